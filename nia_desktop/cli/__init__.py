@@ -1,0 +1,1 @@
+"""The `nia` command line."""

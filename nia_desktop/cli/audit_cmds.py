@@ -1,0 +1,140 @@
+"""`nia audit verify|export|checkpoint|log|key|check-export` (officer)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nia_desktop.cli.context import SubParsers, run_in_session, wants_json
+from nia_desktop.cli.output import emit_json, safe, say, table, warn
+
+if TYPE_CHECKING:
+    from nia_desktop.core.audit import ChainReport
+    from nia_desktop.services.session import Session
+
+
+def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
+    audit = commands.add_parser("audit", help="the tamper-evident audit log (officer)").add_subparsers(
+        dest="audit_cmd", required=True)
+    verify = audit.add_parser("verify", parents=[common], help="check the whole chain; exit 5 if broken")
+    verify.add_argument("--checkpoint", metavar="FILE", help="also check against a checkpoint taken earlier")
+    verify.set_defaults(handler=_verify)
+    export = audit.add_parser("export", parents=[common], help="write the log as signed JSON Lines")
+    export.add_argument("--out", required=True, metavar="FILE")
+    export.set_defaults(handler=_export)
+    checkpoint = audit.add_parser("checkpoint", parents=[common],
+                                  help="write a signed checkpoint (sequence, head, time) to keep off the machine")
+    checkpoint.add_argument("--out", required=True, metavar="FILE")
+    checkpoint.set_defaults(handler=_checkpoint)
+    log = audit.add_parser("log", parents=[common], help="show the latest entries")
+    log.add_argument("--limit", type=int, default=50, help="how many of the latest entries (default 50)")
+    log.set_defaults(handler=_log)
+    key = audit.add_parser("key", parents=[common], help="write the workstation audit public key (PEM)")
+    key.add_argument("--out", required=True, metavar="FILE")
+    key.set_defaults(handler=_key)
+    check = audit.add_parser("check-export", parents=[common],
+                             help="verify an exported log with only the audit public key (no vault)")
+    check.add_argument("file")
+    check.add_argument("--key", required=True, metavar="PEM", help="the audit public key")
+    check.set_defaults(handler=_check_export)
+
+
+def _report(args: argparse.Namespace, report: ChainReport) -> int:
+    if wants_json(args):
+        emit_json(report.to_json())
+    if report.ok:
+        if not wants_json(args):
+            say(report.reason)
+        return 0
+    if not wants_json(args):
+        say(f"BROKEN: {report.reason}")
+    warn(f"nia: audit chain broken: {report.reason}")
+    return 5
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from nia_desktop.services.auditing import verify
+
+    def act(session: Session) -> int:
+        checkpoint = Path(args.checkpoint) if args.checkpoint else None
+        return _report(args, verify(session, checkpoint))
+
+    return run_in_session(args, act)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from nia_desktop.services.auditing import export
+
+    def act(session: Session) -> int:
+        head = export(session, Path(args.out))
+        if wants_json(args):
+            emit_json({"out": args.out, "entries": head.seq, "head": head.head})
+        else:
+            say(f"Wrote {head.seq} entries to {args.out}; head {head.head}")
+        return 0
+
+    return run_in_session(args, act)
+
+
+def _checkpoint(args: argparse.Namespace) -> int:
+    from nia_desktop.services.auditing import checkpoint
+
+    def act(session: Session) -> int:
+        head = checkpoint(session, Path(args.out))
+        if wants_json(args):
+            emit_json({"out": args.out, **head.to_json(), "short": head.short_text()})
+        else:
+            say(f"Checkpoint written to {args.out}\nWrite this down: {head.short_text()}")
+        return 0
+
+    return run_in_session(args, act)
+
+
+def _log(args: argparse.Namespace) -> int:
+    from nia_desktop.core.audit import entry_to_json
+    from nia_desktop.services.auditing import entries
+
+    def act(session: Session) -> int:
+        rows = list(entries(session))[-max(args.limit, 0):] if args.limit else []
+        if wants_json(args):
+            emit_json([entry_to_json(e) for e in rows])
+        else:
+            say(table([[str(e.seq), e.ts[:19], e.actor, e.role, e.action, e.object, e.outcome] for e in rows],
+                      ["SEQ", "TIME (UTC)", "ACTOR", "ROLE", "ACTION", "OBJECT", "OUTCOME"]))
+        return 0
+
+    return run_in_session(args, act)
+
+
+def _key(args: argparse.Namespace) -> int:
+    from nia_desktop.core.atomic import atomic_write
+    from nia_desktop.core.roles import Action
+    from nia_desktop.core.signing import fingerprint, public_pem
+    from nia_desktop.services.auditing import audit_public_key
+
+    def act(session: Session) -> int:
+        session.require(Action.AUDIT_EXPORT)
+        public = audit_public_key(session)
+        atomic_write(Path(args.out), public_pem(public))
+        fp = fingerprint(public)
+        session.audit("audit.key_export", args.out, details={"fingerprint": fp})
+        if wants_json(args):
+            emit_json({"out": args.out, "fingerprint": fp})
+        else:
+            say(f"Wrote {args.out}\nSHA-256 fingerprint: {fp}")
+        return 0
+
+    return run_in_session(args, act)
+
+
+def _check_export(args: argparse.Namespace) -> int:
+    from nia_desktop.core.errors import BadInput
+    from nia_desktop.core.signing import load_public_pem
+    from nia_desktop.services.auditing import check_export
+
+    try:
+        key = load_public_pem(Path(args.key).read_bytes())
+    except FileNotFoundError as exc:
+        raise BadInput(f"{safe(args.key)}: no such file") from exc
+    return _report(args, check_export(Path(args.file), key))

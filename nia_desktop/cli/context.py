@@ -1,0 +1,29 @@
+"""Run a command inside an unlocked session that is always sealed and closed."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from nia_desktop.cli.credentials import passphrase, user_name, vault_path
+
+if TYPE_CHECKING:
+    from nia_desktop.services.session import Session
+
+
+def run_in_session(args: argparse.Namespace, action: Callable[[Session], int]) -> int:
+    from nia_desktop.services.session import unlock
+
+    session = unlock(vault_path(args), user_name(args), passphrase(args))
+    try:
+        return action(session)
+    finally:
+        session.close()
+
+
+def wants_json(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "json", False))
+
+
+SubParsers = Any  # argparse's _SubParsersAction is private

@@ -1,0 +1,78 @@
+"""`nia`: argparse front, exceptions mapped to the contract's exit codes.
+
+Heavy modules (cryptography, sqlcipher3, the services) are imported inside the
+command handlers, so `nia --help` starts fast; Qt is never imported here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from nia_desktop import __version__
+from nia_desktop.cli import audit_cmds, user_cmds, vault_cmds
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options every command accepts, before or after its name."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--vault", metavar="DIR", default=argparse.SUPPRESS,
+                        help="vault directory (default: $NIA_VAULT, else ~/.local/share/nia-desktop/vault)")
+    common.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                        help="user to unlock as (default: $NIA_USER)")
+    common.add_argument("--passphrase-file", metavar="FILE", default=argparse.SUPPRESS,
+                        help="read the passphrase from FILE (default: $NIA_PASSPHRASE, else prompt)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="machine-readable output")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="nia", parents=[common],
+        description="NIA Desktop command line: the same services as the desktop app.",
+        epilog="Exit codes: 0 success, 1 refused or bad input, 2 usage error, "
+               "3 authentication failed, 4 bundle verification failed, 5 audit chain broken.",
+    )
+    parser.add_argument("--version", action="version", version=f"nia {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    vault_cmds.register(commands, common)
+    user_cmds.register(commands, common)
+    audit_cmds.register(commands, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from nia_desktop.core.hardening import harden_process
+
+    harden_process()
+    handler: Handler = args.handler
+    from nia_desktop.cli.output import emit_json, warn
+    from nia_desktop.core.errors import NiaError
+
+    try:
+        return handler(args)
+    except NiaError as exc:
+        if getattr(args, "json", False):
+            emit_json({"error": exc.user_message, "exit_code": exc.exit_code})
+        warn(f"nia: {exc.user_message}")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        warn("nia: interrupted")
+        return 130
+    except Exception as exc:
+        if os.environ.get("NIA_DEBUG"):
+            raise
+        warn(f"nia: internal error ({type(exc).__name__}); run with NIA_DEBUG=1 for details")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

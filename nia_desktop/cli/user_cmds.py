@@ -1,0 +1,106 @@
+"""`nia user add|list|disable|reset-passphrase` (officer)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from nia_desktop.cli.context import SubParsers, run_in_session, wants_json
+from nia_desktop.cli.credentials import new_passphrase
+from nia_desktop.cli.output import emit_json, say, table
+
+if TYPE_CHECKING:
+    from nia_desktop.core.store.users import UserRecord
+    from nia_desktop.services.session import Session
+
+ROLES = ("analyst", "courier", "officer")
+
+
+def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
+    user = commands.add_parser("user", help="manage users (officer)").add_subparsers(dest="user_cmd", required=True)
+    add = user.add_parser("add", parents=[common], help="add a user with a role")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--new-passphrase-file", metavar="FILE",
+                     help="the new user's passphrase (default: $NIA_NEW_PASSPHRASE, else prompt twice)")
+    add.set_defaults(handler=_add)
+    user.add_parser("list", parents=[common], help="list users").set_defaults(handler=_list)
+    disable = user.add_parser("disable", parents=[common],
+                              help="disable a user: destroys their keyslot and rotates the database key")
+    disable.add_argument("name")
+    disable.set_defaults(handler=_disable)
+    reset = user.add_parser("reset-passphrase", parents=[common],
+                            help="give a user a new passphrase (and a new signing key)")
+    reset.add_argument("name")
+    reset.add_argument("--new-passphrase-file", metavar="FILE")
+    reset.set_defaults(handler=_reset)
+
+
+def user_json(record: UserRecord) -> dict[str, object]:
+    return {"name": record.name, "role": record.role.value, "active": record.active,
+            "created_at": record.created_at, "disabled_at": record.disabled_at,
+            "fingerprint": record.fingerprint}
+
+
+def _add(args: argparse.Namespace) -> int:
+    from nia_desktop.core.roles import Role
+    from nia_desktop.services.users import add_user
+
+    def act(session: Session) -> int:
+        record = add_user(session, args.name, Role(args.role), new_passphrase(args, args.name))
+        if wants_json(args):
+            emit_json(user_json(record))
+        else:
+            say(f"Added {record.name} ({record.role.value}); signing key {record.fingerprint[:16]}…")
+        return 0
+
+    return run_in_session(args, act)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from nia_desktop.services.users import list_users
+
+    def act(session: Session) -> int:
+        records = list_users(session)
+        if wants_json(args):
+            emit_json([user_json(r) for r in records])
+        else:
+            say(table([[r.name, r.role.value, "active" if r.active else "disabled", r.created_at[:19],
+                        r.fingerprint[:16]] for r in records],
+                      ["NAME", "ROLE", "STATUS", "CREATED (UTC)", "KEY"]))
+        return 0
+
+    return run_in_session(args, act)
+
+
+def _disable(args: argparse.Namespace) -> int:
+    from nia_desktop.services.users import disable_user
+
+    def act(session: Session) -> int:
+        def progress(done: int, total: int, message: str) -> None:
+            if not wants_json(args) and sys.stderr.isatty():
+                sys.stderr.write(f"\r{message}…")
+
+        disable_user(session, args.name, progress)
+        if wants_json(args):
+            emit_json({"name": args.name, "active": False, "rekeyed": True})
+        else:
+            say(f"Disabled {args.name}; their keyslot is destroyed and the database key rotated.")
+        return 0
+
+    return run_in_session(args, act)
+
+
+def _reset(args: argparse.Namespace) -> int:
+    from nia_desktop.services.users import reset_passphrase
+
+    def act(session: Session) -> int:
+        record = reset_passphrase(session, args.name, new_passphrase(args, args.name))
+        if wants_json(args):
+            emit_json(user_json(record))
+        else:
+            say(f"New passphrase set for {record.name}; new signing key {record.fingerprint[:16]}…")
+        return 0
+
+    return run_in_session(args, act)

@@ -1,0 +1,136 @@
+"""`nia init`, `nia passwd`, `nia key export`, `nia settings`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nia_desktop.cli.context import SubParsers, run_in_session, wants_json
+from nia_desktop.cli.credentials import new_passphrase, vault_path
+from nia_desktop.cli.output import emit_json, say
+
+if TYPE_CHECKING:
+    from nia_desktop.core.vault.kdf import KdfParams
+    from nia_desktop.services.session import Session
+
+
+def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
+    init = commands.add_parser("init", parents=[common], help="create a vault; its first user is an officer")
+    init.add_argument("--officer", required=True, metavar="NAME", help="first security officer's user name")
+    init.add_argument("--name", help="a display name for the vault (default: the directory name)")
+    init.add_argument("--kdf-memory", type=int, metavar="MIB",
+                      help="Argon2id memory in MiB (at least 19; default: calibrated, at least 64)")
+    init.add_argument("--kdf-time", type=int, metavar="T",
+                      help="Argon2id iterations (at least 2; default: calibrated, at least 3)")
+    init.set_defaults(handler=_init)
+
+    passwd = commands.add_parser("passwd", parents=[common], help="change your own passphrase")
+    passwd.add_argument("--new-passphrase-file", metavar="FILE")
+    passwd.set_defaults(handler=_passwd)
+
+    key = commands.add_parser("key", help="your signing key").add_subparsers(dest="key_cmd", required=True)
+    export = key.add_parser("export", parents=[common], help="write your public key (PEM) and print its fingerprint")
+    export.add_argument("--out", required=True, metavar="FILE")
+    export.set_defaults(handler=_key_export)
+
+    settings = commands.add_parser("settings", help="workstation settings").add_subparsers(
+        dest="settings_cmd", required=True)
+    show = settings.add_parser("list", parents=[common], help="show every setting")
+    show.set_defaults(handler=_settings_list)
+    change = settings.add_parser("set", parents=[common], help="change a setting (officer)")
+    change.add_argument("key")
+    change.add_argument("value")
+    change.set_defaults(handler=_settings_set)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from nia_desktop.cli.credentials import passphrase
+    from nia_desktop.core.vault.kdf import RFC9106, KdfParams, calibrate
+    from nia_desktop.services.vault_setup import init_vault
+
+    root = vault_path(args)
+    if args.kdf_memory is None and args.kdf_time is None:
+        params = calibrate()
+    else:
+        params = KdfParams((args.kdf_memory or RFC9106.memory_kib // 1024) * 1024,
+                           args.kdf_time or RFC9106.iterations, RFC9106.lanes if args.kdf_memory is None else 1)
+        _check_floor(params)
+    secret = passphrase(args, prompt=f"Passphrase for {args.officer}: ")
+    created = init_vault(root, args.officer, secret, params=params, name=args.name)
+    if wants_json(args):
+        emit_json({"vault": str(created), "officer": args.officer, "kdf": params.to_json()})
+    else:
+        say(f"Created vault {created} with officer {args.officer} "
+            f"(Argon2id {params.memory_kib // 1024} MiB, t={params.iterations}, p={params.lanes})")
+    return 0
+
+
+def _check_floor(params: KdfParams) -> None:
+    from nia_desktop.core.errors import BadInput, VaultTampered
+
+    try:
+        params.check_bounds()
+    except VaultTampered as exc:
+        raise BadInput("Argon2id parameters must be at least 19 MiB and t=2 (OWASP's floor)") from exc
+
+
+def _passwd(args: argparse.Namespace) -> int:
+    from nia_desktop.cli.credentials import passphrase
+    from nia_desktop.services.users import change_own_passphrase
+
+    def act(session: Session) -> int:
+        new = new_passphrase(args, session.name)
+        change_own_passphrase(session, passphrase(args), new)
+        if wants_json(args):
+            emit_json({"user": session.name, "changed": True})
+        else:
+            say(f"Passphrase changed for {session.name}.")
+        return 0
+
+    return run_in_session(args, act)
+
+
+def _key_export(args: argparse.Namespace) -> int:
+    from nia_desktop.core.signing import format_fingerprint
+    from nia_desktop.services.keys import export_public_key
+
+    def act(session: Session) -> int:
+        fp = export_public_key(session, Path(args.out))
+        if wants_json(args):
+            emit_json({"user": session.name, "out": args.out, "fingerprint": fp})
+        else:
+            say(f"Wrote {args.out}\nSHA-256 fingerprint: {format_fingerprint(fp)}")
+        return 0
+
+    return run_in_session(args, act)
+
+
+def _settings_list(args: argparse.Namespace) -> int:
+    from nia_desktop.core import settings as declared
+    from nia_desktop.services.settings import current
+
+    def act(session: Session) -> int:
+        values = current(session)
+        if wants_json(args):
+            emit_json(values)
+        else:
+            for key, value in values.items():
+                say(f"{key} = {value}    # {declared.ALL[key].help}")
+        return 0
+
+    return run_in_session(args, act)
+
+
+def _settings_set(args: argparse.Namespace) -> int:
+    from nia_desktop.services.settings import change
+
+    def act(session: Session) -> int:
+        value = change(session, args.key, args.value)
+        if wants_json(args):
+            emit_json({args.key: value})
+        else:
+            say(f"{args.key} = {value}")
+        return 0
+
+    return run_in_session(args, act)

@@ -1,0 +1,1 @@
+"""Pure rules, formats and crypto. No Qt, no I/O beyond the vault directory."""

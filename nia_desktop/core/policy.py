@@ -1,0 +1,82 @@
+"""One table: which role may take which action.
+
+Every service entry point calls :func:`check` (through the session, which also
+audits refusals). The UI reads :func:`allowed` only to hide what the services
+would refuse anyway.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from nia_desktop.core.errors import PermissionRefused
+from nia_desktop.core.roles import Action, Role
+
+A, C, O = Role.ANALYST, Role.COURIER, Role.OFFICER
+
+POLICY: MappingProxyType[Action, frozenset[Role]] = MappingProxyType(
+    {
+        Action.USER_ADD: frozenset({O}),
+        Action.USER_LIST: frozenset({O}),
+        Action.USER_DISABLE: frozenset({O}),
+        Action.USER_RESET_PASSPHRASE: frozenset({O}),
+        Action.OWN_PASSPHRASE_CHANGE: frozenset({A, C, O}),
+        Action.OWN_KEY_EXPORT: frozenset({A, C, O}),
+        Action.AUDIT_VIEW: frozenset({O}),
+        Action.AUDIT_VERIFY: frozenset({O}),
+        Action.AUDIT_EXPORT: frozenset({O}),
+        Action.AUDIT_CHECKPOINT: frozenset({O}),
+        Action.SETTINGS_CHANGE: frozenset({O}),
+        Action.REPORT_IMPORT: frozenset({A}),
+        Action.REPORT_READ: frozenset({A}),
+        Action.CASE_EDIT: frozenset({A}),
+        Action.FUSE: frozenset({A}),
+        Action.BRIEF_COMPOSE: frozenset({A}),
+        Action.PIR_MANAGE: frozenset({A, O}),
+        Action.RELEASE_REVIEW: frozenset({O}),
+        Action.TRUST_MANAGE: frozenset({O}),
+        Action.BUNDLE_VERIFY: frozenset({A, C, O}),
+        Action.BUNDLE_RECEIVE: frozenset({C}),
+        Action.BUNDLE_WRITE_OUT: frozenset({C}),
+    }
+)
+
+
+def allowed(role: Role, action: Action) -> bool:
+    return role in POLICY[action]
+
+
+def check(role: Role, action: Action) -> None:
+    """Raise :class:`PermissionRefused` unless ``role`` may take ``action``."""
+    if not allowed(role, action):
+        raise PermissionRefused(f"refused: the {role.value} role may not {describe(action)}")
+
+
+_DESCRIPTIONS = {
+    Action.USER_ADD: "add users",
+    Action.USER_LIST: "list users",
+    Action.USER_DISABLE: "disable users",
+    Action.USER_RESET_PASSPHRASE: "reset other users' passphrases",
+    Action.OWN_PASSPHRASE_CHANGE: "change their passphrase",
+    Action.OWN_KEY_EXPORT: "export their public key",
+    Action.AUDIT_VIEW: "read the audit log",
+    Action.AUDIT_VERIFY: "verify the audit log",
+    Action.AUDIT_EXPORT: "export the audit log",
+    Action.AUDIT_CHECKPOINT: "take audit checkpoints",
+    Action.SETTINGS_CHANGE: "change workstation settings",
+    Action.REPORT_IMPORT: "import reports",
+    Action.REPORT_READ: "read reports",
+    Action.CASE_EDIT: "edit cases",
+    Action.FUSE: "run fusion",
+    Action.BRIEF_COMPOSE: "compose briefings",
+    Action.PIR_MANAGE: "manage intelligence requirements",
+    Action.RELEASE_REVIEW: "review releases",
+    Action.TRUST_MANAGE: "manage the trust store",
+    Action.BUNDLE_VERIFY: "verify bundles",
+    Action.BUNDLE_RECEIVE: "receive bundles",
+    Action.BUNDLE_WRITE_OUT: "write bundles to media",
+}
+
+
+def describe(action: Action) -> str:
+    return _DESCRIPTIONS[action]

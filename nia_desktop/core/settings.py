@@ -1,0 +1,35 @@
+"""Workstation settings, each declared once with its type, default and bounds.
+
+Values live in the encrypted database; only an officer may change them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nia_desktop.core.errors import BadInput
+
+
+@dataclass(frozen=True)
+class IntSetting:
+    key: str
+    default: int
+    minimum: int
+    maximum: int
+    help: str
+
+    def parse(self, text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError as exc:
+            raise BadInput(f"{self.key} must be a whole number") from exc
+        if not (self.minimum <= value <= self.maximum):
+            raise BadInput(f"{self.key} must be between {self.minimum} and {self.maximum}")
+        return value
+
+
+IDLE_LOCK_MINUTES = IntSetting(
+    "idle_lock_minutes", 10, 1, 240, "Minutes without input before the desktop locks itself."
+)
+
+ALL: dict[str, IntSetting] = {s.key: s for s in (IDLE_LOCK_MINUTES,)}

@@ -1,0 +1,1 @@
+"""Storage layer: schema, migrations and one repository module per aggregate."""

@@ -1,0 +1,1 @@
+"""Vault layer: keyslots, SQLCipher connection, on-disk layout."""

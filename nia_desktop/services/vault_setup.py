@@ -1,0 +1,120 @@
+"""Creating a vault: `nia init`, the first-run flow and the demo vault."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+
+from nia_desktop.core import audit as chain
+from nia_desktop.core.atomic import fsync_dir
+from nia_desktop.core.clock import Clock, SystemClock, iso_utc
+from nia_desktop.core.errors import BadInput
+from nia_desktop.core.names import check_new_passphrase, check_user_name
+from nia_desktop.core.roles import Role
+from nia_desktop.core.signing import SigningContext
+from nia_desktop.core.store import audit_log, schema, users, workstation_keys
+from nia_desktop.core.vault import keyslots
+from nia_desktop.core.vault.connection import open_database
+from nia_desktop.core.vault.kdf import FLOOR, KdfParams, calibrate
+from nia_desktop.core.vault.keyslots import SlotFile
+from nia_desktop.core.vault.layout import VaultMeta, VaultPaths
+from nia_desktop.services.session import Session, append_audit, unlock, write_anchor
+
+
+def init_vault(root: Path, officer: str, passphrase: str, params: KdfParams | None = None,
+               name: str | None = None, clock: Clock | None = None,
+               schema_target: int = schema.LATEST) -> Path:
+    """Create a vault whose first user is a security officer.
+
+    Built in a sibling temporary directory and renamed into place, so a crash
+    never leaves a half-made vault at ``root``. ``params`` defaults to a
+    calibration at or above RFC 9106's 64 MiB, t=3.
+    """
+    clock = clock or SystemClock()
+    check_user_name(officer)
+    check_new_passphrase(passphrase)
+    root = Path(root).absolute()
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        raise BadInput(f"{root} already exists and is not an empty directory")
+    params = params or calibrate()
+    params.check_bounds()
+    root.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.creating-", dir=root.parent))
+    try:
+        _build(VaultPaths(staging), officer, passphrase, params, name or root.name, clock, schema_target)
+        if root.exists():
+            root.rmdir()
+        os.rename(staging, root)
+        fsync_dir(root.parent)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return root
+
+
+def _build(paths: VaultPaths, officer: str, passphrase: str, params: KdfParams, name: str,
+           clock: Clock, schema_target: int) -> None:
+    vault_id = str(uuid.uuid4())
+    db_key = os.urandom(32)
+    epoch = 1
+    slot = keyslots.create_slot(vault_id, officer, passphrase, params, {epoch: db_key})
+    db = open_database(paths.database, db_key, create=True)
+    try:
+        schema.migrate(db, schema_target)
+        with db.transaction():
+            audit_key = workstation_keys.create_audit_key(db)
+            failure_key = workstation_keys.create_failure_log_key(db)
+            now = iso_utc(clock.now())
+            users.insert(db, officer, Role.OFFICER, now, officer, slot.signing_public)
+            append_audit(db, vault_id, clock, officer, Role.OFFICER.value, "vault.init", name,
+                         "ok", {"kdf": params.to_json(), "schema": schema_target})
+        failure_public = failure_key.public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        VaultMeta(vault_id, name, iso_utc(clock.now()), params, failure_public).save(paths)
+        SlotFile(vault_id, epoch, {officer: slot}).save(paths.keyslots)
+        if schema_target >= 2:
+            last = audit_log.last(db)
+            assert last is not None
+            head = chain.sign_head(audit_key, SigningContext.AUDIT_HEAD, vault_id, last.seq, last.hash,
+                                   iso_utc(clock.now()))
+            with db.transaction():
+                audit_log.add_seal(db, head)
+            write_anchor(paths, head)
+    finally:
+        db.close()
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    name: str
+    role: Role
+    passphrase: str
+
+
+DEMO_USERS = (
+    DemoUser("officer", Role.OFFICER, "demo-officer-pass"),
+    DemoUser("analyst", Role.ANALYST, "demo-analyst-pass"),
+    DemoUser("courier", Role.COURIER, "demo-courier-pass"),
+)
+
+
+def create_demo_vault(root: Path) -> Path:
+    """A throwaway vault with one user per role (README lists the passphrases).
+
+    Uses the cheapest parameters allowed: it holds no real data.
+    """
+    from nia_desktop.services.users import add_user
+
+    officer = DEMO_USERS[0]
+    init_vault(root, officer.name, officer.passphrase, params=FLOOR, name="Demo vault")
+    session: Session = unlock(root, officer.name, officer.passphrase)
+    with session:
+        for user in DEMO_USERS[1:]:
+            add_user(session, user.name, user.role, user.passphrase)
+    return root

@@ -1,0 +1,1 @@
+"""PySide6 face of NIA Desktop."""
