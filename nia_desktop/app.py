@@ -1,0 +1,128 @@
+"""`nia-desktop`: the GUI composition root.
+
+Parses arguments, hardens the process, creates the QApplication, applies the
+theme and translation, and shows the unlock window. Heavy modules load after
+the window is on screen where they can.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="nia-desktop", description="NIA Desktop workstation")
+    parser.add_argument("--vault", metavar="DIR", help="vault directory (default: $NIA_VAULT or the last one used)")
+    parser.add_argument("--demo", action="store_true",
+                        help="create a throwaway demo vault (one user per role) and open it")
+    parser.add_argument("--lang", choices=("system", "en", "ja"), help="interface language for this run")
+    parser.add_argument("--theme", choices=("system", "light", "dark"), help="colour theme for this run")
+    return parser.parse_args(argv)
+
+
+DEMO_HINT = (
+    "Demo vault (throwaway, deleted on exit): officer / demo-officer-pass, "
+    "analyst / demo-analyst-pass, courier / demo-courier-pass"
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    from nia_desktop.core.hardening import harden_process
+
+    harden_process()
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)  # no disk logs: nothing secret lands on disk
+    from nia_desktop.ui.prerequisites import missing_system_libraries
+
+    needs_xcb = os.environ.get("QT_QPA_PLATFORM", "xcb") == "xcb" and bool(os.environ.get("DISPLAY"))
+    missing = missing_system_libraries() if needs_xcb else []
+    if missing:
+        sys.stderr.write(
+            "nia-desktop: Qt cannot open a window: these system libraries are missing: "
+            + ", ".join(missing)
+            + "\nInstall them with:\n  sudo apt-get install " + " ".join(missing) + "\n"
+        )
+        return 1
+
+    from PySide6.QtWidgets import QApplication
+
+    from nia_desktop.ui.i18n import install_translation
+    from nia_desktop.ui.preferences import Preferences
+    from nia_desktop.ui.theme import apply_theme
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("NIA Desktop")
+    app.setOrganizationName("NIA")
+    preferences = Preferences()
+    apply_theme(app, args.theme or preferences.theme)
+    install_translation(app, args.lang or preferences.language)
+
+    demo_dir: Path | None = None
+    hint = ""
+    if args.demo:
+        from nia_desktop.services.vault_setup import create_demo_vault
+
+        demo_dir = Path(tempfile.mkdtemp(prefix="nia-demo-"))
+        vault = create_demo_vault(demo_dir / "vault")
+        hint = app.translate("app", DEMO_HINT)
+    else:
+        chosen = args.vault or os.environ.get("NIA_VAULT") or preferences.last_vault
+        vault = Path(chosen) if chosen else _default_vault()
+
+    from nia_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(vault, preferences, demo_hint=hint)
+    if args.demo:
+        window.unlock_view.prepare("officer")
+
+    def change_language(value: str) -> None:
+        preferences.language = value
+        install_translation(app, value)
+        window.retranslate()
+
+    def change_theme(value: str) -> None:
+        preferences.theme = value
+        apply_theme(app, value)
+
+    window.language_changed.connect(change_language)
+    window.theme_changed.connect(change_theme)
+    window.show()
+    if os.environ.get("NIA_STARTUP_PROBE"):
+        _probe_startup(app, window)
+    try:
+        return app.exec()
+    finally:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _default_vault() -> Path:
+    from nia_desktop.cli.credentials import default_vault
+
+    return default_vault()
+
+
+def _probe_startup(app: object, window: object) -> None:
+    """For tests/bench: report when the window is exposed, then quit."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def report() -> None:
+        sys.stdout.write(f"NIA_WINDOW_SHOWN {time.time():.6f}\n")
+        sys.stdout.flush()
+        QApplication.quit()
+
+    QTimer.singleShot(0, report)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""The main window: the unlock screen or the workspace, menus, and locking.
+
+Locking closes the session (the audit head is signed and the database closed)
+and drops the workspace; unlocking again as the same user returns to the view
+they were on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from nia_desktop.core import settings as declared
+from nia_desktop.services import settings as settings_service
+from nia_desktop.services.session import Session
+from nia_desktop.ui import workers
+from nia_desktop.ui.errors import describe
+from nia_desktop.ui.inactivity import InactivityWatcher
+from nia_desktop.ui.preferences import Preferences
+from nia_desktop.ui.views.create_vault import CreateVaultDialog
+from nia_desktop.ui.views.settings import SettingsView
+from nia_desktop.ui.views.unlock import UnlockView
+from nia_desktop.ui.workspace import Workspace
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    locked(): the session was closed and the unlock screen is showing.
+    language_changed(str): the user picked a language in the View menu.
+    theme_changed(str): the user picked a theme.
+    """
+
+    locked = Signal()
+    language_changed = Signal(str)
+    theme_changed = Signal(str)
+
+    def __init__(self, vault: Path, preferences: Preferences, demo_hint: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("NIA Desktop"))
+        self.resize(1180, 760)
+        self.preferences = preferences
+        self.session: Session | None = None
+        self.workspace: Workspace | None = None
+        self._resume: tuple[str, str] | None = None  # (user, view) to return to after a lock
+        self._lock_pending = False
+        self.create_dialog: CreateVaultDialog | None = None
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+        self.unlock_view = UnlockView(vault, demo_hint)
+        self.unlock_view.unlocked.connect(self.on_unlocked)
+        self.unlock_view.create_requested.connect(self.open_create_vault)
+        self.pages.addWidget(self.unlock_view)
+        self.watcher = InactivityWatcher(declared.IDLE_LOCK_MINUTES.default * 60, self)
+        self.watcher.expired.connect(lambda: self.lock(self.tr("Locked after inactivity.")))
+        self.watcher.remaining.connect(self._tick)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.watcher)
+        self._build_menus()
+        self.statusBar().showMessage(self.tr("Locked"))
+        self.unlock_view.prepare()
+
+    # -- menus ------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setEnabled(False)
+        self.lock_action.triggered.connect(lambda: self.lock(self.tr("Locked.")))
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for value, label in (("system", self.tr("Follow the system")), ("en", "English"), ("ja", "日本語")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(self.preferences.language == value)
+            action.triggered.connect(lambda _=False, v=value: self.language_changed.emit(v))
+            group.addAction(action)
+            language_menu.addAction(action)
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        theme_group = QActionGroup(self)
+        for value, label in (("system", self.tr("Follow the system")), ("light", self.tr("Light")),
+                             ("dark", self.tr("Dark"))):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(self.preferences.theme == value)
+            action.triggered.connect(lambda _=False, v=value: self.theme_changed.emit(v))
+            theme_group.addAction(action)
+            theme_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
+        shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
+        shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(shortcuts)
+        about = QAction(self.tr("&About NIA Desktop"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
+            "Ctrl+L  lock now\nCtrl+Q  quit\nCtrl+N  add a user (Users)\n"
+            "Ctrl+Shift+V  verify the audit chain (Audit)\nF1  this list"))
+
+    def show_about(self) -> None:
+        from nia_desktop import __version__
+
+        QMessageBox.about(self, self.tr("About NIA Desktop"), self.tr(
+            "NIA Desktop %1\nIntelligence-fusion workstation for air-gapped machines.").replace("%1", __version__))
+
+    # -- unlock / lock ----------------------------------------------------
+    def on_unlocked(self, session: Session) -> None:
+        self.session = session
+        self.preferences.last_vault = str(session.vault.paths.root)
+        self.workspace = self._make_workspace(session)
+        self.pages.setCurrentWidget(self.workspace)
+        if self._resume and self._resume[0] == session.name:
+            self.workspace.show_view(self._resume[1])
+        self._resume = None
+        self._apply_settings(settings_service.current(session))
+        self.watcher.start()
+        self.lock_action.setEnabled(True)
+        self.setWindowTitle(self.tr("NIA Desktop: %1").replace("%1", session.vault.name))
+        self.statusBar().showMessage(self.tr("Unlocked as %1").replace("%1", session.name), 4000)
+
+    def _make_workspace(self, session: Session) -> Workspace:
+        workspace = Workspace(session)
+        workspace.lock_requested.connect(lambda: self.lock(self.tr("Locked.")))
+        settings_view = workspace.views.get("settings")
+        if isinstance(settings_view, SettingsView):
+            settings_view.changed.connect(self._apply_settings)
+        self.pages.addWidget(workspace)
+        return workspace
+
+    def _apply_settings(self, values: dict[str, int]) -> None:
+        minutes = values.get(declared.IDLE_LOCK_MINUTES.key, declared.IDLE_LOCK_MINUTES.default)
+        self.watcher.set_idle_seconds(minutes * 60)
+
+    def _tick(self, seconds: int) -> None:
+        if self.workspace is not None:
+            self.workspace.set_countdown(seconds)
+
+    def lock(self, message: str = "") -> None:
+        """Close the session and show the unlock screen; waits for running work first."""
+        if self.session is None or self.workspace is None:
+            return
+        if self.workspace.busy:
+            if not self._lock_pending:
+                self._lock_pending = True
+                self.statusBar().showMessage(self.tr("Locking when the current task finishes…"))
+                QTimer.singleShot(200, lambda: self._retry_lock(message))
+            return
+        self._lock_pending = False
+        self.watcher.stop()
+        session, workspace = self.session, self.workspace
+        self._resume = (session.name, workspace.current_key())
+        self.session, self.workspace = None, None
+        self.pages.removeWidget(workspace)
+        workspace.deleteLater()
+        try:
+            session.close("lock")
+        except Exception as exc:  # the database is closed either way
+            message = describe(exc) or message
+        self.lock_action.setEnabled(False)
+        self.setWindowTitle(self.tr("NIA Desktop"))
+        self.pages.setCurrentWidget(self.unlock_view)
+        self.unlock_view.prepare(self._resume[0], message)
+        self.statusBar().showMessage(self.tr("Locked"))
+        self.locked.emit()
+
+    def _retry_lock(self, message: str) -> None:
+        self._lock_pending = False
+        self.lock(message)
+
+    # -- first run --------------------------------------------------------
+    def open_create_vault(self) -> None:
+        self.create_dialog = CreateVaultDialog(self.unlock_view.vault, self)
+        self.create_dialog.accepted.connect(self._create_vault)
+        self.create_dialog.open()
+
+    def _create_vault(self) -> None:
+        dialog = self.create_dialog
+        assert dialog is not None
+        root = Path(dialog.directory.text().strip()).expanduser()
+        officer, secret, name = dialog.officer.text().strip(), dialog.passphrase.text(), dialog.vault_name.text()
+        dialog.passphrase.clear()
+        dialog.repeat.clear()
+        self.unlock_view.status.setText(self.tr("Creating the vault and calibrating key derivation…"))
+
+        def work(signals, cancel):  # type: ignore[no-untyped-def]
+            from nia_desktop.services.vault_setup import init_vault
+
+            return init_vault(root, officer, secret, name=name or None)
+
+        def done(created: Path) -> None:
+            self.unlock_view.status.setText("")
+            self.unlock_view.set_vault(created)
+            self.unlock_view.prepare(officer, self.tr("Vault created. Unlock it as %1.").replace("%1", officer))
+
+        def failed(exc: BaseException) -> None:
+            self.unlock_view.status.setText("")
+            message = describe(exc)
+            if message:
+                self.unlock_view.banner.show_message(message, "error")
+
+        workers.run_task(work, on_success=done, on_error=failed)
+
+    # -- language ---------------------------------------------------------
+    def retranslate(self) -> None:
+        """Rebuild every widget after a language change; the session stays open."""
+        self.menuBar().clear()
+        self._build_menus()
+        old_unlock = self.unlock_view
+        self.unlock_view = UnlockView(old_unlock.vault, old_unlock.demo_hint.text())
+        self.unlock_view.unlocked.connect(self.on_unlocked)
+        self.unlock_view.create_requested.connect(self.open_create_vault)
+        self.pages.insertWidget(0, self.unlock_view)
+        self.pages.removeWidget(old_unlock)
+        old_unlock.deleteLater()
+        if self.session is not None and self.workspace is not None:
+            old, key = self.workspace, self.workspace.current_key()
+            self.workspace = self._make_workspace(self.session)
+            self.pages.setCurrentWidget(self.workspace)
+            self.workspace.show_view(key)
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        else:
+            self.pages.setCurrentWidget(self.unlock_view)
+            self.unlock_view.prepare()
+
+    # -- closing ----------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        workers.wait_for_all()
+        if self.session is not None:
+            try:
+                self.session.close("close")
+            finally:
+                self.session = None
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.watcher)
+        event.accept()

@@ -1,0 +1,149 @@
+"""The unlocked workspace: banners, header, navigation rail, views, status line.
+
+The rail lists only the views the role may use, read from the same policy
+table the services enforce.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nia_desktop.core.classification import Level
+from nia_desktop.core.roles import Action
+from nia_desktop.services.session import Session
+from nia_desktop.ui.views.audit import AuditView
+from nia_desktop.ui.views.base import View
+from nia_desktop.ui.views.my_key import MyKeyView
+from nia_desktop.ui.views.settings import SettingsView
+from nia_desktop.ui.views.users import UsersView
+from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    title: Callable[[], str]
+    factory: Callable[[Session], View]
+    needs: Action
+
+
+def _t(text: str) -> Callable[[], str]:
+    return lambda: QCoreApplication.translate("Workspace", text)
+
+
+VIEWS = (
+    ViewSpec("users", _t("Users"), UsersView, Action.USER_LIST),
+    ViewSpec("audit", _t("Audit"), AuditView, Action.AUDIT_VIEW),
+    ViewSpec("settings", _t("Settings"), SettingsView, Action.SETTINGS_CHANGE),
+    ViewSpec("my_key", _t("My key"), MyKeyView, Action.OWN_KEY_EXPORT),
+)
+
+
+class Workspace(QWidget):
+    """Signals:
+    lock_requested(): the user pressed Lock.
+    """
+
+    lock_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.top_banner = ClassificationBanner(self)
+        self.bottom_banner = ClassificationBanner(self)
+        who = QLabel(self.tr("%1 · %2").replace("%1", session.name).replace("%2", session.role.value))
+        who.setAccessibleName(self.tr("Signed in user and role"))
+        self.countdown = QLabel()
+        self.countdown.setAccessibleName(self.tr("Time until auto-lock"))
+        self.lock_button = QPushButton(self.tr("Lock"))
+        self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock_requested)
+        header = QHBoxLayout()
+        header.setContentsMargins(10, 4, 10, 4)
+        title = QLabel(self.tr("NIA Desktop"))
+        title.setStyleSheet("font-weight: 600;")
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(who)
+        header.addSpacing(12)
+        header.addWidget(self.countdown)
+        header.addWidget(self.lock_button)
+
+        self.rail = QListWidget(objectName="navRail")
+        self.rail.setAccessibleName(self.tr("Navigation"))
+        self.rail.setMaximumWidth(200)
+        self.stack = QStackedWidget()
+        self.views: dict[str, View] = {}
+        for spec in VIEWS:
+            if not session.may(spec.needs):
+                continue
+            view = spec.factory(session)
+            self.views[spec.key] = view
+            self.stack.addWidget(view)
+            item = QListWidgetItem(spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.rail.addItem(item)
+        self.rail.currentRowChanged.connect(self._show_row)
+        splitter = QSplitter()
+        splitter.addWidget(self.rail)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.status = QLabel(self.tr("Vault: %1").replace("%1", str(session.vault.paths.root)))
+        self.status.setContentsMargins(10, 2, 10, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_banner)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.bottom_banner)
+        self.rail.setCurrentRow(0)
+
+    def view_keys(self) -> list[str]:
+        return list(self.views)
+
+    def current_key(self) -> str:
+        item = self.rail.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def show_view(self, key: str) -> None:
+        for row in range(self.rail.count()):
+            if self.rail.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.rail.setCurrentRow(row)
+                return
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.rail.item(row).data(Qt.ItemDataRole.UserRole)
+        view = self.views[key]
+        self.stack.setCurrentWidget(view)
+        self.set_classification(view.classification())
+
+    def set_classification(self, level: Level) -> None:
+        self.top_banner.set_level(level)
+        self.bottom_banner.set_level(level)
+
+    def set_countdown(self, seconds: int) -> None:
+        minutes, secs = divmod(seconds, 60)
+        self.countdown.setText(self.tr("Locks in %1").replace("%1", f"{minutes}:{secs:02d}"))
+
+    @property
+    def busy(self) -> bool:
+        return any(view.busy for view in self.views.values())

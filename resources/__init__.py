@@ -1,0 +1,1 @@
+"""Icons, stylesheets and translations shipped with NIA Desktop."""
