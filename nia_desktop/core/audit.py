@@ -146,16 +146,26 @@ def verify_chain(
         prev = entry.hash
         hashes[entry.seq] = entry.hash
         count += 1
-    for head, context in heads:
+    vouched = 0  # the highest sequence a valid signed head confirms
+    beyond: list[tuple[SignedHead, SigningContext]] = []
+    for head, context in sorted(heads, key=lambda hc: hc[0].seq):
+        what = "checkpoint" if context is SigningContext.AUDIT_CHECKPOINT else "signed head"
         if head.vault_id != vault_id or not verify(public_key, context, head.message(), head.signature):
-            return ChainReport(False, count, prev, head.seq, f"the signed head at entry {head.seq} has a bad signature")
+            return ChainReport(False, count, prev, head.seq, f"the {what} at entry {head.seq} has a bad signature")
         if head.seq > count:
-            return ChainReport(False, count, prev, count + 1,
-                               f"the log ends at entry {count} but a signed head vouches for {head.seq}: "
-                               f"entries {count + 1}..{head.seq} were cut off")
-        if head.seq > 0 and hashes.get(head.seq) != head.head:
+            beyond.append((head, context))
+        elif head.seq > 0 and hashes.get(head.seq) != head.head:
             return ChainReport(False, count, prev, head.seq,
-                               f"entry {head.seq} differs from the signed head taken at {head.time}")
+                               f"entry {head.seq} differs from the {what} taken at {head.time}: "
+                               "the log was rolled back or rewritten")
+        else:
+            vouched = max(vouched, head.seq)
+    if beyond:
+        head, context = beyond[-1]
+        what = "checkpoint" if context is SigningContext.AUDIT_CHECKPOINT else "signed head"
+        return ChainReport(False, count, prev, vouched + 1,
+                           f"the log ends at entry {count} but a {what} taken at {head.time} vouches for "
+                           f"{head.seq}: entries after {vouched} were cut off or rolled back")
     return ChainReport(True, count, prev, None, f"{count} entries, chain intact")
 
 
