@@ -114,7 +114,7 @@ class UsersView(View):
     def _add_accepted(self) -> None:
         dialog = self.dialog
         assert isinstance(dialog, AddUserDialog)
-        name, role, secret = dialog.name.text().strip(), dialog.role.currentData(), dialog.new.text()
+        name, role, secret = dialog.name.text().strip(), Role(dialog.role.currentData()), dialog.new.text()
         dialog.clear_secrets()
         session = self.session
         self.run(lambda s, c: user_service.add_user(session, name, role, secret),

@@ -1,0 +1,179 @@
+"""Users view (add, disable, reset), Audit view (verify intact and tampered), Settings, My key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from nia_desktop.core.vault.keyslots import SlotFile
+from nia_desktop.ui.main_window import MainWindow
+from nia_desktop.ui.views.audit import AuditView
+from nia_desktop.ui.views.my_key import MyKeyView
+from nia_desktop.ui.views.settings import SettingsView
+from nia_desktop.ui.views.users import AddUserDialog, UsersView
+from tests.conftest import ANALYST, COURIER, COURIER_PASS, OFFICER, OFFICER_PASS
+from tests.gui.conftest import unlock_as
+from tests.helpers import database_key, raw_database
+
+
+def users_view(qtbot, window: MainWindow) -> UsersView:  # type: ignore[no-untyped-def]
+    unlock_as(qtbot, window, OFFICER, OFFICER_PASS)
+    assert window.workspace is not None
+    window.workspace.show_view("users")
+    view = window.workspace.views["users"]
+    assert isinstance(view, UsersView)
+    return view
+
+
+def names(view: UsersView) -> list[str]:
+    return [row.name for row in view.model.rows]
+
+
+def test_users_model(qtbot, qtmodeltester, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = users_view(qtbot, window)
+    qtmodeltester.check(view.model)
+    assert sorted(names(view)) == [ANALYST, COURIER, OFFICER]
+
+
+def test_add_user(qtbot, window: MainWindow, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    view = users_view(qtbot, window)
+    view.add_button.click()
+    dialog = view.dialog
+    assert isinstance(dialog, AddUserDialog)
+    dialog.name.setText("dora")
+    dialog.role.setCurrentIndex(1)  # courier
+    dialog.new.setText("short")
+    dialog.repeat.setText("short")
+    dialog.buttons.accepted.emit()
+    assert "at least 12" in dialog.banner.text()
+    dialog.new.setText("dora-passphrase-1")
+    dialog.repeat.setText("dora-passphrase-1")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: "dora" in names(view), timeout=10000)
+    assert "Added dora" in view.banner.text()
+    assert "dora" in SlotFile.load(vault_dir / "keyslots.json").slots
+
+
+def test_disable_user_asks_then_rotates(qtbot, window: MainWindow, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    view = users_view(qtbot, window)
+    assert not view.disable_button.isEnabled()
+    view.select_user(COURIER)
+    assert view.disable_button.isEnabled()
+    view.disable_button.click()
+    box = view.confirm
+    assert box is not None and COURIER in box.text()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert all(r.active for r in view.model.rows)
+    view.select_user(COURIER)
+    view.disable_button.click()
+    accept = next(b for b in view.confirm.buttons() if view.confirm.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)  # type: ignore[union-attr]
+    accept.click()
+    qtbot.waitUntil(lambda: any(r.name == COURIER and not r.active for r in view.model.rows), timeout=15000)
+    assert "database key was rotated" in view.banner.text()
+    assert COURIER not in SlotFile.load(vault_dir / "keyslots.json").slots
+    assert window.session is not None and window.session.epoch == 2
+
+
+def test_own_row_cannot_be_disabled(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = users_view(qtbot, window)
+    view.select_user(OFFICER)
+    assert not view.disable_button.isEnabled() and not view.reset_button.isEnabled()
+
+
+def test_reset_passphrase(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = users_view(qtbot, window)
+    view.select_user(COURIER)
+    before = next(r.fingerprint for r in view.model.rows if r.name == COURIER)
+    view.reset_button.click()
+    assert view.dialog is not None
+    view.dialog.new.setText("carl-passphrase-new")
+    view.dialog.repeat.setText("carl-passphrase-new")
+    view.dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: next(r.fingerprint for r in view.model.rows if r.name == COURIER) != before,
+                    timeout=10000)
+
+
+def audit_view(qtbot, window: MainWindow) -> AuditView:  # type: ignore[no-untyped-def]
+    unlock_as(qtbot, window, OFFICER, OFFICER_PASS)
+    assert window.workspace is not None
+    window.workspace.show_view("audit")
+    view = window.workspace.views["audit"]
+    assert isinstance(view, AuditView)
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0 and not view.busy, timeout=10000)
+    return view
+
+
+def test_verify_intact_log(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = audit_view(qtbot, window)
+    view.verify_button.click()
+    qtbot.waitUntil(lambda: view.last_report is not None, timeout=10000)
+    assert view.status.objectName() == "chainStatusOk"
+    assert "INTACT" in view.status.text()
+
+
+def test_verify_tampered_log(qtbot, window: MainWindow, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    key = database_key(vault_dir, OFFICER, OFFICER_PASS)
+    with raw_database(vault_dir, key) as db:
+        db.execute("UPDATE audit SET outcome = 'refused' WHERE seq = 3")
+    view = audit_view(qtbot, window)
+    view.verify_button.click()
+    qtbot.waitUntil(lambda: view.last_report is not None, timeout=10000)
+    assert view.status.objectName() == "chainStatusBroken"
+    assert "BROKEN at entry 3" in view.status.text()
+
+
+def test_audit_filter(qtbot, qtmodeltester, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = audit_view(qtbot, window)
+    qtmodeltester.check(view.model)
+    total = view.table.proxy.rowCount()
+    view.filter.setText("user.add")
+    assert 0 < view.table.proxy.rowCount() < total
+    view.filter.setText("")
+    view.outcome.setCurrentIndex(2)  # refused
+    assert view.table.proxy.rowCount() == 0
+
+
+def test_audit_export_and_checkpoint(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    view = audit_view(qtbot, window)
+    view.export_to(tmp_path / "log.jsonl")
+    qtbot.waitUntil(lambda: (tmp_path / "log.jsonl").exists() and not view.busy, timeout=10000)
+    view.checkpoint_to(tmp_path / "cp.json")
+    qtbot.waitUntil(lambda: view.checkpoint_box is not None, timeout=10000)
+    assert "NIA-CP " in view.checkpoint_box.text()  # type: ignore[union-attr]
+
+
+def test_settings_change_idle_time(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    unlock_as(qtbot, window, OFFICER, OFFICER_PASS)
+    assert window.workspace is not None
+    view = window.workspace.views["settings"]
+    assert isinstance(view, SettingsView)
+    view.idle.setValue(3)
+    view.save_button.click()
+    assert window.watcher.idle_ms == 3 * 60 * 1000
+
+
+def test_my_key_export_and_passphrase_change(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    unlock_as(qtbot, window, COURIER, COURIER_PASS)
+    assert window.workspace is not None
+    view = window.workspace.views["my_key"]
+    assert isinstance(view, MyKeyView)
+    assert len(view.fingerprint.text().replace(" ", "")) == 64
+    view.export_to(tmp_path / "carl.pem")
+    qtbot.waitUntil(lambda: (tmp_path / "carl.pem").exists() and not view.busy, timeout=10000)
+    view.passphrase_button.click()
+    dialog = view.dialog
+    assert dialog is not None and dialog.current is not None
+    dialog.current.setText("wrong-current")
+    dialog.new.setText("carl-passphrase-next")
+    dialog.repeat.setText("carl-passphrase-next")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: view.banner.isVisible() and not view.busy, timeout=10000)
+    assert "Authentication failed" in view.banner.text()
+    view.passphrase_button.click()
+    view.dialog.current.setText(COURIER_PASS)  # type: ignore[union-attr]
+    view.dialog.new.setText("carl-passphrase-next")  # type: ignore[union-attr]
+    view.dialog.repeat.setText("carl-passphrase-next")  # type: ignore[union-attr]
+    view.dialog.buttons.accepted.emit()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: "Passphrase changed" in view.banner.text(), timeout=10000)
