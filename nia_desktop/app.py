@@ -27,12 +27,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-DEMO_HINT = (
-    "Demo vault (throwaway, deleted on exit): officer / demo-officer-pass, "
-    "analyst / demo-analyst-pass, courier / demo-courier-pass"
-)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     from nia_desktop.core.hardening import harden_process
@@ -71,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         demo_dir = Path(tempfile.mkdtemp(prefix="nia-demo-"))
         vault = create_demo_vault(demo_dir / "vault")
-        hint = app.translate("app", DEMO_HINT)
+        hint = app.translate("app", "Demo vault (throwaway, deleted on exit): officer / demo-officer-pass, "
+                                    "analyst / demo-analyst-pass, courier / demo-courier-pass")
     else:
         chosen = args.vault or os.environ.get("NIA_VAULT") or preferences.last_vault
         vault = Path(chosen) if chosen else _default_vault()

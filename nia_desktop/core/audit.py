@@ -75,7 +75,8 @@ class SignedHead:
             raise ValueError("not a signed head")
         seq, head = data.get("seq"), data.get("head")
         vault_id, time, sig = data.get("vault_id"), data.get("time"), data.get("signature")
-        if type(seq) is not int or not all(isinstance(v, str) for v in (head, vault_id, time, sig)):
+        if not (type(seq) is int and isinstance(head, str) and isinstance(vault_id, str)
+                and isinstance(time, str) and isinstance(sig, str)):
             raise ValueError("malformed signed head")
         return cls(vault_id, seq, head, time, bytes.fromhex(sig))
 
@@ -140,7 +141,8 @@ def verify_chain(
             return ChainReport(False, count, prev, expected_seq,
                                f"entry {expected_seq} is missing or out of order (found {entry.seq})")
         if entry.prev_hash != prev:
-            return ChainReport(False, count, prev, entry.seq, f"entry {entry.seq} does not follow entry {entry.seq - 1}")
+            return ChainReport(False, count, prev, entry.seq,
+                               f"entry {entry.seq} does not follow entry {entry.seq - 1}")
         if entry_hash(prev, entry.body()) != entry.hash:
             return ChainReport(False, count, prev, entry.seq, f"entry {entry.seq} was modified")
         prev = entry.hash
@@ -151,7 +153,8 @@ def verify_chain(
     for head, context in sorted(heads, key=lambda hc: hc[0].seq):
         what = "checkpoint" if context is SigningContext.AUDIT_CHECKPOINT else "signed head"
         if head.vault_id != vault_id or not verify(public_key, context, head.message(), head.signature):
-            return ChainReport(False, count, prev, head.seq, f"the {what} at entry {head.seq} has a bad signature")
+            return ChainReport(False, count, prev, head.seq,
+                               f"the {what} at entry {head.seq} has a bad signature")
         if head.seq > count:
             beyond.append((head, context))
         elif head.seq > 0 and hashes.get(head.seq) != head.head:

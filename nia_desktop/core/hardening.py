@@ -7,6 +7,7 @@ text out of memory.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import resource
@@ -18,10 +19,8 @@ PR_GET_DUMPABLE = 3
 
 def harden_process() -> None:
     os.umask(0o077)
-    try:
+    with contextlib.suppress(ValueError, OSError):  # a platform may refuse; nothing else to do
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ValueError, OSError):  # pragma: no cover - platform refuses
-        pass
     if sys.platform.startswith("linux"):
         try:
             libc = ctypes.CDLL(None, use_errno=True)

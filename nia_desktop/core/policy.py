@@ -12,30 +12,30 @@ from types import MappingProxyType
 from nia_desktop.core.errors import PermissionRefused
 from nia_desktop.core.roles import Action, Role
 
-A, C, O = Role.ANALYST, Role.COURIER, Role.OFFICER
+A, C, OFF = Role.ANALYST, Role.COURIER, Role.OFFICER
 
 POLICY: MappingProxyType[Action, frozenset[Role]] = MappingProxyType(
     {
-        Action.USER_ADD: frozenset({O}),
-        Action.USER_LIST: frozenset({O}),
-        Action.USER_DISABLE: frozenset({O}),
-        Action.USER_RESET_PASSPHRASE: frozenset({O}),
-        Action.OWN_PASSPHRASE_CHANGE: frozenset({A, C, O}),
-        Action.OWN_KEY_EXPORT: frozenset({A, C, O}),
-        Action.AUDIT_VIEW: frozenset({O}),
-        Action.AUDIT_VERIFY: frozenset({O}),
-        Action.AUDIT_EXPORT: frozenset({O}),
-        Action.AUDIT_CHECKPOINT: frozenset({O}),
-        Action.SETTINGS_CHANGE: frozenset({O}),
+        Action.USER_ADD: frozenset({OFF}),
+        Action.USER_LIST: frozenset({OFF}),
+        Action.USER_DISABLE: frozenset({OFF}),
+        Action.USER_RESET_PASSPHRASE: frozenset({OFF}),
+        Action.OWN_PASSPHRASE_CHANGE: frozenset({A, C, OFF}),
+        Action.OWN_KEY_EXPORT: frozenset({A, C, OFF}),
+        Action.AUDIT_VIEW: frozenset({OFF}),
+        Action.AUDIT_VERIFY: frozenset({OFF}),
+        Action.AUDIT_EXPORT: frozenset({OFF}),
+        Action.AUDIT_CHECKPOINT: frozenset({OFF}),
+        Action.SETTINGS_CHANGE: frozenset({OFF}),
         Action.REPORT_IMPORT: frozenset({A}),
         Action.REPORT_READ: frozenset({A}),
         Action.CASE_EDIT: frozenset({A}),
         Action.FUSE: frozenset({A}),
         Action.BRIEF_COMPOSE: frozenset({A}),
-        Action.PIR_MANAGE: frozenset({A, O}),
-        Action.RELEASE_REVIEW: frozenset({O}),
-        Action.TRUST_MANAGE: frozenset({O}),
-        Action.BUNDLE_VERIFY: frozenset({A, C, O}),
+        Action.PIR_MANAGE: frozenset({A, OFF}),
+        Action.RELEASE_REVIEW: frozenset({OFF}),
+        Action.TRUST_MANAGE: frozenset({OFF}),
+        Action.BUNDLE_VERIFY: frozenset({A, C, OFF}),
         Action.BUNDLE_RECEIVE: frozenset({C}),
         Action.BUNDLE_WRITE_OUT: frozenset({C}),
     }

@@ -18,8 +18,8 @@ class Action(StrEnum):
     USER_ADD = "user.add"
     USER_LIST = "user.list"
     USER_DISABLE = "user.disable"
-    USER_RESET_PASSPHRASE = "user.reset_passphrase"
-    OWN_PASSPHRASE_CHANGE = "self.passphrase_change"
+    USER_RESET_PASSPHRASE = "user.reset_passphrase"  # noqa: S105 (an action name, not a secret)
+    OWN_PASSPHRASE_CHANGE = "self.passphrase_change"  # noqa: S105 (an action name, not a secret)
     OWN_KEY_EXPORT = "self.key_export"
     # audit
     AUDIT_VIEW = "audit.view"

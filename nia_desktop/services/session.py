@@ -30,7 +30,6 @@ from nia_desktop.core.vault.kdf import KdfParams
 from nia_desktop.core.vault.keyslots import OpenedSlot, SlotFile
 from nia_desktop.core.vault.layout import VaultMeta, VaultPaths, exclusive
 
-
 UNAUTHENTICATED = "(unauthenticated)"
 
 

@@ -53,7 +53,7 @@ class InactivityWatcher(QObject):
     def seconds_left(self) -> int:
         return max(0, (self.idle_ms - int(self._elapsed.elapsed())) // 1000)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._active and event.type() in _INPUT_EVENTS:
             self._elapsed.restart()
         return False

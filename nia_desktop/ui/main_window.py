@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
             self.unlock_view.prepare()
 
     # -- closing ----------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         workers.wait_for_all()
         if self.session is not None:
             try:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from nia_desktop.core.classification import Level
 
@@ -17,6 +19,15 @@ CLASSIFICATION_COLOURS: dict[Level, tuple[str, str]] = {
     Level.SECRET: ("#c8102e", "#ffffff"),
     Level.TOP_SECRET: ("#ff8c00", "#000000"),
 }
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, object_name: str) -> W:
+    """Give a widget the object name the stylesheet styles it by."""
+    widget.setObjectName(object_name)
+    return widget
 
 
 def system_prefers_dark() -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from nia_desktop.core.classification import Level
 from nia_desktop.core.roles import Action
 from nia_desktop.services.session import Session
+from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.audit import AuditView
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.my_key import MyKeyView
@@ -41,15 +42,17 @@ class ViewSpec:
     needs: Action
 
 
-def _t(text: str) -> Callable[[], str]:
-    return lambda: QCoreApplication.translate("Workspace", text)
+def _t(text: object) -> Callable[[], str]:
+    """Translated when the rail is built, so a language change takes effect."""
+    return lambda: QCoreApplication.translate("Workspace", str(text))
 
 
 VIEWS = (
-    ViewSpec("users", _t("Users"), UsersView, Action.USER_LIST),
-    ViewSpec("audit", _t("Audit"), AuditView, Action.AUDIT_VIEW),
-    ViewSpec("settings", _t("Settings"), SettingsView, Action.SETTINGS_CHANGE),
-    ViewSpec("my_key", _t("My key"), MyKeyView, Action.OWN_KEY_EXPORT),
+    ViewSpec("users", _t(QT_TRANSLATE_NOOP("Workspace", "Users")), UsersView, Action.USER_LIST),
+    ViewSpec("audit", _t(QT_TRANSLATE_NOOP("Workspace", "Audit")), AuditView, Action.AUDIT_VIEW),
+    ViewSpec("settings", _t(QT_TRANSLATE_NOOP("Workspace", "Settings")), SettingsView,
+             Action.SETTINGS_CHANGE),
+    ViewSpec("my_key", _t(QT_TRANSLATE_NOOP("Workspace", "My key")), MyKeyView, Action.OWN_KEY_EXPORT),
 )
 
 
@@ -83,7 +86,7 @@ class Workspace(QWidget):
         header.addWidget(self.countdown)
         header.addWidget(self.lock_button)
 
-        self.rail = QListWidget(objectName="navRail")
+        self.rail = named(QListWidget(), "navRail")
         self.rail.setAccessibleName(self.tr("Navigation"))
         self.rail.setMaximumWidth(200)
         self.stack = QStackedWidget()

@@ -6,7 +6,6 @@ import hashlib
 import shutil
 import subprocess
 import time
-from pathlib import Path
 
 import pytest
 import sqlcipher3

@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from nia_desktop.ui.main_window import MainWindow  # noqa: E402
-from nia_desktop.ui.preferences import Preferences  # noqa: E402
+from nia_desktop.ui.main_window import MainWindow
+from nia_desktop.ui.preferences import Preferences
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from tests.conftest import OFFICER, OFFICER_PASS
 VAULT_ID = "7d0c2a5e-0000-4000-8000-000000000001"
 
 
-def make(user: str = "alice", passphrase: str = "correct horse battery") -> tuple[keyslots.Slot, bytes]:
+def make(user: str = "alice", passphrase: str = "correct horse battery") -> tuple[keyslots.Slot, bytes]:  # noqa: S107
     db_key = os.urandom(32)
     return keyslots.create_slot(VAULT_ID, user, passphrase, FLOOR, {1: db_key}), db_key
 

@@ -81,7 +81,7 @@ def test_last_officer_cannot_be_disabled(vault_dir: Path) -> None:
 def test_last_active_officer_rule_counts_only_active(officer) -> None:  # type: ignore[no-untyped-def]
     users.add_user(officer, "otto", Role.OFFICER, "otto-passphrase-1")
     users.disable_user(officer, "otto")
-    with pytest.raises(PermissionRefused, match="own account|last active officer"):
+    with pytest.raises(PermissionRefused, match=r"own account|last active officer"):
         users.disable_user(officer, OFFICER)
 
 

@@ -36,7 +36,13 @@ _COLUMNS = "name, role, active, created_at, created_by, disabled_at, signing_pub
 def _record(row: tuple[object, ...]) -> UserRecord:
     name, role, active, created_at, created_by, disabled_at, public = row
     return UserRecord(str(name), Role(str(role)), bool(active), str(created_at), str(created_by),
-                      None if disabled_at is None else str(disabled_at), bytes(public))  # type: ignore[arg-type]
+                      None if disabled_at is None else str(disabled_at), _blob(public))
+
+
+def _blob(value: object) -> bytes:
+    if not isinstance(value, bytes | bytearray | memoryview):
+        raise TypeError("expected a BLOB")
+    return bytes(value)
 
 
 def insert(db: VaultConnection, name: str, role: Role, created_at: str, created_by: str,

@@ -61,9 +61,8 @@ class VaultConnection:
     def _authorize(self, action: int, arg1: Any, arg2: Any, _db: Any, _trigger: Any) -> int:
         if action == sqlcipher3.SQLITE_ATTACH:
             return int(sqlcipher3.SQLITE_DENY)
-        if action == sqlcipher3.SQLITE_FUNCTION and isinstance(arg2, str):
-            if arg2.lower() in _DENIED_FUNCTIONS:
-                return int(sqlcipher3.SQLITE_DENY)
+        if action == sqlcipher3.SQLITE_FUNCTION and isinstance(arg2, str) and arg2.lower() in _DENIED_FUNCTIONS:
+            return int(sqlcipher3.SQLITE_DENY)
         if action == sqlcipher3.SQLITE_PRAGMA and isinstance(arg1, str):
             name = arg1.lower()
             if (name in _DENIED_PRAGMAS or name.startswith("cipher")) and not self._allow_key_change:
@@ -81,7 +80,8 @@ class VaultConnection:
 
     def query(self, sql: str, params: Any = ()) -> list[Any]:
         with self.lock:
-            return self._conn.execute(sql, params).fetchall()
+            rows: list[Any] = self._conn.execute(sql, params).fetchall()
+            return rows
 
     @contextmanager
     def transaction(self) -> Iterator[VaultConnection]:

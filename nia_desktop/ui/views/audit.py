@@ -22,6 +22,7 @@ from nia_desktop.core.display import escape_untrusted
 from nia_desktop.services import auditing
 from nia_desktop.services.session import Session
 from nia_desktop.ui.models.table import RowsModel
+from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.widgets.table_view import FilterTable
 
@@ -31,7 +32,7 @@ class AuditView(View):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("Audit log"), parent)
-        self.status = QLabel(self.tr("Chain not verified yet in this session."), objectName="chainStatusUnknown")
+        self.status = named(QLabel(self.tr("Chain not verified yet in this session.")), "chainStatusUnknown")
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Audit chain status"))
         self.model: RowsModel[AuditEntry] = RowsModel([
@@ -56,7 +57,7 @@ class AuditView(View):
         for value, label in (("ok", self.tr("ok")), ("refused", self.tr("refused")), ("failed", self.tr("failed"))):
             self.outcome.addItem(label, value)
         self.outcome.currentIndexChanged.connect(self._filter_outcome)
-        self.verify_button = QPushButton(self.tr("Verify chain"), objectName="primary")
+        self.verify_button = named(QPushButton(self.tr("Verify chain")), "primary")
         self.verify_button.setShortcut(QKeySequence("Ctrl+Shift+V"))
         self.verify_button.setToolTip(self.tr("Recompute every hash and check the signed heads (Ctrl+Shift+V)"))
         self.export_button = QPushButton(self.tr("Export…"))
@@ -142,9 +143,13 @@ class AuditView(View):
 
     def export_to(self, path: Path) -> None:
         session = self.session
-        self.run(lambda s, c: auditing.export(session, path), on_success=lambda head: (
-            self.banner.show_message(self.tr("Exported %1 entries to %2.").replace("%1", str(head.seq))
-                                     .replace("%2", str(path)), "success"), self.refresh()))
+
+        def exported(head: object) -> None:
+            self.banner.show_message(self.tr("Exported %1 entries to %2.").replace("%1", str(head.seq))  # type: ignore[attr-defined]
+                                     .replace("%2", str(path)), "success")
+            self.refresh()
+
+        self.run(lambda s, c: auditing.export(session, path), on_success=exported)
 
     def choose_checkpoint(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save audit checkpoint"), "audit-checkpoint.json",

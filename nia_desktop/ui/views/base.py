@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from nia_desktop.core.classification import Level
 from nia_desktop.services.session import Session
 from nia_desktop.ui.errors import describe
+from nia_desktop.ui.theme import named
 from nia_desktop.ui.widgets.message_banner import MessageBanner
 from nia_desktop.ui.workers import Task, run_task
 
@@ -20,7 +21,7 @@ class View(QWidget):
     def __init__(self, session: Session, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.title = QLabel(title, objectName="viewTitle")
+        self.title = named(QLabel(title), "viewTitle")
         self.banner = MessageBanner(self)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.title)

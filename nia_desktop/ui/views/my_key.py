@@ -11,6 +11,7 @@ from nia_desktop.core.signing import format_fingerprint
 from nia_desktop.services import keys, users
 from nia_desktop.services.session import Session
 from nia_desktop.ui.dialogs import NewPassphraseDialog
+from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
 
 
@@ -19,7 +20,7 @@ class MyKeyView(View):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("My key"), parent)
-        self.fingerprint = QLabel(format_fingerprint(keys.own_fingerprint(session)), objectName="fingerprint")
+        self.fingerprint = named(QLabel(format_fingerprint(keys.own_fingerprint(session))), "fingerprint")
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint.setWordWrap(True)
         self.fingerprint.setAccessibleName(self.tr("Signing key fingerprint"))
@@ -32,7 +33,7 @@ class MyKeyView(View):
         form.addRow(self.tr("User"), QLabel(session.name))
         form.addRow(self.tr("Role"), QLabel(session.role.value))
         form.addRow(self.tr("SHA-256 fingerprint"), self.fingerprint)
-        self.export_button = QPushButton(self.tr("Export public key…"), objectName="primary")
+        self.export_button = named(QPushButton(self.tr("Export public key…")), "primary")
         self.passphrase_button = QPushButton(self.tr("Change passphrase…"))
         bar = QHBoxLayout()
         bar.addWidget(self.export_button)

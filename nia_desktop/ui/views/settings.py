@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QSpinBox, Q
 from nia_desktop.core import settings as declared
 from nia_desktop.services import settings as settings_service
 from nia_desktop.services.session import Session
+from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
 
 
@@ -29,7 +30,7 @@ class SettingsView(View):
         self.idle.setToolTip(self.tr("Minutes without input before every user's desktop locks itself."))
         form = QFormLayout()
         form.addRow(self.tr("Auto-lock after"), self.idle)
-        self.save_button = QPushButton(self.tr("Save"), objectName="primary")
+        self.save_button = named(QPushButton(self.tr("Save")), "primary")
         bar = QHBoxLayout()
         bar.addStretch(1)
         bar.addWidget(self.save_button)

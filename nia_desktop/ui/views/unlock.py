@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from nia_desktop.core.errors import NiaError
 from nia_desktop.ui.errors import describe
+from nia_desktop.ui.theme import named
 from nia_desktop.ui.widgets.message_banner import MessageBanner
-from nia_desktop.ui.workers import run_task
+from nia_desktop.ui.workers import Task, run_task
 
 
 class CapsLockDetector(QObject):
@@ -32,7 +33,7 @@ class CapsLockDetector(QObject):
 
     changed = Signal(bool)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             text = event.text()
             if len(text) == 1 and text.isalpha() and text.lower() != text.upper():
@@ -53,8 +54,8 @@ class UnlockView(QWidget):
     def __init__(self, vault: Path, demo_hint: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
-        self._task = None
-        self.title = QLabel(objectName="viewTitle")
+        self._task: Task | None = None
+        self.title = named(QLabel(), "viewTitle")
         self.path_label = QLabel()
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.path_label.setWordWrap(True)
@@ -64,12 +65,12 @@ class UnlockView(QWidget):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.caps = QLabel(self.tr("Caps Lock appears to be on."), objectName="capsWarning")
+        self.caps = named(QLabel(self.tr("Caps Lock appears to be on.")), "capsWarning")
         self.caps.hide()
         self._caps_detector = CapsLockDetector(self)
         self._caps_detector.changed.connect(self.caps.setVisible)
         self.passphrase.installEventFilter(self._caps_detector)
-        self.unlock_button = QPushButton(self.tr("Unlock"), objectName="primary")
+        self.unlock_button = named(QPushButton(self.tr("Unlock")), "primary")
         self.unlock_button.setDefault(True)
         self.unlock_button.setToolTip(self.tr("Unlock the vault (Enter)"))
         self.status = QLabel()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -28,7 +30,7 @@ class FilterTable(QTableView):
     def set_filter_text(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
 
-    def selected_row(self):  # type: ignore[no-untyped-def]
+    def selected_row(self) -> Any:
         indexes = self.selectionModel().selectedRows()
         if not indexes:
             return None

@@ -1,0 +1,915 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="30" />
+        <source>Add a user</source>
+        <translation>ユーザーを追加</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="30" />
+        <source>the new user</source>
+        <translation>新しいユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="32" />
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="34" />
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="35" />
+        <source>Analyst</source>
+        <translation>分析官</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="35" />
+        <source>Courier</source>
+        <translation>伝送担当</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="36" />
+        <source>Security officer</source>
+        <translation>保安責任者</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="38" />
+        <source>&amp;Name</source>
+        <translation>名前(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="39" />
+        <source>R&amp;ole</source>
+        <translation>役割(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="33" />
+        <source>Audit log</source>
+        <translation>監査ログ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="34" />
+        <source>Chain not verified yet in this session.</source>
+        <translation>このセッションではまだチェーンを検証していません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="36" />
+        <source>Audit chain status</source>
+        <translation>監査チェーンの状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="38" />
+        <source>#</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="39" />
+        <source>Time (UTC)</source>
+        <translation>時刻 (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="40" />
+        <source>Actor</source>
+        <translation>実行者</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="41" />
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="42" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="43" />
+        <source>Object</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="44" />
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="45" />
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="49" />
+        <source>Audit entries</source>
+        <translation>監査エントリ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="50" />
+        <source>Filter: user, action, object…</source>
+        <translation>絞り込み: ユーザー、操作、対象…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="51" />
+        <source>Filter audit entries</source>
+        <translation>監査エントリを絞り込む</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="54" />
+        <source>Outcome filter</source>
+        <translation>結果で絞り込む</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="55" />
+        <source>All outcomes</source>
+        <translation>すべての結果</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="56" />
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="56" />
+        <source>refused</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="56" />
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="59" />
+        <source>Verify chain</source>
+        <translation>チェーンを検証</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="61" />
+        <source>Recompute every hash and check the signed heads (Ctrl+Shift+V)</source>
+        <translation>すべてのハッシュを再計算し、署名済みヘッドを確認します (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="62" />
+        <source>Export…</source>
+        <translation>書き出し…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="63" />
+        <source>Write the log as signed JSON Lines</source>
+        <translation>署名付き JSON Lines としてログを書き出します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="64" />
+        <source>Checkpoint…</source>
+        <translation>チェックポイント…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="65" />
+        <source>Write a signed checkpoint to keep off this machine</source>
+        <translation>この端末の外で保管する署名付きチェックポイントを書き出します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="100" />
+        <source>Verifying…</source>
+        <translation>検証中…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="109" />
+        <source>Verifying… %1 of %2 entries</source>
+        <translation>検証中… %2 件中 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="116" />
+        <source>Verification did not finish.</source>
+        <translation>検証は完了しませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="123" />
+        <source>✔ INTACT: %1 entries, every hash and signed head checks out.</source>
+        <translation>✔ 改ざんなし: %1 件。すべてのハッシュと署名済みヘッドが一致しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="127" />
+        <source>at entry %1</source>
+        <translation>エントリ %1 で</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="129" />
+        <source>✘ BROKEN %1: %2</source>
+        <translation>✘ 破損 %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="138" />
+        <source>Export audit log</source>
+        <translation>監査ログを書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="139" />
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="146" />
+        <source>Exported %1 entries to %2.</source>
+        <translation>%1 件を %2 に書き出しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="150" />
+        <source>Save audit checkpoint</source>
+        <translation>監査チェックポイントを保存</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="151" />
+        <source>Checkpoint (*.json)</source>
+        <translation>チェックポイント (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="162" />
+        <source>Audit checkpoint</source>
+        <translation>監査チェックポイント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="163" />
+        <source>Checkpoint saved. Also write this line down and keep it off this machine (it is on the clipboard too):
+
+%1</source>
+        <translation>チェックポイントを保存しました。次の行も書き留め、この端末の外で保管してください（クリップボードにもコピーしました）:
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationBanner</name>
+    <message>
+        <location filename="../../nia_desktop/ui/widgets/classification_banner.py" line="25" />
+        <source>Classification: %1</source>
+        <translation>区分: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CreateVaultDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="16" />
+        <source>Create a vault</source>
+        <translation>保管庫を作成</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="18" />
+        <source>Vault directory</source>
+        <translation>保管庫のディレクトリ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="20" />
+        <source>Vault name</source>
+        <translation>保管庫の名前</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="22" />
+        <source>Officer user name</source>
+        <translation>保安責任者のユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="23" />
+        <source>Officer passphrase</source>
+        <translation>保安責任者のパスフレーズ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="24" />
+        <source>Repeat passphrase</source>
+        <translation>パスフレーズ（確認）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="26" />
+        <source>The first user is a security officer, who then adds analysts and couriers. Key derivation is calibrated to take about a second on this machine.</source>
+        <translation>最初のユーザーは保安責任者で、その後に分析官と伝送担当を追加します。鍵導出はこの端末で約 1 秒かかるよう調整されます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="30" />
+        <source>&amp;Directory</source>
+        <translation>ディレクトリ(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="31" />
+        <source>Vault &amp;name</source>
+        <translation>保管庫の名前(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="32" />
+        <source>&amp;Officer</source>
+        <translation>保安責任者(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="33" />
+        <source>&amp;Passphrase</source>
+        <translation>パスフレーズ(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="34" />
+        <source>&amp;Repeat</source>
+        <translation>確認(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="38" />
+        <source>Choose a directory for the vault.</source>
+        <translation>保管庫のディレクトリを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="41" />
+        <source>The two passphrases differ.</source>
+        <translation>2 つのパスフレーズが一致しません。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="43" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="174" />
+        <source>NIA Desktop</source>
+        <translation>NIA Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="58" />
+        <source>Locked after inactivity.</source>
+        <translation>操作がなかったためロックしました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="64" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="177" />
+        <source>Locked</source>
+        <translation>ロック中</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="69" />
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="70" />
+        <source>&amp;Lock</source>
+        <translation>ロック(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="73" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="137" />
+        <source>Locked.</source>
+        <translation>ロックしました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="76" />
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="81" />
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="82" />
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="84" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="92" />
+        <source>Follow the system</source>
+        <translation>システムに従う</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="90" />
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="92" />
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="93" />
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="100" />
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="101" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="105" />
+        <source>&amp;About NIA Desktop</source>
+        <translation>NIA Desktop について(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="110" />
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="111" />
+        <source>Ctrl+L  lock now
+Ctrl+Q  quit
+Ctrl+N  add a user (Users)
+Ctrl+Shift+V  verify the audit chain (Audit)
+F1  this list</source>
+        <translation>Ctrl+L  今すぐロック
+Ctrl+Q  終了
+Ctrl+N  ユーザーを追加（ユーザー）
+Ctrl+Shift+V  監査チェーンを検証（監査）
+F1  この一覧</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="117" />
+        <source>About NIA Desktop</source>
+        <translation>NIA Desktop について</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="118" />
+        <source>NIA Desktop %1
+Intelligence-fusion workstation for air-gapped machines.</source>
+        <translation>NIA Desktop %1
+エアギャップ環境のための情報融合ワークステーション。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="132" />
+        <source>NIA Desktop: %1</source>
+        <translation>NIA Desktop: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="133" />
+        <source>Unlocked as %1</source>
+        <translation>%1 としてロック解除しました</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="159" />
+        <source>Locking when the current task finishes…</source>
+        <translation>現在の処理が終わり次第ロックします…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="197" />
+        <source>Creating the vault and calibrating key derivation…</source>
+        <translation>保管庫を作成し、鍵導出を調整しています…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="207" />
+        <source>Vault created. Unlock it as %1.</source>
+        <translation>保管庫を作成しました。%1 としてロック解除してください。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <location filename="../../nia_desktop/ui/widgets/message_banner.py" line="26" />
+        <source>Dismiss message</source>
+        <translation>メッセージを閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>MyKeyView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="21" />
+        <source>My key</source>
+        <translation>自分の鍵</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="25" />
+        <source>Signing key fingerprint</source>
+        <translation>署名鍵のフィンガープリント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="27" />
+        <source>Your Ed25519 signing key is wrapped by your own passphrase: nobody else, an officer included, can sign as you. Give your public key to the officers of other workstations and read this fingerprint to them over a separate channel.</source>
+        <translation>あなたの Ed25519 署名鍵はあなた自身のパスフレーズで保護されています。保安責任者を含め、他の誰もあなたとして署名できません。公開鍵を他の端末の保安責任者に渡し、このフィンガープリントを別の経路で読み上げて照合してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="32" />
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="33" />
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="34" />
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 フィンガープリント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="35" />
+        <source>Export public key…</source>
+        <translation>公開鍵を書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="36" />
+        <source>Change passphrase…</source>
+        <translation>パスフレーズを変更…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="50" />
+        <source>Export public key</source>
+        <translation>公開鍵を書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="51" />
+        <source>PEM public key (*.pem)</source>
+        <translation>PEM 公開鍵 (*.pem)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="58" />
+        <source>Wrote %1. Fingerprint: %2</source>
+        <translation>%1 を書き出しました。フィンガープリント: %2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="62" />
+        <source>Change passphrase</source>
+        <translation>パスフレーズを変更</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="74" />
+        <source>Passphrase changed.</source>
+        <translation>パスフレーズを変更しました。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="78" />
+        <source>Current passphrase</source>
+        <translation>現在のパスフレーズ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="79" />
+        <source>New passphrase</source>
+        <translation>新しいパスフレーズ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="80" />
+        <source>Repeat new passphrase</source>
+        <translation>新しいパスフレーズ（確認）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="81" />
+        <source>For %1</source>
+        <translation>対象: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="83" />
+        <source>&amp;Current passphrase</source>
+        <translation>現在のパスフレーズ(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="84" />
+        <source>&amp;New passphrase</source>
+        <translation>新しいパスフレーズ(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="85" />
+        <source>&amp;Repeat</source>
+        <translation>確認(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="89" />
+        <source>Enter your current passphrase.</source>
+        <translation>現在のパスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="91" />
+        <source>The two new passphrases differ.</source>
+        <translation>2 つの新しいパスフレーズが一致しません。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="23" />
+        <source>Workstation settings</source>
+        <translation>端末の設定</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="27" />
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="28" />
+        <source>Auto-lock after idle minutes</source>
+        <translation>無操作で自動ロックするまでの分数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="29" />
+        <source>Minutes without input before every user's desktop locks itself.</source>
+        <translation>入力がない状態でデスクトップが自動的にロックされるまでの分数（全ユーザー共通）。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="31" />
+        <source>Auto-lock after</source>
+        <translation>自動ロックまで</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="32" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="51" />
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="63" />
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="66" />
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="67" />
+        <source>Caps Lock appears to be on.</source>
+        <translation>Caps Lock がオンになっているようです。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="72" />
+        <source>Unlock</source>
+        <translation>ロック解除</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="74" />
+        <source>Unlock the vault (Enter)</source>
+        <translation>保管庫のロックを解除 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="76" />
+        <source>Open another vault…</source>
+        <translation>別の保管庫を開く…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="77" />
+        <source>Create a vault here…</source>
+        <translation>ここに保管庫を作成…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="78" />
+        <source>First run: create a vault whose first user is a security officer</source>
+        <translation>初回: 最初のユーザーが保安責任者となる保管庫を作成します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="84" />
+        <source>&amp;User</source>
+        <translation>ユーザー(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="85" />
+        <source>&amp;Passphrase</source>
+        <translation>パスフレーズ(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="129" />
+        <source>No vault here yet</source>
+        <translation>ここにはまだ保管庫がありません</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="133" />
+        <source>Unlock %1</source>
+        <translation>%1 のロック解除</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="138" />
+        <source>Choose a vault directory</source>
+        <translation>保管庫のディレクトリを選択</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="158" />
+        <source>Enter your user name and passphrase.</source>
+        <translation>ユーザー名とパスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="188" />
+        <source>Unlocking… deriving your key</source>
+        <translation>ロック解除中… 鍵を導出しています</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="50" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="59" />
+        <source>Users</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="52" />
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="53" />
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="54" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="54" />
+        <source>active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="54" />
+        <source>disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="55" />
+        <source>Created (UTC)</source>
+        <translation>作成日時 (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="56" />
+        <source>Signing key fingerprint</source>
+        <translation>署名鍵のフィンガープリント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="60" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="61" />
+        <source>Filter users</source>
+        <translation>ユーザーを絞り込む</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="63" />
+        <source>Add user…</source>
+        <translation>ユーザーを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="65" />
+        <source>Add a user with a role (Ctrl+N)</source>
+        <translation>役割を指定してユーザーを追加 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="66" />
+        <source>Disable…</source>
+        <translation>無効化…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="67" />
+        <source>Destroy the user's keyslot and rotate the database key</source>
+        <translation>ユーザーの鍵スロットを破棄し、データベース鍵を更新します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="68" />
+        <source>Reset passphrase…</source>
+        <translation>パスフレーズをリセット…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="121" />
+        <source>Added %1.</source>
+        <translation>%1 を追加しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="129" />
+        <source>Disable user</source>
+        <translation>ユーザーを無効化</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="130" />
+        <source>Disable %1? Their keyslot is destroyed, so their passphrase opens nothing, and the database is re-encrypted under a new key. This cannot be undone; a disabled user can only come back as a new user.</source>
+        <translation>%1 を無効化しますか？ 鍵スロットが破棄されるためそのパスフレーズでは何も開けなくなり、データベースは新しい鍵で再暗号化されます。元に戻せません。無効化したユーザーは新しいユーザーとしてのみ復帰できます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="133" />
+        <source>Disable %1</source>
+        <translation>%1 を無効化</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="138" />
+        <source>Disabling %1 and rotating the database key…</source>
+        <translation>%1 を無効化し、データベース鍵を更新しています…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="150" />
+        <source>Disabled %1; the database key was rotated.</source>
+        <translation>%1 を無効化し、データベース鍵を更新しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="170" />
+        <source>Reset passphrase</source>
+        <translation>パスフレーズをリセット</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="182" />
+        <source>New passphrase set for %1. They also have a new signing key: tell them to export it again.</source>
+        <translation>%1 に新しいパスフレーズを設定しました。署名鍵も新しくなったため、公開鍵を再度書き出すよう伝えてください。</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="50" />
+        <source>Users</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="51" />
+        <source>Audit</source>
+        <translation>監査</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="52" />
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="54" />
+        <source>My key</source>
+        <translation>自分の鍵</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="70" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="71" />
+        <source>Signed in user and role</source>
+        <translation>ログイン中のユーザーと役割</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="73" />
+        <source>Time until auto-lock</source>
+        <translation>自動ロックまでの時間</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="74" />
+        <source>Lock</source>
+        <translation>ロック</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="75" />
+        <source>Lock now (Ctrl+L)</source>
+        <translation>今すぐロック (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="79" />
+        <source>NIA Desktop</source>
+        <translation>NIA Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="89" />
+        <source>Navigation</source>
+        <translation>ナビゲーション</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="107" />
+        <source>Vault: %1</source>
+        <translation>保管庫: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="147" />
+        <source>Locks in %1</source>
+        <translation>%1 後にロック</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../nia_desktop/app.py" line="68" />
+        <source>Demo vault (throwaway, deleted on exit): officer / demo-officer-pass, analyst / demo-analyst-pass, courier / demo-courier-pass</source>
+        <translation>デモ用保管庫（終了時に削除）: officer / demo-officer-pass、analyst / demo-analyst-pass、courier / demo-courier-pass</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../nia_desktop/ui/errors.py" line="27" />
+        <source>Something went wrong (reference %1). Nothing was changed; details are in the log.</source>
+        <translation>問題が発生しました（参照番号 %1）。何も変更されていません。詳細はログにあります。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/errors.py" line="35" />
+        <source>Authentication failed: check the user name and passphrase.</source>
+        <translation>認証に失敗しました。ユーザー名とパスフレーズを確認してください。</translation>
+    </message>
+</context>
+</TS>
