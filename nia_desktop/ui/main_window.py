@@ -130,7 +130,8 @@ class MainWindow(QMainWindow):
         self.watcher.start()
         self.lock_action.setEnabled(True)
         self.setWindowTitle(self.tr("NIA Desktop: %1").replace("%1", session.vault.name))
-        self.statusBar().showMessage(self.tr("Unlocked as %1").replace("%1", session.name), 4000)
+        self.statusBar().hide()  # the workspace has its own status line above the bottom banner
+        self.workspace.show_status(self.tr("Unlocked as %1").replace("%1", session.name))
 
     def _make_workspace(self, session: Session) -> Workspace:
         workspace = Workspace(session)
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
         if self.workspace.busy:
             if not self._lock_pending:
                 self._lock_pending = True
-                self.statusBar().showMessage(self.tr("Locking when the current task finishes…"))
+                self.workspace.show_status(self.tr("Locking when the current task finishes…"))
                 QTimer.singleShot(200, lambda: self._retry_lock(message))
             return
         self._lock_pending = False
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("NIA Desktop"))
         self.pages.setCurrentWidget(self.unlock_view)
         self.unlock_view.prepare(self._resume[0], message)
+        self.statusBar().show()
         self.statusBar().showMessage(self.tr("Locked"))
         self.locked.emit()
 

@@ -63,7 +63,7 @@ def apply_theme(app: QApplication, theme: str = "system") -> None:
 
 
 _STYLESHEET = f"""
-QListWidget#navRail {{ border: none; font-size: 14px; padding-top: 6px; }}
+QListWidget#navRail {{ border: none; font-size: 14px; padding-top: 6px; outline: 0; }}
 QListWidget#navRail::item {{ padding: 8px 14px; border-radius: 4px; margin: 1px 6px; }}
 QListWidget#navRail::item:selected {{ background: {ACCENT}; color: white; }}
 QLabel#viewTitle {{ font-size: 18px; font-weight: 600; }}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -105,8 +105,17 @@ class Workspace(QWidget):
         splitter.addWidget(self.rail)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        self.status = QLabel(self.tr("Vault: %1").replace("%1", str(session.vault.paths.root)))
-        self.status.setContentsMargins(10, 2, 10, 2)
+        self.vault_label = QLabel(self.tr("Vault: %1").replace("%1", str(session.vault.paths.root)))
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Status"))
+        status_line = QHBoxLayout()
+        status_line.setContentsMargins(10, 2, 10, 2)
+        status_line.addWidget(self.vault_label)
+        status_line.addStretch(1)
+        status_line.addWidget(self.status)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(self.status.clear)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -114,7 +123,7 @@ class Workspace(QWidget):
         layout.addWidget(self.top_banner)
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(status_line)
         layout.addWidget(self.bottom_banner)
         self.rail.setCurrentRow(0)
 
@@ -146,6 +155,10 @@ class Workspace(QWidget):
     def set_countdown(self, seconds: int) -> None:
         minutes, secs = divmod(seconds, 60)
         self.countdown.setText(self.tr("Locks in %1").replace("%1", f"{minutes}:{secs:02d}"))
+
+    def show_status(self, message: str, timeout_ms: int = 5000) -> None:
+        self.status.setText(message)
+        self._status_timer.start(timeout_ms)
 
     @property
     def busy(self) -> bool:

@@ -51,192 +51,192 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="33" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="34" />
         <source>Audit log</source>
         <translation>監査ログ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="34" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="35" />
         <source>Chain not verified yet in this session.</source>
         <translation>このセッションではまだチェーンを検証していません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="36" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="37" />
         <source>Audit chain status</source>
         <translation>監査チェーンの状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="38" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="39" />
         <source>#</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="39" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="40" />
         <source>Time (UTC)</source>
         <translation>時刻 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="40" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="41" />
         <source>Actor</source>
         <translation>実行者</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="41" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="42" />
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="42" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="43" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="43" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="44" />
         <source>Object</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="44" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="45" />
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="45" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="46" />
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="49" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="50" />
         <source>Audit entries</source>
         <translation>監査エントリ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="50" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="51" />
         <source>Filter: user, action, object…</source>
         <translation>絞り込み: ユーザー、操作、対象…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="51" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="52" />
         <source>Filter audit entries</source>
         <translation>監査エントリを絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="54" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="55" />
         <source>Outcome filter</source>
         <translation>結果で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="55" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="56" />
         <source>All outcomes</source>
         <translation>すべての結果</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="56" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="57" />
         <source>ok</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="56" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="57" />
         <source>refused</source>
         <translation>拒否</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="56" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="57" />
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="59" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="60" />
         <source>Verify chain</source>
         <translation>チェーンを検証</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="61" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="62" />
         <source>Recompute every hash and check the signed heads (Ctrl+Shift+V)</source>
         <translation>すべてのハッシュを再計算し、署名済みヘッドを確認します (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="62" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="63" />
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="63" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="64" />
         <source>Write the log as signed JSON Lines</source>
         <translation>署名付き JSON Lines としてログを書き出します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="64" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="65" />
         <source>Checkpoint…</source>
         <translation>チェックポイント…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="65" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="66" />
         <source>Write a signed checkpoint to keep off this machine</source>
         <translation>この端末の外で保管する署名付きチェックポイントを書き出します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="100" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="101" />
         <source>Verifying…</source>
         <translation>検証中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="109" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="110" />
         <source>Verifying… %1 of %2 entries</source>
         <translation>検証中… %2 件中 %1 件</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="116" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="117" />
         <source>Verification did not finish.</source>
         <translation>検証は完了しませんでした。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="123" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="124" />
         <source>✔ INTACT: %1 entries, every hash and signed head checks out.</source>
         <translation>✔ 改ざんなし: %1 件。すべてのハッシュと署名済みヘッドが一致しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="127" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="128" />
         <source>at entry %1</source>
         <translation>エントリ %1 で</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="129" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="130" />
         <source>✘ BROKEN %1: %2</source>
         <translation>✘ 破損 %1: %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="138" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="139" />
         <source>Export audit log</source>
         <translation>監査ログを書き出す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="139" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="140" />
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="146" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="148" />
         <source>Exported %1 entries to %2.</source>
         <translation>%1 件を %2 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="150" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="155" />
         <source>Save audit checkpoint</source>
         <translation>監査チェックポイントを保存</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="151" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="156" />
         <source>Checkpoint (*.json)</source>
         <translation>チェックポイント (*.json)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="162" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="167" />
         <source>Audit checkpoint</source>
         <translation>監査チェックポイント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="163" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="168" />
         <source>Checkpoint saved. Also write this line down and keep it off this machine (it is on the clipboard too):
 
 %1</source>
@@ -330,7 +330,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="43" />
-        <location filename="../../nia_desktop/ui/main_window.py" line="174" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="175" />
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
@@ -341,7 +341,7 @@
     </message>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="64" />
-        <location filename="../../nia_desktop/ui/main_window.py" line="177" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="179" />
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
@@ -357,7 +357,7 @@
     </message>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="73" />
-        <location filename="../../nia_desktop/ui/main_window.py" line="137" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="138" />
         <source>Locked.</source>
         <translation>ロックしました。</translation>
     </message>
@@ -448,22 +448,22 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>NIA Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="133" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="134" />
         <source>Unlocked as %1</source>
         <translation>%1 としてロック解除しました</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="159" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="160" />
         <source>Locking when the current task finishes…</source>
         <translation>現在の処理が終わり次第ロックします…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="197" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="199" />
         <source>Creating the vault and calibrating key derivation…</source>
         <translation>保管庫を作成し、鍵導出を調整しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="207" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="209" />
         <source>Vault created. Unlock it as %1.</source>
         <translation>保管庫を作成しました。%1 としてロック解除してください。</translation>
     </message>
@@ -479,67 +479,67 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>MyKeyView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="21" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="22" />
         <source>My key</source>
         <translation>自分の鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="25" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="26" />
         <source>Signing key fingerprint</source>
         <translation>署名鍵のフィンガープリント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="27" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="28" />
         <source>Your Ed25519 signing key is wrapped by your own passphrase: nobody else, an officer included, can sign as you. Give your public key to the officers of other workstations and read this fingerprint to them over a separate channel.</source>
         <translation>あなたの Ed25519 署名鍵はあなた自身のパスフレーズで保護されています。保安責任者を含め、他の誰もあなたとして署名できません。公開鍵を他の端末の保安責任者に渡し、このフィンガープリントを別の経路で読み上げて照合してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="32" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="33" />
         <source>User</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="33" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="34" />
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="34" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="35" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 フィンガープリント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="35" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="36" />
         <source>Export public key…</source>
         <translation>公開鍵を書き出す…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="36" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="37" />
         <source>Change passphrase…</source>
         <translation>パスフレーズを変更…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="50" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="51" />
         <source>Export public key</source>
         <translation>公開鍵を書き出す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="51" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="52" />
         <source>PEM public key (*.pem)</source>
         <translation>PEM 公開鍵 (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="58" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="59" />
         <source>Wrote %1. Fingerprint: %2</source>
         <translation>%1 を書き出しました。フィンガープリント: %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="62" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="63" />
         <source>Change passphrase</source>
         <translation>パスフレーズを変更</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="74" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="75" />
         <source>Passphrase changed.</source>
         <translation>パスフレーズを変更しました。</translation>
     </message>
@@ -595,37 +595,37 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="23" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="24" />
         <source>Workstation settings</source>
         <translation>端末の設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="27" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="28" />
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="28" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="29" />
         <source>Auto-lock after idle minutes</source>
         <translation>無操作で自動ロックするまでの分数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="29" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="30" />
         <source>Minutes without input before every user's desktop locks itself.</source>
         <translation>入力がない状態でデスクトップが自動的にロックされるまでの分数（全ユーザー共通）。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="31" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="32" />
         <source>Auto-lock after</source>
         <translation>自動ロックまで</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="32" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="33" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="51" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="52" />
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
@@ -633,77 +633,77 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>UnlockView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="63" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="64" />
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="66" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="67" />
         <source>Passphrase</source>
         <translation>パスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="67" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="68" />
         <source>Caps Lock appears to be on.</source>
         <translation>Caps Lock がオンになっているようです。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="72" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="73" />
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="74" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="75" />
         <source>Unlock the vault (Enter)</source>
         <translation>保管庫のロックを解除 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="76" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="77" />
         <source>Open another vault…</source>
         <translation>別の保管庫を開く…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="77" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="78" />
         <source>Create a vault here…</source>
         <translation>ここに保管庫を作成…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="78" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="79" />
         <source>First run: create a vault whose first user is a security officer</source>
         <translation>初回: 最初のユーザーが保安責任者となる保管庫を作成します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="84" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="85" />
         <source>&amp;User</source>
         <translation>ユーザー(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="85" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="86" />
         <source>&amp;Passphrase</source>
         <translation>パスフレーズ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="129" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="130" />
         <source>No vault here yet</source>
         <translation>ここにはまだ保管庫がありません</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="133" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="134" />
         <source>Unlock %1</source>
         <translation>%1 のロック解除</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="138" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="139" />
         <source>Choose a vault directory</source>
         <translation>保管庫のディレクトリを選択</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="158" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="159" />
         <source>Enter your user name and passphrase.</source>
         <translation>ユーザー名とパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="188" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="189" />
         <source>Unlocking… deriving your key</source>
         <translation>ロック解除中… 鍵を導出しています</translation>
     </message>
@@ -826,67 +826,72 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="50" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="51" />
         <source>Users</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="51" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="52" />
         <source>Audit</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="52" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="53" />
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="54" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="55" />
         <source>My key</source>
         <translation>自分の鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="70" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="71" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="71" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="72" />
         <source>Signed in user and role</source>
         <translation>ログイン中のユーザーと役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="73" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="74" />
         <source>Time until auto-lock</source>
         <translation>自動ロックまでの時間</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="74" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="75" />
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="75" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="76" />
         <source>Lock now (Ctrl+L)</source>
         <translation>今すぐロック (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="79" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="80" />
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="89" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="90" />
         <source>Navigation</source>
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="107" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="108" />
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="147" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="110" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="157" />
         <source>Locks in %1</source>
         <translation>%1 後にロック</translation>
     </message>

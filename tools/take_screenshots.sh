@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Screenshots for the README, from a real window under Xvfb (needs xvfb, xdotool, imagemagick).
+#   tools/take_screenshots.sh [output-dir]     (default docs/screenshots)
+set -euo pipefail
+out="${1:-docs/screenshots}"
+mkdir -p "$out"
+export DISPLAY=:97
+Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
+xvfb=$!
+config="$(mktemp -d)"
+trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$config"' EXIT
+sleep 1
+NIA_CONFIG_DIR="$config" nia-desktop --demo --lang "${NIA_SHOT_LANG:-en}" >/dev/null 2>&1 &
+app=$!
+for _ in $(seq 50); do xdotool search --onlyvisible --name "NIA Desktop" >/dev/null 2>&1 && break; sleep 0.2; done
+window=$(xdotool search --onlyvisible --name "NIA Desktop" | head -1)
+sleep 1
+import -window "$window" "$out/unlock.png"
+xdotool type --delay 15 "demo-officer-pass"; xdotool key Return
+sleep 2
+import -window "$window" "$out/users.png"
+# The rail has keyboard focus after unlock: Down moves to Audit.
+xdotool mousemove 60 125 click 1; sleep 1
+xdotool key ctrl+shift+v; sleep 2
+import -window "$window" "$out/audit.png"
+echo "wrote $out/unlock.png $out/users.png $out/audit.png"
