@@ -35,7 +35,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)  # no disk logs: nothing secret lands on disk
     from nia_desktop.ui.prerequisites import missing_system_libraries
 
-    needs_xcb = os.environ.get("QT_QPA_PLATFORM", "xcb") == "xcb" and bool(os.environ.get("DISPLAY"))
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform in ("", "xcb") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        sys.stderr.write("nia-desktop: no display to open a window on (DISPLAY is not set). Run it from a "
+                         "desktop session, or use the `nia` command line.\n")
+        return 1
+    needs_xcb = platform in ("", "xcb") and bool(os.environ.get("DISPLAY"))
     missing = missing_system_libraries() if needs_xcb else []
     if missing:
         sys.stderr.write(

@@ -177,3 +177,31 @@ def test_crash_while_adding_a_user_leaves_an_openable_vault(vault_dir: Path) -> 
     with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:  # and the name can be used again
         users.add_user(session, "dora", Role.ANALYST, "dora-passphrase-2")
     unlock(vault_dir, "dora", "dora-passphrase-2").close()
+
+
+PASSWD_CRASH = """
+import os, sys
+from pathlib import Path
+from nia_desktop.core.vault import keyslots
+from nia_desktop.services.session import unlock
+from nia_desktop.services.users import change_own_passphrase
+vault, when = Path(sys.argv[1]), sys.argv[2]
+session = unlock(vault, "carl", "carl-passphrase-333")
+real_save = keyslots.SlotFile.save
+def save(self, path):
+    if when == "before":
+        os._exit(9)
+    real_save(self, path)
+    os._exit(9)
+keyslots.SlotFile.save = save
+change_own_passphrase(session, "carl-passphrase-333", "carl-passphrase-new")
+"""
+
+
+@pytest.mark.parametrize(("when", "works"), [("before", COURIER_PASS), ("after", "carl-passphrase-new")])
+def test_crash_during_passphrase_change(vault_dir: Path, when: str, works: str) -> None:
+    result = subprocess.run([sys.executable, "-c", PASSWD_CRASH, str(vault_dir), when],
+                            capture_output=True, check=False)
+    assert result.returncode == 9, result.stderr.decode()
+    unlock(vault_dir, COURIER, works).close()
+    unlock(vault_dir, OFFICER, OFFICER_PASS).close()
