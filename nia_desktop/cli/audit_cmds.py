@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nia_desktop.cli.context import SubParsers, run_in_session, wants_json
+from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
 from nia_desktop.cli.output import emit_json, safe, say, table, warn
 
 if TYPE_CHECKING:
@@ -68,11 +68,8 @@ def _export(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         head = export(session, Path(args.out))
-        if wants_json(args):
-            emit_json({"out": args.out, "entries": head.seq, "head": head.head})
-        else:
-            say(f"Wrote {head.seq} entries to {args.out}; head {head.head}")
-        return 0
+        return respond(args, {"out": args.out, "entries": head.seq, "head": head.head},
+                       f"Wrote {head.seq} entries to {args.out}; head {head.head}")
 
     return run_in_session(args, act)
 
@@ -82,11 +79,8 @@ def _checkpoint(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         head = checkpoint(session, Path(args.out))
-        if wants_json(args):
-            emit_json({"out": args.out, **head.to_json(), "short": head.short_text()})
-        else:
-            say(f"Checkpoint written to {args.out}\nWrite this down: {head.short_text()}")
-        return 0
+        return respond(args, {"out": args.out, **head.to_json(), "short": head.short_text()},
+                       f"Checkpoint written to {args.out}\nWrite this down: {head.short_text()}")
 
     return run_in_session(args, act)
 
@@ -97,12 +91,9 @@ def _log(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         rows = list(entries(session))[-max(args.limit, 0):] if args.limit else []
-        if wants_json(args):
-            emit_json([entry_to_json(e) for e in rows])
-        else:
-            say(table([[str(e.seq), e.ts[:19], e.actor, e.role, e.action, e.object, e.outcome] for e in rows],
+        return respond(args, [entry_to_json(e) for e in rows],
+                       table([[str(e.seq), e.ts[:19], e.actor, e.role, e.action, e.object, e.outcome] for e in rows],
                       ["SEQ", "TIME (UTC)", "ACTOR", "ROLE", "ACTION", "OBJECT", "OUTCOME"]))
-        return 0
 
     return run_in_session(args, act)
 
@@ -119,11 +110,8 @@ def _key(args: argparse.Namespace) -> int:
         atomic_write(Path(args.out), public_pem(public))
         fp = fingerprint(public)
         session.audit("audit.key_export", args.out, details={"fingerprint": fp})
-        if wants_json(args):
-            emit_json({"out": args.out, "fingerprint": fp})
-        else:
-            say(f"Wrote {args.out}\nSHA-256 fingerprint: {fp}")
-        return 0
+        return respond(args, {"out": args.out, "fingerprint": fp},
+                       f"Wrote {args.out}\nSHA-256 fingerprint: {fp}")
 
     return run_in_session(args, act)
 

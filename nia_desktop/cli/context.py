@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from nia_desktop.cli.credentials import passphrase, user_name, vault_path
+from nia_desktop.cli.output import emit_json, say
 
 if TYPE_CHECKING:
     from nia_desktop.services.session import Session
@@ -24,6 +25,15 @@ def run_in_session(args: argparse.Namespace, action: Callable[[Session], int]) -
 
 def wants_json(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "json", False))
+
+
+def respond(args: argparse.Namespace, value: Any, text: str) -> int:
+    """Print ``value`` as JSON under --json, else ``text``; a command's success path."""
+    if wants_json(args):
+        emit_json(value)
+    else:
+        say(text)
+    return 0
 
 
 SubParsers = Any  # argparse's _SubParsersAction is private

@@ -10,6 +10,7 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from nia_desktop.core.errors import NiaError
@@ -49,31 +50,31 @@ def user_name(args: argparse.Namespace) -> str:
     raise UsageError("no user given: use --user NAME or NIA_USER")
 
 
-def passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
-    path = getattr(args, "passphrase_file", None)
+def _secret(path: str | None, env_name: str, ask: Callable[[], str], missing: str) -> str:
+    """A file first, then the environment, then the terminal; else a usage error."""
     if path:
         return _read_secret_file(path)
-    env = os.environ.get("NIA_PASSPHRASE")
+    env = os.environ.get(env_name)
     if env is not None:
         return env
     if sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    raise UsageError("no passphrase given: use --passphrase-file FILE, NIA_PASSPHRASE, or a terminal")
+        return ask()
+    raise UsageError(missing)
+
+
+def passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
+    return _secret(getattr(args, "passphrase_file", None), "NIA_PASSPHRASE", lambda: getpass.getpass(prompt),
+                   "no passphrase given: use --passphrase-file FILE, NIA_PASSPHRASE, or a terminal")
 
 
 def new_passphrase(args: argparse.Namespace, whose: str) -> str:
     """A new passphrase: --new-passphrase-file, NIA_NEW_PASSPHRASE, or typed twice."""
-    path = getattr(args, "new_passphrase_file", None)
-    if path:
-        return _read_secret_file(path)
-    env = os.environ.get("NIA_NEW_PASSPHRASE")
-    if env is not None:
-        return env
-    if sys.stdin.isatty():
+
+    def ask_twice() -> str:
         first = getpass.getpass(f"New passphrase for {whose}: ")
         if getpass.getpass("Repeat it: ") != first:
             raise UsageError("the two passphrases differ")
         return first
-    raise UsageError(
-        "no new passphrase given: use --new-passphrase-file FILE, NIA_NEW_PASSPHRASE, or a terminal"
-    )
+
+    return _secret(getattr(args, "new_passphrase_file", None), "NIA_NEW_PASSPHRASE", ask_twice,
+                   "no new passphrase given: use --new-passphrase-file FILE, NIA_NEW_PASSPHRASE, or a terminal")

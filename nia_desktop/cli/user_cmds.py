@@ -6,9 +6,9 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from nia_desktop.cli.context import SubParsers, run_in_session, wants_json
+from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
 from nia_desktop.cli.credentials import new_passphrase
-from nia_desktop.cli.output import emit_json, say, table
+from nia_desktop.cli.output import table
 
 if TYPE_CHECKING:
     from nia_desktop.core.store.users import UserRecord
@@ -49,11 +49,8 @@ def _add(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         record = add_user(session, args.name, Role(args.role), new_passphrase(args, args.name))
-        if wants_json(args):
-            emit_json(user_json(record))
-        else:
-            say(f"Added {record.name} ({record.role.value}); signing key {record.fingerprint[:16]}…")
-        return 0
+        return respond(args, user_json(record),
+                       f"Added {record.name} ({record.role.value}); signing key {record.fingerprint[:16]}…")
 
     return run_in_session(args, act)
 
@@ -63,13 +60,10 @@ def _list(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         records = list_users(session)
-        if wants_json(args):
-            emit_json([user_json(r) for r in records])
-        else:
-            say(table([[r.name, r.role.value, "active" if r.active else "disabled", r.created_at[:19],
+        return respond(args, [user_json(r) for r in records],
+                       table([[r.name, r.role.value, "active" if r.active else "disabled", r.created_at[:19],
                         r.fingerprint[:16]] for r in records],
                       ["NAME", "ROLE", "STATUS", "CREATED (UTC)", "KEY"]))
-        return 0
 
     return run_in_session(args, act)
 
@@ -83,11 +77,8 @@ def _disable(args: argparse.Namespace) -> int:
                 sys.stderr.write(f"\r{message}…")
 
         disable_user(session, args.name, progress)
-        if wants_json(args):
-            emit_json({"name": args.name, "active": False, "rekeyed": True})
-        else:
-            say(f"Disabled {args.name}; their keyslot is destroyed and the database key rotated.")
-        return 0
+        return respond(args, {"name": args.name, "active": False, "rekeyed": True},
+                       f"Disabled {args.name}; their keyslot is destroyed and the database key rotated.")
 
     return run_in_session(args, act)
 
@@ -97,10 +88,7 @@ def _reset(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         record = reset_passphrase(session, args.name, new_passphrase(args, args.name))
-        if wants_json(args):
-            emit_json(user_json(record))
-        else:
-            say(f"New passphrase set for {record.name}; new signing key {record.fingerprint[:16]}…")
-        return 0
+        return respond(args, user_json(record),
+                       f"New passphrase set for {record.name}; new signing key {record.fingerprint[:16]}…")
 
     return run_in_session(args, act)

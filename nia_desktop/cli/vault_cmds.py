@@ -6,9 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nia_desktop.cli.context import SubParsers, run_in_session, wants_json
+from nia_desktop.cli.context import SubParsers, respond, run_in_session
 from nia_desktop.cli.credentials import new_passphrase, vault_path
-from nia_desktop.cli.output import emit_json, say
 
 if TYPE_CHECKING:
     from nia_desktop.core.vault.kdf import KdfParams
@@ -58,12 +57,9 @@ def _init(args: argparse.Namespace) -> int:
         _check_floor(params)
     secret = passphrase(args, prompt=f"Passphrase for {args.officer}: ")
     created = init_vault(root, args.officer, secret, params=params, name=args.name)
-    if wants_json(args):
-        emit_json({"vault": str(created), "officer": args.officer, "kdf": params.to_json()})
-    else:
-        say(f"Created vault {created} with officer {args.officer} "
+    return respond(args, {"vault": str(created), "officer": args.officer, "kdf": params.to_json()},
+                   f"Created vault {created} with officer {args.officer} "
             f"(Argon2id {params.memory_kib // 1024} MiB, t={params.iterations}, p={params.lanes})")
-    return 0
 
 
 def _check_floor(params: KdfParams) -> None:
@@ -82,11 +78,8 @@ def _passwd(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         new = new_passphrase(args, session.name)
         change_own_passphrase(session, passphrase(args), new)
-        if wants_json(args):
-            emit_json({"user": session.name, "changed": True})
-        else:
-            say(f"Passphrase changed for {session.name}.")
-        return 0
+        return respond(args, {"user": session.name, "changed": True},
+                       f"Passphrase changed for {session.name}.")
 
     return run_in_session(args, act)
 
@@ -97,11 +90,8 @@ def _key_export(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         fp = export_public_key(session, Path(args.out))
-        if wants_json(args):
-            emit_json({"user": session.name, "out": args.out, "fingerprint": fp})
-        else:
-            say(f"Wrote {args.out}\nSHA-256 fingerprint: {format_fingerprint(fp)}")
-        return 0
+        return respond(args, {"user": session.name, "out": args.out, "fingerprint": fp},
+                       f"Wrote {args.out}\nSHA-256 fingerprint: {format_fingerprint(fp)}")
 
     return run_in_session(args, act)
 
@@ -112,12 +102,8 @@ def _settings_list(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         values = current(session)
-        if wants_json(args):
-            emit_json(values)
-        else:
-            for key, value in values.items():
-                say(f"{key} = {value}    # {declared.ALL[key].help}")
-        return 0
+        return respond(args, values, "\n".join(f"{key} = {value}    # {declared.ALL[key].help}"
+                                                for key, value in values.items()))
 
     return run_in_session(args, act)
 
@@ -127,10 +113,6 @@ def _settings_set(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         value = change(session, args.key, args.value)
-        if wants_json(args):
-            emit_json({args.key: value})
-        else:
-            say(f"{args.key} = {value}")
-        return 0
+        return respond(args, {args.key: value}, f"{args.key} = {value}")
 
     return run_in_session(args, act)
