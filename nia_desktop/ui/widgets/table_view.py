@@ -20,6 +20,7 @@ class FilterTable(QTableView):
         self.proxy.setFilterKeyColumn(-1)
         self.setModel(self.proxy)
         self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
