@@ -1,0 +1,1 @@
+"""Ingest: reading untrusted files from media into reports, safely."""

@@ -1,0 +1,106 @@
+"""The parser child: `python -m nia_desktop.core.ingest.child`.
+
+Started by the sandbox pool in its own session (process group). Before it
+reads any untrusted byte it loads every parser, then limits itself: address
+space, CPU time, no file writes (RLIMIT_FSIZE 0), few open files, no core
+dumps, not dumpable, and no new privileges. It reads requests (bytes + name)
+on stdin and answers on stdout; it never sees a key or a database handle.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import resource
+import sys
+import traceback
+from typing import Any
+
+from nia_desktop.core.ingest import wire
+from nia_desktop.core.ingest.limits import Limits
+from nia_desktop.core.ingest.model import Document, ParseRefused
+
+PR_SET_NO_NEW_PRIVS = 38
+PR_SET_DUMPABLE = 4
+
+
+def _preload() -> None:
+    """Import everything a parse may need while imports can still open files."""
+    import docx  # noqa: F401
+    import pypdfium2  # noqa: F401
+    import stix2  # noqa: F401
+
+    from nia_desktop.core.ingest import parse  # noqa: F401
+
+
+def confine(limits: Limits) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (limits.child_memory_bytes, limits.child_memory_bytes))
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.child_cpu_seconds, limits.child_cpu_seconds))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (16, 16))
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+        libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+
+
+def _flatten(documents: list[Document]) -> tuple[list[dict[str, Any]], list[bytes]]:
+    """Documents (with children) as flat JSON records plus a blob each; parents precede children."""
+    records: list[dict[str, Any]] = []
+    blobs: list[bytes] = []
+
+    def add(document: Document, parent: int | None) -> None:
+        index = len(records)
+        records.append({
+            "type": document.detected_type, "title": document.title, "text": document.text,
+            "inner": document.inner, "fields": document.fields, "structured": document.structured,
+            "encoding": document.encoding, "parent": parent,
+        })
+        blobs.append(document.raw)
+        for child in document.children:
+            add(child, index)
+
+    for document in documents:
+        add(document, None)
+    return records, blobs
+
+
+def serve(stdin: Any, stdout: Any) -> None:
+    from nia_desktop.core.ingest.parse import parse_file
+
+    while True:
+        try:
+            request, blobs = wire.read_frame(stdin)
+        except wire.WireError:
+            return  # the parent closed the pipe: exit quietly
+        limits = Limits.from_json(request.get("limits", {}))
+        name = str(request.get("name", ""))
+        if request.get("test_hang"):  # test hook: a parser that never returns
+            while True:
+                pass
+        try:
+            documents = parse_file(blobs[0], name, limits)
+            records, out = _flatten(documents)
+            wire.write_frame(stdout, {"ok": True, "documents": records}, out)
+        except ParseRefused as exc:
+            wire.write_frame(stdout, {"ok": False, "reason": exc.reason}, [])
+        except MemoryError:
+            wire.write_frame(stdout, {"ok": False, "reason": "the parser ran out of its memory limit"}, [])
+        except RecursionError:
+            wire.write_frame(stdout, {"ok": False, "reason": "the file is nested too deeply to parse"}, [])
+        except Exception as exc:  # a parser bug on hostile input refuses this file only
+            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()[:200]
+            wire.write_frame(stdout, {"ok": False, "reason": f"the parser failed: {detail}"}, [])
+
+
+def main() -> None:
+    limits = Limits.from_json({k: int(v) for k, v in (a.split("=", 1) for a in sys.argv[1:])})
+    _preload()
+    os.umask(0o077)
+    confine(limits)
+    serve(sys.stdin.buffer, sys.stdout.buffer)
+
+
+if __name__ == "__main__":
+    main()

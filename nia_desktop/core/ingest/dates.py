@@ -1,0 +1,62 @@
+"""Dates as analysts write them, in English and Japanese, normalised to ISO 8601.
+
+2026-03-05, 5 March 2026, 05 MAR 2026, March 5, 2026, Mar. 5, 2026,
+2026年3月5日, ２０２６年３月５日, 令和8年3月5日 (era years), with or without (木).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from datetime import date
+
+_MONTHS = {name: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for name in names}
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+
+_PATTERNS = [
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
+    (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "ymd"),
+    (re.compile(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "era"),
+    (re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"\s+(\d{4})\b", re.IGNORECASE), "dmy"),
+    (re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),?\s+(\d{4})\b", re.IGNORECASE), "mdy"),
+]
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> Iterator[tuple[int, date]]:
+    """Every date in ``text`` with its character offset (in the NFKC-normalised text)."""
+    normal = unicodedata.normalize("NFKC", text)
+    found: list[tuple[int, date]] = []
+    for pattern, kind in _PATTERNS:
+        for match in pattern.finditer(normal):
+            g = match.groups()
+            value: date | None
+            if kind == "ymd":
+                value = _valid(int(g[0]), int(g[1]), int(g[2]))
+            elif kind == "era":
+                year = 1 if g[1] == "元" else int(g[1])
+                value = _valid(_ERAS[g[0]] + year, int(g[2]), int(g[3]))
+            elif kind == "dmy":
+                value = _valid(int(g[2]), _MONTHS[g[1].lower().rstrip(".")], int(g[0]))
+            else:
+                value = _valid(int(g[2]), _MONTHS[g[0].lower().rstrip(".")], int(g[1]))
+            if value is not None:
+                found.append((match.start(), value))
+    yield from sorted(found)
+
+
+def first_date(text: str) -> str:
+    for _, value in find_dates(text):
+        return value.isoformat()
+    return ""

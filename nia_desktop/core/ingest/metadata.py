@@ -1,0 +1,129 @@
+"""Report metadata read from the text: classification, Admiralty grading, agency, language, title.
+
+These look at the header (the first lines), where agencies put markings, so a
+word like "secret" in the narrative does not raise a report's classification.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from nia_desktop.core.classification import Level
+
+HEADER_CHARS = 1500
+
+# Most specific first: 極秘 contains 秘, 特定秘密 contains 秘密.
+_MARKINGS: list[tuple[re.Pattern[str], Level]] = [
+    (re.compile(r"特定秘密|極秘|TOP\s+SECRET"), Level.TOP_SECRET),
+    (re.compile(r"(?<![極機部])秘(?![密書])|(?<!TOP )\bSECRET\b"), Level.SECRET),
+    (re.compile(r"取扱厳重注意|取扱注意|\bCONFIDENTIAL\b|部内限り|FOR OFFICIAL USE ONLY|\bFOUO\b"), Level.CONFIDENTIAL),
+    (re.compile(r"\bUNCLASSIFIED\b|指定なし"), Level.UNCLASSIFIED),
+]
+
+_RELIABILITY = "ABCDEF"
+_SHORT_GRADE = re.compile(
+    r"(?:grading|admiralty|evaluation|評価|情報評価|確度)[^\n]{0,20}?\b([A-F])\s*[-/]?\s*([1-6])\b", re.IGNORECASE)
+_LONG_GRADE = re.compile(r"source\s*\(?\s*([A-F])\b[^\n]{0,80}?information\s*\(?\s*([1-6])\b", re.IGNORECASE)
+_JA_GRADE = re.compile(r"情報源\s*([A-F])[^\n]{0,40}?情報\s*([1-6])")
+
+AGENCIES = {
+    "CIRO": ("Cabinet Intelligence and Research Office", "内閣情報調査室", "内調", "CIRO"),
+    "MOFA": ("Ministry of Foreign Affairs", "International Intelligence Coordinating Office", "外務省",
+             "国際情報統括官", "MOFA", "IICO"),
+    "DIH": ("Defense Intelligence Headquarters", "情報本部", "防衛省", "DIH"),
+    "NPA": ("National Police Agency", "警察庁", "NPA"),
+}
+_AGENCY_CODE = re.compile(r"\b(CIRO|MOFA|IICO|DIH|NPA)-[A-Z]{2,4}-\d", re.IGNORECASE)
+
+_TITLE_LABEL = re.compile(
+    r"^\s*(?:[-*]\s*)?(?:\*\*)?(?:subject|title|件名|表題|標題|題名)(?:\*\*)?(?:\s*[:：]\s*|\s{2,})(\S.+)$",
+    re.IGNORECASE | re.MULTILINE)
+_HEADER_LINE = re.compile(r"^[^:：]{1,25}[:：]")
+
+
+def header(text: str) -> str:
+    return unicodedata.normalize("NFKC", text[:HEADER_CHARS])
+
+
+def classification(text: str) -> Level | None:
+    """The highest marking found in the header, or None when there is none."""
+    head = header(text)
+    found = [level for pattern, level in _MARKINGS if pattern.search(head)]
+    return max(found) if found else None
+
+
+def admiralty(text: str) -> tuple[str, str]:
+    """(source reliability A-F, information credibility 1-6), '' where not stated."""
+    head = header(text)
+    for pattern in (_LONG_GRADE, _JA_GRADE, _SHORT_GRADE):
+        match = pattern.search(head)
+        if match:
+            return match.group(1).upper(), match.group(2)
+    return "", ""
+
+
+def agency(text: str) -> str:
+    """The originating agency named in the header, or ''."""
+    head = header(text)
+    code = _AGENCY_CODE.search(head)
+    if code:
+        value = code.group(1).upper()
+        return "MOFA" if value == "IICO" else value
+    positions = []
+    for name, markers in AGENCIES.items():
+        for marker in markers:
+            index = head.find(marker)
+            if index >= 0:
+                positions.append((index, name))
+    return min(positions)[1] if positions else ""
+
+
+def language(text: str) -> str:
+    """'ja', 'en' or 'mixed', from the share of Japanese script among letters."""
+    japanese = latin = 0
+    for ch in text[:20000]:
+        code = ord(ch)
+        if 0x3040 <= code <= 0x30FF or 0x4E00 <= code <= 0x9FFF:
+            japanese += 1
+        elif ch.isascii() and ch.isalpha():
+            latin += 1
+    # A Japanese character carries about as much as three Latin letters.
+    weight_ja, weight_en = japanese * 3, latin
+    total = weight_ja + weight_en
+    if total == 0:
+        return "en"
+    share = weight_ja / total
+    if share >= 0.7:
+        return "ja"
+    if share <= 0.15:
+        return "en"
+    return "mixed"
+
+
+def labelled_title(text: str) -> str:
+    """A title the report states: 'Subject:', '件名：', '表題　…', or a Markdown heading; else ''."""
+    head = unicodedata.normalize("NFKC", text[:HEADER_CHARS * 2])
+    match = _TITLE_LABEL.search(head)
+    if match:
+        return _clean(match.group(1))
+    for line in head.splitlines():
+        if line.startswith("# "):
+            return _clean(line[2:])
+    return ""
+
+
+def title(text: str, fallback: str = "") -> str:
+    """A labelled title, else the first substantial line that is not a marking or a header field."""
+    labelled = labelled_title(text)
+    if labelled:
+        return labelled
+    for line in unicodedata.normalize("NFKC", text[:HEADER_CHARS * 2]).splitlines():
+        cleaned = _clean(line)
+        if len(cleaned) >= 8 and classification(cleaned) is None and not _HEADER_LINE.match(cleaned):
+            return cleaned
+    return fallback
+
+
+def _clean(line: str) -> str:
+    return re.sub(r"\s+", " ", line.replace("**", "")).strip()[:200]

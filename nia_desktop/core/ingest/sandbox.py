@@ -1,0 +1,171 @@
+"""A pool of long-lived parser processes, one per core, each confined (see child.py).
+
+Starting Python per file would cap imports at a few dozen files a second, so
+children are reused and recycled after a failure or a number of files. Each
+request has a wall-clock timeout; on expiry the child's whole process group is
+killed with SIGKILL and reaped, so no zombie is left, and the file is refused
+with the reason. The child gets only the file's bytes and its name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from nia_desktop.core.ingest import wire
+from nia_desktop.core.ingest.limits import Limits
+
+RECYCLE_AFTER = 500
+
+
+@dataclass
+class ParseResult:
+    ok: bool
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    blobs: list[bytes] = field(default_factory=list)
+    reason: str = ""
+
+
+def child_command(limits: Limits) -> list[str]:
+    settings = [f"{k}={int(v)}" for k, v in limits.to_json().items()]
+    return [sys.executable, "-m", "nia_desktop.core.ingest.child", *settings]
+
+
+class ParserProcess:
+    """One confined child and the request/response exchange with it."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.served = 0
+        env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
+               "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8"}
+        self.proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+            child_command(limits), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            start_new_session=True, close_fds=True, env=env)
+
+    def request(self, data: bytes, name: str, extra: dict[str, Any] | None = None) -> ParseResult:
+        box: dict[str, Any] = {}
+
+        def exchange() -> None:
+            try:
+                assert self.proc.stdin is not None and self.proc.stdout is not None
+                wire.write_frame(self.proc.stdin, {"name": name, "limits": self.limits.to_json(), **(extra or {})},
+                                 [data])
+                box["frame"] = wire.read_frame(self.proc.stdout, max_total=self.limits.zip_max_total_bytes * 2)
+            except (wire.WireError, OSError, ValueError) as exc:
+                box["error"] = exc
+
+        worker = threading.Thread(target=exchange, daemon=True)
+        worker.start()
+        worker.join(self.limits.parse_timeout_seconds)
+        self.served += 1
+        if worker.is_alive():
+            self.kill()
+            worker.join(5)
+            return ParseResult(False, reason=f"the parser took longer than {self.limits.parse_timeout_seconds:g} s "
+                                             "and was stopped")
+        if "frame" not in box:
+            code = self.kill()
+            return ParseResult(False, reason=_crash_reason(code))
+        header, blobs = box["frame"]
+        if header.get("ok") is True:
+            documents = header.get("documents")
+            if not isinstance(documents, list) or len(documents) != len(blobs):
+                self.kill()
+                return ParseResult(False, reason="the parser sent a malformed answer")
+            return ParseResult(True, documents=documents, blobs=blobs)
+        return ParseResult(False, reason=str(header.get("reason", "refused by the parser"))[:500])
+
+    @property
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def kill(self) -> int | None:
+        """SIGKILL the child's whole process group and reap it. Returns its exit status."""
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        for stream in (self.proc.stdin, self.proc.stdout):
+            with contextlib.suppress(OSError):
+                if stream is not None:
+                    stream.close()
+        return self.proc.wait()
+
+    def close(self) -> None:
+        if self.alive:
+            with contextlib.suppress(OSError):
+                if self.proc.stdin is not None:
+                    self.proc.stdin.close()
+            try:
+                self.proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                pass
+        self.kill()
+
+
+def _crash_reason(code: int | None) -> str:
+    if code is not None and code < 0:
+        number = -code
+        if number == signal.SIGXCPU:
+            return "the parser used up its CPU time limit"
+        if number in (signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT):
+            return f"the parser crashed ({signal.Signals(number).name})"
+        return f"the parser was killed ({signal.Signals(number).name})"
+    return "the parser stopped unexpectedly"
+
+
+class SandboxPool:
+    """Thread-safe: each call takes a free child, replacing it after a failure or RECYCLE_AFTER files."""
+
+    def __init__(self, limits: Limits | None = None, size: int | None = None) -> None:
+        self.limits = limits or Limits()
+        self.size = size or max(1, os.cpu_count() or 1)
+        self._free: queue.Queue[ParserProcess] = queue.Queue()
+        self._all: list[ParserProcess] = []
+        self._lock = threading.Lock()
+        self._closed = False
+        for _ in range(self.size):
+            self._free.put(self._spawn())
+
+    def _spawn(self) -> ParserProcess:
+        process = ParserProcess(self.limits)
+        with self._lock:
+            self._all.append(process)
+        return process
+
+    def parse(self, data: bytes, name: str, extra: dict[str, Any] | None = None) -> ParseResult:
+        process = self._free.get()
+        result: ParseResult | None = None
+        try:
+            result = process.request(data, name, extra)
+        finally:
+            # A child that was killed, crashed, or has served its quota is replaced by a fresh one.
+            if result is None or not process.alive or process.served >= RECYCLE_AFTER:
+                process.close()
+                with self._lock:
+                    if process in self._all:
+                        self._all.remove(process)
+                if not self._closed:
+                    process = self._spawn()
+            self._free.put(process)
+        return result
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            processes = list(self._all)
+            self._all.clear()
+        for process in processes:
+            process.close()
+
+    def __enter__(self) -> SandboxPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
