@@ -32,4 +32,12 @@ IDLE_LOCK_MINUTES = IntSetting(
     "idle_lock_minutes", 10, 1, 240, "Minutes without input before the desktop locks itself."
 )
 
-ALL: dict[str, IntSetting] = {s.key: s for s in (IDLE_LOCK_MINUTES,)}
+MAX_IMPORT_MIB = IntSetting(
+    "max_import_mib", 512, 1, 4096, "Largest file accepted from media, in MiB; larger files are refused unread."
+)
+DEFAULT_CLASSIFICATION = IntSetting(
+    "default_classification", 1, 0, 3,
+    "Classification of reports that carry no marking: 0 UNCLASSIFIED, 1 CONFIDENTIAL, 2 SECRET, 3 TOP SECRET.",
+)
+
+ALL: dict[str, IntSetting] = {s.key: s for s in (IDLE_LOCK_MINUTES, MAX_IMPORT_MIB, DEFAULT_CLASSIFICATION)}

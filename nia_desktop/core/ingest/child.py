@@ -79,6 +79,11 @@ def serve(stdin: Any, stdout: Any) -> None:
         if request.get("test_hang"):  # test hook: a parser that never returns
             while True:
                 pass
+        if request.get("detect_only"):
+            from nia_desktop.core.ingest.detect import detect
+
+            wire.write_frame(stdout, {"ok": True, "type": detect(blobs[0], name), "documents": []}, [])
+            continue
         try:
             documents = parse_file(blobs[0], name, limits)
             records, out = _flatten(documents)

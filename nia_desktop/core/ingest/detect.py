@@ -87,5 +87,6 @@ def _json_kind(data: bytes) -> str:
 
 def _looks_like_email(head: bytes) -> bool:
     lines = head.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0].split(b"\n")
-    keys = {line.split(b":", 1)[0].strip().lower() for line in lines if b":" in line and not line.startswith((b" ", b"\t"))}
+    keys = {line.split(b":", 1)[0].strip().lower() for line in lines
+            if b":" in line and not line.startswith((b" ", b"\t"))}
     return len(keys & {b"from", b"to", b"subject", b"date", b"message-id", b"mime-version"}) >= 3

@@ -24,5 +24,6 @@ class Limits:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Limits:
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and isinstance(v, int | float)}
+        known: dict[str, Any] = {k: v for k, v in data.items()
+                                 if k in cls.__dataclass_fields__ and isinstance(v, int | float)}
         return cls(**known)

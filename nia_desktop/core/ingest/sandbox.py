@@ -31,6 +31,7 @@ class ParseResult:
     documents: list[dict[str, Any]] = field(default_factory=list)
     blobs: list[bytes] = field(default_factory=list)
     reason: str = ""
+    detected_type: str = ""
 
 
 def child_command(limits: Limits) -> list[str]:
@@ -80,7 +81,7 @@ class ParserProcess:
             if not isinstance(documents, list) or len(documents) != len(blobs):
                 self.kill()
                 return ParseResult(False, reason="the parser sent a malformed answer")
-            return ParseResult(True, documents=documents, blobs=blobs)
+            return ParseResult(True, documents=documents, blobs=blobs, detected_type=str(header.get("type", "")))
         return ParseResult(False, reason=str(header.get("reason", "refused by the parser"))[:500])
 
     @property
@@ -102,10 +103,8 @@ class ParserProcess:
             with contextlib.suppress(OSError):
                 if self.proc.stdin is not None:
                     self.proc.stdin.close()
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.proc.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                pass
         self.kill()
 
 

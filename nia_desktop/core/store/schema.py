@@ -62,7 +62,90 @@ def _v2_settings_seals(db: VaultConnection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals]
+def _v3_reports_imports_cases(db: VaultConnection) -> None:
+    db.execute(
+        """CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            agency TEXT NOT NULL,
+            classification INTEGER NOT NULL,
+            classification_stated INTEGER NOT NULL,
+            reliability TEXT NOT NULL,
+            credibility TEXT NOT NULL,
+            language TEXT NOT NULL,
+            report_date TEXT NOT NULL,
+            detected_type TEXT NOT NULL,
+            encoding TEXT NOT NULL,
+            original_name TEXT NOT NULL,
+            path TEXT NOT NULL,
+            inner_path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            volume_label TEXT NOT NULL,
+            volume_path TEXT NOT NULL,
+            imported_by TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            import_id INTEGER NOT NULL,
+            parent_id INTEGER REFERENCES reports(id),
+            fields TEXT NOT NULL,
+            structured TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX reports_agency ON reports (agency, report_date)")
+    db.execute("CREATE INDEX reports_date ON reports (report_date)")
+    db.execute("CREATE INDEX reports_parent ON reports (parent_id)")
+    db.execute("CREATE TABLE report_blobs (report_id INTEGER PRIMARY KEY REFERENCES reports(id), data BLOB NOT NULL)")
+    # Contentless: the index holds no copy of the text; the rowid is the report id.
+    db.execute("CREATE VIRTUAL TABLE reports_fts USING fts5 (title, body, content='', contentless_delete=1, "
+               "tokenize='unicode61 remove_diacritics 2')")
+    db.execute(
+        """CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            user TEXT NOT NULL,
+            agency TEXT NOT NULL,
+            case_name TEXT NOT NULL,
+            sources TEXT NOT NULL,
+            status TEXT NOT NULL,
+            counts TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE import_items (
+            import_id INTEGER NOT NULL REFERENCES imports(id),
+            seq INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            detected_type TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            report_id INTEGER,
+            PRIMARY KEY (import_id, seq)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE case_reports (
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (case_id, report_id)
+        )"""
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_imports_cases]
 LATEST = len(MIGRATIONS)
 
 

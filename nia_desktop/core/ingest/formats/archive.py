@@ -60,7 +60,8 @@ def check_zip_limits(data: bytes, limits: Limits = Limits()) -> list[zipfile.Zip
             continue
         total += info.file_size
         if total > limits.zip_max_total_bytes:
-            raise ParseRefused(f"ZIP expands to more than {limits.zip_max_total_bytes // (1024 * 1024)} MiB (zip bomb?)")
+            limit_mib = limits.zip_max_total_bytes // (1024 * 1024)
+            raise ParseRefused(f"ZIP expands to more than {limit_mib} MiB (zip bomb?)")
         if info.compress_size and info.file_size / info.compress_size > limits.zip_max_ratio:
             raise ParseRefused(f"ZIP entry '{info.filename[:120]}' has compression ratio "
                                f"{info.file_size // info.compress_size}:1, over {limits.zip_max_ratio}:1 (zip bomb?)")

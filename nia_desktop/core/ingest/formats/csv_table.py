@@ -19,7 +19,7 @@ def parse(data: bytes, name: str) -> list[Document]:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     rows = list(_rows(text, dialect))
     if not rows:
         raise ParseRefused("empty CSV file")

@@ -1,0 +1,132 @@
+"""`nia import`, `nia reports`, `nia search`, `nia report show`, `nia imports` (analyst)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
+from nia_desktop.cli.output import emit_json, safe, say, table
+
+if TYPE_CHECKING:
+    from nia_desktop.services.session import Session
+
+
+def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
+    imp = commands.add_parser("import", parents=[common], help="import reports from files, folders or a volume")
+    imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.add_argument("--agency", default="", help="originating agency: CIRO, MOFA, DIH or NPA (default: from each "
+                                                   "report's header, else 'unknown')")
+    imp.add_argument("--case", default="", help="also add every imported report to this case (created if new)")
+    imp.set_defaults(handler=_import)
+    listing = commands.add_parser("reports", parents=[common], help="list reports")
+    listing.add_argument("--case", default="")
+    listing.add_argument("--agency", default="")
+    listing.add_argument("--limit", type=int, default=1000)
+    listing.set_defaults(handler=_reports)
+    search = commands.add_parser("search", parents=[common], help="full-text search (English and Japanese)")
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=50)
+    search.set_defaults(handler=_search)
+    report = commands.add_parser("report", help="one report").add_subparsers(dest="report_cmd", required=True)
+    show = report.add_parser("show", parents=[common], help="print a report's metadata and text (audited)")
+    show.add_argument("id", type=int)
+    show.set_defaults(handler=_show)
+    history = commands.add_parser("imports", parents=[common], help="past import runs, or one run's manifest")
+    history.add_argument("id", type=int, nargs="?")
+    history.set_defaults(handler=_imports)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from nia_desktop.services.importing import import_paths
+
+    def act(session: Session) -> int:
+        def progress(done: int, total: int, message: str) -> None:
+            if not wants_json(args) and sys.stderr.isatty():
+                sys.stderr.write(f"\r{done}/{total} {message[:60]:60}")
+
+        outcome = import_paths(session, [Path(p) for p in args.paths], args.agency, args.case, progress)
+        if not wants_json(args) and sys.stderr.isatty():
+            sys.stderr.write("\n")
+        body = outcome.to_json()
+        if wants_json(args):
+            emit_json(body)
+        else:
+            counts = outcome.counts()
+            say(f"Import {outcome.import_id}: {counts['imported']} imported, {counts['duplicates']} duplicates, "
+                f"{counts['refused']} refused, {counts['skipped']} skipped")
+            for row in outcome.duplicates:
+                say(f"  duplicate  {row['path']}: duplicate of {row['of']}")
+            for row in outcome.refused + outcome.skipped:
+                say(f"  {'refused' if row in outcome.refused else 'skipped'}    {row['path']}: {row['reason']}")
+        if outcome.imported or (outcome.duplicates and not outcome.refused):
+            return 0
+        return 1
+
+    return run_in_session(args, act)
+
+
+def _reports(args: argparse.Namespace) -> int:
+    from nia_desktop.core.store.reports import Filters
+    from nia_desktop.services.reports import list_reports
+
+    def act(session: Session) -> int:
+        rows = list_reports(session, args.case, Filters(agency=args.agency.upper()), limit=args.limit)
+        return respond(args, [r.to_json() for r in rows],
+                       table([[str(r.id), r.report_date, r.agency, r.classification.english, r.language,
+                               r.reliability + r.credibility, r.title[:70]] for r in rows],
+                             ["ID", "DATE", "AGENCY", "CLASSIFICATION", "LANG", "GRADE", "TITLE"]))
+
+    return run_in_session(args, act)
+
+
+def _search(args: argparse.Namespace) -> int:
+    from nia_desktop.services.reports import search
+
+    def act(session: Session) -> int:
+        hits = search(session, args.query, args.limit)
+        return respond(args, [h.to_json() for h in hits],
+                       "\n".join(f"{h.summary.id:>6}  {safe(h.summary.title)[:70]}\n        {safe(h.snippet)}"
+                                 for h in hits) or "no matches")
+
+    return run_in_session(args, act)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from nia_desktop.services.reports import open_report
+
+    def act(session: Session) -> int:
+        report = open_report(session, args.id)
+        s = report.summary
+        head = (f"Report {s.id}: {safe(s.title)}\nAgency {s.agency} · {s.classification.banner_text} · grading "
+                f"{s.reliability}{s.credibility or '-'} · {s.language} · {s.report_date}\nSource {safe(s.path)}\n"
+                f"SHA-256 {s.sha256}\n")
+        return respond(args, {**s.to_json(), "text": report.body, "fields": report.fields,
+                              "details": report.details}, head + "\n" + safe_text(report.body))
+
+    return run_in_session(args, act)
+
+
+def safe_text(text: str) -> str:
+    """Report text for a terminal: line breaks kept, every other control character escaped."""
+    return "\n".join(safe(line) if len(line) < 200 else line for line in text.split("\n"))
+
+
+def _imports(args: argparse.Namespace) -> int:
+    from nia_desktop.services.importing import import_history, import_manifest
+
+    def act(session: Session) -> int:
+        if args.id is None:
+            runs = import_history(session)
+            return respond(args, [r.__dict__ for r in runs],
+                           table([[str(r.id), r.started_at[:19], r.user, r.status,
+                                   ", ".join(f"{k} {v}" for k, v in r.counts.items())] for r in runs],
+                                 ["ID", "STARTED (UTC)", "USER", "STATUS", "COUNTS"]))
+        items = import_manifest(session, args.id)
+        return respond(args, [i.to_json() for i in items],
+                       table([[i.status, i.detected_type, i.path, i.reason] for i in items],
+                             ["STATUS", "TYPE", "PATH", "REASON"]))
+
+    return run_in_session(args, act)

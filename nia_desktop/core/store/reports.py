@@ -1,0 +1,187 @@
+"""Reports, their original bytes and their full-text index rows."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from nia_desktop.core.classification import Level
+from nia_desktop.core.search import segment
+from nia_desktop.core.vault.connection import VaultConnection
+
+
+@dataclass(frozen=True)
+class NewReport:
+    sha256: str
+    title: str
+    body: str
+    agency: str
+    classification: Level
+    classification_stated: bool
+    reliability: str
+    credibility: str
+    language: str
+    report_date: str
+    detected_type: str
+    encoding: str
+    original_name: str
+    path: str
+    inner_path: str
+    size: int
+    volume_label: str
+    volume_path: str
+    imported_by: str
+    imported_at: str
+    import_id: int
+    parent_id: int | None
+    fields: dict[str, str]
+    structured: Any
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    id: int
+    title: str
+    agency: str
+    sha256: str
+    path: str
+    classification: Level
+    language: str
+    imported_at: str
+    report_date: str
+    reliability: str
+    credibility: str
+    detected_type: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "agency": self.agency, "sha256": self.sha256, "path": self.path,
+                "classification": self.classification.english, "language": self.language,
+                "imported_at": self.imported_at, "date": self.report_date,
+                "grading": f"{self.reliability}{self.credibility}", "type": self.detected_type}
+
+
+@dataclass(frozen=True)
+class Report:
+    summary: ReportSummary
+    body: str
+    fields: dict[str, str]
+    structured: Any
+    details: dict[str, Any]
+
+
+_SUMMARY = ("id, title, agency, sha256, path, classification, language, imported_at, report_date, reliability, "
+            "credibility, detected_type")
+
+
+def _summary(row: tuple[Any, ...]) -> ReportSummary:
+    return ReportSummary(int(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4]), Level(int(row[5])),
+                         str(row[6]), str(row[7]), str(row[8]), str(row[9]), str(row[10]), str(row[11]))
+
+
+def insert(db: VaultConnection, report: NewReport, raw: bytes) -> int:
+    cursor = db.execute(
+        "INSERT INTO reports (sha256, title, body, agency, classification, classification_stated, reliability, "
+        "credibility, language, report_date, detected_type, encoding, original_name, path, inner_path, size, "
+        "volume_label, volume_path, imported_by, imported_at, import_id, parent_id, fields, structured) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (report.sha256, report.title, report.body, report.agency, int(report.classification),
+         int(report.classification_stated), report.reliability, report.credibility, report.language,
+         report.report_date, report.detected_type, report.encoding, report.original_name, report.path,
+         report.inner_path, report.size, report.volume_label, report.volume_path, report.imported_by,
+         report.imported_at, report.import_id, report.parent_id, json.dumps(report.fields, ensure_ascii=False),
+         None if report.structured is None else json.dumps(report.structured, ensure_ascii=False)),
+    )
+    report_id = int(cursor.lastrowid or 0)
+    db.execute("INSERT INTO report_blobs (report_id, data) VALUES (?, ?)", (report_id, raw))
+    db.execute("INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)",
+               (report_id, segment(report.title), segment(report.body)))
+    return report_id
+
+
+def by_sha256(db: VaultConnection, sha256: str) -> int | None:
+    rows = db.query("SELECT id FROM reports WHERE sha256 = ?", (sha256,))
+    return int(rows[0][0]) if rows else None
+
+
+@dataclass(frozen=True)
+class Filters:
+    agency: str = ""
+    min_classification: Level | None = None
+    date_from: str = ""
+    date_to: str = ""
+    case_id: int | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = ["1=1"]
+        params: list[Any] = []
+        if self.agency:
+            clauses.append("agency = ?")
+            params.append(self.agency)
+        if self.min_classification is not None:
+            clauses.append("classification >= ?")
+            params.append(int(self.min_classification))
+        if self.date_from:
+            clauses.append("report_date >= ?")
+            params.append(self.date_from)
+        if self.date_to:
+            clauses.append("report_date <= ?")
+            params.append(self.date_to)
+        if self.case_id is not None:
+            clauses.append("id IN (SELECT report_id FROM case_reports WHERE case_id = ?)")
+            params.append(self.case_id)
+        return " AND ".join(clauses), params
+
+
+SORTABLE = {"id": "id", "date": "report_date", "agency": "agency", "title": "title",
+            "classification": "classification", "language": "language", "imported_at": "imported_at"}
+
+
+def page(db: VaultConnection, filters: Filters, offset: int, limit: int, order: str = "id",
+         descending: bool = False) -> list[ReportSummary]:
+    where, params = filters.where()
+    column = SORTABLE.get(order, "id")
+    direction = "DESC" if descending else "ASC"
+    rows = db.query(f"SELECT {_SUMMARY} FROM reports WHERE {where} ORDER BY {column} {direction}, id "
+                    f"LIMIT ? OFFSET ?", (*params, limit, offset))
+    return [_summary(r) for r in rows]
+
+
+def count(db: VaultConnection, filters: Filters = Filters()) -> int:
+    where, params = filters.where()
+    return int(db.query(f"SELECT count(*) FROM reports WHERE {where}", params)[0][0])
+
+
+def agencies(db: VaultConnection) -> list[str]:
+    return [str(a) for (a,) in db.query("SELECT DISTINCT agency FROM reports ORDER BY agency")]
+
+
+def get(db: VaultConnection, report_id: int) -> Report | None:
+    rows = db.query(f"SELECT {_SUMMARY}, body, fields, structured, encoding, original_name, inner_path, size, "
+                    "volume_label, volume_path, imported_by, import_id, parent_id, classification_stated "
+                    "FROM reports WHERE id = ?", (report_id,))
+    if not rows:
+        return None
+    row = rows[0]
+    summary = _summary(row[:12])
+    details = dict(zip(("encoding", "original_name", "inner_path", "size", "volume_label", "volume_path",
+                        "imported_by", "import_id", "parent_id", "classification_stated"), row[15:], strict=True))
+    details["children"] = [int(c) for (c,) in db.query("SELECT id FROM reports WHERE parent_id = ?", (report_id,))]
+    return Report(summary, str(row[12]), json.loads(row[13]), json.loads(row[14]) if row[14] else None, details)
+
+
+def original_bytes(db: VaultConnection, report_id: int) -> bytes | None:
+    rows = db.query("SELECT data FROM report_blobs WHERE report_id = ?", (report_id,))
+    return bytes(rows[0][0]) if rows else None
+
+
+def search(db: VaultConnection, fts_query: str, limit: int, filters: Filters = Filters()
+           ) -> list[tuple[ReportSummary, float, str]]:
+    """(summary, bm25 rank, body) of the best matches; lower rank is better."""
+    where, params = filters.where()
+    rows = db.query(
+        f"SELECT {_SUMMARY}, ranked.rank, body FROM (SELECT rowid, bm25(reports_fts, 3.0, 1.0) AS rank "
+        "FROM reports_fts WHERE reports_fts MATCH ? ORDER BY rank LIMIT ?) AS ranked "
+        f"JOIN reports ON reports.id = ranked.rowid WHERE {where} ORDER BY ranked.rank",
+        (fts_query, limit, *params))
+    return [(_summary(r[:12]), float(r[12]), str(r[13])) for r in rows]

@@ -1,0 +1,292 @@
+"""Importing reports from media: preview, then an all-or-nothing-per-file import run.
+
+Untrusted bytes are only ever parsed in the sandbox pool. Each file's reports,
+original bytes, index rows and manifest rows land in one transaction; a kill
+at any moment leaves every report whole or absent, and running the same
+import again completes it (what landed is reported as a duplicate).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nia_desktop.core import settings as declared
+from nia_desktop.core.classification import Level
+from nia_desktop.core.clock import iso_utc
+from nia_desktop.core.display import escape_untrusted
+from nia_desktop.core.errors import BadInput
+from nia_desktop.core.ingest import dates, media, metadata
+from nia_desktop.core.ingest.limits import MIB, Limits
+from nia_desktop.core.ingest.media import ScanItem
+from nia_desktop.core.ingest.model import FileStatus
+from nia_desktop.core.ingest.sandbox import ParseResult, SandboxPool
+from nia_desktop.core.roles import Action
+from nia_desktop.core.store import cases, imports, reports, settings_store
+from nia_desktop.core.store.imports import ManifestItem
+from nia_desktop.services.progress import CancelToken, Progress, no_progress
+from nia_desktop.services.session import Session
+
+AGENCY_CODES = ("CIRO", "MOFA", "DIH", "NPA")
+
+
+@dataclass
+class ImportOutcome:
+    import_id: int
+    imported: list[dict[str, Any]] = field(default_factory=list)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+    refused: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    cancelled: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"import_id": self.import_id, "imported": self.imported, "duplicates": self.duplicates,
+                "refused": self.refused, "skipped": self.skipped, "cancelled": self.cancelled}
+
+    def counts(self) -> dict[str, int]:
+        return {"imported": len(self.imported), "duplicates": len(self.duplicates), "refused": len(self.refused),
+                "skipped": len(self.skipped)}
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    path: str
+    size: int
+    sha256: str
+    detected_type: str
+    status: str  # "new", "duplicate", "skipped", "refused"
+    reason: str
+
+
+def limits_for(session: Session) -> Limits:
+    return Limits(max_file_bytes=settings_store.get_int(session.db, declared.MAX_IMPORT_MIB) * MIB)
+
+
+def shown(path: Path | str) -> str:
+    """A path from media as it may be shown: escaped, never interpreted."""
+    return escape_untrusted(str(path), 400)
+
+
+def _check_agency(agency: str) -> str:
+    code = agency.strip().upper()
+    if code and code not in AGENCY_CODES and code != "UNKNOWN":
+        raise BadInput(f"unknown agency {agency!r}: use one of {', '.join(AGENCY_CODES)}")
+    return code
+
+
+def preview(session: Session, paths: list[Path], progress: Progress = no_progress,
+            cancel: CancelToken | None = None) -> list[PreviewRow]:
+    """What an import would do, without importing: type, size, SHA-256, and what is skipped and why."""
+    session.require(Action.REPORT_IMPORT, ", ".join(map(str, paths)))
+    limits = limits_for(session)
+    items = list(media.scan(paths, limits.max_file_bytes))
+    rows: list[PreviewRow] = []
+    with SandboxPool(limits) as pool:
+        for done, item in enumerate(items, start=1):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            progress(done, len(items), shown(item.path.name))
+            if item.status is not None:
+                rows.append(PreviewRow(shown(item.path), item.size, "", "", item.status.value, item.reason))
+                continue
+            try:
+                data = media.read_file(item, limits.max_file_bytes)
+            except OSError as exc:
+                rows.append(PreviewRow(shown(item.path), item.size, "", "", "refused", str(exc)))
+                continue
+            sha = hashlib.sha256(data).hexdigest()
+            kind = pool.parse(data, item.path.name, {"detect_only": True}).detected_type or "unknown"
+            existing = reports.by_sha256(session.db, sha)
+            if existing is not None:
+                rows.append(PreviewRow(shown(item.path), len(data), sha, kind, "duplicate", f"duplicate of {existing}"))
+            elif kind.startswith("unknown"):
+                rows.append(PreviewRow(shown(item.path), len(data), sha, kind, "refused",
+                                       f"unsupported file type ({kind.split(':', 1)[-1].strip()})"))
+            else:
+                rows.append(PreviewRow(shown(item.path), len(data), sha, kind, "new", ""))
+    return rows
+
+
+@dataclass
+class _Parsed:
+    item: ScanItem
+    data: bytes = b""
+    sha256: str = ""
+    duplicate_of: int | None = None
+    result: ParseResult | None = None
+    error: str = ""
+
+
+def import_paths(session: Session, paths: list[Path], agency: str = "", case: str = "",
+                 progress: Progress = no_progress, cancel: CancelToken | None = None,
+                 pool_size: int | None = None, test_hooks: dict[str, Any] | None = None) -> ImportOutcome:
+    """Import files, folders or volumes; every file ends imported, duplicate, refused or skipped."""
+    session.require(Action.REPORT_IMPORT, ", ".join(map(str, paths)))
+    agency_code = _check_agency(agency)
+    limits = limits_for(session)
+    now = iso_utc(session.clock.now())
+    with session.db.transaction():
+        case_id = _case(session, case, now) if case else None
+        import_id = imports.start(session.db, now, session.name, agency_code, case, [str(p) for p in paths])
+    outcome = ImportOutcome(import_id)
+    items = list(media.scan(paths, limits.max_file_bytes))
+    default_level = Level(settings_store.get_int(session.db, declared.DEFAULT_CLASSIFICATION))
+    volumes: dict[Path, tuple[str, str]] = {}
+    with SandboxPool(limits, pool_size) as pool:
+        for done, parsed in enumerate(_parse_all(session, pool, items, limits, test_hooks or {}), start=1):
+            if cancel is not None and cancel.cancelled:
+                outcome.cancelled = True
+                break
+            root = parsed.item.root
+            if root not in volumes:
+                volumes[root] = media.volume_of(root)
+            _store(session, parsed, outcome, agency_code, case_id, default_level, volumes[root])
+            progress(done, len(items), shown(parsed.item.path.name))
+    status = "cancelled" if outcome.cancelled else "done"
+    with session.db.transaction():
+        imports.finish(session.db, import_id, iso_utc(session.clock.now()), status, outcome.counts())
+        session.audit("report.import", f"import {import_id}", details={
+            **outcome.counts(), "status": status, "agency": agency_code, "case": case,
+            "imported": [r["sha256"] for r in outcome.imported],
+            "duplicates": [r["sha256"] for r in outcome.duplicates],
+            "refused": [[r["path"], r.get("sha256", "")] for r in outcome.refused],
+        })
+    return outcome
+
+
+def _case(session: Session, name: str, now: str) -> int:
+    existing = cases.find(session.db, name)
+    if existing is not None:
+        return existing
+    case_id = cases.create(session.db, name, session.name, now)
+    session.audit("case.create", name)
+    return case_id
+
+
+def _read_and_parse(session: Session, pool: SandboxPool, item: ScanItem, limits: Limits,
+                    hooks: dict[str, Any]) -> _Parsed:
+    parsed = _Parsed(item)
+    if item.status is not None:
+        return parsed
+    try:
+        parsed.data = media.read_file(item, limits.max_file_bytes)
+    except OSError as exc:
+        parsed.error = f"cannot be read: {exc}"
+        return parsed
+    parsed.sha256 = hashlib.sha256(parsed.data).hexdigest()
+    parsed.duplicate_of = reports.by_sha256(session.db, parsed.sha256)
+    if parsed.duplicate_of is None:
+        extra = {"test_hang": True} if hooks.get("hang_on") == item.path.name else None
+        parsed.result = pool.parse(parsed.data, item.path.name, extra)
+    return parsed
+
+
+def _parse_all(session: Session, pool: SandboxPool, items: list[ScanItem], limits: Limits,
+               hooks: dict[str, Any]) -> Iterator[_Parsed]:
+    """Parse in parallel (one thread per child), yielding results in scan order with bounded look-ahead."""
+    window = pool.size * 2
+    with ThreadPoolExecutor(max_workers=pool.size, thread_name_prefix="nia-parse") as executor:
+        pending: list[Future[_Parsed]] = []
+        queue = iter(items)
+        for item in queue:
+            pending.append(executor.submit(_read_and_parse, session, pool, item, limits, hooks))
+            if len(pending) >= window:
+                break
+        while pending:
+            result = pending.pop(0).result()
+            following = next(queue, None)
+            if following is not None:
+                pending.append(executor.submit(_read_and_parse, session, pool, following, limits, hooks))
+            yield result
+
+
+def _store(session: Session, parsed: _Parsed, outcome: ImportOutcome, agency: str, case_id: int | None,
+           default_level: Level, volume: tuple[str, str]) -> None:
+    """One file, all or nothing: its reports, bytes, index rows and manifest rows in one transaction."""
+    item, path = parsed.item, str(parsed.item.path)
+    db = session.db
+    with db.transaction():
+        if item.status is not None or parsed.error:
+            status = item.status or FileStatus.REFUSED
+            reason = item.reason or parsed.error
+            imports.add_item(db, outcome.import_id, ManifestItem(path, "", item.size, "", status.value, reason, None))
+            target = outcome.skipped if status is FileStatus.SKIPPED else outcome.refused
+            target.append({"path": shown(path), "reason": reason})
+            return
+        if parsed.duplicate_of is not None:
+            imports.add_item(db, outcome.import_id, ManifestItem(path, parsed.sha256, len(parsed.data), "",
+                                                                 FileStatus.DUPLICATE.value,
+                                                                 f"duplicate of {parsed.duplicate_of}",
+                                                                 parsed.duplicate_of))
+            outcome.duplicates.append({"path": shown(path), "sha256": parsed.sha256, "of": parsed.duplicate_of})
+            return
+        result = parsed.result
+        assert result is not None
+        if not result.ok:
+            imports.add_item(db, outcome.import_id, ManifestItem(path, parsed.sha256, len(parsed.data), "",
+                                                                 FileStatus.REFUSED.value, result.reason, None))
+            outcome.refused.append({"path": shown(path), "reason": result.reason, "sha256": parsed.sha256})
+            return
+        ids: dict[int, int] = {}
+        for index, (record, blob) in enumerate(zip(result.documents, result.blobs, strict=True)):
+            _store_document(session, parsed, record, blob, index, ids, outcome, agency, case_id, default_level,
+                            volume)
+
+
+def _store_document(session: Session, parsed: _Parsed, record: dict[str, Any], blob: bytes, index: int,
+                    ids: dict[int, int], outcome: ImportOutcome, agency: str, case_id: int | None,
+                    default_level: Level, volume: tuple[str, str]) -> None:
+    db, item = session.db, parsed.item
+    inner = str(record.get("inner") or "")
+    path = f"{item.path}!{inner}" if inner else str(item.path)
+    sha = hashlib.sha256(blob).hexdigest()
+    kind = str(record.get("type", ""))
+    if kind == "refused":
+        reason = str(record.get("fields", {}).get("refused", "refused"))
+        imports.add_item(db, outcome.import_id, ManifestItem(path, sha, len(blob), "", "refused", reason, None))
+        outcome.refused.append({"path": shown(path), "reason": reason, "sha256": sha})
+        return
+    existing = reports.by_sha256(db, sha)
+    if existing is not None:
+        ids[index] = existing
+        imports.add_item(db, outcome.import_id, ManifestItem(path, sha, len(blob), kind, "duplicate",
+                                                             f"duplicate of {existing}", existing))
+        outcome.duplicates.append({"path": shown(path), "sha256": sha, "of": existing})
+        return
+    text = str(record.get("text", ""))
+    stated = metadata.classification(text)
+    reliability, credibility = metadata.admiralty(text)
+    parent = record.get("parent")
+    fields = record.get("fields") if isinstance(record.get("fields"), dict) else {}
+    now = iso_utc(session.clock.now())
+    new = reports.NewReport(
+        sha256=sha, title=str(record.get("title") or item.path.name)[:300], body=text,
+        agency=agency or metadata.agency(text) or "unknown",
+        classification=stated if stated is not None else default_level, classification_stated=stated is not None,
+        reliability=reliability, credibility=credibility, language=metadata.language(text),
+        report_date=dates.first_date(metadata.header(text)), detected_type=kind,
+        encoding=str(record.get("encoding", "")), original_name=inner.rsplit("!", 1)[-1] or item.path.name,
+        path=path, inner_path=inner, size=len(blob), volume_label=volume[1], volume_path=volume[0],
+        imported_by=session.name, imported_at=now, import_id=outcome.import_id,
+        parent_id=ids.get(parent) if isinstance(parent, int) else None,
+        fields={str(k): str(v) for k, v in (fields or {}).items()}, structured=record.get("structured"))
+    report_id = reports.insert(db, new, blob)
+    ids[index] = report_id
+    if case_id is not None:
+        cases.add_report(db, case_id, report_id, session.name, now)
+    imports.add_item(db, outcome.import_id, ManifestItem(path, sha, len(blob), kind, "imported", "", report_id))
+    outcome.imported.append({"id": report_id, "path": shown(path), "sha256": sha, "type": kind})
+
+
+def import_history(session: Session) -> list[imports.ImportRun]:
+    session.require(Action.REPORT_IMPORT)
+    return imports.runs(session.db)
+
+
+def import_manifest(session: Session, import_id: int) -> list[ManifestItem]:
+    session.require(Action.REPORT_IMPORT, f"import {import_id}")
+    return imports.items(session.db, import_id)

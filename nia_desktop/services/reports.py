@@ -1,0 +1,85 @@
+"""Reading and searching reports (analysts). Opening a report is audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from nia_desktop.core import search as fts
+from nia_desktop.core.errors import BadInput
+from nia_desktop.core.roles import Action
+from nia_desktop.core.store import cases, reports
+from nia_desktop.core.store.reports import Filters, Report, ReportSummary
+from nia_desktop.services.session import Session
+
+
+def _filters(session: Session, filters: Filters | None, case: str) -> Filters:
+    filters = filters or Filters()
+    if case:
+        case_id = cases.find(session.db, case)
+        if case_id is None:
+            raise BadInput(f"there is no case named {case!r}")
+        filters = Filters(filters.agency, filters.min_classification, filters.date_from, filters.date_to, case_id)
+    return filters
+
+
+def list_reports(session: Session, case: str = "", filters: Filters | None = None, offset: int = 0,
+                 limit: int = 1000, order: str = "id", descending: bool = False) -> list[ReportSummary]:
+    session.require(Action.REPORT_READ)
+    return reports.page(session.db, _filters(session, filters, case), offset, limit, order, descending)
+
+
+def count_reports(session: Session, case: str = "", filters: Filters | None = None) -> int:
+    session.require(Action.REPORT_READ)
+    return reports.count(session.db, _filters(session, filters, case))
+
+
+def agencies(session: Session) -> list[str]:
+    session.require(Action.REPORT_READ)
+    return reports.agencies(session.db)
+
+
+def open_report(session: Session, report_id: int) -> Report:
+    """The whole report; the read is audited so an officer can answer 'who has seen this?'."""
+    session.require(Action.REPORT_READ, f"report {report_id}")
+    report = reports.get(session.db, report_id)
+    if report is None:
+        raise BadInput(f"there is no report {report_id}")
+    session.audit("report.read", f"report {report_id}", details={"sha256": report.summary.sha256})
+    return report
+
+
+def original_bytes(session: Session, report_id: int) -> bytes:
+    session.require(Action.REPORT_READ, f"report {report_id}")
+    data = reports.original_bytes(session.db, report_id)
+    if data is None:
+        raise BadInput(f"there is no report {report_id}")
+    session.audit("report.export_original", f"report {report_id}")
+    return data
+
+
+@dataclass(frozen=True)
+class Hit:
+    summary: ReportSummary
+    rank: float
+    snippet: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.summary.id, "title": self.summary.title, "snippet": self.snippet, "rank": self.rank,
+                "agency": self.summary.agency, "classification": self.summary.classification.english}
+
+
+def search(session: Session, query: str, limit: int = 50, filters: Filters | None = None) -> list[Hit]:
+    """Full-text search, English and Japanese; words, "phrases", prefix*, AND/OR/NOT."""
+    session.require(Action.REPORT_READ, query[:200])
+    expression = fts.to_fts_query(query)
+    if not expression:
+        raise BadInput("the search has no words to look for")
+    terms = fts.query_terms(query)
+    try:
+        rows = reports.search(session.db, expression, limit, filters or Filters())
+    except Exception as exc:  # FTS5 syntax errors surface as OperationalError
+        if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
+            raise BadInput(f"cannot understand the search {query!r}") from exc
+        raise
+    return [Hit(summary, rank, fts.snippet(body, terms)) for summary, rank, body in rows]
