@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from nia_desktop.core.ingest import metadata
 from nia_desktop.core.ingest.model import Document, ParseRefused
 
@@ -28,7 +30,8 @@ def parse(data: bytes, name: str) -> list[Document]:
         title = (pdf.get_metadata_dict().get("Title") or "").strip()
     finally:
         pdf.close()
-    text = "\n\n".join(p.replace("\r\n", "\n").strip() for p in pages).strip()
+    # PDF fonts often map CJK characters to Kangxi radicals (⼦ for 子); NFKC folds them back.
+    text = unicodedata.normalize("NFKC", "\n\n".join(p.replace("\r\n", "\n").strip() for p in pages)).strip()
     if not text:
         raise ParseRefused("PDF has no text layer (a scan?); text recognition is not done here")
     return [Document("pdf", text, metadata.labelled_title(text) or title or metadata.title(text, name))]

@@ -1,0 +1,146 @@
+"""The import service: results, duplicates, manifests, audit, search, kill -9 and re-import."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from nia_desktop.core.errors import PermissionRefused
+from nia_desktop.services import importing, reports
+from nia_desktop.services.session import unlock
+from tests import samples
+from tests.conftest import ANALYST, ANALYST_PASS, COURIER, COURIER_PASS, OFFICER, OFFICER_PASS
+from tests.helpers import database_key, raw_database
+
+
+@pytest.fixture
+def media(tmp_path: Path) -> Path:
+    root = tmp_path / "usb"
+    (root / "npa").mkdir(parents=True)
+    (root / "npa" / "en.txt").write_text(samples.EN_REPORT)
+    (root / "ja-sjis.txt").write_bytes(samples.text_file("shift_jis"))
+    (root / "mail.eml").write_bytes(samples.eml_file(True, attachment=b"Annex: harbour schedule"))
+    (root / "rows.csv").write_bytes(samples.csv_rows_file())
+    (root / "bundle.json").write_bytes(samples.stix_file())
+    return root
+
+
+def test_import_reports_and_keeps_metadata(vault_dir: Path, media: Path) -> None:
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        outcome = importing.import_paths(session, [media], case="Harbour")
+        assert len(outcome.imported) == 7 and not outcome.refused
+        listed = reports.list_reports(session, case="Harbour")
+        assert len(listed) == 7
+        en = next(r for r in listed if r.path.endswith("en.txt"))
+        assert (en.agency, en.classification.english, en.reliability, en.credibility, en.language, en.report_date) == (
+            "NPA", "SECRET", "B", "2", "en", "2026-03-05")
+        report = reports.open_report(session, en.id)
+        assert report.details["original_name"] == "en.txt" and report.details["size"] == len(samples.EN_REPORT.encode())
+        assert reports.original_bytes(session, en.id) == samples.EN_REPORT.encode()
+        mail = next(r for r in listed if r.path.endswith("mail.eml"))
+        annex = next(r for r in listed if r.path.endswith("mail.eml!annex.txt"))
+        assert reports.open_report(session, annex.id).details["parent_id"] == mail.id
+        rows = [r for r in listed if "rows.csv!row" in r.path]
+        assert len(rows) == 2
+        last = session.db.query("SELECT action, details FROM audit WHERE action = 'report.read' ORDER BY seq DESC")
+        assert last and json.loads(last[0][1])["sha256"]
+
+
+def test_agency_option_overrides_header(vault_dir: Path, media: Path) -> None:
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        importing.import_paths(session, [media / "npa" / "en.txt"], agency="mofa")
+        assert reports.list_reports(session)[0].agency == "MOFA"
+
+
+def test_second_import_is_all_duplicates(vault_dir: Path, media: Path) -> None:
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        first = importing.import_paths(session, [media])
+        second = importing.import_paths(session, [media])
+        # 4 single-report files, and the two rows of rows.csv, each a duplicate of its report
+        assert not second.imported and len(second.duplicates) == 6
+        of = {d["sha256"]: d["of"] for d in second.duplicates}
+        en_sha = next(r["sha256"] for r in first.imported if r["path"].endswith("en.txt"))
+        assert of[en_sha] == next(r["id"] for r in first.imported if r["path"].endswith("en.txt"))
+        manifest = importing.import_manifest(session, second.import_id)
+        assert {m.status for m in manifest} == {"duplicate"} and len(manifest) == 6
+
+
+def test_import_is_audited_with_every_hash(vault_dir: Path, media: Path) -> None:
+    (media / "junk.txt").write_bytes(b"\x7fELF" + bytes(10))
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        outcome = importing.import_paths(session, [media])
+        row = session.db.query("SELECT details FROM audit WHERE action = 'report.import'")[0][0]
+    details = json.loads(row)
+    assert details["imported"] == [r["sha256"] for r in outcome.imported]
+    assert details["refused"][0][1] and details["refused"][0][0].endswith("junk.txt")
+
+
+@pytest.mark.parametrize(("user", "passphrase"), [(COURIER, COURIER_PASS), (OFFICER, OFFICER_PASS)])
+def test_only_analysts_import(vault_dir: Path, media: Path, user: str, passphrase: str) -> None:
+    with unlock(vault_dir, user, passphrase) as session:
+        with pytest.raises(PermissionRefused):
+            importing.import_paths(session, [media])
+        with pytest.raises(PermissionRefused):
+            reports.list_reports(session)
+
+
+def test_search_english_and_japanese(vault_dir: Path, media: Path) -> None:
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        importing.import_paths(session, [media])
+        hits = reports.search(session, "量子センシング")
+        assert hits and "«量子センシング»" in hits[0].snippet
+        assert reports.search(session, '"Russian Embassy"')[0].summary.path.endswith("en.txt")
+        assert reports.search(session, "embass*")
+        assert all(not h.summary.path.endswith("en.txt") for h in reports.search(session, "embassy NOT kanmon"))
+        assert any(h.summary.path.endswith("en.txt") for h in reports.search(session, "embassy AND kanmon"))
+        assert reports.search(session, "Harbour OR 港湾物流")
+        assert not reports.search(session, "nonexistentword")
+
+
+CRASH = """
+import sys
+from pathlib import Path
+from nia_desktop.services.importing import import_paths
+from nia_desktop.services.session import unlock
+session = unlock(Path(sys.argv[1]), "anna", "anna-passphrase-22")
+print("started", flush=True)
+import_paths(session, [Path(sys.argv[2])], progress=lambda d, t, m: print(d, flush=True))
+"""
+
+
+def test_kill_9_mid_import_then_reimport(vault_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(1000):
+        (folder / f"r{i:04}.txt").write_text(f"Subject: report {i}\n\n" + samples.EN_REPORT + f"\nserial {i}\n")
+    child = subprocess.Popen([sys.executable, "-c", CRASH, str(vault_dir), str(folder)], stdout=subprocess.PIPE,
+                             text=True, start_new_session=True)
+    assert child.stdout is not None
+    for line in child.stdout:
+        if line.strip().isdigit() and int(line) >= 300:
+            break
+    os.killpg(child.pid, signal.SIGKILL)
+    child.wait()
+    time.sleep(0)  # the parser children die with the process group
+    key = database_key(vault_dir, ANALYST, ANALYST_PASS)
+    with raw_database(vault_dir, key) as db:
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        landed = db.execute("SELECT count(*) FROM reports").fetchone()[0]
+        assert 300 <= landed < 1000
+        # every report is whole: its bytes and its index row are there
+        assert db.execute("SELECT count(*) FROM report_blobs").fetchone()[0] == landed
+        assert db.execute("SELECT count(*) FROM reports r LEFT JOIN report_blobs b ON b.report_id = r.id "
+                          "WHERE b.report_id IS NULL").fetchone()[0] == 0
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        again = importing.import_paths(session, [folder])
+        assert len(again.imported) + len(again.duplicates) == 1000
+        assert len(again.duplicates) == landed
+        assert reports.count_reports(session) == 1000
+        assert reports.search(session, '"serial 999"')
