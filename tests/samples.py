@@ -52,7 +52,8 @@ def html_file() -> bytes:
 
 
 def markdown_file() -> bytes:
-    return ("---\ntitle: 量子センシングへの働き掛け\n---\n**極秘**\n\n# 量子センシングへの働き掛け\n\n" + JA_REPORT).encode()
+    front = "---\ntitle: 量子センシングへの働き掛け\n---\n"
+    return (front + "**極秘**\n\n# 量子センシングへの働き掛け\n\n" + JA_REPORT).encode()
 
 
 def csv_rows_file() -> bytes:

@@ -48,7 +48,8 @@ def test_japanese_metadata() -> None:
 
 @pytest.mark.parametrize(("text", "level"), [
     ("極秘\n", Level.TOP_SECRET), ("TOP SECRET (極秘)\n", Level.TOP_SECRET), ("秘 / SECRET\n", Level.SECRET),
-    ("取扱厳重注意\n", Level.CONFIDENTIAL), ("CONFIDENTIAL\n", Level.CONFIDENTIAL), ("UNCLASSIFIED\n", Level.UNCLASSIFIED),
+    ("取扱厳重注意\n", Level.CONFIDENTIAL), ("CONFIDENTIAL\n", Level.CONFIDENTIAL),
+    ("UNCLASSIFIED\n", Level.UNCLASSIFIED),
     ("特定秘密\n", Level.TOP_SECRET), ("秘書の手帳\n", None), ("An ordinary note\n", None),
 ])
 def test_classification_markings(text: str, level: Level | None) -> None:
