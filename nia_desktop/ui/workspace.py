@@ -29,6 +29,7 @@ from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.audit import AuditView
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.my_key import MyKeyView
+from nia_desktop.ui.views.reports.view import ReportsView
 from nia_desktop.ui.views.settings import SettingsView
 from nia_desktop.ui.views.users import UsersView
 from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
@@ -48,6 +49,7 @@ def _t(text: object) -> Callable[[], str]:
 
 
 VIEWS = (
+    ViewSpec("reports", _t(QT_TRANSLATE_NOOP("Workspace", "Reports")), ReportsView, Action.REPORT_READ),
     ViewSpec("users", _t(QT_TRANSLATE_NOOP("Workspace", "Users")), UsersView, Action.USER_LIST),
     ViewSpec("audit", _t(QT_TRANSLATE_NOOP("Workspace", "Audit")), AuditView, Action.AUDIT_VIEW),
     ViewSpec("settings", _t(QT_TRANSLATE_NOOP("Workspace", "Settings")), SettingsView,
@@ -95,6 +97,7 @@ class Workspace(QWidget):
             if not session.may(spec.needs):
                 continue
             view = spec.factory(session)
+            view.classification_changed.connect(lambda level, v=view: self._view_level(v, level))
             self.views[spec.key] = view
             self.stack.addWidget(view)
             item = QListWidgetItem(spec.title())
@@ -147,6 +150,10 @@ class Workspace(QWidget):
         view = self.views[key]
         self.stack.setCurrentWidget(view)
         self.set_classification(view.classification())
+
+    def _view_level(self, view: View, level: Level) -> None:
+        if self.stack.currentWidget() is view:
+            self.set_classification(level)
 
     def set_classification(self, level: Level) -> None:
         self.top_banner.set_level(level)

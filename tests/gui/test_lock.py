@@ -59,4 +59,4 @@ def test_another_user_after_lock_starts_fresh(qtbot, window: MainWindow) -> None
     qtbot.waitUntil(lambda: not window.workspace.busy, timeout=10000)  # type: ignore[union-attr]
     window.lock()
     unlock_as(qtbot, window, ANALYST, ANALYST_PASS)
-    assert window.workspace.current_key() == "my_key"  # type: ignore[union-attr]
+    assert window.workspace.current_key() == "reports"  # type: ignore[union-attr]

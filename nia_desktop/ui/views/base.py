@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nia_desktop.core.classification import Level
@@ -16,7 +17,12 @@ from nia_desktop.ui.workers import Task, run_task
 
 
 class View(QWidget):
+    """Signals:
+    classification_changed(object): the highest Level this view now shows.
+    """
+
     key = ""
+    classification_changed = Signal(object)
 
     def __init__(self, session: Session, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

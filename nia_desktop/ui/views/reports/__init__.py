@@ -1,0 +1,1 @@
+"""Reports: the lazy table, the reader, the import wizard and history."""

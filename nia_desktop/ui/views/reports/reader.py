@@ -1,0 +1,107 @@
+"""The reader pane: a report's text with search hits highlighted, its metadata, custody and hashes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QSplitter, QTextEdit, QVBoxLayout, QWidget
+
+from nia_desktop.core.display import escape_untrusted
+from nia_desktop.core.search import highlight_spans
+from nia_desktop.core.store.reports import Report
+from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
+
+
+class ReaderPane(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = ClassificationBanner(self)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(self.tr("Report text"))
+        self.meta = QWidget()
+        self.form = QFormLayout(self.meta)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.text)
+        split.addWidget(self.meta)
+        split.setStretchFactor(0, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.title)
+        layout.addWidget(split, 1)
+        self.report: Report | None = None
+        self.show_placeholder()
+
+    def show_placeholder(self) -> None:
+        self.report = None
+        self.banner.hide()
+        self.title.setText(self.tr("Select a report to read it. Opening a report is recorded in the audit log."))
+        self.text.clear()
+        self._clear_form()
+
+    def _clear_form(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+
+    def show_report(self, report: Report, terms: list[str]) -> None:
+        self.report = report
+        s, d = report.summary, report.details
+        self.banner.set_level(s.classification)
+        self.banner.show()
+        self.title.setText(escape_untrusted(s.title, 300))
+        self.text.setPlainText(report.body)
+        self._highlight(report.body, terms)
+        self._clear_form()
+        stated = self.tr("as marked") if d.get("classification_stated") else self.tr("default: no marking found")
+        rows = [
+            (self.tr("Agency"), s.agency),
+            (self.tr("Date"), s.report_date or self.tr("not stated")),
+            (self.tr("Classification"), f"{s.classification.banner_text} ({stated})"),
+            (self.tr("Grading"), (s.reliability + s.credibility) or self.tr("not stated")),
+            (self.tr("Language"), s.language),
+            (self.tr("Type"), f"{s.detected_type} {d.get('encoding') or ''}".strip()),
+            (self.tr("Source"), escape_untrusted(s.path, 400)),
+            (self.tr("Volume"), f"{escape_untrusted(str(d.get('volume_label', '')))} ({d.get('volume_path', '')})"),
+            (self.tr("Imported"), f"{s.imported_at[:19].replace('T', ' ')} UTC · {d.get('imported_by')} · "
+                                  f"import {d.get('import_id')}"),
+            (self.tr("Size"), f"{d.get('size')} bytes"),
+            (self.tr("SHA-256"), s.sha256),
+        ]
+        if d.get("parent_id"):
+            rows.append((self.tr("Attached to"), self.tr("report %1").replace("%1", str(d["parent_id"]))))
+        if d.get("children"):
+            rows.append((self.tr("Attachments"), ", ".join(str(c) for c in d["children"])))
+        for label, value in rows:
+            field = QLabel(str(value))
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            field.setTextFormat(Qt.TextFormat.PlainText)
+            field.setWordWrap(True)
+            self.form.addRow(label, field)
+
+    def _highlight(self, body: str, terms: list[str]) -> None:
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffe066"))
+        fmt.setForeground(QColor("#000000"))
+        selections = []
+        for start, end in highlight_spans(body, terms):
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self.text.setExtraSelections(selections)
+        if selections:
+            self.text.setTextCursor(selections[0].cursor)
+            self.text.centerCursor()
+
+    @property
+    def highlighted(self) -> int:
+        return len(self.text.extraSelections())

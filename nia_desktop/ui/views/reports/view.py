@@ -1,0 +1,183 @@
+"""Reports (analyst): search box, filters, the lazy table, the reader; import and history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
+
+from nia_desktop.core.classification import Level
+from nia_desktop.core.search import query_terms
+from nia_desktop.core.store.reports import Filters
+from nia_desktop.services import reports
+from nia_desktop.services.session import Session
+from nia_desktop.ui.views.base import View
+from nia_desktop.ui.views.reports.model import ReportsModel
+from nia_desktop.ui.views.reports.reader import ReaderPane
+
+NO_DATE = QDate(2000, 1, 1)
+
+
+class ReportsView(View):
+    key = "reports"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, self.tr("Reports"), parent)
+        self.search = QLineEdit(placeholderText=self.tr("Search reports: words, \"phrases\", prefix*, AND OR NOT"))
+        self.search.setAccessibleName(self.tr("Search reports"))
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.apply)
+        self.agency = QComboBox()
+        self.agency.setAccessibleName(self.tr("Agency filter"))
+        self.level = QComboBox()
+        self.level.setAccessibleName(self.tr("Classification filter"))
+        self.level.addItem(self.tr("Any classification"), None)
+        for level in Level:
+            self.level.addItem(self.tr("%1 and above").replace("%1", level.english), int(level))
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        for edit, name in ((self.date_from, self.tr("From date")), (self.date_to, self.tr("To date"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMinimumDate(NO_DATE)
+            edit.setSpecialValueText(self.tr("any"))
+            edit.setDate(NO_DATE)
+            edit.setAccessibleName(name)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setObjectName("primary")
+        self.import_button.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_button.setToolTip(self.tr("Import reports from removable media, a folder or files (Ctrl+I)"))
+        self.history_button = QPushButton(self.tr("Import history…"))
+        self.count = QLabel()
+        for widget in (self.agency, self.level):
+            widget.currentIndexChanged.connect(self.apply)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self.apply)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.history_button)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Agency")))
+        filters.addWidget(self.agency)
+        filters.addWidget(self.level)
+        filters.addWidget(QLabel(self.tr("From")))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.date_to)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+
+        self.model = ReportsModel(session, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Reports"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setColumnWidth(0, 90)
+        self.table.setColumnWidth(1, 60)
+        self.table.setColumnWidth(2, 360)
+        self.reader = ReaderPane()
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(self.reader)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.layout_.addLayout(top)
+        self.layout_.addLayout(filters)
+        self.layout_.addWidget(split, 1)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _: self.open_row(current.row()))
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self.search.setFocus)
+        self.import_button.clicked.connect(self.open_import)
+        self.history_button.clicked.connect(self.open_history)
+        self.dialog: QWidget | None = None
+        self.refresh()
+
+    # -- loading ----------------------------------------------------------
+    def refresh(self) -> None:
+        current = self.agency.currentData()
+        self.agency.blockSignals(True)
+        self.agency.clear()
+        self.agency.addItem(self.tr("All"), "")
+        for code in reports.agencies(self.session):
+            self.agency.addItem(code, code)
+        index = self.agency.findData(current)
+        self.agency.setCurrentIndex(max(index, 0))
+        self.agency.blockSignals(False)
+        self.apply()
+
+    def filters(self) -> Filters:
+        level = self.level.currentData()
+        date_from = self.date_from.date()
+        date_to = self.date_to.date()
+        return Filters(
+            agency=self.agency.currentData() or "",
+            min_classification=Level(level) if level is not None else None,
+            date_from="" if date_from == NO_DATE else date_from.toString("yyyy-MM-dd"),
+            date_to="" if date_to == NO_DATE else date_to.toString("yyyy-MM-dd"),
+        )
+
+    def apply(self) -> None:
+        try:
+            self.model.reload(self.filters(), self.search.text())
+        except Exception as exc:  # a malformed search shows inline
+            self.show_error(exc)
+            return
+        self.banner.hide()
+        shown, total = self.model.rowCount(), self.model.total
+        if self.model.query:
+            self.count.setText(self.tr("%1 matches").replace("%1", str(total)))
+        else:
+            self.count.setText(self.tr("%1 reports").replace("%1", str(total)))
+        self.reader.show_placeholder()
+        self.classification_changed.emit(self.classification())
+        del shown
+
+    def classification(self) -> Level:
+        shown = [self.model.highest_loaded()]
+        if self.reader.report is not None:
+            shown.append(self.reader.report.summary.classification)
+        return max(shown)
+
+    def open_row(self, row: int) -> None:
+        if row < 0 or row >= len(self.model.rows):
+            return
+        try:
+            report = reports.open_report(self.session, self.model.rows[row].id)
+        except Exception as exc:
+            self.show_error(exc)
+            return
+        self.reader.show_report(report, query_terms(self.model.query) if self.model.query else [])
+        self.classification_changed.emit(self.classification())
+
+    # -- import -----------------------------------------------------------
+    def open_import(self) -> None:
+        from nia_desktop.ui.views.reports.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.session, self)
+        dialog.finished.connect(lambda _: self.refresh())
+        self.dialog = dialog
+        dialog.open()
+
+    def open_history(self) -> None:
+        from nia_desktop.ui.views.reports.history import ImportHistoryDialog
+
+        self.dialog = ImportHistoryDialog(self.session, self)
+        self.dialog.open()

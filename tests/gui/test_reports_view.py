@@ -1,0 +1,116 @@
+"""Reports view: lazy table, filters, search with highlights, reader (audited), import wizard with Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nia_desktop.core.classification import Level
+from nia_desktop.services import importing
+from nia_desktop.services.session import Session, unlock
+from nia_desktop.ui.views.reports import model as model_module
+from nia_desktop.ui.views.reports.import_dialog import ImportDialog
+from nia_desktop.ui.views.reports.view import ReportsView
+from tests import samples
+from tests.conftest import ANALYST, ANALYST_PASS
+
+
+@pytest.fixture
+def analyst(vault_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    media = tmp_path / "usb"
+    media.mkdir()
+    (media / "en.txt").write_text(samples.EN_REPORT)
+    (media / "ja.txt").write_bytes(samples.text_file("iso2022_jp"))
+    (media / "mail.eml").write_bytes(samples.eml_file(False))
+    session = unlock(vault_dir, ANALYST, ANALYST_PASS)
+    importing.import_paths(session, [media])
+    yield session
+    session.close()
+
+
+def test_table_filters_and_reader(qtbot, qtmodeltester, analyst: Session) -> None:  # type: ignore[no-untyped-def]
+    view = ReportsView(analyst)
+    qtbot.addWidget(view)
+    qtmodeltester.check(view.model)
+    assert view.model.rowCount() == 3 and view.count.text() == "3 reports"
+    view.agency.setCurrentIndex(view.agency.findData("CIRO"))
+    assert view.model.rowCount() == 1
+    view.agency.setCurrentIndex(0)
+    view.table.selectRow(0)
+    assert view.reader.report is not None
+    reads = analyst.db.query("SELECT count(*) FROM audit WHERE action = 'report.read'")[0][0]
+    assert reads == 1
+    assert view.classification() is Level.SECRET
+
+
+def test_search_highlights_hits(qtbot, analyst: Session) -> None:  # type: ignore[no-untyped-def]
+    view = ReportsView(analyst)
+    qtbot.addWidget(view)
+    view.search.setText("量子センシング")
+    view.apply()
+    assert view.model.rowCount() == 1 and "match" in view.count.text()
+    view.table.selectRow(0)
+    assert view.reader.highlighted == 2
+
+
+def test_bad_search_shows_inline_error(qtbot, analyst: Session) -> None:  # type: ignore[no-untyped-def]
+    view = ReportsView(analyst)
+    qtbot.addWidget(view)
+    view.search.setText("OR")
+    view.apply()
+    assert view.banner.isVisibleTo(view) and "no words" in view.banner.text()
+
+
+def test_lazy_loading(qtbot, analyst: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(25):
+        (folder / f"{i}.txt").write_text(f"Subject: item {i}\n\nserial number {i} of the lazy test")
+    importing.import_paths(analyst, [folder])
+    monkeypatch.setattr(model_module, "PAGE", 10)
+    view = ReportsView(analyst)
+    qtbot.addWidget(view)
+    assert view.model.total == 28 and view.model.rowCount() == 10  # one page, not everything
+    view.model.fetchMore()
+    assert view.model.rowCount() == 20
+
+
+def test_import_wizard_preview_import_result(qtbot, analyst: Session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    media = tmp_path / "stick"
+    media.mkdir()
+    (media / "new.md").write_bytes(samples.markdown_file())
+    (media / "dup.txt").write_text(samples.EN_REPORT)
+    (media / "x.bin").write_bytes(b"\x7fELF" + bytes(10))
+    dialog = ImportDialog(analyst)
+    qtbot.addWidget(dialog)
+    dialog.add_source(media)
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: bool(dialog.preview_rows) and not dialog.busy, timeout=15000)
+    statuses = sorted(r.status for r in dialog.preview_rows)
+    assert statuses == ["duplicate", "new", "refused"]
+    assert "1 new, 1 duplicates, 1 refused" in dialog.preview_summary.text()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=15000)
+    assert dialog.pages.currentIndex() == dialog.RESULT
+    assert dialog.result_summary.text().startswith("1 imported, 1 duplicates, 1 refused")
+
+
+def test_import_wizard_cancel(qtbot, analyst: Session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "lots"
+    folder.mkdir()
+    for i in range(400):
+        (folder / f"{i:03}.txt").write_text(f"Subject: bulk {i}\n\nbulk report number {i}")
+    dialog = ImportDialog(analyst)
+    qtbot.addWidget(dialog)
+    dialog.add_source(folder)
+    dialog.start_import()
+    qtbot.waitUntil(lambda: dialog.run_progress.value() >= 5, timeout=15000)
+    dialog.run_cancel.click()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=15000)
+    assert dialog.outcome.cancelled  # type: ignore[union-attr]
+    assert dialog.result_summary.text().startswith("Cancelled.")
+    imported = len(dialog.outcome.imported)  # type: ignore[union-attr]
+    assert 0 < imported < 400
+    runs = importing.import_history(analyst)
+    assert runs[0].status == "cancelled"
