@@ -259,20 +259,25 @@ def _store_document(session: Session, parsed: _Parsed, record: dict[str, Any], b
         return
     text = str(record.get("text", ""))
     stated = metadata.classification(text)
-    reliability, credibility = metadata.admiralty(text)
     parent = record.get("parent")
+    parent_id = ids.get(parent) if isinstance(parent, int) else None
+    inherited = reports.summary(db, parent_id) if parent_id is not None else None
+    if stated is None and inherited is not None:
+        stated = inherited.classification  # an unmarked attachment takes its message's marking
+    reliability, credibility = metadata.admiralty(text)
     fields = record.get("fields") if isinstance(record.get("fields"), dict) else {}
     now = iso_utc(session.clock.now())
     new = reports.NewReport(
         sha256=sha, title=str(record.get("title") or item.path.name)[:300], body=text,
-        agency=agency or metadata.agency(text) or "unknown",
-        classification=stated if stated is not None else default_level, classification_stated=stated is not None,
+        agency=agency or metadata.agency(text) or (inherited.agency if inherited else "") or "unknown",
+        classification=stated if stated is not None else default_level,
+        classification_stated=metadata.classification(text) is not None,
         reliability=reliability, credibility=credibility, language=metadata.language(text),
         report_date=dates.first_date(metadata.header(text)), detected_type=kind,
         encoding=str(record.get("encoding", "")), original_name=inner.rsplit("!", 1)[-1] or item.path.name,
         path=path, inner_path=inner, size=len(blob), volume_label=volume[1], volume_path=volume[0],
         imported_by=session.name, imported_at=now, import_id=outcome.import_id,
-        parent_id=ids.get(parent) if isinstance(parent, int) else None,
+        parent_id=parent_id,
         fields={str(k): str(v) for k, v in (fields or {}).items()}, structured=record.get("structured"))
     report_id = reports.insert(db, new, blob)
     ids[index] = report_id

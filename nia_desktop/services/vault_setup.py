@@ -109,12 +109,18 @@ def create_demo_vault(root: Path) -> Path:
 
     Uses the cheapest parameters allowed: it holds no real data.
     """
+    from nia_desktop.core.resources import resource_path
+    from nia_desktop.services.importing import import_paths
     from nia_desktop.services.users import add_user
 
-    officer = DEMO_USERS[0]
+    officer, analyst = DEMO_USERS[0], DEMO_USERS[1]
     init_vault(root, officer.name, officer.passphrase, params=FLOOR, name="Demo vault")
     session: Session = unlock(root, officer.name, officer.passphrase)
     with session:
         for user in DEMO_USERS[1:]:
             add_user(session, user.name, user.role, user.passphrase)
+    samples = resource_path("samples")
+    if samples.is_dir():
+        with unlock(root, analyst.name, analyst.passphrase) as session:
+            import_paths(session, [samples], case="Demo: Kestrel Bay")
     return root

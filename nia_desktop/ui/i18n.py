@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from nia_desktop.ui.resources import resource_path
+from nia_desktop.core.resources import resource_path
 
 _installed: list[QTranslator] = []
 

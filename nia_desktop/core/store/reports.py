@@ -99,6 +99,11 @@ def insert(db: VaultConnection, report: NewReport, raw: bytes) -> int:
     return report_id
 
 
+def summary(db: VaultConnection, report_id: int) -> ReportSummary | None:
+    rows = db.query(f"SELECT {_SUMMARY} FROM reports WHERE id = ?", (report_id,))
+    return _summary(rows[0]) if rows else None
+
+
 def by_sha256(db: VaultConnection, sha256: str) -> int | None:
     rows = db.query("SELECT id FROM reports WHERE sha256 = ?", (sha256,))
     return int(rows[0][0]) if rows else None
