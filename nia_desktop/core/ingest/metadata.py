@@ -34,6 +34,8 @@ AGENCIES = {
     "DIH": ("Defense Intelligence Headquarters", "情報本部", "防衛省", "DIH"),
     "NPA": ("National Police Agency", "警察庁", "NPA"),
 }
+_JAPANESE_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _AGENCY_CODE = re.compile(r"\b(CIRO|MOFA|IICO|DIH|NPA)-[A-Z]{2,4}-\d", re.IGNORECASE)
 
 _TITLE_LABEL = re.compile(
@@ -81,13 +83,9 @@ def agency(text: str) -> str:
 
 def language(text: str) -> str:
     """'ja', 'en' or 'mixed', from the share of Japanese script among letters."""
-    japanese = latin = 0
-    for ch in text[:20000]:
-        code = ord(ch)
-        if 0x3040 <= code <= 0x30FF or 0x4E00 <= code <= 0x9FFF:
-            japanese += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
+    sample = text[:20000]
+    japanese = len(_JAPANESE_CHAR.findall(sample))
+    latin = len(_LATIN_LETTER.findall(sample))
     # A Japanese character carries about as much as three Latin letters.
     weight_ja, weight_en = japanese * 3, latin
     total = weight_ja + weight_en

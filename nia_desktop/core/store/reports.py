@@ -104,6 +104,11 @@ def summary(db: VaultConnection, report_id: int) -> ReportSummary | None:
     return _summary(rows[0]) if rows else None
 
 
+def all_digests(db: VaultConnection) -> set[bytes]:
+    """Every report's SHA-256 as 32 raw bytes (about 70 bytes each in memory)."""
+    return {bytes.fromhex(h) for (h,) in db.query("SELECT sha256 FROM reports")}
+
+
 def by_sha256(db: VaultConnection, sha256: str) -> int | None:
     rows = db.query("SELECT id FROM reports WHERE sha256 = ?", (sha256,))
     return int(rows[0][0]) if rows else None

@@ -87,16 +87,25 @@ class VaultConnection:
     def transaction(self) -> Iterator[VaultConnection]:
         """All or nothing: BEGIN IMMEDIATE, commit on success, roll back on any error.
 
-        Nested use joins the outer transaction, so a service can wrap an action
-        and its audit entry together while helpers open their own.
+        Inside an open transaction (a service wrapping an action and its audit
+        entry, or an import batch) it becomes a savepoint: still all or nothing
+        for its own writes. The lock is held throughout, so threads never
+        interleave inside one unit.
         """
         with self.lock:
             if self._depth:
+                name = f"sp{self._depth}"
+                self._conn.execute(f"SAVEPOINT {name}")
                 self._depth += 1
                 try:
                     yield self
+                except BaseException:
+                    self._conn.execute(f"ROLLBACK TO {name}")
+                    self._conn.execute(f"RELEASE {name}")
+                    raise
                 finally:
                     self._depth -= 1
+                self._conn.execute(f"RELEASE {name}")
                 return
             self._conn.execute("BEGIN IMMEDIATE")
             self._depth = 1
@@ -109,6 +118,22 @@ class VaultConnection:
             finally:
                 self._depth = 0
             self._conn.execute("COMMIT")
+
+    def begin_batch(self) -> None:
+        """Open a long transaction that later transaction() calls join as savepoints (group commit)."""
+        with self.lock:
+            if self._depth:
+                raise RuntimeError("a transaction is already open")
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+
+    def commit_batch(self) -> None:
+        with self.lock:
+            if self._depth == 1:
+                try:
+                    self._conn.execute("COMMIT")
+                finally:
+                    self._depth = 0
 
     def pragma(self, name: str) -> Any:
         with self.lock:
