@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from nia_desktop.core.errors import UserCancelled
 from nia_desktop.services.progress import CancelToken
@@ -54,6 +54,7 @@ class Task(QRunnable):
 
 
 _live: set[Task] = set()
+RETIRE_MS = 2000
 
 
 def run_task(
@@ -74,7 +75,9 @@ def run_task(
     if on_finished:
         task.signals.finished.connect(on_finished)
     _live.add(task)
-    task.signals.finished.connect(lambda: _live.discard(task))
+    # Keep the task alive a while after `finished`: that signal is handled here while the pool
+    # thread may still be returning from run(); freeing the runnable then would crash.
+    task.signals.finished.connect(lambda: QTimer.singleShot(RETIRE_MS, lambda: _live.discard(task)))
     QThreadPool.globalInstance().start(task)
     return task
 

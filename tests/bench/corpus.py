@@ -4,8 +4,68 @@ from __future__ import annotations
 
 import random
 
-EN_WORDS = ["embassy", "attaché", "engineer", "wafer", "bonding", "consultant", "payment", "network", "server", "domain", "account", "election", "candidate", "fabricated", "image", "harbour", "logistics", "tanker", "charter", "sanction", "nominee", "director", "meeting", "restaurant", "laboratory", "quantum", "sensing", "recruitment", "fellowship", "disinformation", "broadcast", "channel"]
-JA_WORDS = ["大使館", "通商担当官", "技術者", "顧問料", "支払い", "選挙", "候補者", "捏造", "画像", "港湾", "物流", "タンカー", "制裁", "取締役", "会食", "研究室", "量子センシング", "勧誘", "偽情報", "投稿", "アカウント", "サーバー", "ドメイン", "接触", "川崎市", "港北区"]
+EN_WORDS = [
+    "embassy",
+    "attaché",
+    "engineer",
+    "wafer",
+    "bonding",
+    "consultant",
+    "payment",
+    "network",
+    "server",
+    "domain",
+    "account",
+    "election",
+    "candidate",
+    "fabricated",
+    "image",
+    "harbour",
+    "logistics",
+    "tanker",
+    "charter",
+    "sanction",
+    "nominee",
+    "director",
+    "meeting",
+    "restaurant",
+    "laboratory",
+    "quantum",
+    "sensing",
+    "recruitment",
+    "fellowship",
+    "disinformation",
+    "broadcast",
+    "channel",
+]
+JA_WORDS = [
+    "大使館",
+    "通商担当官",
+    "技術者",
+    "顧問料",
+    "支払い",
+    "選挙",
+    "候補者",
+    "捏造",
+    "画像",
+    "港湾",
+    "物流",
+    "タンカー",
+    "制裁",
+    "取締役",
+    "会食",
+    "研究室",
+    "量子センシング",
+    "勧誘",
+    "偽情報",
+    "投稿",
+    "アカウント",
+    "サーバー",
+    "ドメイン",
+    "接触",
+    "川崎市",
+    "港北区",
+]
 AGENCIES = ("NPA", "CIRO", "MOFA", "DIH")
 MARKINGS = ("SECRET", "CONFIDENTIAL", "秘", "取扱注意", "TOP SECRET")
 
@@ -15,7 +75,9 @@ def report_text(index: int, rng: random.Random, size: int = 2000) -> str:
     agency = AGENCIES[index % 4]
     marking = MARKINGS[index % len(MARKINGS)]
     if japanese:
-        head = f"【{marking}】\n報告番号：{agency}-{index:06}\n報告日：2026年3月{index % 28 + 1}日\n件名：報告{index}\n\n"
+        head = (
+            f"【{marking}】\n報告番号：{agency}-{index:06}\n報告日：2026年3月{index % 28 + 1}日\n件名：報告{index}\n\n"
+        )
         words: list[str] = []
         while sum(len(w) for w in words) < size // 3:
             words.append(rng.choice(JA_WORDS) + rng.choice("、。をにはがで"))
