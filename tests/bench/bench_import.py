@@ -117,7 +117,8 @@ def bench_search(count: int, tmp: Path) -> None:
                 text = report_text(i, rng)
                 store.insert(session.db, store.NewReport(
                     sha256=f"{i:064x}", title=f"report {i}", body=text, agency="NPA", classification=Level.SECRET,
-                    classification_stated=True, reliability="B", credibility="2", language="en", report_date="2026-03-01",
+                    classification_stated=True, reliability="B", credibility="2", language="en",
+                    report_date="2026-03-01",
                     detected_type="text", encoding="utf-8", original_name=f"{i}.txt", path=f"/m/{i}.txt",
                     inner_path="", size=len(text), volume_label="m", volume_path="/m", imported_by="anna",
                     imported_at="2026-03-01T00:00:00Z", import_id=0, parent_id=None, fields={}, structured=None),
