@@ -23,4 +23,11 @@ import -window "$window" "$out/users.png"
 xdotool mousemove 60 125 click 1; sleep 1
 xdotool key ctrl+shift+v; sleep 2
 import -window "$window" "$out/audit.png"
-echo "wrote $out/unlock.png $out/users.png $out/audit.png"
+xdotool key ctrl+l; sleep 1
+xdotool key shift+Tab; xdotool key ctrl+a; xdotool type --delay 15 "analyst"; xdotool key Tab
+xdotool type --delay 15 "demo-analyst-pass"; xdotool key Return
+sleep 2
+xdotool key ctrl+f; xdotool type --delay 20 "${NIA_SHOT_QUERY:-Kestrel}"; xdotool key Return; sleep 1
+xdotool mousemove --window "$window" 420 205 click 1; sleep 1
+import -window "$window" "$out/reports.png"
+echo "wrote $out/unlock.png $out/users.png $out/audit.png $out/reports.png"

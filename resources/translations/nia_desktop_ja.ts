@@ -327,6 +327,306 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="70" />
+        <source>Import reports</source>
+        <translation>レポートの取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="90" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="133" />
+        <source>Mounted volumes</source>
+        <translation>接続中のボリューム</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="93" />
+        <source>read-only</source>
+        <translation>読み取り専用</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="93" />
+        <source>writable</source>
+        <translation>書き込み可</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="99" />
+        <source>No removable volume is mounted. Choose a folder or files instead.</source>
+        <translation>リムーバブルボリュームが接続されていません。フォルダーまたはファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="102" />
+        <source>Add volume</source>
+        <translation>ボリュームを追加</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="104" />
+        <source>Add folder…</source>
+        <translation>フォルダーを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="106" />
+        <source>Add files…</source>
+        <translation>ファイルを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="109" />
+        <source>Chosen sources</source>
+        <translation>選択した取り込み元</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="111" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="127" />
+        <source>Agency</source>
+        <translation>機関</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="112" />
+        <source>From each report's header</source>
+        <translation>各レポートのヘッダーから</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="115" />
+        <source>optional: add the reports to this case</source>
+        <translation>任意: この事案にレポートを追加</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="116" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="128" />
+        <source>Case</source>
+        <translation>事案</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="117" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="176" />
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="136" />
+        <source>To import</source>
+        <translation>取り込み対象</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="154" />
+        <source>Choose a folder to import</source>
+        <translation>取り込むフォルダーを選択</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="159" />
+        <source>Choose files to import</source>
+        <translation>取り込むファイルを選択</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="168" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="273" />
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="169" />
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="170" />
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="171" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="272" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="172" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="274" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="173" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="178" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="234" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="180" />
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="182" />
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="201" />
+        <source>Scanning…</source>
+        <translation>走査中…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="212" />
+        <source>Scanning %1 of %2: %3</source>
+        <translation>走査中 %2 件中 %1 件: %3</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="221" />
+        <source>%1 files: %2 new, %3 duplicates, %4 refused, %5 skipped</source>
+        <translation>%1 ファイル: 新規 %2、重複 %3、拒否 %4、除外 %5</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="235" />
+        <source>Stop after the current file; what is imported stays, whole</source>
+        <translation>現在のファイルの後で停止します。取り込み済みのものは完全な状態で残ります</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="251" />
+        <source>Starting…</source>
+        <translation>開始しています…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="263" />
+        <source>Importing %1 of %2: %3</source>
+        <translation>取り込み中 %2 件中 %1 件: %3</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="277" />
+        <source>Import result</source>
+        <translation>取り込み結果</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="278" />
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="295" />
+        <source>%1 imported, %2 duplicates, %3 refused, %4 skipped</source>
+        <translation>取り込み %1、重複 %2、拒否 %3、除外 %4</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="299" />
+        <source>Cancelled. </source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="302" />
+        <source>refused</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="302" />
+        <source>skipped</source>
+        <translation>除外</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="304" />
+        <source>duplicate</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="305" />
+        <source>duplicate of %1</source>
+        <translation>%1 と重複</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="306" />
+        <source>imported</source>
+        <translation>取り込み済み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="317" />
+        <source>Cancelling after the current file…</source>
+        <translation>現在のファイルの後でキャンセルします…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="325" />
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="19" />
+        <source>Import history</source>
+        <translation>取り込み履歴</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="22" />
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="23" />
+        <source>Started (UTC)</source>
+        <translation>開始 (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="24" />
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="25" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="32" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="25" />
+        <source>interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="26" />
+        <source>Imported</source>
+        <translation>取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="27" />
+        <source>Duplicates</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="28" />
+        <source>Refused</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="29" />
+        <source>Sources</source>
+        <translation>取り込み元</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="33" />
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="34" />
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="35" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="36" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="43" />
@@ -593,6 +893,237 @@ Intelligence-fusion workstation for air-gapped machines.</source>
     </message>
 </context>
 <context>
+    <name>ReaderPane</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="25" />
+        <source>Report text</source>
+        <translation>レポート本文</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="44" />
+        <source>Select a report to read it. Opening a report is recorded in the audit log.</source>
+        <translation>レポートを選ぶと本文を表示します。レポートを開いたことは監査ログに記録されます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="61" />
+        <source>as marked</source>
+        <translation>表示どおり</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="61" />
+        <source>default: no marking found</source>
+        <translation>既定値: 区分表示なし</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="63" />
+        <source>Agency</source>
+        <translation>機関</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="64" />
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="64" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="66" />
+        <source>not stated</source>
+        <translation>記載なし</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="65" />
+        <source>Classification</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="66" />
+        <source>Grading</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="67" />
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="68" />
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="69" />
+        <source>Source</source>
+        <translation>出所</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="70" />
+        <source>Volume</source>
+        <translation>ボリューム</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="71" />
+        <source>Imported</source>
+        <translation>取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="73" />
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="74" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="77" />
+        <source>Attached to</source>
+        <translation>添付元</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="77" />
+        <source>report %1</source>
+        <translation>レポート %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="79" />
+        <source>Attachments</source>
+        <translation>添付</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsModel</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39" />
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39" />
+        <source>Agency</source>
+        <translation>機関</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39" />
+        <source>Title</source>
+        <translation>表題</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39" />
+        <source>Classification</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="40" />
+        <source>Grading</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="40" />
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="36" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="84" />
+        <source>Reports</source>
+        <translation>レポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="37" />
+        <source>Search reports: words, "phrases", prefix*, AND OR NOT</source>
+        <translation>レポートを検索: 語、"語句"、前方一致*、AND OR NOT</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="38" />
+        <source>Search reports</source>
+        <translation>レポートを検索</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="42" />
+        <source>Agency filter</source>
+        <translation>機関で絞り込む</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="44" />
+        <source>Classification filter</source>
+        <translation>区分で絞り込む</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="45" />
+        <source>Any classification</source>
+        <translation>すべての区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="47" />
+        <source>%1 and above</source>
+        <translation>%1 以上</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="49" />
+        <source>From date</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="49" />
+        <source>To date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="53" />
+        <source>any</source>
+        <translation>指定なし</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="56" />
+        <source>Import…</source>
+        <translation>取り込み…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="59" />
+        <source>Import reports from removable media, a folder or files (Ctrl+I)</source>
+        <translation>リムーバブルメディア、フォルダー、ファイルからレポートを取り込みます (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="60" />
+        <source>Import history…</source>
+        <translation>取り込み履歴…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="71" />
+        <source>Agency</source>
+        <translation>機関</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="74" />
+        <source>From</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="76" />
+        <source>to</source>
+        <translation>〜</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="118" />
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="146" />
+        <source>%1 matches</source>
+        <translation>%1 件一致</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="148" />
+        <source>%1 reports</source>
+        <translation>%1 件のレポート</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <location filename="../../nia_desktop/ui/views/settings.py" line="24" />
@@ -826,72 +1357,77 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="51" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="52" />
+        <source>Reports</source>
+        <translation>レポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="53" />
         <source>Users</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="52" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="54" />
         <source>Audit</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="53" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="55" />
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="55" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="57" />
         <source>My key</source>
         <translation>自分の鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="71" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="73" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="72" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="74" />
         <source>Signed in user and role</source>
         <translation>ログイン中のユーザーと役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="74" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="76" />
         <source>Time until auto-lock</source>
         <translation>自動ロックまでの時間</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="75" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="77" />
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="76" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="78" />
         <source>Lock now (Ctrl+L)</source>
         <translation>今すぐロック (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="80" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="82" />
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="90" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="92" />
         <source>Navigation</source>
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="108" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="111" />
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="110" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="113" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="157" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="164" />
         <source>Locks in %1</source>
         <translation>%1 後にロック</translation>
     </message>
@@ -899,7 +1435,7 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../nia_desktop/app.py" line="68" />
+        <location filename="../../nia_desktop/app.py" line="73" />
         <source>Demo vault (throwaway, deleted on exit): officer / demo-officer-pass, analyst / demo-analyst-pass, courier / demo-courier-pass</source>
         <translation>デモ用保管庫（終了時に削除）: officer / demo-officer-pass、analyst / demo-analyst-pass、courier / demo-courier-pass</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -89,16 +90,19 @@ class ReportsView(View):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setColumnWidth(0, 90)
-        self.table.setColumnWidth(1, 60)
-        self.table.setColumnWidth(2, 360)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 90), (1, 60), (3, 120), (4, 60), (5, 70)):
+            self.table.setColumnWidth(column, width)
         self.reader = ReaderPane()
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(self.reader)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([640, 420])
         self.layout_.addLayout(top)
         self.layout_.addLayout(filters)
         self.layout_.addWidget(split, 1)
