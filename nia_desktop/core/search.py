@@ -131,3 +131,11 @@ def snippet(text: str, terms: list[str], width: int = 160) -> str:
     out.append(text[cursor:end])
     body = " ".join("".join(out).split())
     return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
+
+
+def tf_score(title: str, body: str, terms: list[str]) -> float:
+    """A cheap relevance score (lower is better, like bm25): hits per 1,000 characters, title hits weigh 3."""
+    if not terms:
+        return 0.0
+    hits = len(highlight_spans(body, terms)) + 3 * len(highlight_spans(title, terms))
+    return -1000.0 * hits / (len(body) + 500)

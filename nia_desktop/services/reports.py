@@ -82,4 +82,6 @@ def search(session: Session, query: str, limit: int = 50, filters: Filters | Non
         if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
             raise BadInput(f"cannot understand the search {query!r}") from exc
         raise
-    return [Hit(summary, rank, fts.snippet(body, terms)) for summary, rank, body in rows]
+    if rows and all(rank == 0.0 for _, rank, _ in rows):  # phrase candidates: rank them here
+        rows = sorted(((s, fts.tf_score(s.title, body, terms), body) for s, _, body in rows), key=lambda r: r[1])
+    return [Hit(summary, rank, fts.snippet(body, terms)) for summary, rank, body in rows[:limit]]

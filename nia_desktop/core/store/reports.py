@@ -81,11 +81,11 @@ def _summary(row: tuple[Any, ...]) -> ReportSummary:
 
 def insert(db: VaultConnection, report: NewReport, raw: bytes) -> int:
     cursor = db.execute(
-        "INSERT INTO reports (sha256, title, body, agency, classification, classification_stated, reliability, "
+        "INSERT INTO reports (sha256, title, agency, classification, classification_stated, reliability, "
         "credibility, language, report_date, detected_type, encoding, original_name, path, inner_path, size, "
         "volume_label, volume_path, imported_by, imported_at, import_id, parent_id, fields, structured) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (report.sha256, report.title, report.body, report.agency, int(report.classification),
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (report.sha256, report.title, report.agency, int(report.classification),
          int(report.classification_stated), report.reliability, report.credibility, report.language,
          report.report_date, report.detected_type, report.encoding, report.original_name, report.path,
          report.inner_path, report.size, report.volume_label, report.volume_path, report.imported_by,
@@ -93,6 +93,7 @@ def insert(db: VaultConnection, report: NewReport, raw: bytes) -> int:
          None if report.structured is None else json.dumps(report.structured, ensure_ascii=False)),
     )
     report_id = int(cursor.lastrowid or 0)
+    db.execute("INSERT INTO report_texts (report_id, body) VALUES (?, ?)", (report_id, report.body))
     db.execute("INSERT INTO report_blobs (report_id, data) VALUES (?, ?)", (report_id, raw))
     db.execute("INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)",
                (report_id, segment(report.title), segment(report.body)))
@@ -169,7 +170,8 @@ def agencies(db: VaultConnection) -> list[str]:
 def get(db: VaultConnection, report_id: int) -> Report | None:
     rows = db.query(f"SELECT {_SUMMARY}, body, fields, structured, encoding, original_name, inner_path, size, "
                     "volume_label, volume_path, imported_by, import_id, parent_id, classification_stated "
-                    "FROM reports WHERE id = ?", (report_id,))
+                    "FROM reports JOIN report_texts ON report_texts.report_id = reports.id WHERE id = ?",
+                    (report_id,))
     if not rows:
         return None
     row = rows[0]
@@ -185,13 +187,36 @@ def original_bytes(db: VaultConnection, report_id: int) -> bytes | None:
     return bytes(rows[0][0]) if rows else None
 
 
+RECENT_CANDIDATES = 500
+PHRASE_CANDIDATES = 200
+
+
 def search(db: VaultConnection, fts_query: str, limit: int, filters: Filters = Filters()
            ) -> list[tuple[ReportSummary, float, str]]:
-    """(summary, bm25 rank, body) of the best matches; lower rank is better."""
+    """(summary, score, body) of the best matches among the newest candidates; lower score is better.
+
+    Scoring every match of a common word costs time in proportion to the
+    vault (half a second at 100,000 reports). FTS5 walks a doclist in rowid
+    order cheaply, so we take the newest matches and rank those: relevance
+    among recent reporting, in bounded time. bm25 counts the documents that
+    match each phrase with a full scan, which is slow for multi-token phrases
+    (every Japanese word of three or more characters is one), so those
+    candidates are ranked by term frequency instead (core.search.tf_score).
+    """
     where, params = filters.where()
+    phrase = any(" " in part for part in fts_query.split('"')[1::2])
+    if phrase:
+        inner = "SELECT rowid, 0.0 AS score FROM reports_fts WHERE reports_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+        budget = PHRASE_CANDIDATES
+    else:
+        inner = ("SELECT rowid, bm25(reports_fts, 3.0, 1.0) AS score FROM reports_fts WHERE reports_fts MATCH ? "
+                 "ORDER BY rowid DESC LIMIT ?")
+        budget = RECENT_CANDIDATES
     rows = db.query(
-        f"SELECT {_SUMMARY}, ranked.rank, body FROM (SELECT rowid, bm25(reports_fts, 3.0, 1.0) AS rank "
-        "FROM reports_fts WHERE reports_fts MATCH ? ORDER BY rank LIMIT ?) AS ranked "
-        f"JOIN reports ON reports.id = ranked.rowid WHERE {where} ORDER BY ranked.rank",
-        (fts_query, limit, *params))
-    return [(_summary(r[:12]), float(r[12]), str(r[13])) for r in rows]
+        f"SELECT {_SUMMARY}, candidates.score FROM ({inner}) AS candidates "
+        f"JOIN reports ON reports.id = candidates.rowid WHERE {where} ORDER BY candidates.score, reports.id DESC "
+        "LIMIT ?", (fts_query, budget, *params, budget if phrase else limit))
+    hits = [(_summary(r[:12]), float(r[12])) for r in rows]
+    bodies = dict(db.query(f"SELECT report_id, body FROM report_texts WHERE report_id IN "
+                           f"({','.join('?' * len(hits))})", [h[0].id for h in hits])) if hits else {}
+    return [(summary, score, str(bodies.get(summary.id, ""))) for summary, score in hits]

@@ -68,7 +68,6 @@ def _v3_reports_imports_cases(db: VaultConnection) -> None:
             id INTEGER PRIMARY KEY,
             sha256 TEXT NOT NULL UNIQUE,
             title TEXT NOT NULL,
-            body TEXT NOT NULL,
             agency TEXT NOT NULL,
             classification INTEGER NOT NULL,
             classification_stated INTEGER NOT NULL,
@@ -95,6 +94,9 @@ def _v3_reports_imports_cases(db: VaultConnection) -> None:
     db.execute("CREATE INDEX reports_agency ON reports (agency, report_date)")
     db.execute("CREATE INDEX reports_date ON reports (report_date)")
     db.execute("CREATE INDEX reports_parent ON reports (parent_id)")
+    # Text and original bytes live apart from the metadata row, so listing and filtering never
+    # walk the overflow pages of a long body.
+    db.execute("CREATE TABLE report_texts (report_id INTEGER PRIMARY KEY REFERENCES reports(id), body TEXT NOT NULL)")
     db.execute("CREATE TABLE report_blobs (report_id INTEGER PRIMARY KEY REFERENCES reports(id), data BLOB NOT NULL)")
     # Contentless: the index holds no copy of the text; the rowid is the report id.
     db.execute("CREATE VIRTUAL TABLE reports_fts USING fts5 (title, body, content='', contentless_delete=1, "
