@@ -34,6 +34,10 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     show = report.add_parser("show", parents=[common], help="print a report's metadata and text (audited)")
     show.add_argument("id", type=int)
     show.set_defaults(handler=_show)
+    original = report.add_parser("original", parents=[common], help="write a report's original bytes (audited)")
+    original.add_argument("id", type=int)
+    original.add_argument("--out", required=True, metavar="FILE")
+    original.set_defaults(handler=_original)
     history = commands.add_parser("imports", parents=[common], help="past import runs, or one run's manifest")
     history.add_argument("id", type=int, nargs="?")
     history.set_defaults(handler=_imports)
@@ -105,6 +109,19 @@ def _show(args: argparse.Namespace) -> int:
                 f"SHA-256 {s.sha256}\n")
         return respond(args, {**s.to_json(), "text": report.body, "fields": report.fields,
                               "details": report.details}, head + "\n" + safe_text(report.body))
+
+    return run_in_session(args, act)
+
+
+def _original(args: argparse.Namespace) -> int:
+    from nia_desktop.core.atomic import atomic_write
+    from nia_desktop.services.reports import original_bytes
+
+    def act(session: Session) -> int:
+        data = original_bytes(session, args.id)
+        atomic_write(Path(args.out), data)
+        return respond(args, {"id": args.id, "out": args.out, "size": len(data)},
+                       f"Wrote the original bytes of report {args.id} ({len(data)} bytes) to {args.out}")
 
     return run_in_session(args, act)
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.bench.corpus import report_text  # noqa: E402
+from tests.bench.corpus import report_text
 
 RUNNER = """
 import sys

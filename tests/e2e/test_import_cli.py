@@ -47,6 +47,9 @@ def test_import_reports_search_json(nia_vault: Nia) -> None:
 
     shown = nia_vault("report", "show", str(english[0]["id"]), **ANALYST)
     assert shown.code == 0 and "Kanmon Gateway Terminals" in shown.out
+    out = nia_vault.tmp / "original.bin"
+    assert nia_vault("report", "original", str(by_path["en.txt"]), "--out", str(out), **ANALYST).code == 0
+    assert out.read_bytes() == samples.EN_REPORT.encode()
 
 
 def test_every_file_refused_exits_1(nia_vault: Nia) -> None:

@@ -150,8 +150,14 @@ def test_settings_change_idle_time(qtbot, window: MainWindow) -> None:  # type: 
     view = window.workspace.views["settings"]
     assert isinstance(view, SettingsView)
     view.idle.setValue(3)
+    view.max_import.setValue(64)
+    view.default_level.setCurrentIndex(2)
     view.save_button.click()
     assert window.watcher.idle_ms == 3 * 60 * 1000
+    from nia_desktop.services import settings as settings_service
+
+    assert settings_service.current(window.session) == {  # type: ignore[arg-type]
+        "idle_lock_minutes": 3, "max_import_mib": 64, "default_classification": 2}
 
 
 def test_my_key_export_and_passphrase_change(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
