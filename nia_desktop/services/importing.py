@@ -21,12 +21,13 @@ from nia_desktop.core.classification import Level
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.errors import BadInput
-from nia_desktop.core.ingest import dates, media, metadata
+from nia_desktop.core.ingest import media, metadata
 from nia_desktop.core.ingest.limits import MIB, Limits
 from nia_desktop.core.ingest.media import ScanItem
 from nia_desktop.core.ingest.model import FileStatus
 from nia_desktop.core.ingest.sandbox import ParseResult, SandboxPool
 from nia_desktop.core.roles import Action
+from nia_desktop.core.search import segment
 from nia_desktop.core.store import cases, imports, reports, settings_store
 from nia_desktop.core.store.imports import ManifestItem
 from nia_desktop.services.progress import CancelToken, Progress, no_progress
@@ -303,28 +304,31 @@ def _store_document(session: Session, parsed: _Parsed, record: dict[str, Any], b
         outcome.duplicates.append({"path": shown(path), "sha256": sha, "of": existing})
         return
     text = str(record.get("text", ""))
-    stated = metadata.classification(text)
+    meta = metadata.checked(record.get("meta"), text)
+    stated_level = meta["classification"]
+    stated = Level(stated_level) if isinstance(stated_level, int) else None
     parent = record.get("parent")
     parent_id = ids.get(parent) if isinstance(parent, int) else None
     inherited = reports.summary(db, parent_id) if parent_id is not None else None
     if stated is None and inherited is not None:
         stated = inherited.classification  # an unmarked attachment takes its message's marking
-    reliability, credibility = metadata.admiralty(text)
     fields = record.get("fields") if isinstance(record.get("fields"), dict) else {}
     now = iso_utc(session.clock.now())
     new = reports.NewReport(
         sha256=sha, title=str(record.get("title") or item.path.name)[:300], body=text,
-        agency=agency or metadata.agency(text) or (inherited.agency if inherited else "") or "unknown",
+        agency=agency or str(meta["agency"]) or (inherited.agency if inherited else "") or "unknown",
         classification=stated if stated is not None else default_level,
-        classification_stated=metadata.classification(text) is not None,
-        reliability=reliability, credibility=credibility, language=metadata.language(text),
-        report_date=dates.first_date(metadata.header(text)), detected_type=kind,
+        classification_stated=isinstance(stated_level, int),
+        reliability=str(meta["reliability"]), credibility=str(meta["credibility"]), language=str(meta["language"]),
+        report_date=str(meta["date"]), detected_type=kind,
         encoding=str(record.get("encoding", "")), original_name=inner.rsplit("!", 1)[-1] or item.path.name,
         path=path, inner_path=inner, size=len(blob), volume_label=volume[1], volume_path=volume[0],
         imported_by=session.name, imported_at=now, import_id=outcome.import_id,
         parent_id=parent_id,
         fields={str(k): str(v) for k, v in (fields or {}).items()}, structured=record.get("structured"))
-    report_id = reports.insert(db, new, blob)
+    index_body = record.get("index_body")
+    segmented = (segment(new.title), index_body) if isinstance(index_body, str) else None
+    report_id = reports.insert(db, new, blob, segmented)
     ids[index] = report_id
     if case_id is not None:
         cases.add_report(db, case_id, report_id, session.name, now)

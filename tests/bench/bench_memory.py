@@ -67,10 +67,11 @@ def main() -> None:
         folder.mkdir()
         count = args.mib * 1024 // args.file_kib
         rng = random.Random(5)
+        pool = [report_text(i, rng) for i in range(400)]
         for i in range(count):
-            parts, size = [], 0
+            parts, size = [f"Subject: file {i}\n\n"], 0
             while size < args.file_kib * 1024:
-                text = report_text(i * 1000 + len(parts), rng)
+                text = rng.choice(pool)
                 parts.append(text)
                 size += len(text.encode())
             (folder / f"f{i:05}.txt").write_text("".join(parts), encoding="utf-8")

@@ -46,6 +46,9 @@ def confine(limits: Limits) -> None:
 
 
 def _flatten(documents: list[Document]) -> tuple[list[dict[str, Any]], list[bytes]]:
+    from nia_desktop.core.ingest.metadata import derive
+    from nia_desktop.core.search import segment
+
     """Documents (with children) as flat JSON records plus a blob each; parents precede children."""
     records: list[dict[str, Any]] = []
     blobs: list[bytes] = []
@@ -56,6 +59,8 @@ def _flatten(documents: list[Document]) -> tuple[list[dict[str, Any]], list[byte
             "type": document.detected_type, "title": document.title, "text": document.text,
             "inner": document.inner, "fields": document.fields, "structured": document.structured,
             "encoding": document.encoding, "parent": parent,
+            # Metadata and the index's segmentation are computed here, in parallel with other children.
+            "meta": derive(document.text), "index_body": segment(document.text),
         })
         blobs.append(document.raw)
         for child in document.children:

@@ -125,3 +125,37 @@ def title(text: str, fallback: str = "") -> str:
 
 def _clean(line: str) -> str:
     return re.sub(r"\s+", " ", line.replace("**", "")).strip()[:200]
+
+
+LANGUAGES = ("ja", "en", "mixed")
+
+
+def derive(text: str) -> dict[str, object]:
+    """Everything the import reads from a report's text, in one JSON-safe dict.
+
+    Computed in the parser child (in parallel, off the importing thread) and
+    checked again by :func:`checked` on arrival, since the child is untrusted.
+    """
+    from nia_desktop.core.ingest.dates import first_date
+
+    level = classification(text)
+    reliability, credibility = admiralty(text)
+    return {"classification": None if level is None else int(level), "reliability": reliability,
+            "credibility": credibility, "agency": agency(text), "language": language(text),
+            "date": first_date(header(text))}
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def checked(meta: object, text: str) -> dict[str, object]:
+    """The child's metadata if every value is well-formed, else computed here."""
+    if isinstance(meta, dict):
+        level, rel, cred = meta.get("classification"), meta.get("reliability"), meta.get("credibility")
+        agency_code, lang, day = meta.get("agency"), meta.get("language"), meta.get("date")
+        if ((level is None or (type(level) is int and 0 <= level <= 3))
+                and rel in ("", *_RELIABILITY) and cred in ("", "1", "2", "3", "4", "5", "6")
+                and agency_code in ("", *AGENCIES) and lang in LANGUAGES
+                and isinstance(day, str) and (day == "" or _DATE.fullmatch(day))):
+            return meta
+    return derive(text)

@@ -79,7 +79,9 @@ def _summary(row: tuple[Any, ...]) -> ReportSummary:
                          str(row[6]), str(row[7]), str(row[8]), str(row[9]), str(row[10]), str(row[11]))
 
 
-def insert(db: VaultConnection, report: NewReport, raw: bytes) -> int:
+def insert(db: VaultConnection, report: NewReport, raw: bytes,
+           segmented: tuple[str, str] | None = None) -> int:
+    """Store one report; ``segmented`` is its (title, body) as the index sees them, if already computed."""
     cursor = db.execute(
         "INSERT INTO reports (sha256, title, agency, classification, classification_stated, reliability, "
         "credibility, language, report_date, detected_type, encoding, original_name, path, inner_path, size, "
@@ -95,8 +97,8 @@ def insert(db: VaultConnection, report: NewReport, raw: bytes) -> int:
     report_id = int(cursor.lastrowid or 0)
     db.execute("INSERT INTO report_texts (report_id, body) VALUES (?, ?)", (report_id, report.body))
     db.execute("INSERT INTO report_blobs (report_id, data) VALUES (?, ?)", (report_id, raw))
-    db.execute("INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)",
-               (report_id, segment(report.title), segment(report.body)))
+    index_title, index_body = segmented or (segment(report.title), segment(report.body))
+    db.execute("INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)", (report_id, index_title, index_body))
     return report_id
 
 
