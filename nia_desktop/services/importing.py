@@ -209,8 +209,12 @@ def _case(session: Session, name: str, now: str) -> int:
     return case_id
 
 
-def _read_and_parse(session: Session, pool: SandboxPool, item: ScanItem, limits: Limits,
-                    hooks: dict[str, Any], known: set[bytes]) -> _Parsed:
+BATCH_FILES = 16
+BATCH_BYTES = 1024 * 1024
+SMALL_FILE = 256 * 1024
+
+
+def _read(session: Session, item: ScanItem, limits: Limits, known: set[bytes]) -> _Parsed:
     parsed = _Parsed(item)
     if item.status is not None:
         return parsed
@@ -223,10 +227,43 @@ def _read_and_parse(session: Session, pool: SandboxPool, item: ScanItem, limits:
     parsed.sha256 = digest.hexdigest()
     if digest.digest() in known:  # only then ask the database which report it duplicates
         parsed.duplicate_of = reports.by_sha256(session.db, parsed.sha256)
-    if parsed.duplicate_of is None:
-        extra = {"test_hang": True} if hooks.get("hang_on") == item.path.name else None
-        parsed.result = pool.parse(parsed.data, item.path.name, extra)
     return parsed
+
+
+def _read_and_parse_group(session: Session, pool: SandboxPool, group: list[ScanItem], limits: Limits,
+                          hooks: dict[str, Any], known: set[bytes]) -> list[_Parsed]:
+    """Read a group of files and parse the new ones: small files share one round trip to a child."""
+    parsed = [_read(session, item, limits, known) for item in group]
+    todo = [p for p in parsed if p.item.status is None and not p.error and p.duplicate_of is None]
+    hang = hooks.get("hang_on")
+    if len(todo) == 1 or any(p.item.path.name == hang for p in todo):
+        for p in todo:
+            extra = {"test_hang": True} if p.item.path.name == hang else None
+            p.result = pool.parse(p.data, p.item.path.name, extra)
+    elif todo:
+        for p, result in zip(todo, pool.parse_batch([(p.data, p.item.path.name) for p in todo]), strict=True):
+            p.result = result
+    return parsed
+
+
+def _groups(items: list[ScanItem]) -> Iterator[list[ScanItem]]:
+    """Consecutive small files in groups of up to BATCH_FILES or BATCH_BYTES; a large file goes alone."""
+    group: list[ScanItem] = []
+    size = 0
+    for item in items:
+        if item.size > SMALL_FILE:
+            if group:
+                yield group
+                group, size = [], 0
+            yield [item]
+            continue
+        group.append(item)
+        size += item.size
+        if len(group) >= BATCH_FILES or size >= BATCH_BYTES:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
 
 
 def _parse_all(session: Session, pool: SandboxPool, items: list[ScanItem], limits: Limits,
@@ -236,18 +273,19 @@ def _parse_all(session: Session, pool: SandboxPool, items: list[ScanItem], limit
     known = reports.all_digests(session.db)
     window = pool.size * 2
     with ThreadPoolExecutor(max_workers=pool.size, thread_name_prefix="nia-parse") as executor:
-        pending: list[Future[_Parsed]] = []
-        queue = iter(items)
-        for item in queue:
-            pending.append(executor.submit(_read_and_parse, session, pool, item, limits, hooks, known))
+        pending: list[Future[list[_Parsed]]] = []
+        groups = _groups(items)
+        for group in groups:
+            pending.append(executor.submit(_read_and_parse_group, session, pool, group, limits, hooks, known))
             if len(pending) >= window:
                 break
         while pending:
-            result = pending.pop(0).result()
-            following = next(queue, None)
+            results = pending.pop(0).result()
+            following = next(groups, None)
             if following is not None:
-                pending.append(executor.submit(_read_and_parse, session, pool, following, limits, hooks, known))
-            yield result
+                pending.append(executor.submit(_read_and_parse_group, session, pool, following, limits, hooks,
+                                               known))
+            yield from results
 
 
 def _store(session: Session, parsed: _Parsed, outcome: ImportOutcome, agency: str, case_id: int | None,

@@ -139,3 +139,14 @@ def test_hostile_files_in_one_import(vault_dir: Path, tmp_path: Path, monkeypatc
     assert "not valid text" in reasons["bad-utf8.txt"]
     assert "longer than" in reasons["hang.txt"]
     assert any("\\u202e" in r["path"] for r in outcome.imported)  # shown escaped, never interpreted
+
+
+def test_a_failed_batch_is_retried_file_by_file() -> None:
+    """Small files share a round trip; if that child hangs, each file is parsed alone and none is lost."""
+    files = [(samples.EN_REPORT.encode() + bytes(str(i), "ascii"), f"r{i}.txt") for i in range(4)]
+    with SandboxPool(Limits(parse_timeout_seconds=1.0), size=1) as pool:
+        assert pool._all[0].request_batch(files, {"test_hang_at": 2}) is None  # the whole batch fails...
+        results = pool.parse_batch(files, {"test_hang_at": 2})  # ...and the pool retries one by one
+        assert [r.ok for r in results] == [True, True, True, True]
+        batch = pool.parse_batch(files)
+        assert [r.documents[0]["text"][-1] for r in batch] == ["0", "1", "2", "3"]

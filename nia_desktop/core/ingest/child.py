@@ -71,15 +71,43 @@ def _flatten(documents: list[Document]) -> tuple[list[dict[str, Any]], list[byte
     return records, blobs
 
 
-def serve(stdin: Any, stdout: Any) -> None:
+def _answer(data: bytes, name: str, limits: Limits) -> tuple[dict[str, Any], list[bytes]]:
+    """One file's answer: parsed documents, or the reason it is refused."""
     from nia_desktop.core.ingest.parse import parse_file
 
+    try:
+        records, out = _flatten(parse_file(data, name, limits))
+        return {"ok": True, "documents": records}, out
+    except ParseRefused as exc:
+        return {"ok": False, "reason": exc.reason}, []
+    except MemoryError:
+        return {"ok": False, "reason": "the parser ran out of its memory limit"}, []
+    except RecursionError:
+        return {"ok": False, "reason": "the file is nested too deeply to parse"}, []
+    except Exception as exc:  # a parser bug on hostile input refuses this file only
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()[:200]
+        return {"ok": False, "reason": f"the parser failed: {detail}"}, []
+
+
+def serve(stdin: Any, stdout: Any) -> None:
     while True:
         try:
             request, blobs = wire.read_frame(stdin)
         except wire.WireError:
             return  # the parent closed the pipe: exit quietly
         limits = Limits.from_json(request.get("limits", {}))
+        names = request.get("batch")
+        if isinstance(names, list):  # several small files in one round trip
+            answers, out = [], []
+            for index, (data, name) in enumerate(zip(blobs, names, strict=False)):
+                if request.get("test_hang_at") == index:  # test hook: a hang inside a batch
+                    while True:
+                        pass
+                header, parts = _answer(data, str(name), limits)
+                answers.append({**header, "blobs": len(parts)})
+                out.extend(parts)
+            wire.write_frame(stdout, {"ok": True, "batch": answers}, out)
+            continue
         name = str(request.get("name", ""))
         if request.get("test_hang"):  # test hook: a parser that never returns
             while True:
@@ -89,19 +117,8 @@ def serve(stdin: Any, stdout: Any) -> None:
 
             wire.write_frame(stdout, {"ok": True, "type": detect(blobs[0], name), "documents": []}, [])
             continue
-        try:
-            documents = parse_file(blobs[0], name, limits)
-            records, out = _flatten(documents)
-            wire.write_frame(stdout, {"ok": True, "documents": records}, out)
-        except ParseRefused as exc:
-            wire.write_frame(stdout, {"ok": False, "reason": exc.reason}, [])
-        except MemoryError:
-            wire.write_frame(stdout, {"ok": False, "reason": "the parser ran out of its memory limit"}, [])
-        except RecursionError:
-            wire.write_frame(stdout, {"ok": False, "reason": "the file is nested too deeply to parse"}, [])
-        except Exception as exc:  # a parser bug on hostile input refuses this file only
-            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()[:200]
-            wire.write_frame(stdout, {"ok": False, "reason": f"the parser failed: {detail}"}, [])
+        header, out = _answer(blobs[0], name, limits)
+        wire.write_frame(stdout, header, out)
 
 
 def main() -> None:

@@ -51,14 +51,15 @@ class ParserProcess:
             child_command(limits), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             start_new_session=True, close_fds=True, env=env)
 
-    def request(self, data: bytes, name: str, extra: dict[str, Any] | None = None) -> ParseResult:
+    def _exchange(self, header: dict[str, Any], blobs: list[bytes], served: int
+                  ) -> tuple[dict[str, Any], list[bytes]] | ParseResult:
+        """Send one frame and wait for the answer within the timeout; a failure becomes a ParseResult."""
         box: dict[str, Any] = {}
 
         def exchange() -> None:
             try:
                 assert self.proc.stdin is not None and self.proc.stdout is not None
-                wire.write_frame(self.proc.stdin, {"name": name, "limits": self.limits.to_json(), **(extra or {})},
-                                 [data])
+                wire.write_frame(self.proc.stdin, {"limits": self.limits.to_json(), **header}, blobs)
                 box["frame"] = wire.read_frame(self.proc.stdout, max_total=self.limits.zip_max_total_bytes * 2)
             except (wire.WireError, OSError, ValueError) as exc:
                 box["error"] = exc
@@ -66,23 +67,53 @@ class ParserProcess:
         worker = threading.Thread(target=exchange, daemon=True)
         worker.start()
         worker.join(self.limits.parse_timeout_seconds)
-        self.served += 1
+        self.served += served
         if worker.is_alive():
             self.kill()
             worker.join(5)
             return ParseResult(False, reason=f"the parser took longer than {self.limits.parse_timeout_seconds:g} s "
                                              "and was stopped")
         if "frame" not in box:
-            code = self.kill()
-            return ParseResult(False, reason=_crash_reason(code))
-        header, blobs = box["frame"]
-        if header.get("ok") is True:
-            documents = header.get("documents")
-            if not isinstance(documents, list) or len(documents) != len(blobs):
+            return ParseResult(False, reason=_crash_reason(self.kill()))
+        frame: tuple[dict[str, Any], list[bytes]] = box["frame"]
+        return frame
+
+    def request(self, data: bytes, name: str, extra: dict[str, Any] | None = None) -> ParseResult:
+        answer = self._exchange({"name": name, **(extra or {})}, [data], 1)
+        if isinstance(answer, ParseResult):
+            return answer
+        header, blobs = answer
+        result = _result(header, blobs)
+        if result is None:
+            self.kill()
+            return ParseResult(False, reason="the parser sent a malformed answer")
+        return result
+
+    def request_batch(self, files: list[tuple[bytes, str]], extra: dict[str, Any] | None = None
+                      ) -> list[ParseResult] | None:
+        """Several files in one round trip; None when the batch failed as a whole (then retry one by one)."""
+        answer = self._exchange({"batch": [name for _, name in files], **(extra or {})},
+                                [data for data, _ in files], len(files))
+        if isinstance(answer, ParseResult):
+            return None
+        header, blobs = answer
+        answers = header.get("batch")
+        if not isinstance(answers, list) or len(answers) != len(files):
+            self.kill()
+            return None
+        results, cursor = [], 0
+        for item in answers:
+            count = item.get("blobs") if isinstance(item, dict) else None
+            if type(count) is not int or count < 0 or cursor + count > len(blobs):
                 self.kill()
-                return ParseResult(False, reason="the parser sent a malformed answer")
-            return ParseResult(True, documents=documents, blobs=blobs, detected_type=str(header.get("type", "")))
-        return ParseResult(False, reason=str(header.get("reason", "refused by the parser"))[:500])
+                return None
+            result = _result(item, blobs[cursor:cursor + count])
+            if result is None:
+                self.kill()
+                return None
+            results.append(result)
+            cursor += count
+        return results
 
     @property
     def alive(self) -> bool:
@@ -106,6 +137,16 @@ class ParserProcess:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.proc.wait(timeout=2)
         self.kill()
+
+
+def _result(header: dict[str, Any], blobs: list[bytes]) -> ParseResult | None:
+    """One file's answer as a ParseResult; None when it is malformed."""
+    if header.get("ok") is True:
+        documents = header.get("documents")
+        if not isinstance(documents, list) or len(documents) != len(blobs):
+            return None
+        return ParseResult(True, documents=documents, blobs=blobs, detected_type=str(header.get("type", "")))
+    return ParseResult(False, reason=str(header.get("reason", "refused by the parser"))[:500])
 
 
 def _crash_reason(code: int | None) -> str:
@@ -154,6 +195,28 @@ class SandboxPool:
                     process = self._spawn()
             self._free.put(process)
         return result
+
+    def parse_batch(self, files: list[tuple[bytes, str]], extra: dict[str, Any] | None = None) -> list[ParseResult]:
+        """Parse small files in one round trip; if the batch fails, each file is retried alone,
+        so a hang or crash still refuses only the file that caused it."""
+        if len(files) == 1:
+            return [self.parse(*files[0])]
+        process = self._free.get()
+        results: list[ParseResult] | None = None
+        try:
+            results = process.request_batch(files, extra)
+        finally:
+            if results is None or not process.alive or process.served >= RECYCLE_AFTER:
+                process.close()
+                with self._lock:
+                    if process in self._all:
+                        self._all.remove(process)
+                if not self._closed:
+                    process = self._spawn()
+            self._free.put(process)
+        if results is None:
+            results = [self.parse(data, name) for data, name in files]
+        return results
 
     def close(self) -> None:
         self._closed = True
