@@ -46,14 +46,20 @@ def confine(limits: Limits) -> None:
 
 
 def _flatten(documents: list[Document]) -> tuple[list[dict[str, Any]], list[bytes]]:
+    """Documents (with children) as flat JSON records plus a blob each; parents precede children.
+
+    Iterative on purpose: a recursive closure would form a reference cycle that
+    keeps every file's text alive until the cyclic collector runs, and a
+    parser's memory would creep up by megabytes per large file.
+    """
     from nia_desktop.core.ingest.metadata import derive
     from nia_desktop.core.search import segment
 
-    """Documents (with children) as flat JSON records plus a blob each; parents precede children."""
     records: list[dict[str, Any]] = []
     blobs: list[bytes] = []
-
-    def add(document: Document, parent: int | None) -> None:
+    stack: list[tuple[Document, int | None]] = [(d, None) for d in reversed(documents)]
+    while stack:
+        document, parent = stack.pop()
         index = len(records)
         records.append({
             "type": document.detected_type, "title": document.title, "text": document.text,
@@ -63,11 +69,7 @@ def _flatten(documents: list[Document]) -> tuple[list[dict[str, Any]], list[byte
             "meta": derive(document.text), "index_body": segment(document.text),
         })
         blobs.append(document.raw)
-        for child in document.children:
-            add(child, index)
-
-    for document in documents:
-        add(document, None)
+        stack.extend((child, index) for child in reversed(document.children))
     return records, blobs
 
 
