@@ -1027,98 +1027,98 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="36" />
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="84" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="37" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="85" />
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="37" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="38" />
         <source>Search reports: words, "phrases", prefix*, AND OR NOT</source>
         <translation>レポートを検索: 語、"語句"、前方一致*、AND OR NOT</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="38" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="39" />
         <source>Search reports</source>
         <translation>レポートを検索</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="42" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="43" />
         <source>Agency filter</source>
         <translation>機関で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="44" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="45" />
         <source>Classification filter</source>
         <translation>区分で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="45" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="46" />
         <source>Any classification</source>
         <translation>すべての区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="47" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="48" />
         <source>%1 and above</source>
         <translation>%1 以上</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="49" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="50" />
         <source>From date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="49" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="50" />
         <source>To date</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="53" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="54" />
         <source>any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="56" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="57" />
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="59" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="60" />
         <source>Import reports from removable media, a folder or files (Ctrl+I)</source>
         <translation>リムーバブルメディア、フォルダー、ファイルからレポートを取り込みます (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="60" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="61" />
         <source>Import history…</source>
         <translation>取り込み履歴…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="71" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="72" />
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="74" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="75" />
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="76" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="77" />
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="118" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="122" />
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="146" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="150" />
         <source>%1 matches</source>
         <translation>%1 件一致</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="148" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="152" />
         <source>%1 reports</source>
         <translation>%1 件のレポート</translation>
     </message>
@@ -1126,37 +1126,57 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="24" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="25" />
         <source>Workstation settings</source>
         <translation>端末の設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="28" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="26" />
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="29" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="26" />
         <source>Auto-lock after idle minutes</source>
         <translation>無操作で自動ロックするまでの分数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="30" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="27" />
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="27" />
+        <source>Largest file to import</source>
+        <translation>取り込むファイルの最大サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="29" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="36" />
+        <source>Classification of unmarked reports</source>
+        <translation>区分表示のないレポートの区分</translation>
+    </message>
+    <message>
         <source>Minutes without input before every user's desktop locks itself.</source>
         <translation>入力がない状態でデスクトップが自動的にロックされるまでの分数（全ユーザー共通）。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="32" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="34" />
         <source>Auto-lock after</source>
         <translation>自動ロックまで</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="33" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="35" />
+        <source>Largest file accepted from media</source>
+        <translation>メディアから受け付ける最大ファイルサイズ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="37" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="52" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="75" />
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
