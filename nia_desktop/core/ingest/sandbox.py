@@ -16,6 +16,8 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -192,14 +194,15 @@ class SandboxPool:
             self._all.append(process)
         return process
 
-    def parse(self, data: bytes, name: str, extra: dict[str, Any] | None = None) -> ParseResult:
+    @contextmanager
+    def _child(self) -> Iterator[list[ParserProcess]]:
+        """Lend a free child; afterwards replace it if it failed (the caller empties the list), died or is worn out."""
         process = self._free.get()
-        result: ParseResult | None = None
+        holder = [process]
         try:
-            result = process.request(data, name, extra)
+            yield holder
         finally:
-            # A child that was killed, crashed, or has served its quota is replaced by a fresh one.
-            if result is None or not process.alive or process.worn_out:
+            if not holder or not process.alive or process.worn_out:
                 process.close()
                 with self._lock:
                     if process in self._all:
@@ -207,6 +210,10 @@ class SandboxPool:
                 if not self._closed:
                     process = self._spawn()
             self._free.put(process)
+
+    def parse(self, data: bytes, name: str, extra: dict[str, Any] | None = None) -> ParseResult:
+        with self._child() as holder:
+            result = holder[0].request(data, name, extra)
         return result
 
     def parse_batch(self, files: list[tuple[bytes, str]], extra: dict[str, Any] | None = None) -> list[ParseResult]:
@@ -214,19 +221,10 @@ class SandboxPool:
         so a hang or crash still refuses only the file that caused it."""
         if len(files) == 1:
             return [self.parse(*files[0])]
-        process = self._free.get()
-        results: list[ParseResult] | None = None
-        try:
-            results = process.request_batch(files, extra)
-        finally:
-            if results is None or not process.alive or process.worn_out:
-                process.close()
-                with self._lock:
-                    if process in self._all:
-                        self._all.remove(process)
-                if not self._closed:
-                    process = self._spawn()
-            self._free.put(process)
+        with self._child() as holder:
+            results = holder[0].request_batch(files, extra)
+            if results is None:
+                holder.clear()
         if results is None:
             results = [self.parse(data, name) for data, name in files]
         return results
