@@ -25,8 +25,8 @@ from nia_desktop.core.ingest import wire
 from nia_desktop.core.ingest.limits import Limits
 
 RECYCLE_AFTER = 500
-# A parser's heap only grows with large inputs (CPython keeps freed arenas), so a child is also
-# replaced after this many bytes: it bounds the pool's memory while importing a gibibyte.
+# A child is also replaced after this many bytes of input, so no leak in a parser library can
+# grow the pool's memory without bound while importing a gibibyte.
 RECYCLE_BYTES = 64 * 1024 * 1024
 
 
@@ -52,10 +52,7 @@ class ParserProcess:
         self.served = 0
         self.bytes_served = 0
         env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
-               "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8",
-               # Large buffers via mmap, returned to the system when freed: without this glibc's heap
-               # fragments and a parser's resident size creeps up by megabytes per large file.
-               "MALLOC_MMAP_THRESHOLD_": "131072", "MALLOC_ARENA_MAX": "2"}
+               "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8"}
         self.proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
             child_command(limits), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             start_new_session=True, close_fds=True, env=env)
