@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from nia_desktop.core.ingest import landlock
 from nia_desktop.core.ingest.limits import Limits
 from nia_desktop.core.ingest.media import scan
 from nia_desktop.core.ingest.model import FileStatus, ParseRefused
@@ -150,3 +151,12 @@ def test_a_failed_batch_is_retried_file_by_file() -> None:
         assert [r.ok for r in results] == [True, True, True, True]
         batch = pool.parse_batch(files)
         assert [r.documents[0]["text"][-1] for r in batch] == ["0", "1", "2", "3"]
+
+
+@pytest.mark.skipif(landlock.abi_version() < 1, reason="this kernel offers no Landlock")
+def test_parser_child_can_open_no_file() -> None:
+    """An exploited parser could not read the vault or anything else: Landlock denies every new open."""
+    with SandboxPool(size=1) as pool:
+        probe = pool.parse(b"", "probe", {"test_probe": True}).detected_type
+    assert probe.startswith("landlock=") and not probe.startswith("landlock=0")
+    assert probe.endswith("read_file=PermissionError")

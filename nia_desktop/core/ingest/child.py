@@ -9,6 +9,7 @@ on stdin and answers on stdout; it never sees a key or a database handle.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import resource
@@ -16,21 +17,98 @@ import sys
 import traceback
 from typing import Any
 
-from nia_desktop.core.ingest import wire
+from nia_desktop.core.ingest import landlock, wire
 from nia_desktop.core.ingest.limits import Limits
 from nia_desktop.core.ingest.model import Document, ParseRefused
 
 PR_SET_NO_NEW_PRIVS = 38
 PR_SET_DUMPABLE = 4
+LANDLOCK_ABI = 0  # set by confine(): 0 when the kernel offers no Landlock
 
 
 def _preload() -> None:
-    """Import everything a parse may need while imports can still open files."""
+    """Import everything a parse may need while imports can still open files (Landlock comes next)."""
+    import bz2  # noqa: F401  (zipfile imports these lazily)
+    import codecs
+    import email.contentmanager
+    import email.headerregistry
+    import email.parser
+    import email.policy  # noqa: F401
+    import lzma  # noqa: F401
+    import quopri  # noqa: F401
+
     import docx  # noqa: F401
     import pypdfium2  # noqa: F401
-    import stix2  # noqa: F401
+    import stix2
+    import stix2.v21  # noqa: F401
 
-    from nia_desktop.core.ingest import parse  # noqa: F401
+    from nia_desktop.core.ingest import detect, metadata, parse  # noqa: F401
+    from nia_desktop.core.ingest.dates import first_date
+    from nia_desktop.core.search import segment
+
+    for name in ("utf-8", "utf-8-sig", "utf-16", "cp932", "shift_jis", "euc_jp", "iso2022_jp", "iso2022_jp_ext",
+                 "iso2022_jp_2", "latin-1", "ascii", "cp1252", "utf-16-le", "utf-16-be", "idna"):
+        codecs.lookup(name)
+    # Warm the lazily compiled paths (regular expressions, unicodedata tables) once.
+    metadata.derive("SECRET 2026-03-05 令和8年3月5日 5 March 2026 Grading: B2")
+    segment("量子センシング test")
+    first_date("2026年3月5日")
+    _warm_up()
+
+
+def _warm_up() -> None:
+    """Parse one small file of every format, so every module a parser loads lazily is loaded now.
+
+    After Landlock no file can be opened, so an import that happened only on
+    first use (antlr4 inside stix2's pattern checks, zipfile's helpers,
+    python-docx's parts) would fail then.
+    """
+    import io
+    import zipfile
+    from email.message import EmailMessage
+
+    import docx
+    import pypdfium2
+    import stix2
+
+    from nia_desktop.core.ingest.parse import parse_file
+
+    samples: list[tuple[bytes, str]] = []
+    document = docx.Document()
+    document.add_paragraph("Subject: warm-up")
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "x"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    samples.append((buffer.getvalue(), "w.docx"))
+    pdf = pypdfium2.PdfDocument.new()
+    pdf.new_page(200, 200)
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    pdf.close()
+    samples.append((buffer.getvalue(), "w.pdf"))
+    indicator = stix2.Indicator(pattern="[domain-name:value = 'a.example']", pattern_type="stix",
+                                valid_from="2026-01-01T00:00:00Z")
+    report = stix2.Report(name="w", published="2026-01-01T00:00:00Z", object_refs=[indicator.id])
+    samples.append((stix2.Bundle(indicator, report).serialize().encode(), "w.json"))
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "a@b.example", "c@d.example", "warm-up"
+    message["Date"] = "Thu, 05 Mar 2026 09:00:00 +0900"
+    message.set_content("本文", charset="iso-2022-jp")
+    message.add_attachment(b"annex", maintype="text", subtype="plain", filename="a.txt")
+    message.add_attachment(b"<p>x</p>", maintype="text", subtype="html", filename="b.html")
+    samples.append((bytes(message), "w.eml"))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", "x")
+    samples.append((buffer.getvalue(), "w.zip"))
+    samples += [(b'{"Event": {"info": "w", "Attribute": []}}', "w.json"),
+                (b"title,text\nw,x\n", "w.csv"),
+                (b"<html><head><meta charset='shift_jis'></head><body>x</body></html>", "w.html"),
+                (b"---\ntitle: w\n---\n# w", "w.md"),
+                ("秘\n".encode("cp932") * 20, "w.txt"), ("秘\n".encode("euc_jp") * 20, "w.txt")]
+    for data, name in samples:
+        with contextlib.suppress(ParseRefused):
+            _flatten(parse_file(data, name, Limits()))
 
 
 def confine(limits: Limits) -> None:
@@ -43,6 +121,8 @@ def confine(limits: Limits) -> None:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
         libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    global LANDLOCK_ABI
+    LANDLOCK_ABI = landlock.deny_all()
 
 
 def _flatten(documents: list[Document]) -> tuple[list[dict[str, Any]], list[bytes]]:
@@ -91,6 +171,16 @@ def _answer(data: bytes, name: str, limits: Limits) -> tuple[dict[str, Any], lis
         return {"ok": False, "reason": f"the parser failed: {detail}"}, []
 
 
+def _probe() -> str:
+    try:
+        with open("/etc/hostname", "rb") as handle:
+            handle.read(1)
+        readable = "yes"
+    except OSError as exc:
+        readable = type(exc).__name__
+    return f"landlock={LANDLOCK_ABI} read_file={readable}"
+
+
 def serve(stdin: Any, stdout: Any) -> None:
     while True:
         try:
@@ -111,6 +201,9 @@ def serve(stdin: Any, stdout: Any) -> None:
             wire.write_frame(stdout, {"ok": True, "batch": answers}, out)
             continue
         name = str(request.get("name", ""))
+        if request.get("test_probe"):  # test hook: what can this child still reach?
+            wire.write_frame(stdout, {"ok": True, "documents": [], "type": _probe()}, [])
+            continue
         if request.get("test_hang"):  # test hook: a parser that never returns
             while True:
                 pass
