@@ -139,22 +139,32 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
     default_level = Level(settings_store.get_int(session.db, declared.DEFAULT_CLASSIFICATION))
     volumes: dict[Path, tuple[str, str]] = {}
     batch = _Batch(session)
-    with SandboxPool(limits, pool_size) as pool:
-        try:
-            for done, parsed in enumerate(_parse_all(session, pool, items, limits, test_hooks or {}), start=1):
-                if cancel is not None and cancel.cancelled:
-                    outcome.cancelled = True
-                    break
-                root = parsed.item.root
-                if root not in volumes:
-                    volumes[root] = media.volume_of(root)
-                batch.begin()
-                _store(session, parsed, outcome, agency_code, case_id, default_level, volumes[root])
-                batch.maybe_commit()
-                progress(done, len(items), shown(parsed.item.path.name))
-        finally:
-            batch.commit()
-    status = "cancelled" if outcome.cancelled else "done"
+    status = "failed"
+    try:
+        with SandboxPool(limits, pool_size) as pool:
+            try:
+                for done, parsed in enumerate(_parse_all(session, pool, items, limits, test_hooks or {}), start=1):
+                    if cancel is not None and cancel.cancelled:
+                        outcome.cancelled = True
+                        break
+                    root = parsed.item.root
+                    if root not in volumes:
+                        volumes[root] = media.volume_of(root)
+                    batch.begin()
+                    _store(session, parsed, outcome, agency_code, case_id, default_level, volumes[root])
+                    batch.maybe_commit()
+                    progress(done, len(items), shown(parsed.item.path.name))
+            finally:
+                batch.commit()  # whole files only: each sits in its own savepoint
+        status = "cancelled" if outcome.cancelled else "done"
+    finally:
+        _finish(session, outcome, status, agency_code, case)
+    return outcome
+
+
+def _finish(session: Session, outcome: ImportOutcome, status: str, agency_code: str, case: str) -> None:
+    """Close the run and audit it, whether it finished, was cancelled or failed part way."""
+    import_id = outcome.import_id
     with session.db.transaction():
         imports.finish(session.db, import_id, iso_utc(session.clock.now()), status, outcome.counts())
         session.audit("report.import", f"import {import_id}", details={
@@ -162,8 +172,7 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
             "imported": [r["sha256"] for r in outcome.imported],
             "duplicates": [r["sha256"] for r in outcome.duplicates],
             "refused": [[r["path"], r.get("sha256", "")] for r in outcome.refused],
-        })
-    return outcome
+        }, outcome="ok" if status != "failed" else "failed")
 
 
 class _Batch:
