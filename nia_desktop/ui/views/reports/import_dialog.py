@@ -305,6 +305,8 @@ class ImportDialog(QDialog):
                      "reason": self.tr("duplicate of %1").replace("%1", str(r["of"]))} for r in outcome.duplicates)
         rows.extend({"status": self.tr("imported"), "path": r["path"], "reason": ""} for r in outcome.imported)
         self.result_model.set_rows(rows)
+        self.result_table.proxy.sort(-1)  # keep refusals first, as listed, until the user sorts
+        self.result_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.result_table.resizeColumnsToContents()
         self.pages.setCurrentIndex(self.RESULT)
 
