@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -128,7 +127,6 @@ def test_kill_9_mid_import_then_reimport(vault_dir: Path, tmp_path: Path) -> Non
             break
     os.killpg(child.pid, signal.SIGKILL)
     child.wait()
-    time.sleep(0)  # the parser children die with the process group
     key = database_key(vault_dir, ANALYST, ANALYST_PASS)
     with raw_database(vault_dir, key) as db:
         assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
