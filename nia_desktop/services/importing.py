@@ -30,6 +30,7 @@ from nia_desktop.core.roles import Action
 from nia_desktop.core.search import segment
 from nia_desktop.core.store import cases, imports, reports, settings_store
 from nia_desktop.core.store.imports import ManifestItem
+from nia_desktop.core.vault.connection import VaultConnection
 from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session
 
@@ -86,30 +87,27 @@ def preview(session: Session, paths: list[Path], progress: Progress = no_progres
     session.require(Action.REPORT_IMPORT, ", ".join(map(str, paths)))
     limits = limits_for(session)
     items = list(media.scan(paths, limits.max_file_bytes))
+    known = reports.all_digests(session.db)
     rows: list[PreviewRow] = []
     with SandboxPool(limits) as pool:
         for done, item in enumerate(items, start=1):
             if cancel is not None:
                 cancel.raise_if_cancelled()
             progress(done, len(items), shown(item.path.name))
-            if item.status is not None:
-                rows.append(PreviewRow(shown(item.path), item.size, "", "", item.status.value, item.reason))
+            parsed = _read(session, item, limits, known)
+            name, data, sha = shown(item.path), parsed.data, parsed.sha256
+            if item.status is not None or parsed.error:
+                rows.append(PreviewRow(name, item.size, "", "", (item.status or FileStatus.REFUSED).value,
+                                       item.reason or parsed.error))
                 continue
-            try:
-                data = media.read_file(item, limits.max_file_bytes)
-            except OSError as exc:
-                rows.append(PreviewRow(shown(item.path), item.size, "", "", "refused", str(exc)))
-                continue
-            sha = hashlib.sha256(data).hexdigest()
             kind = pool.parse(data, item.path.name, {"detect_only": True}).detected_type or "unknown"
-            existing = reports.by_sha256(session.db, sha)
-            if existing is not None:
-                rows.append(PreviewRow(shown(item.path), len(data), sha, kind, "duplicate", f"duplicate of {existing}"))
+            if parsed.duplicate_of is not None:
+                rows.append(PreviewRow(name, len(data), sha, kind, "duplicate", f"duplicate of {parsed.duplicate_of}"))
             elif kind.startswith("unknown"):
-                rows.append(PreviewRow(shown(item.path), len(data), sha, kind, "refused",
+                rows.append(PreviewRow(name, len(data), sha, kind, "refused",
                                        f"unsupported file type ({kind.split(':', 1)[-1].strip()})"))
             else:
-                rows.append(PreviewRow(shown(item.path), len(data), sha, kind, "new", ""))
+                rows.append(PreviewRow(name, len(data), sha, kind, "new", ""))
     return rows
 
 
@@ -304,30 +302,39 @@ def _store(session: Session, parsed: _Parsed, outcome: ImportOutcome, agency: st
     db = session.db
     with db.transaction():  # a savepoint inside the batch: this file is whole or absent
         if item.status is not None or parsed.error:
-            status = item.status or FileStatus.REFUSED
-            reason = item.reason or parsed.error
-            imports.add_item(db, outcome.import_id, ManifestItem(path, "", item.size, "", status.value, reason, None))
-            target = outcome.skipped if status is FileStatus.SKIPPED else outcome.refused
-            target.append({"path": shown(path), "reason": reason})
+            _note_refused(db, outcome, path, item.reason or parsed.error, size=item.size,
+                          skipped=item.status is FileStatus.SKIPPED)
             return
         if parsed.duplicate_of is not None:
-            imports.add_item(db, outcome.import_id, ManifestItem(path, parsed.sha256, len(parsed.data), "",
-                                                                 FileStatus.DUPLICATE.value,
-                                                                 f"duplicate of {parsed.duplicate_of}",
-                                                                 parsed.duplicate_of))
-            outcome.duplicates.append({"path": shown(path), "sha256": parsed.sha256, "of": parsed.duplicate_of})
+            _note_duplicate(db, outcome, path, parsed.sha256, len(parsed.data), "", parsed.duplicate_of)
             return
         result = parsed.result
         assert result is not None
         if not result.ok:
-            imports.add_item(db, outcome.import_id, ManifestItem(path, parsed.sha256, len(parsed.data), "",
-                                                                 FileStatus.REFUSED.value, result.reason, None))
-            outcome.refused.append({"path": shown(path), "reason": result.reason, "sha256": parsed.sha256})
+            _note_refused(db, outcome, path, result.reason, parsed.sha256, len(parsed.data))
             return
         ids: dict[int, int] = {}
         for index, (record, blob) in enumerate(zip(result.documents, result.blobs, strict=True)):
             _store_document(session, parsed, record, blob, index, ids, outcome, agency, case_id, default_level,
                             volume)
+
+
+def _note_refused(db: VaultConnection, outcome: ImportOutcome, path: str, reason: str, sha: str = "",
+                  size: int = 0, skipped: bool = False) -> None:
+    """A file that will not become a report: in the manifest and in the outcome, with its reason."""
+    status = FileStatus.SKIPPED if skipped else FileStatus.REFUSED
+    imports.add_item(db, outcome.import_id, ManifestItem(path, sha, size, "", status.value, reason, None))
+    row = {"path": shown(path), "reason": reason}
+    if sha:
+        row["sha256"] = sha
+    (outcome.skipped if skipped else outcome.refused).append(row)
+
+
+def _note_duplicate(db: VaultConnection, outcome: ImportOutcome, path: str, sha: str, size: int, kind: str,
+                    of: int) -> None:
+    imports.add_item(db, outcome.import_id, ManifestItem(path, sha, size, kind, FileStatus.DUPLICATE.value,
+                                                         f"duplicate of {of}", of))
+    outcome.duplicates.append({"path": shown(path), "sha256": sha, "of": of})
 
 
 def _store_document(session: Session, parsed: _Parsed, record: dict[str, Any], blob: bytes, index: int,
@@ -339,16 +346,12 @@ def _store_document(session: Session, parsed: _Parsed, record: dict[str, Any], b
     sha = hashlib.sha256(blob).hexdigest()
     kind = str(record.get("type", ""))
     if kind == "refused":
-        reason = str(record.get("fields", {}).get("refused", "refused"))
-        imports.add_item(db, outcome.import_id, ManifestItem(path, sha, len(blob), "", "refused", reason, None))
-        outcome.refused.append({"path": shown(path), "reason": reason, "sha256": sha})
+        _note_refused(db, outcome, path, str(record.get("fields", {}).get("refused", "refused")), sha, len(blob))
         return
     existing = reports.by_sha256(db, sha)
     if existing is not None:
         ids[index] = existing
-        imports.add_item(db, outcome.import_id, ManifestItem(path, sha, len(blob), kind, "duplicate",
-                                                             f"duplicate of {existing}", existing))
-        outcome.duplicates.append({"path": shown(path), "sha256": sha, "of": existing})
+        _note_duplicate(db, outcome, path, sha, len(blob), kind, existing)
         return
     text = str(record.get("text", ""))
     meta = metadata.checked(record.get("meta"), text)

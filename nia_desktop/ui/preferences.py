@@ -30,14 +30,17 @@ class Preferences:
         value = str(self._settings.value(key, default))
         return value if allowed is None or value in allowed else default
 
+    def _set(self, key: str, value: str) -> None:
+        self._settings.setValue(key, value)
+        self._settings.sync()
+
     @property
     def language(self) -> str:
         return self._get("language", "system", LANGUAGES)
 
     @language.setter
     def language(self, value: str) -> None:
-        self._settings.setValue("language", value)
-        self._settings.sync()
+        self._set("language", value)
 
     @property
     def theme(self) -> str:
@@ -45,8 +48,7 @@ class Preferences:
 
     @theme.setter
     def theme(self, value: str) -> None:
-        self._settings.setValue("theme", value)
-        self._settings.sync()
+        self._set("theme", value)
 
     @property
     def last_vault(self) -> str:
@@ -54,5 +56,4 @@ class Preferences:
 
     @last_vault.setter
     def last_vault(self, value: str) -> None:
-        self._settings.setValue("last_vault", value)
-        self._settings.sync()
+        self._set("last_vault", value)
