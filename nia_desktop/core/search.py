@@ -25,7 +25,7 @@ MARK_START, MARK_END = "«", "»"
 def _bigrams(run: str) -> str:
     if len(run) == 1:
         return run
-    return " ".join(run[i:i + 2] for i in range(len(run) - 1))
+    return " ".join(map(str.__add__, run[:-1], run[1:]))  # each character with the next
 
 
 def segment(text: str) -> str:

@@ -8,9 +8,10 @@ import again completes it (what landed is reported as a duplicate).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,12 @@ class ImportOutcome:
     def counts(self) -> dict[str, int]:
         return {"imported": len(self.imported), "duplicates": len(self.duplicates), "refused": len(self.refused),
                 "skipped": len(self.skipped)}
+
+    def merge(self, other: ImportOutcome) -> None:
+        self.imported += other.imported
+        self.duplicates += other.duplicates
+        self.refused += other.refused
+        self.skipped += other.skipped
 
 
 @dataclass(frozen=True)
@@ -136,7 +143,7 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
     items = list(media.scan(paths, limits.max_file_bytes))
     default_level = Level(settings_store.get_int(session.db, declared.DEFAULT_CLASSIFICATION))
     volumes: dict[Path, tuple[str, str]] = {}
-    batch = _Batch(session)
+    batch = _Batch(session, outcome)
     status = "failed"
     try:
         with SandboxPool(limits, pool_size) as pool:
@@ -148,12 +155,12 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
                     root = parsed.item.root
                     if root not in volumes:
                         volumes[root] = media.volume_of(root)
-                    batch.begin()
-                    _store(session, parsed, outcome, agency_code, case_id, default_level, volumes[root])
-                    batch.maybe_commit()
+                    batch.add(functools.partial(_store, session, parsed, agency=agency_code, case_id=case_id,
+                                                default_level=default_level, volume=volumes[root]),
+                              len(parsed.data))
                     progress(done, len(items), shown(parsed.item.path.name))
             finally:
-                batch.commit()  # whole files only: each sits in its own savepoint
+                batch.commit()  # whole files only
         status = "cancelled" if outcome.cancelled else "done"
     finally:
         _finish(session, outcome, status, agency_code, case)
@@ -174,37 +181,68 @@ def _finish(session: Session, outcome: ImportOutcome, status: str, agency_code: 
 
 
 class _Batch:
-    """Group commit: many whole files per transaction, each file inside its own savepoint.
+    """Group commit: many whole files per transaction, committed every FILES files, BYTES bytes or SECONDS.
 
-    With synchronous=FULL every commit costs fsyncs; committing every file
-    capped imports near the disk's fsync rate. A file is still whole or absent
-    after a crash (a savepoint per file, released into the batch), and the
-    batch is committed at least every SECONDS.
+    With synchronous=FULL every commit costs fsyncs, so committing each file
+    capped imports near the disk's fsync rate; and a savepoint per file cost
+    more than the file's inserts (see VaultConnection.batch_unit). A crash
+    still leaves each file whole or absent, since nothing is committed but
+    whole batches. A file whose writes fail takes the uncommitted batch with
+    it: the files before it are written again, committed, and the error
+    raised. Outcome rows join the run's outcome only once committed.
     """
 
-    FILES = 200
-    SECONDS = 1.0
+    FILES = 1000
+    BYTES = 32 * MIB
+    SECONDS = 5.0
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, outcome: ImportOutcome) -> None:
         self.db = session.db
-        self.open = False
-        self.files = 0
+        self.outcome = outcome
+        self.units: list[tuple[Callable[[ImportOutcome], None], ImportOutcome]] = []
+        self.bytes = 0
         self.started = 0.0
 
-    def begin(self) -> None:
-        if not self.open:
+    def add(self, unit: Callable[[ImportOutcome], None], size: int) -> None:
+        """Write one file's rows (``unit`` records into the outcome it is given) into the open batch."""
+        if not self.units:
             self.db.begin_batch()
-            self.open, self.files, self.started = True, 0, time.monotonic()
-
-    def maybe_commit(self) -> None:
-        self.files += 1
-        if self.files >= self.FILES or time.monotonic() - self.started >= self.SECONDS:
+            self.bytes, self.started = 0, time.monotonic()
+        staged = ImportOutcome(self.outcome.import_id)
+        try:
+            with self.db.batch_unit():
+                unit(staged)
+        except Exception:
+            self._redo_before_failure()
+            raise
+        self.units.append((unit, staged))
+        self.bytes += size
+        if (len(self.units) >= self.FILES or self.bytes >= self.BYTES
+                or time.monotonic() - self.started >= self.SECONDS):
             self.commit()
 
     def commit(self) -> None:
-        if self.open:
-            self.open = False
+        if self.units:
+            units, self.units = self.units, []
             self.db.commit_batch()
+            for _unit, staged in units:
+                self.outcome.merge(staged)
+
+    def _redo_before_failure(self) -> None:
+        units, self.units = self.units, []
+        if not units:
+            return
+        self.db.begin_batch()
+        try:
+            for unit, _lost in units:
+                staged = ImportOutcome(self.outcome.import_id)
+                with self.db.batch_unit():
+                    unit(staged)
+                self.units.append((unit, staged))
+        except Exception:
+            self.units = []  # rolled back again: none of them landed
+            raise
+        self.commit()
 
 
 def _case(session: Session, name: str, now: str) -> int:
@@ -295,28 +333,26 @@ def _parse_all(session: Session, pool: SandboxPool, items: list[ScanItem], limit
             yield from results
 
 
-def _store(session: Session, parsed: _Parsed, outcome: ImportOutcome, agency: str, case_id: int | None,
+def _store(session: Session, parsed: _Parsed, outcome: ImportOutcome, *, agency: str, case_id: int | None,
            default_level: Level, volume: tuple[str, str]) -> None:
-    """One file, all or nothing: its reports, bytes, index rows and manifest rows in one transaction."""
+    """One file's reports, bytes, index rows and manifest rows; the batch makes them all or nothing."""
     item, path = parsed.item, str(parsed.item.path)
     db = session.db
-    with db.transaction():  # a savepoint inside the batch: this file is whole or absent
-        if item.status is not None or parsed.error:
-            _note_refused(db, outcome, path, item.reason or parsed.error, size=item.size,
-                          skipped=item.status is FileStatus.SKIPPED)
-            return
-        if parsed.duplicate_of is not None:
-            _note_duplicate(db, outcome, path, parsed.sha256, len(parsed.data), "", parsed.duplicate_of)
-            return
-        result = parsed.result
-        assert result is not None
-        if not result.ok:
-            _note_refused(db, outcome, path, result.reason, parsed.sha256, len(parsed.data))
-            return
-        ids: dict[int, int] = {}
-        for index, (record, blob) in enumerate(zip(result.documents, result.blobs, strict=True)):
-            _store_document(session, parsed, record, blob, index, ids, outcome, agency, case_id, default_level,
-                            volume)
+    if item.status is not None or parsed.error:
+        _note_refused(db, outcome, path, item.reason or parsed.error, size=item.size,
+                      skipped=item.status is FileStatus.SKIPPED)
+        return
+    if parsed.duplicate_of is not None:
+        _note_duplicate(db, outcome, path, parsed.sha256, len(parsed.data), "", parsed.duplicate_of)
+        return
+    result = parsed.result
+    assert result is not None
+    if not result.ok:
+        _note_refused(db, outcome, path, result.reason, parsed.sha256, len(parsed.data))
+        return
+    ids: dict[int, int] = {}
+    for index, (record, blob) in enumerate(zip(result.documents, result.blobs, strict=True)):
+        _store_document(session, parsed, record, blob, index, ids, outcome, agency, case_id, default_level, volume)
 
 
 def _note_refused(db: VaultConnection, outcome: ImportOutcome, path: str, reason: str, sha: str = "",

@@ -15,6 +15,7 @@ import os
 import resource
 import sys
 import traceback
+import unicodedata
 from typing import Any
 
 from nia_desktop.core.ingest import landlock, wire
@@ -141,12 +142,13 @@ def _flatten(documents: list[Document]) -> tuple[list[dict[str, Any]], list[byte
     while stack:
         document, parent = stack.pop()
         index = len(records)
+        normal = unicodedata.normalize("NFKC", document.text)  # once: both below would otherwise do it
         records.append({
             "type": document.detected_type, "title": document.title, "text": document.text,
             "inner": document.inner, "fields": document.fields, "structured": document.structured,
             "encoding": document.encoding, "parent": parent,
             # Metadata and the index's segmentation are computed here, in parallel with other children.
-            "meta": derive(document.text), "index_body": segment(document.text),
+            "meta": derive(normal), "index_body": segment(normal),
         })
         blobs.append(document.raw)
         stack.extend((child, index) for child in reversed(document.children))

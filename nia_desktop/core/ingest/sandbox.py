@@ -24,7 +24,7 @@ from typing import Any
 from nia_desktop.core.ingest import wire
 from nia_desktop.core.ingest.limits import Limits
 
-RECYCLE_AFTER = 500
+RECYCLE_AFTER = 5000
 # A child is also replaced after this many bytes of input, so no leak in a parser library can
 # grow the pool's memory without bound while importing a gibibyte.
 RECYCLE_BYTES = 64 * 1024 * 1024

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
 
 from nia_desktop.core.classification import Level
+from nia_desktop.core.errors import VaultTampered
 from nia_desktop.core.search import segment
 from nia_desktop.core.vault.connection import VaultConnection
 
@@ -96,7 +98,8 @@ def insert(db: VaultConnection, report: NewReport, raw: bytes,
     )
     report_id = int(cursor.lastrowid or 0)
     db.execute("INSERT INTO report_texts (report_id, body) VALUES (?, ?)", (report_id, report.body))
-    db.execute("INSERT INTO report_blobs (report_id, data) VALUES (?, ?)", (report_id, raw))
+    if raw != report.body.encode("utf-8"):  # a UTF-8 text file is its own text: not stored twice
+        db.execute("INSERT INTO report_blobs (report_id, data) VALUES (?, ?)", (report_id, raw))
     index_title, index_body = segmented or (segment(report.title), segment(report.body))
     db.execute("INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)", (report_id, index_title, index_body))
     return report_id
@@ -185,8 +188,19 @@ def get(db: VaultConnection, report_id: int) -> Report | None:
 
 
 def original_bytes(db: VaultConnection, report_id: int) -> bytes | None:
-    rows = db.query("SELECT data FROM report_blobs WHERE report_id = ?", (report_id,))
-    return bytes(rows[0][0]) if rows else None
+    """The file's exact bytes, checked against the SHA-256 recorded at import; None if no such report.
+
+    Kept in report_blobs, except where they are the report's text in UTF-8.
+    """
+    rows = db.query("SELECT r.sha256, b.data, t.body FROM reports r JOIN report_texts t ON t.report_id = r.id "
+                    "LEFT JOIN report_blobs b ON b.report_id = r.id WHERE r.id = ?", (report_id,))
+    if not rows:
+        return None
+    sha, blob, body = rows[0]
+    data = bytes(blob) if blob is not None else str(body).encode("utf-8")
+    if hashlib.sha256(data).hexdigest() != sha:
+        raise VaultTampered(f"report {report_id}: its original bytes do not match the SHA-256 recorded at import")
+    return data
 
 
 RECENT_CANDIDATES = 500

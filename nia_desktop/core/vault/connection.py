@@ -127,11 +127,38 @@ class VaultConnection:
             self._conn.execute("BEGIN IMMEDIATE")
             self._depth = 1
 
+    @contextmanager
+    def batch_unit(self) -> Iterator[VaultConnection]:
+        """One unit of work inside an open batch, without a savepoint.
+
+        A savepoint costs about 0.3 ms here (its sub-journal copies every page
+        the unit touches, and FTS5 flushes its pending terms at each one):
+        more than the inserts of a small report. So a unit that fails rolls
+        back the whole uncommitted batch and re-raises; the caller knows
+        which units the batch held and may redo them.
+        """
+        with self.lock:
+            if self._depth != 1:
+                raise RuntimeError("no batch is open")
+            try:
+                yield self
+            except BaseException:
+                try:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                finally:
+                    self._depth = 0
+                raise
+
     def commit_batch(self) -> None:
         with self.lock:
             if self._depth == 1:
                 try:
                     self._conn.execute("COMMIT")
+                except BaseException:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise
                 finally:
                     self._depth = 0
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from nia_desktop.core.errors import PermissionRefused
+from nia_desktop.core.errors import PermissionRefused, VaultTampered
 from nia_desktop.services import importing, reports
 from nia_desktop.services.session import unlock
 from tests import samples
@@ -106,11 +106,12 @@ def test_search_english_and_japanese(vault_dir: Path, media: Path) -> None:
 CRASH = """
 import sys
 from pathlib import Path
-from nia_desktop.services.importing import import_paths
+from nia_desktop.services import importing
 from nia_desktop.services.session import unlock
+importing._Batch.FILES = 100  # commit well before the kill below
 session = unlock(Path(sys.argv[1]), "anna", "anna-passphrase-22")
 print("started", flush=True)
-import_paths(session, [Path(sys.argv[2])], progress=lambda d, t, m: print(d, flush=True))
+importing.import_paths(session, [Path(sys.argv[2])], progress=lambda d, t, m: print(d, flush=True))
 """
 
 
@@ -132,13 +133,54 @@ def test_kill_9_mid_import_then_reimport(vault_dir: Path, tmp_path: Path) -> Non
         assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         landed = db.execute("SELECT count(*) FROM reports").fetchone()[0]
         assert 0 < landed < 1000  # whole group-committed batches, nothing half-written
-        # every report is whole: its bytes and its index row are there
-        assert db.execute("SELECT count(*) FROM report_blobs").fetchone()[0] == landed
-        assert db.execute("SELECT count(*) FROM reports r LEFT JOIN report_blobs b ON b.report_id = r.id "
-                          "WHERE b.report_id IS NULL").fetchone()[0] == 0
+        # every report is whole: its text is there (a UTF-8 text file's original bytes are its text)
+        assert db.execute("SELECT count(*) FROM report_texts").fetchone()[0] == landed
+        assert db.execute("SELECT count(*) FROM reports r LEFT JOIN report_texts t ON t.report_id = r.id "
+                          "WHERE t.report_id IS NULL").fetchone()[0] == 0
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
         again = importing.import_paths(session, [folder])
         assert len(again.imported) + len(again.duplicates) == 1000
         assert len(again.duplicates) == landed
         assert reports.count_reports(session) == 1000
         assert reports.search(session, '"serial 999"')
+
+
+def test_a_file_that_fails_to_store_keeps_the_files_before_it(vault_dir: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"r{i}.txt").write_text(f"Subject: report {i}\n\n" + samples.EN_REPORT + f"\nserial {i}\n")
+    real = importing._store_document
+
+    def fail_on_r3(session, parsed, *args, **kwargs):  # type: ignore[no-untyped-def]
+        real(session, parsed, *args, **kwargs)  # its rows are written, then the unit fails part way
+        if parsed.item.path.name == "r3.txt":
+            raise OSError("disk full")
+
+    monkeypatch.setattr(importing, "_store_document", fail_on_r3)
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        with pytest.raises(OSError, match="disk full"):
+            importing.import_paths(session, [folder])
+        kept = sorted(r.path.rsplit("/", 1)[-1] for r in reports.list_reports(session))
+        assert kept == ["r0.txt", "r1.txt", "r2.txt"]  # the failing file is absent, the ones before it whole
+        assert session.db.query("SELECT count(*) FROM report_texts")[0][0] == 3
+        run = importing.import_history(session)[0]
+        assert run.status == "failed" and run.counts["imported"] == 3
+        assert [m.status for m in importing.import_manifest(session, run.id)] == ["imported"] * 3
+    monkeypatch.setattr(importing, "_store_document", real)
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        again = importing.import_paths(session, [folder])
+        assert (len(again.duplicates), len(again.imported)) == (3, 3)
+
+
+def test_original_bytes_of_a_text_file_are_its_text_checked_by_hash(vault_dir: Path, tmp_path: Path) -> None:
+    source = tmp_path / "note.txt"
+    source.write_text(samples.EN_REPORT)
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        report_id = importing.import_paths(session, [source]).imported[0]["id"]
+        assert not session.db.query("SELECT count(*) FROM report_blobs")[0][0]  # not stored twice
+        assert reports.original_bytes(session, report_id) == source.read_bytes()
+        session.db.execute("UPDATE report_texts SET body = body || 'x' WHERE report_id = ?", (report_id,))
+        with pytest.raises(VaultTampered, match="do not match"):
+            reports.original_bytes(session, report_id)
