@@ -101,7 +101,7 @@ def preview(session: Session, paths: list[Path], progress: Progress = no_progres
             if cancel is not None:
                 cancel.raise_if_cancelled()
             progress(done, len(items), shown(item.path.name))
-            parsed = _read(session, item, limits, known)
+            parsed = _read(session.db, item, limits, known)
             name, data, sha = shown(item.path), parsed.data, parsed.sha256
             if item.status is not None or parsed.error:
                 rows.append(PreviewRow(name, item.size, "", "", (item.status or FileStatus.REFUSED).value,
@@ -141,30 +141,58 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
         import_id = imports.start(session.db, now, session.name, agency_code, case, [str(p) for p in paths])
     outcome = ImportOutcome(import_id)
     items = list(media.scan(paths, limits.max_file_bytes))
-    default_level = Level(settings_store.get_int(session.db, declared.DEFAULT_CLASSIFICATION))
-    volumes: dict[Path, tuple[str, str]] = {}
+    run = _Run(session, import_id, agency_code, case_id,
+               Level(settings_store.get_int(session.db, declared.DEFAULT_CLASSIFICATION)),
+               reports.all_digests(session.db))
     batch = _Batch(session, outcome)
     status = "failed"
     try:
         with SandboxPool(limits, pool_size) as pool:
             try:
-                for done, parsed in enumerate(_parse_all(session, pool, items, limits, test_hooks or {}), start=1):
+                for done, parsed in enumerate(_parse_all(run, pool, items, limits, test_hooks or {}), start=1):
                     if cancel is not None and cancel.cancelled:
                         outcome.cancelled = True
                         break
-                    root = parsed.item.root
-                    if root not in volumes:
-                        volumes[root] = media.volume_of(root)
-                    batch.add(functools.partial(_store, session, parsed, agency=agency_code, case_id=case_id,
-                                                default_level=default_level, volume=volumes[root]),
-                              len(parsed.data))
-                    progress(done, len(items), shown(parsed.item.path.name))
+                    batch.add(functools.partial(_store, run, parsed), len(parsed.data))
+                    if progress is not no_progress:
+                        progress(done, len(items), shown(parsed.item.path.name))
             finally:
                 batch.commit()  # whole files only
         status = "cancelled" if outcome.cancelled else "done"
     finally:
         _finish(session, outcome, status, agency_code, case)
     return outcome
+
+
+@dataclass
+class _Run:
+    """What every file of one import run shares."""
+
+    session: Session
+    import_id: int
+    agency: str
+    case_id: int | None
+    default_level: Level
+    known: set[bytes]  # digests in the vault when the run began; parser threads read it, never write it
+    stored: set[bytes] = field(default_factory=set)  # digests this run has written since
+    volumes: dict[Path, tuple[str, str]] = field(default_factory=dict)
+
+    def volume(self, root: Path) -> tuple[str, str]:
+        if root not in self.volumes:
+            self.volumes[root] = media.volume_of(root)
+        return self.volumes[root]
+
+    def maybe_stored(self, digest: bytes) -> bool:
+        """False when the vault surely has no report with this digest: no query needed."""
+        return digest in self.known or digest in self.stored
+
+
+@dataclass
+class _Staged:
+    """One file's outcome and manifest rows, kept until its batch commits."""
+
+    outcome: ImportOutcome
+    manifest: list[ManifestItem] = field(default_factory=list)
 
 
 def _finish(session: Session, outcome: ImportOutcome, status: str, agency_code: str, case: str) -> None:
@@ -189,7 +217,8 @@ class _Batch:
     still leaves each file whole or absent, since nothing is committed but
     whole batches. A file whose writes fail takes the uncommitted batch with
     it: the files before it are written again, committed, and the error
-    raised. Outcome rows join the run's outcome only once committed.
+    raised. Manifest rows are written in one statement just before the
+    commit, and outcome rows join the run's outcome once committed.
     """
 
     FILES = 1000
@@ -199,16 +228,17 @@ class _Batch:
     def __init__(self, session: Session, outcome: ImportOutcome) -> None:
         self.db = session.db
         self.outcome = outcome
-        self.units: list[tuple[Callable[[ImportOutcome], None], ImportOutcome]] = []
+        self.units: list[tuple[Callable[[_Staged], None], _Staged]] = []
         self.bytes = 0
         self.started = 0.0
+        self.next_seq = 1
 
-    def add(self, unit: Callable[[ImportOutcome], None], size: int) -> None:
-        """Write one file's rows (``unit`` records into the outcome it is given) into the open batch."""
+    def add(self, unit: Callable[[_Staged], None], size: int) -> None:
+        """Write one file's rows (``unit`` records what it did in the _Staged it is given) into the open batch."""
         if not self.units:
             self.db.begin_batch()
             self.bytes, self.started = 0, time.monotonic()
-        staged = ImportOutcome(self.outcome.import_id)
+        staged = _Staged(ImportOutcome(self.outcome.import_id))
         try:
             with self.db.batch_unit():
                 unit(staged)
@@ -222,11 +252,16 @@ class _Batch:
             self.commit()
 
     def commit(self) -> None:
-        if self.units:
-            units, self.units = self.units, []
-            self.db.commit_batch()
-            for _unit, staged in units:
-                self.outcome.merge(staged)
+        if not self.units:
+            return
+        units, self.units = self.units, []
+        manifest = [item for _unit, staged in units for item in staged.manifest]
+        with self.db.batch_unit():  # a failure here rolls the whole batch back
+            imports.add_items(self.db, self.outcome.import_id, self.next_seq, manifest)
+        self.db.commit_batch()
+        self.next_seq += len(manifest)
+        for _unit, staged in units:
+            self.outcome.merge(staged.outcome)
 
     def _redo_before_failure(self) -> None:
         units, self.units = self.units, []
@@ -235,7 +270,7 @@ class _Batch:
         self.db.begin_batch()
         try:
             for unit, _lost in units:
-                staged = ImportOutcome(self.outcome.import_id)
+                staged = _Staged(ImportOutcome(self.outcome.import_id))
                 with self.db.batch_unit():
                     unit(staged)
                 self.units.append((unit, staged))
@@ -259,7 +294,7 @@ BATCH_BYTES = 1024 * 1024
 SMALL_FILE = 256 * 1024
 
 
-def _read(session: Session, item: ScanItem, limits: Limits, known: set[bytes]) -> _Parsed:
+def _read(db: VaultConnection, item: ScanItem, limits: Limits, known: set[bytes]) -> _Parsed:
     parsed = _Parsed(item)
     if item.status is not None:
         return parsed
@@ -271,14 +306,14 @@ def _read(session: Session, item: ScanItem, limits: Limits, known: set[bytes]) -
     digest = hashlib.sha256(parsed.data)
     parsed.sha256 = digest.hexdigest()
     if digest.digest() in known:  # only then ask the database which report it duplicates
-        parsed.duplicate_of = reports.by_sha256(session.db, parsed.sha256)
+        parsed.duplicate_of = reports.by_sha256(db, parsed.sha256)
     return parsed
 
 
-def _read_and_parse_group(session: Session, pool: SandboxPool, group: list[ScanItem], limits: Limits,
-                          hooks: dict[str, Any], known: set[bytes]) -> list[_Parsed]:
+def _read_and_parse_group(run: _Run, pool: SandboxPool, group: list[ScanItem], limits: Limits,
+                          hooks: dict[str, Any]) -> list[_Parsed]:
     """Read a group of files and parse the new ones: small files share one round trip to a child."""
-    parsed = [_read(session, item, limits, known) for item in group]
+    parsed = [_read(run.session.db, item, limits, run.known) for item in group]
     todo = [p for p in parsed if p.item.status is None and not p.error and p.duplicate_of is None]
     hang = hooks.get("hang_on")
     if len(todo) == 1 or any(p.item.path.name == hang for p in todo):
@@ -311,83 +346,78 @@ def _groups(items: list[ScanItem]) -> Iterator[list[ScanItem]]:
         yield group
 
 
-def _parse_all(session: Session, pool: SandboxPool, items: list[ScanItem], limits: Limits,
+def _parse_all(run: _Run, pool: SandboxPool, items: list[ScanItem], limits: Limits,
                hooks: dict[str, Any]) -> Iterator[_Parsed]:
     """Parse in parallel (one thread per child), yielding results in scan order with bounded look-ahead."""
-    # The digests already in the vault, so parser threads need not take the database lock per file.
-    known = reports.all_digests(session.db)
     window = pool.size * 2
     with ThreadPoolExecutor(max_workers=pool.size, thread_name_prefix="nia-parse") as executor:
         pending: list[Future[list[_Parsed]]] = []
         groups = _groups(items)
         for group in groups:
-            pending.append(executor.submit(_read_and_parse_group, session, pool, group, limits, hooks, known))
+            pending.append(executor.submit(_read_and_parse_group, run, pool, group, limits, hooks))
             if len(pending) >= window:
                 break
         while pending:
             results = pending.pop(0).result()
             following = next(groups, None)
             if following is not None:
-                pending.append(executor.submit(_read_and_parse_group, session, pool, following, limits, hooks,
-                                               known))
+                pending.append(executor.submit(_read_and_parse_group, run, pool, following, limits, hooks))
             yield from results
 
 
-def _store(session: Session, parsed: _Parsed, outcome: ImportOutcome, *, agency: str, case_id: int | None,
-           default_level: Level, volume: tuple[str, str]) -> None:
-    """One file's reports, bytes, index rows and manifest rows; the batch makes them all or nothing."""
+def _store(run: _Run, parsed: _Parsed, staged: _Staged) -> None:
+    """One file's reports, bytes and index rows; the batch makes them all or nothing."""
     item, path = parsed.item, str(parsed.item.path)
-    db = session.db
     if item.status is not None or parsed.error:
-        _note_refused(db, outcome, path, item.reason or parsed.error, size=item.size,
+        _note_refused(staged, path, item.reason or parsed.error, size=item.size,
                       skipped=item.status is FileStatus.SKIPPED)
         return
     if parsed.duplicate_of is not None:
-        _note_duplicate(db, outcome, path, parsed.sha256, len(parsed.data), "", parsed.duplicate_of)
+        _note_duplicate(staged, path, parsed.sha256, len(parsed.data), "", parsed.duplicate_of)
         return
     result = parsed.result
     assert result is not None
     if not result.ok:
-        _note_refused(db, outcome, path, result.reason, parsed.sha256, len(parsed.data))
+        _note_refused(staged, path, result.reason, parsed.sha256, len(parsed.data))
         return
     ids: dict[int, int] = {}
+    volume = run.volume(item.root)
     for index, (record, blob) in enumerate(zip(result.documents, result.blobs, strict=True)):
-        _store_document(session, parsed, record, blob, index, ids, outcome, agency, case_id, default_level, volume)
+        _store_document(run, parsed, record, blob, index, ids, staged, volume)
 
 
-def _note_refused(db: VaultConnection, outcome: ImportOutcome, path: str, reason: str, sha: str = "",
-                  size: int = 0, skipped: bool = False) -> None:
+def _note_refused(staged: _Staged, path: str, reason: str, sha: str = "", size: int = 0,
+                  skipped: bool = False) -> None:
     """A file that will not become a report: in the manifest and in the outcome, with its reason."""
     status = FileStatus.SKIPPED if skipped else FileStatus.REFUSED
-    imports.add_item(db, outcome.import_id, ManifestItem(path, sha, size, "", status.value, reason, None))
+    staged.manifest.append(ManifestItem(path, sha, size, "", status.value, reason, None))
     row = {"path": shown(path), "reason": reason}
     if sha:
         row["sha256"] = sha
-    (outcome.skipped if skipped else outcome.refused).append(row)
+    (staged.outcome.skipped if skipped else staged.outcome.refused).append(row)
 
 
-def _note_duplicate(db: VaultConnection, outcome: ImportOutcome, path: str, sha: str, size: int, kind: str,
-                    of: int) -> None:
-    imports.add_item(db, outcome.import_id, ManifestItem(path, sha, size, kind, FileStatus.DUPLICATE.value,
-                                                         f"duplicate of {of}", of))
-    outcome.duplicates.append({"path": shown(path), "sha256": sha, "of": of})
+def _note_duplicate(staged: _Staged, path: str, sha: str, size: int, kind: str, of: int) -> None:
+    staged.manifest.append(ManifestItem(path, sha, size, kind, FileStatus.DUPLICATE.value, f"duplicate of {of}", of))
+    staged.outcome.duplicates.append({"path": shown(path), "sha256": sha, "of": of})
 
 
-def _store_document(session: Session, parsed: _Parsed, record: dict[str, Any], blob: bytes, index: int,
-                    ids: dict[int, int], outcome: ImportOutcome, agency: str, case_id: int | None,
-                    default_level: Level, volume: tuple[str, str]) -> None:
-    db, item = session.db, parsed.item
+def _store_document(run: _Run, parsed: _Parsed, record: dict[str, Any], blob: bytes, index: int,
+                    ids: dict[int, int], staged: _Staged, volume: tuple[str, str]) -> None:
+    session, item = run.session, parsed.item
+    db = session.db
     inner = str(record.get("inner") or "")
     path = f"{item.path}!{inner}" if inner else str(item.path)
-    sha = hashlib.sha256(blob).hexdigest()
+    digest = hashlib.sha256(blob).digest()
+    sha = digest.hex()
     kind = str(record.get("type", ""))
     if kind == "refused":
-        _note_refused(db, outcome, path, str(record.get("fields", {}).get("refused", "refused")), sha, len(blob))
+        _note_refused(staged, path, str(record.get("fields", {}).get("refused", "refused")), sha, len(blob))
         return
-    existing = reports.by_sha256(db, sha)
+    existing = reports.by_sha256(db, sha) if run.maybe_stored(digest) else None
     if existing is not None:
         ids[index] = existing
-        _note_duplicate(db, outcome, path, sha, len(blob), kind, existing)
+        _note_duplicate(staged, path, sha, len(blob), kind, existing)
         return
     text = str(record.get("text", ""))
     meta = metadata.checked(record.get("meta"), text)
@@ -402,24 +432,25 @@ def _store_document(session: Session, parsed: _Parsed, record: dict[str, Any], b
     now = iso_utc(session.clock.now())
     new = reports.NewReport(
         sha256=sha, title=str(record.get("title") or item.path.name)[:300], body=text,
-        agency=agency or str(meta["agency"]) or (inherited.agency if inherited else "") or "unknown",
-        classification=stated if stated is not None else default_level,
+        agency=run.agency or str(meta["agency"]) or (inherited.agency if inherited else "") or "unknown",
+        classification=stated if stated is not None else run.default_level,
         classification_stated=isinstance(stated_level, int),
         reliability=str(meta["reliability"]), credibility=str(meta["credibility"]), language=str(meta["language"]),
         report_date=str(meta["date"]), detected_type=kind,
         encoding=str(record.get("encoding", "")), original_name=inner.rsplit("!", 1)[-1] or item.path.name,
         path=path, inner_path=inner, size=len(blob), volume_label=volume[1], volume_path=volume[0],
-        imported_by=session.name, imported_at=now, import_id=outcome.import_id,
+        imported_by=session.name, imported_at=now, import_id=run.import_id,
         parent_id=parent_id,
         fields={str(k): str(v) for k, v in (fields or {}).items()}, structured=record.get("structured"))
     index_body = record.get("index_body")
     segmented = (segment(new.title), index_body) if isinstance(index_body, str) else None
     report_id = reports.insert(db, new, blob, segmented)
+    run.stored.add(digest)
     ids[index] = report_id
-    if case_id is not None:
-        cases.add_report(db, case_id, report_id, session.name, now)
-    imports.add_item(db, outcome.import_id, ManifestItem(path, sha, len(blob), kind, "imported", "", report_id))
-    outcome.imported.append({"id": report_id, "path": shown(path), "sha256": sha, "type": kind})
+    if run.case_id is not None:
+        cases.add_report(db, run.case_id, report_id, session.name, now)
+    staged.manifest.append(ManifestItem(path, sha, len(blob), kind, "imported", "", report_id))
+    staged.outcome.imported.append({"id": report_id, "path": shown(path), "sha256": sha, "type": kind})
 
 
 def import_history(session: Session) -> list[imports.ImportRun]:

@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import date
 
+from nia_desktop.core.ingest.screened import Screened
+
 _MONTHS = {name: i for i, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
@@ -19,12 +21,18 @@ _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 _MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _PATTERNS = [
-    (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), "ymd"),
-    (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "ymd"),
-    (re.compile(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "era"),
-    (re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"\s+(\d{4})\b", re.IGNORECASE), "dmy"),
-    (re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),?\s+(\d{4})\b", re.IGNORECASE), "mdy"),
+    # No leading (?<!\d): a pattern starting with a lookbehind is tried at every position, at twice the cost.
+    # find_dates drops a match that follows a digit instead.
+    (Screened(re.compile(r"(\d\d\d\d)-(\d\d)-(\d\d)(?!\d)"), ("-",)), "iso"),
+    (Screened(re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), ("年",)), "ymd"),
+    (Screened(re.compile(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+              ("令和", "平成", "昭和")), "era"),
+    (Screened(re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"\s+(\d{4})\b", re.IGNORECASE), _MONTH_WORDS, folded=True),
+     "dmy"),
+    (Screened(re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),?\s+(\d{4})\b", re.IGNORECASE), _MONTH_WORDS, folded=True),
+     "mdy"),
 ]
 
 
@@ -43,7 +51,9 @@ def find_dates(text: str) -> Iterator[tuple[int, date]]:
         for match in pattern.finditer(normal):
             g = match.groups()
             value: date | None
-            if kind == "ymd":
+            if kind == "iso" and match.start() and normal[match.start() - 1].isdecimal():
+                continue
+            if kind in ("ymd", "iso"):
                 value = _valid(int(g[0]), int(g[1]), int(g[2]))
             elif kind == "era":
                 year = 1 if g[1] == "元" else int(g[1])

@@ -44,12 +44,12 @@ def start(db: VaultConnection, started_at: str, user: str, agency: str, case_nam
     return int(cursor.lastrowid or 0)
 
 
-def add_item(db: VaultConnection, import_id: int, item: ManifestItem) -> None:
-    seq = int(db.query("SELECT coalesce(max(seq), 0) + 1 FROM import_items WHERE import_id = ?", (import_id,))[0][0])
-    db.execute("INSERT INTO import_items (import_id, seq, path, sha256, size, detected_type, status, reason, "
-               "report_id) VALUES (?,?,?,?,?,?,?,?,?)",
-               (import_id, seq, item.path, item.sha256, item.size, item.detected_type, item.status, item.reason,
-                item.report_id))
+def add_items(db: VaultConnection, import_id: int, first_seq: int, items: list[ManifestItem]) -> None:
+    """Manifest rows numbered from ``first_seq`` in the order given, in one statement."""
+    db.executemany("INSERT INTO import_items (import_id, seq, path, sha256, size, detected_type, status, reason, "
+                   "report_id) VALUES (?,?,?,?,?,?,?,?,?)",
+                   [(import_id, seq, i.path, i.sha256, i.size, i.detected_type, i.status, i.reason, i.report_id)
+                    for seq, i in enumerate(items, start=first_seq)])
 
 
 def finish(db: VaultConnection, import_id: int, finished_at: str, status: str, counts: dict[str, int]) -> None:
