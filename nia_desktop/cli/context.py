@@ -7,15 +7,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from nia_desktop.cli.credentials import passphrase, user_name, vault_path
-from nia_desktop.cli.output import emit_json, say
+from nia_desktop.cli.output import emit_json, say, warn
 
 if TYPE_CHECKING:
     from nia_desktop.services.session import Session
 
 
 def run_in_session(args: argparse.Namespace, action: Callable[[Session], int]) -> int:
+    from nia_desktop.core.swap import unsafe_swap_warning
     from nia_desktop.services.session import unlock
 
+    warning = unsafe_swap_warning()
+    if warning:
+        warn(f"warning: {warning}")
     session = unlock(vault_path(args), user_name(args), passphrase(args))
     try:
         return action(session)

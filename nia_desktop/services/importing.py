@@ -140,14 +140,14 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
         case_id = _case(session, case, now) if case else None
         import_id = imports.start(session.db, now, session.name, agency_code, case, [str(p) for p in paths])
     outcome = ImportOutcome(import_id)
-    items = list(media.scan(paths, limits.max_file_bytes))
-    run = _Run(session, import_id, agency_code, case_id,
-               Level(settings_store.get_int(session.db, declared.DEFAULT_CLASSIFICATION)),
-               reports.all_digests(session.db))
     batch = _Batch(session, outcome)
     status = "failed"
     try:
-        with SandboxPool(limits, pool_size) as pool:
+        with SandboxPool(limits, pool_size) as pool:  # the children start up while the media are scanned
+            items = list(media.scan(paths, limits.max_file_bytes))
+            run = _Run(session, import_id, agency_code, case_id,
+                       Level(settings_store.get_int(session.db, declared.DEFAULT_CLASSIFICATION)),
+                       reports.all_digests(session.db))
             try:
                 for done, parsed in enumerate(_parse_all(run, pool, items, limits, test_hooks or {}), start=1):
                     if cancel is not None and cancel.cancelled:

@@ -1,49 +1,50 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="30" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="30"/>
         <source>Add a user</source>
         <translation>ユーザーを追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="30" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="30"/>
         <source>the new user</source>
         <translation>新しいユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="32" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="32"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="34" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="34"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="35" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="35"/>
         <source>Analyst</source>
         <translation>分析官</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="35" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="35"/>
         <source>Courier</source>
         <translation>伝送担当</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="36" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="36"/>
         <source>Security officer</source>
         <translation>保安責任者</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="38" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="38"/>
         <source>&amp;Name</source>
         <translation>名前(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="39" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="39"/>
         <source>R&amp;ole</source>
         <translation>役割(&amp;O)</translation>
     </message>
@@ -51,192 +52,192 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="34" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="34"/>
         <source>Audit log</source>
         <translation>監査ログ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="35" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="35"/>
         <source>Chain not verified yet in this session.</source>
         <translation>このセッションではまだチェーンを検証していません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="37" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="37"/>
         <source>Audit chain status</source>
         <translation>監査チェーンの状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="39" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="39"/>
         <source>#</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="40" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="40"/>
         <source>Time (UTC)</source>
         <translation>時刻 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="41" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="41"/>
         <source>Actor</source>
         <translation>実行者</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="42" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="42"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="43" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="43"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="44" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="44"/>
         <source>Object</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="45" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="45"/>
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="46" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="46"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="50" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="50"/>
         <source>Audit entries</source>
         <translation>監査エントリ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="51" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="51"/>
         <source>Filter: user, action, object…</source>
         <translation>絞り込み: ユーザー、操作、対象…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="52" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="52"/>
         <source>Filter audit entries</source>
         <translation>監査エントリを絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="55" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="55"/>
         <source>Outcome filter</source>
         <translation>結果で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="56" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="56"/>
         <source>All outcomes</source>
         <translation>すべての結果</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="57" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="57"/>
         <source>ok</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="57" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="57"/>
         <source>refused</source>
         <translation>拒否</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="57" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="57"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="60" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="60"/>
         <source>Verify chain</source>
         <translation>チェーンを検証</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="62" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="62"/>
         <source>Recompute every hash and check the signed heads (Ctrl+Shift+V)</source>
         <translation>すべてのハッシュを再計算し、署名済みヘッドを確認します (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="63" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="63"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="64" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="64"/>
         <source>Write the log as signed JSON Lines</source>
         <translation>署名付き JSON Lines としてログを書き出します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="65" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="65"/>
         <source>Checkpoint…</source>
         <translation>チェックポイント…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="66" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="66"/>
         <source>Write a signed checkpoint to keep off this machine</source>
         <translation>この端末の外で保管する署名付きチェックポイントを書き出します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="101" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="101"/>
         <source>Verifying…</source>
         <translation>検証中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="110" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="110"/>
         <source>Verifying… %1 of %2 entries</source>
         <translation>検証中… %2 件中 %1 件</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="117" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="117"/>
         <source>Verification did not finish.</source>
         <translation>検証は完了しませんでした。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="124" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="124"/>
         <source>✔ INTACT: %1 entries, every hash and signed head checks out.</source>
         <translation>✔ 改ざんなし: %1 件。すべてのハッシュと署名済みヘッドが一致しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="128" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="128"/>
         <source>at entry %1</source>
         <translation>エントリ %1 で</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="130" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="130"/>
         <source>✘ BROKEN %1: %2</source>
         <translation>✘ 破損 %1: %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="139" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="139"/>
         <source>Export audit log</source>
         <translation>監査ログを書き出す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="140" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="140"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="148" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="148"/>
         <source>Exported %1 entries to %2.</source>
         <translation>%1 件を %2 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="155" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="155"/>
         <source>Save audit checkpoint</source>
         <translation>監査チェックポイントを保存</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="156" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="156"/>
         <source>Checkpoint (*.json)</source>
         <translation>チェックポイント (*.json)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="167" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="167"/>
         <source>Audit checkpoint</source>
         <translation>監査チェックポイント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="168" />
+        <location filename="../../nia_desktop/ui/views/audit.py" line="168"/>
         <source>Checkpoint saved. Also write this line down and keep it off this machine (it is on the clipboard too):
 
 %1</source>
@@ -248,7 +249,7 @@
 <context>
     <name>ClassificationBanner</name>
     <message>
-        <location filename="../../nia_desktop/ui/widgets/classification_banner.py" line="25" />
+        <location filename="../../nia_desktop/ui/widgets/classification_banner.py" line="25"/>
         <source>Classification: %1</source>
         <translation>区分: %1</translation>
     </message>
@@ -256,72 +257,72 @@
 <context>
     <name>CreateVaultDialog</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/create_vault.py" line="16" />
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="16"/>
         <source>Create a vault</source>
         <translation>保管庫を作成</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/create_vault.py" line="18" />
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="18"/>
         <source>Vault directory</source>
         <translation>保管庫のディレクトリ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/create_vault.py" line="20" />
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="20"/>
         <source>Vault name</source>
         <translation>保管庫の名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/create_vault.py" line="22" />
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="22"/>
         <source>Officer user name</source>
         <translation>保安責任者のユーザー名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/create_vault.py" line="23" />
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="23"/>
         <source>Officer passphrase</source>
         <translation>保安責任者のパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/create_vault.py" line="24" />
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="24"/>
         <source>Repeat passphrase</source>
         <translation>パスフレーズ（確認）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/create_vault.py" line="26" />
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="26"/>
         <source>The first user is a security officer, who then adds analysts and couriers. Key derivation is calibrated to take about a second on this machine.</source>
         <translation>最初のユーザーは保安責任者で、その後に分析官と伝送担当を追加します。鍵導出はこの端末で約 1 秒かかるよう調整されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/create_vault.py" line="30" />
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="30"/>
         <source>&amp;Directory</source>
         <translation>ディレクトリ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/create_vault.py" line="31" />
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="31"/>
         <source>Vault &amp;name</source>
         <translation>保管庫の名前(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/create_vault.py" line="32" />
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="32"/>
         <source>&amp;Officer</source>
         <translation>保安責任者(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/create_vault.py" line="33" />
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="33"/>
         <source>&amp;Passphrase</source>
         <translation>パスフレーズ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/create_vault.py" line="34" />
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="34"/>
         <source>&amp;Repeat</source>
         <translation>確認(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/create_vault.py" line="38" />
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="38"/>
         <source>Choose a directory for the vault.</source>
         <translation>保管庫のディレクトリを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/create_vault.py" line="41" />
+        <location filename="../../nia_desktop/ui/views/create_vault.py" line="41"/>
         <source>The two passphrases differ.</source>
         <translation>2 つのパスフレーズが一致しません。</translation>
     </message>
@@ -329,225 +330,225 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="70" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="70"/>
         <source>Import reports</source>
         <translation>レポートの取り込み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="90" />
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="133" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="90"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="133"/>
         <source>Mounted volumes</source>
         <translation>接続中のボリューム</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="93" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="93"/>
         <source>read-only</source>
         <translation>読み取り専用</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="93" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="93"/>
         <source>writable</source>
         <translation>書き込み可</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="99" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="99"/>
         <source>No removable volume is mounted. Choose a folder or files instead.</source>
         <translation>リムーバブルボリュームが接続されていません。フォルダーまたはファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="102" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="102"/>
         <source>Add volume</source>
         <translation>ボリュームを追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="104" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="104"/>
         <source>Add folder…</source>
         <translation>フォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="106" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="106"/>
         <source>Add files…</source>
         <translation>ファイルを追加…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="109" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="109"/>
         <source>Chosen sources</source>
         <translation>選択した取り込み元</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="111" />
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="127" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="111"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="127"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="112" />
-        <source>From each report's header</source>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="112"/>
+        <source>From each report&apos;s header</source>
         <translation>各レポートのヘッダーから</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="115" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="115"/>
         <source>optional: add the reports to this case</source>
         <translation>任意: この事案にレポートを追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="116" />
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="128" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="116"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="128"/>
         <source>Case</source>
         <translation>事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="117" />
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="176" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="117"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="176"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="136" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="136"/>
         <source>To import</source>
         <translation>取り込み対象</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="154" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="154"/>
         <source>Choose a folder to import</source>
         <translation>取り込むフォルダーを選択</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="159" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="159"/>
         <source>Choose files to import</source>
         <translation>取り込むファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="168" />
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="273" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="168"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="273"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="169" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="169"/>
         <source>Type</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="170" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="170"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="171" />
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="272" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="171"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="272"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="172" />
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="274" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="172"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="274"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="173" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="173"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="178" />
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="234" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="178"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="234"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="180" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="180"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="182" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="182"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="201" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="201"/>
         <source>Scanning…</source>
         <translation>走査中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="212" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="212"/>
         <source>Scanning %1 of %2: %3</source>
         <translation>走査中 %2 件中 %1 件: %3</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="221" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="221"/>
         <source>%1 files: %2 new, %3 duplicates, %4 refused, %5 skipped</source>
         <translation>%1 ファイル: 新規 %2、重複 %3、拒否 %4、除外 %5</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="235" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="235"/>
         <source>Stop after the current file; what is imported stays, whole</source>
         <translation>現在のファイルの後で停止します。取り込み済みのものは完全な状態で残ります</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="251" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="251"/>
         <source>Starting…</source>
         <translation>開始しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="263" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="263"/>
         <source>Importing %1 of %2: %3</source>
         <translation>取り込み中 %2 件中 %1 件: %3</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="277" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="277"/>
         <source>Import result</source>
         <translation>取り込み結果</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="278" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="278"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="295" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="295"/>
         <source>%1 imported, %2 duplicates, %3 refused, %4 skipped</source>
         <translation>取り込み %1、重複 %2、拒否 %3、除外 %4</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="299" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="299"/>
         <source>Cancelled. </source>
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="302" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="302"/>
         <source>refused</source>
         <translation>拒否</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="302" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="302"/>
         <source>skipped</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="304" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="304"/>
         <source>duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="305" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="305"/>
         <source>duplicate of %1</source>
         <translation>%1 と重複</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="306" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="306"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="317" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="319"/>
         <source>Cancelling after the current file…</source>
         <translation>現在のファイルの後でキャンセルします…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="325" />
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="327"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
@@ -555,73 +556,73 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="19" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="19"/>
         <source>Import history</source>
         <translation>取り込み履歴</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="22" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="22"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="23" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="23"/>
         <source>Started (UTC)</source>
         <translation>開始 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="24" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="24"/>
         <source>User</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="25" />
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="32" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="25"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="32"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="25" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="25"/>
         <source>interrupted</source>
         <translation>中断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="26" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="26"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="27" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="27"/>
         <source>Duplicates</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="28" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="28"/>
         <source>Refused</source>
         <translation>拒否</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="29" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="29"/>
         <source>Sources</source>
         <translation>取り込み元</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="33" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="33"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="34" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="34"/>
         <source>Type</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="35" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="35"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="36" />
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="36"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -629,96 +630,96 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="43" />
-        <location filename="../../nia_desktop/ui/main_window.py" line="175" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="43"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="175"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="58" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="58"/>
         <source>Locked after inactivity.</source>
         <translation>操作がなかったためロックしました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="64" />
-        <location filename="../../nia_desktop/ui/main_window.py" line="179" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="179"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="69" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="69"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="70" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="70"/>
         <source>&amp;Lock</source>
         <translation>ロック(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="73" />
-        <location filename="../../nia_desktop/ui/main_window.py" line="138" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="138"/>
         <source>Locked.</source>
         <translation>ロックしました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="76" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="76"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="81" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="81"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="82" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="82"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="84" />
-        <location filename="../../nia_desktop/ui/main_window.py" line="92" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="84"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="92"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="90" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="90"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="92" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="92"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="93" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="93"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="100" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="100"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="101" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="101"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="105" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="105"/>
         <source>&amp;About NIA Desktop</source>
         <translation>NIA Desktop について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="110" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="110"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="111" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="111"/>
         <source>Ctrl+L  lock now
 Ctrl+Q  quit
 Ctrl+N  add a user (Users)
@@ -731,39 +732,39 @@ Ctrl+Shift+V  監査チェーンを検証（監査）
 F1  この一覧</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="117" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="117"/>
         <source>About NIA Desktop</source>
         <translation>NIA Desktop について</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="118" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="118"/>
         <source>NIA Desktop %1
 Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>NIA Desktop %1
 エアギャップ環境のための情報融合ワークステーション。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="132" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="132"/>
         <source>NIA Desktop: %1</source>
         <translation>NIA Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="134" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="134"/>
         <source>Unlocked as %1</source>
         <translation>%1 としてロック解除しました</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="160" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="160"/>
         <source>Locking when the current task finishes…</source>
         <translation>現在の処理が終わり次第ロックします…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="199" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="199"/>
         <source>Creating the vault and calibrating key derivation…</source>
         <translation>保管庫を作成し、鍵導出を調整しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="209" />
+        <location filename="../../nia_desktop/ui/main_window.py" line="209"/>
         <source>Vault created. Unlock it as %1.</source>
         <translation>保管庫を作成しました。%1 としてロック解除してください。</translation>
     </message>
@@ -771,7 +772,7 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../nia_desktop/ui/widgets/message_banner.py" line="26" />
+        <location filename="../../nia_desktop/ui/widgets/message_banner.py" line="26"/>
         <source>Dismiss message</source>
         <translation>メッセージを閉じる</translation>
     </message>
@@ -779,67 +780,67 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>MyKeyView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="22" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="22"/>
         <source>My key</source>
         <translation>自分の鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="26" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="26"/>
         <source>Signing key fingerprint</source>
         <translation>署名鍵のフィンガープリント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="28" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="28"/>
         <source>Your Ed25519 signing key is wrapped by your own passphrase: nobody else, an officer included, can sign as you. Give your public key to the officers of other workstations and read this fingerprint to them over a separate channel.</source>
         <translation>あなたの Ed25519 署名鍵はあなた自身のパスフレーズで保護されています。保安責任者を含め、他の誰もあなたとして署名できません。公開鍵を他の端末の保安責任者に渡し、このフィンガープリントを別の経路で読み上げて照合してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="33" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="33"/>
         <source>User</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="34" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="34"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="35" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="35"/>
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 フィンガープリント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="36" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="36"/>
         <source>Export public key…</source>
         <translation>公開鍵を書き出す…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="37" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="37"/>
         <source>Change passphrase…</source>
         <translation>パスフレーズを変更…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="51" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="51"/>
         <source>Export public key</source>
         <translation>公開鍵を書き出す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="52" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="52"/>
         <source>PEM public key (*.pem)</source>
         <translation>PEM 公開鍵 (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="59" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="59"/>
         <source>Wrote %1. Fingerprint: %2</source>
         <translation>%1 を書き出しました。フィンガープリント: %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="63" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="63"/>
         <source>Change passphrase</source>
         <translation>パスフレーズを変更</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="75" />
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="75"/>
         <source>Passphrase changed.</source>
         <translation>パスフレーズを変更しました。</translation>
     </message>
@@ -847,47 +848,47 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="78" />
+        <location filename="../../nia_desktop/ui/dialogs.py" line="78"/>
         <source>Current passphrase</source>
         <translation>現在のパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="79" />
+        <location filename="../../nia_desktop/ui/dialogs.py" line="79"/>
         <source>New passphrase</source>
         <translation>新しいパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="80" />
+        <location filename="../../nia_desktop/ui/dialogs.py" line="80"/>
         <source>Repeat new passphrase</source>
         <translation>新しいパスフレーズ（確認）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="81" />
+        <location filename="../../nia_desktop/ui/dialogs.py" line="81"/>
         <source>For %1</source>
         <translation>対象: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="83" />
+        <location filename="../../nia_desktop/ui/dialogs.py" line="83"/>
         <source>&amp;Current passphrase</source>
         <translation>現在のパスフレーズ(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="84" />
+        <location filename="../../nia_desktop/ui/dialogs.py" line="84"/>
         <source>&amp;New passphrase</source>
         <translation>新しいパスフレーズ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="85" />
+        <location filename="../../nia_desktop/ui/dialogs.py" line="85"/>
         <source>&amp;Repeat</source>
         <translation>確認(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="89" />
+        <location filename="../../nia_desktop/ui/dialogs.py" line="89"/>
         <source>Enter your current passphrase.</source>
         <translation>現在のパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="91" />
+        <location filename="../../nia_desktop/ui/dialogs.py" line="91"/>
         <source>The two new passphrases differ.</source>
         <translation>2 つの新しいパスフレーズが一致しません。</translation>
     </message>
@@ -895,98 +896,98 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="25" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="25"/>
         <source>Report text</source>
         <translation>レポート本文</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="44" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="44"/>
         <source>Select a report to read it. Opening a report is recorded in the audit log.</source>
         <translation>レポートを選ぶと本文を表示します。レポートを開いたことは監査ログに記録されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="61" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="61"/>
         <source>as marked</source>
         <translation>表示どおり</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="61" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="61"/>
         <source>default: no marking found</source>
         <translation>既定値: 区分表示なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="63" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="63"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="64" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="64"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="64" />
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="66" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="64"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="66"/>
         <source>not stated</source>
         <translation>記載なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="65" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="65"/>
         <source>Classification</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="66" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="66"/>
         <source>Grading</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="67" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="67"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="68" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="68"/>
         <source>Type</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="69" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="69"/>
         <source>Source</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="70" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="70"/>
         <source>Volume</source>
         <translation>ボリューム</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="71" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="71"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="73" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="73"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="74" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="74"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="77" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="77"/>
         <source>Attached to</source>
         <translation>添付元</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="77" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="77"/>
         <source>report %1</source>
         <translation>レポート %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="79" />
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="79"/>
         <source>Attachments</source>
         <translation>添付</translation>
     </message>
@@ -994,32 +995,32 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39" />
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39" />
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39" />
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39"/>
         <source>Title</source>
         <translation>表題</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39" />
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39"/>
         <source>Classification</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="40" />
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="40"/>
         <source>Grading</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="40" />
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="40"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
@@ -1027,98 +1028,98 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="37" />
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="85" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="37"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="85"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="38" />
-        <source>Search reports: words, "phrases", prefix*, AND OR NOT</source>
-        <translation>レポートを検索: 語、"語句"、前方一致*、AND OR NOT</translation>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="38"/>
+        <source>Search reports: words, &quot;phrases&quot;, prefix*, AND OR NOT</source>
+        <translation>レポートを検索: 語、&quot;語句&quot;、前方一致*、AND OR NOT</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="39" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="39"/>
         <source>Search reports</source>
         <translation>レポートを検索</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="43" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="43"/>
         <source>Agency filter</source>
         <translation>機関で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="45" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="45"/>
         <source>Classification filter</source>
         <translation>区分で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="46" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="46"/>
         <source>Any classification</source>
         <translation>すべての区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="48" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="48"/>
         <source>%1 and above</source>
         <translation>%1 以上</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="50" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="50"/>
         <source>From date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="50" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="50"/>
         <source>To date</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="54" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="54"/>
         <source>any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="57" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="57"/>
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="60" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="60"/>
         <source>Import reports from removable media, a folder or files (Ctrl+I)</source>
         <translation>リムーバブルメディア、フォルダー、ファイルからレポートを取り込みます (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="61" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="61"/>
         <source>Import history…</source>
         <translation>取り込み履歴…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="72" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="72"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="75" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="75"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="77" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="77"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="122" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="122"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="150" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="150"/>
         <source>%1 matches</source>
         <translation>%1 件一致</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="152" />
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="152"/>
         <source>%1 reports</source>
         <translation>%1 件のレポート</translation>
     </message>
@@ -1126,57 +1127,57 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="25" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="25"/>
         <source>Workstation settings</source>
         <translation>端末の設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="26" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="26"/>
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="26" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="26"/>
         <source>Auto-lock after idle minutes</source>
         <translation>無操作で自動ロックするまでの分数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="27" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="27"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="27" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="27"/>
         <source>Largest file to import</source>
         <translation>取り込むファイルの最大サイズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="29" />
-        <location filename="../../nia_desktop/ui/views/settings.py" line="36" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="29"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="36"/>
         <source>Classification of unmarked reports</source>
         <translation>区分表示のないレポートの区分</translation>
     </message>
     <message>
-        <source>Minutes without input before every user's desktop locks itself.</source>
-        <translation>入力がない状態でデスクトップが自動的にロックされるまでの分数（全ユーザー共通）。</translation>
+        <source>Minutes without input before every user&apos;s desktop locks itself.</source>
+        <translation type="vanished">入力がない状態でデスクトップが自動的にロックされるまでの分数（全ユーザー共通）。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="34" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="34"/>
         <source>Auto-lock after</source>
         <translation>自動ロックまで</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="35" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="35"/>
         <source>Largest file accepted from media</source>
         <translation>メディアから受け付ける最大ファイルサイズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="37" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="37"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="75" />
+        <location filename="../../nia_desktop/ui/views/settings.py" line="75"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
@@ -1184,77 +1185,82 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>UnlockView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="64" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="67"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="67" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="70"/>
         <source>Passphrase</source>
         <translation>パスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="68" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="71"/>
         <source>Caps Lock appears to be on.</source>
         <translation>Caps Lock がオンになっているようです。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="73" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="76"/>
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="75" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="78"/>
         <source>Unlock the vault (Enter)</source>
         <translation>保管庫のロックを解除 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="77" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="80"/>
         <source>Open another vault…</source>
         <translation>別の保管庫を開く…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="78" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="81"/>
         <source>Create a vault here…</source>
         <translation>ここに保管庫を作成…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="79" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="82"/>
         <source>First run: create a vault whose first user is a security officer</source>
         <translation>初回: 最初のユーザーが保安責任者となる保管庫を作成します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="85" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="88"/>
         <source>&amp;User</source>
         <translation>ユーザー(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="86" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="89"/>
         <source>&amp;Passphrase</source>
         <translation>パスフレーズ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="130" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="130"/>
+        <source>Swap could write decrypted report text to disk: %1. Ask the system administrator to encrypt swap or turn it off.</source>
+        <translation>スワップにより復号済みの報告本文がディスクに書き込まれるおそれがあります: %1。システム管理者にスワップの暗号化または無効化を依頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="144"/>
         <source>No vault here yet</source>
         <translation>ここにはまだ保管庫がありません</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="134" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="148"/>
         <source>Unlock %1</source>
         <translation>%1 のロック解除</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="139" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="153"/>
         <source>Choose a vault directory</source>
         <translation>保管庫のディレクトリを選択</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="159" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="173"/>
         <source>Enter your user name and passphrase.</source>
         <translation>ユーザー名とパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="189" />
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="203"/>
         <source>Unlocking… deriving your key</source>
         <translation>ロック解除中… 鍵を導出しています</translation>
     </message>
@@ -1262,114 +1268,114 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>UsersView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="50" />
-        <location filename="../../nia_desktop/ui/views/users.py" line="59" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="50"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="59"/>
         <source>Users</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="52" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="52"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="53" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="53"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="54" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="54"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="54" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="54"/>
         <source>active</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="54" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="54"/>
         <source>disabled</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="55" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="55"/>
         <source>Created (UTC)</source>
         <translation>作成日時 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="56" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="56"/>
         <source>Signing key fingerprint</source>
         <translation>署名鍵のフィンガープリント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="60" />
-        <location filename="../../nia_desktop/ui/views/users.py" line="61" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="60"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="61"/>
         <source>Filter users</source>
         <translation>ユーザーを絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="63" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="63"/>
         <source>Add user…</source>
         <translation>ユーザーを追加…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="65" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="65"/>
         <source>Add a user with a role (Ctrl+N)</source>
         <translation>役割を指定してユーザーを追加 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="66" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="66"/>
         <source>Disable…</source>
         <translation>無効化…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="67" />
-        <source>Destroy the user's keyslot and rotate the database key</source>
+        <location filename="../../nia_desktop/ui/views/users.py" line="67"/>
+        <source>Destroy the user&apos;s keyslot and rotate the database key</source>
         <translation>ユーザーの鍵スロットを破棄し、データベース鍵を更新します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="68" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="68"/>
         <source>Reset passphrase…</source>
         <translation>パスフレーズをリセット…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="121" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="121"/>
         <source>Added %1.</source>
         <translation>%1 を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="129" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="129"/>
         <source>Disable user</source>
         <translation>ユーザーを無効化</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="130" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="130"/>
         <source>Disable %1? Their keyslot is destroyed, so their passphrase opens nothing, and the database is re-encrypted under a new key. This cannot be undone; a disabled user can only come back as a new user.</source>
         <translation>%1 を無効化しますか？ 鍵スロットが破棄されるためそのパスフレーズでは何も開けなくなり、データベースは新しい鍵で再暗号化されます。元に戻せません。無効化したユーザーは新しいユーザーとしてのみ復帰できます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="133" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="133"/>
         <source>Disable %1</source>
         <translation>%1 を無効化</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="138" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="138"/>
         <source>Disabling %1 and rotating the database key…</source>
         <translation>%1 を無効化し、データベース鍵を更新しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="150" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="150"/>
         <source>Disabled %1; the database key was rotated.</source>
         <translation>%1 を無効化し、データベース鍵を更新しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="170" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="170"/>
         <source>Reset passphrase</source>
         <translation>パスフレーズをリセット</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="182" />
+        <location filename="../../nia_desktop/ui/views/users.py" line="182"/>
         <source>New passphrase set for %1. They also have a new signing key: tell them to export it again.</source>
         <translation>%1 に新しいパスフレーズを設定しました。署名鍵も新しくなったため、公開鍵を再度書き出すよう伝えてください。</translation>
     </message>
@@ -1377,77 +1383,77 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="52" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="52"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="53" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="53"/>
         <source>Users</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="54" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="54"/>
         <source>Audit</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="55" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="55"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="57" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="57"/>
         <source>My key</source>
         <translation>自分の鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="73" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="73"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="74" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="74"/>
         <source>Signed in user and role</source>
         <translation>ログイン中のユーザーと役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="76" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="76"/>
         <source>Time until auto-lock</source>
         <translation>自動ロックまでの時間</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="77" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="77"/>
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="78" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="78"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>今すぐロック (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="82" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="82"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="92" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="92"/>
         <source>Navigation</source>
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="111" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="111"/>
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="113" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="113"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="164" />
+        <location filename="../../nia_desktop/ui/workspace.py" line="164"/>
         <source>Locks in %1</source>
         <translation>%1 後にロック</translation>
     </message>
@@ -1455,7 +1461,7 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../nia_desktop/app.py" line="73" />
+        <location filename="../../nia_desktop/app.py" line="73"/>
         <source>Demo vault (throwaway, deleted on exit): officer / demo-officer-pass, analyst / demo-analyst-pass, courier / demo-courier-pass</source>
         <translation>デモ用保管庫（終了時に削除）: officer / demo-officer-pass、analyst / demo-analyst-pass、courier / demo-courier-pass</translation>
     </message>
@@ -1463,12 +1469,12 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../nia_desktop/ui/errors.py" line="27" />
+        <location filename="../../nia_desktop/ui/errors.py" line="27"/>
         <source>Something went wrong (reference %1). Nothing was changed; details are in the log.</source>
         <translation>問題が発生しました（参照番号 %1）。何も変更されていません。詳細はログにあります。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/errors.py" line="35" />
+        <location filename="../../nia_desktop/ui/errors.py" line="35"/>
         <source>Authentication failed: check the user name and passphrase.</source>
         <translation>認証に失敗しました。ユーザー名とパスフレーズを確認してください。</translation>
     </message>

@@ -57,6 +57,19 @@ def baseline_rate(texts: list[str], tmp: Path) -> float:
     return len(texts) / elapsed
 
 
+def memory_security_on() -> None:
+    """SQLCipher's cipher_memory_security, which the vault leaves off (docs/security.md, Swap), for comparison.
+
+    It is process-wide and cannot be turned off again, so it covers the baseline too.
+    """
+    from nia_desktop.core.vault.connection import open_database
+
+    db = open_database(Path(tempfile.mkdtemp()) / "m.db", os.urandom(32), create=True)
+    db._allow_key_change = True  # the authorizer otherwise refuses cipher_* pragmas sent as SQL
+    db.execute("PRAGMA cipher_memory_security = ON")
+    db.close()
+
+
 def bench_import(count: int, tmp: Path) -> None:
     from nia_desktop.services.importing import import_paths
 
@@ -148,8 +161,11 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=10000)
     parser.add_argument("--pdfs", type=int, default=1000)
     parser.add_argument("--search", type=int, default=100000)
+    parser.add_argument("--memory-security", action="store_true", help="turn cipher_memory_security on first")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.memory_security:
+        memory_security_on()
     with tempfile.TemporaryDirectory() as tmp:
         if args.reports:
             bench_import(args.reports, Path(tmp))

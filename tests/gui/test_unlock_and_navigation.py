@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from nia_desktop.core.swap import SwapArea
 from nia_desktop.ui.main_window import MainWindow
 from nia_desktop.ui.preferences import Preferences
 from tests.conftest import ANALYST, ANALYST_PASS, COURIER, COURIER_PASS, OFFICER, OFFICER_PASS
@@ -92,3 +93,13 @@ def test_first_run_creates_a_vault(qtbot, tmp_path: Path, monkeypatch: pytest.Mo
     unlock_as(qtbot, win, "olive", "olive-passphrase-1")
     assert win.workspace is not None and "users" in win.workspace.view_keys()
     win.close()
+
+
+def test_unsafe_swap_is_warned_about_before_unlock(window: MainWindow) -> None:
+    view = window.unlock_view
+    view._show_swap_warning([SwapArea("/dev/sda3", "partition", "unencrypted"),
+                             SwapArea("/dev/zram0", "partition", "ram")])
+    assert view.swap_banner.isVisibleTo(view) and view.swap_banner.level == "warning"
+    assert "/dev/sda3" in view.swap_banner.text() and "zram0" not in view.swap_banner.text()
+    view._show_swap_warning([SwapArea("/dev/dm-0", "partition", "encrypted")])
+    assert not view.swap_banner.isVisibleTo(view)

@@ -46,7 +46,7 @@ def test_wrong_key_is_auth_failed(db: VaultConnection, tmp_path: Path) -> None:
 
 
 def test_pragmas(db: VaultConnection) -> None:
-    assert str(db.pragma("cipher_memory_security")) == "1"
+    assert str(db.pragma("cipher_memory_security")) == "0"  # see core/swap.py and docs/security.md
     assert int(db.pragma("temp_store")) == 2  # MEMORY
     assert int(db.pragma("synchronous")) == 2  # FULL
     assert db.pragma("journal_mode") == "delete"

@@ -209,7 +209,10 @@ def open_database(path: Path, raw_key: bytes, *, create: bool = False) -> VaultC
     conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
         conn.execute(f"PRAGMA key = {value}")
-        conn.execute("PRAGMA cipher_memory_security = ON")
+        # Off (SQLCipher's default since 4.5): it locked and wiped only SQLite's own buffers, while the
+        # same text sits in Python and Qt memory, and it cost two thirds of an import's database time
+        # (docs/security.md). Swap is checked instead (core/swap.py).
+        conn.execute("PRAGMA cipher_memory_security = OFF")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from nia_desktop.core.errors import NiaError
+from nia_desktop.core.swap import SwapArea, swap_areas
 from nia_desktop.ui.errors import describe
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.widgets.message_banner import MessageBanner
@@ -60,6 +61,8 @@ class UnlockView(QWidget):
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.path_label.setWordWrap(True)
         self.banner = MessageBanner(self)
+        self.swap_banner = MessageBanner(self)
+        self._show_swap_warning()
         self.user = QLineEdit()
         self.user.setAccessibleName(self.tr("User name"))
         self.passphrase = QLineEdit()
@@ -97,6 +100,7 @@ class UnlockView(QWidget):
         inner.addWidget(self.title)
         inner.addWidget(self.path_label)
         inner.addSpacing(8)
+        inner.addWidget(self.swap_banner)
         inner.addWidget(self.banner)
         inner.addLayout(form)
         inner.addLayout(buttons)
@@ -117,6 +121,16 @@ class UnlockView(QWidget):
         self.choose_button.clicked.connect(self._choose_vault)
         self.create_button.clicked.connect(self.create_requested)
         self.set_vault(vault)
+
+    def _show_swap_warning(self, areas: list[SwapArea] | None = None) -> None:
+        """Before anything is decrypted: say so when swap could carry report text to disk."""
+        unsafe = [a for a in (swap_areas() if areas is None else areas) if not a.safe]
+        if unsafe:
+            self.swap_banner.show_message(self.tr(
+                "Swap could write decrypted report text to disk: %1. Ask the system administrator to encrypt "
+                "swap or turn it off.").replace("%1", ", ".join(a.name for a in unsafe)), "warning")
+        else:
+            self.swap_banner.hide()
 
     # -- vault ------------------------------------------------------------
     def set_vault(self, vault: Path) -> None:
