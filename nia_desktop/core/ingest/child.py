@@ -142,7 +142,7 @@ def _flatten(documents: list[Document]) -> tuple[list[dict[str, Any]], list[byte
     while stack:
         document, parent = stack.pop()
         index = len(records)
-        normal = unicodedata.normalize("NFKC", document.text)  # once: both below would otherwise do it
+        normal = document.normalized or unicodedata.normalize("NFKC", document.text)  # once for both below
         records.append({
             "type": document.detected_type, "title": document.title, "text": document.text,
             "inner": document.inner, "fields": document.fields, "structured": document.structured,

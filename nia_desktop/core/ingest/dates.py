@@ -25,14 +25,14 @@ _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _PATTERNS = [
     # No leading (?<!\d): a pattern starting with a lookbehind is tried at every position, at twice the cost.
     # find_dates drops a match that follows a digit instead.
-    (Screened(re.compile(r"(\d\d\d\d)-(\d\d)-(\d\d)(?!\d)"), ("-",)), "iso"),
+    (Screened(re.compile(r"(\d\d\d\d)-(\d\d)-(\d\d)(?!\d)"), ("-",), lead=4), "iso"),
     (Screened(re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), ("年",)), "ymd"),
     (Screened(re.compile(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
-              ("令和", "平成", "昭和")), "era"),
+              ("令和", "平成", "昭和"), lead=0), "era"),
     (Screened(re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"\s+(\d{4})\b", re.IGNORECASE), _MONTH_WORDS, folded=True),
      "dmy"),
-    (Screened(re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),?\s+(\d{4})\b", re.IGNORECASE), _MONTH_WORDS, folded=True),
-     "mdy"),
+    (Screened(re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),?\s+(\d{4})\b", re.IGNORECASE), _MONTH_WORDS, folded=True,
+              lead=0), "mdy"),
 ]
 
 

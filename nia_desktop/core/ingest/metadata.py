@@ -17,20 +17,21 @@ HEADER_CHARS = 1500
 
 # Most specific first: 極秘 contains 秘, 特定秘密 contains 秘密.
 _MARKINGS: list[tuple[Screened, Level]] = [
-    (Screened(re.compile(r"特定秘密|極秘|TOP\s+SECRET"), ("特定秘密", "極秘", "TOP")), Level.TOP_SECRET),
-    (Screened(re.compile(r"(?<![極機部])秘(?![密書])|(?<!TOP )\bSECRET\b"), ("秘", "SECRET")), Level.SECRET),
+    (Screened(re.compile(r"特定秘密|極秘|TOP\s+SECRET"), ("特定秘密", "極秘", "TOP"), lead=0), Level.TOP_SECRET),
+    (Screened(re.compile(r"(?<![極機部])秘(?![密書])|(?<!TOP )\bSECRET\b"), ("秘", "SECRET"), lead=0), Level.SECRET),
     (Screened(re.compile(r"取扱厳重注意|取扱注意|\bCONFIDENTIAL\b|部内限り|FOR OFFICIAL USE ONLY|\bFOUO\b"),
-              ("取扱", "CONFIDENTIAL", "部内限り", "FOR OFFICIAL USE ONLY", "FOUO")), Level.CONFIDENTIAL),
-    (Screened(re.compile(r"\bUNCLASSIFIED\b|指定なし"), ("UNCLASSIFIED", "指定なし")), Level.UNCLASSIFIED),
+              ("取扱", "CONFIDENTIAL", "部内限り", "FOR OFFICIAL USE ONLY", "FOUO"), lead=0), Level.CONFIDENTIAL),
+    (Screened(re.compile(r"\bUNCLASSIFIED\b|指定なし"), ("UNCLASSIFIED", "指定なし"), lead=0), Level.UNCLASSIFIED),
 ]
 
 _RELIABILITY = "ABCDEF"
 _SHORT_GRADE = Screened(re.compile(
     r"(?:grading|admiralty|evaluation|評価|情報評価|確度)[^\n]{0,20}?\b([A-F])\s*[-/]?\s*([1-6])\b", re.IGNORECASE),
-    ("grading", "admiralty", "evaluation", "評価", "確度"), folded=True)
+    ("grading", "admiralty", "evaluation", "評価", "確度"), folded=True, lead=2)
 _LONG_GRADE = Screened(re.compile(
-    r"source\s*\(?\s*([A-F])\b[^\n]{0,80}?information\s*\(?\s*([1-6])\b", re.IGNORECASE), ("source",), folded=True)
-_JA_GRADE = Screened(re.compile(r"情報源\s*([A-F])[^\n]{0,40}?情報\s*([1-6])"), ("情報源",))
+    r"source\s*\(?\s*([A-F])\b[^\n]{0,80}?information\s*\(?\s*([1-6])\b", re.IGNORECASE),
+    ("source",), folded=True, lead=0)
+_JA_GRADE = Screened(re.compile(r"情報源\s*([A-F])[^\n]{0,40}?情報\s*([1-6])"), ("情報源",), lead=0)
 
 AGENCIES = {
     "CIRO": ("Cabinet Intelligence and Research Office", "内閣情報調査室", "内調", "CIRO"),
@@ -42,7 +43,7 @@ AGENCIES = {
 _JAPANESE_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]+")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 _AGENCY_CODE = Screened(re.compile(r"\b(CIRO|MOFA|IICO|DIH|NPA)-[A-Z]{2,4}-\d", re.IGNORECASE),
-                        ("ciro-", "mofa-", "iico-", "dih-", "npa-"), folded=True)
+                        ("ciro-", "mofa-", "iico-", "dih-", "npa-"), folded=True, lead=0)
 
 _TITLE_LABEL = re.compile(
     r"^\s*(?:[-*]\s*)?(?:\*\*)?(?:subject|title|件名|表題|標題|題名)(?:\*\*)?(?:\s*[:：]\s*|\s{2,})(\S.+)$",

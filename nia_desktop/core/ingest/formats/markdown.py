@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from nia_desktop.core.ingest import metadata
 from nia_desktop.core.ingest.encodings import decode_text
@@ -21,5 +22,6 @@ def parse(data: bytes, name: str) -> list[Document]:
             if ":" in line:
                 key, value = line.split(":", 1)
                 fields[key.strip().lower()] = value.strip().strip("'\"")
-    title = fields.get("title") or fields.get("subject") or metadata.title(text, name)
-    return [Document("markdown", text, title, fields=fields, encoding=encoding)]
+    normal = unicodedata.normalize("NFKC", text)
+    title = fields.get("title") or fields.get("subject") or metadata.title(normal, name)
+    return [Document("markdown", text, title, fields=fields, encoding=encoding, normalized=normal)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from nia_desktop.core.ingest import metadata
 from nia_desktop.core.ingest.encodings import decode_text
 from nia_desktop.core.ingest.model import Document
@@ -10,4 +12,5 @@ from nia_desktop.core.ingest.model import Document
 def parse(data: bytes, name: str) -> list[Document]:
     text, encoding = decode_text(data)
     text = text.replace("\r\n", "\n")
-    return [Document("text", text, metadata.title(text, name), encoding=encoding)]
+    normal = unicodedata.normalize("NFKC", text)
+    return [Document("text", text, metadata.title(normal, name), encoding=encoding, normalized=normal)]
