@@ -222,7 +222,7 @@ class _Batch:
     """
 
     FILES = 1000
-    BYTES = 32 * MIB
+    BYTES = 4 * MIB  # parsed results are kept until commit (to redo a failed batch): this bounds them
     SECONDS = 5.0
 
     def __init__(self, session: Session, outcome: ImportOutcome) -> None:
