@@ -26,3 +26,11 @@ def check_new_passphrase(passphrase: str) -> str:
     if passphrase != passphrase.strip() or "\n" in passphrase:
         raise BadInput("a passphrase may not start or end with spaces or contain line breaks")
     return passphrase
+
+
+def check_case_name(name: str) -> str:
+    """A case name: 1-120 printable characters (Japanese welcome), no control characters."""
+    cleaned = name.strip()
+    if not cleaned or len(cleaned) > 120 or any(unicodedata.category(c).startswith("C") for c in cleaned):
+        raise BadInput("a case name is 1-120 printable characters")
+    return cleaned

@@ -1,0 +1,1 @@
+"""Fusion: entities found in reports, resolved across reports and scripts, linked, deduplicated."""

@@ -1,0 +1,250 @@
+"""Full fusion of a set of reports: mentions -> entities -> links and near-duplicate groups.
+
+Resolution is a union-find over mention keys, and every merge has a reason:
+- ``same key``: the same selector value, or the same folded name (case,
+  width, diacritics, name order, long vowels, romanised readings);
+- ``apposition``: a name followed by another in brackets in one report
+  (``NAGASE Ren (永瀬蓮)``, ``Harbour Crest Logistics Ltd. (港冠物流有限公司)``);
+- ``short form``: a family name alone, or a first word, in the report that
+  names the full form (``Nagase`` after ``Ren Nagase``); these keys are
+  local to their report, so ``Takagi`` never joins two different Takagis;
+- ``fuzzy``: person names of two or more words whose folded spellings are
+  at least FUZZY alike (rapidfuzz), e.g. ``Yegorov``/``Egorov``.
+A domain seen only as the host of a URL or mail address counts only where
+the domain is also mentioned on its own somewhere (a mail provider is not
+an entity of interest). Reports are linked when they share an entity,
+weighted by how rare each shared entity is (inverse document frequency).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations, pairwise
+from typing import Any
+
+from nia_desktop.core.fusion import content, names_en, names_ja, neardup, selectors, spelling
+from nia_desktop.core.fusion.model import Kind, Mention
+
+FUZZY = 90
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class ReportText:
+    id: int
+    title: str
+    text: str
+
+
+@dataclass
+class Entity:
+    id: int
+    kind: Kind
+    name: str
+    aliases: list[str]
+    reports: list[int]
+    mentions: int
+    merges: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind.value, "name": self.name, "aliases": self.aliases,
+                "reports": self.reports}
+
+
+@dataclass
+class FusionResult:
+    entities: list[Entity]
+    duplicates: list[list[int]]
+    links: list[dict[str, Any]]
+    mentions: dict[int, list[tuple[Mention, int]]]  # report id -> (mention, entity id)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"entities": [e.to_json() for e in self.entities], "duplicates": self.duplicates,
+                "links": self.links}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention with the resolution node it starts in."""
+
+    mention: Mention
+    node: tuple[str, ...]
+    reading: str = ""
+
+
+def report_content(report: ReportText) -> tuple[str, list[tuple[int, int]]]:
+    """The text extraction reads (title, then body) and the header ranges it skips."""
+    full = f"{report.title}\n{report.text}"
+    return full, content.header_spans(full)
+
+
+def extract(report: ReportText) -> list[Found]:
+    """Every mention in one report, outside its header, each with its starting node."""
+    full, header = report_content(report)
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def keep(mention: Mention, node: tuple[str, ...], reading: str = "") -> None:
+        if content.inside(header, mention.start, mention.end):
+            return
+        if any(not (mention.end <= a or mention.start >= b) for a, b in taken):
+            return
+        found.append(Found(mention, node, reading))
+        taken.append((mention.start, mention.end))
+
+    for mention in selectors.extract(full):
+        if mention.implied:
+            found.append(Found(mention, ("sel", mention.kind.value, mention.key)))
+        else:
+            keep(mention, ("sel", mention.kind.value, mention.key))
+    if _JAPANESE.search(full):
+        for mention, reading in names_ja.extract(full):
+            keep(mention, _name_node(mention, reading), reading)
+    for mention in names_en.extract(full):
+        keep(mention, _name_node(mention, ""))
+    return sorted(found, key=lambda f: f.mention.start)
+
+
+def _name_node(mention: Mention, reading: str) -> tuple[str, ...]:
+    if mention.kind is Kind.ORGANIZATION:
+        return ("org", spelling.org_key(mention.surface) or mention.key)
+    if mention.kind is Kind.OPERATION:
+        return ("op", mention.key.upper())
+    source = reading if reading and not _JAPANESE.search(reading.replace("ー", "")) else mention.surface
+    key = spelling.name_key(source) if not _JAPANESE.search(source) or reading else mention.key
+    if _JAPANESE.search(key):  # no reading to romanise: keep the written form
+        key = mention.key
+    return (mention.kind.value, key)
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.reasons: list[tuple[tuple[str, ...], tuple[str, ...], str]] = []
+
+    def find(self, x: tuple[str, ...]) -> tuple[str, ...]:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: tuple[str, ...], b: tuple[str, ...], reason: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+            self.reasons.append((a, b, reason))
+
+
+def fuse(reports: Iterable[ReportText]) -> FusionResult:
+    """Fuse reports from scratch."""
+    report_list = list(reports)
+    per_report: dict[int, list[Found]] = {r.id: extract(r) for r in report_list}
+    union = _Union()
+    literal_domains = {f.mention.key for fs in per_report.values() for f in fs
+                       if f.mention.kind is Kind.DOMAIN and not f.mention.implied}
+    for report in report_list:
+        kept = [f for f in per_report[report.id] if not f.mention.implied or f.mention.key in literal_domains]
+        per_report[report.id] = _local_merges(report.id, report_content(report)[0], kept, union)
+    for found in per_report.values():
+        for f in found:
+            union.find(f.node)
+    _fuzzy_merges(union)
+    return _assemble(report_list, per_report, union)
+
+
+def _local_merges(report_id: int, full: str, found: list[Found], union: _Union) -> list[Found]:
+    """Apposition and short forms, within one report."""
+    full_names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for f in found:
+        if f.node[0] == "person" and len(f.node[1].split()) >= 2:
+            for word in f.node[1].split():
+                full_names[word].append(f.node)
+    text_positions = sorted(found, key=lambda f: f.mention.start)
+    for f, g in pairwise(text_positions):
+        if f.node[0] == "sel" or g.node[0] == "sel":
+            continue
+        if _apposed(full, f, g):
+            union.union(f.node, g.node, "apposition")
+    rewritten = []
+    for f in found:
+        if f.node[0] == "person" and len(f.node[1].split()) == 1:
+            owners = set(full_names.get(f.node[1], []))
+            if len(owners) == 1:
+                local = ("short", str(report_id), f.node[1])
+                union.union(local, owners.pop(), "short form")
+                f = Found(f.mention, local, f.reading)
+        rewritten.append(f)
+    found[:] = rewritten
+    return found
+
+
+def _apposed(full: str, f: Found, g: Found) -> bool:
+    """``f (g)``: g in brackets straight after f."""
+    if g.mention.start < f.mention.end:
+        return False
+    gap = full[f.mention.end:g.mention.start].strip()
+    after = full[g.mention.end:g.mention.end + 3].lstrip()
+    return gap in ("(", "（") and after[:1] in (")", "）")
+
+
+def _fuzzy_merges(union: _Union) -> None:
+    from rapidfuzz import fuzz, process
+
+    people = sorted({node for node in union.parent if node[0] == "person" and len(node[1].split()) >= 2})
+    keys = [node[1] for node in people]
+    for i, key in enumerate(keys):
+        for _, score, j in process.extract(key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY, limit=8):
+            if j != i:
+                union.union(people[i], people[j], f"fuzzy {score:.0f}")
+
+
+def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], union: _Union) -> FusionResult:
+    members: dict[tuple[str, ...], list[tuple[int, Found]]] = defaultdict(list)
+    for report_id, found in per_report.items():
+        for f in found:
+            members[union.find(f.node)].append((report_id, f))
+    entities: list[Entity] = []
+    root_to_id: dict[tuple[str, ...], int] = {}
+    for root, items in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        kinds = Counter(f.mention.kind for _, f in items)
+        kind = kinds.most_common(1)[0][0]
+        surfaces = Counter(f.mention.surface for _, f in items)
+        latin = [s for s, _ in surfaces.most_common() if not _JAPANESE.search(s)]
+        name = (items[0][1].mention.key if kind in (Kind.DOMAIN, Kind.IP, Kind.EMAIL, Kind.PHONE, Kind.URL,
+                                                     Kind.SOCIAL, Kind.TELEGRAM, Kind.CRYPTO)
+                else (latin[0] if latin else surfaces.most_common(1)[0][0]))
+        entity_id = len(entities) + 1
+        root_to_id[root] = entity_id
+        entities.append(Entity(entity_id, kind, name, sorted(surfaces), sorted({r for r, _ in items}), len(items)))
+    mentions = {report_id: [(f.mention, root_to_id[union.find(f.node)]) for f in found]
+                for report_id, found in per_report.items()}
+    duplicates = neardup.groups((r.id, _content_only(r)) for r in reports)
+    return FusionResult(entities, duplicates, _links(entities, len(reports)), mentions)
+
+
+def _content_only(report: ReportText) -> str:
+    full, header = report_content(report)
+    kept, position = [], 0
+    for start, end in sorted(header):
+        kept.append(full[position:start])
+        position = max(position, end)
+    kept.append(full[position:])
+    return "".join(kept)
+
+
+def _links(entities: list[Entity], report_count: int) -> list[dict[str, Any]]:
+    """Report pairs sharing entities, weighted by inverse document frequency."""
+    shared: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for entity in entities:
+        if len(entity.reports) < 2:
+            continue
+        for a, b in combinations(entity.reports, 2):
+            shared[(a, b)].append(entity.id)
+    weight = {e.id: math.log((report_count + 1) / len(e.reports)) for e in entities}
+    return [{"a": a, "b": b, "weight": round(sum(weight[e] for e in ids), 3), "entities": ids}
+            for (a, b), ids in sorted(shared.items())]

@@ -1,0 +1,163 @@
+"""People, organisations, places and operations in English text, by capitalisation patterns.
+
+The method (no statistical model is shipped for English):
+- a candidate is a run of capitalised words (``Ren``, ``NAGASE``, ``Kin-wah``,
+  ``Shun'ichi``, ``KŌNO``), with ``of``/``and``/``for``/``the`` allowed inside
+  organisation names;
+- it is an organisation when its last word is an organisation word
+  (``Co.``, ``Ltd.``, ``University``, ``Embassy``, ``Council``…), an
+  operation when it follows ``Operation`` or is two or three all-capital
+  words that are not a person, a place when it follows ``in``, ``at``,
+  ``near``, ``from`` or ``to`` and is not a person or organisation, and a
+  person when it has two or three name-shaped words, one of them written in
+  capitals (the family name: ``NAGASE Ren``) or all title case;
+- later mentions by family name alone, or by an abbreviation defined as
+  ``Full Name (ABBR)``, are found in a second pass over the same report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nia_desktop.core.fusion.model import Kind, Mention
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’-]*\.?)"
+_CONNECT = r"(?:of|and|for|the|de|&)"
+_RUN = re.compile(rf"(?<![\w'’-])({_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*)")
+_ORG_WORDS = frozenset(_words("""
+    co. co ltd. ltd inc. inc corp. corp corporation company g.k. k.k. pte. plc llc llp gmbh association council
+    university institute institution laboratory lab center centre embassy ministry agency office department
+    service services group shipping logistics realty network foundation fund bank party committee bureau front
+    club society union holdings trading partners consultants consulting media news press channel school academy
+    hospital station command headquarters force forces police guard authority commission programme program
+    secretariat cabinet assembly federation limited supply industries systems solutions technologies technology
+    capital ventures investments studio studios times post daily herald journal shipmanagement outlet
+    cell desk unit
+"""))
+_PLACE_PREPOSITIONS = re.compile(r"(?:\bin|\bat|\bnear|\bfrom|\bto|\bof|\bvia|\bbased in)[ \t]+$")
+_STOP = frozenset(_words("""
+    the a an this that these those he she it they we i his her its their our my your mr mrs ms dr key points
+    reporting comment comments summary assessment analysis distribution note notes annex background source
+    information report reports date subject title classification grading originator secret confidential top
+    unclassified for official use only if when while after before during since although however also according
+    as on by with in at to from of and or but not no yes january february march april may june july august
+    september october november december monday tuesday wednesday thursday friday saturday sunday selectors
+    selector indicators indicator related relevant domain domains ip address addresses phone phones email
+    e-mail url urls telegram x twitter tiktok youtube instagram facebook linkedin passed forwarded fw fwd re
+    operation mail website site account accounts channel
+"""))
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor",
+                         "director", "chairman", "president", "minister", "governor", "mayor", "ambassador"})
+
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _name_word(word: str) -> bool:
+    bare = word.strip(".,'’-")
+    return len(bare) >= 2 and bare.lower() not in _STOP and not bare.lower().endswith("'s")
+
+
+def extract(text: str) -> list[Mention]:
+    """Name mentions in English text, with offsets."""
+    found: list[Mention] = []
+    for match in _RUN.finditer(text):
+        for start, run in _sentences(match.start(1), match.group(1)):
+            found.extend(_classify(text, start, run))
+    found.extend(_later_mentions(text, found))
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def _sentences(start: int, run: str) -> list[tuple[int, str]]:
+    """Split a run where a word ends a sentence ("Sakata. Ichikawa"), not at "Co." or "G.K."."""
+    pieces: list[tuple[int, str]] = []
+    begin = 0
+    for word in re.finditer(r"\S+", run):
+        token = word.group(0)
+        if token.endswith(".") and token.lower() not in _ORG_WORDS and not re.fullmatch(r"(?:[A-Z]\.)+", token):
+            pieces.append((start + begin, run[begin:word.end() - 1]))
+            begin = word.end()
+            while begin < len(run) and run[begin].isspace():
+                begin += 1
+    if begin < len(run):
+        pieces.append((start + begin, run[begin:]))
+    return [(s, r) for s, r in pieces if r.strip()]
+
+
+def _classify(text: str, start: int, run: str) -> list[Mention]:
+    words = run.split()
+    # Leading stop words ("The", "In", "Reporting") are not part of a name.
+    while words and words[0].lower().strip(".") in _STOP and words[0] != "Operation":
+        start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+        words = words[1:]
+    if not words:
+        return []
+    before = text[max(0, start - 20):start]
+    if words[0] == "Operation" and len(words) >= 2:
+        name = " ".join(words[1:])
+        begin = text.index(words[1], start)
+        return [Mention(Kind.OPERATION, text[begin:begin + len(name)], name.upper(), begin, begin + len(name))]
+    last = words[-1].lower().rstrip(",")
+    surface = " ".join(words)
+    end = start + len(surface)
+    if text[start:end] != surface:  # words were separated by more than one space or a tab
+        end = start + len(run.rstrip())
+        surface = text[start:end]
+    if last in _ORG_WORDS or re.fullmatch(r"(?:[a-z]\.){2,}", last) or (
+            len(words) >= 2 and words[-2].lower() in ("co.", "pte.")):
+        if len(words) >= 2 or last not in _ORG_WORDS:
+            return [Mention(Kind.ORGANIZATION, surface, _fold(surface), start, end)]
+        return []
+    names = [w for w in words if _name_word(w)]
+    if len(names) != len(words):
+        return []
+    if 2 <= len(words) <= 3 and all(_is_caps(w) for w in words) and len(words) >= 2:
+        if any(len(w) > 2 for w in words):
+            return [Mention(Kind.OPERATION, surface, surface.upper(), start, end)]
+        return []
+    if 2 <= len(words) <= 3 and (any(_is_caps(w) for w in words) or all(w[0].isupper() for w in words)):
+        if before.rstrip().lower().split()[-1:] in (["the"],):
+            return []
+        return [Mention(Kind.PERSON, surface, _fold(surface), start, end)]
+    if len(words) <= 2 and _PLACE_PREPOSITIONS.search(before) and not any(_is_caps(w) for w in words):
+        return [Mention(Kind.LOCATION, surface, _fold(surface), start, end)]
+    return []
+
+
+def _later_mentions(text: str, found: list[Mention]) -> list[Mention]:
+    """Family names alone ("Nagase") and defined abbreviations ("KGT") after their full form in the report."""
+    extra: list[Mention] = []
+    taken = [(m.start, m.end) for m in found]
+    short_forms: dict[str, Mention] = {}
+    for mention in found:
+        if mention.kind is Kind.PERSON:
+            for word in mention.surface.split():
+                if _is_caps(word) or word == mention.surface.split()[-1]:
+                    short_forms.setdefault(word.strip(".,"), mention)
+                    short_forms.setdefault(word.strip(".,").title(), mention)  # NAGASE, later Nagase
+        elif mention.kind is Kind.ORGANIZATION:
+            after = text[mention.end:mention.end + 12]
+            abbreviation = re.match(r"\s*\(([A-Z][A-Z0-9&-]{1,9})\)", after)
+            if abbreviation:
+                short_forms.setdefault(abbreviation.group(1), mention)
+            first = mention.surface.split()[0]
+            if len(mention.surface.split()) >= 2 and first.lower() not in _STOP and len(first) > 3:
+                short_forms.setdefault(first, mention)
+    for form, owner in short_forms.items():
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w'’-])", text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            extra.append(Mention(owner.kind, match.group(0), owner.key, match.start(), match.end()))
+            taken.append((match.start(), match.end()))
+    return extra
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.split())

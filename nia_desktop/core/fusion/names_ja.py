@@ -1,0 +1,101 @@
+"""People, organisations and places in Japanese text, with the SudachiPy morphological analyser.
+
+Sudachi (with its core dictionary, a pip package) tags proper nouns as
+person surname/given name, place or organisation, and gives each its
+reading in katakana. Adjacent surname and given name make one person
+(``永瀬`` + ``蓮``); a katakana run joined by ``・`` is a foreign name
+(``コンスタンチン・エゴロフ``) unless an organisation suffix follows; a run
+ending in an organisation suffix (``社``, ``株式会社``, ``大学``, ``会議``…) is
+an organisation. The reading travels with the mention so that resolution can
+meet the romanised form (``ナガセ レン`` -> ``nagase ren``).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any
+
+from nia_desktop.core.fusion.model import Kind, Mention
+
+_ORG_SUFFIX = re.compile(
+    r"(?:株式会社|有限会社|合同会社|有限公司|公司|社|会社|大学|大学院|研究所|研究室|研究センター|センター|協会|会議|委員会|"
+    r"大使館|総領事館|領事館|省|庁|本部|情報部|局|組織|機構|財団|基金|銀行|党|連合|連盟|学会|学院|研究会|同盟|商会|"
+    r"海運|物流|不動産|通信|新聞|放送|ネットワーク|グループ|ホールディングス|事務所|クラブ)$")
+_ORG_RUN = re.compile(
+    r"[\u30a0-\u30ff\u4e00-\u9fff々〆ヶ・ー]{1,30}?(?:株式会社|有限会社|合同会社|有限公司|公司|社|大学|研究所|研究室|協会|"
+    r"会議|委員会|大使館|総領事館|財団|基金|銀行|連盟|学会|商会|海運|物流|センター|ネットワーク|グループ|機構)")
+_LEGAL_FORM = re.compile(r"株式会社|有限会社|合同会社|有限公司")
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:[・=＝][\u30a1-\u30fa\u30fc]{2,})+")
+_GENERIC_ORG = re.compile(r"^(?:同|当|本|各|その|この|同社|会社|本社|子会社|関連会社|[一-龥]{0,1}社)$")
+
+_local = threading.local()
+
+
+def _tokenizer() -> Any:
+    """One Sudachi tokenizer per thread (they are not thread-safe); the dictionary loads once."""
+    tokenizer = getattr(_local, "tokenizer", None)
+    if tokenizer is None:
+        from sudachipy import dictionary
+
+        tokenizer = dictionary.Dictionary(dict="core").tokenizer()
+        _local.tokenizer = tokenizer
+    return tokenizer
+
+
+def extract(text: str) -> list[tuple[Mention, str]]:
+    """(mention, katakana reading) for each Japanese name in ``text``; offsets into ``text``."""
+    from sudachipy import tokenizer as sudachi
+
+    found: list[tuple[Mention, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: Kind, start: int, end: int, reading: str) -> None:
+        if end <= start or any(not (end <= a or start >= b) for a, b in taken):
+            return
+        surface = text[start:end]
+        found.append((Mention(kind, surface, "".join(surface.split()), start, end), reading))
+        taken.append((start, end))
+
+    for match in _ORG_RUN.finditer(text):
+        end = match.end()
+        legal = _LEGAL_FORM.match(text, end)
+        if legal:  # 鶴ヶ丘海運 + 株式会社 is one name
+            end = legal.end()
+        if not _GENERIC_ORG.match(match.group(0)) and end - match.start() >= 3 and not _LEGAL_FORM.fullmatch(
+                text[match.start():end]):
+            add(Kind.ORGANIZATION, match.start(), end, "")
+    for match in _KATAKANA_NAME.finditer(text):
+        add(Kind.PERSON, match.start(), match.end(), match.group(0))
+    morphemes = list(_tokenizer().tokenize(text, sudachi.Tokenizer.SplitMode.C))
+    index = 0
+    while index < len(morphemes):
+        morpheme = morphemes[index]
+        pos = morpheme.part_of_speech()
+        if pos[1] != "固有名詞":
+            index += 1
+            continue
+        start, end, reading = morpheme.begin(), morpheme.end(), morpheme.reading_form()
+        if pos[2] == "人名":
+            # surname + given name, allowing one space between them (永瀬 蓮)
+            following = index + 1
+            while following < len(morphemes) and morphemes[following].surface().strip() == "" and \
+                    following - index < 2:
+                following += 1
+            if pos[3] == "姓" and following < len(morphemes) and morphemes[following].part_of_speech()[3] == "名":
+                end, reading = morphemes[following].end(), reading + " " + morphemes[following].reading_form()
+                index = following
+            if _is_kana_only(text[start:end]) and pos[3] != "姓":
+                index += 1
+                continue
+            add(Kind.PERSON, start, end, reading)
+        elif pos[2] == "地名":
+            add(Kind.LOCATION, start, end, reading)
+        elif pos[2] == "組織" or _ORG_SUFFIX.search(morpheme.surface()):
+            add(Kind.ORGANIZATION, start, end, reading)
+        index += 1
+    return sorted(found, key=lambda pair: (pair[0].start, pair[0].end))
+
+
+def _is_kana_only(surface: str) -> bool:
+    return all("\u3040" <= c <= "\u309f" for c in surface)

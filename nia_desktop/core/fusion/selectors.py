@@ -1,0 +1,182 @@
+"""Selectors: e-mail, phone, IP, domain, URL, social handle, Telegram channel, crypto address.
+
+Analysts write them defanged (``hxxps[:]//example[.]org``, ``user[at]host``,
+``203[.]0[.]113[.]5``) and Japanese text writes them full-width
+(``＠``, ``０９０－…``). Matching runs on a same-length folded copy of the
+text (each character replaced by its NFKC form when that is one character),
+so every mention keeps the offsets of what was written. Each value is
+validated and normalised: ``ipaddress`` for IPs (invalid ones dropped),
+``phonenumbers`` for E.164, lower case for domains and mail addresses,
+``platform:handle`` for accounts.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import unicodedata
+from collections.abc import Iterator
+
+import phonenumbers
+
+from nia_desktop.core.fusion.model import Kind, Mention
+
+_DOT = r"(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))"
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_TLD = r"[a-z]{2,24}(?![a-z0-9-])"
+_DOMAIN = rf"{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}"
+_AT = r"(?:@|\[@\]|\(@\)|\[at\]|\(at\))"
+_SCHEME = r"(?:h(?:tt|xx)ps?|ftp)(?::|\[:\])//"
+_PATH = r"(?:/[^\s<>\"'`()\[\]{}、。，「」（）【】]*[^\s<>\"'`()\[\]{}、。，「」（）【】.,;:!?])?/?"
+
+_EMAIL = re.compile(rf"(?<![A-Za-z0-9_.+-])([a-z0-9][a-z0-9._%+-]{{0,63}}){_AT}({_DOMAIN})", re.IGNORECASE)
+_URL = re.compile(rf"(?<![A-Za-z0-9_/.@-])(?:({_SCHEME})?)({_DOMAIN})(/[^\s]*)?", re.IGNORECASE)
+_IPV4 = re.compile(rf"(?<![\d.\[\]])(\d{{1,3}}(?:{_DOT}\d{{1,3}}){{3}})(?![\d\[]|\.\d)")
+_IPV6 = re.compile(r"(?<![0-9a-f:])((?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:(?<=:):?[0-9a-f]{1,4})*"
+                   r"(?::[0-9a-f]{1,4})*)(?![0-9a-f:])", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![A-Za-z0-9_@.])@([a-z0-9_]{2,32})(?![A-Za-z0-9_@]|\.[a-z])", re.IGNORECASE)
+_TG_LINK = re.compile(r"(?:(?:https?://)?t\.me/(?:s/)?|tg://resolve\?domain=)([a-z0-9_]{4,32})", re.IGNORECASE)
+_PLATFORM_LINK = re.compile(
+    r"(?:https?://)?(?:www\.)?(x\.com|twitter\.com|instagram\.com|tiktok\.com|youtube\.com|facebook\.com|"
+    r"linkedin\.com/in)/(@?)([a-z0-9_.-]{2,64})(?![\w.-]*/)", re.IGNORECASE)
+_PLATFORMS = {"x.com": "x", "twitter.com": "x", "instagram.com": "instagram", "tiktok.com": "tiktok",
+              "youtube.com": "youtube", "facebook.com": "facebook", "linkedin.com/in": "linkedin"}
+# The platform an @handle belongs to: the nearest platform word before it on its line; X when none.
+_PLATFORM_WORD = re.compile(
+    r"(telegram|テレグラム|tiktok|ティックトック|youtube|ユーチューブ|instagram|インスタグラム|facebook|フェイスブック|"
+    r"linkedin|リンクトイン|twitter|ツイッター|\bx\b|エックス)", re.IGNORECASE)
+_PLATFORM_NAMES = {"テレグラム": "telegram", "ティックトック": "tiktok", "ユーチューブ": "youtube",
+                   "インスタグラム": "instagram", "フェイスブック": "facebook", "リンクトイン": "linkedin",
+                   "twitter": "x", "ツイッター": "x", "エックス": "x"}
+_CRYPTO = re.compile(r"(?<![a-z0-9])(bc1[a-z0-9]{25,62}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[a-fA-F0-9]{40})"
+                     r"(?![a-z0-9])")
+_PHONE_START = re.compile(r"[+(0-9]")
+# Top-level names that are really file extensions: "report.pdf" is not a domain.
+_NOT_TLDS = frozenset({"pdf", "doc", "docx", "txt", "csv", "json", "eml", "html", "htm", "md", "zip", "png", "jpg",
+                       "jpeg", "gif", "xls", "xlsx", "ppt", "pptx", "php", "exe", "dll", "js", "py", "sh", "msg",
+                       "k", "g", "co", "ltd", "inc"})
+
+
+def fold(text: str) -> str:
+    """NFKC character by character where that keeps one character (＠ -> @, ０ -> 0): offsets stay put."""
+    out = []
+    for ch in text:
+        if ord(ch) < 0x80:
+            out.append(ch)
+            continue
+        folded = unicodedata.normalize("NFKC", ch)
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
+def refang(value: str) -> str:
+    value = re.sub(r"\[\.\]|\(\.\)|\[dot\]|\(dot\)", ".", value, flags=re.IGNORECASE)
+    value = re.sub(r"\[@\]|\(@\)|\[at\]|\(at\)", "@", value, flags=re.IGNORECASE)
+    value = value.replace("[:]", ":")
+    return re.sub(r"^hxxp", "http", value, flags=re.IGNORECASE)
+
+
+def _domain_ok(domain: str) -> bool:
+    tld = domain.rsplit(".", 1)[-1]
+    return tld.isalpha() and tld not in _NOT_TLDS and "." in domain and not domain.replace(".", "").isdigit()
+
+
+def extract(text: str, region: str = "JP") -> list[Mention]:
+    """Every selector in ``text``, with offsets; no span is claimed twice."""
+    folded = fold(text)
+    taken: list[tuple[int, int]] = []
+    found: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(kind: Kind, start: int, end: int, key: str, implied: bool = False) -> None:
+        found.append(Mention(kind, text[start:end], key, start, end, implied))
+        if not implied:
+            taken.append((start, end))
+
+    for match in _TG_LINK.finditer(folded):
+        add(Kind.TELEGRAM, match.start(), match.end(), f"telegram:{match.group(1).lower()}")
+    for match in _PLATFORM_LINK.finditer(folded):
+        if free(match.start(), match.end()):
+            platform = _PLATFORMS[match.group(1).lower()]
+            handle = match.group(3).rstrip(".").lower()
+            add(Kind.SOCIAL, match.start(), match.start() + len(match.group(0).rstrip(".")), f"{platform}:{handle}")
+    for match in _EMAIL.finditer(folded):
+        domain = refang(match.group(2)).lower()
+        if free(match.start(), match.end()) and _domain_ok(domain):
+            add(Kind.EMAIL, match.start(), match.end(), f"{match.group(1).lower()}@{domain}")
+            add(Kind.DOMAIN, match.start(2), match.end(2), domain, implied=True)
+    for match in _URL.finditer(folded):
+        domain = refang(match.group(2)).lower()
+        if not free(match.start(), match.end(2)) or not _domain_ok(domain):
+            continue
+        path = _clean_path(match.group(3) or "")
+        end = match.end(2) + len(path)
+        if match.group(1) or len(path) > 1:
+            scheme = refang(match.group(1) or "https://").lower()
+            add(Kind.URL, match.start(), end, f"{scheme}{domain}{path}")
+            add(Kind.DOMAIN, match.start(2), match.end(2), domain, implied=True)
+        else:
+            add(Kind.DOMAIN, match.start(2), match.end(2), domain)
+    for match in _IPV4.finditer(folded):
+        if free(match.start(), match.end()):
+            try:
+                address = ipaddress.IPv4Address(refang(match.group(1)))
+            except ValueError:
+                continue
+            add(Kind.IP, match.start(), match.end(), str(address))
+    for match in _IPV6.finditer(folded):
+        if free(match.start(), match.end()) and ":" in match.group(1):
+            try:
+                address6 = ipaddress.IPv6Address(match.group(1))
+            except ValueError:
+                continue
+            add(Kind.IP, match.start(), match.end(), str(address6))
+    for match in _HANDLE.finditer(folded):
+        if free(match.start(), match.end()):
+            platform = _platform_before(folded, match.start())
+            kind = Kind.TELEGRAM if platform == "telegram" else Kind.SOCIAL
+            add(kind, match.start(), match.end(), f"{platform}:{match.group(1).lower()}")
+    for match in _CRYPTO.finditer(folded):
+        if free(match.start(), match.end()) and any(c.isdigit() for c in match.group(1)):
+            add(Kind.CRYPTO, match.start(), match.end(), match.group(1))
+    found.extend(_phones(text, folded, region, free, taken))
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def _platform_before(text: str, position: int) -> str:
+    line_start = text.rfind("\n", 0, position) + 1
+    words = list(_PLATFORM_WORD.finditer(text, max(line_start, position - 80), position))
+    if not words:
+        return "x"
+    word = words[-1].group(1).lower()
+    return _PLATFORM_NAMES.get(word, word)
+
+
+def _clean_path(path: str) -> str:
+    """A URL's path without the sentence punctuation or Japanese text written straight after it."""
+    cut = re.match(r"[/A-Za-z0-9._~%!$&'*+,;=:@?#-]*", path)
+    value = cut.group(0) if cut else ""
+    return value.rstrip(".,;:!?'")
+
+
+def _phones(text: str, folded: str, region: str, free: object, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Phone numbers as written (spaces, hyphens, brackets, 00 or + prefixes), to E.164."""
+    # phonenumbers only reads ASCII digits and separators; the folded text has them.
+    for match in phonenumbers.PhoneNumberMatcher(folded, region, leniency=phonenumbers.Leniency.VALID):
+        start, end = match.start, match.end
+        if not all(end <= a or start >= b for a, b in taken):
+            continue
+        before = folded[max(0, start - 1):start]
+        glued = (before.isascii() and before.isalnum()) or before in ("-", "/", ".") if before else False
+        if glued or _looks_like_date(match.raw_string):
+            continue
+        number = match.number
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        taken.append((start, end))
+        yield Mention(Kind.PHONE, text[start:end], e164, start, end)
+
+
+def _looks_like_date(raw: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8}", raw.strip()))

@@ -1,0 +1,57 @@
+"""Fusion quality on a corpus with ground truth, scored by the corpus's own score.py, through the CLI.
+
+    python tests/bench/bench_fusion_quality.py                      # ../shared/corpus/sample
+    python tests/bench/bench_fusion_quality.py --corpus DIR --score ../shared/corpus/score.py
+
+Exactly what acceptance runs: `nia import` of the corpus's reports into a
+fresh vault, `nia reports --json`, `nia fuse --json`, then score.py. Also
+prints how long the import and the fusion took.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NIA = str(Path(sys.executable).with_name("nia"))
+
+
+def run(args: list[str], env: dict[str, str], out: Path | None = None) -> float:
+    start = time.perf_counter()
+    done = subprocess.run([NIA, *args], env=env, capture_output=True, text=True, check=False)
+    if done.returncode not in (0,):
+        sys.exit(f"nia {' '.join(args)} failed ({done.returncode}): {done.stderr}")
+    if out is not None:
+        out.write_text(done.stdout, encoding="utf-8")
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "sample")
+    parser.add_argument("--score", type=Path, default=ROOT.parent / "shared" / "corpus" / "score.py")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NIA_")}
+        env.update({"NIA_VAULT": str(work / "vault"), "NIA_USER": "olive", "NIA_PASSPHRASE": "olive-passphrase-1"})
+        run(["init", "--officer", "olive", "--kdf-memory", "19", "--kdf-time", "2"], env)
+        run(["user", "add", "anna", "--role", "analyst"], {**env, "NIA_NEW_PASSPHRASE": "anna-passphrase-1"})
+        env.update({"NIA_USER": "anna", "NIA_PASSPHRASE": "anna-passphrase-1"})
+        took_import = run(["import", str(args.corpus / "reports"), "--json"], env, work / "import.json")
+        run(["reports", "--json", "--limit", "1000000"], env, work / "reports.json")
+        took_fuse = run(["fuse", "--json"], env, work / "fuse.json")
+        print(f"import {took_import:.1f} s, fuse {took_fuse:.1f} s (each including unlock)")
+        score = subprocess.run([sys.executable, str(args.score), str(args.corpus / "ground_truth.json"),
+                                str(work / "reports.json"), str(work / "fuse.json")], check=False)
+        return score.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

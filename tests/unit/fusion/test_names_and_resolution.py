@@ -1,0 +1,75 @@
+"""Names in English and Japanese, resolution across scripts, name orders and spellings; links and duplicates."""
+
+from __future__ import annotations
+
+from nia_desktop.core.fusion import content, names_en, names_ja, neardup, spelling
+from nia_desktop.core.fusion.engine import ReportText, fuse
+from nia_desktop.core.fusion.model import Kind
+
+
+def test_english_patterns() -> None:
+    text = ("Akiko Ichikawa, acting for Goldleaf Realty G.K., met NAGASE Ren in Sakata. "
+            "Ichikawa later called. Operation QUIET ORCHARD continues.")
+    found = {(m.kind, m.surface) for m in names_en.extract(text)}
+    assert (Kind.PERSON, "Akiko Ichikawa") in found and (Kind.PERSON, "NAGASE Ren") in found
+    assert (Kind.ORGANIZATION, "Goldleaf Realty G.K.") in found
+    assert (Kind.LOCATION, "Sakata") in found and (Kind.OPERATION, "QUIET ORCHARD") in found
+    assert (Kind.PERSON, "Ichikawa") in found  # the family name alone, after the full name
+
+
+def test_japanese_with_sudachi() -> None:
+    found = {(m.kind, m.surface, reading) for m, reading in names_ja.extract(
+        "永瀬 蓮は六本木でコンスタンチン・エゴロフと会い、鶴ヶ丘海運株式会社の社員とも接触した。")}
+    kinds = {(kind, surface) for kind, surface, _ in found}
+    assert (Kind.PERSON, "永瀬 蓮") in kinds and (Kind.LOCATION, "六本木") in kinds
+    assert (Kind.PERSON, "コンスタンチン・エゴロフ") in kinds
+    assert any(kind is Kind.ORGANIZATION and "鶴ヶ丘海運株式会社" in surface for kind, surface in kinds)
+    assert spelling.name_key(next(r for k, s, r in found if s == "永瀬 蓮")) == "nagase ren"
+
+
+def test_spellings_fold_together() -> None:
+    assert len({spelling.name_key(n) for n in ("KŌNO Rie", "Rie Kono", "Rie KOHNO", "コウノ リエ")}) == 1
+    assert len({spelling.name_key(n) for n in ("TAKAGI Shun'ichi", "Shunichi Takagi", "Shun-ichi TAKAGI")}) == 1
+    assert spelling.org_key("Goldleaf Realty G.K.") == spelling.org_key("Goldleaf Realty") == "goldleaf realty"
+
+
+def test_header_lines_are_not_content() -> None:
+    text = "SECRET\nOriginator     : NPA Cyber Desk\nReport No.: NPA-FAD-1\n発出部署　警察庁\nSubject: Sakata\n\nbody"
+    spans = content.header_spans(text)
+    assert content.inside(spans, text.index("NPA Cyber"), text.index("NPA Cyber") + 3)
+    assert content.inside(spans, text.index("警察庁"), text.index("警察庁") + 3)
+    assert not content.inside(spans, text.index("Sakata"), text.index("Sakata") + 6)
+
+
+def test_resolution_across_reports_scripts_and_orders() -> None:
+    reports = [
+        ReportText(1, "Meeting", "NAGASE Ren (永瀬蓮) met an officer. Nagase was paid. Call 090-7342-1186."),
+        ReportText(2, "面会", "永瀬蓮は大使館員と会った。連絡先は０９０－７３４２－１１８６。"),
+        ReportText(3, "Visit", "Ren Nagase attended a lecture with TAKAGI Mio."),
+        ReportText(4, "Other", "Shun'ichi TAKAGI chairs the council. Takagi spoke."),
+    ]
+    result = fuse(reports)
+    by_alias = {alias: e for e in result.entities for alias in e.aliases}
+    nagase = by_alias["NAGASE Ren"]
+    assert {"永瀬蓮", "Ren Nagase", "Nagase"} <= set(nagase.aliases) and nagase.reports == [1, 2, 3]
+    assert by_alias["TAKAGI Mio"] is not by_alias["Shun'ichi TAKAGI"]  # a shared family name is not a merge
+    assert by_alias["Takagi"] is by_alias["Shun'ichi TAKAGI"]  # in report 4 it can only mean him
+    phone = next(e for e in result.entities if e.kind is Kind.PHONE)
+    assert phone.name == "+819073421186" and phone.reports == [1, 2]
+    pairs = {(link["a"], link["b"]) for link in result.links}
+    assert {(1, 2), (1, 3), (2, 3)} <= pairs and (3, 4) not in pairs
+
+
+def test_near_duplicates_ignore_headers_and_wrapping() -> None:
+    body = ("The network spreads fabricated quotes attributed to the governor about the earthquake response, "
+            "through fake outlets and paid influencers, and stages them on a Telegram channel first. ") * 2
+    one = "Originator: CIRO\nReport No.: CIRO-1\n\n" + body
+    two = "Originator: NPA\nReport No.: NPA-9\n\n" + body.replace(" and paid", "\nand paid")
+    other = "Originator: NPA\n\n" + "A wholly different report about ship-to-ship transfers near Nakhodka. " * 3
+    groups = neardup.groups([(1, content_of(one)), (2, content_of(two)), (3, content_of(other))])
+    assert groups == [[1, 2]]
+
+
+def content_of(text: str) -> str:
+    spans = content.header_spans(text)
+    return "".join(ch for i, ch in enumerate(text) if not content.inside(spans, i, i + 1))
