@@ -30,7 +30,16 @@ from nia_desktop.core.fusion import content, names_en, names_ja, neardup, select
 from nia_desktop.core.fusion.model import Kind, Mention
 
 FUZZY = 90
+TRANSLITERATION = 88
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_ABBREVIATION = re.compile(r"[ \t]?[（(]([A-Z][A-Z0-9&-]{1,9})[)）]")
+_CAPS_WORD = re.compile(r"(?<![A-Za-z0-9_.@/-])[A-Z][A-Z0-9&-]{1,9}(?![A-Za-z0-9_@-])")
+_PLACE_WORD = re.compile(r"\s+(?:Town|City|Prefecture|Ward|Village|County)$")
+_PLACE_SUFFIX = re.compile(r"[市町村県区]$")
+_PLACE_READING_TAIL = re.compile(r"(?:shi|machi|cho|mura|son|ken|ku)$")
+_KANA_READING = re.compile(r"[\u30a0-\u30ff\u3040-\u309f・ ]+")
+_ORG_SUFFIX = re.compile(r"(?:株式会社|有限公司|社)$")
+_KATAKANA_ONLY = re.compile(r"[\u30a0-\u30ff・]+")
 
 
 @dataclass(frozen=True)
@@ -106,19 +115,53 @@ def extract(report: ReportText) -> list[Found]:
             keep(mention, _name_node(mention, reading), reading)
     for mention in names_en.extract(full):
         keep(mention, _name_node(mention, ""))
+    for f in list(found):  # "Kanmon Gateway Terminals (KGT)", "ロシア対外情報庁（SVR）": the abbreviation too
+        if f.mention.kind is Kind.ORGANIZATION:
+            defined = _ABBREVIATION.match(full, f.mention.end)
+            if defined:
+                start, end = defined.span(1)
+                keep(Mention(Kind.ORGANIZATION, defined.group(1), defined.group(1), start, end),
+                     _abbreviation_node(defined.group(1)))
     return sorted(found, key=lambda f: f.mention.start)
 
 
+def _abbreviation_node(abbreviation: str) -> tuple[str, ...]:
+    return ("org", abbreviation.lower())
+
+
+def _abbreviations_elsewhere(report: ReportText, found: list[Found], known: set[str]) -> list[Found]:
+    """Abbreviations defined in any report, where this one uses them alone ("SVR", "KGT")."""
+    if not known:
+        return found
+    full, header = report_content(report)
+    taken = [(f.mention.start, f.mention.end) for f in found if not f.mention.implied]
+    extra = []
+    for match in _CAPS_WORD.finditer(full):
+        word = match.group(0)
+        if word not in known or content.inside(header, match.start(), match.end()):
+            continue
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        extra.append(Found(Mention(Kind.ORGANIZATION, word, word, match.start(), match.end()),
+                           _abbreviation_node(word)))
+    return sorted(found + extra, key=lambda f: f.mention.start)
+
+
 def _name_node(mention: Mention, reading: str) -> tuple[str, ...]:
+    """People and places share one namespace: English capitals cannot always tell them apart."""
     if mention.kind is Kind.ORGANIZATION:
         return ("org", spelling.org_key(mention.surface) or mention.key)
     if mention.kind is Kind.OPERATION:
         return ("op", mention.key.upper())
-    source = reading if reading and not _JAPANESE.search(reading.replace("ー", "")) else mention.surface
-    key = spelling.name_key(source) if not _JAPANESE.search(source) or reading else mention.key
-    if _JAPANESE.search(key):  # no reading to romanise: keep the written form
-        key = mention.key
-    return (mention.kind.value, key)
+    if not _JAPANESE.search(mention.surface):
+        return ("name", spelling.name_key(_PLACE_WORD.sub("", mention.surface)
+                                          if mention.kind is Kind.LOCATION else mention.surface))
+    if reading and _KANA_READING.fullmatch(reading):
+        key = spelling.name_key(reading)
+        if mention.kind is Kind.LOCATION and _PLACE_SUFFIX.search(mention.surface):
+            key = _PLACE_READING_TAIL.sub("", key)  # 潮見崎町 (シオミザキチョウ) is Shiomizaki
+        return ("name", key)
+    return ("name", mention.key)
 
 
 class _Union:
@@ -147,13 +190,20 @@ def fuse(reports: Iterable[ReportText]) -> FusionResult:
     union = _Union()
     literal_domains = {f.mention.key for fs in per_report.values() for f in fs
                        if f.mention.kind is Kind.DOMAIN and not f.mention.implied}
+    abbreviations = {f.mention.surface for fs in per_report.values() for f in fs
+                     if f.node == _abbreviation_node(f.mention.surface) and f.mention.surface.isupper()}
     for report in report_list:
         kept = [f for f in per_report[report.id] if not f.mention.implied or f.mention.key in literal_domains]
+        kept = _abbreviations_elsewhere(report, kept, abbreviations)
         per_report[report.id] = _local_merges(report.id, report_content(report)[0], kept, union)
+    katakana: set[tuple[str, ...]] = set()
     for found in per_report.values():
         for f in found:
             union.find(f.node)
-    _fuzzy_merges(union)
+            if _KATAKANA_ONLY.fullmatch(_ORG_SUFFIX.sub("", f.mention.surface)) or (
+                    f.reading and _JAPANESE.search(f.mention.surface)):
+                katakana.add(f.node)
+    _fuzzy_merges(union, katakana)
     return _assemble(report_list, per_report, union)
 
 
@@ -161,7 +211,7 @@ def _local_merges(report_id: int, full: str, found: list[Found], union: _Union) 
     """Apposition and short forms, within one report."""
     full_names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for f in found:
-        if f.node[0] == "person" and len(f.node[1].split()) >= 2:
+        if f.mention.kind is Kind.PERSON and f.node[0] == "name" and len(f.node[1].split()) >= 2:
             for word in f.node[1].split():
                 full_names[word].append(f.node)
     text_positions = sorted(found, key=lambda f: f.mention.start)
@@ -170,9 +220,16 @@ def _local_merges(report_id: int, full: str, found: list[Found], union: _Union) 
             continue
         if _apposed(full, f, g):
             union.union(f.node, g.node, "apposition")
+    orgs = sorted({f.node for f in found if f.node[0] == "org"}, key=lambda n: len(n[1]))
+    for i, short in enumerate(orgs):
+        stem = _ORG_SUFFIX.sub("", short[1])
+        for longer in orgs[i + 1:]:
+            if len(stem) >= 3 and longer[1].startswith(stem) and (
+                    _JAPANESE.search(stem) or longer[1][len(stem):len(stem) + 1] in ("", " ")):
+                union.union(short, longer, "short form")
     rewritten = []
     for f in found:
-        if f.node[0] == "person" and len(f.node[1].split()) == 1:
+        if f.mention.kind is Kind.PERSON and f.node[0] == "name" and len(f.node[1].split()) == 1:
             owners = set(full_names.get(f.node[1], []))
             if len(owners) == 1:
                 local = ("short", str(report_id), f.node[1])
@@ -192,15 +249,34 @@ def _apposed(full: str, f: Found, g: Found) -> bool:
     return gap in ("(", "（") and after[:1] in (")", "）")
 
 
-def _fuzzy_merges(union: _Union) -> None:
+def _fuzzy_merges(union: _Union, katakana: set[tuple[str, ...]]) -> None:
+    """Near spellings of people (Latin), and katakana transliterations of Latin names of people and places."""
     from rapidfuzz import fuzz, process
 
-    people = sorted({node for node in union.parent if node[0] == "person" and len(node[1].split()) >= 2})
+    people = sorted({node for node in union.parent if node[0] == "name" and len(node[1].split()) >= 2
+                     and node not in katakana})
     keys = [node[1] for node in people]
     for i, key in enumerate(keys):
         for _, score, j in process.extract(key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY, limit=8):
             if j != i:
                 union.union(people[i], people[j], f"fuzzy {score:.0f}")
+    for kind in ("name", "org"):
+        latin = sorted(n for n in union.parent if n[0] == kind and n not in katakana and len(n[1]) >= 5
+                       and not _JAPANESE.search(n[1]))
+        loose = [spelling.loose_key(n[1]) for n in latin]
+        compact = [key.replace(" ", "") for key in loose]
+        for node in sorted(n for n in katakana if n[0] == kind):
+            target = spelling.loose_key(_ORG_SUFFIX.sub("", node[1]) if kind == "org" else node[1])
+            if len(target.replace(" ", "")) < 4:
+                continue
+            best = process.extractOne(target, loose, scorer=fuzz.token_sort_ratio, score_cutoff=TRANSLITERATION)
+            if best is None:  # ホンコン / クアラルンプール: one word in katakana, two in English
+                best = process.extractOne(target.replace(" ", ""), compact, scorer=fuzz.ratio,
+                                          score_cutoff=TRANSLITERATION)
+            if best is None and kind == "org" and " " in target:  # メリディアン・タイド社: a short form
+                best = process.extractOne(target, loose, scorer=fuzz.token_set_ratio, score_cutoff=100)
+            if best is not None:
+                union.union(node, latin[best[2]], f"transliteration {best[1]:.0f}")
 
 
 def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], union: _Union) -> FusionResult:

@@ -147,10 +147,12 @@ def _later_mentions(text: str, found: list[Mention]) -> list[Mention]:
             abbreviation = re.match(r"\s*\(([A-Z][A-Z0-9&-]{1,9})\)", after)
             if abbreviation:
                 short_forms.setdefault(abbreviation.group(1), mention)
-            first = mention.surface.split()[0]
-            if len(mention.surface.split()) >= 2 and first.lower() not in _STOP and len(first) > 3:
-                short_forms.setdefault(first, mention)
-    for form, owner in short_forms.items():
+            words = [w for w in mention.surface.split() if w.lower().rstrip(".,") not in ("co", "ltd", "pte", "inc")]
+            for size in range(1, len(words)):  # "Meridian Tide" after "Meridian Tide Shipmanagement Pte. Ltd."
+                prefix = " ".join(words[:size])
+                if words[0].lower() not in _STOP and len(prefix) > 3 and words[size - 1].lower() not in _STOP:
+                    short_forms.setdefault(prefix, mention)
+    for form, owner in sorted(short_forms.items(), key=lambda item: -len(item[0])):  # longest first
         for match in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w'’-])", text):
             if any(a <= match.start() < b for a, b in taken):
                 continue

@@ -33,8 +33,14 @@ def romanise(kana: str) -> str:
 
 
 def ascii_fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    """Lower case without diacritics (KŌNO -> kono); Japanese is left whole (NFKD would split ガ)."""
+    out = []
+    for ch in unicodedata.normalize("NFKC", text):
+        if _KANA.match(ch) or "\u4e00" <= ch <= "\u9fff":
+            out.append(ch)
+        else:
+            out.extend(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return "".join(out).lower()
 
 
 def name_words(text: str) -> list[str]:
@@ -58,7 +64,10 @@ def name_key(text: str) -> str:
     return " ".join(sorted(name_words(text)))
 
 
-_ORG_TAIL = re.compile(r"\b(?:co|ltd|inc|corp|corporation|company|limited|pte|plc|llc|gk|kk|the)\b\.?", re.IGNORECASE)
+_ORG_TAIL = re.compile(r"\b(?:co|ltd|inc|corp|corporation|company|limited|pte|plc|llc|gk|kk|sdn|bhd|the)\b\.?",
+                       re.IGNORECASE)
+_PLACE_TAIL = re.compile(r"\s+(?:town|city|prefecture|ward|village|county|port)$")
+_PLACE_READING_TAIL = re.compile(r"(?:shi|machi|cho|mura|son|ken|ku|ko)$")
 
 
 def org_key(text: str) -> str:
@@ -70,3 +79,33 @@ def org_key(text: str) -> str:
     folded = _ORG_TAIL.sub(" ", folded)
     folded = re.sub(r"[^\w\u3040-\u30ff\u4e00-\u9fff]+", " ", folded)
     return " ".join(folded.split())
+
+
+_LOOSE = [("ng", "n"), ("np", "mp"), ("nb", "mb"),
+          ("sh", "s"), ("ch", "t"), ("ts", "t"), ("th", "t"), ("kh", "h"), ("ph", "f"), ("v", "b"), ("f", "b"),
+          ("l", "r"), ("w", ""), ("y", ""), ("j", "z"), ("c", "k"), ("q", "k"), ("x", "ks")]
+
+
+def loose_word(word: str) -> str:
+    """A word's consonant skeleton, the same for ``Novosibirsk`` and ノヴォシビルスク (novoshibirusuku).
+
+    Japanese writes foreign names with a vowel after every consonant, merges
+    l/r and b/v, and renders th/ti as s/chi: drop the vowels, map those pairs
+    together, and collapse doubled letters.
+    """
+    for a, b in _LOOSE:
+        word = word.replace(a, b)
+    skeleton = word[:1] + re.sub(r"[aeiou]", "", word[1:])
+    return re.sub(r"(.)\1+", r"\1", skeleton)
+
+
+def loose_key(text: str) -> str:
+    return " ".join(sorted(loose_word(w) for w in name_words(text)))
+
+
+def place_key(text: str, reading: str = "") -> str:
+    """A place's key without its administrative word: ``Shiomizaki Town`` and 潮見崎町 (シオミザキチョウ) meet."""
+    if reading:
+        key = name_key(reading).replace(" ", "")
+        return _PLACE_READING_TAIL.sub("", key) if re.search(r"[市町村県区港]$", text) else key
+    return _PLACE_TAIL.sub("", " ".join(name_words(text))).replace(" ", "")
