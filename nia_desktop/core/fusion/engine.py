@@ -83,6 +83,7 @@ class Found:
     mention: Mention
     node: tuple[str, ...]
     reading: str = ""
+    born: int = 0  # a birth year stated next to a person's name: tells homonyms apart
 
 
 def report_content(report: ReportText) -> tuple[str, list[tuple[int, int]]]:
@@ -115,6 +116,7 @@ def extract(report: ReportText) -> list[Found]:
             keep(mention, _name_node(mention, reading), reading)
     for mention in names_en.extract(full):
         keep(mention, _name_node(mention, ""))
+    found = [_with_birth_year(full, f) for f in found]
     for f in list(found):  # "Kanmon Gateway Terminals (KGT)", "ロシア対外情報庁（SVR）": the abbreviation too
         if f.mention.kind is Kind.ORGANIZATION:
             defined = _ABBREVIATION.match(full, f.mention.end)
@@ -123,6 +125,55 @@ def extract(report: ReportText) -> list[Found]:
                 keep(Mention(Kind.ORGANIZATION, defined.group(1), defined.group(1), start, end),
                      _abbreviation_node(defined.group(1)))
     return sorted(found, key=lambda f: f.mention.start)
+
+
+_BORN_AFTER = re.compile(
+    r"^[^。.;\n]{0,60}?(?:\bborn(?:\s+(?:in|on))?\s+(?:[A-Za-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Za-z]+\.?\s+)?|"
+    r"\bb\.\s*|[（(])(\d{4})(?:\b|年(?:\d{1,2}月\d{1,2}日)?生)")
+_BORN_BEFORE = re.compile(r"(\d{4})年(?:\d{1,2}月\d{1,2}日)?生まれの$")
+
+
+def _with_birth_year(full: str, f: Found) -> Found:
+    """"XU Lan, ... born in 1988", "永瀬蓮（2000年5月18日生）", "1979年生まれの徐嵐": the year, if any."""
+    if f.mention.kind is not Kind.PERSON:
+        return f
+    after = _BORN_AFTER.match(full[f.mention.end:f.mention.end + 90])
+    before = _BORN_BEFORE.search(full[max(0, f.mention.start - 20):f.mention.start])
+    match = after or before
+    if match and 1900 <= int(match.group(1)) <= 2030:
+        return Found(f.mention, f.node, f.reading, int(match.group(1)))
+    return f
+
+
+def _split_homonyms(members: dict[tuple[str, ...], list[tuple[int, Found]]]) -> None:
+    """One name, two people: split an entity whose mentions state different birth years.
+
+    Reports stating a year seed one person each; every other report goes to
+    the seed whose reports share most of its other entities (context).
+    """
+    report_roots: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+    for root, items in members.items():
+        for report_id, _ in items:
+            report_roots[report_id].add(root)
+    for root, items in list(members.items()):
+        seeds: dict[int, set[int]] = defaultdict(set)
+        for report_id, f in items:
+            if f.born:
+                seeds[f.born].add(report_id)
+        if len(seeds) < 2 or any(len([y for y in seeds if r in seeds[y]]) > 1 for r in report_roots):
+            continue
+        context = {y: set().union(*(report_roots[r] for r in rs)) - {root} for y, rs in seeds.items()}
+        parts: dict[int, list[tuple[int, Found]]] = defaultdict(list)
+        for report_id, f in items:
+            year = next((y for y, rs in seeds.items() if report_id in rs), None)
+            if year is None:
+                mine = report_roots[report_id] - {root}
+                year = max(seeds, key=lambda y: (len(mine & context[y]) / (len(mine | context[y]) or 1),
+                                                 len(seeds[y]), -y))
+            parts[year].append((report_id, f))
+        del members[root]
+        for year, part in parts.items():
+            members[(*root, f"born {year}")] = part
 
 
 def _abbreviation_node(abbreviation: str) -> tuple[str, ...]:
@@ -200,8 +251,10 @@ def fuse(reports: Iterable[ReportText]) -> FusionResult:
     for found in per_report.values():
         for f in found:
             union.find(f.node)
+            # Phonetic spellings only: katakana, and places read in kanji (香港 ホンコン). A Chinese or Korean
+            # name read in Japanese (羅建華 ラケンカ) sounds nothing like its romanisation (LUO Jianhua).
             if _KATAKANA_ONLY.fullmatch(_ORG_SUFFIX.sub("", f.mention.surface)) or (
-                    f.reading and _JAPANESE.search(f.mention.surface)):
+                    f.reading and f.mention.kind is Kind.LOCATION and _JAPANESE.search(f.mention.surface)):
                 katakana.add(f.node)
     _fuzzy_merges(union, katakana)
     return _assemble(report_list, per_report, union)
@@ -284,10 +337,14 @@ def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], uni
     for report_id, found in per_report.items():
         for f in found:
             members[union.find(f.node)].append((report_id, f))
+    _split_homonyms(members)
     entities: list[Entity] = []
     root_to_id: dict[tuple[str, ...], int] = {}
     for root, items in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        kinds = Counter(f.mention.kind for _, f in items)
+        # Sudachi's tags (person, place, organisation) are surer than English capitalisation: they count thrice.
+        kinds: Counter[Kind] = Counter()
+        for _, f in items:
+            kinds[f.mention.kind] += 3 if _JAPANESE.search(f.mention.surface) else 1
         kind = kinds.most_common(1)[0][0]
         surfaces = Counter(f.mention.surface for _, f in items)
         latin = [s for s, _ in surfaces.most_common() if not _JAPANESE.search(s)]
@@ -297,8 +354,10 @@ def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], uni
         entity_id = len(entities) + 1
         root_to_id[root] = entity_id
         entities.append(Entity(entity_id, kind, name, sorted(surfaces), sorted({r for r, _ in items}), len(items)))
-    mentions = {report_id: [(f.mention, root_to_id[union.find(f.node)]) for f in found]
-                for report_id, found in per_report.items()}
+    mentions: dict[int, list[tuple[Mention, int]]] = defaultdict(list)
+    for root, items in members.items():
+        for report_id, f in items:
+            mentions[report_id].append((f.mention, root_to_id[root]))
     duplicates = neardup.groups((r.id, _content_only(r)) for r in reports)
     return FusionResult(entities, duplicates, _links(entities, len(reports)), mentions)
 

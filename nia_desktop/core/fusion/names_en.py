@@ -93,6 +93,11 @@ def _sentences(start: int, run: str) -> list[tuple[int, str]]:
 
 def _classify(text: str, start: int, run: str) -> list[Mention]:
     words = run.split()
+    for i, word in enumerate(words[1:-1], start=1):  # "Meridian Tide Pte. Ltd. and Harbour Crest Ltd.": two
+        if word in ("and", "&") and words[i - 1].lower().rstrip(",") in _ORG_WORDS:
+            cut = run.index(f" {word} ", len(" ".join(words[:i])) - 1)
+            second = cut + len(word) + 2
+            return _classify(text, start, run[:cut]) + _classify(text, start + second, run[second:])
     # Leading stop words ("The", "In", "Reporting") are not part of a name.
     while words and words[0].lower().strip(".") in _STOP and words[0] != "Operation":
         start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
