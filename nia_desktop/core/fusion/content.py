@@ -24,7 +24,7 @@ _LABEL_LINE = re.compile(
     rf"^[ \t　]*(?:[-*・][ \t]*)?(?:\*\*)?(?:{_LABELS})(?:\*\*)?[ \t　]*(?::|：|\||[ \t　]{{2,}}|　)", re.IGNORECASE)
 _HEADER_CELL = re.compile(rf"^(?:{_LABELS})$", re.IGNORECASE)
 _BANNER = re.compile(r"^[^a-z]*[A-Z]{2,}[^a-z]*$")
-_BANNER_LINES = 8
+_BANNER_LINES = 16  # an e-mail's own headers come first
 
 
 def header_spans(text: str) -> list[tuple[int, int]]:
@@ -35,6 +35,11 @@ def header_spans(text: str) -> list[tuple[int, int]]:
     for number, line in enumerate(text.split("\n")):
         start, end = position, position + len(line)
         position = end + 1
+        cells = line.split("|")
+        if len(cells) >= 3 and any(_HEADER_CELL.match(c.strip()) for c in cells):
+            header_columns = [i for i, c in enumerate(cells) if _HEADER_CELL.match(c.strip())]
+            spans.append((start, end))  # a table's first row, naming its columns
+            continue
         if _LABEL_LINE.match(line):
             spans.append((start, end))
             continue
@@ -42,11 +47,6 @@ def header_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
             continue
         if "|" in line:
-            cells = line.split("|")
-            if not header_columns and any(_HEADER_CELL.match(c.strip()) for c in cells):
-                header_columns = [i for i, c in enumerate(cells) if _HEADER_CELL.match(c.strip())]
-                spans.append((start, end))  # the header row itself names columns
-                continue
             offset = start
             for index, cell in enumerate(cells):
                 if index in header_columns:

@@ -287,7 +287,9 @@ def _local_merges(report_id: int, full: str, found: list[Found], union: _Union) 
             if len(owners) == 1:
                 local = ("short", str(report_id), f.node[1])
                 union.union(local, owners.pop(), "short form")
-                f = Found(f.mention, local, f.reading)
+                f = Found(f.mention, local, f.reading, f.born)
+            elif len(f.mention.surface) == 1:
+                continue  # 徐 or 原 alone, with no full name in the report to stand for: too ambiguous
         rewritten.append(f)
     found[:] = rewritten
     return found

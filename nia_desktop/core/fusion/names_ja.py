@@ -29,6 +29,7 @@ _LEGAL_FORM = re.compile(r"株式会社|有限会社|合同会社|有限公司")
 _KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:[・=＝][\u30a1-\u30fa\u30fc]{2,})+")
 _GENERIC_ORG = re.compile(r"^(?:同|当|本|各|その|この|同社|会社|本社|子会社|関連会社|[一-龥]{0,1}社)$")
 
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _local = threading.local()
 
 
@@ -53,6 +54,8 @@ def extract(text: str) -> list[tuple[Mention, str]]:
     def add(kind: Kind, start: int, end: int, reading: str) -> None:
         if end <= start or any(not (end <= a or start >= b) for a, b in taken):
             return
+        if not _JAPANESE.search(text[start:end]):  # Sudachi tags unknown Latin words as proper nouns
+            return
         surface = text[start:end]
         found.append((Mention(kind, surface, "".join(surface.split()), start, end), reading))
         taken.append((start, end))
@@ -66,7 +69,8 @@ def extract(text: str) -> list[tuple[Mention, str]]:
                 text[match.start():end]):
             add(Kind.ORGANIZATION, match.start(), end, "")
     for match in _KATAKANA_NAME.finditer(text):
-        add(Kind.PERSON, match.start(), match.end(), match.group(0))
+        if not _common_words(match.group(0)):
+            add(Kind.PERSON, match.start(), match.end(), match.group(0))
     morphemes = list(_tokenizer().tokenize(text, sudachi.Tokenizer.SplitMode.C))
     index = 0
     while index < len(morphemes):
@@ -95,6 +99,12 @@ def extract(text: str) -> list[tuple[Mention, str]]:
             add(Kind.ORGANIZATION, start, end, reading)
         index += 1
     return sorted(found, key=lambda pair: (pair[0].start, pair[0].end))
+
+
+def _common_words(katakana: str) -> bool:
+    """テレグラム・チャンネル is two loanwords, not a name: every part is a common noun in the dictionary."""
+    parts = [m for m in _tokenizer().tokenize(katakana.replace("・", "　")) if m.surface().strip()]
+    return all(m.part_of_speech()[1] == "普通名詞" and not m.is_oov() for m in parts)
 
 
 def _is_kana_only(surface: str) -> bool:

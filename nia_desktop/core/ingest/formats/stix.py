@@ -44,11 +44,13 @@ def parse(data: bytes, name: str) -> list[Document]:
         lines.append("")
         lines.append(str(report.get("description", "")))
         lines.append("")
+    authors = {o.get("created_by_ref") for o in objects if o.get("created_by_ref")}
     for obj in kept:
         if obj.get("type") in ("report", "relationship"):
             continue
         label = obj.get("name") or obj.get("pattern") or obj.get("id")
-        lines.append(f"{obj['type']}: {label}")
+        # The identity that created the objects is the originator: header metadata, not a subject of the report.
+        lines.append(f"Originator: {label}" if obj.get("id") in authors else f"{obj['type']}: {label}")
         if obj.get("description"):
             lines.append(f"  {obj['description']}")
     body = "\n".join(lines).strip()
