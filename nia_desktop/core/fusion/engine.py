@@ -39,6 +39,7 @@ _PLACE_SUFFIX = re.compile(r"[市町村県区]$")
 _PLACE_READING_TAIL = re.compile(r"(?:shi|machi|cho|mura|son|ken|ku)$")
 _KANA_READING = re.compile(r"[\u30a0-\u30ff\u3040-\u309f・ ]+")
 _ORG_SUFFIX = re.compile(r"(?:株式会社|有限公司|社)$")
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
 _KATAKANA_ONLY = re.compile(r"[\u30a0-\u30ff・]+")
 
 
@@ -199,11 +200,10 @@ def _abbreviations_elsewhere(report: ReportText, found: list[Found], known: set[
 
 
 def _name_node(mention: Mention, reading: str) -> tuple[str, ...]:
-    """People and places share one namespace: English capitals cannot always tell them apart."""
+    """People, places and operations share one namespace: English capitals cannot always tell them apart,
+    and Japanese writes a codename in katakana like a foreign name (クワイエット・オーチャード)."""
     if mention.kind is Kind.ORGANIZATION:
         return ("org", spelling.org_key(mention.surface) or mention.key)
-    if mention.kind is Kind.OPERATION:
-        return ("op", mention.key.upper())
     if not _JAPANESE.search(mention.surface):
         return ("name", spelling.name_key(_PLACE_WORD.sub("", mention.surface)
                                           if mention.kind is Kind.LOCATION else mention.surface))
@@ -212,7 +212,7 @@ def _name_node(mention: Mention, reading: str) -> tuple[str, ...]:
         if mention.kind is Kind.LOCATION and _PLACE_SUFFIX.search(mention.surface):
             key = _PLACE_READING_TAIL.sub("", key)  # 潮見崎町 (シオミザキチョウ) is Shiomizaki
         return ("name", key)
-    return ("name", mention.key)
+    return ("name", spelling.japanese_key(mention.key))
 
 
 class _Union:
@@ -257,6 +257,8 @@ def fuse(reports: Iterable[ReportText]) -> FusionResult:
                     f.reading and f.mention.kind is Kind.LOCATION and _JAPANESE.search(f.mention.surface)):
                 katakana.add(f.node)
     _fuzzy_merges(union, katakana)
+    _surname_merges(union, per_report)
+    _split_given_names(union, per_report)
     return _assemble(report_list, per_report, union)
 
 
@@ -334,6 +336,46 @@ def _fuzzy_merges(union: _Union, katakana: set[tuple[str, ...]]) -> None:
                 union.union(node, latin[best[2]], f"transliteration {best[1]:.0f}")
 
 
+def _split_given_names(union: _Union, per_report: dict[int, list[Found]]) -> None:
+    """"Law Kin Wah" is "LAW Kin-wah": a two-part given name written as two words."""
+    keys = {f.node[1]: f.node for found in per_report.values() for f in found
+            if f.node[0] == "name" and f.mention.kind is Kind.PERSON and not _JAPANESE.search(f.mention.surface)}
+    for found in per_report.values():
+        for f in found:
+            words = spelling.name_words(f.mention.surface) if f.node[0] == "name" else []
+            if len(words) != 3 or _JAPANESE.search(f.mention.surface):
+                continue
+            for i in (0, 1):
+                joined = " ".join(sorted([*words[:i], words[i] + words[i + 1], *words[i + 2:]]))
+                if joined in keys and keys[joined] != f.node:
+                    union.union(f.node, keys[joined], "split given name")
+
+
+def _surname_merges(union: _Union, per_report: dict[int, list[Found]]) -> None:
+    """A kanji name meets its romanisation through the surname when the given name's reading is uncertain.
+
+    Sudachi reads surnames reliably but a given name may have several
+    readings (颯太: Sōta or Hayata). So 平野颯太 joins HIRANO Sōta when their
+    surnames read alike and exactly one romanised person has that surname;
+    with two (TAKAGI Shun'ichi, TAKAGI Mio) nothing is merged on it.
+    """
+    latin_people: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    kanji_people: list[tuple[str, tuple[str, ...]]] = []
+    for found in per_report.values():
+        for f in found:
+            if f.mention.kind is not Kind.PERSON or f.node[0] != "name":
+                continue
+            if not _JAPANESE.search(f.mention.surface) and len(f.node[1].split()) >= 2:
+                for word in f.node[1].split():
+                    latin_people[word].add(f.node)
+            elif f.reading and " " in f.reading and _KANJI.search(f.mention.surface):
+                kanji_people.append((spelling.name_key(f.reading.split()[0]), f.node))
+    for surname, node in kanji_people:
+        owners = {union.find(n) for n in latin_people.get(surname, ())}
+        if len(owners) == 1 and union.find(node) not in owners:
+            union.union(node, owners.pop(), "surname reading")
+
+
 def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], union: _Union) -> FusionResult:
     members: dict[tuple[str, ...], list[tuple[int, Found]]] = defaultdict(list)
     for report_id, found in per_report.items():
@@ -347,7 +389,7 @@ def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], uni
         kinds: Counter[Kind] = Counter()
         for _, f in items:
             kinds[f.mention.kind] += 3 if _JAPANESE.search(f.mention.surface) else 1
-        kind = kinds.most_common(1)[0][0]
+        kind = Kind.OPERATION if kinds[Kind.OPERATION] else kinds.most_common(1)[0][0]
         surfaces = Counter(f.mention.surface for _, f in items)
         latin = [s for s, _ in surfaces.most_common() if not _JAPANESE.search(s)]
         name = (items[0][1].mention.key if kind in (Kind.DOMAIN, Kind.IP, Kind.EMAIL, Kind.PHONE, Kind.URL,

@@ -39,6 +39,8 @@ _ORG_WORDS = frozenset(_words("""
     capital ventures investments studio studios times post daily herald journal shipmanagement outlet
     cell desk unit
 """))
+_PLACE_WORDS = frozenset(_words("sea strait straits island islands bay peninsula river prefecture town city ward "
+                                "district province region coast harbour harbor gulf channel"))
 _PLACE_PREPOSITIONS = re.compile(r"(?:\bin|\bat|\bnear|\bfrom|\bto|\bof|\bvia|\bbased in)[ \t]+$")
 _STOP = frozenset(_words("""
     the a an this that these those he she it they we i his her its their our my your mr mrs ms dr key points
@@ -93,8 +95,13 @@ def _sentences(start: int, run: str) -> list[tuple[int, str]]:
 
 def _classify(text: str, start: int, run: str) -> list[Mention]:
     words = run.split()
-    for i, word in enumerate(words[1:-1], start=1):  # "Meridian Tide Pte. Ltd. and Harbour Crest Ltd.": two
-        if word in ("and", "&") and words[i - 1].lower().rstrip(",") in _ORG_WORDS:
+    for i, word in enumerate(words[1:-1], start=1):
+        # "Meridian Tide Pte. Ltd. and Harbour Crest Ltd.", "Meridian Tide Shipmanagement of Singapore and
+        # Harbour Crest": two names, not one, when an organisation word comes before the "and"/"of".
+        before_words = [w.lower().rstrip(",") for w in words[1:i]]
+        ends_org = words[i - 1].lower().rstrip(",") in _ORG_WORDS
+        if (word in ("and", "&") and (ends_org or any(w in _ORG_WORDS for w in before_words))) or (
+                word == "of" and ends_org and len(words) - i - 1 == 1):
             cut = run.index(f" {word} ", len(" ".join(words[:i])) - 1)
             second = cut + len(word) + 2
             return _classify(text, start, run[:cut]) + _classify(text, start + second, run[second:])
@@ -120,6 +127,8 @@ def _classify(text: str, start: int, run: str) -> list[Mention]:
         if len(words) >= 2 or last not in _ORG_WORDS:
             return [Mention(Kind.ORGANIZATION, surface, _fold(surface), start, end)]
         return []
+    if len(words) >= 2 and (last in _PLACE_WORDS or words[0].lower() in ("cape", "mount", "lake", "port")):
+        return [Mention(Kind.LOCATION, surface, _fold(surface), start, end)]  # East China Sea, Cape Muroto
     names = [w for w in words if _name_word(w)]
     if len(names) != len(words):
         return []
@@ -141,6 +150,9 @@ def _later_mentions(text: str, found: list[Mention]) -> list[Mention]:
     extra: list[Mention] = []
     taken = [(m.start, m.end) for m in found]
     short_forms: dict[str, Mention] = {}
+    # Words that start a person's or place's name here ("Shiomizaki Town") are not short for an organisation
+    # that starts with them too ("Shiomizaki Future Citizens' Council").
+    other_names = {m.surface.split()[0] for m in found if m.kind in (Kind.PERSON, Kind.LOCATION)}
     for mention in found:
         if mention.kind is Kind.PERSON:
             for word in mention.surface.split():
@@ -155,7 +167,8 @@ def _later_mentions(text: str, found: list[Mention]) -> list[Mention]:
             words = [w for w in mention.surface.split() if w.lower().rstrip(".,") not in ("co", "ltd", "pte", "inc")]
             for size in range(1, len(words)):  # "Meridian Tide" after "Meridian Tide Shipmanagement Pte. Ltd."
                 prefix = " ".join(words[:size])
-                if words[0].lower() not in _STOP and len(prefix) > 3 and words[size - 1].lower() not in _STOP:
+                if words[0].lower() not in _STOP and len(prefix) > 3 and words[size - 1].lower() not in _STOP \
+                        and prefix not in other_names:
                     short_forms.setdefault(prefix, mention)
     for form, owner in sorted(short_forms.items(), key=lambda item: -len(item[0])):  # longest first
         for match in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w'’-])", text):

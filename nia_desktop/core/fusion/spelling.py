@@ -70,11 +70,25 @@ _PLACE_TAIL = re.compile(r"\s+(?:town|city|prefecture|ward|village|county|port)$
 _PLACE_READING_TAIL = re.compile(r"(?:shi|machi|cho|mura|son|ken|ku|ko)$")
 
 
+# Variant kanji and small kana that name the same thing (髙木/高木, 鶴ヶ丘/鶴ケ丘, 一之瀬/一ノ瀬).
+_ITAIJI = str.maketrans({"髙": "高", "﨑": "崎", "嵜": "崎", "邊": "辺", "邉": "辺", "澤": "沢", "齋": "斎", "齊": "斉",
+                         "濵": "浜", "濱": "浜", "嶋": "島", "廣": "広", "國": "国", "櫻": "桜", "ヶ": "ケ", "ヵ": "カ",
+                         "之": "ノ", "の": "ノ"})
+_JA_LEGAL = re.compile(r"^(?:株式会社|有限会社|合同会社)|(?:株式会社|有限会社|合同会社|有限公司|社)$")
+
+
+def japanese_key(text: str) -> str:
+    """A Japanese written form with variant kanji folded and no spaces."""
+    return "".join(unicodedata.normalize("NFKC", text).translate(_ITAIJI).split())
+
+
 def org_key(text: str) -> str:
     """An organisation's name without legal-form words or punctuation.
 
     ``Goldleaf Realty G.K.`` -> ``goldleaf realty``.
     """
+    if _KANA.search(text) or re.search(r"[\u4e00-\u9fff]", text):
+        return _JA_LEGAL.sub("", japanese_key(text).replace("・", "")) or japanese_key(text)
     folded = ascii_fold(text).replace("g.k.", "gk").replace("k.k.", "kk")
     folded = _ORG_TAIL.sub(" ", folded)
     folded = re.sub(r"[^\w\u3040-\u30ff\u4e00-\u9fff]+", " ", folded)
