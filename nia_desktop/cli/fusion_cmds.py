@@ -16,6 +16,34 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     fuse = commands.add_parser("fuse", parents=[common], help="entities, links and near-duplicate groups")
     fuse.add_argument("--case", default="", help="only this case's reports (default: every report)")
     fuse.set_defaults(handler=_fuse)
+    entity = commands.add_parser(
+        "entity", help="analysts' judgements on entities (numbers from the latest `nia fuse` of the same scope)"
+    ).add_subparsers(dest="entity_cmd", required=True)
+    show = entity.add_parser("show", parents=[common], help="an entity: aliases, reports, corroboration, merges")
+    show.add_argument("id", type=int)
+    show.add_argument("--case", default="")
+    show.set_defaults(handler=_entity_show)
+    merge = entity.add_parser("merge", parents=[common], help="these entities are one (kept across re-fusion)")
+    merge.add_argument("ids", nargs="+", type=int, metavar="ID")
+    merge.add_argument("--why", default="", help="the reason, kept in the judgement log")
+    merge.add_argument("--case", default="")
+    merge.set_defaults(handler=_entity_merge)
+    different = entity.add_parser("different", parents=[common], help="these two are never one entity")
+    different.add_argument("ids", nargs=2, type=int, metavar="ID")
+    different.add_argument("--why", default="")
+    different.add_argument("--case", default="")
+    different.set_defaults(handler=_entity_different)
+    split = entity.add_parser("split", parents=[common], help="the entity's mentions in these reports are another")
+    split.add_argument("id", type=int)
+    split.add_argument("--reports", nargs="+", type=int, required=True, metavar="REPORT_ID")
+    split.add_argument("--why", default="")
+    split.add_argument("--case", default="")
+    split.set_defaults(handler=_entity_split)
+    undo = entity.add_parser("undo", parents=[common], help="revoke a judgement (it stays in the log)")
+    undo.add_argument("judgement", type=int, metavar="JUDGEMENT_ID")
+    undo.set_defaults(handler=_entity_undo)
+    log = entity.add_parser("log", parents=[common], help="every judgement: who, when, why, which reports")
+    log.set_defaults(handler=_entity_log)
     case = commands.add_parser("case", help="cases: named groups of reports").add_subparsers(
         dest="case_cmd", required=True)
     create = case.add_parser("create", parents=[common], help="create a case")
@@ -64,5 +92,86 @@ def _case_add(args: argparse.Namespace) -> int:
         added = add_to_case(session, args.name, args.ids)
         return respond(args, {"case": args.name, "added": added},
                        f"added {added} report(s) to {safe(args.name)}")
+
+    return run_in_session(args, act)
+
+
+def _entity_show(args: argparse.Namespace) -> int:
+    from nia_desktop.services.fusion import corroboration, last_fusion
+
+    def act(session: Session) -> int:
+        run = last_fusion(session, args.case)
+        entity = next((e for e in (run or {}).get("entities", []) if e["id"] == args.id), None)
+        if entity is None:
+            from nia_desktop.core.errors import BadInput
+
+            raise BadInput(f"no entity {args.id} in the latest fusion: run `nia fuse` first")
+        seen = corroboration(session, entity["reports"]).to_json()
+        body = {**entity, "corroboration": seen}
+        text = "\n".join([
+            f"{safe(entity['name'])} ({entity['kind']}), {len(entity['reports'])} report(s)",
+            "aliases: " + ", ".join(safe(a) for a in entity["aliases"]),
+            "reports: " + ", ".join(map(str, entity["reports"])),
+            "agencies: " + ", ".join(f"{a} {n}" for a, n in seen["agencies"].items())
+            + ("  (single source)" if seen["single_source"] else ""),
+            f"gradings: {', '.join(seen['gradings']) or '-'}; first seen {seen['first_seen']}, "
+            f"last seen {seen['last_seen']}",
+            *[f"merged: {safe(' '.join(m['a']))} + {safe(' '.join(m['b']))} ({safe(m['why'])})"
+              for m in entity.get("merges", [])]])
+        return respond(args, body, text)
+
+    return run_in_session(args, act)
+
+
+def _entity_merge(args: argparse.Namespace) -> int:
+    from nia_desktop.services.fusion import merge_entities
+
+    def act(session: Session) -> int:
+        made = merge_entities(session, args.ids, args.why, args.case)
+        return respond(args, {"judgements": made}, f"recorded judgement(s) {', '.join(map(str, made))}; "
+                       "run `nia fuse` to see the result")
+
+    return run_in_session(args, act)
+
+
+def _entity_different(args: argparse.Namespace) -> int:
+    from nia_desktop.services.fusion import mark_different
+
+    def act(session: Session) -> int:
+        made = mark_different(session, args.ids[0], args.ids[1], args.why, args.case)
+        return respond(args, {"judgements": [made]}, f"recorded judgement {made}; run `nia fuse` to see the result")
+
+    return run_in_session(args, act)
+
+
+def _entity_split(args: argparse.Namespace) -> int:
+    from nia_desktop.services.fusion import split_entity
+
+    def act(session: Session) -> int:
+        made = split_entity(session, args.id, args.reports, args.why, args.case)
+        return respond(args, {"judgements": made}, f"recorded judgement(s) {', '.join(map(str, made))}; "
+                       "run `nia fuse` to see the result")
+
+    return run_in_session(args, act)
+
+
+def _entity_undo(args: argparse.Namespace) -> int:
+    from nia_desktop.services.fusion import undo_judgement
+
+    def act(session: Session) -> int:
+        undo_judgement(session, args.judgement)
+        return respond(args, {"revoked": args.judgement}, f"revoked judgement {args.judgement}")
+
+    return run_in_session(args, act)
+
+
+def _entity_log(args: argparse.Namespace) -> int:
+    from nia_desktop.services.fusion import judgement_log
+
+    def act(session: Session) -> int:
+        log = judgement_log(session)
+        rows = [[str(j["id"]), j["verdict"], safe(j["a"]), safe(j["b"]), j["by"], j["at"], safe(j["why"]),
+                 "revoked" if j["revoked_by"] else ""] for j in log]
+        return respond(args, log, table(rows, ["id", "verdict", "a", "b", "by", "at", "why", "state"]))
 
     return run_in_session(args, act)

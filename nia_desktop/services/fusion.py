@@ -1,21 +1,26 @@
-"""Fusion and cases: the analyst's use cases over the fusion engine (core/fusion)."""
+"""Fusion, entity judgements and cases: the analyst's use cases over the fusion engine (core/fusion)."""
 
 from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
 
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.fusion.engine import FusionResult, ReportText, fuse
+from nia_desktop.core.fusion.judgements import Judgement, node_from_text, node_text
 from nia_desktop.core.names import check_case_name
 from nia_desktop.core.roles import Action
 from nia_desktop.core.store import cases
+from nia_desktop.core.store import fusion as store
 from nia_desktop.services.session import Session
 
 
 def _report_texts(session: Session, case: str) -> list[ReportText]:
     if case:
-        case_id = cases.find(session.db, case)
-        if case_id is None:
-            raise BadInput(f"there is no case named {case!r}")
+        case_id = _case_id(session, case)
         rows = session.db.query(
             "SELECT r.id, r.title, t.body FROM case_reports c JOIN reports r ON r.id = c.report_id "
             "JOIN report_texts t ON t.report_id = r.id WHERE c.case_id = ? ORDER BY r.id", (case_id,))
@@ -25,16 +30,149 @@ def _report_texts(session: Session, case: str) -> list[ReportText]:
     return [ReportText(int(i), str(title), str(body)) for i, title, body in rows]
 
 
+def _case_id(session: Session, case: str) -> int:
+    case_id = cases.find(session.db, case)
+    if case_id is None:
+        raise BadInput(f"there is no case named {case!r}")
+    return case_id
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """Who reports an entity: independent agencies, their gradings, first and last seen."""
+
+    agencies: dict[str, int]
+    gradings: list[str]
+    first_seen: str
+    last_seen: str
+
+    @property
+    def single_source(self) -> bool:
+        return len(self.agencies) <= 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {"agencies": self.agencies, "independent_agencies": len(self.agencies), "gradings": self.gradings,
+                "first_seen": self.first_seen, "last_seen": self.last_seen, "single_source": self.single_source}
+
+
+def corroboration(session: Session, report_ids: list[int]) -> Corroboration:
+    if not report_ids:
+        return Corroboration({}, [], "", "")
+    marks = ",".join("?" * len(report_ids))
+    query = f"SELECT agency, reliability, credibility, report_date, imported_at FROM reports WHERE id IN ({marks})"  # noqa: S608 - placeholders only
+    rows = session.db.query(query, report_ids)
+    agencies: dict[str, int] = defaultdict(int)
+    gradings, dates = set(), []
+    for agency, reliability, credibility, report_date, imported_at in rows:
+        agencies[str(agency)] += 1
+        if reliability or credibility:
+            gradings.add(f"{reliability or '?'}{credibility or '?'}")
+        dates.append(str(report_date or imported_at[:10]))
+    return Corroboration(dict(sorted(agencies.items())), sorted(gradings), min(dates), max(dates))
+
+
 def run_fusion(session: Session, case: str = "") -> FusionResult:
-    """Entities, links and near-duplicate groups over the vault's reports, or one case's."""
+    """Entities, links and near-duplicate groups over the vault's reports, or one case's; stored and audited."""
     session.require(Action.FUSE, case or "all reports")
     texts = _report_texts(session, case)
-    result = fuse(texts)
+    decided = [j for j, _ in store.judgements(session.db)]
+    result = fuse(texts, decided)
+    stored = result.to_json()
+    for entity, row in zip(result.entities, stored["entities"], strict=True):
+        row["nodes"] = [node_text(n) for n in entity.nodes]
+        row["merges"] = entity.merges
+        row["mentions"] = entity.mentions
     with session.db.transaction():
+        store.save_run(session.db, case, session.name, iso_utc(session.clock.now()), stored)
         session.audit("fusion.run", case or "all reports", details={
             "reports": len(texts), "entities": len(result.entities), "links": len(result.links),
-            "duplicate_groups": len(result.duplicates)})
+            "duplicate_groups": len(result.duplicates), "judgements": len(decided)})
     return result
+
+
+def last_fusion(session: Session, case: str = "") -> dict[str, Any] | None:
+    """The stored result of the latest fusion of this scope, or None before the first."""
+    session.require(Action.FUSE, case or "all reports")
+    found = store.last_run(session.db, case)
+    return None if found is None else {"at": found[0], **found[1]}
+
+
+def _entities(session: Session, case: str, ids: list[int]) -> list[dict[str, Any]]:
+    run = store.last_run(session.db, case)
+    if run is None:
+        raise BadInput("run fusion first (`nia fuse`): entity numbers refer to the latest fusion")
+    by_id = {int(e["id"]): e for e in run[1]["entities"]}
+    missing = [i for i in ids if i not in by_id]
+    if missing:
+        raise BadInput(f"no entity {', '.join(map(str, missing))} in the latest fusion"
+                       + (f" of case {case!r}" if case else ""))
+    return [by_id[i] for i in ids]
+
+
+def _judge(session: Session, judgement: Judgement, what: str) -> int:
+    with session.db.transaction():
+        judgement_id = store.add_judgement(session.db, judgement)
+        session.audit(f"entity.{what}", f"judgement {judgement_id}", details=judgement.to_json())
+    return judgement_id
+
+
+def merge_entities(session: Session, ids: list[int], why: str = "", case: str = "") -> list[int]:
+    """The analyst says these entities are one: recorded, applied at every fusion until undone."""
+    session.require(Action.CASE_EDIT, f"merge {ids}")
+    if len(set(ids)) < 2:
+        raise BadInput("name two or more entities to merge")
+    entities = _entities(session, case, ids)
+    now = iso_utc(session.clock.now())
+    first = node_from_text(entities[0]["nodes"][0])
+    return [_judge(session, Judgement("same", first, node_from_text(e["nodes"][0]), session.name, now, why,
+                                      tuple(sorted(set(entities[0]["reports"]) | set(e["reports"])))), "merge")
+            for e in entities[1:]]
+
+
+def mark_different(session: Session, a: int, b: int, why: str = "", case: str = "") -> int:
+    """The analyst says these two are never one entity, whatever the rules find."""
+    session.require(Action.CASE_EDIT, f"different {a} {b}")
+    if a == b:
+        raise BadInput("an entity cannot be different from itself: use `nia entity split`")
+    first, second = _entities(session, case, [a, b])
+    now = iso_utc(session.clock.now())
+    return _judge(session, Judgement("different", node_from_text(first["nodes"][0]),
+                                     node_from_text(second["nodes"][0]), session.name, now, why,
+                                     tuple(sorted(set(first["reports"]) | set(second["reports"])))), "different")
+
+
+def split_entity(session: Session, entity_id: int, report_ids: list[int], why: str = "", case: str = "") -> list[int]:
+    """The analyst says the entity's mentions in these reports are someone (something) else."""
+    session.require(Action.CASE_EDIT, f"split {entity_id}")
+    (entity,) = _entities(session, case, [entity_id])
+    outside = sorted(set(report_ids) - set(entity["reports"]))
+    if outside:
+        raise BadInput(f"entity {entity_id} is not mentioned in report {', '.join(map(str, outside))}")
+    if not report_ids or set(report_ids) == set(entity["reports"]):
+        raise BadInput("name some, not all, of the entity's reports to split off")
+    now = iso_utc(session.clock.now())
+    new_node = ("split", uuid.uuid4().hex[:12])
+    made = []
+    for text in entity["nodes"]:
+        node = node_from_text(text)
+        made.append(_judge(session, Judgement("split", node, new_node, session.name, now, why,
+                                              tuple(sorted(report_ids))), "split"))
+        made.append(_judge(session, Judgement("different", node, new_node, session.name, now, why,
+                                              tuple(sorted(report_ids))), "split"))
+    return made
+
+
+def undo_judgement(session: Session, judgement_id: int) -> None:
+    session.require(Action.CASE_EDIT, f"judgement {judgement_id}")
+    with session.db.transaction():
+        if not store.revoke(session.db, judgement_id, session.name, iso_utc(session.clock.now())):
+            raise BadInput(f"there is no judgement {judgement_id} in force")
+        session.audit("entity.undo", f"judgement {judgement_id}")
+
+
+def judgement_log(session: Session) -> list[dict[str, Any]]:
+    session.require(Action.FUSE, "judgements")
+    return [{**j.to_json(), "revoked_by": revoked} for j, revoked in store.judgements(session.db, True)]
 
 
 def create_case(session: Session, name: str) -> int:

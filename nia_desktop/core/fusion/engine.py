@@ -8,8 +8,14 @@ Resolution is a union-find over mention keys, and every merge has a reason:
 - ``short form``: a family name alone, or a first word, in the report that
   names the full form (``Nagase`` after ``Ren Nagase``); these keys are
   local to their report, so ``Takagi`` never joins two different Takagis;
-- ``fuzzy``: person names of two or more words whose folded spellings are
-  at least FUZZY alike (rapidfuzz), e.g. ``Yegorov``/``Egorov``.
+- ``fuzzy``: names of two or three words that share a word exactly and
+  whose other word is at least FUZZY alike (rapidfuzz), e.g.
+  ``Konstantin Yegorov``/``Konstantin Egorov``;
+- ``transliteration``: a katakana name whose consonant skeleton matches a
+  Latin one (``コンスタンチン・エゴロフ``), and ``surname reading``: a kanji name
+  whose surname reads like the surname of exactly one romanised person;
+- ``analyst``: a judgement (core/fusion/judgements.py), applied before every
+  rule and able to forbid a rule's merge.
 A domain seen only as the host of a URL or mail address counts only where
 the domain is also mentioned on its own somewhere (a mail provider is not
 an entity of interest). Reports are linked when they share an entity,
@@ -27,9 +33,10 @@ from itertools import combinations, pairwise
 from typing import Any
 
 from nia_desktop.core.fusion import content, names_en, names_ja, neardup, selectors, spelling
+from nia_desktop.core.fusion.judgements import Judgement
 from nia_desktop.core.fusion.model import Kind, Mention
 
-FUZZY = 90
+FUZZY = 85
 TRANSLITERATION = 88
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _ABBREVIATION = re.compile(r"[ \t]?[（(]([A-Z][A-Z0-9&-]{1,9})[)）]")
@@ -58,7 +65,8 @@ class Entity:
     aliases: list[str]
     reports: list[int]
     mentions: int
-    merges: list[dict[str, Any]] = field(default_factory=list)
+    nodes: list[tuple[str, ...]] = field(default_factory=list)  # the keys it was resolved from
+    merges: list[dict[str, Any]] = field(default_factory=list)  # why: rule and score, or the analyst's judgement
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind.value, "name": self.name, "aliases": self.aliases,
@@ -216,9 +224,13 @@ def _name_node(mention: Mention, reading: str) -> tuple[str, ...]:
 
 
 class _Union:
-    def __init__(self) -> None:
+    """Union-find with cannot-link pairs: an analyst's "different" beats every automatic rule."""
+
+    def __init__(self, apart: Iterable[tuple[tuple[str, ...], tuple[str, ...]]] = ()) -> None:
         self.parent: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.reasons: list[tuple[tuple[str, ...], tuple[str, ...], str]] = []
+        self.apart = list(apart)
+        self.refused: list[tuple[tuple[str, ...], tuple[str, ...], str]] = []
 
     def find(self, x: tuple[str, ...]) -> tuple[str, ...]:
         self.parent.setdefault(x, x)
@@ -229,16 +241,25 @@ class _Union:
 
     def union(self, a: tuple[str, ...], b: tuple[str, ...], reason: str) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[ra] = rb
-            self.reasons.append((a, b, reason))
+        if ra == rb:
+            return
+        for p, q in self.apart:
+            if {self.find(p), self.find(q)} == {ra, rb}:
+                self.refused.append((a, b, reason))
+                return
+        self.parent[ra] = rb
+        self.reasons.append((a, b, reason))
 
 
-def fuse(reports: Iterable[ReportText]) -> FusionResult:
-    """Fuse reports from scratch."""
+def fuse(reports: Iterable[ReportText], judgements: Iterable[Judgement] = ()) -> FusionResult:
+    """Fuse reports from scratch; analysts' judgements are applied first and beat every rule."""
     report_list = list(reports)
-    per_report: dict[int, list[Found]] = {r.id: extract(r) for r in report_list}
-    union = _Union()
+    decided = list(judgements)
+    per_report: dict[int, list[Found]] = {r.id: _apply_splits(r.id, extract(r), decided) for r in report_list}
+    union = _Union((j.a, j.b) for j in decided if j.verdict == "different")
+    for judgement in decided:
+        if judgement.verdict == "same":
+            union.union(judgement.a, judgement.b, judgement.reason())
     literal_domains = {f.mention.key for fs in per_report.values() for f in fs
                        if f.mention.kind is Kind.DOMAIN and not f.mention.implied}
     abbreviations = {f.mention.surface for fs in per_report.values() for f in fs
@@ -260,6 +281,14 @@ def fuse(reports: Iterable[ReportText]) -> FusionResult:
     _surname_merges(union, per_report)
     _split_given_names(union, per_report)
     return _assemble(report_list, per_report, union)
+
+
+def _apply_splits(report_id: int, found: list[Found], decided: list[Judgement]) -> list[Found]:
+    """An analyst's split: in the reports named, a key's mentions start a node of their own."""
+    for judgement in decided:
+        if judgement.verdict == "split" and report_id in judgement.reports:
+            found = [Found(f.mention, judgement.b, f.reading, f.born) if f.node == judgement.a else f for f in found]
+    return found
 
 
 def _local_merges(report_id: int, full: str, found: list[Found], union: _Union) -> list[Found]:
@@ -310,13 +339,19 @@ def _fuzzy_merges(union: _Union, katakana: set[tuple[str, ...]]) -> None:
     """Near spellings of people (Latin), and katakana transliterations of Latin names of people and places."""
     from rapidfuzz import fuzz, process
 
-    people = sorted({node for node in union.parent if node[0] == "name" and len(node[1].split()) >= 2
-                     and node not in katakana})
-    keys = [node[1] for node in people]
-    for i, key in enumerate(keys):
-        for _, score, j in process.extract(key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY, limit=8):
-            if j != i:
-                union.union(people[i], people[j], f"fuzzy {score:.0f}")
+    people = sorted({node for node in union.parent if node[0] == "name" and 2 <= len(node[1].split()) <= 3
+                     and node not in katakana and not _JAPANESE.search(node[1])})
+    by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for node in people:
+        for word in set(node[1].split()):
+            if len(word) >= 3:
+                by_word[word].append(node)
+    for node in people:
+        words = node[1].split()
+        for other in {o for word in words for o in by_word.get(word, ()) if o != node}:
+            score = _spelling_score(words, other[1].split())
+            if score >= FUZZY:
+                union.union(node, other, f"fuzzy {score:.0f}")
     for kind in ("name", "org"):
         latin = sorted(n for n in union.parent if n[0] == kind and n not in katakana and len(n[1]) >= 5
                        and not _JAPANESE.search(n[1]))
@@ -334,6 +369,18 @@ def _fuzzy_merges(union: _Union, katakana: set[tuple[str, ...]]) -> None:
                 best = process.extractOne(target, loose, scorer=fuzz.token_set_ratio, score_cutoff=100)
             if best is not None:
                 union.union(node, latin[best[2]], f"transliteration {best[1]:.0f}")
+
+
+def _spelling_score(a: list[str], b: list[str]) -> float:
+    """Alike when every word pairs with a word of the other, one exactly and the rest nearly (Yegorov/Egorov)."""
+    from rapidfuzz import fuzz
+
+    if len(a) != len(b):
+        return 0.0
+    rest_a, rest_b = [w for w in a if w not in b], [w for w in b if w not in a]
+    if len(rest_a) == len(a) or len(rest_a) != 1 or len(rest_b) != 1 or min(len(rest_a[0]), len(rest_b[0])) < 4:
+        return 100.0 if not rest_a and not rest_b else 0.0
+    return float(fuzz.ratio(rest_a[0], rest_b[0]))
 
 
 def _split_given_names(union: _Union, per_report: dict[int, list[Found]]) -> None:
@@ -382,6 +429,11 @@ def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], uni
         for f in found:
             members[union.find(f.node)].append((report_id, f))
     _split_homonyms(members)
+    reasons: dict[tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...], str]]] = defaultdict(list)
+    node_root = {f.node: root for root, items in members.items() for _, f in items}
+    for a, b, why in union.reasons:
+        if a in node_root and node_root.get(a) == node_root.get(b):
+            reasons[node_root[a]].append((a, b, why))
     entities: list[Entity] = []
     root_to_id: dict[tuple[str, ...], int] = {}
     for root, items in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0])):
@@ -397,7 +449,9 @@ def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], uni
                 else (latin[0] if latin else surfaces.most_common(1)[0][0]))
         entity_id = len(entities) + 1
         root_to_id[root] = entity_id
-        entities.append(Entity(entity_id, kind, name, sorted(surfaces), sorted({r for r, _ in items}), len(items)))
+        nodes = sorted({f.node for _, f in items})
+        entities.append(Entity(entity_id, kind, name, sorted(surfaces), sorted({r for r, _ in items}), len(items),
+                               nodes, [{"a": list(a), "b": list(b), "why": why} for a, b, why in reasons[root]]))
     mentions: dict[int, list[tuple[Mention, int]]] = defaultdict(list)
     for root, items in members.items():
         for report_id, f in items:

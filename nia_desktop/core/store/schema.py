@@ -147,7 +147,66 @@ def _v3_reports_imports_cases(db: VaultConnection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_imports_cases]
+def _v4_fusion_assessments_requirements(db: VaultConnection) -> None:
+    # Analysts' resolution judgements: revoked, never deleted, so every merge can be undone and its history read.
+    db.execute(
+        """CREATE TABLE fusion_judgements (
+            id INTEGER PRIMARY KEY,
+            verdict TEXT NOT NULL CHECK (verdict IN ('same', 'different', 'split')),
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            reports TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            user TEXT NOT NULL,
+            at TEXT NOT NULL,
+            revoked_by TEXT,
+            revoked_at TEXT
+        )"""
+    )
+    # The latest full fusion per scope ('' = every report), so views open without re-running it.
+    db.execute(
+        """CREATE TABLE fusion_runs (
+            scope TEXT PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            result TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            judgement TEXT NOT NULL,
+            likelihood TEXT NOT NULL,
+            confidence TEXT NOT NULL CHECK (confidence IN ('low', 'moderate', 'high')),
+            reports TEXT NOT NULL,
+            user TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE requirements (
+            id INTEGER PRIMARY KEY,
+            question TEXT NOT NULL,
+            priority INTEGER NOT NULL,
+            due TEXT NOT NULL,
+            user TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE requirement_reports (
+            requirement_id INTEGER NOT NULL REFERENCES requirements(id),
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            user TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (requirement_id, report_id)
+        )"""
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_imports_cases,
+                               _v4_fusion_assessments_requirements]
 LATEST = len(MIGRATIONS)
 
 

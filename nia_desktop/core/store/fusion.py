@@ -1,0 +1,41 @@
+"""Stored fusion: analysts' judgements (the log) and the latest result per scope."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from nia_desktop.core.fusion.judgements import Judgement, node_from_text, node_text
+from nia_desktop.core.vault.connection import VaultConnection
+
+
+def add_judgement(db: VaultConnection, judgement: Judgement) -> int:
+    cursor = db.execute(
+        "INSERT INTO fusion_judgements (verdict, a, b, reports, reason, user, at) VALUES (?,?,?,?,?,?,?)",
+        (judgement.verdict, node_text(judgement.a), node_text(judgement.b), json.dumps(list(judgement.reports)),
+         judgement.why, judgement.by, judgement.at))
+    return int(cursor.lastrowid or 0)
+
+
+def judgements(db: VaultConnection, include_revoked: bool = False) -> list[tuple[Judgement, str | None]]:
+    """Every judgement in the order made, with who revoked it (None while in force)."""
+    rows = db.query("SELECT id, verdict, a, b, reports, reason, user, at, revoked_by FROM fusion_judgements "
+                    + ("" if include_revoked else "WHERE revoked_at IS NULL ") + "ORDER BY id")
+    return [(Judgement(str(r[1]), node_from_text(r[2]), node_from_text(r[3]), str(r[6]), str(r[7]), str(r[5]),
+                       tuple(int(x) for x in json.loads(r[4])), int(r[0])), r[8]) for r in rows]
+
+
+def revoke(db: VaultConnection, judgement_id: int, user: str, at: str) -> bool:
+    cursor = db.execute("UPDATE fusion_judgements SET revoked_by = ?, revoked_at = ? WHERE id = ? AND "
+                        "revoked_at IS NULL", (user, at, judgement_id))
+    return bool(cursor.rowcount == 1)
+
+
+def save_run(db: VaultConnection, scope: str, user: str, at: str, result: dict[str, Any]) -> None:
+    db.execute("INSERT OR REPLACE INTO fusion_runs (scope, at, user, result) VALUES (?, ?, ?, ?)",
+               (scope, at, user, json.dumps(result, ensure_ascii=False)))
+
+
+def last_run(db: VaultConnection, scope: str) -> tuple[str, dict[str, Any]] | None:
+    rows = db.query("SELECT at, result FROM fusion_runs WHERE scope = ?", (scope,))
+    return (str(rows[0][0]), json.loads(rows[0][1])) if rows else None

@@ -1,0 +1,80 @@
+"""Analysts' merge, split and 'different' judgements: they beat the rules, survive re-fusion, are audited, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nia_desktop.core.errors import BadInput, PermissionRefused
+from nia_desktop.core.fusion.engine import Entity, FusionResult, ReportText, fuse
+from nia_desktop.core.fusion.judgements import Judgement
+from nia_desktop.services import fusion, importing
+from nia_desktop.services.session import unlock
+from tests.conftest import ANALYST, ANALYST_PASS, COURIER, COURIER_PASS
+
+
+@pytest.fixture
+def media(tmp_path: Path) -> Path:
+    root = tmp_path / "usb"
+    root.mkdir()
+    (root / "a.txt").write_text("Subject: A\n\nNAGASE Ren met Konstantin YEGOROV at the lab.\n")
+    (root / "b.txt").write_text("Subject: B\n\nRen Nagase was paid by Konstantin YEGOROV.\n")
+    (root / "c.txt").write_text("Subject: C\n\nRen Nagase repaired the port servers; Kevin Tang watched.\n")
+    (root / "d.txt").write_text("Subject: D\n\nTANG Haoran recruited students.\n")
+    return root
+
+
+def by_alias(result: FusionResult, alias: str) -> Entity:
+    return next(e for e in result.entities if alias in e.aliases)
+
+
+def test_judgements_beat_rules_and_survive_refusion(vault_dir: Path, media: Path) -> None:
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        ids = {r["path"].rsplit("/", 1)[-1]: r["id"] for r in importing.import_paths(session, [media]).imported}
+        first = fusion.run_fusion(session)
+        nagase = by_alias(first, "NAGASE Ren")
+        assert set(nagase.reports) == {ids["a.txt"], ids["b.txt"], ids["c.txt"]}
+        assert by_alias(first, "Kevin Tang") is not by_alias(first, "TANG Haoran")
+
+        # one name, two people: report c is about someone else
+        fusion.split_entity(session, nagase.id, [ids["c.txt"]], why="contractor, not the student")
+        merge = fusion.merge_entities(session, [by_alias(first, "Kevin Tang").id, by_alias(first, "TANG Haoran").id],
+                                      why="alias in MOFA report")
+        second = fusion.run_fusion(session)
+        assert set(by_alias(second, "NAGASE Ren").reports) == {ids["a.txt"], ids["b.txt"]}
+        assert [e.reports for e in second.entities if "Ren Nagase" in e.aliases and ids["c.txt"] in e.reports] == [
+            [ids["c.txt"]]]
+        assert by_alias(second, "Kevin Tang") is by_alias(second, "TANG Haoran")
+        assert any("analyst anna: same" in m["why"] for m in by_alias(second, "Kevin Tang").merges)
+
+        third = fusion.run_fusion(session)  # again: nothing drifts
+        assert [sorted(e.reports) for e in third.entities] == [sorted(e.reports) for e in second.entities]
+
+        fusion.undo_judgement(session, merge[0])
+        fourth = fusion.run_fusion(session)
+        assert by_alias(fourth, "Kevin Tang") is not by_alias(fourth, "TANG Haoran")
+        log = fusion.judgement_log(session)
+        assert [j["verdict"] for j in log] == ["split", "different", "same"] and log[2]["revoked_by"] == ANALYST
+        actions = [a for (a,) in session.db.query("SELECT action FROM audit WHERE action LIKE 'entity.%'")]
+        assert actions == ["entity.split", "entity.split", "entity.merge", "entity.undo"]
+        with pytest.raises(BadInput, match="no entity 999"):
+            fusion.merge_entities(session, [1, 999])
+
+
+def test_different_keeps_apart_what_a_rule_would_join() -> None:
+    reports = [ReportText(1, "A", "Konstantin YEGOROV met students."), ReportText(2, "B", "Konstantin Egorov paid.")]
+    joined = fuse(reports)
+    assert [sorted(e.aliases) for e in joined.entities if "Konstantin Egorov" in e.aliases] == [
+        ["Konstantin Egorov", "Konstantin YEGOROV"]]  # the fuzzy rule joins the two spellings
+    yegorov, egorov = ("name", "konstantin yegorov"), ("name", "egorov konstantin")
+    apart = fuse(reports, [Judgement("different", yegorov, egorov, "anna", "2026-11-26", "two brothers")])
+    assert [e.aliases for e in apart.entities if "Konstantin Egorov" in e.aliases] == [["Konstantin Egorov"]]
+
+
+def test_couriers_may_not_fuse(vault_dir: Path) -> None:
+    with unlock(vault_dir, COURIER, COURIER_PASS) as session:
+        with pytest.raises(PermissionRefused):
+            fusion.run_fusion(session)
+        with pytest.raises(PermissionRefused):
+            fusion.merge_entities(session, [1, 2])
