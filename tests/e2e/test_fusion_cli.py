@@ -43,3 +43,45 @@ def test_fuse_json_on_imported_files(nia_vault: Nia) -> None:
 def test_only_analysts_fuse(nia_vault: Nia) -> None:
     refused = nia_vault("fuse", "--json", user="carl", passphrase="carl-passphrase-1")
     assert refused.code == 1 and "refused" in refused.err.lower()
+
+
+def test_requirements_assessments_and_entity_judgements(nia_vault: Nia) -> None:
+    media = nia_vault.tmp / "usb"
+    media.mkdir()
+    (media / "a.txt").write_text("Subject: Harbour\n\nKevin Tang recruited quantum sensing students in Roppongi.\n")
+    (media / "b.txt").write_text("Subject: Recruiter\n\nTANG Haoran offered quantum sensing students money.\n")
+    ids = [r["id"] for r in nia_vault("import", str(media), "--json", **ANNA).json()["imported"]]
+    officer = {"user": "olive", "passphrase": "olive-passphrase-1"}
+    made = nia_vault("pir", "add", "Who recruits quantum sensing students?", "--priority", "1", "--due", "2026-12-31",
+                     "--json", **officer)
+    assert made.code == 0, made.err
+    pir_id = made.json()["id"]
+    assert nia_vault("pir", "add", "Is the referendum funded from abroad?", "--priority", "2", **officer).code == 0
+    assert set(nia_vault("pir", "suggest", str(pir_id), "--json", **ANNA).json()) == set(ids)
+    assert nia_vault("pir", "tag", str(pir_id), *map(str, ids), **ANNA).code == 0
+    listed = {p["id"]: p for p in nia_vault("pir", "list", "--json", **officer).json()}
+    assert listed[pir_id]["reports"] == sorted(ids) and listed[pir_id]["agencies"] == {"unknown": 2}
+    assert [p["unanswered"] for p in listed.values()] == [False, True]
+
+    assert nia_vault("case", "create", "Recruiters", **ANNA).code == 0
+    made = nia_vault("assess", "Recruiters", "the two recruiters are one man", "--likelihood", "likely",
+                     "--confidence", "moderate", "--reports", *map(str, ids), **ANNA)
+    assert made.code == 0, made.err
+    assert nia_vault("assessments", "Recruiters", "--json", **ANNA).json()[0]["likelihood"] == "likely"
+    wrong = nia_vault("assess", "Recruiters", "x", "--likelihood", "probable", "--confidence", "low", **ANNA)
+    assert wrong.code == 2  # not an ICD 203 term: a usage error naming the choices
+
+    fused = nia_vault("fuse", "--json", **ANNA).json()
+    by_alias = {alias: e for e in fused["entities"] for alias in e["aliases"]}
+    kevin, tang = by_alias["Kevin Tang"]["id"], by_alias["TANG Haoran"]["id"]
+    assert kevin != tang
+    assert nia_vault("entity", "merge", str(kevin), str(tang), "--why", "MOFA cable", **ANNA).code == 0
+    again = {alias: e for e in nia_vault("fuse", "--json", **ANNA).json()["entities"] for alias in e["aliases"]}
+    assert again["Kevin Tang"]["id"] == again["TANG Haoran"]["id"]
+    shown = nia_vault("entity", "show", str(again["Kevin Tang"]["id"]), "--json", **ANNA).json()
+    assert shown["corroboration"]["single_source"] is True and len(shown["reports"]) == 2
+    log = nia_vault("entity", "log", "--json", **ANNA).json()
+    assert log[0]["verdict"] == "same" and log[0]["why"] == "MOFA cable"
+    assert nia_vault("entity", "undo", str(log[0]["id"]), **ANNA).code == 0
+    after = {alias: e for e in nia_vault("fuse", "--json", **ANNA).json()["entities"] for alias in e["aliases"]}
+    assert after["Kevin Tang"]["id"] != after["TANG Haoran"]["id"]

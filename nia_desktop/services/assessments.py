@@ -1,0 +1,137 @@
+"""Assessments on cases (ICD 203 terms) and intelligence requirements with their coverage."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from nia_desktop.core import search as fts
+from nia_desktop.core.assessment import check_confidence, check_likelihood
+from nia_desktop.core.clock import iso_utc
+from nia_desktop.core.errors import BadInput
+from nia_desktop.core.roles import Action
+from nia_desktop.core.store import assessments as store
+from nia_desktop.core.store import cases
+from nia_desktop.core.store.reports import Filters
+from nia_desktop.core.store.reports import search as search_reports
+from nia_desktop.services.session import Session
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _existing_reports(session: Session, report_ids: list[int]) -> list[int]:
+    if not report_ids:
+        return []
+    marks = ",".join("?" * len(report_ids))
+    query = f"SELECT id FROM reports WHERE id IN ({marks})"  # noqa: S608 - only placeholders are formatted
+    known = {int(i) for (i,) in session.db.query(query, report_ids)}
+    missing = sorted(set(report_ids) - known)
+    if missing:
+        raise BadInput(f"no such report: {', '.join(map(str, missing))}")
+    return sorted(set(report_ids))
+
+
+def assess(session: Session, case: str, judgement: str, likelihood: str, confidence: str,
+           report_ids: list[int]) -> int:
+    """Record an analytic judgement on a case, with the reports it rests on."""
+    session.require(Action.CASE_EDIT, case)
+    if not judgement.strip():
+        raise BadInput("an assessment needs its judgement in words")
+    likelihood, confidence = check_likelihood(likelihood), check_confidence(confidence)
+    with session.db.transaction():
+        case_id = cases.find(session.db, case)
+        if case_id is None:
+            raise BadInput(f"there is no case named {case!r}")
+        reports = _existing_reports(session, report_ids)
+        assessment_id = store.add_assessment(session.db, case_id, judgement.strip(), likelihood, confidence, reports,
+                                             session.name, iso_utc(session.clock.now()))
+        session.audit("assessment.add", case, details={"id": assessment_id, "likelihood": likelihood,
+                                                       "confidence": confidence, "reports": reports})
+    return assessment_id
+
+
+def case_assessments(session: Session, case: str) -> list[store.Assessment]:
+    session.require(Action.REPORT_READ, case)
+    case_id = cases.find(session.db, case)
+    if case_id is None:
+        raise BadInput(f"there is no case named {case!r}")
+    return store.assessments(session.db, case_id)
+
+
+def add_requirement(session: Session, question: str, priority: int, due: str = "") -> int:
+    """A priority intelligence requirement: a question the Prime Minister's Office needs answered."""
+    session.require(Action.PIR_MANAGE, question[:80])
+    if not question.strip():
+        raise BadInput("a requirement needs its question")
+    if not 1 <= priority <= 5:
+        raise BadInput("priority is 1 (highest) to 5")
+    if due and not _DATE.fullmatch(due):
+        raise BadInput("a due date is written YYYY-MM-DD")
+    with session.db.transaction():
+        requirement_id = store.add_requirement(session.db, question.strip(), priority, due, session.name,
+                                               iso_utc(session.clock.now()))
+        session.audit("pir.add", f"requirement {requirement_id}", details={"priority": priority, "due": due})
+    return requirement_id
+
+
+def tag_reports(session: Session, requirement_id: int, report_ids: list[int]) -> int:
+    """Confirm that reports answer a requirement; returns how many were new to it."""
+    session.require(Action.CASE_EDIT, f"requirement {requirement_id}")
+    with session.db.transaction():
+        if requirement_id not in {r.id for r in store.requirements(session.db)}:
+            raise BadInput(f"there is no requirement {requirement_id}")
+        now = iso_utc(session.clock.now())
+        added = sum(store.tag(session.db, requirement_id, r, session.name, now)
+                    for r in _existing_reports(session, report_ids))
+        session.audit("pir.tag", f"requirement {requirement_id}", details={"reports": report_ids, "added": added})
+    return added
+
+
+@dataclass(frozen=True)
+class Coverage:
+    requirement: store.Requirement
+    reports: list[int]
+    agencies: dict[str, int]
+    latest: str
+
+    def to_json(self) -> dict[str, Any]:
+        r = self.requirement
+        return {"id": r.id, "question": r.question, "priority": r.priority, "due": r.due, "reports": self.reports,
+                "agencies": self.agencies, "latest": self.latest, "unanswered": not self.reports}
+
+
+def coverage(session: Session) -> list[Coverage]:
+    """Every requirement with its reports, contributing agencies and latest information; empty ones show it."""
+    session.require(Action.PIR_MANAGE, "coverage")
+    tags = store.tagged(session.db)
+    out = []
+    for requirement in store.requirements(session.db):
+        rows = tags.get(requirement.id, [])
+        agencies: dict[str, int] = {}
+        for _, agency, _ in rows:
+            agencies[agency] = agencies.get(agency, 0) + 1
+        out.append(Coverage(requirement, [r for r, _, _ in rows], dict(sorted(agencies.items())),
+                            max((d for _, _, d in rows), default="")))
+    return out
+
+
+_STOP = frozenset("what which who whom whose when where why how is are was were will would does do did the a an "
+                  "of in on at to for from and or not by with about into any this that these those there their "
+                  "its it be been being has have had can could should may might".split())
+
+
+def suggest_reports(session: Session, requirement_id: int, limit: int = 20) -> list[int]:
+    """Reports that may answer a requirement: its words searched in the index, untagged ones only."""
+    session.require(Action.REPORT_READ, f"requirement {requirement_id}")
+    requirement = next((r for r in store.requirements(session.db) if r.id == requirement_id), None)
+    if requirement is None:
+        raise BadInput(f"there is no requirement {requirement_id}")
+    words = [w for w in re.findall(r"[\w\u3040-\u30ff\u4e00-\u9fff]+", requirement.question)
+             if w.lower() not in _STOP and (len(w) >= 4 or re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", w))]
+    expression = " OR ".join(filter(None, (fts.to_fts_query(w) for w in words)))
+    if not expression:
+        return []
+    done = {r for r, _, _ in store.tagged(session.db).get(requirement_id, [])}
+    rows = search_reports(session.db, expression, limit + len(done), Filters())
+    return [s.id for s, _, _ in rows if s.id not in done][:limit]
