@@ -37,6 +37,8 @@ from nia_desktop.core.fusion.judgements import Judgement
 from nia_desktop.core.fusion.model import Kind, Mention
 
 FUZZY = 85
+COMMON_LINK = 0.05
+COMMON_LINK_FLOOR = 50
 TRANSLITERATION = 88
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _ABBREVIATION = re.compile(r"[ \t]?[（(]([A-Z][A-Z0-9&-]{1,9})[)）]")
@@ -471,13 +473,29 @@ def _content_only(report: ReportText) -> str:
 
 
 def _links(entities: list[Entity], report_count: int) -> list[dict[str, Any]]:
-    """Report pairs sharing entities, weighted by inverse document frequency."""
+    """Report pairs sharing entities, weighted by inverse document frequency.
+
+    An entity in more than COMMON_LINK of all reports (and more than
+    COMMON_LINK_FLOOR) adds weight to pairs that rarer entities link, but
+    links no pair on its own: "Hong Kong" in a thousand reports would
+    otherwise make half a million links that say nothing.
+    """
+    limit = max(COMMON_LINK_FLOOR, COMMON_LINK * report_count)
     shared: dict[tuple[int, int], list[int]] = defaultdict(list)
+    common: list[Entity] = []
     for entity in entities:
         if len(entity.reports) < 2:
             continue
+        if len(entity.reports) > limit:
+            common.append(entity)
+            continue
         for a, b in combinations(entity.reports, 2):
             shared[(a, b)].append(entity.id)
+    for entity in common:
+        members = set(entity.reports)
+        for (a, b), ids in shared.items():
+            if a in members and b in members:
+                ids.append(entity.id)
     weight = {e.id: math.log((report_count + 1) / len(e.reports)) for e in entities}
-    return [{"a": a, "b": b, "weight": round(sum(weight[e] for e in ids), 3), "entities": ids}
+    return [{"a": a, "b": b, "weight": round(sum(weight[e] for e in ids), 3), "entities": sorted(ids)}
             for (a, b), ids in sorted(shared.items())]

@@ -22,7 +22,8 @@ SHINGLE = 5
 SAMPLE = 8
 THRESHOLD = 0.5
 MIN_SHARED = 3  # sampled shingles two reports must share to be compared at all
-COMMON = 200  # a sampled shingle in more reports than this is boilerplate, not evidence
+COMMON = 200
+ESTIMATE_MARGIN = 0.6  # a pair whose sampled resemblance is below 0.6 x THRESHOLD is not checked  # a sampled shingle in more reports than this is boilerplate, not evidence
 
 
 def shingles(text: str) -> set[int]:
@@ -39,15 +40,17 @@ def jaccard(a: set[int], b: set[int]) -> float:
 def groups(contents: Iterable[tuple[int, str]], threshold: float = THRESHOLD) -> list[list[int]]:
     """Groups (sorted report ids) of reports whose content is at least ``threshold`` alike."""
     sets: dict[int, set[int]] = {}
+    samples: dict[int, int] = {}
     index: dict[int, list[int]] = defaultdict(list)
     for report_id, text in contents:
         items = shingles(text)
         if len(items) < 20:
             continue
         sets[report_id] = items
-        for item in items:
-            if item % SAMPLE == 0:
-                index[item].append(report_id)
+        sampled = [item for item in items if item % SAMPLE == 0]
+        samples[report_id] = len(sampled)
+        for item in sampled:
+            index[item].append(report_id)
     shared: Counter[tuple[int, int]] = Counter()
     for postings in index.values():
         if len(postings) > COMMON:
@@ -64,7 +67,9 @@ def groups(contents: Iterable[tuple[int, str]], threshold: float = THRESHOLD) ->
         return x
 
     for (a, b), count in shared.items():
-        if count >= MIN_SHARED and jaccard(sets[a], sets[b]) >= threshold:
+        # The samples' own resemblance estimates the full one; only plausible pairs get the exact check.
+        estimate = count / (samples[a] + samples[b] - count)
+        if count >= MIN_SHARED and estimate >= threshold * ESTIMATE_MARGIN and jaccard(sets[a], sets[b]) >= threshold:
             parent[find(a)] = find(b)
     clusters: dict[int, list[int]] = defaultdict(list)
     for report_id in sets:

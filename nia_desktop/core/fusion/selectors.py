@@ -161,18 +161,30 @@ def _clean_path(path: str) -> str:
     return value.rstrip(".,;:!?'")
 
 
+_PHONE_CANDIDATE = re.compile(r"(?<![A-Za-z0-9_+\-/.])(?:\+|00)?\(?\d[\d \t().\-]{6,22}\d(?![A-Za-z0-9_\-])")
+
+
 def _phones(text: str, folded: str, region: str, free: object, taken: list[tuple[int, int]]) -> Iterator[Mention]:
-    """Phone numbers as written (spaces, hyphens, brackets, 00 or + prefixes), to E.164."""
-    # phonenumbers only reads ASCII digits and separators; the folded text has them.
-    for match in phonenumbers.PhoneNumberMatcher(folded, region, leniency=phonenumbers.Leniency.VALID):
-        start, end = match.start, match.end
-        if not all(end <= a or start >= b for a, b in taken):
+    """Phone numbers as written (spaces, hyphens, brackets, 00 or + prefixes), to E.164.
+
+    A cheap pattern finds digit runs that could be numbers; only those are
+    parsed and validated with phonenumbers (its own matcher scans every
+    position and cost more than all other extraction together).
+    """
+    for candidate in _PHONE_CANDIDATE.finditer(folded):
+        start, end = candidate.span()
+        raw = candidate.group(0).rstrip(" .-")
+        end = start + len(raw)
+        if not all(end <= a or start >= b for a, b in taken) or _looks_like_date(raw):
             continue
-        before = folded[max(0, start - 1):start]
-        glued = (before.isascii() and before.isalnum()) or before in ("-", "/", ".") if before else False
-        if glued or _looks_like_date(match.raw_string):
+        if raw.startswith("00"):
+            raw = "+" + raw[2:]
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
             continue
-        number = match.number
+        if not phonenumbers.is_valid_number(number):
+            continue
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         taken.append((start, end))
         yield Mention(Kind.PHONE, text[start:end], e164, start, end)
