@@ -41,7 +41,10 @@ COMMON_LINK = 0.05
 COMMON_LINK_FLOOR = 50
 TRANSLITERATION = 88
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_ABBREVIATION = re.compile(r"[ \t]?[（(]([A-Z][A-Z0-9&-]{1,9})[)）]")
+# "(KGT)" straight after a name, or after a legal form the name run stopped before (", Ltd. (KGT)").
+_ABBREVIATION = re.compile(r"(?:,?[ \t]*(?:Co\.|Ltd\.|Inc\.|K\.K\.|G\.K\.|Pte\.|Sdn\.|Bhd\.))*[ \t]?[（(]"
+                           r"([A-Z][A-Z0-9&-]{1,9})[)）]")
+_NAME_FOLLOWS = re.compile(r"[ \t]+[A-Z][a-z]")
 _CAPS_WORD = re.compile(r"(?<![A-Za-z0-9_.@/-])[A-Z][A-Z0-9&-]{1,9}(?![A-Za-z0-9_@-])")
 _PLACE_WORD = re.compile(r"\s+(?:Town|City|Prefecture|Ward|Village|County)$")
 _PLACE_SUFFIX = re.compile(r"[市町村県区]$")
@@ -204,6 +207,8 @@ def _abbreviations_elsewhere(report: ReportText, found: list[Found], known: set[
             continue
         if any(a <= match.start() < b for a, b in taken):
             continue
+        if _NAME_FOLLOWS.match(full, match.end()):  # "MKIST Quantum Sensing Lab": part of a longer name
+            continue
         extra.append(Found(Mention(Kind.ORGANIZATION, word, word, match.start(), match.end()),
                            _abbreviation_node(word)))
     return sorted(found + extra, key=lambda f: f.mention.start)
@@ -310,8 +315,10 @@ def _local_merges(report_id: int, full: str, found: list[Found], union: _Union) 
     for i, short in enumerate(orgs):
         stem = _ORG_SUFFIX.sub("", short[1])
         for longer in orgs[i + 1:]:
+            # Japanese: any stem of three characters or more; Latin: whole words, two or more ("Meridian
+            # Tide"), since one word may be an abbreviation that starts a longer name ("MKIST Quantum Sensing Lab").
             if len(stem) >= 3 and longer[1].startswith(stem) and (
-                    _JAPANESE.search(stem) or longer[1][len(stem):len(stem) + 1] in ("", " ")):
+                    _JAPANESE.search(stem) or (" " in stem and longer[1][len(stem):len(stem) + 1] in ("", " "))):
                 union.union(short, longer, "short form")
     rewritten = []
     for f in found:
@@ -358,15 +365,18 @@ def _fuzzy_merges(union: _Union, katakana: set[tuple[str, ...]]) -> None:
         latin = sorted(n for n in union.parent if n[0] == kind and n not in katakana and len(n[1]) >= 5
                        and not _JAPANESE.search(n[1]))
         loose = [spelling.loose_key(n[1]) for n in latin]
-        compact = [key.replace(" ", "") for key in loose]
+        # In written order for organisations (their keys keep it): "rmnbstmd" for Lumen Vista Media.
+        compact = [spelling.loose_compact(n[1]) if kind == "org" else key.replace(" ", "")
+                   for n, key in zip(latin, loose, strict=True)]
         for node in sorted(n for n in katakana if n[0] == kind):
             target = spelling.loose_key(_ORG_SUFFIX.sub("", node[1]) if kind == "org" else node[1])
             if len(target.replace(" ", "")) < 4:
                 continue
             best = process.extractOne(target, loose, scorer=fuzz.token_sort_ratio, score_cutoff=TRANSLITERATION)
             if best is None:  # ホンコン / クアラルンプール: one word in katakana, two in English
-                best = process.extractOne(target.replace(" ", ""), compact, scorer=fuzz.ratio,
-                                          score_cutoff=TRANSLITERATION)
+                flat = (spelling.loose_compact(_ORG_SUFFIX.sub("", node[1])) if kind == "org"
+                        else target.replace(" ", ""))
+                best = process.extractOne(flat, compact, scorer=fuzz.ratio, score_cutoff=TRANSLITERATION)
             if best is None and kind == "org" and " " in target:  # メリディアン・タイド社: a short form
                 best = process.extractOne(target, loose, scorer=fuzz.token_set_ratio, score_cutoff=100)
             if best is not None:

@@ -100,8 +100,12 @@ def _classify(text: str, start: int, run: str) -> list[Mention]:
         # Harbour Crest": two names, not one, when an organisation word comes before the "and"/"of".
         before_words = [w.lower().rstrip(",") for w in words[1:i]]
         ends_org = words[i - 1].lower().rstrip(",") in _ORG_WORDS
-        if (word in ("and", "&") and (ends_org or any(w in _ORG_WORDS for w in before_words))) or (
-                word == "of" and ends_org and len(words) - i - 1 == 1):
+        after = words[i + 1:]
+        # Not "Minami-Kanto Institute of Science and Technology" or "Cabinet Intelligence and Research Office":
+        # the part after "and" must be a name of its own (two words or more, ending in an organisation word).
+        stands_alone = len(after) >= 2 and after[-1].lower().rstrip(",") in _ORG_WORDS
+        if (word in ("and", "&") and stands_alone and (ends_org or any(w in _ORG_WORDS for w in before_words))) or (
+                word == "of" and ends_org and len(after) == 1):
             cut = run.index(f" {word} ", len(" ".join(words[:i])) - 1)
             second = cut + len(word) + 2
             return _classify(text, start, run[:cut]) + _classify(text, start + second, run[second:])

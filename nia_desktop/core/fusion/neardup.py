@@ -22,8 +22,8 @@ SHINGLE = 5
 SAMPLE = 8
 THRESHOLD = 0.5
 MIN_SHARED = 3  # sampled shingles two reports must share to be compared at all
-COMMON = 200
-ESTIMATE_MARGIN = 0.6  # a pair whose sampled resemblance is below 0.6 x THRESHOLD is not checked  # a sampled shingle in more reports than this is boilerplate, not evidence
+COMMON = 200  # a sampled shingle in more reports than this is boilerplate, not evidence
+ESTIMATE_MARGIN = 0.6  # a pair whose sampled resemblance is below 0.6 x THRESHOLD is not checked
 
 
 def shingles(text: str) -> set[int]:

@@ -95,9 +95,9 @@ def org_key(text: str) -> str:
     return " ".join(folded.split())
 
 
-_LOOSE = [("ng", "n"), ("np", "mp"), ("nb", "mb"),
-          ("sh", "s"), ("ch", "t"), ("ts", "t"), ("th", "t"), ("kh", "h"), ("ph", "f"), ("v", "b"), ("f", "b"),
-          ("l", "r"), ("w", ""), ("y", ""), ("j", "z"), ("c", "k"), ("q", "k"), ("x", "ks")]
+_LOOSE = [("ng", "n"), ("gh", ""), ("sh", "s"), ("ch", "t"), ("ts", "t"), ("th", "t"), ("kh", "h"), ("ph", "f"),
+          ("v", "b"), ("f", "b"), ("l", "r"), ("w", ""), ("y", ""), ("j", "z"), ("c", "k"), ("q", "k"), ("x", "ks"),
+          ("np", "mp"), ("nb", "mb")]  # last: ン before p/b, whichever letter wrote the b
 
 
 def loose_word(word: str) -> str:
@@ -123,3 +123,8 @@ def place_key(text: str, reading: str = "") -> str:
         key = name_key(reading).replace(" ", "")
         return _PLACE_READING_TAIL.sub("", key) if re.search(r"[市町村県区港]$", text) else key
     return _PLACE_TAIL.sub("", " ".join(name_words(text))).replace(" ", "")
+
+
+def loose_compact(text: str) -> str:
+    """Consonant skeletons of the words in written order, run together (katakana has no word breaks)."""
+    return "".join(loose_word(w) for w in name_words(text))
