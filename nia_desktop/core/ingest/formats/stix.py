@@ -1,8 +1,9 @@
 """STIX 2.1 bundles, parsed with the OASIS `stix2` library.
 
 The report objects' names and descriptions become the body; report, indicator,
-threat-actor, intrusion-set, campaign, identity, location, observed-data and
-relationship objects are kept as structured data for fusion.
+threat-actor, intrusion-set, campaign, identity, location, observed-data,
+relationship and cyber-observable (domain, IP, e-mail, URL, user account)
+objects are kept as structured data for fusion and listed in the text.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import stix2.exceptions
 from nia_desktop.core.ingest.model import Document, ParseRefused
 
 KEPT = ("report", "indicator", "threat-actor", "intrusion-set", "campaign", "identity", "location",
-        "observed-data", "relationship")
+        "observed-data", "relationship", "domain-name", "ipv4-addr", "ipv6-addr", "email-addr", "url", "user-account")
 
 
 def parse(data: bytes, name: str) -> list[Document]:
@@ -48,7 +49,9 @@ def parse(data: bytes, name: str) -> list[Document]:
     for obj in kept:
         if obj.get("type") in ("report", "relationship"):
             continue
-        label = obj.get("name") or obj.get("pattern") or obj.get("id")
+        label = obj.get("name") or obj.get("value") or obj.get("pattern") or obj.get("id")
+        if obj.get("type") == "user-account" and obj.get("account_login"):  # the platform names the handle's kind
+            label = f"{obj.get('account_type', '')} @{obj['account_login']}".strip()
         # The identity that created the objects is the originator: header metadata, not a subject of the report.
         lines.append(f"Originator: {label}" if obj.get("id") in authors else f"{obj['type']}: {label}")
         if obj.get("description"):
