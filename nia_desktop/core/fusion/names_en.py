@@ -53,6 +53,8 @@ _STOP = frozenset(_words("""
     e-mail url urls telegram x twitter tiktok youtube instagram facebook linkedin passed forwarded fw fwd re
     operation mail website site account accounts channel
 """))
+_CAPS_STOP = frozenset(_words("top secret confidential unclassified for official use only the and of fouo tlp "
+                              "key points reporting comment summary note annex"))
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor",
                          "director", "chairman", "president", "minister", "governor", "mayor", "ambassador"})
 
@@ -64,6 +66,8 @@ def _is_caps(word: str) -> bool:
 
 def _name_word(word: str) -> bool:
     bare = word.strip(".,'’-")
+    if _is_caps(bare) and bare.lower() not in _CAPS_STOP:  # HE Zhiyuan, LI Wei: a family name, not "he"
+        return True
     return len(bare) >= 2 and bare.lower() not in _STOP and not bare.lower().endswith("'s")
 
 
@@ -131,6 +135,9 @@ def _classify(text: str, start: int, run: str) -> list[Mention]:
         if len(words) >= 2 or last not in _ORG_WORDS:
             return [Mention(Kind.ORGANIZATION, surface, _fold(surface), start, end)]
         return []
+    if "and" in words and last not in _ORG_WORDS:  # "Singapore and Harbour Crest": two names
+        cut = run.index(" and ")
+        return _classify(text, start, run[:cut]) + _classify(text, start + cut + 5, run[cut + 5:])
     if len(words) >= 2 and (last in _PLACE_WORDS or words[0].lower() in ("cape", "mount", "lake", "port")):
         return [Mention(Kind.LOCATION, surface, _fold(surface), start, end)]  # East China Sea, Cape Muroto
     names = [w for w in words if _name_word(w)]
