@@ -339,7 +339,7 @@ def _apposed(full: str, f: Found, g: Found) -> bool:
     """``f (g)``: g in brackets straight after f."""
     if g.mention.start < f.mention.end:
         return False
-    gap = full[f.mention.end:g.mention.start].strip()
+    gap = full[f.mention.end:g.mention.start].strip().strip("」』\"'”’")  # 「ナイト・スキフ」（NIGHT SKIFF）
     after = full[g.mention.end:g.mention.end + 3].lstrip()
     return gap in ("(", "（") and after[:1] in (")", "）")
 
