@@ -50,7 +50,31 @@ def main() -> int:
         print(f"import {took_import:.1f} s, fuse {took_fuse:.1f} s (each including unlock)")
         score = subprocess.run([sys.executable, str(args.score), str(args.corpus / "ground_truth.json"),
                                 str(work / "reports.json"), str(work / "fuse.json")], check=False)
+        kept_apart(args.corpus / "ground_truth.json", work / "reports.json", work / "fuse.json")
         return score.returncode
+
+
+def kept_apart(truth_file: Path, reports_file: Path, fuse_file: Path) -> None:
+    """The traps where one written name is two things (homonyms, one handle on two platforms): kept apart?"""
+    import json
+
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    by_sha = {r["sha256"]: r["report_id"] for r in truth["reports"]}
+    app_to_truth = {r["id"]: by_sha.get(r["sha256"]) for r in json.loads(reports_file.read_text(encoding="utf-8"))}
+    entities = json.loads(fuse_file.read_text(encoding="utf-8"))["entities"]
+    shared: dict[str, list[str]] = {}
+    for gid, entity in truth["entities"].items():
+        for variant in entity.get("variants", []):
+            if len(variant) > 4:
+                shared.setdefault(variant.casefold(), []).append(gid)
+    pairs = {tuple(sorted(set(g))) for g in shared.values() if len(set(g)) == 2}
+    for a, b in sorted(pairs):
+        only_a = set(truth["entities"][a]["reports"]) - set(truth["entities"][b]["reports"])
+        only_b = set(truth["entities"][b]["reports"]) - set(truth["entities"][a]["reports"])
+        joined = any(any(app_to_truth.get(r) in only_a for r in e["reports"]) and
+                     any(app_to_truth.get(r) in only_b for r in e["reports"]) for e in entities)
+        names = " / ".join(truth["entities"][g]["canonical"] for g in (a, b))
+        print(f"  trap {names}: {'MERGED (wrong)' if joined else 'kept apart'}")
 
 
 if __name__ == "__main__":
