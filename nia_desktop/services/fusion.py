@@ -206,3 +206,72 @@ def add_to_case(session: Session, name: str, report_ids: list[int]) -> int:
         added = int(session.db.query("SELECT count(*) FROM case_reports WHERE case_id = ?", (case_id,))[0][0]) - before
         session.audit("case.add", name, details={"reports": report_ids, "added": added})
     return int(added)
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """One line of the entities table: the entity and who reports it."""
+
+    id: int
+    kind: str
+    name: str
+    aliases: list[str]
+    reports: list[int]
+    seen: Corroboration
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    agency: str
+    grading: str
+    date: str
+    title: str
+    classification: int
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Everything the Fusion workspace shows, computed off the UI thread in one pass."""
+
+    result: FusionResult
+    entities: list[EntityRow]
+    reports: dict[int, ReportFacts]
+    agencies: list[str]
+
+
+def fusion_workspace(session: Session, case: str = "") -> Workspace:
+    """Fuse, then attach corroboration to every entity with one query for all reports' metadata."""
+    result = run_fusion(session, case)
+    facts = {int(r[0]): ReportFacts(str(r[1]), f"{r[2] or ''}{r[3] or ''}", str(r[4] or str(r[5])[:10]), str(r[6]),
+                                    int(r[7]))
+             for r in session.db.query("SELECT id, agency, reliability, credibility, report_date, imported_at, title, "
+                                       "classification FROM reports")}
+    rows = []
+    for entity in result.entities:
+        agencies: dict[str, int] = defaultdict(int)
+        gradings, dates = set(), []
+        for report_id in entity.reports:
+            fact = facts.get(report_id)
+            if fact is None:
+                continue
+            agencies[fact.agency] += 1
+            if fact.grading:
+                gradings.add(fact.grading)
+            dates.append(fact.date)
+        rows.append(EntityRow(entity.id, entity.kind.value, entity.name, entity.aliases, entity.reports,
+                              Corroboration(dict(sorted(agencies.items())), sorted(gradings), min(dates, default=""),
+                                            max(dates, default=""))))
+    agencies_seen = sorted({a for row in rows for a in row.seen.agencies})
+    return Workspace(result, rows, facts, agencies_seen)
+
+
+def report_text(session: Session, report_id: int) -> str:
+    """A report's text for a side-by-side comparison; reading it is audited like opening it."""
+    from nia_desktop.services.reports import open_report
+
+    return open_report(session, report_id).body
+
+
+def case_names(session: Session) -> list[str]:
+    session.require(Action.FUSE, "cases")
+    return cases.names(session.db)

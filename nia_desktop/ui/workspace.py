@@ -28,6 +28,7 @@ from nia_desktop.services.session import Session
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.audit import AuditView
 from nia_desktop.ui.views.base import View
+from nia_desktop.ui.views.fusion.view import FusionView
 from nia_desktop.ui.views.my_key import MyKeyView
 from nia_desktop.ui.views.reports.view import ReportsView
 from nia_desktop.ui.views.settings import SettingsView
@@ -50,6 +51,7 @@ def _t(text: object) -> Callable[[], str]:
 
 VIEWS = (
     ViewSpec("reports", _t(QT_TRANSLATE_NOOP("Workspace", "Reports")), ReportsView, Action.REPORT_READ),
+    ViewSpec("fusion", _t(QT_TRANSLATE_NOOP("Workspace", "Fusion")), FusionView, Action.FUSE),
     ViewSpec("users", _t(QT_TRANSLATE_NOOP("Workspace", "Users")), UsersView, Action.USER_LIST),
     ViewSpec("audit", _t(QT_TRANSLATE_NOOP("Workspace", "Audit")), AuditView, Action.AUDIT_VIEW),
     ViewSpec("settings", _t(QT_TRANSLATE_NOOP("Workspace", "Settings")), SettingsView,

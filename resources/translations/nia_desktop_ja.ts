@@ -328,6 +328,445 @@
     </message>
 </context>
 <context>
+    <name>FusionView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="56"/>
+        <source>Fusion</source>
+        <translation>統合分析</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="59"/>
+        <source>Case</source>
+        <translation>事案</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="60"/>
+        <source>Fuse every report, or one case&apos;s</source>
+        <translation>すべてのレポート、または一つの事案を統合します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="61"/>
+        <source>Fuse</source>
+        <translation>統合</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="63"/>
+        <source>Run fusion again (F5)</source>
+        <translation>統合をやり直す (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="64"/>
+        <source>Not fused yet in this session.</source>
+        <translation>このセッションではまだ統合していません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="65"/>
+        <source>Fusion status</source>
+        <translation>統合の状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="67"/>
+        <source>Case:</source>
+        <translation>事案:</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="74"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="104"/>
+        <source>Entities</source>
+        <translation>エンティティ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="75"/>
+        <source>Corroboration</source>
+        <translation>裏付け</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="76"/>
+        <source>Near-duplicates</source>
+        <translation>重複候補</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="77"/>
+        <source>Assessments</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="78"/>
+        <source>Judgements</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="95"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="296"/>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="96"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="97"/>
+        <source>Reports</source>
+        <translation>レポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="98"/>
+        <source>Agencies</source>
+        <translation>機関</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="99"/>
+        <source>Sources</source>
+        <translation>情報源数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="99"/>
+        <source>single source</source>
+        <translation>単一情報源</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="101"/>
+        <source>Aliases</source>
+        <translation>別名</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="109"/>
+        <source>Filter: name, alias, kind, agency…</source>
+        <translation>絞り込み: 名前、別名、種別、機関…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="110"/>
+        <source>Filter entities</source>
+        <translation>エンティティを絞り込む</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="112"/>
+        <source>Merge selected…</source>
+        <translation>選択したものを統合…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="115"/>
+        <source>Mark as different…</source>
+        <translation>別物として記録…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="117"/>
+        <source>Split off reports…</source>
+        <translation>レポートを分離…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="121"/>
+        <source>Entity details</source>
+        <translation>エンティティの詳細</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="128"/>
+        <source>Select entities and right-click to merge, split or mark them as different (Ctrl+M merges). Your judgements are kept and beat the automatic rules.</source>
+        <translation>エンティティを選び右クリックで統合・分離・別物の記録ができます (Ctrl+M で統合)。分析官の判断は保存され、自動規則より優先されます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="142"/>
+        <source>Corroboration matrix: entities by agencies</source>
+        <translation>裏付け表: エンティティ × 機関</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="146"/>
+        <source>How many reports from each agency mention each entity. Entities one agency alone reports are marked single source.</source>
+        <translation>各エンティティに言及した各機関のレポート数です。一つの機関だけが報告しているものは単一情報源と表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="155"/>
+        <source>Near-duplicate groups</source>
+        <translation>重複候補のグループ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="158"/>
+        <source>First report of the pair</source>
+        <translation>比較する 1 件目のレポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="159"/>
+        <source>Second report of the pair</source>
+        <translation>比較する 2 件目のレポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="160"/>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="161"/>
+        <source>Show the two reports side by side (opening them is audited)</source>
+        <translation>2 件のレポートを並べて表示します（閲覧は監査記録されます）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="184"/>
+        <source>Assessments of this case</source>
+        <translation>この事案の評価</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="187"/>
+        <source>The judgement, e.g. the two recruiters work for the same service</source>
+        <translation>判断の内容（例: 2 人の勧誘者は同じ機関のために動いている）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="188"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="203"/>
+        <source>Judgement</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="193"/>
+        <source>Likelihood (ICD 203)</source>
+        <translation>可能性 (ICD 203)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="197"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="205"/>
+        <source>Confidence</source>
+        <translation>確信度</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="198"/>
+        <source>Report numbers it rests on, e.g. 12, 45</source>
+        <translation>根拠となるレポート番号（例: 12, 45）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="199"/>
+        <source>Reports the judgement rests on</source>
+        <translation>判断の根拠となるレポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="200"/>
+        <source>Add assessment</source>
+        <translation>評価を追加</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="201"/>
+        <source>Choose a case above to record assessments on it.</source>
+        <translation>評価を記録するには上で事案を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="204"/>
+        <source>Likelihood</source>
+        <translation>可能性</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="206"/>
+        <source>Rests on</source>
+        <translation>根拠</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="219"/>
+        <source>Judgement log</source>
+        <translation>判断の記録</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="220"/>
+        <source>Undo selected judgement</source>
+        <translation>選択した判断を取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="221"/>
+        <source>Revoke it: it stays in the log, marked as revoked, and fusion runs again</source>
+        <translation>取り消します。記録には取り消し済みとして残り、統合をやり直します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="226"/>
+        <source>Every merge, split and &apos;different&apos; made by an analyst: who, when, why.</source>
+        <translation>分析官が行った統合・分離・別物の判断すべて: 誰が、いつ、なぜ。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="236"/>
+        <source>#%1 %2 by %3 at %4: %5</source>
+        <translation>#%1 %2（%3、%4）: %5</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="239"/>
+        <source> (revoked by %1)</source>
+        <translation>（%1 が取り消し）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="248"/>
+        <source>Select a judgement that is still in force.</source>
+        <translation>有効な判断を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="251"/>
+        <source>Judgement revoked.</source>
+        <translation>判断を取り消しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="261"/>
+        <source>All reports</source>
+        <translation>すべてのレポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="279"/>
+        <source>Fusing…</source>
+        <translation>統合中…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="295"/>
+        <source>Entity</source>
+        <translation>エンティティ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="299"/>
+        <source>Independent agencies</source>
+        <translation>独立した機関の数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="300"/>
+        <source>Gradings</source>
+        <translation>評価区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="301"/>
+        <source>First seen</source>
+        <translation>初出</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="302"/>
+        <source>Last seen</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="311"/>
+        <source>%1 reports: %2</source>
+        <translation>%1 件のレポート: %2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="314"/>
+        <source>%1 entities, %2 linked report pairs, %3 near-duplicate groups</source>
+        <translation>エンティティ %1 件、関連するレポートの組 %2 件、重複候補 %3 グループ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="339"/>
+        <source>Aliases: %1</source>
+        <translation>別名: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="340"/>
+        <source>Agencies: %1</source>
+        <translation>機関: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="341"/>
+        <source> — single source</source>
+        <translation> — 単一情報源</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="342"/>
+        <source>Gradings: %1</source>
+        <translation>評価区分: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="343"/>
+        <source>First seen %1, last seen %2</source>
+        <translation>初出 %1、最新 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="344"/>
+        <source>Reports:</source>
+        <translation>レポート:</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="349"/>
+        <source>Why these were merged:</source>
+        <translation>統合した理由:</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="370"/>
+        <source>Select two or more entities to merge.</source>
+        <translation>統合するエンティティを 2 つ以上選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="373"/>
+        <source>Merge entities</source>
+        <translation>エンティティを統合</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="373"/>
+        <source>Merge %1 into one entity? Why:</source>
+        <translation>%1 を一つのエンティティに統合しますか？ 理由:</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="378"/>
+        <source>Merged. The Judgements tab can undo it.</source>
+        <translation>統合しました。「判断」タブで取り消せます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="383"/>
+        <source>Select exactly two entities.</source>
+        <translation>エンティティをちょうど 2 つ選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="385"/>
+        <source>Different entities</source>
+        <translation>別のエンティティ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="385"/>
+        <source>Never merge %1 and %2? Why:</source>
+        <translation>%1 と %2 を今後統合しないようにしますか？ 理由:</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="391"/>
+        <source>Recorded: they will be kept apart.</source>
+        <translation>記録しました: 今後は別々に扱います。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="396"/>
+        <source>Select one entity to split.</source>
+        <translation>分離するエンティティを 1 つ選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="399"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="409"/>
+        <source>Split entity</source>
+        <translation>エンティティを分離</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="400"/>
+        <source>Which of its reports are about someone or something else? Report numbers (%1):</source>
+        <translation>別の人物・対象について述べているレポートはどれですか？ レポート番号 (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="407"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="464"/>
+        <source>Report numbers are whole numbers, separated by commas.</source>
+        <translation>レポート番号は整数をカンマで区切って入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="409"/>
+        <source>Why are they different?</source>
+        <translation>なぜ別物なのですか？</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="414"/>
+        <source>Split recorded.</source>
+        <translation>分離を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="443"/>
+        <source>%1 lines only on the left, %2 only on the right</source>
+        <translation>左だけの行 %1、右だけの行 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="453"/>
+        <source>It is %1 (%2 confidence) that %3 — reports %4; %5</source>
+        <translation>%3 の可能性は %1（確信度 %2）— 根拠 %4; %5</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="470"/>
+        <source>Assessment recorded.</source>
+        <translation>評価を記録しました。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="70"/>
@@ -1183,6 +1622,19 @@ Intelligence-fusion workstation for air-gapped machines.</source>
     </message>
 </context>
 <context>
+    <name>SideBySide</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/diff.py" line="18"/>
+        <source>First report</source>
+        <translation>1 件目のレポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/diff.py" line="19"/>
+        <source>Second report</source>
+        <translation>2 件目のレポート</translation>
+    </message>
+</context>
+<context>
     <name>UnlockView</name>
     <message>
         <location filename="../../nia_desktop/ui/views/unlock.py" line="67"/>
@@ -1383,77 +1835,82 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="52"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="53"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="53"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="54"/>
+        <source>Fusion</source>
+        <translation>統合分析</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="55"/>
         <source>Users</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="54"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="56"/>
         <source>Audit</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="55"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="57"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="57"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="59"/>
         <source>My key</source>
         <translation>自分の鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="73"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="75"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="74"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="76"/>
         <source>Signed in user and role</source>
         <translation>ログイン中のユーザーと役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="76"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="78"/>
         <source>Time until auto-lock</source>
         <translation>自動ロックまでの時間</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="77"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="79"/>
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="78"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="80"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>今すぐロック (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="82"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="84"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="92"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="94"/>
         <source>Navigation</source>
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="111"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="113"/>
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="113"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="115"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="164"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="166"/>
         <source>Locks in %1</source>
         <translation>%1 後にロック</translation>
     </message>

@@ -37,8 +37,7 @@ from nia_desktop.core.fusion.judgements import Judgement
 from nia_desktop.core.fusion.model import Kind, Mention
 
 FUZZY = 85
-COMMON_LINK = 0.05
-COMMON_LINK_FLOOR = 50
+COMMON_LINK = 50
 TRANSLITERATION = 88
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # "(KGT)" straight after a name, or after a legal form the name run stopped before (", Ltd. (KGT)").
@@ -485,12 +484,13 @@ def _content_only(report: ReportText) -> str:
 def _links(entities: list[Entity], report_count: int) -> list[dict[str, Any]]:
     """Report pairs sharing entities, weighted by inverse document frequency.
 
-    An entity in more than COMMON_LINK of all reports (and more than
-    COMMON_LINK_FLOOR) adds weight to pairs that rarer entities link, but
-    links no pair on its own: "Hong Kong" in a thousand reports would
-    otherwise make half a million links that say nothing.
+    An entity in more than COMMON_LINK reports adds weight to pairs that
+    rarer entities link, but links no pair on its own: "Hong Kong" in a
+    thousand reports would otherwise make half a million links that say
+    nothing (at 10,000 reports, a limit that grew with the vault made 2.9
+    million). The entity itself still lists every report it is in.
     """
-    limit = max(COMMON_LINK_FLOOR, COMMON_LINK * report_count)
+    limit = COMMON_LINK
     shared: dict[tuple[int, int], list[int]] = defaultdict(list)
     common: list[Entity] = []
     for entity in entities:

@@ -1,0 +1,1 @@
+"""The Fusion workspace: entities, corroboration, near-duplicates and assessments of a case."""

@@ -1,0 +1,475 @@
+"""The Fusion workspace of a case (analyst): entities, corroboration, near-duplicates, assessments.
+
+Fusion runs on a worker; the tables are lazy models, so a vault of ten
+thousand reports fills them without stalling the UI thread. Merge, split
+and "different" are judgements: each asks for a reason, is recorded and
+audited by the service, and fusion runs again to show its effect.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nia_desktop.core.assessment import CONFIDENCES, LIKELIHOODS
+from nia_desktop.core.classification import Level
+from nia_desktop.core.display import escape_untrusted
+from nia_desktop.services import assessments, fusion
+from nia_desktop.services.fusion import EntityRow, Workspace
+from nia_desktop.services.session import Session
+from nia_desktop.ui.models.table import RowsModel
+from nia_desktop.ui.theme import named
+from nia_desktop.ui.views.base import View
+from nia_desktop.ui.views.fusion.diff import SideBySide
+from nia_desktop.ui.widgets.table_view import FilterTable
+
+
+def _shown(text: str, limit: int = 200) -> str:
+    return escape_untrusted(text, limit)
+
+
+class FusionView(View):
+    key = "fusion"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, self.tr("Fusion"), parent)
+        self.workspace: Workspace | None = None
+        self.case = QComboBox()
+        self.case.setAccessibleName(self.tr("Case"))
+        self.case.setToolTip(self.tr("Fuse every report, or one case's"))
+        self.run_button = named(QPushButton(self.tr("Fuse")), "primary")
+        self.run_button.setShortcut(QKeySequence("F5"))
+        self.run_button.setToolTip(self.tr("Run fusion again (F5)"))
+        self.status = QLabel(self.tr("Not fused yet in this session."))
+        self.status.setAccessibleName(self.tr("Fusion status"))
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Case:")))
+        bar.addWidget(self.case, 1)
+        bar.addWidget(self.status, 2)
+        bar.addWidget(self.run_button)
+        self.layout_.addLayout(bar)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._entities_tab(), self.tr("Entities"))
+        self.tabs.addTab(self._corroboration_tab(), self.tr("Corroboration"))
+        self.tabs.addTab(self._duplicates_tab(), self.tr("Near-duplicates"))
+        self.tabs.addTab(self._assessments_tab(), self.tr("Assessments"))
+        self.tabs.addTab(self._judgements_tab(), self.tr("Judgements"))
+        self.layout_.addWidget(self.tabs, 1)
+        self.run_button.clicked.connect(self.fuse)
+        self.case.currentIndexChanged.connect(lambda _: self.fuse())
+        self._shown_once = False
+        self._fusing = False
+
+    def showEvent(self, event: Any) -> None:
+        """Fusion is heavy: it first runs when the analyst opens the view, not at every unlock."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.refresh()
+
+    # -- building ----------------------------------------------------------
+    def _entities_tab(self) -> QWidget:
+        self.entity_model: RowsModel[EntityRow] = RowsModel([
+            (self.tr("Kind"), lambda e: e.kind),
+            (self.tr("Name"), lambda e: _shown(e.name)),
+            (self.tr("Reports"), lambda e: len(e.reports)),
+            (self.tr("Agencies"), lambda e: ", ".join(e.seen.agencies)),
+            (self.tr("Sources"), lambda e: self.tr("single source") if e.seen.single_source
+             else str(len(e.seen.agencies))),
+            (self.tr("Aliases"), lambda e: _shown(", ".join(e.aliases), 300)),
+        ], self)
+        self.entities = FilterTable(self.entity_model, self)
+        self.entities.setAccessibleName(self.tr("Entities"))
+        self.entities.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.entities.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.entities.customContextMenuRequested.connect(self._entity_menu)
+        self.entities.selectionModel().selectionChanged.connect(lambda *_: self._show_entity())
+        self.entity_filter = QLineEdit(placeholderText=self.tr("Filter: name, alias, kind, agency…"))
+        self.entity_filter.setAccessibleName(self.tr("Filter entities"))
+        self.entity_filter.textChanged.connect(self.entities.set_filter_text)
+        self.merge_action = QAction(self.tr("Merge selected…"), self)
+        self.merge_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.merge_action.triggered.connect(self.merge_selected)
+        self.different_action = QAction(self.tr("Mark as different…"), self)
+        self.different_action.triggered.connect(self.mark_different)
+        self.split_action = QAction(self.tr("Split off reports…"), self)
+        self.split_action.triggered.connect(self.split_selected)
+        self.addActions([self.merge_action, self.different_action, self.split_action])
+        self.details = QTextBrowser()
+        self.details.setAccessibleName(self.tr("Entity details"))
+        self.details.setOpenLinks(False)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.entity_filter)
+        column.addWidget(self.entities, 1)
+        hint = QLabel(self.tr("Select entities and right-click to merge, split or mark them as different (Ctrl+M "
+                              "merges). Your judgements are kept and beat the automatic rules."))
+        hint.setWordWrap(True)
+        column.addWidget(hint)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        return split
+
+    def _corroboration_tab(self) -> QWidget:
+        self.matrix_model: RowsModel[EntityRow] = RowsModel([], self)
+        self.matrix = FilterTable(self.matrix_model, self)
+        self.matrix.setAccessibleName(self.tr("Corroboration matrix: entities by agencies"))
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        note = QLabel(self.tr("How many reports from each agency mention each entity. Entities one agency alone "
+                              "reports are marked single source."))
+        note.setWordWrap(True)
+        column.addWidget(note)
+        column.addWidget(self.matrix, 1)
+        return box
+
+    def _duplicates_tab(self) -> QWidget:
+        self.groups = QListWidget()
+        self.groups.setAccessibleName(self.tr("Near-duplicate groups"))
+        self.first = QComboBox()
+        self.second = QComboBox()
+        self.first.setAccessibleName(self.tr("First report of the pair"))
+        self.second.setAccessibleName(self.tr("Second report of the pair"))
+        self.compare_button = QPushButton(self.tr("Compare"))
+        self.compare_button.setToolTip(self.tr("Show the two reports side by side (opening them is audited)"))
+        self.diff = SideBySide()
+        self.diff_status = QLabel()
+        pick = QHBoxLayout()
+        pick.addWidget(self.first, 1)
+        pick.addWidget(self.second, 1)
+        pick.addWidget(self.compare_button)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(pick)
+        column.addWidget(self.diff_status)
+        column.addWidget(self.diff, 1)
+        split = QSplitter()
+        split.addWidget(self.groups)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        self.groups.currentRowChanged.connect(self._pick_group)
+        self.compare_button.clicked.connect(self.compare)
+        return split
+
+    def _assessments_tab(self) -> QWidget:
+        self.assessment_list = QListWidget()
+        self.assessment_list.setAccessibleName(self.tr("Assessments of this case"))
+        self.assessment_list.setWordWrap(True)
+        self.judgement = QPlainTextEdit()
+        self.judgement.setPlaceholderText(self.tr("The judgement, e.g. the two recruiters work for the same service"))
+        self.judgement.setAccessibleName(self.tr("Judgement"))
+        self.judgement.setMaximumHeight(90)
+        self.likelihood = QComboBox()
+        for term, (low, high, japanese) in LIKELIHOODS.items():
+            self.likelihood.addItem(f"{term} ({low}-{high}%) / {japanese}", term)
+        self.likelihood.setAccessibleName(self.tr("Likelihood (ICD 203)"))
+        self.confidence = QComboBox()
+        for level in CONFIDENCES:
+            self.confidence.addItem(level, level)
+        self.confidence.setAccessibleName(self.tr("Confidence"))
+        self.basis = QLineEdit(placeholderText=self.tr("Report numbers it rests on, e.g. 12, 45"))
+        self.basis.setAccessibleName(self.tr("Reports the judgement rests on"))
+        self.add_assessment_button = named(QPushButton(self.tr("Add assessment")), "primary")
+        self.assessment_hint = QLabel(self.tr("Choose a case above to record assessments on it."))
+        form = QFormLayout()
+        form.addRow(self.tr("Judgement"), self.judgement)
+        form.addRow(self.tr("Likelihood"), self.likelihood)
+        form.addRow(self.tr("Confidence"), self.confidence)
+        form.addRow(self.tr("Rests on"), self.basis)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.assessment_hint)
+        column.addWidget(self.assessment_list, 1)
+        column.addLayout(form)
+        column.addWidget(self.add_assessment_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.add_assessment_button.clicked.connect(self.add_assessment)
+        return box
+
+    def _judgements_tab(self) -> QWidget:
+        self.judgement_log = QListWidget()
+        self.judgement_log.setAccessibleName(self.tr("Judgement log"))
+        self.undo_button = QPushButton(self.tr("Undo selected judgement"))
+        self.undo_button.setToolTip(self.tr("Revoke it: it stays in the log, marked as revoked, and fusion runs again"))
+        self.undo_button.clicked.connect(self.undo_judgement)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        note = QLabel(self.tr("Every merge, split and 'different' made by an analyst: who, when, why."))
+        note.setWordWrap(True)
+        column.addWidget(note)
+        column.addWidget(self.judgement_log, 1)
+        column.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignRight)
+        return box
+
+    def _show_judgements(self, log: list[dict[str, Any]]) -> None:
+        self.judgement_log.clear()
+        for j in reversed(log):
+            text = self.tr("#%1 %2 by %3 at %4: %5").replace("%1", str(j["id"])).replace("%2", j["verdict"]).replace(
+                "%3", j["by"]).replace("%4", j["at"][:16]).replace("%5", _shown(j["why"] or "-", 300))
+            if j["revoked_by"]:
+                text += self.tr(" (revoked by %1)").replace("%1", j["revoked_by"])
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, None if j["revoked_by"] else j["id"])
+            self.judgement_log.addItem(item)
+
+    def undo_judgement(self) -> None:
+        item = self.judgement_log.currentItem()
+        judgement_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if judgement_id is None:
+            self.banner.show_message(self.tr("Select a judgement that is still in force."), "warning")
+            return
+        self.run(lambda signals, cancel: fusion.undo_judgement(self.session, judgement_id),
+                 on_success=lambda _: self._judged(self.tr("Judgement revoked.")))
+
+    # -- loading -----------------------------------------------------------
+    def refresh(self) -> None:
+        self.run(lambda signals, cancel: fusion.case_names(self.session), on_success=self._fill_cases)
+
+    def _fill_cases(self, names: list[str]) -> None:
+        current = self.case.currentData()
+        self.case.blockSignals(True)
+        self.case.clear()
+        self.case.addItem(self.tr("All reports"), "")
+        for name in names:
+            self.case.addItem(_shown(name, 120), name)
+        index = self.case.findData(current)
+        self.case.setCurrentIndex(max(0, index))
+        self.case.blockSignals(False)
+        self.fuse()
+
+    @property
+    def scope(self) -> str:
+        return str(self.case.currentData() or "")
+
+    def fuse(self) -> None:
+        if self._fusing:
+            return
+        scope = self.scope
+        self._fusing = True
+        self.run_button.setEnabled(False)
+        self.status.setText(self.tr("Fusing…"))
+        self.run(lambda signals, cancel: fusion.fusion_workspace(self.session, scope), on_success=self._show,
+                 on_finished=self._fused)
+        self.run(lambda signals, cancel: assessments.case_assessments(self.session, scope) if scope else [],
+                 on_success=self._show_assessments)
+        self.run(lambda signals, cancel: fusion.judgement_log(self.session), on_success=self._show_judgements)
+
+    def _fused(self) -> None:
+        self._fusing = False
+        self.run_button.setEnabled(True)
+
+    def _show(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        result = workspace.result
+        self.entity_model.set_rows(workspace.entities)
+        self.entities.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        columns: list[tuple[str, Any]] = [(self.tr("Entity"), lambda e: _shown(e.name)),
+                                          (self.tr("Kind"), lambda e: e.kind)]
+        for agency in workspace.agencies:
+            columns.append((agency, lambda e, a=agency: e.seen.agencies.get(a, 0)))
+        columns.append((self.tr("Independent agencies"), lambda e: len(e.seen.agencies)))
+        columns.append((self.tr("Gradings"), lambda e: ", ".join(e.seen.gradings)))
+        columns.append((self.tr("First seen"), lambda e: e.seen.first_seen))
+        columns.append((self.tr("Last seen"), lambda e: e.seen.last_seen))
+        self.matrix_model.beginResetModel()
+        self.matrix_model.columns = columns
+        self.matrix_model.rows = [e for e in workspace.entities if len(e.reports) > 1]
+        self.matrix_model.endResetModel()
+        self.matrix.sortByColumn(len(columns) - 4, Qt.SortOrder.DescendingOrder)
+        self.groups.clear()
+        for group in result.duplicates:
+            titles = ", ".join(f"#{r}" for r in group)
+            item = QListWidgetItem(self.tr("%1 reports: %2").replace("%1", str(len(group))).replace("%2", titles))
+            item.setData(Qt.ItemDataRole.UserRole, group)
+            self.groups.addItem(item)
+        self.status.setText(self.tr("%1 entities, %2 linked report pairs, %3 near-duplicate groups").replace(
+            "%1", str(len(result.entities))).replace("%2", str(len(result.links))).replace(
+            "%3", str(len(result.duplicates))))
+        self.classification_changed.emit(self.classification())
+
+    def classification(self) -> Level:
+        if self.workspace is None or not self.workspace.reports:
+            return Level.UNCLASSIFIED
+        reports = {r for e in self.workspace.entities for r in e.reports}
+        return max((Level(self.workspace.reports[r].classification) for r in reports if r in self.workspace.reports),
+                   default=Level.UNCLASSIFIED)
+
+    # -- entities ----------------------------------------------------------
+    def selected_entities(self) -> list[EntityRow]:
+        rows = [self.entities.proxy.mapToSource(i) for i in self.entities.selectionModel().selectedRows()]
+        return [self.entity_model.row_at(i) for i in rows]
+
+    def _show_entity(self) -> None:
+        chosen = self.selected_entities()
+        if not chosen or self.workspace is None:
+            self.details.clear()
+            return
+        e = chosen[0]
+        facts = self.workspace.reports
+        lines = [f"{_shown(e.name)} ({e.kind})", "",
+                 self.tr("Aliases: %1").replace("%1", _shown(", ".join(e.aliases), 1000)),
+                 self.tr("Agencies: %1").replace("%1", ", ".join(f"{a} ({n})" for a, n in e.seen.agencies.items())
+                                                  + (self.tr(" — single source") if e.seen.single_source else "")),
+                 self.tr("Gradings: %1").replace("%1", ", ".join(e.seen.gradings) or "-"),
+                 self.tr("First seen %1, last seen %2").replace("%1", e.seen.first_seen or "-").replace(
+                     "%2", e.seen.last_seen or "-"), "", self.tr("Reports:")]
+        lines += [f"  #{r} {facts[r].date} {facts[r].agency}: {_shown(facts[r].title, 120)}" for r in e.reports
+                  if r in facts]
+        entity = next((x for x in self.workspace.result.entities if x.id == e.id), None)
+        if entity is not None and entity.merges:
+            lines += ["", self.tr("Why these were merged:")]
+            lines += [f"  {_shown(' '.join(m['a'][1:]))} + {_shown(' '.join(m['b'][1:]))}: {_shown(m['why'])}"
+                      for m in entity.merges[:50]]
+        self.details.setPlainText("\n".join(lines))
+
+    def _entity_menu(self, position: Any) -> None:
+        count = len(self.selected_entities())
+        menu = QMenu(self)
+        self.merge_action.setEnabled(count >= 2)
+        self.different_action.setEnabled(count == 2)
+        self.split_action.setEnabled(count == 1)
+        menu.addActions([self.merge_action, self.different_action, self.split_action])
+        menu.exec(self.entities.viewport().mapToGlobal(position))
+
+    def _reason(self, title: str, question: str) -> str | None:
+        reason, ok = QInputDialog.getText(self, title, question)
+        return reason.strip() if ok else None
+
+    def merge_selected(self) -> None:
+        chosen = self.selected_entities()
+        if len(chosen) < 2:
+            self.banner.show_message(self.tr("Select two or more entities to merge."), "warning")
+            return
+        names = ", ".join(_shown(e.name, 60) for e in chosen)
+        reason = self._reason(self.tr("Merge entities"), self.tr("Merge %1 into one entity? Why:").replace("%1", names))
+        if reason is None:
+            return
+        ids, scope = [e.id for e in chosen], self.scope
+        self.run(lambda signals, cancel: fusion.merge_entities(self.session, ids, reason, scope),
+                 on_success=lambda _: self._judged(self.tr("Merged. The Judgements tab can undo it.")))
+
+    def mark_different(self) -> None:
+        chosen = self.selected_entities()
+        if len(chosen) != 2:
+            self.banner.show_message(self.tr("Select exactly two entities."), "warning")
+            return
+        reason = self._reason(self.tr("Different entities"), self.tr("Never merge %1 and %2? Why:").replace(
+            "%1", _shown(chosen[0].name, 60)).replace("%2", _shown(chosen[1].name, 60)))
+        if reason is None:
+            return
+        a, b, scope = chosen[0].id, chosen[1].id, self.scope
+        self.run(lambda signals, cancel: fusion.mark_different(self.session, a, b, reason, scope),
+                 on_success=lambda _: self._judged(self.tr("Recorded: they will be kept apart.")))
+
+    def split_selected(self) -> None:
+        chosen = self.selected_entities()
+        if len(chosen) != 1:
+            self.banner.show_message(self.tr("Select one entity to split."), "warning")
+            return
+        entity = chosen[0]
+        text, ok = QInputDialog.getText(self, self.tr("Split entity"), self.tr(
+            "Which of its reports are about someone or something else? Report numbers (%1):").replace(
+            "%1", ", ".join(map(str, entity.reports[:40]))))
+        if not ok:
+            return
+        try:
+            reports = sorted({int(x) for x in text.replace(",", " ").split()})
+        except ValueError:
+            self.banner.show_message(self.tr("Report numbers are whole numbers, separated by commas."), "error")
+            return
+        reason = self._reason(self.tr("Split entity"), self.tr("Why are they different?"))
+        if reason is None:
+            return
+        scope = self.scope
+        self.run(lambda signals, cancel: fusion.split_entity(self.session, entity.id, reports, reason, scope),
+                 on_success=lambda _: self._judged(self.tr("Split recorded.")))
+
+    def _judged(self, message: str) -> None:
+        self.banner.show_message(message, "success")
+        self.fuse()
+
+    # -- near-duplicates ---------------------------------------------------
+    def _pick_group(self, row: int) -> None:
+        item = self.groups.item(row)
+        self.first.clear()
+        self.second.clear()
+        if item is None or self.workspace is None:
+            return
+        for report_id in item.data(Qt.ItemDataRole.UserRole):
+            fact = self.workspace.reports.get(report_id)
+            label = f"#{report_id} {fact.agency} {fact.date}" if fact else f"#{report_id}"
+            self.first.addItem(label, report_id)
+            self.second.addItem(label, report_id)
+        self.second.setCurrentIndex(min(1, self.second.count() - 1))
+
+    def compare(self) -> None:
+        a, b = self.first.currentData(), self.second.currentData()
+        if a is None or b is None:
+            return
+        self.run(lambda signals, cancel: (fusion.report_text(self.session, a), fusion.report_text(self.session, b)),
+                 on_success=self._show_pair)
+
+    def _show_pair(self, texts: tuple[str, str]) -> None:
+        left, right = self.diff.show_pair(*texts)
+        self.diff_status.setText(self.tr("%1 lines only on the left, %2 only on the right").replace(
+            "%1", str(left)).replace("%2", str(right)))
+
+    # -- assessments -------------------------------------------------------
+    def _show_assessments(self, found: list[Any]) -> None:
+        self.assessment_list.clear()
+        has_case = bool(self.scope)
+        self.assessment_hint.setVisible(not has_case)
+        self.add_assessment_button.setEnabled(has_case)
+        for a in found:
+            self.assessment_list.addItem(self.tr("It is %1 (%2 confidence) that %3 — reports %4; %5").replace(
+                "%1", a.likelihood).replace("%2", a.confidence).replace("%3", _shown(a.judgement, 500)).replace(
+                "%4", ", ".join(map(str, a.reports)) or "-").replace("%5", a.user))
+
+    def add_assessment(self) -> None:
+        scope = self.scope
+        text = self.judgement.toPlainText()
+        likelihood, confidence = self.likelihood.currentData(), self.confidence.currentData()
+        try:
+            reports = [int(x) for x in self.basis.text().replace(",", " ").split()]
+        except ValueError:
+            self.banner.show_message(self.tr("Report numbers are whole numbers, separated by commas."), "error")
+            return
+
+        def done(_: object) -> None:
+            self.judgement.clear()
+            self.basis.clear()
+            self.banner.show_message(self.tr("Assessment recorded."), "success")
+            self.run(lambda signals, cancel: assessments.case_assessments(self.session, scope),
+                     on_success=self._show_assessments)
+
+        self.run(lambda signals, cancel: assessments.assess(self.session, scope, text, likelihood, confidence,
+                                                            reports), on_success=done)

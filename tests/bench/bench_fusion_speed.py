@@ -1,0 +1,69 @@
+"""Full fusion time over N reports, beside a baseline from the same run.
+
+    python tests/bench/bench_fusion_speed.py --reports 10000
+
+The reports come from the sample corpus's generator (../shared/corpus/make_corpus.py),
+run with several seeds of 2,000 reports each (its entity pool runs out above
+that), parsed once in-process. Fusion is timed on the texts, as `nia fuse`
+runs it after reading them from the vault. Baseline: SudachiPy alone
+tokenising the same texts (the one library pass fusion cannot avoid).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+GENERATOR = ROOT.parent / "shared" / "corpus" / "make_corpus.py"
+
+
+def texts(count: int, work: Path):  # type: ignore[no-untyped-def]
+    from nia_desktop.core.fusion.engine import ReportText
+    from nia_desktop.core.ingest.limits import Limits
+    from nia_desktop.core.ingest.parse import parse_file
+
+    reports: list[ReportText] = []
+    seed = 7
+    while len(reports) < count:
+        out = work / f"c{seed}"
+        subprocess.run([sys.executable, str(GENERATOR), "--seed", str(seed), "--n", "2000", "--out", str(out),
+                        "--force", "--no-verify"], check=True, capture_output=True)
+        for path in sorted((out / "reports").rglob("*")):
+            if path.is_file() and len(reports) < count:
+                for document in parse_file(path.read_bytes(), path.name, Limits()):
+                    reports.append(ReportText(len(reports) + 1, document.title, document.text))
+        seed += 1
+    return reports[:count]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reports", type=int, default=10000)
+    args = parser.parse_args()
+    from nia_desktop.core.fusion import names_ja
+    from nia_desktop.core.fusion.engine import fuse
+
+    with tempfile.TemporaryDirectory() as tmp:
+        reports = texts(args.reports, Path(tmp))
+    names_ja.extract("準備")  # load the dictionary outside the timings
+    start = time.perf_counter()
+    tokenizer = names_ja._tokenizer()
+    for report in reports:
+        tokenizer.tokenize(report.title + "\n" + report.text)
+    baseline = time.perf_counter() - start
+    start = time.perf_counter()
+    result = fuse(reports)
+    took = time.perf_counter() - start
+    print(f"full fusion of {len(reports)} reports: {took:.1f} s ({len(result.entities)} entities, "
+          f"{len(result.links)} links, {len(result.duplicates)} near-duplicate groups)   baseline: Sudachi "
+          f"tokenising the same texts {baseline:.1f} s   (target: <= 60 s)")
+
+
+if __name__ == "__main__":
+    main()

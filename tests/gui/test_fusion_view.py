@@ -1,0 +1,93 @@
+"""The Fusion workspace: entities with corroboration, judgements, near-duplicate diff, assessments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from nia_desktop.services import fusion, importing
+from nia_desktop.services.session import unlock
+from nia_desktop.ui.main_window import MainWindow
+from nia_desktop.ui.views.fusion.view import FusionView
+from tests.conftest import ANALYST, ANALYST_PASS
+from tests.gui.conftest import unlock_as
+
+BODY = ("The network spreads fabricated quotes attributed to the governor about the earthquake response, "
+        "through fake outlets and paid influencers, and stages them on a Telegram channel first.\n")
+
+
+@pytest.fixture
+def fused_vault(vault_dir: Path, tmp_path: Path) -> Path:
+    media = tmp_path / "usb"
+    media.mkdir()
+    (media / "a.txt").write_text("Subject: A\nOriginator: CIRO\n\nKevin Tang met NAGASE Ren (永瀬蓮) in Roppongi.\n"
+                                 + BODY)
+    (media / "b.txt").write_text("Subject: B\nOriginator: NPA\n\n永瀬蓮は六本木で接触した。TANG Haoran paid.\n")
+    (media / "c.txt").write_text("Subject: C\nOriginator: MOFA\n\nKevin Tang again, with Ren Nagase.\n" + BODY
+                                 + "A sentence the re-send added.\n")
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        importing.import_paths(session, [media])
+        fusion.create_case(session, "Recruiters")
+    return vault_dir
+
+
+def open_fusion(qtbot, window: MainWindow) -> FusionView:  # type: ignore[no-untyped-def]
+    unlock_as(qtbot, window, ANALYST, ANALYST_PASS)
+    window.workspace.show_view("fusion")
+    view = window.workspace.views["fusion"]
+    assert isinstance(view, FusionView)
+    qtbot.waitUntil(lambda: (view.workspace is not None and not view.busy) or view.banner.isVisible(),
+                    timeout=20000)
+    assert not view.banner.isVisible(), view.banner.text()
+    return view
+
+
+def test_entities_corroboration_and_duplicates(qtbot, fused_vault: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = open_fusion(qtbot, window)
+    names = {view.entity_model.row_at(view.entity_model.index(i, 0)).name: view.entity_model.row_at(
+        view.entity_model.index(i, 0)) for i in range(view.entity_model.rowCount())}
+    nagase = names["NAGASE Ren"]
+    assert len(nagase.reports) == 3 and nagase.seen.agencies == {"CIRO": 1, "MOFA": 1, "NPA": 1}
+    assert not nagase.seen.single_source
+    assert "entities" in view.status.text()
+    model = view.matrix_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert {"CIRO", "MOFA", "NPA"} <= set(headers)
+    assert view.groups.count() == 1  # a and c: the same body, one sentence added
+    view.groups.setCurrentRow(0)
+    view.compare()
+    qtbot.waitUntil(lambda: "lines only" in view.diff_status.text(), timeout=10000)
+    assert "A sentence the re-send added." in view.diff.right.toPlainText()
+
+
+def test_merge_from_the_table_is_kept(qtbot, fused_vault: Path, window: MainWindow,  # type: ignore[no-untyped-def]
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    view = open_fusion(qtbot, window)
+    model = view.entity_model
+    rows = {model.row_at(model.index(i, 0)).name: i for i in range(model.rowCount())}
+    selection = view.entities.selectionModel()
+    for name in ("Kevin Tang", "TANG Haoran"):
+        source = view.entity_model.index(rows[name], 0)
+        selection.select(view.entities.proxy.mapFromSource(source),
+                         selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: ("MOFA cable 41", True))
+    view.merge_selected()
+    qtbot.waitUntil(lambda: "Merged" in view.banner.text(), timeout=10000)
+    qtbot.waitUntil(lambda: not view.busy, timeout=20000)
+    merged = [view.entity_model.row_at(view.entity_model.index(i, 0)) for i in range(view.entity_model.rowCount())]
+    assert any({"Kevin Tang", "TANG Haoran"} <= set(e.aliases) for e in merged)
+
+
+def test_assessment_on_a_case(qtbot, fused_vault: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = open_fusion(qtbot, window)
+    assert not view.add_assessment_button.isEnabled()  # no case chosen
+    view.case.setCurrentIndex(view.case.findData("Recruiters"))
+    qtbot.waitUntil(lambda: view.add_assessment_button.isEnabled() and not view.busy, timeout=20000)
+    view.judgement.setPlainText("the two recruiters are one man")
+    view.likelihood.setCurrentIndex(view.likelihood.findData("likely"))
+    view.basis.setText("1, 3")
+    view.add_assessment()
+    qtbot.waitUntil(lambda: view.assessment_list.count() == 1, timeout=10000)
+    assert "likely" in view.assessment_list.item(0).text()
