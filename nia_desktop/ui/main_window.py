@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from nia_desktop.core import settings as declared
+from nia_desktop.core.gc_pause import collect_frozen
 from nia_desktop.services import settings as settings_service
 from nia_desktop.services.session import Session
 from nia_desktop.ui import workers
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # the database is closed either way
             message = describe(exc) or message
         self.lock_action.setEnabled(False)
+        QTimer.singleShot(0, collect_frozen)  # the unlock screen shows first; nobody feels the pause then
         self.setWindowTitle(self.tr("NIA Desktop"))
         self.pages.setCurrentWidget(self.unlock_view)
         self.unlock_view.prepare(self._resume[0], message)

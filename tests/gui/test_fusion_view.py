@@ -60,6 +60,14 @@ def test_entities_corroboration_and_duplicates(qtbot, fused_vault: Path, window:
     view.compare()
     qtbot.waitUntil(lambda: "lines only" in view.diff_status.text(), timeout=10000)
     assert "A sentence the re-send added." in view.diff.right.toPlainText()
+    qtbot.waitUntil(lambda: len(view.graph.scene().items()) > 0 and not view.busy, timeout=10000)
+    nodes = [i for i in view.graph.scene().items() if i.toolTip()]
+    assert any("NAGASE Ren" in i.toolTip() for i in nodes) and any(i.toolTip().startswith("#") for i in nodes)
+    entity_node = next(i for i in nodes if i.toolTip() == "NAGASE Ren (person)")
+    entity_node.on_click()  # type: ignore[attr-defined]
+    assert view.tabs.currentIndex() == 0 and view.selected_entities()[0].name == "NAGASE Ren"
+    marks = [i for i in view.timeline.scene().items() if "#" in i.toolTip()]
+    assert sorted(len(m.toolTip().splitlines()) - 1 for m in marks) == [1, 1, 1]  # three reports, three days
 
 
 def test_merge_from_the_table_is_kept(qtbot, fused_vault: Path, window: MainWindow,  # type: ignore[no-untyped-def]
@@ -70,7 +78,7 @@ def test_merge_from_the_table_is_kept(qtbot, fused_vault: Path, window: MainWind
     selection = view.entities.selectionModel()
     for name in ("Kevin Tang", "TANG Haoran"):
         source = view.entity_model.index(rows[name], 0)
-        selection.select(view.entities.proxy.mapFromSource(source),
+        selection.select(source,
                          selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
     monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: ("MOFA cable 41", True))
     view.merge_selected()

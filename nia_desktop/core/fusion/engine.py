@@ -35,6 +35,7 @@ from typing import Any
 from nia_desktop.core.fusion import content, names_en, names_ja, neardup, selectors, spelling
 from nia_desktop.core.fusion.judgements import Judgement
 from nia_desktop.core.fusion.model import Kind, Mention
+from nia_desktop.core.gc_pause import paused_gc
 
 FUZZY = 85
 COMMON_LINK = 50
@@ -259,8 +260,12 @@ class _Union:
 
 def fuse(reports: Iterable[ReportText], judgements: Iterable[Judgement] = ()) -> FusionResult:
     """Fuse reports from scratch; analysts' judgements are applied first and beat every rule."""
-    report_list = list(reports)
-    decided = list(judgements)
+    with paused_gc():  # millions of acyclic objects: see core/gc_pause.py
+        return _fuse(list(reports), list(judgements))
+
+
+def _fuse(report_list: list[ReportText], judgements: list[Judgement]) -> FusionResult:
+    decided = judgements
     per_report: dict[int, list[Found]] = {r.id: _apply_splits(r.id, extract(r), decided) for r in report_list}
     union = _Union((j.a, j.b) for j in decided if j.verdict == "different")
     for judgement in decided:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -35,14 +34,18 @@ from PySide6.QtWidgets import (
 from nia_desktop.core.assessment import CONFIDENCES, LIKELIHOODS
 from nia_desktop.core.classification import Level
 from nia_desktop.core.display import escape_untrusted
+from nia_desktop.core.gc_pause import paused_gc
 from nia_desktop.services import assessments, fusion
 from nia_desktop.services.fusion import EntityRow, Workspace
 from nia_desktop.services.session import Session
-from nia_desktop.ui.models.table import RowsModel
+from nia_desktop.ui.models.prepared import PreparedModel, prepare
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.fusion.diff import SideBySide
-from nia_desktop.ui.widgets.table_view import FilterTable
+from nia_desktop.ui.views.fusion.graph import LinkGraph, layout
+from nia_desktop.ui.views.fusion.prepared import Prepared, timeline_marks
+from nia_desktop.ui.views.fusion.timeline import Timeline
+from nia_desktop.ui.widgets.big_table import BigTable
 
 
 def _shown(text: str, limit: int = 200) -> str:
@@ -73,6 +76,10 @@ class FusionView(View):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._entities_tab(), self.tr("Entities"))
         self.tabs.addTab(self._corroboration_tab(), self.tr("Corroboration"))
+        self.graph = LinkGraph(self.select_entity, self.describe_report)
+        self.tabs.addTab(self.graph, self.tr("Link graph"))
+        self.timeline = Timeline(self.describe_report)
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self._duplicates_tab(), self.tr("Near-duplicates"))
         self.tabs.addTab(self._assessments_tab(), self.tr("Assessments"))
         self.tabs.addTab(self._judgements_tab(), self.tr("Judgements"))
@@ -91,18 +98,9 @@ class FusionView(View):
 
     # -- building ----------------------------------------------------------
     def _entities_tab(self) -> QWidget:
-        self.entity_model: RowsModel[EntityRow] = RowsModel([
-            (self.tr("Kind"), lambda e: e.kind),
-            (self.tr("Name"), lambda e: _shown(e.name)),
-            (self.tr("Reports"), lambda e: len(e.reports)),
-            (self.tr("Agencies"), lambda e: ", ".join(e.seen.agencies)),
-            (self.tr("Sources"), lambda e: self.tr("single source") if e.seen.single_source
-             else str(len(e.seen.agencies))),
-            (self.tr("Aliases"), lambda e: _shown(", ".join(e.aliases), 300)),
-        ], self)
-        self.entities = FilterTable(self.entity_model, self)
+        self.entity_model: PreparedModel[EntityRow] = PreparedModel(self)
+        self.entities = BigTable(self.entity_model, self)
         self.entities.setAccessibleName(self.tr("Entities"))
-        self.entities.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.entities.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.entities.customContextMenuRequested.connect(self._entity_menu)
         self.entities.selectionModel().selectionChanged.connect(lambda *_: self._show_entity())
@@ -137,8 +135,8 @@ class FusionView(View):
         return split
 
     def _corroboration_tab(self) -> QWidget:
-        self.matrix_model: RowsModel[EntityRow] = RowsModel([], self)
-        self.matrix = FilterTable(self.matrix_model, self)
+        self.matrix_model: PreparedModel[EntityRow] = PreparedModel(self)
+        self.matrix = BigTable(self.matrix_model, self)
         self.matrix.setAccessibleName(self.tr("Corroboration matrix: entities by agencies"))
         box = QWidget()
         column = QVBoxLayout(box)
@@ -277,8 +275,23 @@ class FusionView(View):
         self._fusing = True
         self.run_button.setEnabled(False)
         self.status.setText(self.tr("Fusing…"))
-        self.run(lambda signals, cancel: fusion.fusion_workspace(self.session, scope), on_success=self._show,
-                 on_finished=self._fused)
+        entity_columns, matrix_columns = self._entity_columns(), self._matrix_columns
+
+        def work(signals: object, cancel: object) -> Prepared:
+            """Fuse, then compute every table cell and the graph's layout here, off the UI thread."""
+            with paused_gc():
+                return _prepared(fusion.fusion_workspace(self.session, scope))
+
+        def _prepared(space: Workspace) -> Prepared:
+            facts = space.reports
+            return Prepared(
+                space, prepare(entity_columns, space.entities),
+                prepare(matrix_columns(space.agencies), [e for e in space.entities if len(e.reports) > 1]),
+                layout([(e.id, e.name, e.kind, e.reports) for e in space.entities],
+                       {r: f.title for r, f in facts.items()}),
+                timeline_marks(space))
+
+        self.run(work, on_success=self._show, on_finished=self._fused)
         self.run(lambda signals, cancel: assessments.case_assessments(self.session, scope) if scope else [],
                  on_success=self._show_assessments)
         self.run(lambda signals, cancel: fusion.judgement_log(self.session), on_success=self._show_judgements)
@@ -287,30 +300,45 @@ class FusionView(View):
         self._fusing = False
         self.run_button.setEnabled(True)
 
-    def _show(self, workspace: Workspace) -> None:
-        self.workspace = workspace
-        result = workspace.result
-        self.entity_model.set_rows(workspace.entities)
-        self.entities.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    def _entity_columns(self) -> list[tuple[str, Any]]:
+        single = self.tr("single source")
+        return [
+            (self.tr("Kind"), lambda e: e.kind),
+            (self.tr("Name"), lambda e: _shown(e.name)),
+            (self.tr("Reports"), lambda e: len(e.reports)),
+            (self.tr("Agencies"), lambda e: ", ".join(e.seen.agencies)),
+            (self.tr("Sources"), lambda e: single if e.seen.single_source else len(e.seen.agencies)),
+            (self.tr("Aliases"), lambda e: _shown(", ".join(e.aliases), 300)),
+        ]
+
+    def _matrix_columns(self, agencies: list[str]) -> list[tuple[str, Any]]:
         columns: list[tuple[str, Any]] = [(self.tr("Entity"), lambda e: _shown(e.name)),
                                           (self.tr("Kind"), lambda e: e.kind)]
-        for agency in workspace.agencies:
+        for agency in agencies:
             columns.append((agency, lambda e, a=agency: e.seen.agencies.get(a, 0)))
         columns.append((self.tr("Independent agencies"), lambda e: len(e.seen.agencies)))
         columns.append((self.tr("Gradings"), lambda e: ", ".join(e.seen.gradings)))
         columns.append((self.tr("First seen"), lambda e: e.seen.first_seen))
         columns.append((self.tr("Last seen"), lambda e: e.seen.last_seen))
-        self.matrix_model.beginResetModel()
-        self.matrix_model.columns = columns
-        self.matrix_model.rows = [e for e in workspace.entities if len(e.reports) > 1]
-        self.matrix_model.endResetModel()
-        self.matrix.sortByColumn(len(columns) - 4, Qt.SortOrder.DescendingOrder)
+        return columns
+
+    def _show(self, prepared: Prepared) -> None:
+        """Only hand-over here: every cell, mark and position was computed on the worker."""
+        workspace = prepared.workspace
+        self.workspace = workspace
+        result = workspace.result
+        self.entity_model.set_prepared(prepared.entities)
+        self.entities.sort_by(2, Qt.SortOrder.DescendingOrder)
+        self.matrix_model.set_prepared(prepared.matrix)
+        self.matrix.sort_by(len(prepared.matrix.headers) - 4, Qt.SortOrder.DescendingOrder)
         self.groups.clear()
         for group in result.duplicates:
             titles = ", ".join(f"#{r}" for r in group)
             item = QListWidgetItem(self.tr("%1 reports: %2").replace("%1", str(len(group))).replace("%2", titles))
             item.setData(Qt.ItemDataRole.UserRole, group)
             self.groups.addItem(item)
+        self.timeline.show_marks(prepared.marks)
+        self.graph.show_layout(prepared.layout)
         self.status.setText(self.tr("%1 entities, %2 linked report pairs, %3 near-duplicate groups").replace(
             "%1", str(len(result.entities))).replace("%2", str(len(result.links))).replace(
             "%3", str(len(result.duplicates))))
@@ -324,9 +352,25 @@ class FusionView(View):
                    default=Level.UNCLASSIFIED)
 
     # -- entities ----------------------------------------------------------
+    def select_entity(self, entity_id: int) -> None:
+        """From the graph: show the entity in the table, with its details."""
+        self.entity_filter.clear()
+        for row in range(self.entity_model.rowCount()):
+            if self.entity_model.row_at(self.entity_model.index(row, 0)).id == entity_id:
+                self.tabs.setCurrentIndex(0)
+                index = self.entity_model.index(row, 0)
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                self.entities.selectionModel().select(index, flags)
+                self.entities.scrollTo(index)
+                return
+
+    def describe_report(self, report_id: int) -> None:
+        fact = self.workspace.reports.get(report_id) if self.workspace else None
+        if fact is not None:
+            self.status.setText(f"#{report_id} {fact.date} {fact.agency}: {_shown(fact.title, 120)}")
+
     def selected_entities(self) -> list[EntityRow]:
-        rows = [self.entities.proxy.mapToSource(i) for i in self.entities.selectionModel().selectedRows()]
-        return [self.entity_model.row_at(i) for i in rows]
+        return self.entities.selected()
 
     def _show_entity(self) -> None:
         chosen = self.selected_entities()

@@ -1,0 +1,83 @@
+"""A timeline per agency: one lane each, a mark per report on its date (QtCharts is not in Essentials)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsScene, QGraphicsView, QWidget
+
+from nia_desktop.core.display import escape_untrusted
+
+if TYPE_CHECKING:
+    from nia_desktop.ui.views.fusion.prepared import Mark
+
+LANE = 60.0
+WIDTH = 1000.0
+AGENCY_COLOURS = {"CIRO": "#2f6fb3", "MOFA": "#2e8b57", "DIH": "#8a4fbf", "NPA": "#c8102e"}
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+class _Mark(QGraphicsEllipseItem):
+    def __init__(self, x: float, y: float, radius: float, colour: str, tip: str, on_click: Callable[[], None]) -> None:
+        super().__init__(x - radius, y - radius, 2 * radius, 2 * radius)
+        self.setBrush(QBrush(QColor(colour)))
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setToolTip(tip)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.on_click = on_click
+
+    def mousePressEvent(self, event: object) -> None:
+        self.on_click()
+
+
+class Timeline(QGraphicsView):
+    def __init__(self, on_report: Callable[[int], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.on_report = on_report
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setAccessibleName(self.tr("Timeline of reports per agency"))
+
+    def show_marks(self, marks: list[Mark]) -> int:
+        """One lane per agency, one mark per agency and day (its size grows with the reports it stands for)."""
+        scene = self.scene()
+        scene.clear()
+        dated = [(m, d) for m in marks if (d := _day(m.day)) is not None]
+        if not dated:
+            scene.addText(self.tr("No dated reports to show."))
+            return 0
+        first, last = min(d for _, d in dated), max(d for _, d in dated)
+        span = max(1, (last - first).days)
+        agencies = sorted({m.agency for m, _ in dated})
+        axis = QPen(QColor("#999999"))
+        for lane, agency in enumerate(agencies):
+            y = lane * LANE
+            scene.addLine(0, y, WIDTH, y, axis)
+            label = scene.addSimpleText(escape_untrusted(agency, 20))
+            label.setPos(-90, y - 8)
+        for mark, day in dated:
+            x = WIDTH * (day - first).days / span
+            y = agencies.index(mark.agency) * LANE
+            shown = "\n".join(f"#{r} {escape_untrusted(t, 100)}" for r, t in mark.reports[:12])
+            more = len(mark.reports) - 12
+            tip = f"{mark.day} {mark.agency}\n{shown}" + (f"\n… +{more}" if more > 0 else "")
+            scene.addItem(_Mark(x, y, min(12.0, 4.0 + len(mark.reports)), AGENCY_COLOURS.get(mark.agency, "#7a7a7a"),
+                                tip, functools.partial(self.on_report, mark.reports[0][0])))
+        bottom = len(agencies) * LANE
+        for label_day, x in ((first, 0.0), (last, WIDTH)):
+            text = scene.addSimpleText(label_day.isoformat())
+            text.setPos(x - 30, bottom - 20)
+        self.fitInView(scene.itemsBoundingRect().adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+        return sum(len(m.reports) for m, _ in dated)

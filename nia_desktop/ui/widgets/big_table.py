@@ -1,0 +1,35 @@
+"""A sortable, filterable table over a PreparedModel: the shape of lists that can run to tens of thousands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from nia_desktop.ui.models.prepared import PreparedModel
+
+
+class BigTable(QTableView):
+    def __init__(self, model: PreparedModel[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = model
+        self.setModel(model)
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def set_filter_text(self, text: str) -> None:
+        self.source.set_filter_text(text)
+
+    def sort_by(self, column: int, order: Qt.SortOrder) -> None:
+        self.horizontalHeader().setSortIndicator(column, order)  # the model sorts (sortingEnabled)
+
+    def selected(self) -> list[Any]:
+        return [self.source.row_at(i) for i in self.selectionModel().selectedRows()]
