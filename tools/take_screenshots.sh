@@ -30,4 +30,8 @@ sleep 2
 xdotool key ctrl+f; xdotool type --delay 20 "${NIA_SHOT_QUERY:-Kestrel}"; xdotool key Return; sleep 1
 xdotool mousemove --window "$window" 420 205 click 1; sleep 1
 import -window "$window" "$out/reports.png"
-echo "wrote $out/unlock.png $out/users.png $out/audit.png $out/reports.png"
+# Fusion is the second item of the analyst's rail; it fuses when first opened.
+xdotool mousemove --window "$window" 60 125 click 1; sleep 6
+xdotool mousemove --window "$window" 420 224 click 1; sleep 1
+import -window "$window" "$out/fusion.png"
+echo "wrote $out/unlock.png $out/users.png $out/audit.png $out/reports.png $out/fusion.png"

@@ -396,38 +396,38 @@
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="306"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="316"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="308"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="318"/>
         <source>Kind</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="307"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="309"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="308"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="310"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="309"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="311"/>
         <source>Agencies</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="310"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="312"/>
         <source>Sources</source>
         <translation>情報源数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="304"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="306"/>
         <source>single source</source>
         <translation>単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="311"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="313"/>
         <source>Aliases</source>
         <translation>別名</translation>
     </message>
@@ -472,306 +472,311 @@
         <translation>エンティティの詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="126"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="120"/>
+        <source>Select an entity to see its aliases, reports, the agencies that report it and why its names were merged.</source>
+        <translation>エンティティを選ぶと、別名、レポート、報告した機関、名前を統合した理由を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="128"/>
         <source>Select entities and right-click to merge, split or mark them as different (Ctrl+M merges). Your judgements are kept and beat the automatic rules.</source>
         <translation>エンティティを選び右クリックで統合・分離・別物の記録ができます (Ctrl+M で統合)。分析官の判断は保存され、自動規則より優先されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="140"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="142"/>
         <source>Corroboration matrix: entities by agencies</source>
         <translation>裏付け表: エンティティ × 機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="144"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="146"/>
         <source>How many reports from each agency mention each entity. Entities one agency alone reports are marked single source.</source>
         <translation>各エンティティに言及した各機関のレポート数です。一つの機関だけが報告しているものは単一情報源と表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="153"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="155"/>
         <source>Near-duplicate groups</source>
         <translation>重複候補のグループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="156"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="158"/>
         <source>First report of the pair</source>
         <translation>比較する 1 件目のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="157"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="159"/>
         <source>Second report of the pair</source>
         <translation>比較する 2 件目のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="158"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="160"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="159"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="161"/>
         <source>Show the two reports side by side (opening them is audited)</source>
         <translation>2 件のレポートを並べて表示します（閲覧は監査記録されます）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="182"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="184"/>
         <source>Assessments of this case</source>
         <translation>この事案の評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="185"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="187"/>
         <source>The judgement, e.g. the two recruiters work for the same service</source>
         <translation>判断の内容（例: 2 人の勧誘者は同じ機関のために動いている）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="186"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="201"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="188"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="203"/>
         <source>Judgement</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="191"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="193"/>
         <source>Likelihood (ICD 203)</source>
         <translation>可能性 (ICD 203)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="195"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="203"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="197"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="205"/>
         <source>Confidence</source>
         <translation>確信度</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="196"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="198"/>
         <source>Report numbers it rests on, e.g. 12, 45</source>
         <translation>根拠となるレポート番号（例: 12, 45）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="197"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="199"/>
         <source>Reports the judgement rests on</source>
         <translation>判断の根拠となるレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="198"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="200"/>
         <source>Add assessment</source>
         <translation>評価を追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="199"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="201"/>
         <source>Choose a case above to record assessments on it.</source>
         <translation>評価を記録するには上で事案を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="202"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="204"/>
         <source>Likelihood</source>
         <translation>可能性</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="204"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="206"/>
         <source>Rests on</source>
         <translation>根拠</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="217"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="219"/>
         <source>Judgement log</source>
         <translation>判断の記録</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="218"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="220"/>
         <source>Undo selected judgement</source>
         <translation>選択した判断を取り消す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="219"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="221"/>
         <source>Revoke it: it stays in the log, marked as revoked, and fusion runs again</source>
         <translation>取り消します。記録には取り消し済みとして残り、統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="224"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="226"/>
         <source>Every merge, split and &apos;different&apos; made by an analyst: who, when, why.</source>
         <translation>分析官が行った統合・分離・別物の判断すべて: 誰が、いつ、なぜ。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="234"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="236"/>
         <source>#%1 %2 by %3 at %4: %5</source>
         <translation>#%1 %2（%3、%4）: %5</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="237"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="239"/>
         <source> (revoked by %1)</source>
         <translation>（%1 が取り消し）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="246"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="248"/>
         <source>Select a judgement that is still in force.</source>
         <translation>有効な判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="249"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="251"/>
         <source>Judgement revoked.</source>
         <translation>判断を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="259"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="261"/>
         <source>All reports</source>
         <translation>すべてのレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="277"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="279"/>
         <source>Fusing…</source>
         <translation>統合中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="315"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="317"/>
         <source>Entity</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="319"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="321"/>
         <source>Independent agencies</source>
         <translation>独立した機関の数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="320"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="322"/>
         <source>Gradings</source>
         <translation>評価区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="321"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="323"/>
         <source>First seen</source>
         <translation>初出</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="322"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="324"/>
         <source>Last seen</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="337"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="341"/>
         <source>%1 reports: %2</source>
         <translation>%1 件のレポート: %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="342"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="346"/>
         <source>%1 entities, %2 linked report pairs, %3 near-duplicate groups</source>
         <translation>エンティティ %1 件、関連するレポートの組 %2 件、重複候補 %3 グループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="383"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="387"/>
         <source>Aliases: %1</source>
         <translation>別名: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="384"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="388"/>
         <source>Agencies: %1</source>
         <translation>機関: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="385"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="389"/>
         <source> — single source</source>
         <translation> — 単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="386"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="390"/>
         <source>Gradings: %1</source>
         <translation>評価区分: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="387"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="391"/>
         <source>First seen %1, last seen %2</source>
         <translation>初出 %1、最新 %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="388"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="392"/>
         <source>Reports:</source>
         <translation>レポート:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="393"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="397"/>
         <source>Why these were merged:</source>
         <translation>統合した理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="414"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="418"/>
         <source>Select two or more entities to merge.</source>
         <translation>統合するエンティティを 2 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="417"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="421"/>
         <source>Merge entities</source>
         <translation>エンティティを統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="417"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="421"/>
         <source>Merge %1 into one entity? Why:</source>
         <translation>%1 を一つのエンティティに統合しますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="422"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="426"/>
         <source>Merged. The Judgements tab can undo it.</source>
         <translation>統合しました。「判断」タブで取り消せます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="427"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="431"/>
         <source>Select exactly two entities.</source>
         <translation>エンティティをちょうど 2 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="429"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="433"/>
         <source>Different entities</source>
         <translation>別のエンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="429"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="433"/>
         <source>Never merge %1 and %2? Why:</source>
         <translation>%1 と %2 を今後統合しないようにしますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="435"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="439"/>
         <source>Recorded: they will be kept apart.</source>
         <translation>記録しました: 今後は別々に扱います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="440"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="444"/>
         <source>Select one entity to split.</source>
         <translation>分離するエンティティを 1 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="443"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="453"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="447"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="457"/>
         <source>Split entity</source>
         <translation>エンティティを分離</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="444"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="448"/>
         <source>Which of its reports are about someone or something else? Report numbers (%1):</source>
         <translation>別の人物・対象について述べているレポートはどれですか？ レポート番号 (%1):</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="451"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="508"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="455"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="512"/>
         <source>Report numbers are whole numbers, separated by commas.</source>
         <translation>レポート番号は整数をカンマで区切って入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="453"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="457"/>
         <source>Why are they different?</source>
         <translation>なぜ別物なのですか？</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="458"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="462"/>
         <source>Split recorded.</source>
         <translation>分離を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="487"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="491"/>
         <source>%1 lines only on the left, %2 only on the right</source>
         <translation>左だけの行 %1、右だけの行 %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="497"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="501"/>
         <source>It is %1 (%2 confidence) that %3 — reports %4; %5</source>
         <translation>%3 の可能性は %1（確信度 %2）— 根拠 %4; %5</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="514"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="518"/>
         <source>Assessment recorded.</source>
         <translation>評価を記録しました。</translation>
     </message>

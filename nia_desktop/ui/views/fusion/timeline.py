@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from nia_desktop.ui.views.fusion.prepared import Mark
 
 LANE = 60.0
-WIDTH = 1000.0
 AGENCY_COLOURS = {"CIRO": "#2f6fb3", "MOFA": "#2e8b57", "DIH": "#8a4fbf", "NPA": "#c8102e"}
 
 
@@ -60,15 +59,16 @@ class Timeline(QGraphicsView):
             return 0
         first, last = min(d for _, d in dated), max(d for _, d in dated)
         span = max(1, (last - first).days)
+        width = max(600.0, self.viewport().width() - 160.0)  # drawn at 1:1, so labels stay readable
         agencies = sorted({m.agency for m, _ in dated})
         axis = QPen(QColor("#999999"))
         for lane, agency in enumerate(agencies):
             y = lane * LANE
-            scene.addLine(0, y, WIDTH, y, axis)
+            scene.addLine(0, y, width, y, axis)
             label = scene.addSimpleText(escape_untrusted(agency, 20))
             label.setPos(-90, y - 8)
         for mark, day in dated:
-            x = WIDTH * (day - first).days / span
+            x = width * (day - first).days / span
             y = agencies.index(mark.agency) * LANE
             shown = "\n".join(f"#{r} {escape_untrusted(t, 100)}" for r, t in mark.reports[:12])
             more = len(mark.reports) - 12
@@ -76,8 +76,13 @@ class Timeline(QGraphicsView):
             scene.addItem(_Mark(x, y, min(12.0, 4.0 + len(mark.reports)), AGENCY_COLOURS.get(mark.agency, "#7a7a7a"),
                                 tip, functools.partial(self.on_report, mark.reports[0][0])))
         bottom = len(agencies) * LANE
-        for label_day, x in ((first, 0.0), (last, WIDTH)):
-            text = scene.addSimpleText(label_day.isoformat())
-            text.setPos(x - 30, bottom - 20)
-        self.fitInView(scene.itemsBoundingRect().adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+        month = date(first.year, first.month, 1)
+        while month <= last:  # a tick and label at each month's start
+            x = width * max(0, (month - first).days) / span
+            scene.addLine(x, -LANE / 3, x, bottom - LANE / 2, QPen(QColor("#e0e0e0")))
+            label = scene.addSimpleText(month.strftime("%Y-%m"))
+            label.setPos(x - 20, bottom - LANE / 2 + 4)
+            month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        self.resetTransform()
+        self.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
         return sum(len(m.reports) for m, _ in dated)

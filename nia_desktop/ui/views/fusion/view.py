@@ -117,6 +117,8 @@ class FusionView(View):
         self.addActions([self.merge_action, self.different_action, self.split_action])
         self.details = QTextBrowser()
         self.details.setAccessibleName(self.tr("Entity details"))
+        self.details.setPlaceholderText(self.tr("Select an entity to see its aliases, reports, the agencies that "
+                                                "report it and why its names were merged."))
         self.details.setOpenLinks(False)
         left = QWidget()
         column = QVBoxLayout(left)
@@ -329,6 +331,8 @@ class FusionView(View):
         result = workspace.result
         self.entity_model.set_prepared(prepared.entities)
         self.entities.sort_by(2, Qt.SortOrder.DescendingOrder)
+        for column, width in enumerate((110, 230, 70, 150, 100)):
+            self.entities.setColumnWidth(column, width)
         self.matrix_model.set_prepared(prepared.matrix)
         self.matrix.sort_by(len(prepared.matrix.headers) - 4, Qt.SortOrder.DescendingOrder)
         self.groups.clear()
