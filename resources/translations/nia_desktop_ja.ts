@@ -1093,7 +1093,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="44"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="178"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
@@ -1104,7 +1104,7 @@
     </message>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="65"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="182"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
@@ -1120,7 +1120,7 @@
     </message>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="74"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="140"/>
         <source>Locked.</source>
         <translation>ロックしました。</translation>
     </message>
@@ -1184,49 +1184,57 @@
         <location filename="../../nia_desktop/ui/main_window.py" line="112"/>
         <source>Ctrl+L  lock now
 Ctrl+Q  quit
+Ctrl+F  search reports (Reports)
+Ctrl+I  import (Reports)
+F5  fuse again (Fusion)
+Ctrl+M  merge selected entities (Fusion)
 Ctrl+N  add a user (Users)
 Ctrl+Shift+V  verify the audit chain (Audit)
 F1  this list</source>
         <translation>Ctrl+L  今すぐロック
 Ctrl+Q  終了
+Ctrl+F  レポートを検索（レポート）
+Ctrl+I  取り込み（レポート）
+F5  統合をやり直す（統合分析）
+Ctrl+M  選択したエンティティを統合（統合分析）
 Ctrl+N  ユーザーを追加（ユーザー）
 Ctrl+Shift+V  監査チェーンを検証（監査）
 F1  この一覧</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="119"/>
         <source>About NIA Desktop</source>
         <translation>NIA Desktop について</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="120"/>
         <source>NIA Desktop %1
 Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>NIA Desktop %1
 エアギャップ環境のための情報融合ワークステーション。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="134"/>
         <source>NIA Desktop: %1</source>
         <translation>NIA Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="136"/>
         <source>Unlocked as %1</source>
         <translation>%1 としてロック解除しました</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="162"/>
         <source>Locking when the current task finishes…</source>
         <translation>現在の処理が終わり次第ロックします…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="202"/>
         <source>Creating the vault and calibrating key derivation…</source>
         <translation>保管庫を作成し、鍵導出を調整しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="212"/>
         <source>Vault created. Unlock it as %1.</source>
         <translation>保管庫を作成しました。%1 としてロック解除してください。</translation>
     </message>
@@ -1660,12 +1668,12 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="51"/>
+        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="50"/>
         <source>Timeline of reports per agency</source>
         <translation>機関ごとのレポートの時系列</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="59"/>
+        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="58"/>
         <source>No dated reports to show.</source>
         <translation>日付のあるレポートがありません。</translation>
     </message>
