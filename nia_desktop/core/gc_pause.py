@@ -40,9 +40,15 @@ def paused_gc() -> Iterator[None]:
     finally:
         with _lock:
             _holders -= 1
-            if _holders == 0 and _was_enabled:
-                gc.freeze()
-                gc.enable()
+            if _holders == 0:
+                gc.freeze()  # whether or not collection was automatic (the desktop collects from a timer)
+                if _was_enabled:
+                    gc.enable()
+
+
+def active() -> bool:
+    """Whether heavy work is running: a collection now would rescan everything it is building."""
+    return _holders > 0
 
 
 def collect_frozen() -> int:

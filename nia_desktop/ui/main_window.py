@@ -17,7 +17,7 @@ from nia_desktop.core import settings as declared
 from nia_desktop.core.gc_pause import collect_frozen
 from nia_desktop.services import settings as settings_service
 from nia_desktop.services.session import Session
-from nia_desktop.ui import workers
+from nia_desktop.ui import gc_scheduler, workers
 from nia_desktop.ui.errors import describe
 from nia_desktop.ui.inactivity import InactivityWatcher
 from nia_desktop.ui.preferences import Preferences
@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
     def __init__(self, vault: Path, preferences: Preferences, demo_hint: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        gc_scheduler.install()  # cyclic garbage is collected on this thread only
         self.setWindowTitle(self.tr("NIA Desktop"))
         self.resize(1180, 760)
         self.preferences = preferences

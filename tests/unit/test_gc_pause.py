@@ -4,8 +4,21 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Iterator
+
+import pytest
 
 from nia_desktop.core.gc_pause import collect_frozen, paused_gc
+
+
+@pytest.fixture(autouse=True)
+def automatic_gc() -> Iterator[None]:
+    """Start with automatic collection on (the desktop's GUI tests turn it off for the process)."""
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
 
 
 def test_paused_then_frozen_then_collected() -> None:

@@ -513,4 +513,4 @@ def _links(entities: list[Entity], report_count: int) -> list[dict[str, Any]]:
                 ids.append(entity.id)
     weight = {e.id: math.log((report_count + 1) / len(e.reports)) for e in entities}
     return [{"a": a, "b": b, "weight": round(sum(weight[e] for e in ids), 3), "entities": sorted(ids)}
-            for (a, b), ids in sorted(shared.items())]
+            for (a, b), ids in shared.items()]  # entity order makes it deterministic; a sort held the GIL

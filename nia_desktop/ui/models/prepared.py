@@ -47,10 +47,15 @@ class PreparedModel(QAbstractTableModel, Generic[Row]):
         self.filter_text = ""
         self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
 
-    def set_prepared(self, prepared: Prepared[Row]) -> None:
+    def set_prepared(self, prepared: Prepared[Row], presorted: tuple[int, Qt.SortOrder] | None = None) -> None:
+        """Show new rows; ``presorted`` says the worker already ordered them by that column (no sort here)."""
         self.beginResetModel()
         self.prepared = prepared
-        self.visible = self._select()
+        if presorted is not None and not self.filter_text:
+            self.sort_column, self.sort_order = presorted
+            self.visible = list(range(len(prepared.rows)))
+        else:
+            self.visible = self._select()
         self.endResetModel()
 
     def _select(self) -> list[int]:

@@ -31,5 +31,12 @@ class BigTable(QTableView):
     def sort_by(self, column: int, order: Qt.SortOrder) -> None:
         self.horizontalHeader().setSortIndicator(column, order)  # the model sorts (sortingEnabled)
 
+    def show_sorted(self, column: int, order: Qt.SortOrder) -> None:
+        """The rows arrived sorted: show the indicator without sorting again."""
+        header = self.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+
     def selected(self) -> list[Any]:
         return [self.source.row_at(i) for i in self.selectionModel().selectedRows()]

@@ -286,9 +286,11 @@ class FusionView(View):
 
         def _prepared(space: Workspace) -> Prepared:
             facts = space.reports
+            by_reports = sorted(space.entities, key=lambda e: -len(e.reports))  # what the tables open sorted by
             return Prepared(
-                space, prepare(entity_columns, space.entities),
-                prepare(matrix_columns(space.agencies), [e for e in space.entities if len(e.reports) > 1]),
+                space, prepare(entity_columns, by_reports),
+                prepare(matrix_columns(space.agencies),
+                        sorted((e for e in by_reports if len(e.reports) > 1), key=lambda e: -len(e.seen.agencies))),
                 layout([(e.id, e.name, e.kind, e.reports) for e in space.entities],
                        {r: f.title for r, f in facts.items()}),
                 timeline_marks(space))
@@ -329,12 +331,13 @@ class FusionView(View):
         workspace = prepared.workspace
         self.workspace = workspace
         result = workspace.result
-        self.entity_model.set_prepared(prepared.entities)
-        self.entities.sort_by(2, Qt.SortOrder.DescendingOrder)
+        self.entity_model.set_prepared(prepared.entities, (2, Qt.SortOrder.DescendingOrder))
+        self.entities.show_sorted(2, Qt.SortOrder.DescendingOrder)
         for column, width in enumerate((110, 230, 70, 150, 100)):
             self.entities.setColumnWidth(column, width)
-        self.matrix_model.set_prepared(prepared.matrix)
-        self.matrix.sort_by(len(prepared.matrix.headers) - 4, Qt.SortOrder.DescendingOrder)
+        independent = len(prepared.matrix.headers) - 4
+        self.matrix_model.set_prepared(prepared.matrix, (independent, Qt.SortOrder.DescendingOrder))
+        self.matrix.show_sorted(independent, Qt.SortOrder.DescendingOrder)
         self.groups.clear()
         for group in result.duplicates:
             titles = ", ".join(f"#{r}" for r in group)
