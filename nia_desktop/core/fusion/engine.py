@@ -36,6 +36,7 @@ from nia_desktop.core.fusion import content, names_en, names_ja, neardup, select
 from nia_desktop.core.fusion.judgements import Judgement
 from nia_desktop.core.fusion.model import Kind, Mention
 from nia_desktop.core.gc_pause import paused_gc
+from nia_desktop.core.ingest.dates import find_dates
 
 FUZZY = 85
 COMMON_LINK = 50
@@ -84,10 +85,11 @@ class FusionResult:
     duplicates: list[list[int]]
     links: list[dict[str, Any]]
     mentions: dict[int, list[tuple[Mention, int]]]  # report id -> (mention, entity id)
+    dates: dict[int, list[str]] = field(default_factory=dict)  # report id -> ISO dates in its content
 
     def to_json(self) -> dict[str, Any]:
         return {"entities": [e.to_json() for e in self.entities], "duplicates": self.duplicates,
-                "links": self.links}
+                "links": self.links, "dates": {str(r): d for r, d in sorted(self.dates.items()) if d}}
 
 
 @dataclass(frozen=True)
@@ -472,8 +474,11 @@ def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], uni
     for root, items in members.items():
         for report_id, f in items:
             mentions[report_id].append((f.mention, root_to_id[root]))
-    duplicates = neardup.groups((r.id, _content_only(r)) for r in reports)
-    return FusionResult(entities, duplicates, _links(entities, len(reports)), mentions)
+    contents = {r.id: _content_only(r) for r in reports}
+    duplicates = neardup.groups(contents.items())
+    # Dates in the content (the header's date is the report's own): for timelines, never for links.
+    dates = {report_id: sorted({d.isoformat() for _, d in find_dates(text)}) for report_id, text in contents.items()}
+    return FusionResult(entities, duplicates, _links(entities, len(reports)), mentions, dates)
 
 
 def _content_only(report: ReportText) -> str:

@@ -73,3 +73,12 @@ def test_near_duplicates_ignore_headers_and_wrapping() -> None:
 def content_of(text: str) -> str:
     spans = content.header_spans(text)
     return "".join(ch for i, ch in enumerate(text) if not content.inside(spans, i, i + 1))
+
+
+def test_dates_in_content_in_every_form_but_not_the_header() -> None:
+    text = ("Date of issue: 2026-04-01\n\n会合は令和八年三月五日と R8.3.6 に行われ、2026/3/7 と 2026年3月8日にも"
+            "連絡があった。He was born on 5 March 2000; the payment left on March 9, 2026.")
+    result = fuse([ReportText(1, "", text), ReportText(2, "", "No date here.")])
+    assert result.dates[1] == ["2000-03-05", "2026-03-05", "2026-03-06", "2026-03-07", "2026-03-08", "2026-03-09"]
+    assert result.to_json()["dates"] == {"1": result.dates[1]}
+    assert not result.links  # dates never link reports
