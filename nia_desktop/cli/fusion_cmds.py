@@ -44,6 +44,18 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     undo.set_defaults(handler=_entity_undo)
     log = entity.add_parser("log", parents=[common], help="every judgement: who, when, why, which reports")
     log.set_defaults(handler=_entity_log)
+    watch = commands.add_parser("watchlist", help="known entities and their aliases (analyst)").add_subparsers(
+        dest="watch_cmd", required=True)
+    add_watch = watch.add_parser("add", parents=[common], help="a known entity: its aliases all become it")
+    add_watch.add_argument("name")
+    add_watch.add_argument("--kind", required=True, choices=["person", "organization", "location", "operation"])
+    add_watch.add_argument("--alias", action="append", default=[], metavar="TEXT", help="repeat for each alias")
+    add_watch.set_defaults(handler=_watch_add)
+    list_watch = watch.add_parser("list", parents=[common], help="the watchlist")
+    list_watch.set_defaults(handler=_watch_list)
+    remove = watch.add_parser("remove", parents=[common], help="take an entry off (kept, marked removed)")
+    remove.add_argument("id", type=int)
+    remove.set_defaults(handler=_watch_remove)
     case = commands.add_parser("case", help="cases: named groups of reports").add_subparsers(
         dest="case_cmd", required=True)
     create = case.add_parser("create", parents=[common], help="create a case")
@@ -173,5 +185,37 @@ def _entity_log(args: argparse.Namespace) -> int:
         rows = [[str(j["id"]), j["verdict"], safe(j["a"]), safe(j["b"]), j["by"], j["at"], safe(j["why"]),
                  "revoked" if j["revoked_by"] else ""] for j in log]
         return respond(args, log, table(rows, ["id", "verdict", "a", "b", "by", "at", "why", "state"]))
+
+    return run_in_session(args, act)
+
+
+def _watch_add(args: argparse.Namespace) -> int:
+    from nia_desktop.services.fusion import add_watch
+
+    def act(session: Session) -> int:
+        made = add_watch(session, args.name, args.kind, args.alias)
+        return respond(args, {"id": made}, f"watchlist entry {made}: {safe(args.name)}")
+
+    return run_in_session(args, act)
+
+
+def _watch_list(args: argparse.Namespace) -> int:
+    from nia_desktop.services.fusion import watch_entries
+
+    def act(session: Session) -> int:
+        entries = watch_entries(session)
+        text = table([[str(e.id), e.kind.value, safe(e.name), safe(", ".join(e.aliases))] for e in entries],
+                     ["id", "kind", "name", "aliases"])
+        return respond(args, [e.to_json() for e in entries], text)
+
+    return run_in_session(args, act)
+
+
+def _watch_remove(args: argparse.Namespace) -> int:
+    from nia_desktop.services.fusion import remove_watch
+
+    def act(session: Session) -> int:
+        remove_watch(session, args.id)
+        return respond(args, {"removed": args.id}, f"removed watchlist entry {args.id}")
 
     return run_in_session(args, act)

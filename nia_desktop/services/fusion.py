@@ -11,6 +11,8 @@ from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.fusion.engine import FusionResult, ReportText, fuse
 from nia_desktop.core.fusion.judgements import Judgement, node_from_text, node_text
+from nia_desktop.core.fusion.model import Kind
+from nia_desktop.core.fusion.watchlist import WatchEntry
 from nia_desktop.core.names import check_case_name
 from nia_desktop.core.roles import Action
 from nia_desktop.core.store import cases
@@ -76,7 +78,8 @@ def run_fusion(session: Session, case: str = "") -> FusionResult:
     session.require(Action.FUSE, case or "all reports")
     texts = _report_texts(session, case)
     decided = [j for j, _ in store.judgements(session.db)]
-    result = fuse(texts, decided)
+    watch = store.watchlist(session.db)
+    result = fuse(texts, decided, watch)
     stored = result.to_json()
     for entity, row in zip(result.entities, stored["entities"], strict=True):
         row["nodes"] = [node_text(n) for n in entity.nodes]
@@ -86,7 +89,7 @@ def run_fusion(session: Session, case: str = "") -> FusionResult:
         store.save_run(session.db, case, session.name, iso_utc(session.clock.now()), stored)
         session.audit("fusion.run", case or "all reports", details={
             "reports": len(texts), "entities": len(result.entities), "links": len(result.links),
-            "duplicate_groups": len(result.duplicates), "judgements": len(decided)})
+            "duplicate_groups": len(result.duplicates), "judgements": len(decided), "watchlist": len(watch)})
     return result
 
 
@@ -275,3 +278,39 @@ def report_text(session: Session, report_id: int) -> str:
 def case_names(session: Session) -> list[str]:
     session.require(Action.FUSE, "cases")
     return cases.names(session.db)
+
+
+WATCH_KINDS = (Kind.PERSON, Kind.ORGANIZATION, Kind.LOCATION, Kind.OPERATION)
+
+
+def add_watch(session: Session, name: str, kind: str, aliases: list[str]) -> int:
+    """A known entity and its aliases: every alias found in any report is that one entity."""
+    session.require(Action.CASE_EDIT, f"watchlist {name}")
+    if not name.strip():
+        raise BadInput("a watchlist entry needs a name")
+    try:
+        chosen = Kind(kind)
+    except ValueError:
+        chosen = None
+    if chosen not in WATCH_KINDS:
+        raise BadInput(f"unknown kind {kind!r}: use person, organization, location or operation")
+    cleaned = sorted({a.strip() for a in aliases if a.strip()} - {name.strip()})
+    with session.db.transaction():
+        entry_id = store.add_watch(session.db, chosen.value, name.strip(), cleaned, session.name,
+                                   iso_utc(session.clock.now()))
+        session.audit("watchlist.add", name.strip(), details={"id": entry_id, "kind": chosen.value,
+                                                              "aliases": cleaned})
+    return entry_id
+
+
+def watch_entries(session: Session) -> list[WatchEntry]:
+    session.require(Action.FUSE, "watchlist")
+    return store.watchlist(session.db)
+
+
+def remove_watch(session: Session, entry_id: int) -> None:
+    session.require(Action.CASE_EDIT, f"watchlist {entry_id}")
+    with session.db.transaction():
+        if not store.remove_watch(session.db, entry_id, session.name, iso_utc(session.clock.now())):
+            raise BadInput(f"there is no watchlist entry {entry_id}")
+        session.audit("watchlist.remove", f"entry {entry_id}")

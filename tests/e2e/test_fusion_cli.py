@@ -85,3 +85,14 @@ def test_requirements_assessments_and_entity_judgements(nia_vault: Nia) -> None:
     assert nia_vault("entity", "undo", str(log[0]["id"]), **ANNA).code == 0
     after = {alias: e for e in nia_vault("fuse", "--json", **ANNA).json()["entities"] for alias in e["aliases"]}
     assert after["Kevin Tang"]["id"] != after["TANG Haoran"]["id"]
+
+
+def test_watchlist_cli(nia_vault: Nia) -> None:
+    made = nia_vault("watchlist", "add", "Gennady GROMOV", "--kind", "person", "--alias", "Arkady Svetlov",
+                     "--alias", "アルカージー・スヴェトロフ", "--json", **ANNA)
+    assert made.code == 0, made.err
+    listed = nia_vault("watchlist", "list", "--json", **ANNA).json()
+    assert listed[0]["name"] == "Gennady GROMOV" and "Arkady Svetlov" in listed[0]["aliases"]
+    assert nia_vault("watchlist", "add", "X", "--kind", "vessel", **ANNA).code == 2
+    assert nia_vault("watchlist", "remove", str(made.json()["id"]), **ANNA).code == 0
+    assert nia_vault("watchlist", "list", "--json", **ANNA).json() == []

@@ -32,9 +32,10 @@ from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 from typing import Any
 
-from nia_desktop.core.fusion import content, names_en, names_ja, neardup, selectors, spelling
+from nia_desktop.core.fusion import content, names_en, names_ja, neardup, selectors, spelling, watchlist
 from nia_desktop.core.fusion.judgements import Judgement
 from nia_desktop.core.fusion.model import Kind, Mention
+from nia_desktop.core.fusion.watchlist import Matcher, WatchEntry
 from nia_desktop.core.gc_pause import paused_gc
 from nia_desktop.core.ingest.dates import find_dates
 
@@ -108,7 +109,7 @@ def report_content(report: ReportText) -> tuple[str, list[tuple[int, int]]]:
     return full, content.header_spans(full)
 
 
-def extract(report: ReportText) -> list[Found]:
+def extract(report: ReportText, watch: Matcher | None = None) -> list[Found]:
     """Every mention in one report, outside its header, each with its starting node."""
     full, header = report_content(report)
     found: list[Found] = []
@@ -122,6 +123,9 @@ def extract(report: ReportText) -> list[Found]:
         found.append(Found(mention, node, reading))
         taken.append((mention.start, mention.end))
 
+    if watch is not None:  # analysts' known entities first: they beat the general rules
+        for mention, entry_id in watch.find(full):
+            keep(mention, watchlist.node(entry_id))
     for mention in selectors.extract(full):
         if mention.implied:
             found.append(Found(mention, ("sel", mention.kind.value, mention.key)))
@@ -260,15 +264,17 @@ class _Union:
         self.reasons.append((a, b, reason))
 
 
-def fuse(reports: Iterable[ReportText], judgements: Iterable[Judgement] = ()) -> FusionResult:
-    """Fuse reports from scratch; analysts' judgements are applied first and beat every rule."""
+def fuse(reports: Iterable[ReportText], judgements: Iterable[Judgement] = (),
+         watch: Iterable[WatchEntry] = ()) -> FusionResult:
+    """Fuse reports from scratch; analysts' judgements and watchlist come first and beat every rule."""
     with paused_gc():  # millions of acyclic objects: see core/gc_pause.py
-        return _fuse(list(reports), list(judgements))
+        return _fuse(list(reports), list(judgements), Matcher(list(watch)))
 
 
-def _fuse(report_list: list[ReportText], judgements: list[Judgement]) -> FusionResult:
+def _fuse(report_list: list[ReportText], judgements: list[Judgement], watch: Matcher) -> FusionResult:
     decided = judgements
-    per_report: dict[int, list[Found]] = {r.id: _apply_splits(r.id, extract(r), decided) for r in report_list}
+    per_report: dict[int, list[Found]] = {r.id: _apply_splits(r.id, extract(r, watch), decided)
+                                          for r in report_list}
     union = _Union((j.a, j.b) for j in decided if j.verdict == "different")
     for judgement in decided:
         if judgement.verdict == "same":
@@ -465,6 +471,9 @@ def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], uni
         name = (items[0][1].mention.key if kind in (Kind.DOMAIN, Kind.IP, Kind.EMAIL, Kind.PHONE, Kind.URL,
                                                      Kind.SOCIAL, Kind.TELEGRAM, Kind.CRYPTO)
                 else (latin[0] if latin else surfaces.most_common(1)[0][0]))
+        watched = next((f.mention.key for _, f in items if f.node[0] == "watch"), None)
+        if watched is not None:  # the analysts' name for it
+            name = watched
         entity_id = len(entities) + 1
         root_to_id[root] = entity_id
         nodes = sorted({f.node for _, f in items})

@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 from nia_desktop.core.fusion.judgements import Judgement, node_from_text, node_text
+from nia_desktop.core.fusion.model import Kind
+from nia_desktop.core.fusion.watchlist import WatchEntry
 from nia_desktop.core.vault.connection import VaultConnection
 
 
@@ -57,3 +59,20 @@ def _dumps_in_pieces(value: dict[str, Any]) -> str:
 def last_run(db: VaultConnection, scope: str) -> tuple[str, dict[str, Any]] | None:
     rows = db.query("SELECT at, result FROM fusion_runs WHERE scope = ?", (scope,))
     return (str(rows[0][0]), json.loads(rows[0][1])) if rows else None
+
+
+def add_watch(db: VaultConnection, kind: str, name: str, aliases: list[str], user: str, at: str) -> int:
+    cursor = db.execute("INSERT INTO watchlist (kind, name, aliases, user, at) VALUES (?, ?, ?, ?, ?)",
+                        (kind, name, json.dumps(aliases, ensure_ascii=False), user, at))
+    return int(cursor.lastrowid or 0)
+
+
+def watchlist(db: VaultConnection) -> list[WatchEntry]:
+    return [WatchEntry(int(r[0]), Kind(str(r[1])), str(r[2]), tuple(json.loads(r[3]))) for r in db.query(
+        "SELECT id, kind, name, aliases FROM watchlist WHERE removed_at IS NULL ORDER BY id")]
+
+
+def remove_watch(db: VaultConnection, entry_id: int, user: str, at: str) -> bool:
+    cursor = db.execute("UPDATE watchlist SET removed_by = ?, removed_at = ? WHERE id = ? AND removed_at IS NULL",
+                        (user, at, entry_id))
+    return bool(cursor.rowcount == 1)

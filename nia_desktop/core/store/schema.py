@@ -205,8 +205,24 @@ def _v4_fusion_assessments_requirements(db: VaultConnection) -> None:
     )
 
 
+def _v5_watchlist(db: VaultConnection) -> None:
+    # Known entities analysts keep, with aliases; removed ones stay, marked, so fusion history can be explained.
+    db.execute(
+        """CREATE TABLE watchlist (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            aliases TEXT NOT NULL,
+            user TEXT NOT NULL,
+            at TEXT NOT NULL,
+            removed_by TEXT,
+            removed_at TEXT
+        )"""
+    )
+
+
 MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_imports_cases,
-                               _v4_fusion_assessments_requirements]
+                               _v4_fusion_assessments_requirements, _v5_watchlist]
 LATEST = len(MIGRATIONS)
 
 
