@@ -9,6 +9,7 @@ from typing import Any
 
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
+from nia_desktop.core.fusion import cache as extraction_cache
 from nia_desktop.core.fusion.engine import FusionResult, ReportText, fuse
 from nia_desktop.core.fusion.judgements import Judgement, node_from_text, node_text
 from nia_desktop.core.fusion.model import Kind
@@ -79,17 +80,25 @@ def run_fusion(session: Session, case: str = "") -> FusionResult:
     texts = _report_texts(session, case)
     decided = [j for j, _ in store.judgements(session.db)]
     watch = store.watchlist(session.db)
-    result = fuse(texts, decided, watch)
+    version = extraction_cache.version(watch)
+    wanted = {t.id for t in texts}
+    extracted = {r: extraction_cache.decode(d) for r, d in store.extractions(session.db, version).items()
+                 if r in wanted}
+    cached = set(extracted)
+    result = fuse(texts, decided, watch, extracted)
+    fresh = [(r, extraction_cache.encode(found)) for r, found in extracted.items() if r not in cached]
     stored = result.to_json()
     for entity, row in zip(result.entities, stored["entities"], strict=True):
         row["nodes"] = [node_text(n) for n in entity.nodes]
         row["merges"] = entity.merges
         row["mentions"] = entity.mentions
     with session.db.transaction():
+        store.save_extractions(session.db, version, fresh)
         store.save_run(session.db, case, session.name, iso_utc(session.clock.now()), stored)
         session.audit("fusion.run", case or "all reports", details={
             "reports": len(texts), "entities": len(result.entities), "links": len(result.links),
-            "duplicate_groups": len(result.duplicates), "judgements": len(decided), "watchlist": len(watch)})
+            "duplicate_groups": len(result.duplicates), "judgements": len(decided), "watchlist": len(watch),
+            "extracted_now": len(fresh)})
     return result
 
 

@@ -57,12 +57,16 @@ def main() -> None:
     for report in reports:
         tokenizer.tokenize(report.title + "\n" + report.text)
     baseline = time.perf_counter() - start
+    extracted: dict = {}  # type: ignore[type-arg]
     start = time.perf_counter()
-    result = fuse(reports)
+    result = fuse(reports, extracted=extracted)
     took = time.perf_counter() - start
     print(f"full fusion of {len(reports)} reports: {took:.1f} s ({len(result.entities)} entities, "
           f"{len(result.links)} links, {len(result.duplicates)} near-duplicate groups)   baseline: Sudachi "
           f"tokenising the same texts {baseline:.1f} s   (target: <= 60 s)")
+    start = time.perf_counter()
+    fuse(reports, extracted=extracted)
+    print(f"again, with every report's extraction kept from the first run: {time.perf_counter() - start:.1f} s")
 
 
 if __name__ == "__main__":

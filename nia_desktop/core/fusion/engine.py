@@ -265,16 +265,23 @@ class _Union:
 
 
 def fuse(reports: Iterable[ReportText], judgements: Iterable[Judgement] = (),
-         watch: Iterable[WatchEntry] = ()) -> FusionResult:
-    """Fuse reports from scratch; analysts' judgements and watchlist come first and beat every rule."""
+         watch: Iterable[WatchEntry] = (), extracted: dict[int, list[Found]] | None = None) -> FusionResult:
+    """Fuse reports; analysts' judgements and watchlist come first and beat every rule.
+
+    ``extracted`` holds earlier extractions by report id (core/fusion/cache.py); reports missing from it
+    are extracted now and added to it, so the caller can keep them.
+    """
     with paused_gc():  # millions of acyclic objects: see core/gc_pause.py
-        return _fuse(list(reports), list(judgements), Matcher(list(watch)))
+        return _fuse(list(reports), list(judgements), Matcher(list(watch)), {} if extracted is None else extracted)
 
 
-def _fuse(report_list: list[ReportText], judgements: list[Judgement], watch: Matcher) -> FusionResult:
+def _fuse(report_list: list[ReportText], judgements: list[Judgement], watch: Matcher,
+          extracted: dict[int, list[Found]]) -> FusionResult:
     decided = judgements
-    per_report: dict[int, list[Found]] = {r.id: _apply_splits(r.id, extract(r, watch), decided)
-                                          for r in report_list}
+    for report in report_list:
+        if report.id not in extracted:
+            extracted[report.id] = extract(report, watch)
+    per_report: dict[int, list[Found]] = {r.id: _apply_splits(r.id, extracted[r.id], decided) for r in report_list}
     union = _Union((j.a, j.b) for j in decided if j.verdict == "different")
     for judgement in decided:
         if judgement.verdict == "same":

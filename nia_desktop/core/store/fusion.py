@@ -76,3 +76,13 @@ def remove_watch(db: VaultConnection, entry_id: int, user: str, at: str) -> bool
     cursor = db.execute("UPDATE watchlist SET removed_by = ?, removed_at = ? WHERE id = ? AND removed_at IS NULL",
                         (user, at, entry_id))
     return bool(cursor.rowcount == 1)
+
+
+def extractions(db: VaultConnection, version: str) -> dict[int, str]:
+    return {int(r): str(d) for r, d in db.query("SELECT report_id, data FROM report_extractions WHERE version = ?",
+                                                (version,))}
+
+
+def save_extractions(db: VaultConnection, version: str, rows: list[tuple[int, str]]) -> None:
+    db.executemany("INSERT OR REPLACE INTO report_extractions (report_id, version, data) VALUES (?, ?, ?)",
+                   [(report_id, version, data) for report_id, data in rows])

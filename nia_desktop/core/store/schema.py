@@ -221,8 +221,14 @@ def _v5_watchlist(db: VaultConnection) -> None:
     )
 
 
+def _v6_extractions(db: VaultConnection) -> None:
+    # What extraction found per report, for one extractor-and-watchlist version: the next fusion reuses it.
+    db.execute("CREATE TABLE report_extractions (report_id INTEGER PRIMARY KEY REFERENCES reports(id), "
+               "version TEXT NOT NULL, data TEXT NOT NULL)")
+
+
 MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_imports_cases,
-                               _v4_fusion_assessments_requirements, _v5_watchlist]
+                               _v4_fusion_assessments_requirements, _v5_watchlist, _v6_extractions]
 LATEST = len(MIGRATIONS)
 
 

@@ -78,3 +78,28 @@ def test_couriers_may_not_fuse(vault_dir: Path) -> None:
             fusion.run_fusion(session)
         with pytest.raises(PermissionRefused):
             fusion.merge_entities(session, [1, 2])
+
+
+def test_second_fusion_reuses_extractions_until_the_watchlist_changes(vault_dir: Path, media: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from nia_desktop.core.fusion import engine
+
+    calls: list[int] = []
+    real = engine.extract
+
+    def counting(report, watch=None):  # type: ignore[no-untyped-def]
+        calls.append(report.id)
+        return real(report, watch)
+
+    monkeypatch.setattr(engine, "extract", counting)
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        importing.import_paths(session, [media])
+        first = fusion.run_fusion(session)
+        assert len(calls) == 4
+        second = fusion.run_fusion(session)
+        assert len(calls) == 4  # nothing extracted again
+        assert [(e.name, e.reports) for e in second.entities] == [(e.name, e.reports) for e in first.entities]
+        fusion.add_watch(session, "TANG Haoran", "person", ["Kevin Tang"])
+        third = fusion.run_fusion(session)
+        assert len(calls) == 8  # the watchlist changed what extraction finds: all again
+        assert by_alias(third, "Kevin Tang") is by_alias(third, "TANG Haoran")

@@ -1,0 +1,41 @@
+"""What extraction found in a report, kept so the next fusion does not extract it again.
+
+Extraction (selectors, Sudachi, the English patterns, the watchlist) is most
+of a fusion's time and depends only on the report's text and the
+watchlist; resolution, which judgements and new reports change, is cheap in
+comparison. A cached extraction is valid for one ``version``: the extractor's
+own version and a digest of the watchlist it ran with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any
+
+from nia_desktop.core.fusion.model import Kind, Mention
+
+if TYPE_CHECKING:
+    from nia_desktop.core.fusion.engine import Found
+    from nia_desktop.core.fusion.watchlist import WatchEntry
+
+EXTRACTOR_VERSION = "1"  # raise when extraction changes what it finds
+
+
+def version(watch: list[WatchEntry]) -> str:
+    digest = hashlib.sha256(json.dumps([e.to_json() for e in watch], ensure_ascii=False,
+                                       sort_keys=True).encode()).hexdigest()[:16]
+    return f"{EXTRACTOR_VERSION}:{digest}"
+
+
+def encode(found: list[Found]) -> str:
+    rows: list[list[Any]] = [[f.mention.kind.value, f.mention.surface, f.mention.key, f.mention.start,
+                              f.mention.end, int(f.mention.implied), list(f.node), f.reading, f.born] for f in found]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(text: str) -> list[Found]:
+    from nia_desktop.core.fusion.engine import Found
+
+    return [Found(Mention(Kind(kind), surface, key, start, end, bool(implied)), tuple(node), reading, born)
+            for kind, surface, key, start, end, implied, node, reading, born in json.loads(text)]
