@@ -1,6 +1,7 @@
 """Full fusion time over N reports, beside a baseline from the same run.
 
     python tests/bench/bench_fusion_speed.py --reports 10000
+    python tests/bench/bench_fusion_speed.py --incremental 100000      # one report into 100,000
 
 The reports come from the sample corpus's generator (../shared/corpus/make_corpus.py),
 run with several seeds of 2,000 reports each (its entity pool runs out above
@@ -42,10 +43,41 @@ def texts(count: int, work: Path):  # type: ignore[no-untyped-def]
     return reports[:count]
 
 
+def incremental(count: int, added: int = 50) -> None:
+    """Fuse ``count`` synthetic reports in full, then time adding reports one at a time to the index."""
+    import random
+    import statistics
+
+    from nia_desktop.core.fusion.engine import ReportText, _content_only, fuse
+    from nia_desktop.core.fusion.incremental import FusionIndex
+    from tests.bench.corpus import synthetic
+
+    rng = random.Random(9)
+    reports = [ReportText(i + 1, f"contact report {i}", synthetic(i, rng)) for i in range(count + added)]
+    start = time.perf_counter()
+    result = fuse(reports[:count])
+    index = FusionIndex(result, {r.id: _content_only(r) for r in reports[:count]})
+    built = time.perf_counter() - start
+    times = []
+    for report in reports[count:]:
+        start = time.perf_counter()
+        index.add(report)
+        times.append(time.perf_counter() - start)
+    times.sort()
+    print(f"incremental fusion into {count} reports (full fusion and index built in {built:.0f} s): one report "
+          f"p50 {statistics.median(times) * 1000:.1f} ms, p95 {times[int(len(times) * 0.95) - 1] * 1000:.1f} ms "
+          f"over {added}   (target: <= 100 ms)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reports", type=int, default=10000)
+    parser.add_argument("--incremental", type=int, default=0, metavar="N",
+                        help="instead: time adding one report to N synthetic reports already fused")
     args = parser.parse_args()
+    if args.incremental:
+        incremental(args.incremental)
+        return
     from nia_desktop.core.fusion import names_ja
     from nia_desktop.core.fusion.engine import fuse
 

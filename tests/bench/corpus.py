@@ -87,3 +87,21 @@ def report_text(index: int, rng: random.Random, size: int = 2000) -> str:
     while sum(len(w) + 1 for w in words) < size:
         words.append(rng.choice(EN_WORDS))
     return head + " ".join(words) + f"\nserial {index}\n"
+
+
+GIVEN = ["Ren", "Mio", "Akiko", "Sota", "Kevin", "Lan", "Rie", "Kosuke", "Naoto", "Aoi"]
+FAMILY = ["NAGASE", "TAKAGI", "ICHIKAWA", "HIRANO", "TANG", "XU", "KONO", "MIYAJI", "KONISHI", "SEKIGUCHI",
+          "YAMADA", "SATO", "SUZUKI", "TANAKA", "WATANABE", "ITO", "NAKAMURA", "KOBAYASHI", "KATO", "YOSHIDA"]
+ORGS = ["Harbour Crest Logistics Ltd.", "Goldleaf Realty G.K.", "Meridian Tide Shipmanagement Pte. Ltd.",
+        "Lumen Vista Media Sdn. Bhd.", "Kanmon Gateway Terminals Co., Ltd."]
+AGENCIES = ["CIRO", "MOFA", "DIH", "NPA"]
+
+
+def synthetic(i: int, rng: random.Random) -> str:
+    """A short contact report with names, an organisation, a place and selectors: fusion has work to do."""
+    person = f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}"
+    other = f"{rng.choice(GIVEN)} {rng.choice(FAMILY).title()}"
+    return (f"Subject: contact report {i}\n\n{person} met {other} in Roppongi on behalf of {rng.choice(ORGS)}. "
+            f"Calls came from 090-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)} and mail from "
+            f"user{rng.randint(1, 400)}@mail{rng.randint(1, 50)}.example.org. {person} also visited "
+            f"site{rng.randint(1, 300)}.example.net. 永瀬蓮は六本木で接触した。\n")

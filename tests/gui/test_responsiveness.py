@@ -16,28 +16,12 @@ from nia_desktop.services.session import unlock
 from nia_desktop.ui.main_window import MainWindow
 from nia_desktop.ui.views.fusion.view import FusionView
 from nia_desktop.ui.views.reports.view import ReportsView
+from tests.bench.corpus import AGENCIES, synthetic
 from tests.conftest import ANALYST, ANALYST_PASS
 from tests.gui.conftest import unlock_as
 
 REPORTS = 10_000
 STALL_MS = 100
-GIVEN = ["Ren", "Mio", "Akiko", "Sota", "Kevin", "Lan", "Rie", "Kosuke", "Naoto", "Aoi"]
-FAMILY = ["NAGASE", "TAKAGI", "ICHIKAWA", "HIRANO", "TANG", "XU", "KONO", "MIYAJI", "KONISHI", "SEKIGUCHI",
-          "YAMADA", "SATO", "SUZUKI", "TANAKA", "WATANABE", "ITO", "NAKAMURA", "KOBAYASHI", "KATO", "YOSHIDA"]
-ORGS = ["Harbour Crest Logistics Ltd.", "Goldleaf Realty G.K.", "Meridian Tide Shipmanagement Pte. Ltd.",
-        "Lumen Vista Media Sdn. Bhd.", "Kanmon Gateway Terminals Co., Ltd."]
-AGENCIES = ["CIRO", "MOFA", "DIH", "NPA"]
-
-
-def synthetic(i: int, rng: random.Random) -> str:
-    person = f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}"
-    other = f"{rng.choice(GIVEN)} {rng.choice(FAMILY).title()}"
-    return (f"Subject: contact report {i}\n\n{person} met {other} in Roppongi on behalf of {rng.choice(ORGS)}. "
-            f"Calls came from 090-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)} and mail from "
-            f"user{rng.randint(1, 400)}@mail{rng.randint(1, 50)}.example.org. {person} also visited "
-            f"site{rng.randint(1, 300)}.example.net. 永瀬蓮は六本木で接触した。\n")
-
-
 @pytest.fixture
 def big_vault(vault_dir: Path) -> Path:
     rng = random.Random(4)
