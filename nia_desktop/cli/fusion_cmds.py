@@ -61,6 +61,9 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     create = case.add_parser("create", parents=[common], help="create a case")
     create.add_argument("name")
     create.set_defaults(handler=_case_create)
+    suggest = case.add_parser("suggest", parents=[common], help="reports linked to the case's, not yet in it")
+    suggest.add_argument("name")
+    suggest.set_defaults(handler=_case_suggest)
     add = case.add_parser("add", parents=[common], help="add reports to a case")
     add.add_argument("name")
     add.add_argument("ids", nargs="+", type=int, metavar="ID")
@@ -217,5 +220,17 @@ def _watch_remove(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         remove_watch(session, args.id)
         return respond(args, {"removed": args.id}, f"removed watchlist entry {args.id}")
+
+    return run_in_session(args, act)
+
+
+def _case_suggest(args: argparse.Namespace) -> int:
+    from nia_desktop.services.fusion import suggest_for_case
+
+    def act(session: Session) -> int:
+        found = suggest_for_case(session, args.name)
+        text = table([[str(s["report"]), f"{s['weight']:.2f}", safe(", ".join(s["entities"])[:100])] for s in found],
+                     ["report", "weight", "linked through"]) if found else "no linked report outside the case"
+        return respond(args, found, text)
 
     return run_in_session(args, act)

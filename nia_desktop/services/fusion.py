@@ -323,3 +323,31 @@ def remove_watch(session: Session, entry_id: int) -> None:
         if not store.remove_watch(session.db, entry_id, session.name, iso_utc(session.clock.now())):
             raise BadInput(f"there is no watchlist entry {entry_id}")
         session.audit("watchlist.remove", f"entry {entry_id}")
+
+
+def suggest_for_case(session: Session, case: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Reports not in the case that the latest full fusion links to its reports, strongest first.
+
+    A suggestion's weight is the sum of its links' weights to the case's reports (rarer shared entities
+    weigh more); the entities that link it are listed so the analyst can judge before adding it.
+    """
+    session.require(Action.CASE_EDIT, case)
+    case_id = _case_id(session, case)
+    members = {int(r) for (r,) in session.db.query("SELECT report_id FROM case_reports WHERE case_id = ?",
+                                                   (case_id,))}
+    run = store.last_run(session.db, "")
+    if run is None:
+        raise BadInput("run fusion over every report first (`nia fuse`): suggestions come from its links")
+    names = {int(e["id"]): str(e["name"]) for e in run[1]["entities"]}
+    score: dict[int, float] = defaultdict(float)
+    through: dict[int, set[int]] = defaultdict(set)
+    for link in run[1]["links"]:
+        a, b = int(link["a"]), int(link["b"])
+        if (a in members) == (b in members):
+            continue
+        outside = b if a in members else a
+        score[outside] += float(link["weight"])
+        through[outside].update(int(e) for e in link["entities"])
+    ranked = sorted(score, key=lambda r: (-score[r], r))[:limit]
+    return [{"report": r, "weight": round(score[r], 3), "entities": sorted(names.get(e, str(e)) for e in through[r])}
+            for r in ranked]

@@ -36,6 +36,9 @@ def test_fuse_json_on_imported_files(nia_vault: Nia) -> None:
     assert nia_vault("case", "add", "Harbour", str(ids["en.txt"]), str(ids["resend.txt"]), **ANNA).code == 0
     in_case = nia_vault("fuse", "--case", "Harbour", "--json", **ANNA).json()
     assert {r for e in in_case["entities"] for r in e["reports"]} <= {ids["en.txt"], ids["resend.txt"]}
+    suggested = nia_vault("case", "suggest", "Harbour", "--json", **ANNA).json()
+    assert [s["report"] for s in suggested] == [ids["ja.txt"]]  # linked through NAGASE Ren and the phone
+    assert "NAGASE Ren" in suggested[0]["entities"]
     missing = nia_vault("case", "add", "Harbour", "99999", **ANNA)
     assert missing.code == 1 and "no such report: 99999" in missing.err
 
