@@ -351,7 +351,46 @@ def _local_merges(report_id: int, full: str, found: list[Found], union: _Union) 
                 continue  # 徐 or 原 alone, with no full name in the report to stand for: too ambiguous
         rewritten.append(f)
     found[:] = rewritten
+    _stated_aliases(full, found, union)
     return found
+
+
+# Words that say one person is also known by another name, in the sentence that names both.
+_ALIAS_CUE = re.compile(
+    r"\b(?:is the pen name of|pen name|uses the name|using the name|under the name|signing off as|signs off as|"
+    r"writing as|writes as|also known as|a\.k\.a\.|aka|alias|calls himself|calling himself|posing as|goes by)\b|"
+    r"と名乗|を名乗|の筆名|筆名|ペンネーム|別名|偽名|の名で", re.IGNORECASE)
+_SAME_PERSON = re.compile(r"\s*(?:と一致|と同一|本人)")
+_SENTENCE_END = re.compile(r"[。！？]|\.(?=\s)|\n\s*\n")
+
+
+def _stated_aliases(full: str, found: list[Found], union: _Union) -> None:
+    """"Arkady Svetlov is the pen name of Gennady GROMOV", "風間亮平と名乗る男性…杉浦正臣": the nearest
+    person before the cue and the nearest after it (or, with none after, the two nearest before) are one."""
+    people = [f for f in found if f.mention.kind is Kind.PERSON]
+    if len(people) < 2:
+        return
+    for cue in _ALIAS_CUE.finditer(full):
+        ends = [m.end() for m in _SENTENCE_END.finditer(full, 0, cue.start())]
+        begin = ends[-1] if ends else 0
+        after_end = _SENTENCE_END.search(full, cue.end())
+        end = after_end.start() if after_end else len(full)
+        before = [f for f in people if begin <= f.mention.start and f.mention.end <= cue.start()]
+        after = [f for f in people if cue.end() <= f.mention.start and f.mention.end <= end]
+        pair: tuple[Found, Found] | None = None
+        if cue.group(0) in ("と名乗", "を名乗"):
+            # "YはXと名乗って" names Y; "Xと名乗る男性…顔写真はYと一致する" needs the match stated;
+            # "Xと名乗る人物がYに接触した" is two people.
+            if len(before) >= 2:
+                pair = (before[-2], before[-1])
+            elif before and after and _SAME_PERSON.match(full, after[0].mention.end):
+                pair = (before[-1], after[0])
+        elif before and after:
+            pair = (before[-1], after[0])
+        elif len(before) >= 2:
+            pair = (before[-2], before[-1])
+        if pair is not None and pair[0].node != pair[1].node:
+            union.union(pair[0].node, pair[1].node, f"stated alias ({cue.group(0)})")
 
 
 def _apposed(full: str, f: Found, g: Found) -> bool:

@@ -82,3 +82,19 @@ def test_dates_in_content_in_every_form_but_not_the_header() -> None:
     assert result.dates[1] == ["2000-03-05", "2026-03-05", "2026-03-06", "2026-03-07", "2026-03-08", "2026-03-09"]
     assert result.to_json()["dates"] == {"1": result.dates[1]}
     assert not result.links  # dates never link reports
+
+
+def test_stated_aliases_join_and_a_stranger_does_not() -> None:
+    reports = [
+        ReportText(1, "", "Arkady Svetlov is the pen name of Gennady GROMOV, who lives in Sapporo."),
+        ReportText(2, "", "In dealings with donors, SUGIURA Masaomi uses the name KAZAMA Ryohei."),
+        ReportText(3, "", "面会を設定したのは風間亮平と名乗る男性で、その顔写真は杉浦正臣と一致する。"),
+        ReportText(4, "", "一ノ瀬空と名乗る人物が永瀬蓮に接触した。"),
+    ]
+    result = fuse(reports)
+    by_alias = {alias: e for e in result.entities for alias in e.aliases}
+    assert by_alias["Arkady Svetlov"] is by_alias["Gennady GROMOV"]
+    assert by_alias["SUGIURA Masaomi"] is by_alias["KAZAMA Ryohei"]
+    assert any("stated alias" in m["why"] for m in by_alias["Gennady GROMOV"].merges)
+    # "X と名乗る人物が Y に接触": someone calling himself X meets Y, two people
+    assert by_alias["永瀬蓮"].reports == [4] and len(by_alias["永瀬蓮"].aliases) == 1
