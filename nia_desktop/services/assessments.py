@@ -14,6 +14,7 @@ from nia_desktop.core.roles import Action
 from nia_desktop.core.store import assessments as store
 from nia_desktop.core.store import cases
 from nia_desktop.core.store.reports import Filters
+from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.core.store.reports import search as search_reports
 from nia_desktop.services.session import Session
 
@@ -21,14 +22,9 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _existing_reports(session: Session, report_ids: list[int]) -> list[int]:
-    if not report_ids:
-        return []
-    marks = ",".join("?" * len(report_ids))
-    query = f"SELECT id FROM reports WHERE id IN ({marks})"  # noqa: S608 - only placeholders are formatted
-    known = {int(i) for (i,) in session.db.query(query, report_ids)}
-    missing = sorted(set(report_ids) - known)
-    if missing:
-        raise BadInput(f"no such report: {', '.join(map(str, missing))}")
+    absent = missing_reports(session.db, report_ids)
+    if absent:
+        raise BadInput(f"no such report: {', '.join(map(str, absent))}")
     return sorted(set(report_ids))
 
 

@@ -18,6 +18,7 @@ from nia_desktop.core.names import check_case_name
 from nia_desktop.core.roles import Action
 from nia_desktop.core.store import cases
 from nia_desktop.core.store import fusion as store
+from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.services.session import Session
 
 
@@ -205,12 +206,9 @@ def add_to_case(session: Session, name: str, report_ids: list[int]) -> int:
         case_id = cases.find(session.db, name)
         if case_id is None:
             raise BadInput(f"there is no case named {name!r}: create it with `nia case create`")
-        marks = ",".join("?" * len(report_ids))
-        query = f"SELECT id FROM reports WHERE id IN ({marks})"  # noqa: S608 - only placeholders are formatted
-        known = {int(i) for (i,) in session.db.query(query, report_ids)}
-        missing = sorted(set(report_ids) - known)
-        if missing:
-            raise BadInput(f"no such report: {', '.join(map(str, missing))}")
+        absent = missing_reports(session.db, report_ids)
+        if absent:
+            raise BadInput(f"no such report: {', '.join(map(str, absent))}")
         before = session.db.query("SELECT count(*) FROM case_reports WHERE case_id = ?", (case_id,))[0][0]
         now = iso_utc(session.clock.now())
         for report_id in report_ids:

@@ -115,6 +115,15 @@ def all_digests(db: VaultConnection) -> set[bytes]:
     return {bytes.fromhex(h) for (h,) in db.query("SELECT sha256 FROM reports")}
 
 
+def missing(db: VaultConnection, report_ids: list[int]) -> list[int]:
+    """The ids among ``report_ids`` that name no report, sorted."""
+    if not report_ids:
+        return []
+    marks = ",".join("?" * len(report_ids))
+    known = {int(i) for (i,) in db.query(f"SELECT id FROM reports WHERE id IN ({marks})", report_ids)}
+    return sorted(set(report_ids) - known)
+
+
 def by_sha256(db: VaultConnection, sha256: str) -> int | None:
     rows = db.query("SELECT id FROM reports WHERE sha256 = ?", (sha256,))
     return int(rows[0][0]) if rows else None

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from nia_desktop.ui.models.prepared import PreparedModel
+from nia_desktop.ui.widgets.table_view import style_table
 
 
 class BigTable(QTableView):
@@ -15,15 +16,7 @@ class BigTable(QTableView):
         super().__init__(parent)
         self.source = model
         self.setModel(model)
-        self.setSortingEnabled(True)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setStretchLastSection(True)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        style_table(self, QAbstractItemView.SelectionMode.ExtendedSelection)
 
     def set_filter_text(self, text: str) -> None:
         self.source.set_filter_text(text)

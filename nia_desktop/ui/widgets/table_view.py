@@ -10,6 +10,19 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from nia_desktop.ui.models.table import RowsModel
 
 
+def style_table(table: QTableView, selection: QAbstractItemView.SelectionMode) -> None:
+    """How every table in the app looks and selects: whole rows, sortable, compact, no row numbers."""
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(selection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
 class FilterTable(QTableView):
     def __init__(self, model: RowsModel, parent: QWidget | None = None) -> None:  # type: ignore[type-arg]
         super().__init__(parent)
@@ -19,16 +32,8 @@ class FilterTable(QTableView):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.setModel(self.proxy)
-        self.setSortingEnabled(True)
+        style_table(self, QAbstractItemView.SelectionMode.SingleSelection)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setStretchLastSection(True)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
     def set_filter_text(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)

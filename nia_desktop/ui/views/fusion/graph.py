@@ -15,10 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QWheelEvent
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QWidget
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QWheelEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QWidget
 
 from nia_desktop.core.display import escape_untrusted
+from nia_desktop.ui.views.fusion.dot import Dot
 
 KIND_COLOURS = {"person": "#2f6fb3", "organization": "#8a4fbf", "location": "#2e8b57", "operation": "#c8102e"}
 SELECTOR_COLOUR = "#d98e04"
@@ -71,20 +72,6 @@ def _mean_angle(angles: list[float]) -> float:
     return math.atan2(sum(math.sin(a) for a in angles), sum(math.cos(a) for a in angles)) % (2 * math.pi)
 
 
-class _Node(QGraphicsEllipseItem):
-    def __init__(self, x: float, y: float, radius: float, colour: str, tip: str, on_click: Callable[[], None]) -> None:
-        super().__init__(x - radius, y - radius, 2 * radius, 2 * radius)
-        self.setBrush(QBrush(QColor(colour)))
-        self.setPen(QPen(Qt.PenStyle.NoPen))
-        self.setToolTip(tip)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.on_click = on_click
-        self.setZValue(2)
-
-    def mousePressEvent(self, event: object) -> None:
-        self.on_click()
-
-
 class LinkGraph(QGraphicsView):
     """Click an entity or a report: ``on_entity(id)`` / ``on_report(id)``. Wheel zooms, drag pans."""
 
@@ -116,14 +103,14 @@ class LinkGraph(QGraphicsView):
         scene.addPath(edges, pen)
         for entity_id, name, kind, x, y in placed.entities:
             shown = escape_untrusted(name, 60)
-            scene.addItem(_Node(x, y, 9, KIND_COLOURS.get(kind, SELECTOR_COLOUR), f"{shown} ({kind})",
+            scene.addItem(Dot(x, y, 9, KIND_COLOURS.get(kind, SELECTOR_COLOUR), f"{shown} ({kind})",
                                 functools.partial(self.on_entity, entity_id)))
             label = QGraphicsSimpleTextItem(escape_untrusted(name, 24))
             label.setPos(x * 0.82 - 30, y * 0.82 - 6)
             label.setZValue(3)
             scene.addItem(label)
         for report_id, title, x, y in placed.reports:
-            scene.addItem(_Node(x, y, 5, REPORT_COLOUR, f"#{report_id} {escape_untrusted(title, 120)}",
+            scene.addItem(Dot(x, y, 5, REPORT_COLOUR, f"#{report_id} {escape_untrusted(title, 120)}",
                                 functools.partial(self.on_report, report_id)))
         self.fitInView(scene.itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
 

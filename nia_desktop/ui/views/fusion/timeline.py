@@ -7,11 +7,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from nia_desktop.core.display import escape_untrusted
+from nia_desktop.ui.views.fusion.dot import Dot
 
 if TYPE_CHECKING:
     from nia_desktop.ui.views.fusion.prepared import Mark
@@ -25,19 +25,6 @@ def _day(text: str) -> date | None:
         return date.fromisoformat(text[:10])
     except ValueError:
         return None
-
-
-class _Mark(QGraphicsEllipseItem):
-    def __init__(self, x: float, y: float, radius: float, colour: str, tip: str, on_click: Callable[[], None]) -> None:
-        super().__init__(x - radius, y - radius, 2 * radius, 2 * radius)
-        self.setBrush(QBrush(QColor(colour)))
-        self.setPen(QPen(Qt.PenStyle.NoPen))
-        self.setToolTip(tip)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.on_click = on_click
-
-    def mousePressEvent(self, event: object) -> None:
-        self.on_click()
 
 
 class Timeline(QGraphicsView):
@@ -73,7 +60,7 @@ class Timeline(QGraphicsView):
             shown = "\n".join(f"#{r} {escape_untrusted(t, 100)}" for r, t in mark.reports[:12])
             more = len(mark.reports) - 12
             tip = f"{mark.day} {mark.agency}\n{shown}" + (f"\n… +{more}" if more > 0 else "")
-            scene.addItem(_Mark(x, y, min(12.0, 4.0 + len(mark.reports)), AGENCY_COLOURS.get(mark.agency, "#7a7a7a"),
+            scene.addItem(Dot(x, y, min(12.0, 4.0 + len(mark.reports)), AGENCY_COLOURS.get(mark.agency, "#7a7a7a"),
                                 tip, functools.partial(self.on_report, mark.reports[0][0])))
         bottom = len(agencies) * LANE
         month = date(first.year, first.month, 1)
