@@ -10,9 +10,10 @@ from typing import Any
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.fusion import cache as extraction_cache
-from nia_desktop.core.fusion.engine import FusionResult, ReportText, fuse
+from nia_desktop.core.fusion.engine import FusionResult, fuse
 from nia_desktop.core.fusion.judgements import Judgement, node_from_text, node_text
 from nia_desktop.core.fusion.model import Kind
+from nia_desktop.core.fusion.nodes import ReportText
 from nia_desktop.core.fusion.watchlist import WatchEntry
 from nia_desktop.core.names import check_case_name
 from nia_desktop.core.roles import Action

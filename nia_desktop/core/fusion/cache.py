@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from nia_desktop.core.fusion.model import Kind, Mention
 
 if TYPE_CHECKING:
-    from nia_desktop.core.fusion.engine import Found
+    from nia_desktop.core.fusion.nodes import Found
     from nia_desktop.core.fusion.watchlist import WatchEntry
 
 EXTRACTOR_VERSION = "1"  # raise when extraction changes what it finds
@@ -35,7 +35,7 @@ def encode(found: list[Found]) -> str:
 
 
 def decode(text: str) -> list[Found]:
-    from nia_desktop.core.fusion.engine import Found
+    from nia_desktop.core.fusion.nodes import Found
 
     return [Found(Mention(Kind(kind), surface, key, start, end, bool(implied)), tuple(node), reading, born)
             for kind, surface, key, start, end, implied, node, reading, born in json.loads(text)]

@@ -21,8 +21,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from nia_desktop.core.fusion import engine, neardup
-from nia_desktop.core.fusion.engine import COMMON_LINK, FUZZY, Found, FusionResult, ReportText
+from nia_desktop.core.fusion import engine, neardup, rules
+from nia_desktop.core.fusion.engine import COMMON_LINK, FusionResult
+from nia_desktop.core.fusion.nodes import Found, KeyUnion, ReportText
+from nia_desktop.core.fusion.rules import FUZZY
 from nia_desktop.core.fusion.watchlist import Matcher, WatchEntry
 
 
@@ -71,8 +73,8 @@ class FusionIndex:
     def add(self, report: ReportText) -> Update:
         """Resolve one new report against the index and record it there."""
         update = Update(report.id)
-        union = engine._Union()
-        found = engine._local_merges(report.id, engine.report_content(report)[0], engine.extract(report, self.watch),
+        union = KeyUnion()
+        found = rules.local_merges(report.id, engine.report_content(report)[0], engine.extract(report, self.watch),
                                      union)
         groups: dict[tuple[str, ...], list[Found]] = defaultdict(list)
         for f in found:
@@ -108,7 +110,7 @@ class FusionIndex:
                 continue
             words = node[1].split()
             for other in {o for w in words for o in self.names_by_word.get(w, ())}:
-                if engine._spelling_score(words, other[1].split()) >= FUZZY:
+                if rules.spelling_score(words, other[1].split()) >= FUZZY:
                     return self.node_entity[other]
         return None
 

@@ -1,0 +1,196 @@
+"""Resolution rules: which keys are one entity, within a report and across reports, and why.
+
+Each rule records its reason with the merge (engine.py lists them all).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from itertools import pairwise
+
+from nia_desktop.core.fusion import spelling
+from nia_desktop.core.fusion.model import Kind
+from nia_desktop.core.fusion.nodes import Found, KeyUnion
+
+FUZZY = 85
+TRANSLITERATION = 88
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+_ORG_SUFFIX = re.compile(r"(?:株式会社|有限公司|社)$")
+
+
+def local_merges(report_id: int, full: str, found: list[Found], union: KeyUnion) -> list[Found]:
+    """Apposition and short forms, within one report."""
+    full_names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for f in found:
+        if f.mention.kind is Kind.PERSON and f.node[0] == "name" and len(f.node[1].split()) >= 2:
+            for word in f.node[1].split():
+                full_names[word].append(f.node)
+    text_positions = sorted(found, key=lambda f: f.mention.start)
+    for f, g in pairwise(text_positions):
+        if f.node[0] == "sel" or g.node[0] == "sel":
+            continue
+        if _apposed(full, f, g):
+            union.union(f.node, g.node, "apposition")
+    orgs = sorted({f.node for f in found if f.node[0] == "org"}, key=lambda n: len(n[1]))
+    for i, short in enumerate(orgs):
+        stem = _ORG_SUFFIX.sub("", short[1])
+        for longer in orgs[i + 1:]:
+            # Japanese: any stem of three characters or more; Latin: whole words, two or more ("Meridian
+            # Tide"), since one word may be an abbreviation that starts a longer name ("MKIST Quantum Sensing Lab").
+            if len(stem) >= 3 and longer[1].startswith(stem) and (
+                    _JAPANESE.search(stem) or (" " in stem and longer[1][len(stem):len(stem) + 1] in ("", " "))):
+                union.union(short, longer, "short form")
+    rewritten = []
+    for f in found:
+        if f.mention.kind is Kind.PERSON and f.node[0] == "name" and len(f.node[1].split()) == 1:
+            owners = set(full_names.get(f.node[1], []))
+            if len(owners) == 1:
+                local = ("short", str(report_id), f.node[1])
+                union.union(local, owners.pop(), "short form")
+                f = Found(f.mention, local, f.reading, f.born)
+            elif len(f.mention.surface) == 1:
+                continue  # 徐 or 原 alone, with no full name in the report to stand for: too ambiguous
+        rewritten.append(f)
+    found[:] = rewritten
+    _stated_aliases(full, found, union)
+    return found
+
+
+# Words that say one person is also known by another name, in the sentence that names both.
+_ALIAS_CUE = re.compile(
+    r"\b(?:is the pen name of|pen name|uses the name|using the name|under the name|signing off as|signs off as|"
+    r"writing as|writes as|also known as|a\.k\.a\.|aka|alias|calls himself|calling himself|posing as|goes by)\b|"
+    r"と名乗|を名乗|の筆名|筆名|ペンネーム|別名|偽名|の名で", re.IGNORECASE)
+_SAME_PERSON = re.compile(r"\s*(?:と一致|と同一|本人)")
+_SENTENCE_END = re.compile(r"[。！？]|\.(?=\s)|\n\s*\n")
+
+
+def _stated_aliases(full: str, found: list[Found], union: KeyUnion) -> None:
+    """"Arkady Svetlov is the pen name of Gennady GROMOV", "風間亮平と名乗る男性…杉浦正臣": the nearest
+    person before the cue and the nearest after it (or, with none after, the two nearest before) are one."""
+    people = [f for f in found if f.mention.kind is Kind.PERSON]
+    if len(people) < 2:
+        return
+    for cue in _ALIAS_CUE.finditer(full):
+        ends = [m.end() for m in _SENTENCE_END.finditer(full, 0, cue.start())]
+        begin = ends[-1] if ends else 0
+        after_end = _SENTENCE_END.search(full, cue.end())
+        end = after_end.start() if after_end else len(full)
+        before = [f for f in people if begin <= f.mention.start and f.mention.end <= cue.start()]
+        after = [f for f in people if cue.end() <= f.mention.start and f.mention.end <= end]
+        pair: tuple[Found, Found] | None = None
+        if cue.group(0) in ("と名乗", "を名乗"):
+            # "YはXと名乗って" names Y; "Xと名乗る男性…顔写真はYと一致する" needs the match stated;
+            # "Xと名乗る人物がYに接触した" is two people.
+            if len(before) >= 2:
+                pair = (before[-2], before[-1])
+            elif before and after and _SAME_PERSON.match(full, after[0].mention.end):
+                pair = (before[-1], after[0])
+        elif before and after:
+            pair = (before[-1], after[0])
+        elif len(before) >= 2:
+            pair = (before[-2], before[-1])
+        if pair is not None and pair[0].node != pair[1].node:
+            union.union(pair[0].node, pair[1].node, f"stated alias ({cue.group(0)})")
+
+
+def _apposed(full: str, f: Found, g: Found) -> bool:
+    """``f (g)``: g in brackets straight after f."""
+    if g.mention.start < f.mention.end:
+        return False
+    gap = full[f.mention.end:g.mention.start].strip().strip("」』\"'”’")  # 「ナイト・スキフ」（NIGHT SKIFF）
+    after = full[g.mention.end:g.mention.end + 3].lstrip()
+    return gap in ("(", "（") and after[:1] in (")", "）")
+
+
+def fuzzy_merges(union: KeyUnion, katakana: set[tuple[str, ...]]) -> None:
+    """Near spellings of people (Latin), and katakana transliterations of Latin names of people and places."""
+    from rapidfuzz import fuzz, process
+
+    people = sorted({node for node in union.parent if node[0] == "name" and 2 <= len(node[1].split()) <= 3
+                     and node not in katakana and not _JAPANESE.search(node[1])})
+    by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for node in people:
+        for word in set(node[1].split()):
+            if len(word) >= 3:
+                by_word[word].append(node)
+    for node in people:
+        words = node[1].split()
+        for other in {o for word in words for o in by_word.get(word, ()) if o != node}:
+            score = spelling_score(words, other[1].split())
+            if score >= FUZZY:
+                union.union(node, other, f"fuzzy {score:.0f}")
+    for kind in ("name", "org"):
+        latin = sorted(n for n in union.parent if n[0] == kind and n not in katakana and len(n[1]) >= 5
+                       and not _JAPANESE.search(n[1]))
+        loose = [spelling.loose_key(n[1]) for n in latin]
+        # In written order for organisations (their keys keep it): "rmnbstmd" for Lumen Vista Media.
+        compact = [spelling.loose_compact(n[1]) if kind == "org" else key.replace(" ", "")
+                   for n, key in zip(latin, loose, strict=True)]
+        for node in sorted(n for n in katakana if n[0] == kind):
+            target = spelling.loose_key(_ORG_SUFFIX.sub("", node[1]) if kind == "org" else node[1])
+            if len(target.replace(" ", "")) < 4:
+                continue
+            best = process.extractOne(target, loose, scorer=fuzz.token_sort_ratio, score_cutoff=TRANSLITERATION)
+            if best is None:  # ホンコン / クアラルンプール: one word in katakana, two in English
+                flat = (spelling.loose_compact(_ORG_SUFFIX.sub("", node[1])) if kind == "org"
+                        else target.replace(" ", ""))
+                best = process.extractOne(flat, compact, scorer=fuzz.ratio, score_cutoff=TRANSLITERATION)
+            if best is None and kind == "org" and " " in target:  # メリディアン・タイド社: a short form
+                best = process.extractOne(target, loose, scorer=fuzz.token_set_ratio, score_cutoff=100)
+            if best is not None:
+                union.union(node, latin[best[2]], f"transliteration {best[1]:.0f}")
+
+
+def spelling_score(a: list[str], b: list[str]) -> float:
+    """Alike when every word pairs with a word of the other, one exactly and the rest nearly (Yegorov/Egorov)."""
+    from rapidfuzz import fuzz
+
+    if len(a) != len(b):
+        return 0.0
+    rest_a, rest_b = [w for w in a if w not in b], [w for w in b if w not in a]
+    if len(rest_a) == len(a) or len(rest_a) != 1 or len(rest_b) != 1 or min(len(rest_a[0]), len(rest_b[0])) < 4:
+        return 100.0 if not rest_a and not rest_b else 0.0
+    return float(fuzz.ratio(rest_a[0], rest_b[0]))
+
+
+def split_given_names(union: KeyUnion, per_report: dict[int, list[Found]]) -> None:
+    """"Law Kin Wah" is "LAW Kin-wah": a two-part given name written as two words."""
+    keys = {f.node[1]: f.node for found in per_report.values() for f in found
+            if f.node[0] == "name" and f.mention.kind is Kind.PERSON and not _JAPANESE.search(f.mention.surface)}
+    for found in per_report.values():
+        for f in found:
+            words = spelling.name_words(f.mention.surface) if f.node[0] == "name" else []
+            if len(words) != 3 or _JAPANESE.search(f.mention.surface):
+                continue
+            for i in (0, 1):
+                joined = " ".join(sorted([*words[:i], words[i] + words[i + 1], *words[i + 2:]]))
+                if joined in keys and keys[joined] != f.node:
+                    union.union(f.node, keys[joined], "split given name")
+
+
+def surname_merges(union: KeyUnion, per_report: dict[int, list[Found]]) -> None:
+    """A kanji name meets its romanisation through the surname when the given name's reading is uncertain.
+
+    Sudachi reads surnames reliably but a given name may have several
+    readings (颯太: Sōta or Hayata). So 平野颯太 joins HIRANO Sōta when their
+    surnames read alike and exactly one romanised person has that surname;
+    with two (TAKAGI Shun'ichi, TAKAGI Mio) nothing is merged on it.
+    """
+    latin_people: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    kanji_people: list[tuple[str, tuple[str, ...]]] = []
+    for found in per_report.values():
+        for f in found:
+            if f.mention.kind is not Kind.PERSON or f.node[0] != "name":
+                continue
+            if not _JAPANESE.search(f.mention.surface) and len(f.node[1].split()) >= 2:
+                for word in f.node[1].split():
+                    latin_people[word].add(f.node)
+            elif f.reading and " " in f.reading and _KANJI.search(f.mention.surface):
+                kanji_people.append((spelling.name_key(f.reading.split()[0]), f.node))
+    for surname, node in kanji_people:
+        owners = {union.find(n) for n in latin_people.get(surname, ())}
+        if len(owners) == 1 and union.find(node) not in owners:
+            union.union(node, owners.pop(), "surname reading")
