@@ -50,6 +50,81 @@
     </message>
 </context>
 <context>
+    <name>AssessmentsPanel</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="36"/>
+        <source>Assessments of this case</source>
+        <translation>この事案の評価</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="39"/>
+        <source>The judgement, e.g. the two recruiters work for the same service</source>
+        <translation>判断の内容（例: 2 人の勧誘者は同じ機関のために動いている）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="40"/>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="55"/>
+        <source>Judgement</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="45"/>
+        <source>Likelihood (ICD 203)</source>
+        <translation>可能性 (ICD 203)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="49"/>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="57"/>
+        <source>Confidence</source>
+        <translation>確信度</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="50"/>
+        <source>Report numbers it rests on, e.g. 12, 45</source>
+        <translation>根拠となるレポート番号（例: 12, 45）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="51"/>
+        <source>Reports the judgement rests on</source>
+        <translation>判断の根拠となるレポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="52"/>
+        <source>Add assessment</source>
+        <translation>評価を追加</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="53"/>
+        <source>Choose a case above to record assessments on it.</source>
+        <translation>評価を記録するには上で事案を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="56"/>
+        <source>Likelihood</source>
+        <translation>可能性</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="58"/>
+        <source>Rests on</source>
+        <translation>根拠</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="78"/>
+        <source>It is %1 (%2 confidence) that %3 — reports %4; %5</source>
+        <translation>%3 の可能性は %1（確信度 %2）— 根拠 %4; %5</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="89"/>
+        <source>Report numbers are whole numbers, separated by commas.</source>
+        <translation>レポート番号は整数をカンマで区切って入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/assessments_panel.py" line="95"/>
+        <source>Assessment recorded.</source>
+        <translation>評価を記録しました。</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <location filename="../../nia_desktop/ui/views/audit.py" line="34"/>
@@ -330,455 +405,387 @@
 <context>
     <name>FusionView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="59"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="57"/>
         <source>Fusion</source>
         <translation>統合分析</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="62"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="60"/>
         <source>Case</source>
         <translation>事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="63"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="61"/>
         <source>Fuse every report, or one case&apos;s</source>
         <translation>すべてのレポート、または一つの事案を統合します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="64"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="62"/>
         <source>Fuse</source>
         <translation>統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="66"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="64"/>
         <source>Run fusion again (F5)</source>
         <translation>統合をやり直す (F5)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="67"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="65"/>
         <source>Not fused yet in this session.</source>
         <translation>このセッションではまだ統合していません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="68"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="66"/>
         <source>Fusion status</source>
         <translation>統合の状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="70"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="68"/>
         <source>Case:</source>
         <translation>事案:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="77"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="103"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="75"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="102"/>
         <source>Entities</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="78"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="76"/>
         <source>Corroboration</source>
         <translation>裏付け</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="83"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="81"/>
         <source>Near-duplicates</source>
         <translation>重複候補</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="84"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="83"/>
         <source>Assessments</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="85"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="84"/>
         <source>Judgements</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="308"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="318"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="273"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="283"/>
         <source>Kind</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="309"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="274"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="310"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="275"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="311"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="276"/>
         <source>Agencies</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="312"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="277"/>
         <source>Sources</source>
         <translation>情報源数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="306"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="271"/>
         <source>single source</source>
         <translation>単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="313"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="278"/>
         <source>Aliases</source>
         <translation>別名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="107"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="106"/>
         <source>Filter: name, alias, kind, agency…</source>
         <translation>絞り込み: 名前、別名、種別、機関…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="80"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="78"/>
         <source>Link graph</source>
         <translation>関連図</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="82"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="80"/>
         <source>Timeline</source>
         <translation>時系列</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="108"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="107"/>
         <source>Filter entities</source>
         <translation>エンティティを絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="110"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="109"/>
         <source>Merge selected…</source>
         <translation>選択したものを統合…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="113"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="112"/>
         <source>Mark as different…</source>
         <translation>別物として記録…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="115"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="114"/>
         <source>Split off reports…</source>
         <translation>レポートを分離…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="119"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="118"/>
         <source>Entity details</source>
         <translation>エンティティの詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="120"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="119"/>
         <source>Select an entity to see its aliases, reports, the agencies that report it and why its names were merged.</source>
         <translation>エンティティを選ぶと、別名、レポート、報告した機関、名前を統合した理由を表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="128"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="127"/>
         <source>Select entities and right-click to merge, split or mark them as different (Ctrl+M merges). Your judgements are kept and beat the automatic rules.</source>
         <translation>エンティティを選び右クリックで統合・分離・別物の記録ができます (Ctrl+M で統合)。分析官の判断は保存され、自動規則より優先されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="142"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="141"/>
         <source>Corroboration matrix: entities by agencies</source>
         <translation>裏付け表: エンティティ × 機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="146"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="145"/>
         <source>How many reports from each agency mention each entity. Entities one agency alone reports are marked single source.</source>
         <translation>各エンティティに言及した各機関のレポート数です。一つの機関だけが報告しているものは単一情報源と表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="155"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="154"/>
         <source>Near-duplicate groups</source>
         <translation>重複候補のグループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="158"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="157"/>
         <source>First report of the pair</source>
         <translation>比較する 1 件目のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="159"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="158"/>
         <source>Second report of the pair</source>
         <translation>比較する 2 件目のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="160"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="159"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="161"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="160"/>
         <source>Show the two reports side by side (opening them is audited)</source>
         <translation>2 件のレポートを並べて表示します（閲覧は監査記録されます）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="184"/>
-        <source>Assessments of this case</source>
-        <translation>この事案の評価</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="187"/>
-        <source>The judgement, e.g. the two recruiters work for the same service</source>
-        <translation>判断の内容（例: 2 人の勧誘者は同じ機関のために動いている）</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="188"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="203"/>
-        <source>Judgement</source>
-        <translation>判断</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="193"/>
-        <source>Likelihood (ICD 203)</source>
-        <translation>可能性 (ICD 203)</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="197"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="205"/>
-        <source>Confidence</source>
-        <translation>確信度</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="198"/>
-        <source>Report numbers it rests on, e.g. 12, 45</source>
-        <translation>根拠となるレポート番号（例: 12, 45）</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="199"/>
-        <source>Reports the judgement rests on</source>
-        <translation>判断の根拠となるレポート</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="200"/>
-        <source>Add assessment</source>
-        <translation>評価を追加</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="201"/>
-        <source>Choose a case above to record assessments on it.</source>
-        <translation>評価を記録するには上で事案を選んでください。</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="204"/>
-        <source>Likelihood</source>
-        <translation>可能性</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="206"/>
-        <source>Rests on</source>
-        <translation>根拠</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="219"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="183"/>
         <source>Judgement log</source>
         <translation>判断の記録</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="220"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="184"/>
         <source>Undo selected judgement</source>
         <translation>選択した判断を取り消す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="221"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="185"/>
         <source>Revoke it: it stays in the log, marked as revoked, and fusion runs again</source>
         <translation>取り消します。記録には取り消し済みとして残り、統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="226"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="190"/>
         <source>Every merge, split and &apos;different&apos; made by an analyst: who, when, why.</source>
         <translation>分析官が行った統合・分離・別物の判断すべて: 誰が、いつ、なぜ。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="236"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="200"/>
         <source>#%1 %2 by %3 at %4: %5</source>
         <translation>#%1 %2（%3、%4）: %5</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="239"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="203"/>
         <source> (revoked by %1)</source>
         <translation>（%1 が取り消し）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="248"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="212"/>
         <source>Select a judgement that is still in force.</source>
         <translation>有効な判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="251"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="215"/>
         <source>Judgement revoked.</source>
         <translation>判断を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="261"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="225"/>
         <source>All reports</source>
         <translation>すべてのレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="279"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="243"/>
         <source>Fusing…</source>
         <translation>統合中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="317"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="282"/>
         <source>Entity</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="321"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="286"/>
         <source>Independent agencies</source>
         <translation>独立した機関の数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="322"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="287"/>
         <source>Gradings</source>
         <translation>評価区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="323"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="288"/>
         <source>First seen</source>
         <translation>初出</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="324"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="289"/>
         <source>Last seen</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="341"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="307"/>
         <source>%1 reports: %2</source>
         <translation>%1 件のレポート: %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="346"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="312"/>
         <source>%1 entities, %2 linked report pairs, %3 near-duplicate groups</source>
         <translation>エンティティ %1 件、関連するレポートの組 %2 件、重複候補 %3 グループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="387"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="353"/>
         <source>Aliases: %1</source>
         <translation>別名: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="388"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="354"/>
         <source>Agencies: %1</source>
         <translation>機関: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="389"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="355"/>
         <source> — single source</source>
         <translation> — 単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="390"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="356"/>
         <source>Gradings: %1</source>
         <translation>評価区分: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="391"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="357"/>
         <source>First seen %1, last seen %2</source>
         <translation>初出 %1、最新 %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="392"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="358"/>
         <source>Reports:</source>
         <translation>レポート:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="397"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="363"/>
         <source>Why these were merged:</source>
         <translation>統合した理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="418"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="384"/>
         <source>Select two or more entities to merge.</source>
         <translation>統合するエンティティを 2 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="421"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="387"/>
         <source>Merge entities</source>
         <translation>エンティティを統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="421"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="387"/>
         <source>Merge %1 into one entity? Why:</source>
         <translation>%1 を一つのエンティティに統合しますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="426"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="392"/>
         <source>Merged. The Judgements tab can undo it.</source>
         <translation>統合しました。「判断」タブで取り消せます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="431"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="397"/>
         <source>Select exactly two entities.</source>
         <translation>エンティティをちょうど 2 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="433"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="399"/>
         <source>Different entities</source>
         <translation>別のエンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="433"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="399"/>
         <source>Never merge %1 and %2? Why:</source>
         <translation>%1 と %2 を今後統合しないようにしますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="439"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="405"/>
         <source>Recorded: they will be kept apart.</source>
         <translation>記録しました: 今後は別々に扱います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="444"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="410"/>
         <source>Select one entity to split.</source>
         <translation>分離するエンティティを 1 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="447"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="457"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="413"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="423"/>
         <source>Split entity</source>
         <translation>エンティティを分離</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="448"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="414"/>
         <source>Which of its reports are about someone or something else? Report numbers (%1):</source>
         <translation>別の人物・対象について述べているレポートはどれですか？ レポート番号 (%1):</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="455"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="512"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="421"/>
         <source>Report numbers are whole numbers, separated by commas.</source>
         <translation>レポート番号は整数をカンマで区切って入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="457"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="423"/>
         <source>Why are they different?</source>
         <translation>なぜ別物なのですか？</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="462"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="428"/>
         <source>Split recorded.</source>
         <translation>分離を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="491"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="457"/>
         <source>%1 lines only on the left, %2 only on the right</source>
         <translation>左だけの行 %1、右だけの行 %2</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="501"/>
-        <source>It is %1 (%2 confidence) that %3 — reports %4; %5</source>
-        <translation>%3 の可能性は %1（確信度 %2）— 根拠 %4; %5</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="518"/>
-        <source>Assessment recorded.</source>
-        <translation>評価を記録しました。</translation>
     </message>
 </context>
 <context>
@@ -1084,7 +1091,7 @@
 <context>
     <name>LinkGraph</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/graph.py" line="99"/>
+        <location filename="../../nia_desktop/ui/views/fusion/graph.py" line="86"/>
         <source>Link graph of entities and reports</source>
         <translation>エンティティとレポートの関連図</translation>
     </message>
@@ -1092,96 +1099,96 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="44"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="45"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="179"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="59"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="60"/>
         <source>Locked after inactivity.</source>
         <translation>操作がなかったためロックしました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="65"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="183"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="71"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="72"/>
         <source>&amp;Lock</source>
         <translation>ロック(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="74"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="141"/>
         <source>Locked.</source>
         <translation>ロックしました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="77"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="78"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="83"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="84"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="85"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="86"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="94"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="92"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="94"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="95"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="102"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="103"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="107"/>
         <source>&amp;About NIA Desktop</source>
         <translation>NIA Desktop について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="112"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="113"/>
         <source>Ctrl+L  lock now
 Ctrl+Q  quit
 Ctrl+F  search reports (Reports)
@@ -1202,39 +1209,39 @@ Ctrl+Shift+V  監査チェーンを検証（監査）
 F1  この一覧</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="120"/>
         <source>About NIA Desktop</source>
         <translation>NIA Desktop について</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="121"/>
         <source>NIA Desktop %1
 Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>NIA Desktop %1
 エアギャップ環境のための情報融合ワークステーション。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="135"/>
         <source>NIA Desktop: %1</source>
         <translation>NIA Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="137"/>
         <source>Unlocked as %1</source>
         <translation>%1 としてロック解除しました</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="163"/>
         <source>Locking when the current task finishes…</source>
         <translation>現在の処理が終わり次第ロックします…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="203"/>
         <source>Creating the vault and calibrating key derivation…</source>
         <translation>保管庫を作成し、鍵導出を調整しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="213"/>
         <source>Vault created. Unlock it as %1.</source>
         <translation>保管庫を作成しました。%1 としてロック解除してください。</translation>
     </message>
@@ -1628,10 +1635,6 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>区分表示のないレポートの区分</translation>
     </message>
     <message>
-        <source>Minutes without input before every user&apos;s desktop locks itself.</source>
-        <translation type="vanished">入力がない状態でデスクトップが自動的にロックされるまでの分数（全ユーザー共通）。</translation>
-    </message>
-    <message>
         <location filename="../../nia_desktop/ui/views/settings.py" line="34"/>
         <source>Auto-lock after</source>
         <translation>自動ロックまで</translation>
@@ -1668,12 +1671,12 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="50"/>
+        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="37"/>
         <source>Timeline of reports per agency</source>
         <translation>機関ごとのレポートの時系列</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="58"/>
+        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="45"/>
         <source>No dated reports to show.</source>
         <translation>日付のあるレポートがありません。</translation>
     </message>

@@ -90,12 +90,12 @@ def test_merge_from_the_table_is_kept(qtbot, fused_vault: Path, window: MainWind
 
 def test_assessment_on_a_case(qtbot, fused_vault: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     view = open_fusion(qtbot, window)
-    assert not view.add_assessment_button.isEnabled()  # no case chosen
+    assert not view.assessments.add_button.isEnabled()  # no case chosen
     view.case.setCurrentIndex(view.case.findData("Recruiters"))
-    qtbot.waitUntil(lambda: view.add_assessment_button.isEnabled() and not view.busy, timeout=20000)
-    view.judgement.setPlainText("the two recruiters are one man")
-    view.likelihood.setCurrentIndex(view.likelihood.findData("likely"))
-    view.basis.setText("1, 3")
-    view.add_assessment()
-    qtbot.waitUntil(lambda: view.assessment_list.count() == 1, timeout=10000)
-    assert "likely" in view.assessment_list.item(0).text()
+    qtbot.waitUntil(lambda: view.assessments.add_button.isEnabled() and not view.busy, timeout=20000)
+    view.assessments.judgement.setPlainText("the two recruiters are one man")
+    view.assessments.likelihood.setCurrentIndex(view.assessments.likelihood.findData("likely"))
+    view.assessments.basis.setText("1, 3")
+    view.assessments.add()
+    qtbot.waitUntil(lambda: view.assessments.assessment_list.count() == 1, timeout=10000)
+    assert "likely" in view.assessments.assessment_list.item(0).text()

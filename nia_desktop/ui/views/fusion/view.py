@@ -14,7 +14,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -31,16 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nia_desktop.core.assessment import CONFIDENCES, LIKELIHOODS
 from nia_desktop.core.classification import Level
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.gc_pause import paused_gc
-from nia_desktop.services import assessments, fusion
+from nia_desktop.services import fusion
 from nia_desktop.services.fusion import EntityRow, Workspace
 from nia_desktop.services.session import Session
 from nia_desktop.ui.models.prepared import PreparedModel, prepare
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
+from nia_desktop.ui.views.fusion.assessments_panel import AssessmentsPanel
 from nia_desktop.ui.views.fusion.diff import SideBySide
 from nia_desktop.ui.views.fusion.graph import LinkGraph, layout
 from nia_desktop.ui.views.fusion.prepared import Prepared, timeline_marks
@@ -81,7 +79,8 @@ class FusionView(View):
         self.timeline = Timeline(self.describe_report)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self._duplicates_tab(), self.tr("Near-duplicates"))
-        self.tabs.addTab(self._assessments_tab(), self.tr("Assessments"))
+        self.assessments = AssessmentsPanel(self)
+        self.tabs.addTab(self.assessments, self.tr("Assessments"))
         self.tabs.addTab(self._judgements_tab(), self.tr("Judgements"))
         self.layout_.addWidget(self.tabs, 1)
         self.run_button.clicked.connect(self.fuse)
@@ -179,41 +178,6 @@ class FusionView(View):
         self.compare_button.clicked.connect(self.compare)
         return split
 
-    def _assessments_tab(self) -> QWidget:
-        self.assessment_list = QListWidget()
-        self.assessment_list.setAccessibleName(self.tr("Assessments of this case"))
-        self.assessment_list.setWordWrap(True)
-        self.judgement = QPlainTextEdit()
-        self.judgement.setPlaceholderText(self.tr("The judgement, e.g. the two recruiters work for the same service"))
-        self.judgement.setAccessibleName(self.tr("Judgement"))
-        self.judgement.setMaximumHeight(90)
-        self.likelihood = QComboBox()
-        for term, (low, high, japanese) in LIKELIHOODS.items():
-            self.likelihood.addItem(f"{term} ({low}-{high}%) / {japanese}", term)
-        self.likelihood.setAccessibleName(self.tr("Likelihood (ICD 203)"))
-        self.confidence = QComboBox()
-        for level in CONFIDENCES:
-            self.confidence.addItem(level, level)
-        self.confidence.setAccessibleName(self.tr("Confidence"))
-        self.basis = QLineEdit(placeholderText=self.tr("Report numbers it rests on, e.g. 12, 45"))
-        self.basis.setAccessibleName(self.tr("Reports the judgement rests on"))
-        self.add_assessment_button = named(QPushButton(self.tr("Add assessment")), "primary")
-        self.assessment_hint = QLabel(self.tr("Choose a case above to record assessments on it."))
-        form = QFormLayout()
-        form.addRow(self.tr("Judgement"), self.judgement)
-        form.addRow(self.tr("Likelihood"), self.likelihood)
-        form.addRow(self.tr("Confidence"), self.confidence)
-        form.addRow(self.tr("Rests on"), self.basis)
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.assessment_hint)
-        column.addWidget(self.assessment_list, 1)
-        column.addLayout(form)
-        column.addWidget(self.add_assessment_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.add_assessment_button.clicked.connect(self.add_assessment)
-        return box
-
     def _judgements_tab(self) -> QWidget:
         self.judgement_log = QListWidget()
         self.judgement_log.setAccessibleName(self.tr("Judgement log"))
@@ -296,8 +260,7 @@ class FusionView(View):
                 timeline_marks(space))
 
         self.run(work, on_success=self._show, on_finished=self._fused)
-        self.run(lambda signals, cancel: assessments.case_assessments(self.session, scope) if scope else [],
-                 on_success=self._show_assessments)
+        self.assessments.load(scope)
         self.run(lambda signals, cancel: fusion.judgement_log(self.session), on_success=self._show_judgements)
 
     def _fused(self) -> None:
@@ -493,34 +456,3 @@ class FusionView(View):
         left, right = self.diff.show_pair(*texts)
         self.diff_status.setText(self.tr("%1 lines only on the left, %2 only on the right").replace(
             "%1", str(left)).replace("%2", str(right)))
-
-    # -- assessments -------------------------------------------------------
-    def _show_assessments(self, found: list[Any]) -> None:
-        self.assessment_list.clear()
-        has_case = bool(self.scope)
-        self.assessment_hint.setVisible(not has_case)
-        self.add_assessment_button.setEnabled(has_case)
-        for a in found:
-            self.assessment_list.addItem(self.tr("It is %1 (%2 confidence) that %3 — reports %4; %5").replace(
-                "%1", a.likelihood).replace("%2", a.confidence).replace("%3", _shown(a.judgement, 500)).replace(
-                "%4", ", ".join(map(str, a.reports)) or "-").replace("%5", a.user))
-
-    def add_assessment(self) -> None:
-        scope = self.scope
-        text = self.judgement.toPlainText()
-        likelihood, confidence = self.likelihood.currentData(), self.confidence.currentData()
-        try:
-            reports = [int(x) for x in self.basis.text().replace(",", " ").split()]
-        except ValueError:
-            self.banner.show_message(self.tr("Report numbers are whole numbers, separated by commas."), "error")
-            return
-
-        def done(_: object) -> None:
-            self.judgement.clear()
-            self.basis.clear()
-            self.banner.show_message(self.tr("Assessment recorded."), "success")
-            self.run(lambda signals, cancel: assessments.case_assessments(self.session, scope),
-                     on_success=self._show_assessments)
-
-        self.run(lambda signals, cancel: assessments.assess(self.session, scope, text, likelihood, confidence,
-                                                            reports), on_success=done)
