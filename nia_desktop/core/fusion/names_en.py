@@ -21,15 +21,10 @@ import re
 
 from nia_desktop.core.fusion.model import Kind, Mention
 
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’-]*\.?)"
 _CONNECT = r"(?:of|and|for|the|de|&)"
 _RUN = re.compile(rf"(?<![\w'’-])({_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*)")
-_ORG_WORDS = frozenset(_words("""
+_ORG_WORDS = frozenset("""
     co. co ltd. ltd inc. inc corp. corp corporation company g.k. k.k. pte. plc llc llp gmbh association council
     university institute institution laboratory lab center centre embassy ministry agency office department
     service services group shipping logistics realty network foundation fund bank party committee bureau front
@@ -38,11 +33,11 @@ _ORG_WORDS = frozenset(_words("""
     secretariat cabinet assembly federation limited supply industries systems solutions technologies technology
     capital ventures investments studio studios times post daily herald journal shipmanagement outlet
     cell desk unit
-"""))
-_PLACE_WORDS = frozenset(_words("sea strait straits island islands bay peninsula river prefecture town city ward "
-                                "district province region coast harbour harbor gulf channel"))
+""".split())
+_PLACE_WORDS = frozenset(("sea strait straits island islands bay peninsula river prefecture town city ward "
+                                "district province region coast harbour harbor gulf channel").split())
 _PLACE_PREPOSITIONS = re.compile(r"(?:\bin|\bat|\bnear|\bfrom|\bto|\bof|\bvia|\bbased in)[ \t]+$")
-_STOP = frozenset(_words("""
+_STOP = frozenset("""
     the a an this that these those he she it they we i his her its their our my your mr mrs ms dr key points
     reporting comment comments summary assessment analysis distribution note notes annex background source
     information report reports date subject title classification grading originator secret confidential top
@@ -52,9 +47,9 @@ _STOP = frozenset(_words("""
     selector indicators indicator related relevant domain domains ip address addresses phone phones email
     e-mail url urls telegram x twitter tiktok youtube instagram facebook linkedin passed forwarded fw fwd re
     operation mail website site account accounts channel
-"""))
-_CAPS_STOP = frozenset(_words("top secret confidential unclassified for official use only the and of fouo tlp "
-                              "key points reporting comment summary note annex"))
+""".split())
+_CAPS_STOP = frozenset(("top secret confidential unclassified for official use only the and of fouo tlp "
+                              "key points reporting comment summary note annex").split())
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor",
                          "director", "chairman", "president", "minister", "governor", "mayor", "ambassador"})
 

@@ -66,8 +66,6 @@ def name_key(text: str) -> str:
 
 _ORG_TAIL = re.compile(r"\b(?:co|ltd|inc|corp|corporation|company|limited|pte|plc|llc|gk|kk|sdn|bhd|the)\b\.?",
                        re.IGNORECASE)
-_PLACE_TAIL = re.compile(r"\s+(?:town|city|prefecture|ward|village|county|port)$")
-_PLACE_READING_TAIL = re.compile(r"(?:shi|machi|cho|mura|son|ken|ku|ko)$")
 
 
 # Variant kanji and small kana that name the same thing (髙木/高木, 鶴ヶ丘/鶴ケ丘, 一之瀬/一ノ瀬).
@@ -116,13 +114,6 @@ def loose_word(word: str) -> str:
 def loose_key(text: str) -> str:
     return " ".join(sorted(loose_word(w) for w in name_words(text)))
 
-
-def place_key(text: str, reading: str = "") -> str:
-    """A place's key without its administrative word: ``Shiomizaki Town`` and 潮見崎町 (シオミザキチョウ) meet."""
-    if reading:
-        key = name_key(reading).replace(" ", "")
-        return _PLACE_READING_TAIL.sub("", key) if re.search(r"[市町村県区港]$", text) else key
-    return _PLACE_TAIL.sub("", " ".join(name_words(text))).replace(" ", "")
 
 
 def loose_compact(text: str) -> str:
