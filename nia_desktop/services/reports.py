@@ -85,3 +85,14 @@ def search(session: Session, query: str, limit: int = 50, filters: Filters | Non
     if rows and all(rank == 0.0 for _, rank, _ in rows):  # phrase candidates: rank them here
         rows = sorted(((s, fts.tf_score(s.title, body, terms), body) for s, _, body in rows), key=lambda r: r[1])
     return [Hit(summary, rank, fts.snippet(body, terms)) for summary, rank, body in rows[:limit]]
+
+
+def titles(session: Session, report_ids: list[int]) -> list[tuple[int, str]]:
+    """(id, title) of each report, in the order given; unknown ids are left out."""
+    session.require(Action.REPORT_READ, f"{len(report_ids)} report titles")
+    found = {}
+    for report_id in report_ids:
+        summary = reports.summary(session.db, report_id)
+        if summary is not None:
+            found[report_id] = summary.title
+    return [(r, found[r]) for r in report_ids if r in found]

@@ -31,6 +31,7 @@ from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.fusion.view import FusionView
 from nia_desktop.ui.views.my_key import MyKeyView
 from nia_desktop.ui.views.reports.view import ReportsView
+from nia_desktop.ui.views.requirements import RequirementsView
 from nia_desktop.ui.views.settings import SettingsView
 from nia_desktop.ui.views.users import UsersView
 from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
@@ -56,6 +57,8 @@ VIEWS = (
     ViewSpec("audit", _t(QT_TRANSLATE_NOOP("Workspace", "Audit")), AuditView, Action.AUDIT_VIEW),
     ViewSpec("settings", _t(QT_TRANSLATE_NOOP("Workspace", "Settings")), SettingsView,
              Action.SETTINGS_CHANGE),
+    ViewSpec("requirements", _t(QT_TRANSLATE_NOOP("Workspace", "Requirements")), RequirementsView,
+             Action.PIR_MANAGE),
     ViewSpec("my_key", _t(QT_TRANSLATE_NOOP("Workspace", "My key")), MyKeyView, Action.OWN_KEY_EXPORT),
 )
 

@@ -1602,6 +1602,125 @@ Intelligence-fusion workstation for air-gapped machines.</source>
     </message>
 </context>
 <context>
+    <name>RequirementsView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="71"/>
+        <source>Requirements</source>
+        <translation>情報要求</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="73"/>
+        <source>#</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="74"/>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="75"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="76"/>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="84"/>
+        <source>Question</source>
+        <translation>問い</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="77"/>
+        <source>Reports</source>
+        <translation>レポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="77"/>
+        <source>none yet</source>
+        <translation>まだなし</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="78"/>
+        <source>Agencies</source>
+        <translation>機関</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="79"/>
+        <source>Latest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="82"/>
+        <source>Requirements and their coverage</source>
+        <translation>情報要求と充足状況</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="83"/>
+        <source>The question, e.g. Who funds the referendum campaign?</source>
+        <translation>問い（例: 住民投票運動の資金源は誰か）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="87"/>
+        <source>priority </source>
+        <translation>優先度 </translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="88"/>
+        <source>Priority, 1 highest</source>
+        <translation>優先度（1 が最高）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="89"/>
+        <source>due YYYY-MM-DD (optional)</source>
+        <translation>期限 YYYY-MM-DD（任意）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="90"/>
+        <source>Due date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="91"/>
+        <source>Add requirement</source>
+        <translation>情報要求を追加</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="92"/>
+        <source>Suggest and tag reports…</source>
+        <translation>レポートの候補を表示して紐付け…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="93"/>
+        <source>Reports whose text matches the selected requirement&apos;s words</source>
+        <translation>選択した情報要求の語に一致する本文のレポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="101"/>
+        <source>Requirements nobody has reported on show &apos;none yet&apos;.</source>
+        <translation>まだ誰も報告していない情報要求は「まだなし」と表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="125"/>
+        <source>Requirement recorded.</source>
+        <translation>情報要求を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="134"/>
+        <source>Select a requirement first.</source>
+        <translation>先に情報要求を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="146"/>
+        <source>No untagged report matches the requirement&apos;s words.</source>
+        <translation>情報要求の語に一致する未紐付けのレポートはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="154"/>
+        <source>Tagged %1 report(s).</source>
+        <translation>%1 件のレポートを紐付けました。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <location filename="../../nia_desktop/ui/views/settings.py" line="25"/>
@@ -1666,6 +1785,29 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <location filename="../../nia_desktop/ui/views/fusion/diff.py" line="19"/>
         <source>Second report</source>
         <translation>2 件目のレポート</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="42"/>
+        <source>Tag reports</source>
+        <translation>レポートを紐付け</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="44"/>
+        <source>Suggested reports</source>
+        <translation>候補のレポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="52"/>
+        <source>Tag the ticked reports</source>
+        <translation>チェックしたレポートを紐付け</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="56"/>
+        <source>Which of these answer: %1</source>
+        <translation>次の問いに答えるものはどれですか: %1</translation>
     </message>
 </context>
 <context>
@@ -1882,82 +2024,87 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="53"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="54"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="54"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="55"/>
         <source>Fusion</source>
         <translation>統合分析</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="55"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="56"/>
         <source>Users</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="56"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="57"/>
         <source>Audit</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="57"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="58"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="59"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="60"/>
+        <source>Requirements</source>
+        <translation>情報要求</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="62"/>
         <source>My key</source>
         <translation>自分の鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="75"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="78"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="76"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="79"/>
         <source>Signed in user and role</source>
         <translation>ログイン中のユーザーと役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="78"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="81"/>
         <source>Time until auto-lock</source>
         <translation>自動ロックまでの時間</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="79"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="82"/>
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="80"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="83"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>今すぐロック (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="84"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="87"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="94"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="97"/>
         <source>Navigation</source>
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="113"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="116"/>
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="115"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="118"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="166"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="169"/>
         <source>Locks in %1</source>
         <translation>%1 後にロック</translation>
     </message>
