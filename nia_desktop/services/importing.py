@@ -46,10 +46,14 @@ class ImportOutcome:
     refused: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
     cancelled: bool = False
+    fused: dict[str, Any] | None = None  # the new reports fused into this session's last fusion, if any
 
     def to_json(self) -> dict[str, Any]:
-        return {"import_id": self.import_id, "imported": self.imported, "duplicates": self.duplicates,
+        body = {"import_id": self.import_id, "imported": self.imported, "duplicates": self.duplicates,
                 "refused": self.refused, "skipped": self.skipped, "cancelled": self.cancelled}
+        if self.fused is not None:
+            body["fused"] = self.fused
+        return body
 
     def counts(self) -> dict[str, int]:
         return {"imported": len(self.imported), "duplicates": len(self.duplicates), "refused": len(self.refused),
@@ -161,6 +165,12 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
         status = "cancelled" if outcome.cancelled else "done"
     finally:
         _finish(session, outcome, status, agency_code, case)
+    if session.fusion_index is not None and outcome.imported:
+        from nia_desktop.services.fusion import fuse_imported
+
+        progress(len(items), len(items), "fusing the new reports")
+        fused = fuse_imported(session, [int(r["id"]) for r in outcome.imported])
+        outcome.fused = None if fused is None else fused.to_json()
     return outcome
 
 

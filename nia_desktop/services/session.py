@@ -59,6 +59,9 @@ class Session:
     epoch: int
     clock: Clock = field(default_factory=SystemClock)
     closed: bool = False
+    # The latest full fusion of every report, kept while the session lasts so that imports can be fused
+    # into it one report at a time (services/fusion.py). Never written anywhere.
+    fusion_index: Any = None
 
     # -- identity ---------------------------------------------------------
     @property

@@ -980,36 +980,41 @@
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="302"/>
+        <source>Fusion: linked to %1 earlier reports, %2 new entities, %3 possible re-sends</source>
+        <translation>統合: 既存レポート %1 件と関連、新しいエンティティ %2 件、再送の可能性 %3 件</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="307"/>
         <source>refused</source>
         <translation>拒否</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="302"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="307"/>
         <source>skipped</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="304"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="309"/>
         <source>duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="305"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="310"/>
         <source>duplicate of %1</source>
         <translation>%1 と重複</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="306"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="311"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="319"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="324"/>
         <source>Cancelling after the current file…</source>
         <translation>現在のファイルの後でキャンセルします…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="327"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="332"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>

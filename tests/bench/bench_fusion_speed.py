@@ -48,7 +48,7 @@ def incremental(count: int, added: int = 50) -> None:
     import random
     import statistics
 
-    from nia_desktop.core.fusion.engine import ReportText, _content_only, fuse
+    from nia_desktop.core.fusion.engine import ReportText, content_only, fuse
     from nia_desktop.core.fusion.incremental import FusionIndex
     from tests.bench.corpus import synthetic
 
@@ -56,7 +56,7 @@ def incremental(count: int, added: int = 50) -> None:
     reports = [ReportText(i + 1, f"contact report {i}", synthetic(i, rng)) for i in range(count + added)]
     start = time.perf_counter()
     result = fuse(reports[:count])
-    index = FusionIndex(result, {r.id: _content_only(r) for r in reports[:count]})
+    index = FusionIndex(result, {r.id: content_only(r) for r in reports[:count]})
     built = time.perf_counter() - start
     times = []
     for report in reports[count:]:

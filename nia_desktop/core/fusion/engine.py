@@ -306,14 +306,14 @@ def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], uni
     for root, items in members.items():
         for report_id, f in items:
             mentions[report_id].append((f.mention, root_to_id[root]))
-    contents = {r.id: _content_only(r) for r in reports}
+    contents = {r.id: content_only(r) for r in reports}
     duplicates = neardup.groups(contents.items())
     # Dates in the content (the header's date is the report's own): for timelines, never for links.
     dates = {report_id: sorted({d.isoformat() for _, d in find_dates(text)}) for report_id, text in contents.items()}
     return FusionResult(entities, duplicates, _links(entities, len(reports)), mentions, dates)
 
 
-def _content_only(report: ReportText) -> str:
+def content_only(report: ReportText) -> str:
     full, header = report_content(report)
     kept, position = [], 0
     for start, end in sorted(header):

@@ -115,7 +115,7 @@ class FusionIndex:
         return None
 
     def _near_duplicates(self, report: ReportText) -> list[int]:
-        sampled = self._sample(report.id, engine._content_only(report))
+        sampled = self._sample(report.id, engine.content_only(report))
         shared: dict[int, int] = defaultdict(int)
         for item in sampled:
             postings = self.postings[item]

@@ -297,6 +297,11 @@ class ImportDialog(QDialog):
                 .replace("%3", str(counts["refused"])).replace("%4", str(counts["skipped"])))
         if outcome.cancelled:
             text = self.tr("Cancelled. ") + text
+        if outcome.fused is not None:  # fused into this session's last fusion
+            fused = outcome.fused
+            text += "\n" + self.tr("Fusion: linked to %1 earlier reports, %2 new entities, %3 possible re-sends")\
+                .replace("%1", str(fused["linked_reports"])).replace("%2", str(fused["new_entities"]))\
+                .replace("%3", str(len(fused["resends"])))
         self.result_summary.setText(text)
         rows: list[dict[str, object]] = []
         for status, items in ((self.tr("refused"), outcome.refused), (self.tr("skipped"), outcome.skipped)):
