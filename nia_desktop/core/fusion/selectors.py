@@ -133,9 +133,13 @@ def extract(text: str, region: str = "JP") -> list[Mention]:
             except ValueError:
                 continue
             add(Kind.IP, match.start(), match.end(), str(address6))
+    # A bare @handle takes the platform the report names for it elsewhere (a profile link), else the
+    # nearest platform word before it, else X.
+    linked = {m.key.split(":", 1)[1]: m.key.split(":", 1)[0] for m in found if m.kind in (Kind.SOCIAL, Kind.TELEGRAM)}
     for match in _HANDLE.finditer(folded):
         if free(match.start(), match.end()):
-            platform = _platform_before(folded, match.start())
+            nearest = _platform_before(folded, match.start(), default="")
+            platform = nearest or linked.get(match.group(1).lower(), "x")
             kind = Kind.TELEGRAM if platform == "telegram" else Kind.SOCIAL
             add(kind, match.start(), match.end(), f"{platform}:{match.group(1).lower()}")
     for match in _CRYPTO.finditer(folded):
@@ -145,11 +149,11 @@ def extract(text: str, region: str = "JP") -> list[Mention]:
     return sorted(found, key=lambda m: (m.start, m.end))
 
 
-def _platform_before(text: str, position: int) -> str:
+def _platform_before(text: str, position: int, default: str = "x") -> str:
     line_start = text.rfind("\n", 0, position) + 1
     words = list(_PLATFORM_WORD.finditer(text, max(line_start, position - 80), position))
     if not words:
-        return "x"
+        return default
     word = words[-1].group(1).lower()
     return _PLATFORM_NAMES.get(word, word)
 

@@ -50,3 +50,9 @@ def test_invalid_and_look_alike_values_are_dropped() -> None:
 def test_hosts_of_urls_and_mail_are_implied_domains() -> None:
     implied = [m for m in selectors.extract("hxxps://kgt-secure-login[.]example/owa") if m.implied]
     assert [(m.kind, m.key) for m in implied] == [(Kind.DOMAIN, "kgt-secure-login.example")]
+
+
+def test_a_bare_handle_takes_the_platform_its_report_links_it_to() -> None:
+    text = "Profile: tiktok.com/@kuroshio_bulletin\n\nThe clips from @kuroshio_bulletin spread overnight."
+    assert {k for kind, k in keys(text) if kind == "social_handle"} == {"tiktok:kuroshio_bulletin"}
+    assert ("social_handle", "x:kuroshio_bulletin") in keys("The clips from @kuroshio_bulletin spread.")
