@@ -109,6 +109,9 @@ class Workspace(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.rail.addItem(item)
         self.rail.currentRowChanged.connect(self._show_row)
+        fusion = self.views.get("fusion")
+        if isinstance(fusion, FusionView) and isinstance(self.views.get("reports"), ReportsView):
+            fusion.open_report.connect(self.open_report)
         splitter = QSplitter()
         splitter.addWidget(self.rail)
         splitter.addWidget(self.stack)
@@ -134,6 +137,13 @@ class Workspace(QWidget):
         layout.addLayout(status_line)
         layout.addWidget(self.bottom_banner)
         self.rail.setCurrentRow(0)
+
+    def open_report(self, report_id: int) -> None:
+        """Show one report in the Reports view's reader (a click in the Fusion view)."""
+        reports = self.views["reports"]
+        assert isinstance(reports, ReportsView)
+        self.show_view("reports")
+        reports.open_report_id(report_id)
 
     def view_keys(self) -> list[str]:
         return list(self.views)

@@ -60,12 +60,19 @@ def test_entities_corroboration_and_duplicates(qtbot, fused_vault: Path, window:
     view.compare()
     qtbot.waitUntil(lambda: "lines only" in view.diff_status.text(), timeout=10000)
     assert "A sentence the re-send added." in view.diff.right.toPlainText()
+    view.tabs.setCurrentWidget(view.graph)  # drawn when first shown
     qtbot.waitUntil(lambda: len(view.graph.scene().items()) > 0 and not view.busy, timeout=10000)
     nodes = [i for i in view.graph.scene().items() if i.toolTip()]
     assert any("NAGASE Ren" in i.toolTip() for i in nodes) and any(i.toolTip().startswith("#") for i in nodes)
     entity_node = next(i for i in nodes if i.toolTip() == "NAGASE Ren (person)")
     entity_node.on_click()  # type: ignore[attr-defined]
     assert view.tabs.currentIndex() == 0 and view.selected_entities()[0].name == "NAGASE Ren"
+    report_node = next(i for i in nodes if i.toolTip().startswith("#"))
+    report_node.on_click()  # type: ignore[attr-defined]
+    assert window.workspace.current_key() == "reports"  # the report opens in the reader
+    assert window.workspace.views["reports"].reader.report is not None
+    window.workspace.show_view("fusion")
+    view.tabs.setCurrentWidget(view.timeline)
     marks = [i for i in view.timeline.scene().items() if "#" in i.toolTip()]
     assert sorted(len(m.toolTip().splitlines()) - 1 for m in marks) == [1, 1, 1]  # three reports, three days
 

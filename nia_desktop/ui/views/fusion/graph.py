@@ -24,6 +24,7 @@ from nia_desktop.ui.views.fusion.dot import Dot
 KIND_COLOURS = {"person": "#2f6fb3", "organization": "#8a4fbf", "location": "#2e8b57", "operation": "#c8102e"}
 SELECTOR_COLOUR = "#d98e04"
 REPORT_COLOUR = "#7a7a7a"
+LABELLED = 60
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Layout:
     entities: list[tuple[int, str, str, float, float]]
     reports: list[tuple[int, str, float, float]]
     edges: list[tuple[int, int]]
+    labelled: frozenset[int] = frozenset()  # entities whose names are drawn: the most-reported
 
 
 def layout(entities: list[tuple[int, str, str, list[int]]], titles: dict[int, str], most: int = 150,
@@ -45,6 +47,7 @@ def layout(entities: list[tuple[int, str, str, list[int]]], titles: dict[int, st
         for report in reports:
             counts[report] = counts.get(report, 0) + 1
     kept = set(sorted(counts, key=lambda r: (-counts[r], r))[:most_reports])
+    labelled = frozenset(e[0] for e in chosen[:LABELLED])
     chosen = [(i, n, k, [r for r in rs if r in kept]) for i, n, k, rs in chosen]
     chosen.sort(key=lambda e: (e[2], -len(e[3])))
     inner, outer = 300.0, 520.0
@@ -65,7 +68,7 @@ def layout(entities: list[tuple[int, str, str, list[int]]], titles: dict[int, st
     for i, report in enumerate(order):
         a = 2 * math.pi * i / max(1, len(order))
         placed_reports.append((report, titles.get(report, ""), outer * math.cos(a), outer * math.sin(a)))
-    return Layout(placed_entities, placed_reports, edges)
+    return Layout(placed_entities, placed_reports, edges, labelled)
 
 
 def _mean_angle(angles: list[float]) -> float:
@@ -105,10 +108,11 @@ class LinkGraph(QGraphicsView):
             shown = escape_untrusted(name, 60)
             scene.addItem(Dot(x, y, 9, KIND_COLOURS.get(kind, SELECTOR_COLOUR), f"{shown} ({kind})",
                                 functools.partial(self.on_entity, entity_id)))
-            label = QGraphicsSimpleTextItem(escape_untrusted(name, 24))
-            label.setPos(x * 0.82 - 30, y * 0.82 - 6)
-            label.setZValue(3)
-            scene.addItem(label)
+            if entity_id in placed.labelled:  # text is the costly part of a first paint; others on hover
+                label = QGraphicsSimpleTextItem(escape_untrusted(name, 24))
+                label.setPos(x * 0.82 - 30, y * 0.82 - 6)
+                label.setZValue(3)
+                scene.addItem(label)
         for report_id, title, x, y in placed.reports:
             scene.addItem(Dot(x, y, 5, REPORT_COLOUR, f"#{report_id} {escape_untrusted(title, 120)}",
                                 functools.partial(self.on_report, report_id)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,7 +51,12 @@ def _shown(text: str, limit: int = 200) -> str:
 
 
 class FusionView(View):
+    """Signals:
+    open_report(int): the analyst clicked a report in the graph or the timeline.
+    """
+
     key = "fusion"
+    open_report = Signal(int)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("Fusion"), parent)
@@ -83,10 +88,13 @@ class FusionView(View):
         self.tabs.addTab(self.assessments, self.tr("Assessments"))
         self.tabs.addTab(self._judgements_tab(), self.tr("Judgements"))
         self.layout_.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(lambda _: self._draw_current_tab())
         self.run_button.clicked.connect(self.fuse)
         self.case.currentIndexChanged.connect(lambda _: self.fuse())
         self._shown_once = False
         self._fusing = False
+        self._prepared: Prepared | None = None
+        self._drawn: set[QWidget] = set()
 
     def showEvent(self, event: Any) -> None:
         """Fusion is heavy: it first runs when the analyst opens the view, not at every unlock."""
@@ -246,9 +254,9 @@ class FusionView(View):
         def work(signals: object, cancel: object) -> Prepared:
             """Fuse, then compute every table cell and the graph's layout here, off the UI thread."""
             with paused_gc():
-                return _prepared(fusion.fusion_workspace(self.session, scope))
+                return tables(fusion.fusion_workspace(self.session, scope))
 
-        def _prepared(space: Workspace) -> Prepared:
+        def tables(space: Workspace) -> Prepared:
             facts = space.reports
             by_reports = sorted(space.entities, key=lambda e: -len(e.reports))  # what the tables open sorted by
             return Prepared(
@@ -307,12 +315,25 @@ class FusionView(View):
             item = QListWidgetItem(self.tr("%1 reports: %2").replace("%1", str(len(group))).replace("%2", titles))
             item.setData(Qt.ItemDataRole.UserRole, group)
             self.groups.addItem(item)
-        self.timeline.show_marks(prepared.marks)
-        self.graph.show_layout(prepared.layout)
+        self._drawn.clear()  # the graph and timeline are drawn when first shown
+        self._prepared = prepared
+        self._draw_current_tab()
         self.status.setText(self.tr("%1 entities, %2 linked report pairs, %3 near-duplicate groups").replace(
             "%1", str(len(result.entities))).replace("%2", str(len(result.links))).replace(
             "%3", str(len(result.duplicates))))
         self.classification_changed.emit(self.classification())
+
+    def _draw_current_tab(self) -> None:
+        """Draw the graph or the timeline for the latest result when its tab is shown, once: each is tens
+        of milliseconds of UI-thread work, better spent when the analyst asks for it than all at once."""
+        prepared, tab = self._prepared, self.tabs.currentWidget()
+        if prepared is None or tab in self._drawn:
+            return
+        if tab is self.graph:
+            self.graph.show_layout(prepared.layout)
+        elif tab is self.timeline:
+            self.timeline.show_marks(prepared.marks)
+        self._drawn.add(tab)
 
     def classification(self) -> Level:
         if self.workspace is None or not self.workspace.reports:
@@ -338,6 +359,7 @@ class FusionView(View):
         fact = self.workspace.reports.get(report_id) if self.workspace else None
         if fact is not None:
             self.status.setText(f"#{report_id} {fact.date} {fact.agency}: {_shown(fact.title, 120)}")
+        self.open_report.emit(report_id)
 
     def selected_entities(self) -> list[EntityRow]:
         return self.entities.selected()

@@ -171,6 +171,16 @@ class ReportsView(View):
         self.reader.show_report(report, query_terms(self.model.query) if self.model.query else [])
         self.classification_changed.emit(self.classification())
 
+    def open_report_id(self, report_id: int) -> None:
+        """Open one report in the reader, from elsewhere (a click in the Fusion view's graph or timeline)."""
+        try:
+            report = reports.open_report(self.session, report_id)
+        except Exception as exc:
+            self.show_error(exc)
+            return
+        self.reader.show_report(report, [])
+        self.classification_changed.emit(self.classification())
+
     # -- import -----------------------------------------------------------
     def open_import(self) -> None:
         from nia_desktop.ui.views.reports.import_dialog import ImportDialog
