@@ -51,6 +51,7 @@ def main() -> int:
         score = subprocess.run([sys.executable, str(args.score), str(args.corpus / "ground_truth.json"),
                                 str(work / "reports.json"), str(work / "fuse.json")], check=False)
         kept_apart(args.corpus / "ground_truth.json", work / "reports.json", work / "fuse.json")
+        held_apart(args.corpus / "ground_truth.json", work / "reports.json", work / "fuse.json")
         return score.returncode
 
 
@@ -67,14 +68,42 @@ def kept_apart(truth_file: Path, reports_file: Path, fuse_file: Path) -> None:
         for variant in entity.get("variants", []):
             if len(variant) > 4:
                 shared.setdefault(variant.casefold(), []).append(gid)
-    pairs = {tuple(sorted(set(g))) for g in shared.values() if len(set(g)) == 2}
-    for a, b in sorted(pairs):
+    pairs: dict[tuple[str, ...], set[str]] = {}
+    for variant, gids in shared.items():
+        if len(set(gids)) == 2:
+            pairs.setdefault(tuple(sorted(set(gids))), set()).add(variant)
+    for (a, b), variants in sorted(pairs.items()):
         only_a = set(truth["entities"][a]["reports"]) - set(truth["entities"][b]["reports"])
         only_b = set(truth["entities"][b]["reports"]) - set(truth["entities"][a]["reports"])
+        # merged: one entity written with the shared name holds reports of both
         joined = any(any(app_to_truth.get(r) in only_a for r in e["reports"]) and
-                     any(app_to_truth.get(r) in only_b for r in e["reports"]) for e in entities)
+                     any(app_to_truth.get(r) in only_b for r in e["reports"])
+                     for e in entities if variants & {alias.casefold() for alias in [e["name"], *e["aliases"]]})
         names = " / ".join(truth["entities"][g]["canonical"] for g in (a, b))
         print(f"  trap {names}: {'MERGED (wrong)' if joined else 'kept apart'}")
+
+
+def held_apart(truth_file: Path, reports_file: Path, fuse_file: Path) -> None:
+    """The other way round (aliases, spellings): people whose reports two or more entities share, each
+    holding two or more of them under one of the person's names."""
+    import json
+
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    by_sha = {r["sha256"]: r["report_id"] for r in truth["reports"]}
+    app_to_truth = {r["id"]: by_sha.get(r["sha256"]) for r in json.loads(reports_file.read_text(encoding="utf-8"))}
+    entities = json.loads(fuse_file.read_text(encoding="utf-8"))["entities"]
+    split = 0
+    for person in (e for e in truth["entities"].values() if e["type"] == "person"):
+        holders = []
+        for entity in entities:
+            held = {app_to_truth.get(r) for r in entity["reports"]} & set(person["reports"])
+            names = set(entity["aliases"]) & set(person["variants"])
+            if len(held) >= 2 and names:
+                holders.append(f"{entity['name']} ({len(held)} reports)")
+        if len(holders) > 1:
+            split += 1
+            print(f"  split {person['canonical']} ({len(person['reports'])} reports): {' / '.join(holders)}")
+    print(f"  {split} people split across entities")
 
 
 if __name__ == "__main__":

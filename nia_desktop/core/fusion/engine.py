@@ -28,11 +28,22 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from nia_desktop.core.fusion import content, names_en, names_ja, neardup, rules, selectors, spelling, watchlist
+from nia_desktop.core.fusion import (
+    content,
+    homonyms,
+    names_en,
+    names_ja,
+    neardup,
+    rules,
+    selectors,
+    spelling,
+    watchlist,
+)
 from nia_desktop.core.fusion.judgements import Judgement
 from nia_desktop.core.fusion.model import Kind, Mention
 from nia_desktop.core.fusion.nodes import Found, KeyUnion, ReportText
@@ -146,37 +157,6 @@ def _with_birth_year(full: str, f: Found) -> Found:
     return f
 
 
-def _split_homonyms(members: dict[tuple[str, ...], list[tuple[int, Found]]]) -> None:
-    """One name, two people: split an entity whose mentions state different birth years.
-
-    Reports stating a year seed one person each; every other report goes to
-    the seed whose reports share most of its other entities (context).
-    """
-    report_roots: dict[int, set[tuple[str, ...]]] = defaultdict(set)
-    for root, items in members.items():
-        for report_id, _ in items:
-            report_roots[report_id].add(root)
-    for root, items in list(members.items()):
-        seeds: dict[int, set[int]] = defaultdict(set)
-        for report_id, f in items:
-            if f.born:
-                seeds[f.born].add(report_id)
-        if len(seeds) < 2 or any(len([y for y in seeds if r in seeds[y]]) > 1 for r in report_roots):
-            continue
-        context = {y: set().union(*(report_roots[r] for r in rs)) - {root} for y, rs in seeds.items()}
-        parts: dict[int, list[tuple[int, Found]]] = defaultdict(list)
-        for report_id, f in items:
-            year = next((y for y, rs in seeds.items() if report_id in rs), None)
-            if year is None:
-                mine = report_roots[report_id] - {root}
-                year = max(seeds, key=lambda y: (len(mine & context[y]) / (len(mine | context[y]) or 1),
-                                                 len(seeds[y]), -y))
-            parts[year].append((report_id, f))
-        del members[root]
-        for year, part in parts.items():
-            members[(*root, f"born {year}")] = part
-
-
 def _abbreviation_node(abbreviation: str) -> tuple[str, ...]:
     return ("org", abbreviation.lower())
 
@@ -259,7 +239,8 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], watch: Mat
     rules.fuzzy_merges(union, katakana)
     rules.surname_merges(union, per_report)
     rules.split_given_names(union, per_report)
-    return _assemble(report_list, per_report, union)
+    pinned = {node for j in decided if j.verdict == "same" for node in (j.a, j.b)}
+    return _assemble(report_list, per_report, union, pinned)
 
 
 def _apply_splits(report_id: int, found: list[Found], decided: list[Judgement]) -> list[Found]:
@@ -270,13 +251,15 @@ def _apply_splits(report_id: int, found: list[Found], decided: list[Judgement]) 
     return found
 
 
-def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], union: KeyUnion) -> FusionResult:
+def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], union: KeyUnion,
+              pinned: AbstractSet[tuple[str, ...]] = frozenset()) -> FusionResult:
     members: dict[tuple[str, ...], list[tuple[int, Found]]] = defaultdict(list)
     for report_id, found in per_report.items():
         for f in found:
             members[union.find(f.node)].append((report_id, f))
-    _split_homonyms(members)
     reasons: dict[tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...], str]]] = defaultdict(list)
+    for root, why in homonyms.split(members, pinned).items():
+        reasons[root].append((root[:-1], root, why))
     node_root = {f.node: root for root, items in members.items() for _, f in items}
     for a, b, why in union.reasons:
         if a in node_root and node_root.get(a) == node_root.get(b):

@@ -44,6 +44,15 @@ def local_merges(report_id: int, full: str, found: list[Found], union: KeyUnion)
                 union.union(short, longer, "short form")
     rewritten = []
     for f in found:
+        if f.node[0] == "org" and " " not in f.node[1] and not _JAPANESE.search(f.node[1]) \
+                and not f.mention.surface.isupper():
+            # "Crestline" after "Crestline Estate K.K.": that company here, as a family name stands for its
+            # person; kept local, so two companies that share a first word never meet through it
+            owners = {o for o in orgs if o[1].startswith(f.node[1] + " ")}
+            if len(owners) == 1:
+                local = ("short", str(report_id), f.node[1])
+                union.union(local, owners.pop(), "short form")
+                f = Found(f.mention, local, f.reading, f.born)
         if f.mention.kind is Kind.PERSON and f.node[0] == "name" and len(f.node[1].split()) == 1:
             owners = set(full_names.get(f.node[1], []))
             if len(owners) == 1:
@@ -61,7 +70,8 @@ def local_merges(report_id: int, full: str, found: list[Found], union: KeyUnion)
 # Words that say one person is also known by another name, in the sentence that names both.
 _ALIAS_CUE = re.compile(
     r"\b(?:is the pen name of|pen name|uses the name|using the name|under the name|signing off as|signs off as|"
-    r"writing as|writes as|also known as|a\.k\.a\.|aka|alias|calls himself|calling himself|posing as|goes by)\b|"
+    r"writing as|writes as|also known as|a\.k\.a\.|aka|alias|call(?:s|ing) (?:him|her|it|them)sel(?:f|ves)|"
+    r"posing as|goes by)\b|"
     r"と名乗|を名乗|の筆名|筆名|ペンネーム|別名|偽名|の名で", re.IGNORECASE)
 _SAME_PERSON = re.compile(r"\s*(?:と一致|と同一|本人)")
 _SENTENCE_END = re.compile(r"[。！？]|\.(?=\s)|\n\s*\n")
@@ -94,6 +104,23 @@ def _stated_aliases(full: str, found: list[Found], union: KeyUnion) -> None:
             pair = (before[-2], before[-1])
         if pair is not None and pair[0].node != pair[1].node:
             union.union(pair[0].node, pair[1].node, f"stated alias ({cue.group(0)})")
+        elif pair is None:
+            assumed = (before[-1] if len(before) == 1 and not after else None) if cue.group(0) in ("と名乗", "を名乗") \
+                else (after[0] if after and not before else None)
+            if assumed is not None:
+                _bearer_by_family_name(assumed, people, union, cue.group(0))
+
+
+def _bearer_by_family_name(assumed: Found, people: list[Found], union: KeyUnion, cue: str) -> None:
+    """"A recruiter calling himself Kevin TANG" names nobody as its bearer; the one other person in the report
+    with that family name and another given name is ("TANG Haoran": a Chinese name and the English one)."""
+    words = assumed.node[1].split() if assumed.node[0] == "name" else []
+    if len(words) != 2:
+        return
+    bearers = {f.node for f in people if f.node[0] == "name" and f.node != assumed.node
+               and len(f.node[1].split()) == 2 and len(set(f.node[1].split()) & set(words)) == 1}
+    if len(bearers) == 1:
+        union.union(assumed.node, bearers.pop(), f"stated alias ({cue}), bearer by family name")
 
 
 def _apposed(full: str, f: Found, g: Found) -> bool:

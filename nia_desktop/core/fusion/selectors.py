@@ -133,15 +133,19 @@ def extract(text: str, region: str = "JP") -> list[Mention]:
             except ValueError:
                 continue
             add(Kind.IP, match.start(), match.end(), str(address6))
-    # A bare @handle takes the platform the report names for it elsewhere (a profile link), else the
-    # nearest platform word before it, else X.
+    # An @handle takes the nearest platform word before it ("the TikTok account @h"); a bare one takes the
+    # platform the report gives that handle elsewhere (a profile link, or a platform word at another
+    # mention), else X: a selector table's "@h" is the account its prose names.
     linked = {m.key.split(":", 1)[1]: m.key.split(":", 1)[0] for m in found if m.kind in (Kind.SOCIAL, Kind.TELEGRAM)}
-    for match in _HANDLE.finditer(folded):
-        if free(match.start(), match.end()):
-            nearest = _platform_before(folded, match.start(), default="")
-            platform = nearest or linked.get(match.group(1).lower(), "x")
-            kind = Kind.TELEGRAM if platform == "telegram" else Kind.SOCIAL
-            add(kind, match.start(), match.end(), f"{platform}:{match.group(1).lower()}")
+    handles = [(match, _platform_before(folded, match.start(), default=""))
+               for match in _HANDLE.finditer(folded) if free(match.start(), match.end())]
+    for match, nearest in handles:
+        if nearest:
+            linked.setdefault(match.group(1).lower(), nearest)
+    for match, nearest in handles:
+        platform = nearest or linked.get(match.group(1).lower(), "x")
+        kind = Kind.TELEGRAM if platform == "telegram" else Kind.SOCIAL
+        add(kind, match.start(), match.end(), f"{platform}:{match.group(1).lower()}")
     for match in _CRYPTO.finditer(folded):
         if free(match.start(), match.end()) and any(c.isdigit() for c in match.group(1)):
             add(Kind.CRYPTO, match.start(), match.end(), match.group(1))
@@ -150,8 +154,12 @@ def extract(text: str, region: str = "JP") -> list[Mention]:
 
 
 def _platform_before(text: str, position: int, default: str = "x") -> str:
-    line_start = text.rfind("\n", 0, position) + 1
-    words = list(_PLATFORM_WORD.finditer(text, max(line_start, position - 80), position))
+    """The platform word nearest before ``position`` on its line, or ending the line before when the
+    handle starts a wrapped line ("TikTokアカウント\n　　@h")."""
+    line_start, reach = text.rfind("\n", 0, position) + 1, 80
+    if line_start and not text[line_start:position].strip():
+        line_start, reach = text.rfind("\n", 0, line_start - 1) + 1, 40
+    words = list(_PLATFORM_WORD.finditer(text, max(line_start, position - reach), position))
     if not words:
         return default
     word = words[-1].group(1).lower()
