@@ -65,6 +65,12 @@ def _import(args: argparse.Namespace) -> int:
                 say(f"  duplicate  {row['path']}: duplicate of {row['of']}")
             for row in outcome.refused + outcome.skipped:
                 say(f"  {'refused' if row in outcome.refused else 'skipped'}    {row['path']}: {row['reason']}")
+            if outcome.fused is not None:
+                fused = outcome.fused
+                say(f"Fused into the last fusion: {fused['new_entities']} new entities, linked to "
+                    f"{fused['linked_reports']} earlier reports, {len(fused['resends'])} likely re-sends")
+                for resend in fused["resends"]:
+                    say(f"  report {resend['report']} repeats {', '.join(map(str, resend['of']))}")
         if outcome.imported or (outcome.duplicates and not outcome.refused):
             return 0
         return 1

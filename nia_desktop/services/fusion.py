@@ -12,9 +12,10 @@ from nia_desktop.core.errors import BadInput
 from nia_desktop.core.fusion import cache as extraction_cache
 from nia_desktop.core.fusion.engine import FusionResult, content_only, fuse
 from nia_desktop.core.fusion.incremental import FusionIndex, Update
-from nia_desktop.core.fusion.judgements import Judgement, node_from_text, node_text
+from nia_desktop.core.fusion.judgements import Judgement, node_from_text
 from nia_desktop.core.fusion.model import Kind
 from nia_desktop.core.fusion.nodes import ReportText
+from nia_desktop.core.fusion.stored import from_stored, to_stored
 from nia_desktop.core.fusion.watchlist import WatchEntry
 from nia_desktop.core.names import check_case_name
 from nia_desktop.core.roles import Action
@@ -90,11 +91,7 @@ def run_fusion(session: Session, case: str = "") -> FusionResult:
     cached = set(extracted)
     result = fuse(texts, decided, watch, extracted)
     fresh = [(r, extraction_cache.encode(found)) for r, found in extracted.items() if r not in cached]
-    stored = result.to_json()
-    for entity, row in zip(result.entities, stored["entities"], strict=True):
-        row["nodes"] = [node_text(n) for n in entity.nodes]
-        row["merges"] = entity.merges
-        row["mentions"] = entity.mentions
+    stored = to_stored(result)
     if not case:  # kept for imports to fuse into, one report at a time
         contents = {t.id: content_only(t) for t in texts}
         session.fusion_index = FusionIndex(result, contents, watch)
@@ -254,9 +251,19 @@ class Workspace:
     agencies: list[str]
 
 
-def fusion_workspace(session: Session, case: str = "") -> Workspace:
-    """Fuse, then attach corroboration to every entity with one query for all reports' metadata."""
-    result = run_fusion(session, case)
+def fusion_workspace(session: Session, case: str = "", grown: bool = False) -> Workspace:
+    """Fuse, then attach corroboration to every entity with one query for all reports' metadata.
+
+    ``grown``: no fusion; the session's last full fusion as imports since have grown it (fuse_imported).
+    """
+    if grown:
+        session.require(Action.FUSE, "all reports")
+        index: FusionIndex | None = session.fusion_index
+        if index is None:
+            raise BadInput("there is no fusion in this session to show")
+        result = index.result
+    else:
+        result = run_fusion(session, case)
     facts = {int(r[0]): ReportFacts(str(r[1]), f"{r[2] or ''}{r[3] or ''}", str(r[4] or str(r[5])[:10]), str(r[6]),
                                     int(r[7]))
              for r in session.db.query("SELECT id, agency, reliability, credibility, report_date, imported_at, title, "
@@ -371,17 +378,47 @@ class ImportFused:
 
 
 def fuse_imported(session: Session, report_ids: list[int]) -> ImportFused | None:
-    """Fuse just-imported reports into the session's last full fusion (about a millisecond each, plus
-    extraction); None when there is none yet this session. `nia fuse` still runs the full fusion."""
-    index: FusionIndex | None = session.fusion_index
-    if index is None or not report_ids:
+    """Fuse just-imported reports into the vault's last full fusion, report by report (about a millisecond
+    each, plus extraction), and store the grown result; None before the first full fusion. `nia fuse`
+    still runs the full fusion."""
+    if not report_ids:
         return None
     session.require(Action.FUSE, f"{len(report_ids)} imported reports")
+    index = _fusion_index(session)
+    if index is None:
+        return None
+    updates: list[Update] = [index.add(text) for text in _texts(session, report_ids)]
+    watch = store.watchlist(session.db)
+    fresh = [(u.report, extraction_cache.encode(u.found)) for u in updates]
+    stored = to_stored(index.result)  # before taking the database lock
+    fused = ImportFused(len(updates), sum(len(u.new_entities) for u in updates),
+                        len({r for u in updates for link in u.links for r in link} - set(report_ids)),
+                        [(u.report, u.duplicate_of) for u in updates if u.duplicate_of])
+    with session.db.transaction():
+        store.save_extractions(session.db, extraction_cache.version(watch), fresh)
+        store.save_run(session.db, "", session.name, iso_utc(session.clock.now()), stored)
+        session.audit("fusion.incremental", "all reports", details={**fused.to_json(), "reports_added": report_ids})
+    return fused
+
+
+def _fusion_index(session: Session) -> FusionIndex | None:
+    """The session's index, or one built from the vault's stored last fusion (another session's, or the CLI's):
+    re-sends are then looked for among the reports sharing most entities, read when needed."""
+    index: FusionIndex | None = session.fusion_index
+    if index is not None:
+        return index
+    found = store.last_run(session.db, "")
+    result = None if found is None else from_stored(found[1])
+    if result is None:
+        return None
+    index = FusionIndex(result, None, store.watchlist(session.db),
+                        load=lambda ids: {t.id: content_only(t) for t in _texts(session, ids)})
+    session.fusion_index = index
+    return index
+
+
+def _texts(session: Session, report_ids: list[int]) -> list[ReportText]:
     marks = ",".join("?" * len(report_ids))
     query = (f"SELECT r.id, r.title, t.body FROM reports r JOIN report_texts t ON t.report_id = r.id "  # noqa: S608
              f"WHERE r.id IN ({marks}) ORDER BY r.id")
-    updates: list[Update] = [index.add(ReportText(int(i), str(title), str(body)))
-                             for i, title, body in session.db.query(query, report_ids)]
-    return ImportFused(len(updates), sum(len(u.new_entities) for u in updates),
-                       len({r for u in updates for link in u.links for r in link} - set(report_ids)),
-                       [(u.report, u.duplicate_of) for u in updates if u.duplicate_of])
+    return [ReportText(int(i), str(title), str(body)) for i, title, body in session.db.query(query, report_ids)]

@@ -165,7 +165,7 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
         status = "cancelled" if outcome.cancelled else "done"
     finally:
         _finish(session, outcome, status, agency_code, case)
-    if session.fusion_index is not None and outcome.imported:
+    if outcome.imported and session.may(Action.FUSE):
         from nia_desktop.services.fusion import fuse_imported
 
         progress(len(items), len(items), "fusing the new reports")

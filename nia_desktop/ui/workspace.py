@@ -110,8 +110,10 @@ class Workspace(QWidget):
             self.rail.addItem(item)
         self.rail.currentRowChanged.connect(self._show_row)
         fusion = self.views.get("fusion")
-        if isinstance(fusion, FusionView) and isinstance(self.views.get("reports"), ReportsView):
+        reports = self.views.get("reports")
+        if isinstance(fusion, FusionView) and isinstance(reports, ReportsView):
             fusion.open_report.connect(self.open_report)
+            reports.imported.connect(fusion.reports_imported)
         splitter = QSplitter()
         splitter.addWidget(self.rail)
         splitter.addWidget(self.stack)

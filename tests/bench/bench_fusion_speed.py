@@ -2,6 +2,7 @@
 
     python tests/bench/bench_fusion_speed.py --reports 10000
     python tests/bench/bench_fusion_speed.py --incremental 100000      # one report into 100,000
+    python tests/bench/bench_fusion_speed.py --stored 10000            # an import in a new session (the CLI)
 
 The reports come from the sample corpus's generator (../shared/corpus/make_corpus.py),
 run with several seeds of 2,000 reports each (its entity pool runs out above
@@ -69,12 +70,56 @@ def incremental(count: int, added: int = 50) -> None:
           f"over {added}   (target: <= 100 ms)")
 
 
+def from_stored(count: int, added: int = 20) -> None:
+    """What an import in a new session (every `nia import`) adds: read the stored fusion of ``count`` reports,
+    build an index from it, fuse reports in, store the grown result. Baseline: json.loads of the same text."""
+    import json
+    import random
+    import statistics
+
+    from nia_desktop.core.fusion.engine import ReportText, content_only, fuse
+    from nia_desktop.core.fusion.incremental import FusionIndex
+    from nia_desktop.core.fusion.stored import from_stored as read_stored
+    from nia_desktop.core.fusion.stored import to_stored
+    from nia_desktop.core.store.fusion import _dumps_in_pieces
+    from tests.bench.corpus import synthetic
+
+    rng = random.Random(9)
+    reports = [ReportText(i + 1, f"contact report {i}", synthetic(i, rng)) for i in range(count + added)]
+    contents = {r.id: content_only(r) for r in reports}
+    text = _dumps_in_pieces(to_stored(fuse(reports[:count])))
+    start = time.perf_counter()
+    json.loads(text)
+    baseline = time.perf_counter() - start
+    start = time.perf_counter()
+    result = read_stored(json.loads(text))
+    assert result is not None
+    index = FusionIndex(result, None, load=lambda ids: {i: contents[i] for i in ids})
+    built = time.perf_counter() - start
+    times = []
+    for report in reports[count:]:
+        start = time.perf_counter()
+        index.add(report)
+        times.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    _dumps_in_pieces(to_stored(index.result))
+    stored = time.perf_counter() - start
+    print(f"import into a stored fusion of {count} reports ({len(text) / 1e6:.1f} MB): read and index "
+          f"{built:.2f} s, each report p50 {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms, "
+          f"store again {stored:.2f} s   baseline: json.loads of the stored text {baseline:.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reports", type=int, default=10000)
     parser.add_argument("--incremental", type=int, default=0, metavar="N",
                         help="instead: time adding one report to N synthetic reports already fused")
+    parser.add_argument("--stored", type=int, default=0, metavar="N",
+                        help="instead: time an import in a new session into a stored fusion of N reports")
     args = parser.parse_args()
+    if args.stored:
+        from_stored(args.stored)
+        return
     if args.incremental:
         incremental(args.incremental)
         return

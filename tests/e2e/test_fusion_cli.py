@@ -99,3 +99,26 @@ def test_watchlist_cli(nia_vault: Nia) -> None:
     assert nia_vault("watchlist", "add", "X", "--kind", "vessel", **ANNA).code == 2
     assert nia_vault("watchlist", "remove", str(made.json()["id"]), **ANNA).code == 0
     assert nia_vault("watchlist", "list", "--json", **ANNA).json() == []
+
+
+def test_an_import_after_a_fusion_is_fused_into_it(nia_vault: Nia) -> None:
+    media = nia_vault.tmp / "usb"
+    media.mkdir()
+    body = ("NAGASE Ren met Konstantin YEGOROV in Roppongi. Call 090-7342-1186. The network stages fabricated "
+            "quotes on a Telegram channel before the fake outlets carry them to paid influencers.\n")
+    (media / "first.txt").write_text("Subject: Meeting\n\n" + body)
+    first = nia_vault("import", str(media / "first.txt"), "--json", **ANNA).json()
+    assert "fused" not in first  # nothing fused yet: no fusion to fuse into
+    assert nia_vault("fuse", "--json", **ANNA).code == 0
+    (media / "again.txt").write_text("Subject: Fwd Meeting\n\n" + body + "Forwarded by MOFA.\n")
+    (media / "new.txt").write_text("Subject: Call\n\nKonstantin Egorov called 090-7342-1186 from Sapporo.\n")
+    second = nia_vault("import", str(media / "again.txt"), str(media / "new.txt"), **ANNA)
+    assert second.code == 0 and "Fused into the last fusion" in second.out
+    ids = {r["path"].rsplit("/", 1)[-1]: r["id"] for r in nia_vault("reports", "--json", **ANNA).json()}
+    assert f"report {ids['again.txt']} repeats {ids['first.txt']}" in second.out
+    shown = [nia_vault("entity", "show", str(n), "--json", **ANNA).json() for n in range(1, 5)]  # stored, grown
+    yegorov = next(e for e in shown if "Konstantin YEGOROV" in e["aliases"])
+    assert set(yegorov["reports"]) == {ids["first.txt"], ids["again.txt"], ids["new.txt"]}
+    assert "Konstantin Egorov" in yegorov["aliases"]
+    log = nia_vault("audit", "log", "--json", user="olive", passphrase="olive-passphrase-1").json()
+    assert any(e["action"] == "fusion.incremental" for e in log)

@@ -106,3 +106,25 @@ def test_assessment_on_a_case(qtbot, fused_vault: Path, window: MainWindow) -> N
     view.assessments.add()
     qtbot.waitUntil(lambda: view.assessments.assessment_list.count() == 1, timeout=10000)
     assert "likely" in view.assessments.assessment_list.item(0).text()
+
+
+def test_an_import_shows_in_the_fusion_without_fusing_again(qtbot, fused_vault: Path,  # type: ignore[no-untyped-def]
+                                                             window: MainWindow, tmp_path: Path) -> None:
+    view = open_fusion(qtbot, window)
+    new = tmp_path / "d.txt"
+    new.write_text("Subject: D\nOriginator: DIH\n\nNAGASE Ren called Sota HIRANO from Sapporo.\n")
+    reports = window.workspace.views["reports"]
+    reports.open_import()  # the analyst's path: Import…, choose, import, close
+    dialog = reports.dialog
+    dialog.add_source(new)
+    dialog.start_import()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=15000)
+    outcome = dialog.outcome
+    assert outcome.fused is not None and outcome.fused["reports"] == 1
+    assert "new entities" in dialog.result_summary.text()
+    dialog.done(0)
+    qtbot.waitUntil(lambda: "imported since" in view.status.text() and not view.busy, timeout=10000)
+    rows = [view.entity_model.row_at(view.entity_model.index(i, 0)) for i in range(view.entity_model.rowCount())]
+    nagase = next(r for r in rows if r.name == "NAGASE Ren")
+    assert len(nagase.reports) == 4 and nagase.seen.agencies.get("DIH") == 1
+    assert any(r.name == "Sota HIRANO" and r.reports == [outcome.imported[0]["id"]] for r in rows)

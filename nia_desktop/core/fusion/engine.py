@@ -45,7 +45,7 @@ from nia_desktop.core.fusion import (
     watchlist,
 )
 from nia_desktop.core.fusion.judgements import Judgement
-from nia_desktop.core.fusion.model import Kind, Mention
+from nia_desktop.core.fusion.model import SELECTOR_KINDS, Kind, Mention
 from nia_desktop.core.fusion.nodes import Found, KeyUnion, ReportText
 from nia_desktop.core.fusion.watchlist import Matcher, WatchEntry
 from nia_desktop.core.gc_pause import paused_gc
@@ -267,19 +267,8 @@ def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], uni
     entities: list[Entity] = []
     root_to_id: dict[tuple[str, ...], int] = {}
     for root, items in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        # Sudachi's tags (person, place, organisation) are surer than English capitalisation: they count thrice.
-        kinds: Counter[Kind] = Counter()
-        for _, f in items:
-            kinds[f.mention.kind] += 3 if _JAPANESE.search(f.mention.surface) else 1
-        kind = Kind.OPERATION if kinds[Kind.OPERATION] else kinds.most_common(1)[0][0]
+        kind, name = kind_and_name([f for _, f in items])
         surfaces = Counter(f.mention.surface for _, f in items)
-        latin = [s for s, _ in surfaces.most_common() if not _JAPANESE.search(s)]
-        name = (items[0][1].mention.key if kind in (Kind.DOMAIN, Kind.IP, Kind.EMAIL, Kind.PHONE, Kind.URL,
-                                                     Kind.SOCIAL, Kind.TELEGRAM, Kind.CRYPTO)
-                else (latin[0] if latin else surfaces.most_common(1)[0][0]))
-        watched = next((f.mention.key for _, f in items if f.node[0] == "watch"), None)
-        if watched is not None:  # the analysts' name for it
-            name = watched
         entity_id = len(entities) + 1
         root_to_id[root] = entity_id
         nodes = sorted({f.node for _, f in items})
@@ -294,6 +283,23 @@ def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], uni
     # Dates in the content (the header's date is the report's own): for timelines, never for links.
     dates = {report_id: sorted({d.isoformat() for _, d in find_dates(text)}) for report_id, text in contents.items()}
     return FusionResult(entities, duplicates, _links(entities, len(reports)), mentions, dates)
+
+
+def kind_and_name(found: list[Found]) -> tuple[Kind, str]:
+    """What an entity is and what it is called, from the mentions resolved into it."""
+    # Sudachi's tags (person, place, organisation) are surer than English capitalisation: they count thrice.
+    kinds: Counter[Kind] = Counter()
+    for f in found:
+        kinds[f.mention.kind] += 3 if _JAPANESE.search(f.mention.surface) else 1
+    kind = Kind.OPERATION if kinds[Kind.OPERATION] else kinds.most_common(1)[0][0]
+    watched = next((f.mention.key for f in found if f.node[0] == "watch"), None)
+    if watched is not None:  # the analysts' name for it
+        return kind, watched
+    if kind in SELECTOR_KINDS:
+        return kind, found[0].mention.key
+    surfaces = Counter(f.mention.surface for f in found)
+    latin = [s for s, _ in surfaces.most_common() if not _JAPANESE.search(s)]
+    return kind, latin[0] if latin else surfaces.most_common(1)[0][0]
 
 
 def content_only(report: ReportText) -> str:

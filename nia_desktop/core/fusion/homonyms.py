@@ -115,9 +115,10 @@ def _by_context(context: dict[int, set[Node]]) -> list[set[int]] | None:
             by_entity[other].append(report_id)
     if sum(len(rs) * (len(rs) - 1) // 2 for rs in by_entity.values()) > MAX_PAIRS:
         return None
-    shared: Counter[tuple[int, int]] = Counter()
+    shared: dict[tuple[int, int], int] = defaultdict(int)
     for rs in by_entity.values():
-        shared.update(combinations(rs, 2))
+        for pair in combinations(rs, 2):  # not Counter.update: one C call over every pair holds the GIL
+            shared[pair] += 1
     parent = {r: r for r in reports}
 
     def find(x: int) -> int:

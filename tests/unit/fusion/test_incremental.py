@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from nia_desktop.core.fusion.engine import ReportText, content_only, fuse
 from nia_desktop.core.fusion.incremental import FusionIndex
 
@@ -49,3 +51,40 @@ def test_imports_fuse_into_the_sessions_last_fusion(vault_dir, tmp_path) -> None
         assert second.fused == {"reports": 1, "new_entities": 0, "linked_reports": 1,
                                 "resends": [{"report": second.imported[0]["id"], "of": [first.imported[0]["id"]]}]}
         assert second.to_json()["fused"] == second.fused
+
+
+def test_an_index_from_the_stored_result_finds_resends_among_reports_sharing_entities() -> None:
+    from nia_desktop.core.fusion.stored import from_stored, to_stored
+
+    stored = json.loads(json.dumps(to_stored(fuse(REPORTS))))  # as the vault keeps it
+    result = from_stored(stored)
+    assert result is not None
+    read: list[list[int]] = []
+
+    def load(ids: list[int]) -> dict[int, str]:
+        read.append(sorted(ids))
+        return {r.id: content_only(r) for r in REPORTS if r.id in ids}
+
+    index = FusionIndex(result, None, load=load)
+    update = index.add(NEW)
+    assert update.duplicate_of == [1] and read == [[1, 2]]  # only the reports sharing its entities were read
+    assert [1, 4] in result.duplicates
+    assert {(link["a"], link["b"]) for link in result.links if 4 in (link["a"], link["b"])} == {(1, 4), (2, 4)}
+    hirano = next(e for e in result.entities if e.id in update.new_entities)
+    assert hirano.reports == [4] and "Sota HIRANO" in hirano.aliases and hirano.kind.value == "person"
+    assert update.found and from_stored({"entities": [{"id": 1, "kind": "person", "name": "x", "aliases": [],
+                                                       "reports": [1]}]}) is None  # stored before keys were kept
+
+
+def test_a_key_two_homonyms_share_goes_to_the_one_whose_context_the_report_shares() -> None:
+    student = [ReportText(n, "", f"NAGASE Ren, a student at Minami Institute, met Konstantin YEGOROV ({n}). "
+                                 "YEGOROV called from +81-80-4127-3365.") for n in (1, 2, 3)]
+    engineer = [ReportText(n, "", f"NAGASE Ren, an engineer at Genkai Systems, opened mail from "
+                                  f"s.ichinose@webmail.example ({n}); Sora ICHINOSE sent it.") for n in (4, 5, 6)]
+    before = fuse(student + engineer)
+    index = FusionIndex(before, {r.id: content_only(r) for r in student + engineer})
+    update = index.add(ReportText(7, "", "Sora ICHINOSE wrote to NAGASE Ren again from s.ichinose@webmail.example."))
+    again = index.add(ReportText(8, "", "Konstantin YEGOROV met NAGASE Ren again and called +81-80-4127-3365."))
+    holders = sorted(e.reports for e in before.entities if "NAGASE Ren" in e.aliases)
+    assert holders == [[1, 2, 3, 8], [4, 5, 6, 7]]
+    assert update.links == [(4, 7), (5, 7), (6, 7)] and again.links == [(1, 8), (2, 8), (3, 8)]

@@ -89,12 +89,13 @@ class FusionView(View):
         self.tabs.addTab(self._judgements_tab(), self.tr("Judgements"))
         self.layout_.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _: self._draw_current_tab())
-        self.run_button.clicked.connect(self.fuse)
+        self.run_button.clicked.connect(lambda: self.fuse())
         self.case.currentIndexChanged.connect(lambda _: self.fuse())
         self._shown_once = False
         self._fusing = False
         self._prepared: Prepared | None = None
         self._drawn: set[QWidget] = set()
+        self._since = 0  # reports imported and fused in since the last full fusion
 
     def showEvent(self, event: Any) -> None:
         """Fusion is heavy: it first runs when the analyst opens the view, not at every unlock."""
@@ -242,9 +243,23 @@ class FusionView(View):
     def scope(self) -> str:
         return str(self.case.currentData() or "")
 
-    def fuse(self) -> None:
+    def reports_imported(self, outcome: Any) -> None:
+        """New reports: on screen at once when the import fused them into the fusion shown, else at the next."""
+        if self.workspace is None:
+            return  # nothing shown yet: the first fusion includes them
+        if outcome.fused is not None and not self.scope:
+            self._since += len(outcome.imported)
+            self.fuse(grown=True)
+        else:
+            self.status.setText(self.tr("%1 reports imported since this fusion: press F5 to fuse again").replace(
+                "%1", str(len(outcome.imported))))
+
+    def fuse(self, grown: bool = False) -> None:
+        """Fuse and show (F5); ``grown``: show the fusion as imports have grown it, without fusing again."""
         if self._fusing:
             return
+        if not grown:
+            self._since = 0
         scope = self.scope
         self._fusing = True
         self.run_button.setEnabled(False)
@@ -254,7 +269,7 @@ class FusionView(View):
         def work(signals: object, cancel: object) -> Prepared:
             """Fuse, then compute every table cell and the graph's layout here, off the UI thread."""
             with paused_gc():
-                return tables(fusion.fusion_workspace(self.session, scope))
+                return tables(fusion.fusion_workspace(self.session, scope, grown))
 
         def tables(space: Workspace) -> Prepared:
             facts = space.reports
@@ -318,9 +333,13 @@ class FusionView(View):
         self._drawn.clear()  # the graph and timeline are drawn when first shown
         self._prepared = prepared
         self._draw_current_tab()
-        self.status.setText(self.tr("%1 entities, %2 linked report pairs, %3 near-duplicate groups").replace(
+        status = self.tr("%1 entities, %2 linked report pairs, %3 near-duplicate groups").replace(
             "%1", str(len(result.entities))).replace("%2", str(len(result.links))).replace(
-            "%3", str(len(result.duplicates))))
+            "%3", str(len(result.duplicates)))
+        if self._since:
+            status += self.tr(" (with %1 reports imported since, fused as they arrived; F5 fuses all again)").replace(
+                "%1", str(self._since))
+        self.status.setText(status)
         self.classification_changed.emit(self.classification())
 
     def _draw_current_tab(self) -> None:

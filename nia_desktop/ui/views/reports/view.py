@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +33,12 @@ NO_DATE = QDate(2000, 1, 1)
 
 
 class ReportsView(View):
+    """Signals:
+    imported(object): an import finished with reports in it; its ImportOutcome.
+    """
+
     key = "reports"
+    imported = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("Reports"), parent)
@@ -186,9 +193,14 @@ class ReportsView(View):
         from nia_desktop.ui.views.reports.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.session, self)
-        dialog.finished.connect(lambda _: self.refresh())
+        dialog.finished.connect(lambda _: self._import_closed(dialog))
         self.dialog = dialog
         dialog.open()
+
+    def _import_closed(self, dialog: Any) -> None:
+        self.refresh()
+        if dialog.outcome is not None and dialog.outcome.imported:
+            self.imported.emit(dialog.outcome)
 
     def open_history(self) -> None:
         from nia_desktop.ui.views.reports.history import ImportHistoryDialog
