@@ -220,6 +220,16 @@ def add_to_case(session: Session, name: str, report_ids: list[int]) -> int:
     return int(added)
 
 
+def case_reports(session: Session, name: str) -> list[dict[str, Any]]:
+    """A case's reports, oldest first: id, title, agency, date."""
+    session.require(Action.FUSE, name)
+    case_id = _case_id(session, name)
+    return [{"id": int(r[0]), "title": str(r[1]), "agency": str(r[2]), "date": str(r[3] or str(r[4])[:10])}
+            for r in session.db.query(
+                "SELECT r.id, r.title, r.agency, r.report_date, r.imported_at FROM case_reports c "
+                "JOIN reports r ON r.id = c.report_id WHERE c.case_id = ? ORDER BY r.id", (case_id,))]
+
+
 @dataclass(frozen=True)
 class EntityRow:
     """One line of the entities table: the entity and who reports it."""

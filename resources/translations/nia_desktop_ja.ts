@@ -322,6 +322,94 @@
     </message>
 </context>
 <context>
+    <name>CasePanel</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="52"/>
+        <source>Choose a case above, or create one, to see its reports and the reports linked to them.</source>
+        <translation>上で事案を選ぶか新しく作成すると、その事案のレポートと関連するレポートを表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="55"/>
+        <source>New case…</source>
+        <translation>新しい事案…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="57"/>
+        <source>Create a case (Ctrl+Shift+N)</source>
+        <translation>事案を作成 (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="59"/>
+        <source>Reports in this case</source>
+        <translation>この事案のレポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="61"/>
+        <source>Report</source>
+        <translation>レポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="61"/>
+        <source>Weight</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="61"/>
+        <source>Linked through</source>
+        <translation>関連の根拠</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="62"/>
+        <source>Linked reports not in this case</source>
+        <translation>この事案に含まれていない関連レポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="67"/>
+        <source>Add selected to case</source>
+        <translation>選択したものを事案に追加</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="69"/>
+        <source>Add the selected suggestions to the case (Ctrl+Enter)</source>
+        <translation>選択した候補を事案に追加します (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="70"/>
+        <source>Or report numbers, e.g. 12, 45</source>
+        <translation>またはレポート番号（例: 12, 45）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="71"/>
+        <source>Report numbers to add</source>
+        <translation>追加するレポート番号</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="72"/>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="77"/>
+        <source>In the case</source>
+        <translation>事案に含まれるレポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="86"/>
+        <source>Linked reports not in it (from the last fusion of every report)</source>
+        <translation>含まれていない関連レポート（全レポートの直近の統合から）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="146"/>
+        <source>New case</source>
+        <translation>新しい事案</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="146"/>
+        <source>Case name:</source>
+        <translation>事案名:</translation>
+    </message>
+</context>
+<context>
     <name>ClassificationBanner</name>
     <message>
         <location filename="../../nia_desktop/ui/widgets/classification_banner.py" line="25"/>
@@ -405,385 +493,401 @@
 <context>
     <name>FusionView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="57"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="63"/>
         <source>Fusion</source>
         <translation>統合分析</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="60"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="66"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="89"/>
         <source>Case</source>
         <translation>事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="61"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="67"/>
         <source>Fuse every report, or one case&apos;s</source>
         <translation>すべてのレポート、または一つの事案を統合します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="62"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="68"/>
         <source>Fuse</source>
         <translation>統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="64"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="70"/>
         <source>Run fusion again (F5)</source>
         <translation>統合をやり直す (F5)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="65"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="71"/>
         <source>Not fused yet in this session.</source>
         <translation>このセッションではまだ統合していません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="66"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="72"/>
         <source>Fusion status</source>
         <translation>統合の状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="68"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="74"/>
         <source>Case:</source>
         <translation>事案:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="75"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="102"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="81"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="115"/>
         <source>Entities</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="76"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="82"/>
         <source>Corroboration</source>
         <translation>裏付け</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="81"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="87"/>
         <source>Near-duplicates</source>
         <translation>重複候補</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="83"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="91"/>
         <source>Assessments</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="84"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="92"/>
         <source>Judgements</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="273"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="283"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="311"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="321"/>
         <source>Kind</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="274"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="312"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="275"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="313"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="276"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="314"/>
         <source>Agencies</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="277"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="315"/>
         <source>Sources</source>
         <translation>情報源数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="271"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="309"/>
         <source>single source</source>
         <translation>単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="278"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="316"/>
         <source>Aliases</source>
         <translation>別名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="106"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="119"/>
         <source>Filter: name, alias, kind, agency…</source>
         <translation>絞り込み: 名前、別名、種別、機関…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="78"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="84"/>
         <source>Link graph</source>
         <translation>関連図</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="80"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="86"/>
         <source>Timeline</source>
         <translation>時系列</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="107"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="120"/>
         <source>Filter entities</source>
         <translation>エンティティを絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="109"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="122"/>
         <source>Merge selected…</source>
         <translation>選択したものを統合…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="112"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="125"/>
         <source>Mark as different…</source>
         <translation>別物として記録…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="114"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="127"/>
         <source>Split off reports…</source>
         <translation>レポートを分離…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="118"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="131"/>
         <source>Entity details</source>
         <translation>エンティティの詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="119"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="132"/>
         <source>Select an entity to see its aliases, reports, the agencies that report it and why its names were merged.</source>
         <translation>エンティティを選ぶと、別名、レポート、報告した機関、名前を統合した理由を表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="127"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="140"/>
         <source>Select entities and right-click to merge, split or mark them as different (Ctrl+M merges). Your judgements are kept and beat the automatic rules.</source>
         <translation>エンティティを選び右クリックで統合・分離・別物の記録ができます (Ctrl+M で統合)。分析官の判断は保存され、自動規則より優先されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="141"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="154"/>
         <source>Corroboration matrix: entities by agencies</source>
         <translation>裏付け表: エンティティ × 機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="145"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="158"/>
         <source>How many reports from each agency mention each entity. Entities one agency alone reports are marked single source.</source>
         <translation>各エンティティに言及した各機関のレポート数です。一つの機関だけが報告しているものは単一情報源と表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="154"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="167"/>
         <source>Near-duplicate groups</source>
         <translation>重複候補のグループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="157"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="170"/>
         <source>First report of the pair</source>
         <translation>比較する 1 件目のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="158"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="171"/>
         <source>Second report of the pair</source>
         <translation>比較する 2 件目のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="159"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="172"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="160"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="173"/>
         <source>Show the two reports side by side (opening them is audited)</source>
         <translation>2 件のレポートを並べて表示します（閲覧は監査記録されます）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="183"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="196"/>
         <source>Judgement log</source>
         <translation>判断の記録</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="184"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="197"/>
         <source>Undo selected judgement</source>
         <translation>選択した判断を取り消す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="185"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="198"/>
         <source>Revoke it: it stays in the log, marked as revoked, and fusion runs again</source>
         <translation>取り消します。記録には取り消し済みとして残り、統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="190"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="203"/>
         <source>Every merge, split and &apos;different&apos; made by an analyst: who, when, why.</source>
         <translation>分析官が行った統合・分離・別物の判断すべて: 誰が、いつ、なぜ。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="200"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="213"/>
         <source>#%1 %2 by %3 at %4: %5</source>
         <translation>#%1 %2（%3、%4）: %5</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="203"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="216"/>
         <source> (revoked by %1)</source>
         <translation>（%1 が取り消し）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="212"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="225"/>
         <source>Select a judgement that is still in force.</source>
         <translation>有効な判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="215"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="228"/>
         <source>Judgement revoked.</source>
         <translation>判断を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="225"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="240"/>
+        <source>Added %1 reports to the case.</source>
+        <translation>%1 件のレポートを事案に追加しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="248"/>
         <source>All reports</source>
         <translation>すべてのレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="243"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="268"/>
+        <source>%1 reports imported since this fusion: press F5 to fuse again</source>
+        <translation>この統合の後に %1 件のレポートを取り込みました。F5 で統合をやり直します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="280"/>
         <source>Fusing…</source>
         <translation>統合中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="282"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="320"/>
         <source>Entity</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="286"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="324"/>
         <source>Independent agencies</source>
         <translation>独立した機関の数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="287"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="325"/>
         <source>Gradings</source>
         <translation>評価区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="288"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="326"/>
         <source>First seen</source>
         <translation>初出</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="289"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="327"/>
         <source>Last seen</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="307"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="345"/>
         <source>%1 reports: %2</source>
         <translation>%1 件のレポート: %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="312"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="351"/>
         <source>%1 entities, %2 linked report pairs, %3 near-duplicate groups</source>
         <translation>エンティティ %1 件、関連するレポートの組 %2 件、重複候補 %3 グループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="353"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="355"/>
+        <source> (with %1 reports imported since, fused as they arrived; F5 fuses all again)</source>
+        <translation>（その後に取り込んだ %1 件を取り込み時に統合済み。F5 で全体を統合し直します）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="409"/>
         <source>Aliases: %1</source>
         <translation>別名: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="354"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="410"/>
         <source>Agencies: %1</source>
         <translation>機関: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="355"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="411"/>
         <source> — single source</source>
         <translation> — 単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="356"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="412"/>
         <source>Gradings: %1</source>
         <translation>評価区分: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="357"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="413"/>
         <source>First seen %1, last seen %2</source>
         <translation>初出 %1、最新 %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="358"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="414"/>
         <source>Reports:</source>
         <translation>レポート:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="363"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="419"/>
         <source>Why these were merged:</source>
         <translation>統合した理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="384"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="440"/>
         <source>Select two or more entities to merge.</source>
         <translation>統合するエンティティを 2 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="387"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="443"/>
         <source>Merge entities</source>
         <translation>エンティティを統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="387"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="443"/>
         <source>Merge %1 into one entity? Why:</source>
         <translation>%1 を一つのエンティティに統合しますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="392"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="448"/>
         <source>Merged. The Judgements tab can undo it.</source>
         <translation>統合しました。「判断」タブで取り消せます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="397"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="453"/>
         <source>Select exactly two entities.</source>
         <translation>エンティティをちょうど 2 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="399"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="455"/>
         <source>Different entities</source>
         <translation>別のエンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="399"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="455"/>
         <source>Never merge %1 and %2? Why:</source>
         <translation>%1 と %2 を今後統合しないようにしますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="405"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="461"/>
         <source>Recorded: they will be kept apart.</source>
         <translation>記録しました: 今後は別々に扱います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="410"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="466"/>
         <source>Select one entity to split.</source>
         <translation>分離するエンティティを 1 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="413"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="423"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="469"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="479"/>
         <source>Split entity</source>
         <translation>エンティティを分離</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="414"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="470"/>
         <source>Which of its reports are about someone or something else? Report numbers (%1):</source>
         <translation>別の人物・対象について述べているレポートはどれですか？ レポート番号 (%1):</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="421"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="477"/>
         <source>Report numbers are whole numbers, separated by commas.</source>
         <translation>レポート番号は整数をカンマで区切って入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="423"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="479"/>
         <source>Why are they different?</source>
         <translation>なぜ別物なのですか？</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="428"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="484"/>
         <source>Split recorded.</source>
         <translation>分離を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="457"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="513"/>
         <source>%1 lines only on the left, %2 only on the right</source>
         <translation>左だけの行 %1、右だけの行 %2</translation>
     </message>
@@ -1096,7 +1200,7 @@
 <context>
     <name>LinkGraph</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/graph.py" line="86"/>
+        <location filename="../../nia_desktop/ui/views/fusion/graph.py" line="89"/>
         <source>Link graph of entities and reports</source>
         <translation>エンティティとレポートの関連図</translation>
     </message>
@@ -1510,100 +1614,135 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="37"/>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="85"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="49"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="102"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="38"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="50"/>
         <source>Search reports: words, &quot;phrases&quot;, prefix*, AND OR NOT</source>
         <translation>レポートを検索: 語、&quot;語句&quot;、前方一致*、AND OR NOT</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="39"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="51"/>
         <source>Search reports</source>
         <translation>レポートを検索</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="43"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="55"/>
         <source>Agency filter</source>
         <translation>機関で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="45"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="57"/>
         <source>Classification filter</source>
         <translation>区分で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="46"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="58"/>
         <source>Any classification</source>
         <translation>すべての区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="48"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="60"/>
         <source>%1 and above</source>
         <translation>%1 以上</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="50"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="62"/>
         <source>From date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="50"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="62"/>
         <source>To date</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="54"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="66"/>
         <source>any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="57"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="69"/>
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="60"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="72"/>
         <source>Import reports from removable media, a folder or files (Ctrl+I)</source>
         <translation>リムーバブルメディア、フォルダー、ファイルからレポートを取り込みます (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="61"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="73"/>
         <source>Import history…</source>
         <translation>取り込み履歴…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="72"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="74"/>
+        <source>Add to case…</source>
+        <translation>事案に追加…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="76"/>
+        <source>Add the selected reports to a case, or a new one (Ctrl+K)</source>
+        <translation>選択したレポートを事案（または新しい事案）に追加します (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="89"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="75"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="92"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="77"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="94"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="122"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="140"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="150"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="168"/>
         <source>%1 matches</source>
         <translation>%1 件一致</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="152"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="170"/>
         <source>%1 reports</source>
         <translation>%1 件のレポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="215"/>
+        <source>Add to case</source>
+        <translation>事案に追加</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="216"/>
+        <source>Add %1 reports to the case (type a new name to create one):</source>
+        <translation>%1 件のレポートを追加する事案（新しい名前を入力すると作成します）:</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="222"/>
+        <source>New case</source>
+        <translation>新しい事案</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="222"/>
+        <source>Create the case &quot;%1&quot;?</source>
+        <translation>事案「%1」を作成しますか?</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="233"/>
+        <source>Added %1 reports to the case %2.</source>
+        <translation>%1 件のレポートを事案 %2 に追加しました。</translation>
     </message>
 </context>
 <context>
@@ -2099,17 +2238,17 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="116"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="121"/>
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="118"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="123"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="169"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="181"/>
         <source>Locks in %1</source>
         <translation>%1 後にロック</translation>
     </message>

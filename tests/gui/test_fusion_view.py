@@ -128,3 +128,32 @@ def test_an_import_shows_in_the_fusion_without_fusing_again(qtbot, fused_vault: 
     nagase = next(r for r in rows if r.name == "NAGASE Ren")
     assert len(nagase.reports) == 4 and nagase.seen.agencies.get("DIH") == 1
     assert any(r.name == "Sota HIRANO" and r.reports == [outcome.imported[0]["id"]] for r in rows)
+
+
+def test_a_case_from_numbers_and_linked_report_suggestions(qtbot, fused_vault: Path, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                          monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    view = open_fusion(qtbot, window)
+    panel = view.case_panel
+    view.tabs.setCurrentWidget(panel)
+    assert panel.hint.isVisible() and not panel.add_button.isEnabled()  # every report: no case chosen
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Tang network", True))
+    panel.new_button.click()
+    qtbot.waitUntil(lambda: view.scope == "Tang network" and not view.busy, timeout=10000)
+    assert not panel.hint.isVisible() and panel.members.count() == 0
+    panel.numbers.setText("1")
+    panel.numbers_button.click()
+    qtbot.waitUntil(lambda: panel.members.count() == 1 and panel.suggestions.rowCount() > 0 and not view.busy,
+                    timeout=10000)
+    assert "Added 1 reports" in view.status.text() or "entities" in view.status.text()
+    suggested = {panel.suggestions.item(r, 0).text() for r in range(panel.suggestions.rowCount())}
+    assert suggested == {"#2", "#3"}  # linked to #1 through NAGASE Ren and Kevin Tang
+    assert "NAGASE Ren" in panel.suggestions.item(0, 2).text()
+    panel.suggestions.selectRow(0)
+    panel.add_button.click()
+    qtbot.waitUntil(lambda: panel.members.count() == 2 and not view.busy, timeout=10000)
+    assert panel.suggestions.rowCount() == 1
+    panel.numbers.setText("twelve")
+    panel.numbers_button.click()
+    assert view.banner.isVisible() and "report numbers" in view.banner.text()

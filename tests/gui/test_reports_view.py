@@ -114,3 +114,28 @@ def test_import_wizard_cancel(qtbot, analyst: Session, tmp_path: Path) -> None: 
     assert 0 < imported < 400
     runs = importing.import_history(analyst)
     assert runs[0].status == "cancelled"
+
+
+def test_selected_reports_go_to_a_new_case(qtbot, analyst: Session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from nia_desktop.services import fusion
+
+    view = ReportsView(analyst)
+    qtbot.addWidget(view)
+    view.show()
+    view.case_button.click()  # nothing selected: said so, nothing asked
+    assert view.banner.isVisible() and "select one or more reports" in view.banner.text()
+    for row in (0, 2):
+        view.table.selectionModel().select(view.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                                           | QItemSelectionModel.SelectionFlag.Rows)
+    chosen = sorted(view.selected_ids())
+    assert len(chosen) == 2
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Quantum lab", True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    view.case_button.click()
+    qtbot.waitUntil(lambda: not view.busy and "Added 2 reports" in view.banner.text(), timeout=10000)
+    assert asked == ['Create the case "Quantum lab"?']
+    assert [r["id"] for r in fusion.case_reports(analyst, "Quantum lab")] == chosen

@@ -39,6 +39,7 @@ from nia_desktop.ui.models.prepared import PreparedModel, prepare
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.fusion.assessments_panel import AssessmentsPanel
+from nia_desktop.ui.views.fusion.case_panel import CasePanel
 from nia_desktop.ui.views.fusion.diff import SideBySide
 from nia_desktop.ui.views.fusion.graph import LinkGraph, layout
 from nia_desktop.ui.views.fusion.prepared import Prepared, timeline_marks
@@ -84,6 +85,8 @@ class FusionView(View):
         self.timeline = Timeline(self.describe_report)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self._duplicates_tab(), self.tr("Near-duplicates"))
+        self.case_panel = CasePanel(self)
+        self.tabs.addTab(self.case_panel, self.tr("Case"))
         self.assessments = AssessmentsPanel(self)
         self.tabs.addTab(self.assessments, self.tr("Assessments"))
         self.tabs.addTab(self._judgements_tab(), self.tr("Judgements"))
@@ -96,6 +99,7 @@ class FusionView(View):
         self._prepared: Prepared | None = None
         self._drawn: set[QWidget] = set()
         self._since = 0  # reports imported and fused in since the last full fusion
+        self._wanted_case = ""
 
     def showEvent(self, event: Any) -> None:
         """Fusion is heavy: it first runs when the analyst opens the view, not at every unlock."""
@@ -227,8 +231,18 @@ class FusionView(View):
     def refresh(self) -> None:
         self.run(lambda signals, cancel: fusion.case_names(self.session), on_success=self._fill_cases)
 
+    def choose_case(self, name: str) -> None:
+        """Show this case (just created): the case list is read again with it chosen."""
+        self._wanted_case = name
+        self.refresh()
+
+    def case_changed(self, added: int) -> None:
+        self.status.setText(self.tr("Added %1 reports to the case.").replace("%1", str(added)))
+        self.fuse()
+
     def _fill_cases(self, names: list[str]) -> None:
-        current = self.case.currentData()
+        current = self._wanted_case or self.case.currentData()
+        self._wanted_case = ""
         self.case.blockSignals(True)
         self.case.clear()
         self.case.addItem(self.tr("All reports"), "")
@@ -284,6 +298,7 @@ class FusionView(View):
 
         self.run(work, on_success=self._show, on_finished=self._fused)
         self.assessments.load(scope)
+        self.case_panel.load(scope)
         self.run(lambda signals, cancel: fusion.judgement_log(self.session), on_success=self._show_judgements)
 
     def _fused(self) -> None:

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -21,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from nia_desktop.core.classification import Level
+from nia_desktop.core.display import escape_untrusted
+from nia_desktop.core.errors import BadInput
+from nia_desktop.core.roles import Action
 from nia_desktop.core.search import query_terms
 from nia_desktop.core.store.reports import Filters
-from nia_desktop.services import reports
+from nia_desktop.services import fusion, reports
 from nia_desktop.services.session import Session
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.reports.model import ReportsModel
@@ -66,6 +71,10 @@ class ReportsView(View):
         self.import_button.setShortcut(QKeySequence("Ctrl+I"))
         self.import_button.setToolTip(self.tr("Import reports from removable media, a folder or files (Ctrl+I)"))
         self.history_button = QPushButton(self.tr("Import history…"))
+        self.case_button = QPushButton(self.tr("Add to case…"))
+        self.case_button.setShortcut(QKeySequence("Ctrl+K"))
+        self.case_button.setToolTip(self.tr("Add the selected reports to a case, or a new one (Ctrl+K)"))
+        self.case_button.setVisible(session.may(Action.CASE_EDIT))
         self.count = QLabel()
         for widget in (self.agency, self.level):
             widget.currentIndexChanged.connect(self.apply)
@@ -75,6 +84,7 @@ class ReportsView(View):
         top.addWidget(self.search, 1)
         top.addWidget(self.import_button)
         top.addWidget(self.history_button)
+        top.addWidget(self.case_button)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Agency")))
         filters.addWidget(self.agency)
@@ -91,7 +101,7 @@ class ReportsView(View):
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Reports"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several, for a case
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().setVisible(False)
@@ -118,6 +128,7 @@ class ReportsView(View):
         find.activated.connect(self.search.setFocus)
         self.import_button.clicked.connect(self.open_import)
         self.history_button.clicked.connect(self.open_history)
+        self.case_button.clicked.connect(self.add_selected_to_case)
         self.dialog: QWidget | None = None
         self.refresh()
 
@@ -187,6 +198,40 @@ class ReportsView(View):
             return
         self.reader.show_report(report, [])
         self.classification_changed.emit(self.classification())
+
+    # -- cases ------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[r].id for r in rows if r < len(self.model.rows)]
+
+    def add_selected_to_case(self) -> None:
+        """Choose a case (or type a new name, created after a confirmation) for the selected reports."""
+        ids = self.selected_ids()
+        if not ids:
+            self.show_error(BadInput("select one or more reports first"))
+            return
+        names = fusion.case_names(self.session)
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Add to case"),
+            self.tr("Add %1 reports to the case (type a new name to create one):").replace("%1", str(len(ids))),
+            names, 0, True)
+        name = name.strip()
+        if not ok or not name:
+            return
+        if name not in names and QMessageBox.question(
+                self, self.tr("New case"), self.tr("Create the case \"%1\"?").replace("%1", escape_untrusted(name, 80)),
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        session = self.session
+
+        def work(signals: object, cancel: object) -> int:
+            if name not in names:
+                fusion.create_case(session, name)
+            return fusion.add_to_case(session, name, ids)
+
+        self.run(work, on_success=lambda added: self.banner.show_message(
+            self.tr("Added %1 reports to the case %2.").replace("%1", str(added)).replace(
+                "%2", escape_untrusted(name, 80)), "success"))
 
     # -- import -----------------------------------------------------------
     def open_import(self) -> None:
