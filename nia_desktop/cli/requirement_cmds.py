@@ -83,7 +83,7 @@ def _pir_suggest(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         found = suggest_reports(session, args.requirement)
         return respond(args, found, ("suggested reports: " + ", ".join(map(str, found))) if found
-                       else "no untagged report matches the requirement's words")
+                       else "no untagged report matches the requirement's words or entities")
 
     return run_in_session(args, act)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,9 +12,11 @@ from nia_desktop.core import search as fts
 from nia_desktop.core.assessment import check_confidence, check_likelihood
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
+from nia_desktop.core.fusion.engine import COMMON_LINK
 from nia_desktop.core.roles import Action
 from nia_desktop.core.store import assessments as store
 from nia_desktop.core.store import cases
+from nia_desktop.core.store import fusion as fusion_store
 from nia_desktop.core.store.reports import Filters
 from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.core.store.reports import search as search_reports
@@ -118,16 +122,38 @@ _STOP = frozenset("what which who whom whose when where why how is are was were 
 
 
 def suggest_reports(session: Session, requirement_id: int, limit: int = 20) -> list[int]:
-    """Reports that may answer a requirement: its words searched in the index, untagged ones only."""
+    """Reports that may answer a requirement, untagged ones only, best first.
+
+    From its words (searched in the index, earlier hits weigh more) and from
+    entities (the vault's last fusion): those the question names, and those
+    in reports already tagged to it; each entity adds its rarity (inverse
+    document frequency) to every report that mentions it, twice for the
+    entities the question names.
+    """
     session.require(Action.REPORT_READ, f"requirement {requirement_id}")
     requirement = next((r for r in store.requirements(session.db) if r.id == requirement_id), None)
     if requirement is None:
         raise BadInput(f"there is no requirement {requirement_id}")
+    done = {r for r, _, _ in store.tagged(session.db).get(requirement_id, [])}
+    score: dict[int, float] = defaultdict(float)
     words = [w for w in re.findall(r"[\w\u3040-\u30ff\u4e00-\u9fff]+", requirement.question)
              if w.lower() not in _STOP and (len(w) >= 4 or re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", w))]
     expression = " OR ".join(filter(None, (fts.to_fts_query(w) for w in words)))
-    if not expression:
-        return []
-    done = {r for r, _, _ in store.tagged(session.db).get(requirement_id, [])}
-    rows = search_reports(session.db, expression, limit + len(done), Filters())
-    return [s.id for s, _, _ in rows if s.id not in done][:limit]
+    if expression:
+        for position, (summary, _, _) in enumerate(search_reports(session.db, expression, 200 + len(done), Filters())):
+            score[summary.id] += 2.0 / (1 + position / 10)
+    run = fusion_store.last_run(session.db, "")
+    if run is not None:
+        entities = run[1]["entities"]
+        count = len({r for e in entities for r in e["reports"]}) + 1
+        question = requirement.question.casefold()
+        for entity in entities:
+            reports = entity["reports"]
+            named = any(len(a) >= 3 and a.casefold() in question for a in [entity["name"], *entity["aliases"]])
+            if not named and (len(reports) > COMMON_LINK or not done.intersection(reports)):
+                continue
+            weight = math.log(count / len(reports)) * (2 if named else 1)
+            for report in reports:
+                score[int(report)] += weight
+    ranked = sorted((r for r in score if r not in done), key=lambda r: (-score[r], r))
+    return ranked[:limit]

@@ -1835,31 +1835,31 @@ Intelligence-fusion workstation for air-gapped machines.</source>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/requirements.py" line="93"/>
-        <source>Reports whose text matches the selected requirement&apos;s words</source>
-        <translation>選択した情報要求の語に一致する本文のレポート</translation>
+        <source>Reports sharing the selected requirement&apos;s words or entities, or the entities of reports already tagged to it</source>
+        <translation>選択した情報要求と語句やエンティティを共有するレポート、またはすでに紐付けたレポートのエンティティを含むレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/requirements.py" line="101"/>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="147"/>
+        <source>No untagged report matches the requirement&apos;s words or entities.</source>
+        <translation>情報要求の語句やエンティティに合う未紐付けのレポートはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="102"/>
         <source>Requirements nobody has reported on show &apos;none yet&apos;.</source>
         <translation>まだ誰も報告していない情報要求は「まだなし」と表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/requirements.py" line="125"/>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="126"/>
         <source>Requirement recorded.</source>
         <translation>情報要求を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/requirements.py" line="134"/>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="135"/>
         <source>Select a requirement first.</source>
         <translation>先に情報要求を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/requirements.py" line="146"/>
-        <source>No untagged report matches the requirement&apos;s words.</source>
-        <translation>情報要求の語に一致する未紐付けのレポートはありません。</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/requirements.py" line="154"/>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="156"/>
         <source>Tagged %1 report(s).</source>
         <translation>%1 件のレポートを紐付けました。</translation>
     </message>

@@ -1,7 +1,7 @@
 """Intelligence requirements and their coverage: what the Prime Minister's Office asked, and what answers it.
 
 Officers and analysts record requirements; analysts tag the reports that
-answer them, from suggestions the index makes from each requirement's words.
+answer them, from suggestions drawn from each requirement's words and entities.
 Requirements nobody has reported on stand out at the top.
 """
 
@@ -90,7 +90,8 @@ class RequirementsView(View):
         self.due.setAccessibleName(self.tr("Due date"))
         self.add_button = named(QPushButton(self.tr("Add requirement")), "primary")
         self.suggest_button = QPushButton(self.tr("Suggest and tag reports…"))
-        self.suggest_button.setToolTip(self.tr("Reports whose text matches the selected requirement's words"))
+        self.suggest_button.setToolTip(self.tr("Reports sharing the selected requirement's words or entities, "
+                                               "or the entities of reports already tagged to it"))
         self.suggest_button.setVisible(session.may(Action.CASE_EDIT))
         form = QHBoxLayout()
         form.addWidget(self.question, 3)
@@ -143,7 +144,8 @@ class RequirementsView(View):
 
     def _choose(self, requirement_id: int, question: str, found: list[tuple[int, str]]) -> None:
         if not found:
-            self.banner.show_message(self.tr("No untagged report matches the requirement's words."), "info")
+            self.banner.show_message(self.tr("No untagged report matches the requirement's words or entities."),
+                                     "info")
             return
         dialog = SuggestionsDialog(question, found, self)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.ticked():
