@@ -238,6 +238,7 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], watch: Mat
                 katakana.add(f.node)
     rules.fuzzy_merges(union, katakana)
     rules.surname_merges(union, per_report)
+    rules.mandarin_merges(union, per_report)
     rules.split_given_names(union, per_report)
     pinned = {node for j in decided if j.verdict == "same" for node in (j.a, j.b)}
     return _assemble(report_list, per_report, union, pinned)

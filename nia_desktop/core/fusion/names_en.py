@@ -103,8 +103,12 @@ def _classify(text: str, start: int, run: str) -> list[Mention]:
         # Not "Minami-Kanto Institute of Science and Technology" or "Cabinet Intelligence and Research Office":
         # the part after "and" must be a name of its own (two words or more, ending in an organisation word).
         stands_alone = len(after) >= 2 and after[-1].lower().rstrip(",") in _ORG_WORDS
+        # "NAGASE Ren of Genkai Systems": a person (a family name in capitals) of an organisation.
+        person_of = word == "of" and 2 <= i <= 3 and all(_name_word(w) for w in words[:i]) and \
+            any(_is_caps(w) for w in words[:i]) and not all(_is_caps(w) for w in words[:i]) and \
+            not any(w.lower().rstrip(",") in _ORG_WORDS for w in words[:i])
         if (word in ("and", "&") and stands_alone and (ends_org or any(w in _ORG_WORDS for w in before_words))) or (
-                word == "of" and ends_org and len(after) == 1):
+                word == "of" and ends_org and len(after) == 1) or person_of:
             cut = run.index(f" {word} ", len(" ".join(words[:i])) - 1)
             second = cut + len(word) + 2
             return _classify(text, start, run[:cut]) + _classify(text, start + second, run[second:])

@@ -86,19 +86,43 @@ def extract(text: str) -> list[tuple[Mention, str]]:
             while following < len(morphemes) and morphemes[following].surface().strip() == "" and \
                     following - index < 2:
                 following += 1
-            if pos[3] == "姓" and following < len(morphemes) and morphemes[following].part_of_speech()[3] == "名":
+            if pos[3] == "姓" and following < len(morphemes) and (
+                    morphemes[following].part_of_speech()[3] == "名"
+                    or _unlisted_given_name(morphemes, following, spaced=following > index + 1)):
                 end, reading = morphemes[following].end(), reading + " " + morphemes[following].reading_form()
                 index = following
             if _is_kana_only(text[start:end]) and pos[3] != "姓":
                 index += 1
                 continue
             add(Kind.PERSON, start, end, reading)
+        elif pos[2] == "地名" and _unlisted_given_name(morphemes, index + 1, spaced=False):
+            # 一之瀬そら: a place name that is also a family name, before a given name in kana
+            add(Kind.PERSON, start, morphemes[index + 1].end(), reading + " " + morphemes[index + 1].reading_form())
+            index += 1
         elif pos[2] == "地名":
             add(Kind.LOCATION, start, end, reading)
         elif pos[2] == "組織" or _ORG_SUFFIX.search(morpheme.surface()):
             add(Kind.ORGANIZATION, start, end, reading)
         index += 1
     return sorted(found, key=lambda pair: (pair[0].start, pair[0].end))
+
+
+_NOT_GIVEN_NAMES = frozenset("ほか など こと もの ため とき ところ まま うち よう ほう".split())
+_HIRAGANA = re.compile(r"[\u3041-\u309f]{2,3}")
+_ONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _unlisted_given_name(morphemes: list[Any], index: int, spaced: bool) -> bool:
+    """A given name the dictionary knows only as a word: 楓 in 星野 楓 (after a space), そら in 一之瀬そら
+    (kana); only before a particle or punctuation, so 田中社長 or 星野の件 never count."""
+    if index + 1 >= len(morphemes):
+        return False
+    word, after = morphemes[index], morphemes[index + 1]
+    if word.part_of_speech()[1] != "普通名詞" or after.part_of_speech()[0] not in ("助詞", "補助記号"):
+        return False
+    surface = word.surface()
+    return bool((spaced and _ONE_KANJI.fullmatch(surface))
+                or (_HIRAGANA.fullmatch(surface) and surface not in _NOT_GIVEN_NAMES))
 
 
 def _common_words(katakana: str) -> bool:

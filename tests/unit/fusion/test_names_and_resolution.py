@@ -15,6 +15,10 @@ def test_english_patterns() -> None:
     assert (Kind.ORGANIZATION, "Goldleaf Realty G.K.") in found
     assert (Kind.LOCATION, "Sakata") in found and (Kind.OPERATION, "QUIET ORCHARD") in found
     assert (Kind.PERSON, "Ichikawa") in found  # the family name alone, after the full name
+    of = {(m.kind, m.surface) for m in names_en.extract("TAKAGI Mio of Kanmon Port Systems opened the mail.")}
+    assert of == {(Kind.PERSON, "TAKAGI Mio"), (Kind.ORGANIZATION, "Kanmon Port Systems")}  # a person of a company
+    institute = {m.surface for m in names_en.extract("She studies at Minami Institute of Science and Technology.")}
+    assert institute == {"Minami Institute of Science and Technology"}
 
 
 def test_japanese_with_sudachi() -> None:
@@ -25,6 +29,10 @@ def test_japanese_with_sudachi() -> None:
     assert (Kind.PERSON, "コンスタンチン・エゴロフ") in kinds
     assert any(kind is Kind.ORGANIZATION and "鶴ヶ丘海運株式会社" in surface for kind, surface in kinds)
     assert spelling.name_key(next(r for k, s, r in found if s == "永瀬 蓮")) == "nagase ren"
+    # given names the dictionary knows only as words: after a space, or in kana; never a title or "ほか"
+    people = {m.surface for m, _ in names_ja.extract(
+        "星野 楓は投稿を削除し、一之瀬そらが接触した。田中社長ほか数名、星野ほかが出席した。") if m.kind is Kind.PERSON}
+    assert {"星野 楓", "一之瀬そら"} <= people and not any(p.startswith("田中社") or "ほか" in p for p in people)
 
 
 def test_spellings_fold_together() -> None:

@@ -92,3 +92,17 @@ def test_an_assumed_name_meets_its_bearer_by_family_name_and_relatives_do_not() 
     assert by_alias["Kevin TANG"] is by_alias["TANG Haoran"]
     assert any("bearer by family name" in m["why"] for m in by_alias["TANG Haoran"].merges)
     assert by_alias["TAKAGI Mio"] is not by_alias["TAKAGI Shun'ichi"]  # no cue: relatives, not one person
+
+
+def test_a_chinese_name_meets_its_mandarin_romanisation_not_its_cantonese_one_by_sound() -> None:
+    result = fuse([
+        ReportText(1, "", "The charter was signed by LAW Kin-wah (羅建華) in Hong Kong."),
+        ReportText(2, "", "LUO Jianhua, a director of the shipping firm, met the broker."),
+        ReportText(3, "", "永瀬蓮は六本木で接触した。NAGASE Ren is a student."),
+        ReportText(4, "", "YONG Lailian attended the fair."),
+    ])
+    by_alias = {alias: e for e in result.entities for alias in e.aliases}
+    assert by_alias["LUO Jianhua"] is by_alias["LAW Kin-wah"]  # through 羅建華: luo jianhua
+    assert any(m["why"] == "Mandarin reading" for m in by_alias["LUO Jianhua"].merges)
+    assert by_alias["永瀬蓮"] is by_alias["NAGASE Ren"]  # read in Japanese it is someone: not read in Mandarin
+    assert by_alias["永瀬蓮"] is not by_alias["YONG Lailian"]
