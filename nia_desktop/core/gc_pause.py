@@ -20,6 +20,7 @@ import gc
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 _lock = threading.Lock()
 _holders = 0
@@ -58,3 +59,14 @@ def collect_frozen() -> int:
             return 0
         gc.unfreeze()
         return gc.collect()
+
+
+def release(table: dict[Any, Any]) -> None:
+    """Free a big table entry by entry, so other threads run in between.
+
+    Dropped whole, a table of millions of objects is freed in one C call
+    that holds the GIL: ten thousand shingle sets stopped the UI thread for
+    70 ms, the half-million report pairs of a 10,000-report fusion for 80.
+    """
+    while table:
+        table.popitem()

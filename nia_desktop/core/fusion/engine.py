@@ -48,7 +48,7 @@ from nia_desktop.core.fusion.judgements import Judgement
 from nia_desktop.core.fusion.model import SELECTOR_KINDS, Kind, Mention
 from nia_desktop.core.fusion.nodes import Found, KeyUnion, ReportText
 from nia_desktop.core.fusion.watchlist import Matcher, WatchEntry
-from nia_desktop.core.gc_pause import paused_gc
+from nia_desktop.core.gc_pause import paused_gc, release
 from nia_desktop.core.ingest.dates import find_dates
 
 COMMON_LINK = 50
@@ -241,7 +241,10 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], watch: Mat
     rules.mandarin_merges(union, per_report)
     rules.split_given_names(union, per_report)
     pinned = {node for j in decided if j.verdict == "same" for node in (j.a, j.b)}
-    return _assemble(report_list, per_report, union, pinned)
+    result = _assemble(report_list, per_report, union, pinned)
+    release(per_report)  # not in one C call as this returns: see core/gc_pause.release
+    release(union.parent)
+    return result
 
 
 def _apply_splits(report_id: int, found: list[Found], decided: list[Judgement]) -> list[Found]:
@@ -339,5 +342,9 @@ def _links(entities: list[Entity], report_count: int) -> list[dict[str, Any]]:
             if a in members and b in members:
                 ids.append(entity.id)
     weight = {e.id: math.log((report_count + 1) / len(e.reports)) for e in entities}
-    return [{"a": a, "b": b, "weight": round(sum(weight[e] for e in ids), 3), "entities": sorted(ids)}
-            for (a, b), ids in shared.items()]  # entity order makes it deterministic; a sort held the GIL
+    links = []
+    while shared:  # taken entry by entry: the pairs, freed whole, stopped other threads for 80 ms
+        (a, b), ids = shared.popitem()
+        links.append({"a": a, "b": b, "weight": round(sum(weight[e] for e in ids), 3), "entities": sorted(ids)})
+    links.reverse()  # entity order makes it deterministic; a sort held the GIL
+    return links

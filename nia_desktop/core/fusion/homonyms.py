@@ -27,6 +27,7 @@ from itertools import combinations
 
 from nia_desktop.core.fusion.model import Kind
 from nia_desktop.core.fusion.nodes import Found
+from nia_desktop.core.gc_pause import release
 
 Node = tuple[str, ...]
 Members = dict[Node, list[tuple[int, Found]]]
@@ -138,6 +139,7 @@ def _by_context(context: dict[int, set[Node]]) -> list[set[int]] | None:
         return None
     where = {r: i for i, g in enumerate(big) for r in g}
     cross = sum(1 for (a, b) in shared if a in where and b in where and where[a] != where[b])
+    release(shared)
     pairs = sum(len(g) * len(h) for g, h in combinations(big, 2))
     if cross > MAX_CROSS * pairs:
         return None

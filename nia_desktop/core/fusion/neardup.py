@@ -17,7 +17,8 @@ import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from typing import Any
+
+from nia_desktop.core.gc_pause import release
 
 SHINGLE = 5
 SAMPLE = 8
@@ -76,13 +77,6 @@ def groups(contents: Iterable[tuple[int, str]], threshold: float = THRESHOLD) ->
     clusters: dict[int, list[int]] = defaultdict(list)
     for report_id in sets:
         clusters[find(report_id)].append(report_id)
-    _release(sets)
-    _release(index)
+    release(sets)
+    release(index)
     return sorted(sorted(c) for c in clusters.values() if len(c) > 1)
-
-
-def _release(table: dict[int, Any]) -> None:
-    """Free a big table entry by entry. Dropped whole, ten thousand shingle sets (ten million integers)
-    are freed in one C call that holds the GIL, and the UI thread stood still for 70 ms."""
-    while table:
-        table.popitem()
