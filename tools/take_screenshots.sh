@@ -34,4 +34,14 @@ import -window "$window" "$out/reports.png"
 xdotool mousemove --window "$window" 60 125 click 1; sleep 6
 xdotool mousemove --window "$window" 420 224 click 1; sleep 1
 import -window "$window" "$out/fusion.png"
-echo "wrote $out/unlock.png $out/users.png $out/audit.png $out/reports.png $out/fusion.png"
+xdotool mousemove --window "$window" 488 152 click 1; sleep 2
+import -window "$window" "$out/graph.png"
+xdotool mousemove --window "$window" 570 152 click 1; sleep 2
+import -window "$window" "$out/timeline.png"
+# The demo case: choose it above the tabs, then the Case tab.
+xdotool mousemove --window "$window" 440 119 click 1; sleep 1
+xdotool key Down Return; sleep 4
+xdotool mousemove --window "$window" 752 152 click 1; sleep 2
+import -window "$window" "$out/case.png"
+echo "wrote $out/unlock.png $out/users.png $out/audit.png $out/reports.png $out/fusion.png $out/graph.png" \
+     "$out/timeline.png $out/case.png"

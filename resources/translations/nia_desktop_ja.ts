@@ -399,12 +399,17 @@
         <translation>含まれていない関連レポート（全レポートの直近の統合から）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="146"/>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="131"/>
+        <source>Every report linked to this case&apos;s reports is in it already.</source>
+        <translation>この事案のレポートに関連するレポートはすべて事案に含まれています。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="148"/>
         <source>New case</source>
         <translation>新しい事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="146"/>
+        <location filename="../../nia_desktop/ui/views/fusion/case_panel.py" line="148"/>
         <source>Case name:</source>
         <translation>事案名:</translation>
     </message>
@@ -811,83 +816,88 @@
         <translation>レポート:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="419"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="420"/>
+        <source>Mentions (report: as written, at characters):</source>
+        <translation>言及（レポート: 表記、文字位置）:</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="425"/>
         <source>Why these were merged:</source>
         <translation>統合した理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="440"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="446"/>
         <source>Select two or more entities to merge.</source>
         <translation>統合するエンティティを 2 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="443"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="449"/>
         <source>Merge entities</source>
         <translation>エンティティを統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="443"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="449"/>
         <source>Merge %1 into one entity? Why:</source>
         <translation>%1 を一つのエンティティに統合しますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="448"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="454"/>
         <source>Merged. The Judgements tab can undo it.</source>
         <translation>統合しました。「判断」タブで取り消せます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="453"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="459"/>
         <source>Select exactly two entities.</source>
         <translation>エンティティをちょうど 2 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="455"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="461"/>
         <source>Different entities</source>
         <translation>別のエンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="455"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="461"/>
         <source>Never merge %1 and %2? Why:</source>
         <translation>%1 と %2 を今後統合しないようにしますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="461"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="467"/>
         <source>Recorded: they will be kept apart.</source>
         <translation>記録しました: 今後は別々に扱います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="466"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="472"/>
         <source>Select one entity to split.</source>
         <translation>分離するエンティティを 1 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="469"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="479"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="475"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="485"/>
         <source>Split entity</source>
         <translation>エンティティを分離</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="470"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="476"/>
         <source>Which of its reports are about someone or something else? Report numbers (%1):</source>
         <translation>別の人物・対象について述べているレポートはどれですか？ レポート番号 (%1):</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="477"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="483"/>
         <source>Report numbers are whole numbers, separated by commas.</source>
         <translation>レポート番号は整数をカンマで区切って入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="479"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="485"/>
         <source>Why are they different?</source>
         <translation>なぜ別物なのですか？</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="484"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="490"/>
         <source>Split recorded.</source>
         <translation>分離を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="513"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="519"/>
         <source>%1 lines only on the left, %2 only on the right</source>
         <translation>左だけの行 %1、右だけの行 %2</translation>
     </message>
@@ -1200,7 +1210,7 @@
 <context>
     <name>LinkGraph</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/graph.py" line="89"/>
+        <location filename="../../nia_desktop/ui/views/fusion/graph.py" line="90"/>
         <source>Link graph of entities and reports</source>
         <translation>エンティティとレポートの関連図</translation>
     </message>

@@ -239,6 +239,7 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], watch: Mat
     rules.fuzzy_merges(union, katakana)
     rules.surname_merges(union, per_report)
     rules.mandarin_merges(union, per_report)
+    rules.companies_without_legal_form(union, per_report)
     rules.split_given_names(union, per_report)
     pinned = {node for j in decided if j.verdict == "same" for node in (j.a, j.b)}
     result = _assemble(report_list, per_report, union, pinned)
@@ -294,7 +295,9 @@ def kind_and_name(found: list[Found]) -> tuple[Kind, str]:
     # Sudachi's tags (person, place, organisation) are surer than English capitalisation: they count thrice.
     kinds: Counter[Kind] = Counter()
     for f in found:
-        kinds[f.mention.kind] += 3 if _JAPANESE.search(f.mention.surface) else 1
+        # Katakana names are persons by our guess only; an organisation word or legal form is evidence.
+        sudachi_tagged = _JAPANESE.search(f.mention.surface) and not _KATAKANA_ONLY.fullmatch(f.mention.surface)
+        kinds[f.mention.kind] += 3 if sudachi_tagged or f.node[0] == "org" else 1
     kind = Kind.OPERATION if kinds[Kind.OPERATION] else kinds.most_common(1)[0][0]
     watched = next((f.mention.key for f in found if f.node[0] == "watch"), None)
     if watched is not None:  # the analysts' name for it

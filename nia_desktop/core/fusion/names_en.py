@@ -50,6 +50,10 @@ _STOP = frozenset("""
 """.split())
 _CAPS_STOP = frozenset(("top secret confidential unclassified for official use only the and of fouo tlp "
                               "key points reporting comment summary note annex").split())
+# Nationalities and languages: "in Japanese", "a Russian", never a place or a person.
+_DEMONYMS = frozenset(("japanese chinese korean russian english american british french german taiwanese "
+                       "vietnamese filipino malaysian singaporean thai indonesian indian australian canadian "
+                       "european asian western eastern soviet ukrainian iranian").split())
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor",
                          "director", "chairman", "president", "minister", "governor", "mayor", "ambassador"})
 
@@ -150,7 +154,8 @@ def _classify(text: str, start: int, run: str) -> list[Mention]:
         if before.rstrip().lower().split()[-1:] in (["the"],):
             return []
         return [Mention(Kind.PERSON, surface, _fold(surface), start, end)]
-    if len(words) <= 2 and _PLACE_PREPOSITIONS.search(before) and not any(_is_caps(w) for w in words):
+    if len(words) <= 2 and _PLACE_PREPOSITIONS.search(before) and not any(_is_caps(w) for w in words) \
+            and words[-1].lower().rstrip(",") not in _DEMONYMS:  # "in Japanese" is a language, not a place
         return [Mention(Kind.LOCATION, surface, _fold(surface), start, end)]
     return []
 

@@ -183,6 +183,25 @@ def spelling_score(a: list[str], b: list[str]) -> float:
     return float(fuzz.ratio(rest_a[0], rest_b[0]))
 
 
+def companies_without_legal_form(union: KeyUnion, per_report: dict[int, list[Found]]) -> None:
+    """"Aozora Photonics" in one report is the "Aozora Photonics K.K." of another: two or more capitalised
+    words that read as a person's name are a company when a company elsewhere has exactly those words."""
+    companies: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    names: set[tuple[str, ...]] = set()
+    for found in per_report.values():
+        for f in found:
+            if _JAPANESE.search(f.mention.surface):
+                continue
+            if f.node[0] == "org" and len(f.node[1].split()) >= 2:
+                companies[" ".join(sorted(f.node[1].split()))].add(f.node)
+            elif f.node[0] == "name" and len(f.node[1].split()) >= 2:
+                names.add(f.node)
+    for node in names:
+        owners = {union.find(n) for n in companies.get(node[1], ())}
+        if len(owners) == 1 and union.find(node) not in owners:
+            union.union(node, owners.pop(), "company named without its legal form")
+
+
 def split_given_names(union: KeyUnion, per_report: dict[int, list[Found]]) -> None:
     """"Law Kin Wah" is "LAW Kin-wah": a two-part given name written as two words."""
     keys = {f.node[1]: f.node for found in per_report.values() for f in found

@@ -106,3 +106,14 @@ def test_stated_aliases_join_and_a_stranger_does_not() -> None:
     assert any("stated alias" in m["why"] for m in by_alias["Gennady GROMOV"].merges)
     # "X と名乗る人物が Y に接触": someone calling himself X meets Y, two people
     assert by_alias["永瀬蓮"].reports == [4] and len(by_alias["永瀬蓮"].aliases) == 1
+
+
+def test_a_company_without_its_legal_form_and_no_languages_as_places() -> None:
+    result = fuse([
+        ReportText(1, "", "Aozora Photonics K.K. exported the sensors through Kawasaki."),
+        ReportText(2, "", "A manager of Aozora Photonics met the buyer, who spoke in Japanese."),
+    ])
+    company = next(e for e in result.entities if "Aozora Photonics K.K." in e.aliases)
+    assert "Aozora Photonics" in company.aliases and company.kind is Kind.ORGANIZATION
+    assert company.reports == [1, 2]
+    assert not any("Japanese" in e.aliases for e in result.entities)  # a language, not a place

@@ -89,10 +89,10 @@ class CasePanel(QWidget):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(1, 2)
+        split.setSizes([420, 480])
         top = QHBoxLayout()
         top.addWidget(self.hint, 1)
-        top.addWidget(self.new_button)
+        top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignRight)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
@@ -127,7 +127,9 @@ class CasePanel(QWidget):
         for member in members:
             self.members.addItem(f"#{member['id']}  {member['date']}  {escape_untrusted(member['agency'], 20)}  "
                                  f"{escape_untrusted(member['title'], 120)}")
-        if isinstance(suggested, str):
+        if not suggested:
+            suggested = self.tr("Every report linked to this case's reports is in it already.")
+        if isinstance(suggested, str):  # nothing to suggest, or no fusion yet: say why where they would be
             self.suggestions.setRowCount(1)
             self.suggestions.setItem(0, 2, QTableWidgetItem(suggested))
             self.add_button.setEnabled(False)

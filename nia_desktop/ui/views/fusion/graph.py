@@ -14,8 +14,8 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QWheelEvent
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QWidget
 
 from nia_desktop.core.display import escape_untrusted
@@ -24,7 +24,7 @@ from nia_desktop.ui.views.fusion.dot import Dot
 KIND_COLOURS = {"person": "#2f6fb3", "organization": "#8a4fbf", "location": "#2e8b57", "operation": "#c8102e"}
 SELECTOR_COLOUR = "#d98e04"
 REPORT_COLOUR = "#7a7a7a"
-LABELLED = 60
+LABELLED = 150  # names drawn for at most this many entities, the most-reported first, where they fit
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Layout:
     entities: list[tuple[int, str, str, float, float]]
     reports: list[tuple[int, str, float, float]]
     edges: list[tuple[int, int]]
-    labelled: frozenset[int] = frozenset()  # entities whose names are drawn: the most-reported
+    labelled: tuple[int, ...] = ()  # entities whose names may be drawn, most-reported first
 
 
 def layout(entities: list[tuple[int, str, str, list[int]]], titles: dict[int, str], most: int = 150,
@@ -47,7 +47,7 @@ def layout(entities: list[tuple[int, str, str, list[int]]], titles: dict[int, st
         for report in reports:
             counts[report] = counts.get(report, 0) + 1
     kept = set(sorted(counts, key=lambda r: (-counts[r], r))[:most_reports])
-    labelled = frozenset(e[0] for e in chosen[:LABELLED])
+    labelled = tuple(e[0] for e in chosen[:LABELLED])
     chosen = [(i, n, k, [r for r in rs if r in kept]) for i, n, k, rs in chosen]
     chosen.sort(key=lambda e: (e[2], -len(e[3])))
     inner, outer = 300.0, 520.0
@@ -83,6 +83,7 @@ class LinkGraph(QGraphicsView):
         super().__init__(parent)
         self.on_entity, self.on_report = on_entity, on_report
         self.setScene(QGraphicsScene(self))
+        self.labels: list[QGraphicsSimpleTextItem] = []
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -106,20 +107,49 @@ class LinkGraph(QGraphicsView):
             edges.moveTo(a)
             edges.lineTo(b)
         scene.addPath(edges, pen).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        labels: dict[int, QGraphicsSimpleTextItem] = {}
+        wanted = set(placed.labelled)
         for entity_id, name, kind, x, y in placed.entities:
             shown = escape_untrusted(name, 60)
             scene.addItem(Dot(x, y, 9, KIND_COLOURS.get(kind, SELECTOR_COLOUR), f"{shown} ({kind})",
                                 functools.partial(self.on_entity, entity_id)))
-            if entity_id in placed.labelled:  # text is the costly part of a first paint; others on hover
+            if entity_id in wanted:
                 label = QGraphicsSimpleTextItem(escape_untrusted(name, 24))
-                label.setPos(x * 0.82 - 30, y * 0.82 - 6)
+                # Outward, between the rings, at the same size at any zoom; left-hand labels end at their dot.
+                label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+                scale = 1 + 14 / max(1.0, math.hypot(x, y))
+                label.setPos(x * scale, y * scale)
+                box = label.boundingRect()
+                label.setTransform(QTransform.fromTranslate(-box.width() if x < 0 else 0, -box.height() / 2))
                 label.setZValue(3)
                 scene.addItem(label)
+                labels[entity_id] = label
+        self.labels = [labels[e] for e in placed.labelled if e in labels]
         for report_id, title, x, y in placed.reports:
             scene.addItem(Dot(x, y, 5, REPORT_COLOUR, f"#{report_id} {escape_untrusted(title, 120)}",
                                 functools.partial(self.on_report, report_id)))
         self.fitInView(scene.itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.declutter()
+
+    def declutter(self) -> None:
+        """Show each name, most-reported entity first, only where it overlaps no name already shown: at 500
+        nodes they would pile up at the top and bottom of the ring. Zooming in makes room for more."""
+        shown: list[QRectF] = []
+        for label in self.labels:
+            rect = self.label_rect(label)
+            fits = not any(rect.intersects(other) for other in shown)
+            label.setVisible(fits)
+            if fits:
+                shown.append(rect)
+
+    def label_rect(self, label: QGraphicsSimpleTextItem) -> QRectF:
+        """Where a name is on screen, in view pixels (it ignores the view's scale)."""
+        anchor = self.mapFromScene(label.pos())
+        box = label.boundingRect()
+        return QRectF(anchor.x() + label.transform().dx(), anchor.y() + label.transform().dy(), box.width(),
+                      box.height())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         factor = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15
         self.scale(factor, factor)
+        self.declutter()

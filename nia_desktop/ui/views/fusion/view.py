@@ -414,6 +414,12 @@ class FusionView(View):
                      "%2", e.seen.last_seen or "-"), "", self.tr("Reports:")]
         lines += [f"  #{r} {facts[r].date} {facts[r].agency}: {_shown(facts[r].title, 120)}" for r in e.reports
                   if r in facts]
+        mentions = self.workspace.result.mentions
+        found = [(r, [m for m, owner in mentions.get(r, ()) if owner == e.id]) for r in e.reports[:30]]
+        if any(ms for _, ms in found):
+            lines += ["", self.tr("Mentions (report: as written, at characters):")]
+            lines += [f"  #{r}: " + ", ".join(f"{_shown(m.surface, 60)} {m.start}-{m.end}" for m in ms[:8])
+                      for r, ms in found if ms]
         entity = next((x for x in self.workspace.result.entities if x.id == e.id), None)
         if entity is not None and entity.merges:
             lines += ["", self.tr("Why these were merged:")]
