@@ -28,6 +28,12 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     merge.add_argument("--why", default="", help="the reason, kept in the judgement log")
     merge.add_argument("--case", default="")
     merge.set_defaults(handler=_entity_merge)
+    confirm = entity.add_parser("confirm", parents=[common],
+                                help="this entity is right as resolved (kept whole across re-fusion)")
+    confirm.add_argument("id", type=int)
+    confirm.add_argument("--why", default="", help="the reason, kept in the judgement log")
+    confirm.add_argument("--case", default="")
+    confirm.set_defaults(handler=_entity_confirm)
     different = entity.add_parser("different", parents=[common], help="these two are never one entity")
     different.add_argument("ids", nargs=2, type=int, metavar="ID")
     different.add_argument("--why", default="")
@@ -145,6 +151,16 @@ def _entity_merge(args: argparse.Namespace) -> int:
         made = merge_entities(session, args.ids, args.why, args.case)
         return respond(args, {"judgements": made}, f"recorded judgement(s) {', '.join(map(str, made))}; "
                        "run `nia fuse` to see the result")
+
+    return run_in_session(args, act)
+
+
+def _entity_confirm(args: argparse.Namespace) -> int:
+    from nia_desktop.services.fusion import confirm_entity
+
+    def act(session: Session) -> int:
+        made = confirm_entity(session, args.id, args.why, args.case)
+        return respond(args, {"judgements": made}, f"recorded judgement(s) {', '.join(map(str, made))}")
 
     return run_in_session(args, act)
 

@@ -144,6 +144,18 @@ def merge_entities(session: Session, ids: list[int], why: str = "", case: str = 
             for e in entities[1:]]
 
 
+def confirm_entity(session: Session, entity_id: int, why: str = "", case: str = "") -> list[int]:
+    """The analyst says this entity is right as resolved: its keys stay one entity through every re-fusion,
+    whatever later rules, imports or homonym splits would do (undo each judgement to release it)."""
+    session.require(Action.CASE_EDIT, f"confirm {entity_id}")
+    (entity,) = _entities(session, case, [entity_id])
+    nodes = [node_from_text(n) for n in entity["nodes"]]
+    now, reports = iso_utc(session.clock.now()), tuple(sorted(entity["reports"]))
+    reason = why or "confirmed as resolved"
+    return [_judge(session, Judgement("same", nodes[0], node, session.name, now, reason, reports), "confirm")
+            for node in (nodes[1:] or nodes[:1])]
+
+
 def mark_different(session: Session, a: int, b: int, why: str = "", case: str = "") -> int:
     """The analyst says these two are never one entity, whatever the rules find."""
     session.require(Action.CASE_EDIT, f"different {a} {b}")
@@ -240,6 +252,7 @@ class EntityRow:
     aliases: list[str]
     reports: list[int]
     seen: Corroboration
+    mentions: int = 0
 
 
 @dataclass(frozen=True)
@@ -292,7 +305,7 @@ def fusion_workspace(session: Session, case: str = "", grown: bool = False) -> W
             dates.append(fact.date)
         rows.append(EntityRow(entity.id, entity.kind.value, entity.name, entity.aliases, entity.reports,
                               Corroboration(dict(sorted(agencies.items())), sorted(gradings), min(dates, default=""),
-                                            max(dates, default=""))))
+                                            max(dates, default="")), entity.mentions))
     agencies_seen = sorted({a for row in rows for a in row.seen.agencies})
     return Workspace(result, rows, facts, agencies_seen)
 

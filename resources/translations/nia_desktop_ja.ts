@@ -565,38 +565,48 @@
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="311"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="321"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="129"/>
+        <source>Confirm as resolved…</source>
+        <translation>この解決を確定…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="142"/>
+        <source>Select entities and right-click to merge, split, confirm or mark them as different (Ctrl+M merges). Your judgements are kept and beat the automatic rules.</source>
+        <translation>エンティティを選び右クリックで統合・分離・確定・別物の記録ができます (Ctrl+M で統合)。分析官の判断は保存され、自動規則より優先されます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="313"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="324"/>
         <source>Kind</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="312"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="314"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="313"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="315"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="314"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="317"/>
         <source>Agencies</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="315"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="318"/>
         <source>Sources</source>
         <translation>情報源数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="309"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="311"/>
         <source>single source</source>
         <translation>単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="316"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="319"/>
         <source>Aliases</source>
         <translation>別名</translation>
     </message>
@@ -636,268 +646,288 @@
         <translation>レポートを分離…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="131"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="133"/>
         <source>Entity details</source>
         <translation>エンティティの詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="132"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="134"/>
         <source>Select an entity to see its aliases, reports, the agencies that report it and why its names were merged.</source>
         <translation>エンティティを選ぶと、別名、レポート、報告した機関、名前を統合した理由を表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="140"/>
-        <source>Select entities and right-click to merge, split or mark them as different (Ctrl+M merges). Your judgements are kept and beat the automatic rules.</source>
-        <translation>エンティティを選び右クリックで統合・分離・別物の記録ができます (Ctrl+M で統合)。分析官の判断は保存され、自動規則より優先されます。</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="154"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="156"/>
         <source>Corroboration matrix: entities by agencies</source>
         <translation>裏付け表: エンティティ × 機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="158"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="160"/>
         <source>How many reports from each agency mention each entity. Entities one agency alone reports are marked single source.</source>
         <translation>各エンティティに言及した各機関のレポート数です。一つの機関だけが報告しているものは単一情報源と表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="167"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="169"/>
         <source>Near-duplicate groups</source>
         <translation>重複候補のグループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="170"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="172"/>
         <source>First report of the pair</source>
         <translation>比較する 1 件目のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="171"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="173"/>
         <source>Second report of the pair</source>
         <translation>比較する 2 件目のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="172"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="174"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="173"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="175"/>
         <source>Show the two reports side by side (opening them is audited)</source>
         <translation>2 件のレポートを並べて表示します（閲覧は監査記録されます）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="196"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="198"/>
         <source>Judgement log</source>
         <translation>判断の記録</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="197"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="199"/>
         <source>Undo selected judgement</source>
         <translation>選択した判断を取り消す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="198"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="200"/>
         <source>Revoke it: it stays in the log, marked as revoked, and fusion runs again</source>
         <translation>取り消します。記録には取り消し済みとして残り、統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="203"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="205"/>
         <source>Every merge, split and &apos;different&apos; made by an analyst: who, when, why.</source>
         <translation>分析官が行った統合・分離・別物の判断すべて: 誰が、いつ、なぜ。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="213"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="215"/>
         <source>#%1 %2 by %3 at %4: %5</source>
         <translation>#%1 %2（%3、%4）: %5</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="216"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="218"/>
         <source> (revoked by %1)</source>
         <translation>（%1 が取り消し）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="225"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="227"/>
         <source>Select a judgement that is still in force.</source>
         <translation>有効な判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="228"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="230"/>
         <source>Judgement revoked.</source>
         <translation>判断を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="240"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="242"/>
         <source>Added %1 reports to the case.</source>
         <translation>%1 件のレポートを事案に追加しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="248"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="250"/>
         <source>All reports</source>
         <translation>すべてのレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="268"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="270"/>
         <source>%1 reports imported since this fusion: press F5 to fuse again</source>
         <translation>この統合の後に %1 件のレポートを取り込みました。F5 で統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="280"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="282"/>
         <source>Fusing…</source>
         <translation>統合中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="320"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="316"/>
+        <source>Mentions</source>
+        <translation>言及数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="323"/>
         <source>Entity</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="324"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="327"/>
         <source>Independent agencies</source>
         <translation>独立した機関の数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="325"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="328"/>
         <source>Gradings</source>
         <translation>評価区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="326"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="329"/>
         <source>First seen</source>
         <translation>初出</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="327"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="330"/>
         <source>Last seen</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="345"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="348"/>
         <source>%1 reports: %2</source>
         <translation>%1 件のレポート: %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="351"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="354"/>
         <source>%1 entities, %2 linked report pairs, %3 near-duplicate groups</source>
         <translation>エンティティ %1 件、関連するレポートの組 %2 件、重複候補 %3 グループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="355"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="358"/>
         <source> (with %1 reports imported since, fused as they arrived; F5 fuses all again)</source>
         <translation>（その後に取り込んだ %1 件を取り込み時に統合済み。F5 で全体を統合し直します）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="409"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="412"/>
         <source>Aliases: %1</source>
         <translation>別名: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="410"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="413"/>
         <source>Agencies: %1</source>
         <translation>機関: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="411"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="414"/>
         <source> — single source</source>
         <translation> — 単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="412"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="415"/>
         <source>Gradings: %1</source>
         <translation>評価区分: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="413"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="416"/>
         <source>First seen %1, last seen %2</source>
         <translation>初出 %1、最新 %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="414"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="417"/>
         <source>Reports:</source>
         <translation>レポート:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="420"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="423"/>
         <source>Mentions (report: as written, at characters):</source>
         <translation>言及（レポート: 表記、文字位置）:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="425"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="428"/>
         <source>Why these were merged:</source>
         <translation>統合した理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="446"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="450"/>
         <source>Select two or more entities to merge.</source>
         <translation>統合するエンティティを 2 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="449"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="453"/>
         <source>Merge entities</source>
         <translation>エンティティを統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="449"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="453"/>
         <source>Merge %1 into one entity? Why:</source>
         <translation>%1 を一つのエンティティに統合しますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="454"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="458"/>
         <source>Merged. The Judgements tab can undo it.</source>
         <translation>統合しました。「判断」タブで取り消せます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="459"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="463"/>
         <source>Select exactly two entities.</source>
         <translation>エンティティをちょうど 2 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="461"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="465"/>
         <source>Different entities</source>
         <translation>別のエンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="461"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="465"/>
         <source>Never merge %1 and %2? Why:</source>
         <translation>%1 と %2 を今後統合しないようにしますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="467"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="471"/>
         <source>Recorded: they will be kept apart.</source>
         <translation>記録しました: 今後は別々に扱います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="472"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="476"/>
         <source>Select one entity to split.</source>
         <translation>分離するエンティティを 1 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="475"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="485"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="479"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="489"/>
         <source>Split entity</source>
         <translation>エンティティを分離</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="476"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="480"/>
         <source>Which of its reports are about someone or something else? Report numbers (%1):</source>
         <translation>別の人物・対象について述べているレポートはどれですか？ レポート番号 (%1):</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="483"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="487"/>
         <source>Report numbers are whole numbers, separated by commas.</source>
         <translation>レポート番号は整数をカンマで区切って入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="485"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="489"/>
         <source>Why are they different?</source>
         <translation>なぜ別物なのですか？</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="490"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="494"/>
         <source>Split recorded.</source>
         <translation>分離を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="519"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="499"/>
+        <source>Select one entity to confirm.</source>
+        <translation>確定するエンティティを一つ選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="501"/>
+        <source>Confirm entity</source>
+        <translation>エンティティを確定</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="502"/>
+        <source>Its names stay one entity through every re-fusion. Why is it right? (optional)</source>
+        <translation>その名前は今後の統合でも一つのエンティティのまま保たれます。正しいと判断した理由は?（任意）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="507"/>
+        <source>Confirmation recorded.</source>
+        <translation>確定を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="536"/>
         <source>%1 lines only on the left, %2 only on the right</source>
         <translation>左だけの行 %1、右だけの行 %2</translation>
     </message>

@@ -88,6 +88,9 @@ def test_requirements_assessments_and_entity_judgements(nia_vault: Nia) -> None:
     assert nia_vault("entity", "undo", str(log[0]["id"]), **ANNA).code == 0
     after = {alias: e for e in nia_vault("fuse", "--json", **ANNA).json()["entities"] for alias in e["aliases"]}
     assert after["Kevin Tang"]["id"] != after["TANG Haoran"]["id"]
+    confirmed = nia_vault("entity", "confirm", str(after["TANG Haoran"]["id"]), "--why", "registry", "--json", **ANNA)
+    assert confirmed.code == 0, confirmed.err
+    assert nia_vault("entity", "log", "--json", **ANNA).json()[-1]["why"] == "registry"
 
 
 def test_watchlist_cli(nia_vault: Nia) -> None:

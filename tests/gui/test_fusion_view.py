@@ -93,6 +93,14 @@ def test_merge_from_the_table_is_kept(qtbot, fused_vault: Path, window: MainWind
     qtbot.waitUntil(lambda: not view.busy, timeout=20000)
     merged = [view.entity_model.row_at(view.entity_model.index(i, 0)) for i in range(view.entity_model.rowCount())]
     assert any({"Kevin Tang", "TANG Haoran"} <= set(e.aliases) for e in merged)
+    row = next(i for i, e in enumerate(merged) if {"Kevin Tang", "TANG Haoran"} <= set(e.aliases))
+    view.entities.selectionModel().clearSelection()
+    view.entities.selectionModel().select(view.entity_model.index(row, 0), selection.SelectionFlag.Select
+                                          | selection.SelectionFlag.Rows)
+    logged = view.judgement_log.count()
+    view.confirm_selected()
+    qtbot.waitUntil(lambda: "Confirmation recorded" in view.banner.text() and not view.busy, timeout=20000)
+    assert view.judgement_log.count() > logged  # the confirmation is in the log, undoable like any judgement
 
 
 def test_assessment_on_a_case(qtbot, fused_vault: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -103,3 +103,33 @@ def test_second_fusion_reuses_extractions_until_the_watchlist_changes(vault_dir:
         third = fusion.run_fusion(session)
         assert len(calls) == 8  # the watchlist changed what extraction finds: all again
         assert by_alias(third, "Kevin Tang") is by_alias(third, "TANG Haoran")
+
+
+def test_a_confirmed_entity_stays_whole_where_context_would_split_it(vault_dir: Path, tmp_path: Path) -> None:
+    first_batch, second_batch = tmp_path / "first", tmp_path / "second"
+    first_batch.mkdir()
+    second_batch.mkdir()
+    texts = []
+    for n in (1, 2, 3):
+        student = (f"Subject: S{n}\n\nNAGASE Ren, a student at Minami Institute, met Konstantin YEGOROV ({n}). "
+                   "YEGOROV called from +81-80-4127-3365.\n")
+        engineer = (f"Subject: E{n}\n\nNAGASE Ren, an engineer at Genkai Systems, opened mail from "
+                    f"s.ichinose@webmail.example ({n}); Sora ICHINOSE sent it.\n")
+        (first_batch / f"s{n}.txt").write_text(student)
+        (first_batch if n == 1 else second_batch).joinpath(f"e{n}.txt").write_text(engineer)
+        texts += [student, engineer]
+    split = [e for e in fuse([ReportText(i, "", t) for i, t in enumerate(texts, 1)]).entities
+             if "NAGASE Ren" in e.aliases]
+    assert len(split) == 2  # all six together, unconfirmed: two people by context
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        importing.import_paths(session, [first_batch])
+        whole = by_alias(fusion.run_fusion(session), "NAGASE Ren")
+        assert len(whole.reports) == 4  # one engineer report is too little context to split on
+        made = fusion.confirm_entity(session, whole.id, "checked against the registry")
+        importing.import_paths(session, [second_batch])
+        again = [e for e in fusion.run_fusion(session).entities if "NAGASE Ren" in e.aliases]
+        assert len(again) == 1 and len(again[0].reports) == 6  # confirmed: kept whole
+        log = fusion.judgement_log(session)
+        assert [j["verdict"] for j in log if j["id"] in made] == ["same"] * len(made)
+        audited = session.db.query("SELECT count(*) FROM audit WHERE action = 'entity.confirm'")[0][0]
+        assert audited == len(made) >= 1

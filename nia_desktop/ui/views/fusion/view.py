@@ -126,7 +126,9 @@ class FusionView(View):
         self.different_action.triggered.connect(self.mark_different)
         self.split_action = QAction(self.tr("Split off reports…"), self)
         self.split_action.triggered.connect(self.split_selected)
-        self.addActions([self.merge_action, self.different_action, self.split_action])
+        self.confirm_action = QAction(self.tr("Confirm as resolved…"), self)
+        self.confirm_action.triggered.connect(self.confirm_selected)
+        self.addActions([self.merge_action, self.different_action, self.split_action, self.confirm_action])
         self.details = QTextBrowser()
         self.details.setAccessibleName(self.tr("Entity details"))
         self.details.setPlaceholderText(self.tr("Select an entity to see its aliases, reports, the agencies that "
@@ -137,8 +139,8 @@ class FusionView(View):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.entity_filter)
         column.addWidget(self.entities, 1)
-        hint = QLabel(self.tr("Select entities and right-click to merge, split or mark them as different (Ctrl+M "
-                              "merges). Your judgements are kept and beat the automatic rules."))
+        hint = QLabel(self.tr("Select entities and right-click to merge, split, confirm or mark them as different "
+                              "(Ctrl+M merges). Your judgements are kept and beat the automatic rules."))
         hint.setWordWrap(True)
         column.addWidget(hint)
         split = QSplitter()
@@ -311,6 +313,7 @@ class FusionView(View):
             (self.tr("Kind"), lambda e: e.kind),
             (self.tr("Name"), lambda e: _shown(e.name)),
             (self.tr("Reports"), lambda e: len(e.reports)),
+            (self.tr("Mentions"), lambda e: e.mentions),
             (self.tr("Agencies"), lambda e: ", ".join(e.seen.agencies)),
             (self.tr("Sources"), lambda e: single if e.seen.single_source else len(e.seen.agencies)),
             (self.tr("Aliases"), lambda e: _shown(", ".join(e.aliases), 300)),
@@ -334,7 +337,7 @@ class FusionView(View):
         result = workspace.result
         self.entity_model.set_prepared(prepared.entities, (2, Qt.SortOrder.DescendingOrder))
         self.entities.show_sorted(2, Qt.SortOrder.DescendingOrder)
-        for column, width in enumerate((110, 230, 70, 150, 100)):
+        for column, width in enumerate((110, 230, 70, 80, 150, 100)):
             self.entities.setColumnWidth(column, width)
         independent = len(prepared.matrix.headers) - 4
         self.matrix_model.set_prepared(prepared.matrix, (independent, Qt.SortOrder.DescendingOrder))
@@ -433,7 +436,8 @@ class FusionView(View):
         self.merge_action.setEnabled(count >= 2)
         self.different_action.setEnabled(count == 2)
         self.split_action.setEnabled(count == 1)
-        menu.addActions([self.merge_action, self.different_action, self.split_action])
+        self.confirm_action.setEnabled(count == 1)
+        menu.addActions([self.merge_action, self.different_action, self.split_action, self.confirm_action])
         menu.exec(self.entities.viewport().mapToGlobal(position))
 
     def _reason(self, title: str, question: str) -> str | None:
@@ -488,6 +492,19 @@ class FusionView(View):
         scope = self.scope
         self.run(lambda signals, cancel: fusion.split_entity(self.session, entity.id, reports, reason, scope),
                  on_success=lambda _: self._judged(self.tr("Split recorded.")))
+
+    def confirm_selected(self) -> None:
+        chosen = self.selected_entities()
+        if len(chosen) != 1:
+            self.banner.show_message(self.tr("Select one entity to confirm."), "warning")
+            return
+        reason = self._reason(self.tr("Confirm entity"), self.tr(
+            "Its names stay one entity through every re-fusion. Why is it right? (optional)"))
+        if reason is None:
+            return
+        entity, scope = chosen[0], self.scope
+        self.run(lambda signals, cancel: fusion.confirm_entity(self.session, entity.id, reason, scope),
+                 on_success=lambda _: self._judged(self.tr("Confirmation recorded.")))
 
     def _judged(self, message: str) -> None:
         self.banner.show_message(message, "success")
