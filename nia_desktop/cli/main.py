@@ -12,7 +12,15 @@ import sys
 from collections.abc import Callable, Sequence
 
 from nia_desktop import __version__
-from nia_desktop.cli import audit_cmds, fusion_cmds, report_cmds, requirement_cmds, user_cmds, vault_cmds
+from nia_desktop.cli import (
+    audit_cmds,
+    bundle_cmds,
+    fusion_cmds,
+    report_cmds,
+    requirement_cmds,
+    user_cmds,
+    vault_cmds,
+)
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -47,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_cmds.register(commands, common)
     fusion_cmds.register(commands, common)
     requirement_cmds.register(commands, common)
+    bundle_cmds.register(commands, common)
     return parser
 
 

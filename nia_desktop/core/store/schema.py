@@ -227,8 +227,42 @@ def _v6_extractions(db: VaultConnection) -> None:
                "version TEXT NOT NULL, data TEXT NOT NULL)")
 
 
+def _v7_trust_bundles(db: VaultConnection) -> None:
+    # Keys of other signers this workstation trusts (revoked ones stay, marked), the sequence numbers
+    # this workstation's users have signed and seen, and the bundles couriers received.
+    db.execute(
+        """CREATE TABLE trusted_keys (
+            fingerprint TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            workstation TEXT NOT NULL,
+            role TEXT NOT NULL,
+            public_pem TEXT NOT NULL,
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            revoked_by TEXT,
+            revoked_at TEXT
+        )"""
+    )
+    db.execute("CREATE TABLE bundle_sequences (signer TEXT PRIMARY KEY, last_signed INTEGER NOT NULL DEFAULT 0, "
+               "last_seen INTEGER NOT NULL DEFAULT 0)")
+    db.execute(
+        """CREATE TABLE received_bundles (
+            uuid TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            signer TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            manifest TEXT NOT NULL,
+            bundle BLOB NOT NULL,
+            received_by TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'queued'
+        )"""
+    )
+
+
 MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_imports_cases,
-                               _v4_fusion_assessments_requirements, _v5_watchlist, _v6_extractions]
+                               _v4_fusion_assessments_requirements, _v5_watchlist, _v6_extractions,
+                               _v7_trust_bundles]
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,172 @@
+"""`nia bundle` and `nia trust`: signed bundles out and in, and the keys this workstation trusts."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
+from nia_desktop.cli.output import emit_json, say, warn
+
+if TYPE_CHECKING:
+    from nia_desktop.services.session import Session
+
+
+def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
+    bundle = commands.add_parser("bundle", help="signed bundles: verify, receive, export").add_subparsers(
+        dest="bundle_cmd", required=True)
+    check = bundle.add_parser("verify", parents=[common], help="check a bundle; exit 4 and the reason if it fails")
+    check.add_argument("file", type=Path)
+    check.add_argument("--trust", type=Path, metavar="PUBKEY_PEM",
+                       help="trust only this signer's key; no vault is opened")
+    check.set_defaults(handler=_verify)
+    receive = bundle.add_parser("receive", parents=[common], help="courier: verify, then queue into the vault")
+    receive.add_argument("file", type=Path)
+    receive.set_defaults(handler=_receive)
+    reports = bundle.add_parser("reports", parents=[common], help="analyst: sign reports into a bundle")
+    reports.add_argument("ids", nargs="+", type=int, metavar="REPORT_ID")
+    reports.add_argument("--out", type=Path, required=True, metavar="FILE")
+    reports.set_defaults(handler=_reports)
+    inbound = bundle.add_parser("inbound", parents=[common], help="bundles received and waiting")
+    inbound.set_defaults(handler=_inbound)
+
+    trust = commands.add_parser("trust", help="officer: keys this workstation trusts").add_subparsers(
+        dest="trust_cmd", required=True)
+    add = trust.add_parser("add", parents=[common], help="trust a public key (compare its fingerprint first)")
+    add.add_argument("file", type=Path, metavar="PUBKEY_PEM")
+    add.add_argument("--name", required=True)
+    add.add_argument("--workstation", default="")
+    add.add_argument("--role", default="")
+    add.set_defaults(handler=_trust_add)
+    listing = trust.add_parser("list", parents=[common], help="trusted keys, revoked ones marked")
+    listing.set_defaults(handler=_trust_list)
+    revoke = trust.add_parser("revoke", parents=[common], help="stop trusting a key (kept, marked revoked)")
+    revoke.add_argument("fingerprint", help="the fingerprint, or enough of its start to be unique")
+    revoke.set_defaults(handler=_trust_revoke)
+
+
+def _refused(args: argparse.Namespace, reason: str) -> int:
+    if wants_json(args):
+        emit_json({"ok": False, "signer": None, "fingerprint": None, "uuid": None, "kind": None, "files": [],
+                   "error": reason})
+    warn(f"nia: bundle refused: {reason}")
+    return 4
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from nia_desktop.core.errors import BundleRejected
+    from nia_desktop.services import bundles
+
+    def show(result: bundles.VerifyResult) -> int:
+        manifest = result.verified.manifest
+        lines = [f"OK: {manifest.kind} bundle {manifest.uuid}, {len(manifest.files)} files",
+                 f"signed by {manifest.signer_name} ({manifest.signer_fingerprint}), sequence {manifest.sequence}, "
+                 f"at {manifest.created}", *[f"warning: {w}" for w in result.warnings]]
+        return respond(args, result.to_json(), "\n".join(lines))
+
+    try:
+        if args.trust is not None:
+            from nia_desktop.core.clock import SystemClock, iso_utc
+
+            try:
+                pem = args.trust.read_bytes()
+            except OSError as exc:
+                from nia_desktop.core.errors import BadInput
+
+                raise BadInput(f"cannot read {args.trust}: {exc.strerror}") from exc
+            return show(bundles.verify_with_key(args.file, pem, iso_utc(SystemClock().now())))
+        return run_in_session(args, lambda session: show(bundles.verify(session, args.file)))
+    except BundleRejected as exc:
+        return _refused(args, exc.user_message)
+
+
+def _receive(args: argparse.Namespace) -> int:
+    from nia_desktop.core.errors import BundleRejected
+    from nia_desktop.services import bundles
+
+    def act(session: Session) -> int:
+        got = bundles.receive(session, args.file)
+        manifest = got.manifest
+        text = (f"already received: bundle {manifest.uuid}" if got.already else
+                f"received {manifest.kind} bundle {manifest.uuid} from {manifest.signer_name}; "
+                "queued for an analyst")
+        body = {"uuid": manifest.uuid, "kind": manifest.kind, "already_received": got.already,
+                "warnings": got.warnings}
+        return respond(args, body, "\n".join([text, *[f"warning: {w}" for w in got.warnings]]))
+
+    try:
+        return run_in_session(args, act)
+    except BundleRejected as exc:
+        return _refused(args, exc.user_message)
+
+
+def _reports(args: argparse.Namespace) -> int:
+    from nia_desktop.services import bundles
+
+    def act(session: Session) -> int:
+        manifest = bundles.export_reports(session, args.ids, args.out)
+        return respond(args, manifest.to_json(), f"wrote {args.out}: {len(manifest.files)} files, "
+                                                 f"bundle {manifest.uuid}, sequence {manifest.sequence}")
+
+    return run_in_session(args, act)
+
+
+def _inbound(args: argparse.Namespace) -> int:
+    from nia_desktop.services import bundles
+
+    def act(session: Session) -> int:
+        rows = bundles.inbound(session)
+        body = [{"uuid": u, "kind": k, "signer": s, "sequence": q, "received_at": at, "status": st}
+                for u, k, s, q, at, st in rows]
+        return respond(args, body, "\n".join(f"{b['received_at']}  {b['kind']:8} {b['uuid']}  {b['status']}"
+                                             for b in body) or "no bundles received")
+
+    return run_in_session(args, act)
+
+
+def _trust_add(args: argparse.Namespace) -> int:
+    from nia_desktop.core.signing import format_fingerprint
+    from nia_desktop.services import bundles
+
+    def act(session: Session) -> int:
+        try:
+            pem = args.file.read_bytes()
+        except OSError as exc:
+            from nia_desktop.core.errors import BadInput
+
+            raise BadInput(f"cannot read {args.file}: {exc.strerror}") from exc
+        fp = bundles.trust_key(session, pem, args.name, args.workstation, args.role)
+        return respond(args, {"fingerprint": fp, "name": args.name},
+                       f"trusted {args.name}: {format_fingerprint(fp)}\n"
+                       "compare this fingerprint with the key's owner by another channel before relying on it")
+
+    return run_in_session(args, act)
+
+
+def _trust_list(args: argparse.Namespace) -> int:
+    from nia_desktop.services import bundles
+
+    def act(session: Session) -> int:
+        rows = bundles.trusted_keys(session)
+        body = [{"fingerprint": r.fingerprint, "name": r.name, "workstation": r.workstation, "role": r.role,
+                 "added_by": r.added_by, "added_at": r.added_at, "revoked_at": r.revoked_at} for r in rows]
+        if wants_json(args):
+            emit_json(body)
+            return 0
+        for row in rows:
+            say(f"{row.fingerprint[:16]}…  {row.name}  {row.workstation}  {row.role}"
+                + (f"  REVOKED {row.revoked_at}" if row.revoked_at else ""))
+        return 0
+
+    return run_in_session(args, act)
+
+
+def _trust_revoke(args: argparse.Namespace) -> int:
+    from nia_desktop.services import bundles
+
+    def act(session: Session) -> int:
+        bundles.revoke_key(session, args.fingerprint)
+        return respond(args, {"revoked": args.fingerprint}, f"revoked {args.fingerprint}")
+
+    return run_in_session(args, act)

@@ -1,0 +1,96 @@
+"""Verifying a bundle: layout, manifest, signer, signature, expiry, then every payload byte.
+
+Read-only: nothing is written while a bundle is checked. Every refusal is a
+BundleRejected (exit 4) whose message names the reason. Cheap checks come
+first, so a forged or truncated bundle is refused before its payload is read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from nia_desktop.core.bundles import container
+from nia_desktop.core.bundles.manifest import MANIFEST, PAYLOAD, SIGNATURE, SUMS, Manifest, parse, sums_text
+from nia_desktop.core.errors import BundleRejected
+from nia_desktop.core.signing import SigningContext, verify
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_entries: int = 10_000
+    max_manifest: int = 16 << 20
+    max_ratio: int = 200  # uncompressed / compressed, per deflated entry over 1 MiB
+
+
+@dataclass(frozen=True)
+class TrustedKey:
+    name: str
+    fingerprint: str
+    public: Ed25519PublicKey
+    revoked: bool = False
+    rotated: bool = False  # superseded by a newer key of the same signer: still verifies, said so
+
+
+@dataclass(frozen=True)
+class Verified:
+    manifest: Manifest
+    signer: TrustedKey
+    entries: dict[str, container.Entry]
+    warnings: list[str] = field(default_factory=list)
+
+
+def verify_bundle(path: Path, trusted: Callable[[str], TrustedKey | None], now: str,
+                  limits: Limits = Limits()) -> Verified:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise BundleRejected(f"cannot read {path.name}: {exc.strerror}") from exc
+    with handle:
+        entries = {e.name: e for e in container.read_directory(handle, path.stat().st_size, limits.max_entries)}
+        for name in (MANIFEST, SIGNATURE, SUMS):
+            if name not in entries:
+                raise BundleRejected(f"the bundle has no {name}")
+        manifest_bytes = b"".join(container.read_entry(handle, entries[MANIFEST], limits.max_manifest))
+        signature = b"".join(container.read_entry(handle, entries[SIGNATURE], 64))
+        manifest = parse(manifest_bytes)
+        key = trusted(manifest.signer_fingerprint)
+        if key is None:
+            raise BundleRejected(f"untrusted signer: {manifest.signer_name} (key {manifest.signer_fingerprint[:16]}…) "
+                                 "is not in the trust store")
+        if key.revoked:
+            raise BundleRejected(f"the signer's key {manifest.signer_fingerprint[:16]}… ({key.name}) is revoked")
+        if len(signature) != 64 or not verify(key.public, SigningContext.BUNDLE_MANIFEST, manifest_bytes, signature):
+            raise BundleRejected("bad signature: the manifest was not signed by the key it names, or was altered")
+        if manifest.expires is not None and manifest.expires <= now:
+            raise BundleRejected(f"the bundle expired at {manifest.expires}")
+        listed = {f.path: f for f in manifest.files}
+        present = {n for n in entries if n not in (MANIFEST, SIGNATURE, SUMS)}
+        extra, missing = sorted(present - set(listed)), sorted(set(listed) - present)
+        if extra:
+            raise BundleRejected(f"file not in the manifest: {extra[0]}")
+        if missing:
+            raise BundleRejected(f"file missing from the bundle: {missing[0]}")
+        if any(not name.startswith(PAYLOAD) for name in listed):
+            raise BundleRejected("a payload file lies outside payload/")
+        sums = b"".join(container.read_entry(handle, entries[SUMS], limits.max_manifest))
+        if hashlib.sha256(sums).hexdigest() != manifest.sums_sha256 or sums != sums_text(manifest.files):
+            raise BundleRejected("SHA256SUMS does not match the manifest")
+        for name, listed_file in listed.items():
+            entry = entries[name]
+            if entry.size != listed_file.size:
+                raise BundleRejected(f"{name}: size {entry.size} differs from the manifest's {listed_file.size}")
+            if entry.method == container.DEFLATED and entry.size > 1 << 20 and \
+                    entry.size > limits.max_ratio * max(1, entry.compressed):
+                raise BundleRejected(f"{name} is over-compressed ({entry.size} bytes from {entry.compressed})")
+            digest = hashlib.sha256()
+            for chunk in container.read_entry(handle, entry, listed_file.size):
+                digest.update(chunk)
+            if digest.hexdigest() != listed_file.sha256:
+                raise BundleRejected(f"hash mismatch: {name}")
+    warnings = ["signed with a rotated key (still valid until revoked)"] if key.rotated else []
+    return Verified(manifest, key, entries, warnings)
