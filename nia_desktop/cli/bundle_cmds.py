@@ -30,6 +30,11 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     reports.set_defaults(handler=_reports)
     inbound = bundle.add_parser("inbound", parents=[common], help="bundles received and waiting")
     inbound.set_defaults(handler=_inbound)
+    accept = bundle.add_parser("accept", parents=[common], help="analyst: import a received reports bundle")
+    accept.add_argument("uuid")
+    accept.add_argument("--agency", default="")
+    accept.add_argument("--case", default="")
+    accept.set_defaults(handler=_accept)
 
     trust = commands.add_parser("trust", help="officer: keys this workstation trusts").add_subparsers(
         dest="trust_cmd", required=True)
@@ -123,6 +128,22 @@ def _inbound(args: argparse.Namespace) -> int:
                                              for b in body) or "no bundles received")
 
     return run_in_session(args, act)
+
+
+def _accept(args: argparse.Namespace) -> int:
+    from nia_desktop.core.errors import BundleRejected
+    from nia_desktop.services import bundles
+
+    def act(session: Session) -> int:
+        outcome = bundles.accept(session, args.uuid, args.agency, args.case)
+        counts = outcome.counts()
+        return respond(args, outcome.to_json(), f"bundle {args.uuid}: {counts['imported']} imported, "
+                                                f"{counts['duplicates']} duplicates, {counts['refused']} refused")
+
+    try:
+        return run_in_session(args, act)
+    except BundleRejected as exc:
+        return _refused(args, exc.user_message)
 
 
 def _trust_add(args: argparse.Namespace) -> int:

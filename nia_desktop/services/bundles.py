@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from nia_desktop.core.bundles.manifest import Manifest
-from nia_desktop.core.bundles.verify import TrustedKey, Verified, verify_bundle
+from nia_desktop.core.bundles.verify import TrustedKey, Verified, verify_bundle, verify_stream
 from nia_desktop.core.bundles.write import Signer, Source, write_bundle
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput, BundleRejected
@@ -185,3 +185,50 @@ def inbound(session: Session) -> list[tuple[str, str, str, int, str, str]]:
     """Received bundles, oldest first: uuid, kind, signer fingerprint, sequence, received at, status."""
     session.require(Action.BUNDLE_VERIFY, "inbound queue")
     return store.inbound(session.db)
+
+
+def accept(session: Session, bundle_uuid: str, agency: str = "", case: str = "") -> Any:
+    """An analyst takes a received reports bundle into the vault: checked again (trust may have changed since it
+    was received), then its files imported like files from media, deduplicated by hash, with custody naming the
+    bundle and its signer. Returns the ImportOutcome."""
+    import io
+
+    from nia_desktop.core.bundles import container
+    from nia_desktop.core.ingest.media import ScanItem
+    from nia_desktop.services.importing import import_paths
+
+    session.require(Action.REPORT_IMPORT, f"bundle {bundle_uuid}")
+    rows = session.db.query("SELECT bundle, status FROM received_bundles WHERE uuid = ?", (bundle_uuid,))
+    if not rows:
+        raise BadInput(f"no received bundle {bundle_uuid}")
+    data, status = bytes(rows[0][0]), str(rows[0][1])
+    if status != "queued":
+        raise BadInput(f"bundle {bundle_uuid} was already {status}")
+    handle = io.BytesIO(data)
+    try:
+        verified = verify_stream(handle, len(data), _lookup(session), iso_utc(session.clock.now()))
+    except BundleRejected as exc:
+        session.audit("bundle.accept", bundle_uuid, "refused", {"reason": exc.user_message})
+        raise
+    manifest = verified.manifest
+    if manifest.kind != "reports":
+        raise BadInput(f"bundle {bundle_uuid} carries {manifest.kind}, not reports")
+    items = []
+    root = Path(f"bundle-{manifest.uuid}")
+    for f in manifest.files:
+        if not f.path.endswith("/original"):
+            continue
+        meta_name = f.path.rsplit("/", 1)[0] + "/meta.json"
+        meta = json.loads(b"".join(container.read_entry(handle, verified.entries[meta_name], 1 << 20))) \
+            if meta_name in verified.entries else {}
+        content = b"".join(container.read_entry(handle, verified.entries[f.path], f.size))
+        name = str(meta.get("original_name") or f.path.split("/")[-2])
+        items.append(ScanItem(root / name, root, len(content), data=content))
+    origin = (f"signed by {manifest.signer_name} ({manifest.signer_fingerprint[:16]})", f"bundle {manifest.uuid}")
+    outcome = import_paths(session, [root], agency, case, carried=(items, origin))
+    with session.db.transaction():
+        session.db.execute("UPDATE received_bundles SET status = 'accepted' WHERE uuid = ?", (bundle_uuid,))
+        session.audit("bundle.accept", bundle_uuid, details={"import_id": outcome.import_id,
+                                                             "signer": manifest.signer_fingerprint,
+                                                             **outcome.counts()})
+    return outcome

@@ -134,8 +134,13 @@ class _Parsed:
 
 def import_paths(session: Session, paths: list[Path], agency: str = "", case: str = "",
                  progress: Progress = no_progress, cancel: CancelToken | None = None,
-                 pool_size: int | None = None, test_hooks: dict[str, Any] | None = None) -> ImportOutcome:
-    """Import files, folders or volumes; every file ends imported, duplicate, refused or skipped."""
+                 pool_size: int | None = None, test_hooks: dict[str, Any] | None = None,
+                 carried: tuple[list[ScanItem], tuple[str, str]] | None = None) -> ImportOutcome:
+    """Import files, folders or volumes; every file ends imported, duplicate, refused or skipped.
+
+    ``carried``: instead of scanning ``paths``, these in-memory items (a verified bundle's files), with the
+    (label, origin) their custody records in place of a volume's.
+    """
     session.require(Action.REPORT_IMPORT, ", ".join(map(str, paths)))
     agency_code = _check_agency(agency)
     limits = limits_for(session)
@@ -148,10 +153,12 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
     status = "failed"
     try:
         with SandboxPool(limits, pool_size) as pool:  # the children start up while the media are scanned
-            items = list(media.scan(paths, limits.max_file_bytes))
+            items = carried[0] if carried else list(media.scan(paths, limits.max_file_bytes))
             run = _Run(session, import_id, agency_code, case_id,
                        Level(settings_store.get_int(session.db, declared.DEFAULT_CLASSIFICATION)),
                        reports.all_digests(session.db))
+            if carried:
+                run.volumes.update({item.root: carried[1] for item in items})
             try:
                 for done, parsed in enumerate(_parse_all(run, pool, items, limits, test_hooks or {}), start=1):
                     if cancel is not None and cancel.cancelled:

@@ -98,6 +98,18 @@ def test_a_second_workstation_trusts_the_signer_and_its_courier_receives_once(ni
     assert again.code == 0 and "already received" in again.out
     queued = there("bundle", "inbound", "--json", **CARL).json()
     assert len(queued) == 1 and queued[0]["kind"] == "reports" and queued[0]["signer"] == fp
+    dana = {"user": "dana", "passphrase": "dana-passphrase-1"}
+    assert there("user", "add", "dana", "--role", "analyst", new_passphrase="dana-passphrase-1", **OLIVE).code == 0
+    assert there("bundle", "accept", queued[0]["uuid"], **CARL).code == 1  # couriers carry, analysts import
+    accepted = there("bundle", "accept", queued[0]["uuid"], "--json", **dana)
+    assert accepted.code == 0, accepted.err
+    assert len(accepted.json()["imported"]) >= 2 and not accepted.json()["refused"]
+    listed = there("reports", "--json", **dana).json()
+    assert listed and all(r["path"].startswith(f"bundle-{queued[0]['uuid']}/") for r in listed)
+    shown = there("report", "show", str(listed[0]["id"]), "--json", **dana).json()
+    assert f"bundle {queued[0]['uuid']}" in str(shown) and fp[:16] in str(shown)  # custody: the bundle, its signer
+    twice = there("bundle", "accept", queued[0]["uuid"], **dana)
+    assert twice.code == 1 and "already accepted" in twice.err
     older = nia_vault.tmp / "older.nia"  # signed before the next one but carried later: a replay
     assert nia_vault("bundle", "reports", "1", "--out", str(older), **ANNA).code == 0
     newer = nia_vault.tmp / "newer.nia"
@@ -111,3 +123,4 @@ def test_a_second_workstation_trusts_the_signer_and_its_courier_receives_once(ni
     log = there("audit", "log", "--json", **OLIVE).json()
     receipts = [e for e in log if e["action"] == "bundle.receive"]
     assert [e["outcome"] for e in receipts] == ["refused", "ok", "ok", "ok", "refused"]
+    assert any(e["action"] == "bundle.accept" and e["outcome"] == "ok" for e in log)

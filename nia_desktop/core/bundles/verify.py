@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -51,46 +52,52 @@ def verify_bundle(path: Path, trusted: Callable[[str], TrustedKey | None], now: 
     except OSError as exc:
         raise BundleRejected(f"cannot read {path.name}: {exc.strerror}") from exc
     with handle:
-        entries = {e.name: e for e in container.read_directory(handle, path.stat().st_size, limits.max_entries)}
-        for name in (MANIFEST, SIGNATURE, SUMS):
-            if name not in entries:
-                raise BundleRejected(f"the bundle has no {name}")
-        manifest_bytes = b"".join(container.read_entry(handle, entries[MANIFEST], limits.max_manifest))
-        signature = b"".join(container.read_entry(handle, entries[SIGNATURE], 64))
-        manifest = parse(manifest_bytes)
-        key = trusted(manifest.signer_fingerprint)
-        if key is None:
-            raise BundleRejected(f"untrusted signer: {manifest.signer_name} (key {manifest.signer_fingerprint[:16]}…) "
-                                 "is not in the trust store")
-        if key.revoked:
-            raise BundleRejected(f"the signer's key {manifest.signer_fingerprint[:16]}… ({key.name}) is revoked")
-        if len(signature) != 64 or not verify(key.public, SigningContext.BUNDLE_MANIFEST, manifest_bytes, signature):
-            raise BundleRejected("bad signature: the manifest was not signed by the key it names, or was altered")
-        if manifest.expires is not None and manifest.expires <= now:
-            raise BundleRejected(f"the bundle expired at {manifest.expires}")
-        listed = {f.path: f for f in manifest.files}
-        present = {n for n in entries if n not in (MANIFEST, SIGNATURE, SUMS)}
-        extra, missing = sorted(present - set(listed)), sorted(set(listed) - present)
-        if extra:
-            raise BundleRejected(f"file not in the manifest: {extra[0]}")
-        if missing:
-            raise BundleRejected(f"file missing from the bundle: {missing[0]}")
-        if any(not name.startswith(PAYLOAD) for name in listed):
-            raise BundleRejected("a payload file lies outside payload/")
-        sums = b"".join(container.read_entry(handle, entries[SUMS], limits.max_manifest))
-        if hashlib.sha256(sums).hexdigest() != manifest.sums_sha256 or sums != sums_text(manifest.files):
-            raise BundleRejected("SHA256SUMS does not match the manifest")
-        for name, listed_file in listed.items():
-            entry = entries[name]
-            if entry.size != listed_file.size:
-                raise BundleRejected(f"{name}: size {entry.size} differs from the manifest's {listed_file.size}")
-            if entry.method == container.DEFLATED and entry.size > 1 << 20 and \
-                    entry.size > limits.max_ratio * max(1, entry.compressed):
-                raise BundleRejected(f"{name} is over-compressed ({entry.size} bytes from {entry.compressed})")
-            digest = hashlib.sha256()
-            for chunk in container.read_entry(handle, entry, listed_file.size):
-                digest.update(chunk)
-            if digest.hexdigest() != listed_file.sha256:
-                raise BundleRejected(f"hash mismatch: {name}")
+        return verify_stream(handle, path.stat().st_size, trusted, now, limits)
+
+
+def verify_stream(handle: BinaryIO, total: int, trusted: Callable[[str], TrustedKey | None], now: str,
+                  limits: Limits = Limits()) -> Verified:
+    """The same checks on an open file or a bundle held in memory (one received into the vault)."""
+    entries = {e.name: e for e in container.read_directory(handle, total, limits.max_entries)}
+    for name in (MANIFEST, SIGNATURE, SUMS):
+        if name not in entries:
+            raise BundleRejected(f"the bundle has no {name}")
+    manifest_bytes = b"".join(container.read_entry(handle, entries[MANIFEST], limits.max_manifest))
+    signature = b"".join(container.read_entry(handle, entries[SIGNATURE], 64))
+    manifest = parse(manifest_bytes)
+    key = trusted(manifest.signer_fingerprint)
+    if key is None:
+        raise BundleRejected(f"untrusted signer: {manifest.signer_name} (key {manifest.signer_fingerprint[:16]}…) "
+                             "is not in the trust store")
+    if key.revoked:
+        raise BundleRejected(f"the signer's key {manifest.signer_fingerprint[:16]}… ({key.name}) is revoked")
+    if len(signature) != 64 or not verify(key.public, SigningContext.BUNDLE_MANIFEST, manifest_bytes, signature):
+        raise BundleRejected("bad signature: the manifest was not signed by the key it names, or was altered")
+    if manifest.expires is not None and manifest.expires <= now:
+        raise BundleRejected(f"the bundle expired at {manifest.expires}")
+    listed = {f.path: f for f in manifest.files}
+    present = {n for n in entries if n not in (MANIFEST, SIGNATURE, SUMS)}
+    extra, missing = sorted(present - set(listed)), sorted(set(listed) - present)
+    if extra:
+        raise BundleRejected(f"file not in the manifest: {extra[0]}")
+    if missing:
+        raise BundleRejected(f"file missing from the bundle: {missing[0]}")
+    if any(not name.startswith(PAYLOAD) for name in listed):
+        raise BundleRejected("a payload file lies outside payload/")
+    sums = b"".join(container.read_entry(handle, entries[SUMS], limits.max_manifest))
+    if hashlib.sha256(sums).hexdigest() != manifest.sums_sha256 or sums != sums_text(manifest.files):
+        raise BundleRejected("SHA256SUMS does not match the manifest")
+    for name, listed_file in listed.items():
+        entry = entries[name]
+        if entry.size != listed_file.size:
+            raise BundleRejected(f"{name}: size {entry.size} differs from the manifest's {listed_file.size}")
+        if entry.method == container.DEFLATED and entry.size > 1 << 20 and \
+                entry.size > limits.max_ratio * max(1, entry.compressed):
+            raise BundleRejected(f"{name} is over-compressed ({entry.size} bytes from {entry.compressed})")
+        digest = hashlib.sha256()
+        for chunk in container.read_entry(handle, entry, listed_file.size):
+            digest.update(chunk)
+        if digest.hexdigest() != listed_file.sha256:
+            raise BundleRejected(f"hash mismatch: {name}")
     warnings = ["signed with a rotated key (still valid until revoked)"] if key.rotated else []
     return Verified(manifest, key, entries, warnings)

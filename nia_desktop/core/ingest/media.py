@@ -24,6 +24,7 @@ class ScanItem:
     size: int
     status: FileStatus | None = None  # None: to be read; else SKIPPED or REFUSED
     reason: str = ""
+    data: bytes | None = None  # already in memory (a file carried in a verified bundle), never on disk
 
 
 def _special(mode: int) -> str:
@@ -86,6 +87,10 @@ def scan(paths: list[Path], max_bytes: int) -> Iterator[ScanItem]:
 
 def read_file(item: ScanItem, max_bytes: int) -> bytes:
     """Read a scanned file, refusing anything that changed into a link, FIFO or bigger file since."""
+    if item.data is not None:
+        if len(item.data) > max_bytes:
+            raise OSError(f"{item.path.name} is over the size limit")
+        return item.data
     fd = os.open(item.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     try:
         info = os.fstat(fd)
