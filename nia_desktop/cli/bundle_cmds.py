@@ -20,6 +20,8 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     check.add_argument("file", type=Path)
     check.add_argument("--trust", type=Path, metavar="PUBKEY_PEM",
                        help="trust only this signer's key; no vault is opened")
+    check.add_argument("--identity", type=Path, metavar="AGE_KEY",
+                       help="with --trust: the age identity file that opens an encrypted bundle")
     check.set_defaults(handler=_verify)
     receive = bundle.add_parser("receive", parents=[common], help="courier: verify, then queue into the vault")
     receive.add_argument("file", type=Path)
@@ -80,7 +82,16 @@ def _verify(args: argparse.Namespace) -> int:
                 from nia_desktop.core.errors import BadInput
 
                 raise BadInput(f"cannot read {args.trust}: {exc.strerror}") from exc
-            return show(bundles.verify_with_key(args.file, pem, iso_utc(SystemClock().now())))
+            identities = []
+            if args.identity is not None:
+                try:
+                    identities = [line.strip() for line in args.identity.read_text(encoding="ascii").splitlines()
+                                  if line.startswith("AGE-SECRET-KEY-")]
+                except (OSError, UnicodeDecodeError) as exc:
+                    from nia_desktop.core.errors import BadInput
+
+                    raise BadInput(f"cannot read the age identity {args.identity}") from exc
+            return show(bundles.verify_with_key(args.file, pem, iso_utc(SystemClock().now()), identities))
         return run_in_session(args, lambda session: show(bundles.verify(session, args.file)))
     except BundleRejected as exc:
         return _refused(args, exc.user_message)

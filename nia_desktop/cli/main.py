@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from nia_desktop import __version__
 from nia_desktop.cli import (
     audit_cmds,
+    briefing_cmds,
     bundle_cmds,
     fusion_cmds,
     report_cmds,
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     fusion_cmds.register(commands, common)
     requirement_cmds.register(commands, common)
     bundle_cmds.register(commands, common)
+    briefing_cmds.register(commands, common)
     return parser
 
 

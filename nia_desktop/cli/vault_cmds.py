@@ -32,6 +32,9 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     export = key.add_parser("export", parents=[common], help="write your public key (PEM) and print its fingerprint")
     export.add_argument("--out", required=True, metavar="FILE")
     export.set_defaults(handler=_key_export)
+    recipient = key.add_parser("recipient", parents=[common],
+                               help="print this workstation's age recipient: senders encrypt bundles to it")
+    recipient.set_defaults(handler=_key_recipient)
 
     settings = commands.add_parser("settings", help="workstation settings").add_subparsers(
         dest="settings_cmd", required=True)
@@ -92,6 +95,16 @@ def _key_export(args: argparse.Namespace) -> int:
         fp = export_public_key(session, Path(args.out))
         return respond(args, {"user": session.name, "out": args.out, "fingerprint": fp},
                        f"Wrote {args.out}\nSHA-256 fingerprint: {format_fingerprint(fp)}")
+
+    return run_in_session(args, act)
+
+
+def _key_recipient(args: argparse.Namespace) -> int:
+    from nia_desktop.services.bundles import workstation_recipient
+
+    def act(session: Session) -> int:
+        recipient = workstation_recipient(session)
+        return respond(args, {"recipient": recipient}, recipient)
 
     return run_in_session(args, act)
 

@@ -40,4 +40,11 @@ DEFAULT_CLASSIFICATION = IntSetting(
     "Classification of reports that carry no marking: 0 UNCLASSIFIED, 1 CONFIDENTIAL, 2 SECRET, 3 TOP SECRET.",
 )
 
-ALL: dict[str, IntSetting] = {s.key: s for s in (IDLE_LOCK_MINUTES, MAX_IMPORT_MIB, DEFAULT_CLASSIFICATION)}
+RELEASE_REVIEW_FROM = IntSetting(
+    "release_review_from", 2, 0, 4,
+    "Two-person rule: briefings classified at this level or above need an officer's approval before export "
+    "(0 UNCLASSIFIED ... 3 TOP SECRET; 4 turns the rule off).",
+)
+
+ALL: dict[str, IntSetting] = {s.key: s for s in (IDLE_LOCK_MINUTES, MAX_IMPORT_MIB, DEFAULT_CLASSIFICATION,
+                                                 RELEASE_REVIEW_FROM)}

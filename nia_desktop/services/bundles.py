@@ -6,11 +6,13 @@ anyone may verify; couriers receive. Every step is audited, refusals too.
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from nia_desktop.core.bundles import sealed
 from nia_desktop.core.bundles.manifest import Manifest
 from nia_desktop.core.bundles.verify import TrustedKey, Verified, verify_bundle, verify_stream
 from nia_desktop.core.bundles.write import Signer, Source, write_bundle
@@ -21,6 +23,7 @@ from nia_desktop.core.signing import fingerprint, load_public_pem, public_pem
 from nia_desktop.core.store import audit_log
 from nia_desktop.core.store import trust as store
 from nia_desktop.core.store.reports import missing as missing_reports
+from nia_desktop.core.store.workstation_keys import transport_identity
 from nia_desktop.services.session import Session
 
 
@@ -101,27 +104,61 @@ def export_reports(session: Session, report_ids: list[int], out: Path) -> Manife
         sources.append(Source(f"reports/{report_id}/meta.json", data=json.dumps(meta, ensure_ascii=False,
                                                                                   sort_keys=True).encode()))
         sources.append(Source(f"reports/{report_id}/original", data=original_bytes(session, report_id)))
-    return _sign_out(session, "reports", sources, out)
+    return sign_out(session, "reports", sources, out)
 
 
-def _sign_out(session: Session, kind: str, sources: list[Source], out: Path) -> Manifest:
+def sign_out(session: Session, kind: str, sources: list[Source], out: Path,
+             recipients: list[str] | None = None) -> Manifest:
+    """Sign a bundle with this user's key and the next sequence number; with recipients, encrypted to them."""
     head = audit_log.last(session.db)
     fp = fingerprint(session.signing_key.public_key())
     with session.db.transaction():
         sequence = store.next_sequence(session.db, fp)
     manifest = write_bundle(out, kind, sources, Signer(session.name, session.signing_key), sequence,
                             iso_utc(session.clock.now()),
-                            {"seq": head.seq if head else 0, "hash": head.hash if head else ""})
+                            {"seq": head.seq if head else 0, "hash": head.hash if head else ""}, recipients)
     session.audit("bundle.export", str(out), details={"uuid": manifest.uuid, "kind": kind, "sequence": sequence,
-                                                      "files": len(manifest.files)})
+                                                      "files": len(manifest.files), "recipients": manifest.recipients})
     return manifest
+
+
+def workstation_recipient(session: Session) -> str:
+    """The age recipient (age1...) other workstations encrypt bundles for this one to."""
+    with session.db.transaction():
+        return transport_identity(session.db)[1]
+
+
+def _open(session: Session, path: Path, keep: bool = False) -> tuple[Verified, bytes | None]:
+    """Verify a bundle file, decrypting it in memory first if it is encrypted; the plain bytes when it was, or
+    when ``keep`` asks for them (read once, so what is kept is exactly what was verified). A bundle addressed
+    to other workstations is refused here, whether it came encrypted or not."""
+    try:
+        with path.open("rb") as handle:
+            encrypted = sealed.is_encrypted(handle.read(len(sealed.MAGIC)))
+    except OSError as exc:
+        raise BundleRejected(f"cannot read {path.name}: {exc.strerror}") from exc
+    now = iso_utc(session.clock.now())
+    with session.db.transaction():
+        secret, recipient = transport_identity(session.db)
+    plain = None
+    if encrypted or keep:
+        with path.open("rb") as handle:
+            plain = sealed.decrypt(handle, [secret]) if encrypted else handle.read()
+        verified = verify_stream(io.BytesIO(plain), len(plain), _lookup(session), now)
+    else:
+        verified = verify_bundle(path, _lookup(session), now)
+    recipients = verified.manifest.recipients
+    if recipients and recipient not in recipients:
+        raise BundleRejected(f"addressed to another workstation: this one ({recipient[:16]}…) is not among the "
+                             f"{len(recipients)} recipient(s) the signer named")
+    return verified, plain
 
 
 # -- in: verify and receive -----------------------------------------------------------------
 def verify(session: Session, path: Path) -> VerifyResult:
     session.require(Action.BUNDLE_VERIFY, str(path))
     try:
-        verified = verify_bundle(path, _lookup(session), iso_utc(session.clock.now()))
+        verified, _ = _open(session, path)
     except BundleRejected as exc:
         session.audit("bundle.verify", path.name, "refused", {"reason": exc.user_message})
         raise
@@ -141,12 +178,24 @@ def _sequence_warnings(session: Session, manifest: Manifest) -> list[str]:
     return []
 
 
-def verify_with_key(path: Path, pem: bytes, now: str) -> VerifyResult:
-    """No vault: the one key given is the only one trusted (`nia bundle verify --trust PEM`)."""
+def verify_with_key(path: Path, pem: bytes, now: str, identities: list[str] | None = None) -> VerifyResult:
+    """No vault: the one key given is the only one trusted (`nia bundle verify --trust PEM`); an encrypted
+    bundle needs an age identity (`--identity FILE`) and is decrypted in memory."""
     public = load_public_pem(pem)
     fp = fingerprint(public)
-    verified = verify_bundle(path, lambda wanted: TrustedKey("the key given", fp, public) if wanted == fp else None,
-                             now)
+
+    def trusted(wanted: str) -> TrustedKey | None:
+        return TrustedKey("the key given", fp, public) if wanted == fp else None
+
+    with path.open("rb") as handle:
+        if sealed.is_encrypted(handle.read(len(sealed.MAGIC))):
+            if not identities:
+                raise BundleRejected(f"{path.name} is encrypted: give the age identity that opens it (--identity)")
+            handle.seek(0)
+            plain = sealed.decrypt(handle, identities)
+            verified = verify_stream(io.BytesIO(plain), len(plain), trusted, now)
+            return VerifyResult(verified, list(verified.warnings))
+    verified = verify_bundle(path, trusted, now)
     return VerifyResult(verified, list(verified.warnings))
 
 
@@ -161,7 +210,7 @@ def receive(session: Session, path: Path) -> Received:
     """Verify, then keep the bundle in the inbound queue for an analyst; the same bundle twice adds nothing."""
     session.require(Action.BUNDLE_RECEIVE, str(path))
     try:
-        verified = verify_bundle(path, _lookup(session), iso_utc(session.clock.now()))
+        verified, plain = _open(session, path, keep=True)
         manifest = verified.manifest
         if store.received(session.db, manifest.uuid) is not None:
             session.audit("bundle.receive", path.name, details={"uuid": manifest.uuid, "already": True})
@@ -170,7 +219,8 @@ def receive(session: Session, path: Path) -> Received:
     except BundleRejected as exc:
         session.audit("bundle.receive", path.name, "refused", {"reason": exc.user_message})
         raise
-    data = path.read_bytes()
+    assert plain is not None
+    data = plain
     with session.db.transaction():
         store.queue(session.db, manifest.uuid, manifest.kind, manifest.signer_fingerprint, manifest.sequence,
                     manifest.encode().decode("utf-8"), data, session.name, iso_utc(session.clock.now()))

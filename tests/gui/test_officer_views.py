@@ -157,7 +157,7 @@ def test_settings_change_idle_time(qtbot, window: MainWindow) -> None:  # type: 
     from nia_desktop.services import settings as settings_service
 
     assert settings_service.current(window.session) == {  # type: ignore[arg-type]
-        "idle_lock_minutes": 3, "max_import_mib": 64, "default_classification": 2}
+        "idle_lock_minutes": 3, "max_import_mib": 64, "default_classification": 2, "release_review_from": 2}
 
 
 def test_my_key_export_and_passphrase_change(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

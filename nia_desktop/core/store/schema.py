@@ -260,9 +260,31 @@ def _v7_trust_bundles(db: VaultConnection) -> None:
     )
 
 
+def _v8_release_reviews(db: VaultConnection) -> None:
+    # A briefing waiting for, or past, its second person: the exact briefing JSON reviewed, and the
+    # reviewer's signed approval that travels in the bundle.
+    db.execute(
+        """CREATE TABLE release_requests (
+            id INTEGER PRIMARY KEY,
+            case_name TEXT NOT NULL,
+            author TEXT NOT NULL,
+            requested_at TEXT NOT NULL,
+            briefing TEXT NOT NULL,
+            content_sha256 TEXT NOT NULL,
+            classification INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending',
+            reviewer TEXT,
+            decided_at TEXT,
+            reason TEXT,
+            approval TEXT,
+            approval_sig BLOB
+        )"""
+    )
+
+
 MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_imports_cases,
                                _v4_fusion_assessments_requirements, _v5_watchlist, _v6_extractions,
-                               _v7_trust_bundles]
+                               _v7_trust_bundles, _v8_release_reviews]
 LATEST = len(MIGRATIONS)
 
 

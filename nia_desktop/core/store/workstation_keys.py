@@ -1,6 +1,7 @@
 """Workstation-level keys kept inside the encrypted database.
 
-``audit``: Ed25519, signs the audit chain head. ``failure-log``: X25519, opens
+``audit``: Ed25519, signs the audit chain head. ``transport``: the age identity bundles are
+encrypted to. ``failure-log``: X25519, opens
 the sealed records of failed unlocks (its public half sits in vault.json).
 """
 
@@ -10,6 +11,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from nia_desktop.core.bundles.sealed import new_identity
 from nia_desktop.core.vault.connection import VaultConnection
 
 AUDIT_KEY = "audit"
@@ -52,3 +54,19 @@ def failure_log_key(db: VaultConnection) -> X25519PrivateKey | None:
         return X25519PrivateKey.from_private_bytes(_get(db, FAILURE_LOG_KEY))
     except KeyError:
         return None
+
+
+TRANSPORT_KEY = "transport"
+
+
+def transport_identity(db: VaultConnection) -> tuple[str, str]:
+    """This workstation's age identity (secret, recipient): bundles addressed here are encrypted to it.
+
+    Created on first use; the caller holds a write transaction.
+    """
+    rows = db.query("SELECT private_raw, public_raw FROM workstation_keys WHERE name = ?", (TRANSPORT_KEY,))
+    if rows:
+        return bytes(rows[0][0]).decode("ascii"), bytes(rows[0][1]).decode("ascii")
+    secret, recipient = new_identity()
+    _put(db, TRANSPORT_KEY, secret.encode("ascii"), recipient.encode("ascii"))
+    return secret, recipient

@@ -1,0 +1,74 @@
+"""The briefing as one self-contained HTML file: no scripts, no external links, figures as inline SVG."""
+
+from __future__ import annotations
+
+from html import escape
+
+from nia_desktop.core.briefing.content import Briefing
+from nia_desktop.core.briefing.figures import Circle, Figure, Label, Line, link_graph, timeline
+from nia_desktop.core.classification import Level
+
+BANNER_COLOURS = {Level.UNCLASSIFIED: "#2e7d32", Level.CONFIDENTIAL: "#1f4e79", Level.SECRET: "#b71c1c",
+                  Level.TOP_SECRET: "#e65100"}
+
+_STYLE = """
+body{font-family:"IPAexGothic","Noto Sans CJK JP",sans-serif;margin:0;color:#222;line-height:1.5}
+main{max-width:52rem;margin:0 auto;padding:1rem 2rem}
+.banner{color:#fff;text-align:center;font-weight:bold;padding:.3rem;letter-spacing:.05em}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top;font-size:.9rem}
+th{background:#eee}.meta{color:#555}figure{margin:1rem 0}figcaption{font-weight:bold}
+"""
+
+
+def svg(figure: Figure) -> str:
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{figure.width:.0f}" height="{figure.height:.0f}" '
+             f'viewBox="0 0 {figure.width:.0f} {figure.height:.0f}" role="img" aria-label="{escape(figure.title)}">']
+    for shape in figure.shapes:
+        if isinstance(shape, Line):
+            parts.append(f'<line x1="{shape.x1:.1f}" y1="{shape.y1:.1f}" x2="{shape.x2:.1f}" y2="{shape.y2:.1f}" '
+                         f'stroke="{shape.colour}" stroke-width="{shape.width:.2f}"/>')
+        elif isinstance(shape, Circle):
+            parts.append(f'<circle cx="{shape.x:.1f}" cy="{shape.y:.1f}" r="{shape.r:.1f}" fill="{shape.colour}"/>')
+        elif isinstance(shape, Label):
+            parts.append(f'<text x="{shape.x:.1f}" y="{shape.y:.1f}" font-size="{shape.size:.1f}" '
+                         f'text-anchor="{shape.anchor}" fill="{shape.colour}">{escape(shape.text)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def render_html(briefing: Briefing) -> str:
+    level = briefing.classification
+    banner = (f'<div class="banner" style="background:{BANNER_COLOURS[level]}">'
+              f"{escape(level.banner_text)}</div>")
+    grading = {s.report_id: s.grading for s in briefing.sources}
+    rows = []
+    for j in briefing.judgements:
+        cited = ", ".join(f"#{r}" + (f" ({grading[r]})" if grading.get(r) else "") for r in j.reports)
+        rows.append(f"<li><p>{escape(j.text)}</p><p class=\"meta\">{escape(j.likelihood)}; "
+                    f"{escape(j.confidence)} confidence; sources: {escape(cited or 'none cited')}</p></li>")
+    judgements = f"<ol>{''.join(rows)}</ol>" if rows else "<p>No key judgements recorded for this case.</p>"
+    entity_rows = "".join(
+        f"<tr><td>{escape(e.name)}</td><td>{escape(e.kind)}</td><td>{escape(', '.join(e.aliases))}</td>"
+        f"<td>{escape(', '.join(e.agencies))}</td><td>{escape(', '.join(f'#{r}' for r in e.reports))}</td></tr>"
+        for e in briefing.entities)
+    source_rows = "".join(
+        f"<tr><td>#{s.report_id}</td><td>{escape(s.title)}</td><td>{escape(s.agency)}</td><td>{escape(s.date)}</td>"
+        f"<td>{escape(s.grading or '—')}</td><td>{escape(Level(s.classification).banner_text)}</td></tr>"
+        for s in briefing.sources)
+    figures = "".join(f"<figure><figcaption>{escape(f.title)}</figcaption>{svg(f)}</figure>"
+                      for f in (link_graph(briefing), timeline(briefing)))
+    return (
+        "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        f"<title>{escape(level.english)}: {escape(briefing.title)}</title><style>{_STYLE}</style></head><body>"
+        f"{banner}<main><h1>{escape(briefing.title)}</h1>"
+        f"<p class=\"meta\">Case {escape(briefing.case)} · prepared by {escape(briefing.author)} · "
+        f"{escape(briefing.created)} · classification {escape(level.banner_text)}</p>"
+        f"<h2>Summary</h2><p>{escape(briefing.summary) or 'No summary.'}</p>"
+        f"<h2>Key judgements</h2>{judgements}{figures}"
+        "<h2>Entities</h2><table><tr><th>Entity</th><th>Kind</th><th>Also written</th><th>Agencies</th>"
+        f"<th>Reports</th></tr>{entity_rows}</table>"
+        "<h2>Sources</h2><table><tr><th>Report</th><th>Title</th><th>Agency</th><th>Date</th>"
+        f"<th>Grading</th><th>Classification</th></tr>{source_rows}</table></main>{banner}</body></html>\n"
+    )

@@ -1,0 +1,157 @@
+"""The briefing as a PDF (fpdf2): classification banner at the top and bottom of every page, page numbers,
+Japanese set in the IPAex Gothic font shipped in resources/fonts (embedded as a subset).
+
+fpdf2 is pure Python, so the PDF is made the same way by the CLI, the desktop and a
+test, with no display and no Qt in the core.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+from fpdf.fonts import FontFace
+
+from nia_desktop.core.briefing.content import Briefing
+from nia_desktop.core.briefing.figures import Circle, Figure, Label, Line, link_graph, timeline
+from nia_desktop.core.briefing.html_render import BANNER_COLOURS
+from nia_desktop.core.classification import Level
+from nia_desktop.core.resources import resources_root
+
+FONT = "IPAexGothic"
+BANNER_HEIGHT = 9.0  # mm
+MARGIN = 15.0
+
+
+def font_path() -> str:
+    return str(resources_root() / "fonts" / "ipaexg.ttf")
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+class _BriefingPdf(FPDF):
+    def __init__(self, level: Level, title: str) -> None:
+        super().__init__(format="A4")
+        self.level = level
+        self.add_font(FONT, fname=font_path())
+        self.set_title(title)
+        self.set_creator("NIA Desktop")
+        self.set_margins(MARGIN, MARGIN + BANNER_HEIGHT + 4, MARGIN)
+        self.set_auto_page_break(True, margin=BANNER_HEIGHT + 14)
+
+    def _banner(self, y: float) -> None:
+        self.set_fill_color(*_rgb(BANNER_COLOURS[self.level]))
+        self.rect(0, y, self.w, BANNER_HEIGHT, style="F")
+        self.set_text_color(255, 255, 255)
+        self.set_font(FONT, size=11)
+        self.set_xy(0, y)
+        self.cell(self.w, BANNER_HEIGHT, self.level.banner_text, align="C")
+        self.set_text_color(34, 34, 34)
+
+    def header(self) -> None:
+        self._banner(0)
+        self.set_xy(MARGIN, MARGIN + BANNER_HEIGHT + 4)
+
+    def footer(self) -> None:
+        self.set_font(FONT, size=8)
+        self.set_text_color(85, 85, 85)
+        self.set_xy(MARGIN, self.h - BANNER_HEIGHT - 8)
+        self.cell(self.w - 2 * MARGIN, 5, f"{self.page_no()} / {{nb}}", align="C")
+        self._banner(self.h - BANNER_HEIGHT)
+
+
+def render_pdf(briefing: Briefing) -> bytes:
+    level = briefing.classification
+    pdf = _BriefingPdf(level, briefing.title)
+    pdf.add_page()
+    width = pdf.w - 2 * MARGIN
+    pdf.set_font(FONT, size=18)
+    pdf.multi_cell(width, 9, briefing.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, size=9)
+    pdf.set_text_color(85, 85, 85)
+    pdf.multi_cell(width, 5, f"Case {briefing.case} · prepared by {briefing.author} · {briefing.created}",
+                   align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(34, 34, 34)
+    _heading(pdf, "Summary")
+    _paragraph(pdf, briefing.summary or "No summary.")
+    _heading(pdf, "Key judgements")
+    if not briefing.judgements:
+        _paragraph(pdf, "No key judgements recorded for this case.")
+    grading = {s.report_id: s.grading for s in briefing.sources}
+    for n, judgement in enumerate(briefing.judgements, 1):
+        _paragraph(pdf, f"{n}. {judgement.text}")
+        cited = ", ".join(f"#{r}" + (f" ({grading[r]})" if grading.get(r) else "") for r in judgement.reports)
+        _paragraph(pdf, f"{judgement.likelihood}; {judgement.confidence} confidence; sources: {cited or 'none cited'}",
+                   size=8.5, grey=True)
+    for figure in (link_graph(briefing), timeline(briefing)):
+        _figure(pdf, figure, width)
+    _heading(pdf, "Entities")
+    _table(pdf, ["Entity", "Kind", "Agencies", "Reports"], [
+        [e.name + (f" ({', '.join(e.aliases[:3])})" if e.aliases else ""), e.kind, ", ".join(e.agencies),
+         ", ".join(f"#{r}" for r in e.reports[:12])] for e in briefing.entities], (45, 15, 20, 20))
+    _heading(pdf, "Sources")
+    _table(pdf, ["Report", "Title", "Agency", "Date", "Grading", "Classification"], [
+        [f"#{s.report_id}", s.title, s.agency, s.date, s.grading or "—", Level(s.classification).banner_text]
+        for s in briefing.sources], (8, 40, 10, 13, 9, 20))
+    return bytes(pdf.output())
+
+
+def _heading(pdf: FPDF, text: str) -> None:
+    pdf.ln(3)
+    pdf.set_font(FONT, size=13)
+    pdf.multi_cell(0, 7, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, size=10)
+
+
+def _paragraph(pdf: FPDF, text: str, size: float = 10, grey: bool = False) -> None:
+    pdf.set_font(FONT, size=size)
+    if grey:
+        pdf.set_text_color(85, 85, 85)
+    pdf.multi_cell(0, size * 0.55, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(34, 34, 34)
+    pdf.ln(1)
+
+
+def _table(pdf: FPDF, header: list[str], rows: list[list[str]], widths: tuple[int, ...]) -> None:
+    if not rows:
+        _paragraph(pdf, "None.")
+        return
+    pdf.set_font(FONT, size=8)
+    pdf.set_fill_color(255, 255, 255)
+    options: dict[str, Any] = {"col_widths": widths, "text_align": "LEFT", "line_height": 4.5,
+                               "first_row_as_headings": True,
+                               "headings_style": FontFace(emphasis="", fill_color=(230, 230, 230))}
+    with pdf.table(**options) as table:
+        for values in [header, *rows]:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+
+
+def _figure(pdf: FPDF, figure: Figure, width: float) -> None:
+    scale = width / figure.width
+    height = figure.height * scale
+    if pdf.get_y() + height + 10 > pdf.h - pdf.b_margin:
+        pdf.add_page()
+    _heading(pdf, figure.title)
+    left, top = pdf.l_margin, pdf.get_y()
+    for shape in figure.shapes:
+        if isinstance(shape, Line):
+            pdf.set_draw_color(*_rgb(shape.colour))
+            pdf.set_line_width(shape.width * scale * 0.7)
+            pdf.line(left + shape.x1 * scale, top + shape.y1 * scale, left + shape.x2 * scale, top + shape.y2 * scale)
+        elif isinstance(shape, Circle):
+            pdf.set_fill_color(*_rgb(shape.colour))
+            r = shape.r * scale
+            pdf.ellipse(left + shape.x * scale - r, top + shape.y * scale - r, 2 * r, 2 * r, style="F")
+        elif isinstance(shape, Label):
+            pdf.set_font(FONT, size=shape.size * scale * 2.83)
+            pdf.set_text_color(*_rgb(shape.colour))
+            text_width = pdf.get_string_width(shape.text)
+            x = left + shape.x * scale - {"start": 0, "middle": text_width / 2, "end": text_width}[shape.anchor]
+            pdf.text(x, top + shape.y * scale, shape.text)
+    pdf.set_text_color(34, 34, 34)
+    pdf.set_y(top + height + 2)
