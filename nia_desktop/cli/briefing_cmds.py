@@ -20,7 +20,9 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
                     "two-person rule applies, the first run queues a release review and writes nothing; run the "
                     "same command again once an officer has approved it.")
     brief.add_argument("case")
-    brief.add_argument("--out", type=Path, required=True, metavar="FILE")
+    where = brief.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, metavar="FILE")
+    where.add_argument("--queue", action="store_true", help="keep it in the vault for a courier to write out")
     brief.add_argument("--recipient", action="append", default=[], metavar="PUBKEY",
                        help="encrypt to this age recipient (age1..., or a file holding one); repeatable")
     brief.add_argument("--title", default=None)
@@ -73,7 +75,8 @@ def _brief(args: argparse.Namespace) -> int:
         level = outcome.classification.banner_text
         if outcome.status == "exported":
             assert outcome.manifest is not None
-            text = (f"wrote {args.out}: briefing bundle {outcome.manifest.uuid} ({level}), sequence "
+            where = f"wrote {args.out}" if args.out else "queued for a courier"
+            text = (f"{where}: briefing bundle {outcome.manifest.uuid} ({level}), sequence "
                     f"{outcome.manifest.sequence}" + (f", encrypted to {len(recipients)} recipient(s)"
                                                       if recipients else ""))
         elif outcome.status == "queued":

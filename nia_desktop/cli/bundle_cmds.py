@@ -28,8 +28,24 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     receive.set_defaults(handler=_receive)
     reports = bundle.add_parser("reports", parents=[common], help="analyst: sign reports into a bundle")
     reports.add_argument("ids", nargs="+", type=int, metavar="REPORT_ID")
-    reports.add_argument("--out", type=Path, required=True, metavar="FILE")
+    where = reports.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, metavar="FILE")
+    where.add_argument("--queue", action="store_true", help="keep it in the vault for a courier to write out")
     reports.set_defaults(handler=_reports)
+    carry = bundle.add_parser("carry", parents=[common],
+                              help="courier: countersign a bundle you carry (custody hop), in place or to --out")
+    carry.add_argument("file", type=Path)
+    carry.add_argument("--volume", required=True, help="the medium it travels on (label)")
+    carry.add_argument("--out", type=Path, metavar="FILE")
+    carry.set_defaults(handler=_carry)
+    outbound = bundle.add_parser("outbound", parents=[common], help="courier: bundles queued to go out")
+    outbound.set_defaults(handler=_outbound)
+    write_out = bundle.add_parser("write-out", parents=[common],
+                                  help="courier: write a queued bundle to media (custody hop, fsync, read-back)")
+    write_out.add_argument("uuid")
+    write_out.add_argument("--to", type=Path, required=True, metavar="DIR")
+    write_out.add_argument("--volume", default="", help="the medium's label (default: its mount point's name)")
+    write_out.set_defaults(handler=_write_out)
     inbound = bundle.add_parser("inbound", parents=[common], help="bundles received and waiting")
     inbound.set_defaults(handler=_inbound)
     accept = bundle.add_parser("accept", parents=[common], help="analyst: import a received reports bundle")
@@ -69,7 +85,10 @@ def _verify(args: argparse.Namespace) -> int:
         manifest = result.verified.manifest
         lines = [f"OK: {manifest.kind} bundle {manifest.uuid}, {len(manifest.files)} files",
                  f"signed by {manifest.signer_name} ({manifest.signer_fingerprint}), sequence {manifest.sequence}, "
-                 f"at {manifest.created}", *[f"warning: {w}" for w in result.warnings]]
+                 f"at {manifest.created}",
+                 *[f"custody hop {h.number}: carried by {h.courier} (trusted as {h.signer_name}) at {h.at} "
+                   f"on {h.volume}" for h in result.verified.custody],
+                 *[f"warning: {w}" for w in result.warnings]]
         return respond(args, result.to_json(), "\n".join(lines))
 
     try:
@@ -122,7 +141,8 @@ def _reports(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         manifest = bundles.export_reports(session, args.ids, args.out)
-        return respond(args, manifest.to_json(), f"wrote {args.out}: {len(manifest.files)} files, "
+        where = f"wrote {args.out}" if args.out else "queued for a courier"
+        return respond(args, manifest.to_json(), f"{where}: {len(manifest.files)} files, "
                                                  f"bundle {manifest.uuid}, sequence {manifest.sequence}")
 
     return run_in_session(args, act)
@@ -200,5 +220,44 @@ def _trust_revoke(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         bundles.revoke_key(session, args.fingerprint)
         return respond(args, {"revoked": args.fingerprint}, f"revoked {args.fingerprint}")
+
+    return run_in_session(args, act)
+
+
+def _carry(args: argparse.Namespace) -> int:
+    from nia_desktop.core.errors import BundleRejected
+    from nia_desktop.services import bundles
+
+    def act(session: Session) -> int:
+        verified = bundles.carry(session, args.file, args.volume, args.out)
+        hop = verified.custody[-1]
+        return respond(args, {"uuid": verified.manifest.uuid, "hop": hop.to_json()},
+                       f"countersigned bundle {verified.manifest.uuid}: custody hop {hop.number} on {hop.volume}")
+
+    try:
+        return run_in_session(args, act)
+    except BundleRejected as exc:
+        return _refused(args, exc.user_message)
+
+
+def _outbound(args: argparse.Namespace) -> int:
+    from nia_desktop.services import bundles
+
+    def act(session: Session) -> int:
+        rows = bundles.outbound(session)
+        return respond(args, [r.to_json() for r in rows], "\n".join(
+            f"{r.queued_at}  {r.kind:8} {r.uuid}  {r.file_name}  {r.size} bytes  {r.status}"
+            + (f" to {r.volume}" if r.volume else "") for r in rows) or "nothing queued")
+
+    return run_in_session(args, act)
+
+
+def _write_out(args: argparse.Namespace) -> int:
+    from nia_desktop.services import bundles
+
+    def act(session: Session) -> int:
+        target = bundles.write_out(session, args.uuid, args.to, args.volume)
+        return respond(args, {"uuid": args.uuid, "path": str(target)},
+                       f"wrote {target}; read back and checked; marked delivered")
 
     return run_in_session(args, act)

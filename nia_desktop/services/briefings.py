@@ -103,11 +103,12 @@ class BriefOutcome:
                 "uuid": self.manifest.uuid if self.manifest else None}
 
 
-def brief(session: Session, briefing: Briefing, out: Path, recipients: list[str] | None = None) -> BriefOutcome:
-    """Export a composed briefing, or, under the two-person rule, queue it for review (nothing written) and
-    export it on a later call once approved."""
+def brief(session: Session, briefing: Briefing, out: Path | None,
+          recipients: list[str] | None = None) -> BriefOutcome:
+    """Export a composed briefing (to ``out``, or to the courier's outbound queue when None), or, under the
+    two-person rule, queue it for review (nothing written) and export it on a later call once approved."""
     session.require(Action.BRIEF_COMPOSE, briefing.case)
-    if out.exists():
+    if out is not None and out.exists():
         raise BadInput(f"{out} already exists: choose another name")
     level = briefing.classification
     if not needs_review(session, briefing):
@@ -132,7 +133,7 @@ def brief(session: Session, briefing: Briefing, out: Path, recipients: list[str]
     return BriefOutcome("queued", level, request_id)
 
 
-def _export(session: Session, briefing: Briefing, approval: tuple[bytes, bytes] | None, out: Path,
+def _export(session: Session, briefing: Briefing, approval: tuple[bytes, bytes] | None, out: Path | None,
             recipients: list[str] | None, request_id: int | None = None) -> Manifest:
     payload = [Payload("briefing.pdf", data=render_pdf(briefing)),
                Payload("briefing.html", data=render_html(briefing).encode("utf-8")),
@@ -141,7 +142,7 @@ def _export(session: Session, briefing: Briefing, approval: tuple[bytes, bytes] 
     if approval is not None:
         payload += [Payload("release/approval.json", data=approval[0]),
                     Payload("release/approval.sig", data=approval[1])]
-    manifest = sign_out(session, "briefing", payload, out, recipients or [])
+    manifest = sign_out(session, "briefing", payload, out, recipients or [], f"briefing-{briefing.case}.nia")
     with session.db.transaction():
         if request_id is not None:
             releases.mark_exported(session.db, request_id)

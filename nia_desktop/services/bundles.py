@@ -6,16 +6,18 @@ anyone may verify; couriers receive. Every step is audited, refusals too.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nia_desktop.core.bundles import sealed
+from nia_desktop.core.bundles import container, sealed
 from nia_desktop.core.bundles.manifest import Manifest
 from nia_desktop.core.bundles.verify import TrustedKey, Verified, verify_bundle, verify_stream
-from nia_desktop.core.bundles.write import Signer, Source, write_bundle
+from nia_desktop.core.bundles.write import Signer, Source, bundle_bytes, write_bundle
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput, BundleRejected
 from nia_desktop.core.roles import Action
@@ -37,6 +39,8 @@ class VerifyResult:
         return {"ok": True, "signer": manifest.signer_name, "fingerprint": manifest.signer_fingerprint,
                 "uuid": manifest.uuid, "kind": manifest.kind, "sequence": manifest.sequence,
                 "created": manifest.created, "files": [f.path for f in manifest.files], "warnings": self.warnings,
+                "recipients": manifest.recipients,
+                "custody": [{**h.to_json(), "trusted_as": h.signer_name} for h in self.verified.custody],
                 "error": None}
 
 
@@ -88,9 +92,10 @@ def _lookup(session: Session) -> Any:
 
 
 # -- out: a signed bundle of reports (analyst) --------------------------------------------
-def export_reports(session: Session, report_ids: list[int], out: Path) -> Manifest:
-    """The reports' original bytes and metadata in a signed "reports" bundle, for another workstation."""
-    session.require(Action.BRIEF_COMPOSE, str(out))
+def export_reports(session: Session, report_ids: list[int], out: Path | None) -> Manifest:
+    """The reports' original bytes and metadata in a signed "reports" bundle, for another workstation: written to
+    ``out``, or queued for a courier when ``out`` is None."""
+    session.require(Action.BRIEF_COMPOSE, str(out or "outbound queue"))
     absent = missing_reports(session.db, report_ids)
     if absent:
         raise BadInput(f"no such report: {', '.join(map(str, absent))}")
@@ -107,19 +112,42 @@ def export_reports(session: Session, report_ids: list[int], out: Path) -> Manife
     return sign_out(session, "reports", sources, out)
 
 
-def sign_out(session: Session, kind: str, sources: list[Source], out: Path,
-             recipients: list[str] | None = None) -> Manifest:
-    """Sign a bundle with this user's key and the next sequence number; with recipients, encrypted to them."""
+def sign_out(session: Session, kind: str, sources: list[Source], out: Path | None,
+             recipients: list[str] | None = None, file_name: str = "") -> Manifest:
+    """Sign a bundle with this user's key and the next sequence number; with recipients, encrypted to them.
+    Written to ``out``, or with ``out`` None kept in the vault's outbound queue for a courier to write to media
+    (``file_name`` is the name it will have there)."""
     head = audit_log.last(session.db)
     fp = fingerprint(session.signing_key.public_key())
+    signer = Signer(session.name, session.signing_key)
+    audit_head = {"seq": head.seq if head else 0, "hash": head.hash if head else ""}
     with session.db.transaction():
         sequence = store.next_sequence(session.db, fp)
-    manifest = write_bundle(out, kind, sources, Signer(session.name, session.signing_key), sequence,
-                            iso_utc(session.clock.now()),
-                            {"seq": head.seq if head else 0, "hash": head.hash if head else ""}, recipients)
-    session.audit("bundle.export", str(out), details={"uuid": manifest.uuid, "kind": kind, "sequence": sequence,
-                                                      "files": len(manifest.files), "recipients": manifest.recipients})
+    if out is not None:
+        manifest = write_bundle(out, kind, sources, signer, sequence, iso_utc(session.clock.now()), audit_head,
+                                recipients)
+        session.audit("bundle.export", str(out), details={
+            "uuid": manifest.uuid, "kind": kind, "sequence": sequence, "files": len(manifest.files),
+            "recipients": manifest.recipients})
+        return manifest
+    manifest, data = bundle_bytes(kind, sources, signer, sequence, iso_utc(session.clock.now()), audit_head,
+                                  recipients)
+    name = _file_name(file_name or f"{kind}-{manifest.uuid[:8]}.nia")
+    digest = hashlib.sha256(data).hexdigest()
+    with session.db.transaction():
+        store.queue_out(session.db, manifest.uuid, kind, name, data, digest, bool(recipients), session.name,
+                        iso_utc(session.clock.now()))
+        session.audit("bundle.queue_out", name, details={"uuid": manifest.uuid, "kind": kind, "sequence": sequence,
+                                                         "sha256": digest, "recipients": manifest.recipients})
     return manifest
+
+
+def _file_name(name: str) -> str:
+    """A plain file name for media: no folders, no control characters."""
+    cleaned = "".join(c for c in Path(name).name if c.isprintable() and c not in "/\\:")[:120]
+    if not cleaned or cleaned.startswith("."):
+        raise BadInput(f"not a usable file name for media: {name!r}")
+    return cleaned if cleaned.endswith(".nia") else cleaned + ".nia"
 
 
 def workstation_recipient(session: Session) -> str:
@@ -241,9 +269,6 @@ def accept(session: Session, bundle_uuid: str, agency: str = "", case: str = "")
     """An analyst takes a received reports bundle into the vault: checked again (trust may have changed since it
     was received), then its files imported like files from media, deduplicated by hash, with custody naming the
     bundle and its signer. Returns the ImportOutcome."""
-    import io
-
-    from nia_desktop.core.bundles import container
     from nia_desktop.core.ingest.media import ScanItem
     from nia_desktop.services.importing import import_paths
 
@@ -282,3 +307,110 @@ def accept(session: Session, bundle_uuid: str, agency: str = "", case: str = "")
                                                              "signer": manifest.signer_fingerprint,
                                                              **outcome.counts()})
     return outcome
+
+
+# -- couriers: custody hops and the outbound queue ------------------------------------------------
+def _countersigned(session: Session, data: bytes, volume: str) -> tuple[bytes, Verified]:
+    """The bundle with this courier's custody hop added; checked before (and the result checked after)."""
+    from nia_desktop.core.bundles import custody
+
+    if sealed.is_encrypted(data[:len(sealed.MAGIC)]):
+        raise BadInput("this bundle is encrypted to its recipients: a courier cannot add a custody hop inside it; "
+                       "the hand-over is recorded in this workstation's audit log")
+    now = iso_utc(session.clock.now())
+    verified = verify_stream(io.BytesIO(data), len(data), _lookup(session), now)
+    number = len(verified.custody) + 1
+    previous = None
+    if verified.custody:
+        last = custody.entry_names(number - 1)[0]
+        previous = b"".join(container.read_entry(io.BytesIO(data), verified.entries[last], 1 << 16))
+    hop = custody.new_hop(session.signing_key, session.name, now, volume, verified.manifest.uuid,
+                          verified.manifest_bytes, previous, number)
+    out = io.BytesIO()
+    custody.append_hop(io.BytesIO(data), verified.entries, out, hop, number)
+    result = out.getvalue()
+    return result, verify_stream(io.BytesIO(result), len(result), _lookup(session), now)
+
+
+def carry(session: Session, path: Path, volume: str, out: Path | None = None) -> Verified:
+    """A courier countersigns a bundle they carry (their key, the time, the volume); the signer's manifest and
+    signature are untouched. Written to ``out``, or in place (atomically)."""
+    session.require(Action.BUNDLE_WRITE_OUT, str(path))
+    target = out or path
+    if out is not None and out.exists():
+        raise BadInput(f"{out} already exists: choose another name")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BadInput(f"cannot read {path}: {exc.strerror}") from exc
+    try:
+        carried, verified = _countersigned(session, data, volume)
+    except BundleRejected as exc:
+        session.audit("bundle.carry", path.name, "refused", {"reason": exc.user_message})
+        raise
+    _write_durably(target, carried)
+    session.audit("bundle.carry", target.name, details={"uuid": verified.manifest.uuid, "volume": volume,
+                                                        "hop": len(verified.custody)})
+    return verified
+
+
+def _write_durably(target: Path, data: bytes) -> str:
+    """Write through a hidden partial file, fsync it, rename it into place, fsync the folder, then read it back
+    and compare hashes; returns the SHA-256. Removable media lie about writes more often than disks do."""
+    partial = target.with_name(f".{target.name}.partial")
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        with partial.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+        directory = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise BadInput(f"cannot write {target}: {exc.strerror}") from exc
+    reread = hashlib.sha256()
+    with target.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            reread.update(chunk)
+    if reread.hexdigest() != digest:
+        raise BadInput(f"{target} reads back differently from what was written: the medium is faulty")
+    return digest
+
+
+def outbound(session: Session) -> list[store.Outbound]:
+    """Bundles analysts queued for couriers: metadata only."""
+    session.require(Action.BUNDLE_WRITE_OUT, "outbound queue")
+    return store.outbound(session.db)
+
+
+def write_out(session: Session, bundle_uuid: str, directory: Path, volume: str = "") -> Path:
+    """A courier writes a queued bundle to removable media: their custody hop added (plain bundles), written
+    with fsync and read back, then marked delivered. Returns the file written."""
+    from nia_desktop.core.ingest.media import volume_of
+
+    session.require(Action.BUNDLE_WRITE_OUT, bundle_uuid)
+    found = store.outbound_bytes(session.db, bundle_uuid)
+    if found is None:
+        raise BadInput(f"no queued bundle {bundle_uuid}")
+    row, data = found
+    if row.status != "queued":
+        raise BadInput(f"bundle {bundle_uuid} was already {row.status} ({row.volume} {row.delivered_at})")
+    if not directory.is_dir():
+        raise BadInput(f"{directory} is not a folder")
+    target = directory / row.file_name
+    if target.exists():
+        raise BadInput(f"{target} already exists: the bundle may already be on this medium")
+    label = volume or volume_of(directory)[1] or str(directory)
+    if not row.encrypted:
+        data, _ = _countersigned(session, data, label)
+    digest = _write_durably(target, data)
+    with session.db.transaction():
+        store.delivered(session.db, bundle_uuid, session.name, iso_utc(session.clock.now()), label, str(target))
+        session.audit("bundle.write_out", row.file_name, details={"uuid": bundle_uuid, "volume": label,
+                                                                  "path": str(target), "sha256": digest})
+    return target

@@ -89,6 +89,24 @@ class Writer:
         self.out.seek(end)
         self.entries.append(Entry(name, method, crc, compressed, size, offset, data_offset))
 
+    def copy(self, source: BinaryIO, entry: Entry) -> None:
+        """An entry of another bundle, byte for byte: its compressed data is copied, never re-encoded."""
+        encoded = entry.name.encode("utf-8")
+        offset = self.out.tell()
+        self.out.write(_LOCAL.pack(_LOCAL_SIG, _VERSION, _FLAGS, entry.method, _DOS_TIME, _DOS_DATE, entry.crc,
+                                   entry.compressed, entry.size, len(encoded), 0) + encoded)
+        data_offset = self.out.tell()
+        source.seek(entry.data_offset)
+        remaining = entry.compressed
+        while remaining:
+            raw = source.read(min(_CHUNK, remaining))
+            if not raw:
+                raise BundleRejected(f"entry {entry.name!r} is truncated")
+            self.out.write(raw)
+            remaining -= len(raw)
+        self.entries.append(Entry(entry.name, entry.method, entry.crc, entry.compressed, entry.size, offset,
+                                  data_offset))
+
     def close(self) -> None:
         start = self.out.tell()
         for e in self.entries:

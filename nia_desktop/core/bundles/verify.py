@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from nia_desktop.core.bundles import container
+from nia_desktop.core.bundles import container, custody
 from nia_desktop.core.bundles.manifest import MANIFEST, PAYLOAD, SIGNATURE, SUMS, Manifest, parse, sums_text
 from nia_desktop.core.errors import BundleRejected
 from nia_desktop.core.signing import SigningContext, verify
@@ -43,6 +43,8 @@ class Verified:
     signer: TrustedKey
     entries: dict[str, container.Entry]
     warnings: list[str] = field(default_factory=list)
+    custody: list[custody.Hop] = field(default_factory=list)
+    manifest_bytes: bytes = b""
 
 
 def verify_bundle(path: Path, trusted: Callable[[str], TrustedKey | None], now: str,
@@ -75,8 +77,11 @@ def verify_stream(handle: BinaryIO, total: int, trusted: Callable[[str], Trusted
         raise BundleRejected("bad signature: the manifest was not signed by the key it names, or was altered")
     if manifest.expires is not None and manifest.expires <= now:
         raise BundleRejected(f"the bundle expired at {manifest.expires}")
+    hops = custody.check_chain(
+        {n: b"".join(container.read_entry(handle, e, 1 << 16)) for n, e in entries.items() if custody.is_custody(n)},
+        manifest.uuid, manifest_bytes, trusted)
     listed = {f.path: f for f in manifest.files}
-    present = {n for n in entries if n not in (MANIFEST, SIGNATURE, SUMS)}
+    present = {n for n in entries if n not in (MANIFEST, SIGNATURE, SUMS) and not custody.is_custody(n)}
     extra, missing = sorted(present - set(listed)), sorted(set(listed) - present)
     if extra:
         raise BundleRejected(f"file not in the manifest: {extra[0]}")
@@ -100,4 +105,4 @@ def verify_stream(handle: BinaryIO, total: int, trusted: Callable[[str], Trusted
         if digest.hexdigest() != listed_file.sha256:
             raise BundleRejected(f"hash mismatch: {name}")
     warnings = ["signed with a rotated key (still valid until revoked)"] if key.rotated else []
-    return Verified(manifest, key, entries, warnings)
+    return Verified(manifest, key, entries, warnings, hops, manifest_bytes)

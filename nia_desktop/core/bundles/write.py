@@ -91,6 +91,24 @@ def write_bundle(out: Path, kind: str, sources: list[Source], signer: Signer, se
     return manifest
 
 
+def bundle_bytes(kind: str, sources: list[Source], signer: Signer, sequence: int, created: str,
+                 audit_head: dict[str, Any], recipients: list[str] | None = None,
+                 expires: str | None = None) -> tuple[Manifest, bytes]:
+    """The bundle in memory, for the outbound queue inside the vault (nothing touches the disk)."""
+    names = [PAYLOAD + s.name for s in sources]
+    if len(set(names)) != len(names) or not all(container.safe_name(n) for n in names):
+        raise BadInput("payload names must be distinct relative paths")
+    recipients = [sealed.parse_recipient(r) for r in recipients or []]
+    plain = io.BytesIO()
+    manifest = _write_signed(plain, kind, sources, names, signer, sequence, created, audit_head, recipients, expires)
+    if not recipients:
+        return manifest, plain.getvalue()
+    plain.seek(0)
+    encrypted = io.BytesIO()
+    sealed.encrypt(plain, encrypted, recipients)
+    return manifest, encrypted.getvalue()
+
+
 def _write_signed(handle: BinaryIO, kind: str, sources: list[Source], names: list[str],
                   signer: Signer, sequence: int, created: str, audit_head: dict[str, Any], recipients: list[str],
                   expires: str | None) -> Manifest:

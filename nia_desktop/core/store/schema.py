@@ -282,9 +282,30 @@ def _v8_release_reviews(db: VaultConnection) -> None:
     )
 
 
+def _v9_outbound(db: VaultConnection) -> None:
+    # Signed bundles analysts queued for a courier to write to removable media.
+    db.execute(
+        """CREATE TABLE outbound_bundles (
+            uuid TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            bundle BLOB NOT NULL,
+            sha256 TEXT NOT NULL,
+            encrypted INTEGER NOT NULL,
+            queued_by TEXT NOT NULL,
+            queued_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'queued',
+            delivered_by TEXT,
+            delivered_at TEXT,
+            volume TEXT,
+            path TEXT
+        )"""
+    )
+
+
 MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_imports_cases,
                                _v4_fusion_assessments_requirements, _v5_watchlist, _v6_extractions,
-                               _v7_trust_bundles, _v8_release_reviews]
+                               _v7_trust_bundles, _v8_release_reviews, _v9_outbound]
 LATEST = len(MIGRATIONS)
 
 

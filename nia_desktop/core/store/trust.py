@@ -75,3 +75,59 @@ def queue(db: VaultConnection, bundle_uuid: str, kind: str, signer: str, sequenc
 def inbound(db: VaultConnection) -> list[tuple[str, str, str, int, str, str]]:
     return [(str(r[0]), str(r[1]), str(r[2]), int(r[3]), str(r[4]), str(r[5])) for r in db.query(
         "SELECT uuid, kind, signer, sequence, received_at, status FROM received_bundles ORDER BY received_at")]
+
+
+@dataclass(frozen=True)
+class Outbound:
+    """A queued bundle as a courier sees it: metadata only, never its content."""
+
+    uuid: str
+    kind: str
+    file_name: str
+    size: int
+    sha256: str
+    encrypted: bool
+    queued_by: str
+    queued_at: str
+    status: str
+    delivered_by: str
+    delivered_at: str
+    volume: str
+    path: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"uuid": self.uuid, "kind": self.kind, "file_name": self.file_name, "size": self.size,
+                "sha256": self.sha256, "encrypted": self.encrypted, "queued_by": self.queued_by,
+                "queued_at": self.queued_at, "status": self.status, "delivered_by": self.delivered_by,
+                "delivered_at": self.delivered_at, "volume": self.volume, "path": self.path}
+
+
+_OUTBOUND = ("uuid, kind, file_name, length(bundle), sha256, encrypted, queued_by, queued_at, status, "
+             "coalesce(delivered_by, ''), coalesce(delivered_at, ''), coalesce(volume, ''), coalesce(path, '')")
+
+
+def queue_out(db: VaultConnection, bundle_uuid: str, kind: str, file_name: str, bundle: bytes, sha256: str,
+              encrypted: bool, user: str, when: str) -> None:
+    db.execute("INSERT INTO outbound_bundles (uuid, kind, file_name, bundle, sha256, encrypted, queued_by, "
+               "queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               (bundle_uuid, kind, file_name, bundle, sha256, int(encrypted), user, when))
+
+
+def outbound(db: VaultConnection) -> list[Outbound]:
+    return [Outbound(str(r[0]), str(r[1]), str(r[2]), int(r[3]), str(r[4]), bool(r[5]), str(r[6]), str(r[7]),
+                     str(r[8]), str(r[9]), str(r[10]), str(r[11]), str(r[12]))
+            for r in db.query(f"SELECT {_OUTBOUND} FROM outbound_bundles ORDER BY queued_at")]
+
+
+def outbound_bytes(db: VaultConnection, bundle_uuid: str) -> tuple[Outbound, bytes] | None:
+    rows = db.query(f"SELECT {_OUTBOUND}, bundle FROM outbound_bundles WHERE uuid = ?", (bundle_uuid,))
+    if not rows:
+        return None
+    r = rows[0]
+    return (Outbound(str(r[0]), str(r[1]), str(r[2]), int(r[3]), str(r[4]), bool(r[5]), str(r[6]), str(r[7]),
+                     str(r[8]), str(r[9]), str(r[10]), str(r[11]), str(r[12])), bytes(r[13]))
+
+
+def delivered(db: VaultConnection, bundle_uuid: str, user: str, when: str, volume: str, path: str) -> None:
+    db.execute("UPDATE outbound_bundles SET status = 'delivered', delivered_by = ?, delivered_at = ?, volume = ?, "
+               "path = ? WHERE uuid = ?", (user, when, volume, path, bundle_uuid))
