@@ -22,6 +22,8 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     verify.set_defaults(handler=_verify)
     export = audit.add_parser("export", parents=[common], help="write the log as signed JSON Lines")
     export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("--bundle", action="store_true",
+                        help="write a signed audit bundle (the same JSON Lines inside) instead")
     export.set_defaults(handler=_export)
     checkpoint = audit.add_parser("checkpoint", parents=[common],
                                   help="write a signed checkpoint (sequence, head, time) to keep off the machine")
@@ -67,6 +69,12 @@ def _export(args: argparse.Namespace) -> int:
     from nia_desktop.services.auditing import export
 
     def act(session: Session) -> int:
+        if args.bundle:
+            from nia_desktop.services.key_exchange import export_audit_bundle
+
+            manifest = export_audit_bundle(session, Path(args.out))
+            return respond(args, {"out": args.out, "uuid": manifest.uuid},
+                           f"Wrote audit bundle {manifest.uuid} to {args.out}")
         head = export(session, Path(args.out))
         return respond(args, {"out": args.out, "entries": head.seq, "head": head.head},
                        f"Wrote {head.seq} entries to {args.out}; head {head.head}")

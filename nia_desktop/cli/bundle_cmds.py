@@ -67,6 +67,15 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     revoke = trust.add_parser("revoke", parents=[common], help="stop trusting a key (kept, marked revoked)")
     revoke.add_argument("fingerprint", help="the fingerprint, or enough of its start to be unique")
     revoke.set_defaults(handler=_trust_revoke)
+    export = trust.add_parser("export", parents=[common],
+                              help="sign this workstation's public keys and trust store into a keys bundle")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    export.set_defaults(handler=_trust_export)
+    take = trust.add_parser("import", parents=[common],
+                            help="show what a keys bundle from a trusted officer changes; --yes applies it")
+    take.add_argument("file", type=Path)
+    take.add_argument("--yes", action="store_true", help="apply the changes shown")
+    take.set_defaults(handler=_trust_import)
 
 
 def _refused(args: argparse.Namespace, reason: str) -> int:
@@ -202,13 +211,15 @@ def _trust_list(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         rows = bundles.trusted_keys(session)
         body = [{"fingerprint": r.fingerprint, "name": r.name, "workstation": r.workstation, "role": r.role,
-                 "added_by": r.added_by, "added_at": r.added_at, "revoked_at": r.revoked_at} for r in rows]
+                 "added_by": r.added_by, "added_at": r.added_at, "revoked_at": r.revoked_at,
+                 "superseded_by": r.superseded_by} for r in rows]
         if wants_json(args):
             emit_json(body)
             return 0
         for row in rows:
             say(f"{row.fingerprint[:16]}…  {row.name}  {row.workstation}  {row.role}"
-                + (f"  REVOKED {row.revoked_at}" if row.revoked_at else ""))
+                + (f"  REVOKED {row.revoked_at}" if row.revoked_at else "")
+                + (f"  rotated to {row.superseded_by[:16]}…" if row.superseded_by else ""))
         return 0
 
     return run_in_session(args, act)
@@ -261,3 +272,30 @@ def _write_out(args: argparse.Namespace) -> int:
                        f"wrote {target}; read back and checked; marked delivered")
 
     return run_in_session(args, act)
+
+
+def _trust_export(args: argparse.Namespace) -> int:
+    from nia_desktop.services.key_exchange import export_keys
+
+    def act(session: Session) -> int:
+        manifest = export_keys(session, args.out)
+        return respond(args, manifest.to_json(), f"wrote {args.out}: keys bundle {manifest.uuid}")
+
+    return run_in_session(args, act)
+
+
+def _trust_import(args: argparse.Namespace) -> int:
+    from nia_desktop.core.errors import BundleRejected
+    from nia_desktop.services.key_exchange import import_keys
+
+    def act(session: Session) -> int:
+        change = import_keys(session, args.file, apply=args.yes)
+        lines = change.lines() or ["nothing to change"]
+        tail = "applied" if args.yes else "nothing changed yet: run again with --yes to apply"
+        return respond(args, {**change.to_json(), "applied": args.yes},
+                       "\n".join([f"keys bundle signed by {change.signer}:", *lines, tail]))
+
+    try:
+        return run_in_session(args, act)
+    except BundleRejected as exc:
+        return _refused(args, exc.user_message)

@@ -35,6 +35,10 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     recipient = key.add_parser("recipient", parents=[common],
                                help="print this workstation's age recipient: senders encrypt bundles to it")
     recipient.set_defaults(handler=_key_recipient)
+    rotate = key.add_parser("rotate", parents=[common],
+                            help="replace your signing key; bundles signed with the old one still verify, marked "
+                                 "rotated, until an officer revokes it")
+    rotate.set_defaults(handler=_key_rotate)
 
     settings = commands.add_parser("settings", help="workstation settings").add_subparsers(
         dest="settings_cmd", required=True)
@@ -95,6 +99,20 @@ def _key_export(args: argparse.Namespace) -> int:
         fp = export_public_key(session, Path(args.out))
         return respond(args, {"user": session.name, "out": args.out, "fingerprint": fp},
                        f"Wrote {args.out}\nSHA-256 fingerprint: {format_fingerprint(fp)}")
+
+    return run_in_session(args, act)
+
+
+def _key_rotate(args: argparse.Namespace) -> int:
+    from nia_desktop.cli.credentials import passphrase
+    from nia_desktop.core.signing import format_fingerprint
+    from nia_desktop.services.keys import rotate_own_key
+
+    def act(session: Session) -> int:
+        old, new = rotate_own_key(session, passphrase(args))
+        return respond(args, {"user": session.name, "old": old, "new": new},
+                       f"Rotated your signing key.\nold: {format_fingerprint(old)}\nnew: {format_fingerprint(new)}\n"
+                       "Export the new public key (nia key export) for the workstations that trust you.")
 
     return run_in_session(args, act)
 

@@ -21,6 +21,7 @@ class Action(StrEnum):
     USER_RESET_PASSPHRASE = "user.reset_passphrase"  # noqa: S105 (an action name, not a secret)
     OWN_PASSPHRASE_CHANGE = "self.passphrase_change"  # noqa: S105 (an action name, not a secret)
     OWN_KEY_EXPORT = "self.key_export"
+    OWN_KEY_ROTATE = "self.key_rotate"
     # audit
     AUDIT_VIEW = "audit.view"
     AUDIT_VERIFY = "audit.verify"

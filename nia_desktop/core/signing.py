@@ -26,6 +26,7 @@ class SigningContext(StrEnum):
     BUNDLE_MANIFEST = "NIA-BUNDLE-MANIFEST-v1"
     CUSTODY_HOP = "NIA-CUSTODY-HOP-v1"
     RELEASE_APPROVAL = "NIA-RELEASE-APPROVAL-v1"
+    KEY_ROTATION = "NIA-KEY-ROTATION-v1"
 
 
 def _framed(context: SigningContext, message: bytes) -> bytes:

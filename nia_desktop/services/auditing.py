@@ -117,6 +117,13 @@ def export(session: Session, out: Path) -> chain.SignedHead:
     """JSON Lines: a header, every entry, then a signed head over the exported entries."""
     session.require(Action.AUDIT_EXPORT)
     session.audit("audit.export", str(out))
+    lines, head = export_lines(session)
+    atomic_write(out, lines)
+    return head
+
+
+def export_lines(session: Session) -> tuple[bytes, chain.SignedHead]:
+    """The export's bytes and its signed head (the caller checks permission and audits)."""
     key = workstation_keys.audit_key(session.db)
     lines = [canonical_json({
         "type": "header", "format": EXPORT_FORMAT, "version": 1, "vault_id": session.vault.meta.vault_id,
@@ -130,8 +137,7 @@ def export(session: Session, out: Path) -> chain.SignedHead:
     head = chain.sign_head(key, SigningContext.AUDIT_EXPORT, session.vault.meta.vault_id, last.seq,
                            last.hash, iso_utc(session.clock.now()))
     lines.append(canonical_json({"type": "signed_head", **head.to_json()}))
-    atomic_write(out, b"\n".join(lines) + b"\n")
-    return head
+    return b"\n".join(lines) + b"\n", head
 
 
 def check_export(path: Path, public_key: Ed25519PublicKey) -> chain.ChainReport:

@@ -1,12 +1,21 @@
-"""A user's own public signing key."""
+"""A user's own signing key: exporting its public half, rotating it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from nia_desktop.core.atomic import atomic_write
+from nia_desktop.core.canonical import canonical_json
+from nia_desktop.core.clock import iso_utc
+from nia_desktop.core.errors import AuthFailed
 from nia_desktop.core.roles import Action
-from nia_desktop.core.signing import fingerprint, public_pem
+from nia_desktop.core.signing import SigningContext, fingerprint, public_pem, public_raw, sign
+from nia_desktop.core.store import trust, users
+from nia_desktop.core.vault import keyslots
+from nia_desktop.core.vault.keyslots import SlotFile
+from nia_desktop.core.vault.layout import exclusive
 from nia_desktop.services.session import Session
 
 
@@ -22,3 +31,41 @@ def export_public_key(session: Session, out: Path) -> str:
     fp = fingerprint(public)
     session.audit("self.key_export", str(out), details={"fingerprint": fp})
     return fp
+
+
+def rotate_own_key(session: Session, passphrase: str) -> tuple[str, str]:
+    """A new signing key for this user; returns (old, new) fingerprints.
+
+    The old key signs a statement naming its successor (``NIA-KEY-ROTATION-v1``), kept with it in the vault and
+    carried in keys bundles, so other workstations can follow the rotation. Bundles signed with the old key
+    still verify, marked as signed by a rotated key, until an officer revokes it.
+    """
+    session.require(Action.OWN_KEY_ROTATE, session.name)
+    paths, meta = session.vault.paths, session.vault.meta
+    old_key = session.signing_key
+    new_key = Ed25519PrivateKey.generate()
+    old_fp, new_fp = fingerprint(old_key.public_key()), fingerprint(new_key.public_key())
+    now = iso_utc(session.clock.now())
+    statement = canonical_json({"user": session.name, "old": old_fp, "new": new_fp, "at": now,
+                                "new_public": public_raw(new_key.public_key()).hex()})
+    with exclusive(paths), session.db.transaction():
+        slot_file = SlotFile.load(paths.keyslots)
+        old_slot = slot_file.slots[session.name]
+        try:
+            keyslots.open_slot(meta.vault_id, old_slot, passphrase)
+        except AuthFailed:
+            session.audit("self.key_rotate", session.name, "failed", {"reason": "passphrase wrong"})
+            raise
+        slot = keyslots.create_slot(meta.vault_id, session.name, passphrase, max(old_slot.kdf, meta.kdf_target),
+                                    {}, signing_private=new_key, slot_private=session.slot.slot_private)
+        slot.db_seals = dict(old_slot.db_seals)
+        trust.retire(session.db, trust.RetiredKey(old_fp, session.name, public_raw(old_key.public_key()), new_fp,
+                                                  statement.decode("utf-8"),
+                                                  sign(old_key, SigningContext.KEY_ROTATION, statement), now, None))
+        users.set_signing_public(session.db, session.name, slot.signing_public)
+        session.audit("self.key_rotate", session.name, details={"old_fingerprint": old_fp,
+                                                                "new_fingerprint": new_fp})
+        slot_file.slots[session.name] = slot
+        slot_file.save(paths.keyslots)
+    session.slot.signing_private = new_key
+    return old_fp, new_fp

@@ -303,9 +303,28 @@ def _v9_outbound(db: VaultConnection) -> None:
     )
 
 
+def _v10_key_rotation(db: VaultConnection) -> None:
+    # Signing keys users have rotated away from: bundles they signed still verify, marked as signed by a
+    # rotated key, until the key is revoked. The statement is the old key's signature naming its successor.
+    db.execute(
+        """CREATE TABLE retired_keys (
+            fingerprint TEXT PRIMARY KEY,
+            user TEXT NOT NULL,
+            public_raw BLOB NOT NULL,
+            successor TEXT NOT NULL,
+            statement TEXT NOT NULL,
+            signature BLOB NOT NULL,
+            retired_at TEXT NOT NULL,
+            revoked_at TEXT
+        )"""
+    )
+    db.execute("ALTER TABLE trusted_keys ADD COLUMN superseded_by TEXT")
+
+
 MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_imports_cases,
                                _v4_fusion_assessments_requirements, _v5_watchlist, _v6_extractions,
-                               _v7_trust_bundles, _v8_release_reviews, _v9_outbound]
+                               _v7_trust_bundles, _v8_release_reviews, _v9_outbound,
+                               _v10_key_rotation]
 LATEST = len(MIGRATIONS)
 
 

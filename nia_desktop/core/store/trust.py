@@ -17,15 +17,56 @@ class TrustRow:
     added_by: str
     added_at: str
     revoked_at: str | None
+    superseded_by: str | None = None  # the fingerprint of the key its owner rotated to
 
 
-_COLUMNS = "fingerprint, name, workstation, role, public_pem, added_by, added_at, revoked_at"
+_COLUMNS = "fingerprint, name, workstation, role, public_pem, added_by, added_at, revoked_at, superseded_by"
 
 
 def add(db: VaultConnection, row: TrustRow) -> None:
-    db.execute(f"INSERT INTO trusted_keys ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    db.execute(f"INSERT INTO trusted_keys ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                (row.fingerprint, row.name, row.workstation, row.role, row.public_pem, row.added_by, row.added_at,
-                row.revoked_at))
+                row.revoked_at, row.superseded_by))
+
+
+def supersede(db: VaultConnection, fingerprint: str, successor: str) -> None:
+    db.execute("UPDATE trusted_keys SET superseded_by = ? WHERE fingerprint = ?", (successor, fingerprint))
+
+
+@dataclass(frozen=True)
+class RetiredKey:
+    """One of this workstation's users' former signing keys."""
+
+    fingerprint: str
+    user: str
+    public_raw: bytes
+    successor: str
+    statement: str
+    signature: bytes
+    retired_at: str
+    revoked_at: str | None
+
+
+_RETIRED = "fingerprint, user, public_raw, successor, statement, signature, retired_at, revoked_at"
+
+
+def retire(db: VaultConnection, key: RetiredKey) -> None:
+    db.execute(f"INSERT INTO retired_keys ({_RETIRED}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               (key.fingerprint, key.user, key.public_raw, key.successor, key.statement, key.signature,
+                key.retired_at, key.revoked_at))
+
+
+def retired(db: VaultConnection, fingerprint: str | None = None) -> list[RetiredKey]:
+    where, params = ("WHERE fingerprint = ?", (fingerprint,)) if fingerprint else ("", ())
+    return [RetiredKey(str(r[0]), str(r[1]), bytes(r[2]), str(r[3]), str(r[4]), bytes(r[5]), str(r[6]),
+                       None if r[7] is None else str(r[7]))
+            for r in db.query(f"SELECT {_RETIRED} FROM retired_keys {where} ORDER BY retired_at", params)]
+
+
+def revoke_retired(db: VaultConnection, fingerprint: str, when: str) -> bool:
+    cursor = db.execute("UPDATE retired_keys SET revoked_at = ? WHERE fingerprint = ? AND revoked_at IS NULL",
+                        (when, fingerprint))
+    return bool(cursor.rowcount > 0)
 
 
 def find(db: VaultConnection, fingerprint: str) -> TrustRow | None:
