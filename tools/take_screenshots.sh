@@ -43,5 +43,22 @@ xdotool mousemove --window "$window" 440 119 click 1; sleep 1
 xdotool key Down Return; sleep 4
 xdotool mousemove --window "$window" 752 152 click 1; sleep 2
 import -window "$window" "$out/case.png"
+# Briefings: the third item of the analyst's rail; the preview renders by itself, then ask for the review.
+xdotool mousemove --window "$window" 60 155 click 1; sleep 8
+xdotool mousemove --window "$window" 1085 697 click 1; sleep 3
+import -window "$window" "$out/briefing.png"
+# The officer reviews it (third item), then the trust store (fourth).
+xdotool mousemove --window "$window" 1130 55 click 1; sleep 1
+xdotool key shift+Tab; xdotool key ctrl+a; xdotool type --delay 15 "officer"; xdotool key Tab
+xdotool type --delay 15 "demo-officer-pass"; xdotool key Return; sleep 3
+xdotool mousemove --window "$window" 60 163 click 1; sleep 5
+import -window "$window" "$out/release.png"
+xdotool mousemove --window "$window" 60 198 click 1; sleep 2
+import -window "$window" "$out/trust.png"
+# The courier lands on Transfer.
+xdotool mousemove --window "$window" 1130 55 click 1; sleep 1
+xdotool key shift+Tab; xdotool key ctrl+a; xdotool type --delay 15 "courier"; xdotool key Tab
+xdotool type --delay 15 "demo-courier-pass"; xdotool key Return; sleep 3
+import -window "$window" "$out/transfer.png"
 echo "wrote $out/unlock.png $out/users.png $out/audit.png $out/reports.png $out/fusion.png $out/graph.png" \
-     "$out/timeline.png $out/case.png"
+     "$out/timeline.png $out/case.png $out/briefing.png $out/release.png $out/trust.png $out/transfer.png"

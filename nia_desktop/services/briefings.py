@@ -91,6 +91,12 @@ def needs_review(session: Session, briefing: Briefing) -> bool:
     return int(briefing.classification) >= review_threshold(session)
 
 
+def release_state(session: Session, briefing: Briefing) -> ReleaseRequest | None:
+    """The latest release request by this user for exactly this briefing's content, if any."""
+    session.require(Action.BRIEF_COMPOSE, briefing.case)
+    return releases.latest(session.db, briefing.case, session.name, briefing.content_digest())
+
+
 @dataclass(frozen=True)
 class BriefOutcome:
     status: str  # "exported", "queued" (a new review), "pending" (still waiting)

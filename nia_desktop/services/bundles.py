@@ -26,6 +26,7 @@ from nia_desktop.core.store import audit_log, users
 from nia_desktop.core.store import trust as store
 from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.core.store.workstation_keys import transport_identity
+from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session
 
 
@@ -425,3 +426,40 @@ def write_out(session: Session, bundle_uuid: str, directory: Path, volume: str =
         session.audit("bundle.write_out", row.file_name, details={"uuid": bundle_uuid, "volume": label,
                                                                   "path": str(target), "sha256": digest})
     return target
+
+
+@dataclass(frozen=True)
+class MediaBundle:
+    """A bundle file found on a medium, and what verifying it said (metadata only: couriers read no content)."""
+
+    path: Path
+    size: int
+    ok: bool
+    kind: str
+    signer: str
+    hops: int
+    detail: str  # the refusal reason, or the warnings
+
+
+def scan_media(session: Session, root: Path, progress: Progress = no_progress,
+               cancel: CancelToken | None = None) -> list[MediaBundle]:
+    """Every *.nia file in ``root`` and its sub-folders (two levels), each verified (and audited) as it is."""
+    session.require(Action.BUNDLE_VERIFY, str(root))
+    found = sorted(p for pattern in ("*.nia", "*/*.nia", "*/*/*.nia") for p in root.glob(pattern)
+                   if p.is_file() and not p.is_symlink() and not p.name.startswith("."))
+    results = []
+    for n, path in enumerate(found):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        progress(n, len(found), path.name)
+        size = path.stat().st_size
+        try:
+            result = verify(session, path)
+        except BundleRejected as exc:
+            results.append(MediaBundle(path, size, False, "", "", 0, exc.user_message))
+            continue
+        manifest = result.verified.manifest
+        results.append(MediaBundle(path, size, True, manifest.kind, manifest.signer_name,
+                                   len(result.verified.custody), "; ".join(result.warnings)))
+    progress(len(found), len(found), "")
+    return results

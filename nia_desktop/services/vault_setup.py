@@ -110,6 +110,7 @@ def create_demo_vault(root: Path) -> Path:
     Uses the cheapest parameters allowed: it holds no real data.
     """
     from nia_desktop.core.resources import resource_path
+    from nia_desktop.services.assessments import assess
     from nia_desktop.services.importing import import_paths
     from nia_desktop.services.users import add_user
 
@@ -122,5 +123,9 @@ def create_demo_vault(root: Path) -> Path:
     samples = resource_path("samples")
     if samples.is_dir():
         with unlock(root, analyst.name, analyst.passphrase) as session:
-            import_paths(session, [samples], case="Demo: Kestrel Bay")
+            outcome = import_paths(session, [samples], case="Demo: Kestrel Bay")
+            cited = sorted(int(r["id"]) for r in outcome.imported)[:2]
+            if cited:  # a key judgement, so the demo case has a briefing to compose
+                assess(session, "Demo: Kestrel Bay", "Kestrel Bay logistics staff are likely being cultivated by "
+                       "a foreign intelligence service.", "likely", "moderate", cited)
     return root

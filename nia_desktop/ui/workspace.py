@@ -28,11 +28,15 @@ from nia_desktop.services.session import Session
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.audit import AuditView
 from nia_desktop.ui.views.base import View
+from nia_desktop.ui.views.briefings.composer import BriefingsView
+from nia_desktop.ui.views.briefings.review import ReleaseView
 from nia_desktop.ui.views.fusion.view import FusionView
 from nia_desktop.ui.views.my_key import MyKeyView
 from nia_desktop.ui.views.reports.view import ReportsView
 from nia_desktop.ui.views.requirements import RequirementsView
 from nia_desktop.ui.views.settings import SettingsView
+from nia_desktop.ui.views.transfer import TransferView
+from nia_desktop.ui.views.trust import TrustView
 from nia_desktop.ui.views.users import UsersView
 from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
 
@@ -53,12 +57,17 @@ def _t(text: object) -> Callable[[], str]:
 VIEWS = (
     ViewSpec("reports", _t(QT_TRANSLATE_NOOP("Workspace", "Reports")), ReportsView, Action.REPORT_READ),
     ViewSpec("fusion", _t(QT_TRANSLATE_NOOP("Workspace", "Fusion")), FusionView, Action.FUSE),
+    ViewSpec("briefings", _t(QT_TRANSLATE_NOOP("Workspace", "Briefings")), BriefingsView, Action.BRIEF_COMPOSE),
     ViewSpec("users", _t(QT_TRANSLATE_NOOP("Workspace", "Users")), UsersView, Action.USER_LIST),
     ViewSpec("audit", _t(QT_TRANSLATE_NOOP("Workspace", "Audit")), AuditView, Action.AUDIT_VIEW),
+    ViewSpec("releases", _t(QT_TRANSLATE_NOOP("Workspace", "Release review")), ReleaseView,
+             Action.RELEASE_REVIEW),
+    ViewSpec("trust", _t(QT_TRANSLATE_NOOP("Workspace", "Trust")), TrustView, Action.TRUST_MANAGE),
     ViewSpec("settings", _t(QT_TRANSLATE_NOOP("Workspace", "Settings")), SettingsView,
              Action.SETTINGS_CHANGE),
     ViewSpec("requirements", _t(QT_TRANSLATE_NOOP("Workspace", "Requirements")), RequirementsView,
              Action.PIR_MANAGE),
+    ViewSpec("transfer", _t(QT_TRANSLATE_NOOP("Workspace", "Transfer")), TransferView, Action.BUNDLE_VERIFY),
     ViewSpec("my_key", _t(QT_TRANSLATE_NOOP("Workspace", "My key")), MyKeyView, Action.OWN_KEY_EXPORT),
 )
 

@@ -2,6 +2,71 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AddKeyDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="43"/>
+        <source>Trust a public key</source>
+        <translation>公開鍵を信頼する</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="48"/>
+        <source>Fingerprint to compare</source>
+        <translation>照合するフィンガープリント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="50"/>
+        <source>Owner&apos;s name</source>
+        <translation>所有者の名前</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="52"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="61"/>
+        <source>Workstation</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="54"/>
+        <source>analyst, courier or officer</source>
+        <translation>分析官、運搬担当、保安責任者のいずれか</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="55"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="62"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="56"/>
+        <source>I read this fingerprint with the key&apos;s owner over another channel, and it matches</source>
+        <translation>別の経路で鍵の所有者とこのフィンガープリントを読み合わせ、一致を確認した</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="58"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="59"/>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 フィンガープリント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="60"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="67"/>
+        <source>Name the key&apos;s owner.</source>
+        <translation>鍵の所有者の名前を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="69"/>
+        <source>Compare the fingerprint with its owner first: a key trusted unchecked could be anyone&apos;s.</source>
+        <translation>まず所有者とフィンガープリントを照合してください。確認せずに信頼した鍵は誰のものでもあり得ます。</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <location filename="../../nia_desktop/ui/views/users.py" line="30"/>
@@ -319,6 +384,183 @@
         <translation>チェックポイントを保存しました。次の行も書き留め、この端末の外で保管してください（クリップボードにもコピーしました）:
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingsView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="72"/>
+        <source>Briefings</source>
+        <translation>ブリーフィング</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="79"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="112"/>
+        <source>Case</source>
+        <translation>事案</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="81"/>
+        <source>Briefing title</source>
+        <translation>ブリーフィングの表題</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="83"/>
+        <source>Two or three sentences for the Prime Minister&apos;s Office</source>
+        <translation>総理大臣官邸向けに二、三文で</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="84"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="116"/>
+        <source>Summary</source>
+        <translation>要旨</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="87"/>
+        <source>Reports to include</source>
+        <translation>含める報告</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="89"/>
+        <source>Entities to name</source>
+        <translation>記載するエンティティ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="91"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="96"/>
+        <source>Key judgements</source>
+        <translation>主要な判断</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="94"/>
+        <source>Reports</source>
+        <translation>報告</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="95"/>
+        <source>Entities</source>
+        <translation>エンティティ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="100"/>
+        <source>optional: age1… recipients, comma separated</source>
+        <translation>任意: age1… の受信者(カンマ区切り)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="101"/>
+        <source>Encrypt to recipients</source>
+        <translation>受信者向けに暗号化</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="102"/>
+        <source>The bundle is encrypted with age to these recipients, named inside the signed manifest; any other workstation refuses it.</source>
+        <translation>バンドルはこれらの受信者向けに age で暗号化され、受信者は署名付きマニフェストに記載されます。他の端末は受け付けません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="104"/>
+        <source>Preview PDF</source>
+        <translation>PDF をプレビュー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="105"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="249"/>
+        <source>Export to file…</source>
+        <translation>ファイルに書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="106"/>
+        <source>Sign the briefing into a bundle file (Ctrl+E)</source>
+        <translation>ブリーフィングに署名してバンドルファイルにする (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="107"/>
+        <source>Queue for courier</source>
+        <translation>運搬担当に回す</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="108"/>
+        <source>Keep the signed bundle in the vault until a courier writes it to media</source>
+        <translation>運搬担当が媒体に書き出すまで、署名済みバンドルを保管庫に置く</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="115"/>
+        <source>Title</source>
+        <translation>表題</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="125"/>
+        <source>This briefing will be classified</source>
+        <translation>このブリーフィングの区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="178"/>
+        <source>No cases yet: create one in Fusion, then compose its briefing here.</source>
+        <translation>事案がまだありません。融合で事案を作成してから、ここでブリーフィングを作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="202"/>
+        <source>A key judgement cites this report</source>
+        <translation>主要な判断がこの報告を根拠としています</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="212"/>
+        <source>No assessments on this case yet: record them in Fusion.</source>
+        <translation>この事案にはまだ評価がありません。融合で記録してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="233"/>
+        <source>Two-person rule: an officer reviews and approves this briefing before it can be exported. Exporting now queues the review; export again once approved.</source>
+        <translation>二人制: 書き出しの前に保安責任者がこのブリーフィングを審査・承認します。今書き出すと審査が依頼されます。承認後にもう一度書き出してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="237"/>
+        <source>No release review needed at this classification.</source>
+        <translation>この区分では公開審査は不要です。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="250"/>
+        <source>Request release review</source>
+        <translation>公開審査を依頼</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="250"/>
+        <source>Waiting for review…</source>
+        <translation>審査待ち…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="254"/>
+        <source>Rejected by %1: %2. Change the briefing, then request a review again.</source>
+        <translation>%1 が差し戻しました: %2。ブリーフィングを変更してから、もう一度審査を依頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="288"/>
+        <source>Export briefing bundle</source>
+        <translation>ブリーフィングバンドルを書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="289"/>
+        <source>NIA bundle (*.nia)</source>
+        <translation>NIA バンドル (*.nia)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="307"/>
+        <source>the courier&apos;s outbound queue</source>
+        <translation>運搬担当の送出待ち</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="308"/>
+        <source>Signed briefing bundle written to %1.</source>
+        <translation>署名済みブリーフィングバンドルを %1 に書き出しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="310"/>
+        <source>Release review %1 requested: an officer must approve this briefing. Nothing was written.</source>
+        <translation>公開審査 %1 を依頼しました。保安責任者の承認が必要です。何も書き出していません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="313"/>
+        <source>Release review %1 is still waiting for an officer.</source>
+        <translation>公開審査 %1 はまだ保安責任者の審査待ちです。</translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1480,29 @@
     </message>
 </context>
 <context>
+    <name>KeysChangeDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="79"/>
+        <source>Import keys bundle</source>
+        <translation>鍵バンドルの取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="80"/>
+        <source>Nothing to change.</source>
+        <translation>変更はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="81"/>
+        <source>Keys bundle signed by %1:</source>
+        <translation>%1 が署名した鍵バンドル:</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="83"/>
+        <source>Apply these changes</source>
+        <translation>この変更を適用</translation>
+    </message>
+</context>
+<context>
     <name>LinkGraph</name>
     <message>
         <location filename="../../nia_desktop/ui/views/fusion/graph.py" line="90"/>
@@ -1406,67 +1671,92 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>MyKeyView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="22"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="43"/>
         <source>My key</source>
         <translation>自分の鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="26"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="47"/>
         <source>Signing key fingerprint</source>
         <translation>署名鍵のフィンガープリント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="28"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="49"/>
         <source>Your Ed25519 signing key is wrapped by your own passphrase: nobody else, an officer included, can sign as you. Give your public key to the officers of other workstations and read this fingerprint to them over a separate channel.</source>
         <translation>あなたの Ed25519 署名鍵はあなた自身のパスフレーズで保護されています。保安責任者を含め、他の誰もあなたとして署名できません。公開鍵を他の端末の保安責任者に渡し、このフィンガープリントを別の経路で読み上げて照合してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="33"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="54"/>
         <source>User</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="34"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="55"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="35"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="56"/>
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 フィンガープリント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="36"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="60"/>
+        <source>This workstation&apos;s age recipient</source>
+        <translation>この端末の age 受信者</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="61"/>
+        <source>Other workstations encrypt bundles for this one to this recipient (nia key recipient).</source>
+        <translation>他の端末はこの受信者向けにバンドルを暗号化します (nia key recipient)。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="63"/>
+        <source>Workstation recipient</source>
+        <translation>端末の受信者</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="64"/>
         <source>Export public key…</source>
         <translation>公開鍵を書き出す…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="37"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="65"/>
         <source>Change passphrase…</source>
         <translation>パスフレーズを変更…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="51"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="66"/>
+        <source>Rotate key…</source>
+        <translation>鍵を更新…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="97"/>
+        <source>Key rotated. New fingerprint: %1</source>
+        <translation>鍵を更新しました。新しいフィンガープリント: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="103"/>
         <source>Export public key</source>
         <translation>公開鍵を書き出す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="52"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="104"/>
         <source>PEM public key (*.pem)</source>
         <translation>PEM 公開鍵 (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="59"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="111"/>
         <source>Wrote %1. Fingerprint: %2</source>
         <translation>%1 を書き出しました。フィンガープリント: %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="63"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="115"/>
         <source>Change passphrase</source>
         <translation>パスフレーズを変更</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="75"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="127"/>
         <source>Passphrase changed.</source>
         <translation>パスフレーズを変更しました。</translation>
     </message>
@@ -1517,6 +1807,19 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <location filename="../../nia_desktop/ui/dialogs.py" line="91"/>
         <source>The two new passphrases differ.</source>
         <translation>2 つの新しいパスフレーズが一致しません。</translation>
+    </message>
+</context>
+<context>
+    <name>PagePreview</name>
+    <message>
+        <location filename="../../nia_desktop/ui/widgets/page_preview.py" line="16"/>
+        <source>Briefing preview</source>
+        <translation>ブリーフィングのプレビュー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/widgets/page_preview.py" line="31"/>
+        <source>Page %1</source>
+        <translation>%1 ページ</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1919,123 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <location filename="../../nia_desktop/ui/views/reports/reader.py" line="79"/>
         <source>Attachments</source>
         <translation>添付</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="40"/>
+        <source>Reject briefing</source>
+        <translation>ブリーフィングを差し戻す</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="42"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="44"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="43"/>
+        <source>What the author must change</source>
+        <translation>作成者が変更すべき点</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="48"/>
+        <source>Say why, so the author knows what to change.</source>
+        <translation>作成者が何を変えればよいか分かるよう、理由を書いてください。</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="75"/>
+        <source>Release review</source>
+        <translation>公開審査</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="77"/>
+        <source>#</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="78"/>
+        <source>Case</source>
+        <translation>事案</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="79"/>
+        <source>Author</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="80"/>
+        <source>Classification</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="81"/>
+        <source>Requested</source>
+        <translation>依頼日時</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="82"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="83"/>
+        <source>Decision</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="87"/>
+        <source>Briefings awaiting review</source>
+        <translation>審査待ちのブリーフィング</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="88"/>
+        <source>Show decided</source>
+        <translation>判断済みも表示</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="91"/>
+        <source>Everything the briefing includes</source>
+        <translation>ブリーフィングに含まれるすべて</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="93"/>
+        <source>Approve release…</source>
+        <translation>公開を承認…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="94"/>
+        <source>Reject…</source>
+        <translation>差し戻す…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="163"/>
+        <source>Approve release</source>
+        <translation>公開の承認</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="164"/>
+        <source>Approve briefing %1 for release at %2? Your signature goes with it in the bundle.</source>
+        <translation>ブリーフィング %1 を %2 として公開承認しますか。あなたの署名がバンドルに含まれます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="166"/>
+        <source>Approve and sign</source>
+        <translation>承認して署名</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="185"/>
+        <source>Approved release review %1: the author can now export it.</source>
+        <translation>公開審査 %1 を承認しました。作成者が書き出せます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="187"/>
+        <source>Rejected release review %1.</source>
+        <translation>公開審査 %1 を差し戻しました。</translation>
     </message>
 </context>
 <context>
@@ -1905,6 +2325,30 @@ Intelligence-fusion workstation for air-gapped machines.</source>
     </message>
 </context>
 <context>
+    <name>RotateKeyDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="24"/>
+        <source>Rotate signing key</source>
+        <translation>署名鍵の更新</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="25"/>
+        <source>A new signing key replaces yours. Bundles you signed before still verify, marked as signed by a rotated key, until an officer revokes the old key. Send your new public key (or an officer&apos;s keys bundle) to the workstations that trust you.</source>
+        <translation>新しい署名鍵が現在の鍵に置き換わります。以前に署名したバンドルは、保安責任者が旧鍵を失効させるまで「更新済みの鍵による署名」として検証できます。新しい公開鍵(または保安責任者の鍵バンドル)を、あなたを信頼する端末に送ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="30"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="32"/>
+        <source>Your passphrase</source>
+        <translation>あなたのパスフレーズ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="36"/>
+        <source>Enter your passphrase.</source>
+        <translation>パスフレーズを入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <location filename="../../nia_desktop/ui/views/settings.py" line="25"/>
@@ -2005,6 +2449,394 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="45"/>
         <source>No dated reports to show.</source>
         <translation>日付のあるレポートがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="87"/>
+        <source>Transfer</source>
+        <translation>搬送</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="100"/>
+        <source>Scan and verify</source>
+        <translation>走査して検証</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="101"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="106"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="245"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="107"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="246"/>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="108"/>
+        <source>Verification</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="108"/>
+        <source>verified</source>
+        <translation>検証済み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="108"/>
+        <source>REFUSED</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="109"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="199"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="244"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="110"/>
+        <source>Signer</source>
+        <translation>署名者</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="111"/>
+        <source>Custody hops</source>
+        <translation>保管経路</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="112"/>
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="115"/>
+        <source>Bundles on the volume</source>
+        <translation>媒体上のバンドル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="116"/>
+        <source>Choose the courier&apos;s volume, then Scan and verify: every bundle on it is checked (signature, signer, custody, every byte) before you receive it.</source>
+        <translation>運搬用の媒体を選び、「走査して検証」を押してください。受領の前に、媒体上のすべてのバンドルを検証します(署名、署名者、保管経路、全バイト)。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="119"/>
+        <source>Receive selected</source>
+        <translation>選択したものを受領</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="120"/>
+        <source>Verify again and queue the bundle for an analyst</source>
+        <translation>再検証して分析官向けの受領待ちに入れる</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="138"/>
+        <source>Inbound</source>
+        <translation>受け入れ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="146"/>
+        <source>Choose a volume or folder first.</source>
+        <translation>先に媒体かフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="171"/>
+        <source>%1 bundle(s) found: %2 verified, %3 refused.</source>
+        <translation>バンドル %1 件: 検証済み %2 件、拒否 %3 件。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="178"/>
+        <source>Select a bundle first.</source>
+        <translation>先にバンドルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="181"/>
+        <source>That bundle was refused: %1</source>
+        <translation>このバンドルは拒否されました: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="186"/>
+        <source>Already received: nothing added.</source>
+        <translation>受領済みです。追加はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="187"/>
+        <source>Received %1 bundle from %2; queued for an analyst.</source>
+        <translation>%2 からの %1 バンドルを受領し、分析官向けの待ち行列に入れました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="198"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="218"/>
+        <source>Received</source>
+        <translation>受領済み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="200"/>
+        <source>Bundle</source>
+        <translation>バンドル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="201"/>
+        <source>Signer key</source>
+        <translation>署名鍵</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="202"/>
+        <source>Sequence</source>
+        <translation>通番</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="203"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="249"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="206"/>
+        <source>Received bundles</source>
+        <translation>受領したバンドル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="207"/>
+        <source>Accept into the vault</source>
+        <translation>保管庫に取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="208"/>
+        <source>Check the bundle again and import its reports, deduplicated, with custody naming the bundle and its signer</source>
+        <translation>バンドルを再検証し、重複を除いて報告を取り込みます。保管記録にはバンドルと署名者が残ります</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="226"/>
+        <source>Select a received bundle first.</source>
+        <translation>先に受領したバンドルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="232"/>
+        <source>Accepted: %1 imported, %2 duplicates, %3 refused.</source>
+        <translation>取り込み完了: 取り込み %1 件、重複 %2 件、拒否 %3 件。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="243"/>
+        <source>Queued</source>
+        <translation>登録日時</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="247"/>
+        <source>Encrypted</source>
+        <translation>暗号化</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="247"/>
+        <source>yes</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="247"/>
+        <source>no</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="248"/>
+        <source>By</source>
+        <translation>登録者</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="250"/>
+        <source>delivered to %1</source>
+        <translation>%1 に書き出し済み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="253"/>
+        <source>Bundles to write out</source>
+        <translation>書き出すバンドル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="255"/>
+        <source>Write to volume</source>
+        <translation>媒体に書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="256"/>
+        <source>Adds your custody countersignature, writes with fsync, reads the file back and compares hashes, then marks it delivered</source>
+        <translation>あなたの保管連署を加え、fsync で書き込み、読み戻してハッシュを照合してから、書き出し済みにします</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="266"/>
+        <source>Outbound</source>
+        <translation>送出</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="280"/>
+        <source>Select a queued bundle and a volume first.</source>
+        <translation>先に送出待ちのバンドルと媒体を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="285"/>
+        <source>Wrote %1, read it back and checked it; marked delivered.</source>
+        <translation>%1 に書き出し、読み戻して確認しました。書き出し済みにしました。</translation>
+    </message>
+</context>
+<context>
+    <name>TrustView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="92"/>
+        <source>Trust</source>
+        <translation>信頼</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="94"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="95"/>
+        <source>Workstation</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="96"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="97"/>
+        <source>Fingerprint</source>
+        <translation>フィンガープリント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="98"/>
+        <source>Added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="99"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="99"/>
+        <source>REVOKED %1</source>
+        <translation>失効 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="100"/>
+        <source>rotated (still valid)</source>
+        <translation>更新済み(有効)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="100"/>
+        <source>trusted</source>
+        <translation>信頼</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="103"/>
+        <source>Trusted keys</source>
+        <translation>信頼する鍵</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="104"/>
+        <source>Add key…</source>
+        <translation>鍵を追加…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="105"/>
+        <source>Revoke…</source>
+        <translation>失効…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="106"/>
+        <source>Export keys bundle…</source>
+        <translation>鍵バンドルを書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="107"/>
+        <source>This workstation&apos;s public keys, rotations and trust store, signed by you, for other workstations</source>
+        <translation>この端末の公開鍵・鍵更新・信頼ストアを、あなたの署名付きで他の端末向けに</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="109"/>
+        <source>Import keys bundle…</source>
+        <translation>鍵バンドルを取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="116"/>
+        <source>Bundles are accepted only from keys listed here and from this workstation&apos;s own users. Add another workstation&apos;s keys after reading their fingerprints with the owner over a separate channel, or import a keys bundle signed by its officer.</source>
+        <translation>バンドルは、ここに載っている鍵とこの端末の利用者の鍵からのみ受け付けます。他の端末の鍵は、別の経路で所有者とフィンガープリントを読み合わせてから追加するか、その端末の保安責任者が署名した鍵バンドルを取り込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="133"/>
+        <source>Public key to trust</source>
+        <translation>信頼する公開鍵</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="133"/>
+        <source>PEM (*.pem)</source>
+        <translation>PEM (*.pem)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="155"/>
+        <source>Trusted %1 (%2).</source>
+        <translation>%1 を信頼しました (%2)。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="164"/>
+        <source>Select a key first.</source>
+        <translation>先に鍵を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="167"/>
+        <source>Revoke key</source>
+        <translation>鍵の失効</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="168"/>
+        <source>Revoke %1&apos;s key? Every bundle it signed or countersigned is refused from now on. The key stays listed, marked revoked.</source>
+        <translation>%1 の鍵を失効させますか。今後、この鍵が署名・連署したバンドルはすべて拒否されます。鍵は失効済みとして一覧に残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="170"/>
+        <source>Revoke</source>
+        <translation>失効させる</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="173"/>
+        <source>Key revoked.</source>
+        <translation>鍵を失効させました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="181"/>
+        <source>Export keys bundle</source>
+        <translation>鍵バンドルの書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="182"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="193"/>
+        <source>NIA bundle (*.nia)</source>
+        <translation>NIA バンドル (*.nia)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="189"/>
+        <source>Wrote keys bundle %1 to %2.</source>
+        <translation>鍵バンドル %1 を %2 に書き出しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="193"/>
+        <source>Keys bundle</source>
+        <translation>鍵バンドル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="204"/>
+        <source>Keys bundle applied.</source>
+        <translation>鍵バンドルを適用しました。</translation>
     </message>
 </context>
 <context>
@@ -2206,89 +3038,138 @@ Intelligence-fusion workstation for air-gapped machines.</source>
     </message>
 </context>
 <context>
+    <name>VolumePicker</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="48"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="53"/>
+        <source>Volume</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="50"/>
+        <source>Choose folder…</source>
+        <translation>フォルダーを選ぶ…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="62"/>
+        <source>, read-only</source>
+        <translation>、読み取り専用</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="67"/>
+        <source>No removable volume: choose a folder</source>
+        <translation>リムーバブル媒体がありません。フォルダーを選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="70"/>
+        <source>Choose the medium&apos;s folder</source>
+        <translation>媒体のフォルダーを選ぶ</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="54"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="58"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="55"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="59"/>
         <source>Fusion</source>
         <translation>統合分析</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="56"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="60"/>
+        <source>Briefings</source>
+        <translation>ブリーフィング</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="61"/>
         <source>Users</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="57"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="62"/>
         <source>Audit</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="58"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="63"/>
+        <source>Release review</source>
+        <translation>公開審査</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="65"/>
+        <source>Trust</source>
+        <translation>信頼</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="66"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="60"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="68"/>
         <source>Requirements</source>
         <translation>情報要求</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="62"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="70"/>
+        <source>Transfer</source>
+        <translation>搬送</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="71"/>
         <source>My key</source>
         <translation>自分の鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="78"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="87"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="79"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="88"/>
         <source>Signed in user and role</source>
         <translation>ログイン中のユーザーと役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="81"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="90"/>
         <source>Time until auto-lock</source>
         <translation>自動ロックまでの時間</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="82"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="91"/>
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="83"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="92"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>今すぐロック (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="87"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="96"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="97"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="106"/>
         <source>Navigation</source>
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="121"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="130"/>
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="123"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="132"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="181"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="190"/>
         <source>Locks in %1</source>
         <translation>%1 後にロック</translation>
     </message>

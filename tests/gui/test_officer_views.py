@@ -163,9 +163,11 @@ def test_settings_change_idle_time(qtbot, window: MainWindow) -> None:  # type: 
 def test_my_key_export_and_passphrase_change(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     unlock_as(qtbot, window, COURIER, COURIER_PASS)
     assert window.workspace is not None
+    window.workspace.show_view("my_key")
     view = window.workspace.views["my_key"]
     assert isinstance(view, MyKeyView)
     assert len(view.fingerprint.text().replace(" ", "")) == 64
+    qtbot.waitUntil(lambda: view.recipient.text().startswith("age1"), timeout=10000)
     view.export_to(tmp_path / "carl.pem")
     qtbot.waitUntil(lambda: (tmp_path / "carl.pem").exists() and not view.busy, timeout=10000)
     view.passphrase_button.click()

@@ -45,9 +45,10 @@ def test_good_passphrase_opens_the_workspace(qtbot, window: MainWindow) -> None:
 
 
 @pytest.mark.parametrize(("user", "passphrase", "expected"), [
-    (OFFICER, OFFICER_PASS, ["users", "audit", "settings", "requirements", "my_key"]),
-    (ANALYST, ANALYST_PASS, ["reports", "fusion", "requirements", "my_key"]),
-    (COURIER, COURIER_PASS, ["my_key"]),
+    (OFFICER, OFFICER_PASS, ["users", "audit", "releases", "trust", "settings", "requirements", "transfer",
+                             "my_key"]),
+    (ANALYST, ANALYST_PASS, ["reports", "fusion", "briefings", "requirements", "transfer", "my_key"]),
+    (COURIER, COURIER_PASS, ["transfer", "my_key"]),
 ])
 def test_navigation_follows_role(qtbot, window: MainWindow, user: str, passphrase: str,  # type: ignore[no-untyped-def]
                                  expected: list[str]) -> None:

@@ -1,0 +1,1 @@
+"""Briefings: the analyst's composer and the officer's release review."""
