@@ -118,6 +118,44 @@ class Writer:
         self.out.write(_END.pack(_END_SIG, 0, 0, len(self.entries), len(self.entries), size, start, 0))
 
 
+class SequentialWriter:
+    """The same layout for a target that cannot seek (the age stream of an encrypted bundle): each entry's
+    CRC and sizes must be known before its data, so its local header is final when written."""
+
+    def __init__(self) -> None:
+        self.offset = 0
+        self.entries: list[Entry] = []
+
+    def entry(self, name: str, method: int, crc: int, compressed: int, size: int,
+              data: Iterator[bytes]) -> Iterator[bytes]:
+        if not safe_name(name) or any(e.name == name for e in self.entries):
+            raise ValueError(f"unsafe or repeated entry name: {name!r}")
+        if size > LIMIT or self.offset + compressed > LIMIT:
+            raise ValueError("a bundle entry or the bundle itself would pass 2 GiB")
+        encoded = name.encode("utf-8")
+        header = _LOCAL.pack(_LOCAL_SIG, _VERSION, _FLAGS, method, _DOS_TIME, _DOS_DATE, crc, compressed, size,
+                             len(encoded), 0) + encoded
+        offset = self.offset
+        yield header
+        written = 0
+        for chunk in data:
+            written += len(chunk)
+            yield chunk
+        if written != compressed:
+            raise ValueError(f"{name} changed while it was written")
+        self.entries.append(Entry(name, method, crc, compressed, size, offset, offset + len(header)))
+        self.offset += len(header) + compressed
+
+    def directory(self) -> bytes:
+        out = bytearray()
+        for e in self.entries:
+            encoded = e.name.encode("utf-8")
+            out += _CENTRAL.pack(_CENTRAL_SIG, _MADE_BY, _VERSION, _FLAGS, e.method, _DOS_TIME, _DOS_DATE, e.crc,
+                                 e.compressed, e.size, len(encoded), 0, 0, 0, 0, _ATTRIBUTES, e.offset) + encoded
+        out += _END.pack(_END_SIG, 0, 0, len(self.entries), len(self.entries), len(out), self.offset, 0)
+        return bytes(out)
+
+
 def read_directory(file: BinaryIO, total: int, max_entries: int) -> list[Entry]:
     """Every entry, after checking the whole layout byte for byte; BundleRejected on any deviation."""
     if total < _END.size or total > LIMIT:

@@ -12,7 +12,7 @@ size limit; on any failure the buffer is dropped and nothing is kept.
 from __future__ import annotations
 
 import io
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 import pyrage
 from pyrage import x25519
@@ -42,7 +42,12 @@ def new_identity() -> tuple[str, str]:
     return str(identity), str(identity.to_public())
 
 
-def encrypt(plain: BinaryIO, out: BinaryIO, recipients: list[str]) -> None:
+class Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+def encrypt(plain: Readable, out: BinaryIO, recipients: list[str]) -> None:
+    """Stream ``plain`` into ``out`` as age ciphertext for ``recipients``."""
     try:
         pyrage.encrypt_io(plain, out, [x25519.Recipient.from_str(r) for r in recipients])
     except pyrage.EncryptError as exc:

@@ -2,8 +2,10 @@
 
 All or nothing: the bundle is written to a hidden file beside the target,
 flushed to disk, then renamed into place; on any failure the partial file is
-removed and the target is untouched. A bundle with recipients is built in
-memory and only its age ciphertext reaches the disk.
+removed and the target is untouched. A bundle with recipients is produced as
+a stream straight into age (pyrage's encrypt_io): its plaintext never reaches
+the disk, and memory stays bounded (a payload file is read twice instead: once
+for the CRC its header needs first, once to send it).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import hashlib
 import io
 import os
 import uuid
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,11 +72,11 @@ def write_bundle(out: Path, kind: str, sources: list[Source], signer: Signer, se
     try:
         with partial.open("xb") as handle:
             if recipients:
-                plain = io.BytesIO()
-                manifest = _write_signed(plain, kind, sources, names, signer, sequence, created, audit_head,
-                                         recipients, expires)
-                plain.seek(0)
-                sealed.encrypt(plain, handle, recipients)
+                signed: list[Manifest] = []
+                stream = _stream_signed(signed, kind, sources, names, signer, sequence, created, audit_head,
+                                        recipients, expires)
+                sealed.encrypt(_Reader(stream), handle, recipients)
+                manifest = signed[0]
             else:
                 manifest = _write_signed(handle, kind, sources, names, signer, sequence, created, audit_head,
                                          recipients, expires)
@@ -99,14 +102,16 @@ def bundle_bytes(kind: str, sources: list[Source], signer: Signer, sequence: int
     if len(set(names)) != len(names) or not all(container.safe_name(n) for n in names):
         raise BadInput("payload names must be distinct relative paths")
     recipients = [sealed.parse_recipient(r) for r in recipients or []]
-    plain = io.BytesIO()
-    manifest = _write_signed(plain, kind, sources, names, signer, sequence, created, audit_head, recipients, expires)
     if not recipients:
+        plain = io.BytesIO()
+        manifest = _write_signed(plain, kind, sources, names, signer, sequence, created, audit_head, recipients,
+                                 expires)
         return manifest, plain.getvalue()
-    plain.seek(0)
+    signed: list[Manifest] = []
     encrypted = io.BytesIO()
-    sealed.encrypt(plain, encrypted, recipients)
-    return manifest, encrypted.getvalue()
+    sealed.encrypt(_Reader(_stream_signed(signed, kind, sources, names, signer, sequence, created, audit_head,
+                                          recipients, expires)), encrypted, recipients)
+    return signed[0], encrypted.getvalue()
 
 
 def _write_signed(handle: BinaryIO, kind: str, sources: list[Source], names: list[str],
@@ -131,3 +136,85 @@ def _write_signed(handle: BinaryIO, kind: str, sources: list[Source], names: lis
             pass
     zip_writer.close()
     return manifest
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """An entry whose CRC and sizes are known before it is sent, and how to send it."""
+
+    method: int
+    crc: int
+    compressed: int
+    size: int
+    sha256: str
+    data: bytes | None  # the bytes to send, or None: re-read the source file
+
+
+def _prepare(source: Source, method: int) -> _Prepared:
+    digest, crc, size = hashlib.sha256(), 0, 0
+    squeeze = zlib.compressobj(6, zlib.DEFLATED, -15) if method == container.DEFLATED else None
+    packed = bytearray()
+    for chunk in source.chunks():
+        digest.update(chunk)
+        crc, size = zlib.crc32(chunk, crc), size + len(chunk)
+        if squeeze:
+            packed += squeeze.compress(chunk)
+    if squeeze:
+        packed += squeeze.flush()
+        return _Prepared(method, crc, len(packed), size, digest.hexdigest(), bytes(packed))
+    return _Prepared(method, crc, size, size, digest.hexdigest(), source.data)
+
+
+def _resent(source: Source, prepared: _Prepared) -> Iterator[bytes]:
+    """A stored file's bytes again, checked against the first reading: a file changed in between is refused."""
+    crc = 0
+    for chunk in source.chunks():
+        crc = zlib.crc32(chunk, crc)
+        yield chunk
+    if crc != prepared.crc:
+        raise BadInput(f"{source.name} changed while the bundle was written")
+
+
+def _stream_signed(signed: list[Manifest], kind: str, sources: list[Source], names: list[str], signer: Signer,
+                   sequence: int, created: str, audit_head: dict[str, Any], recipients: list[str],
+                   expires: str | None) -> Iterator[bytes]:
+    """The signed bundle's bytes in order, for a target that cannot seek; the manifest lands in ``signed``."""
+    writer = container.SequentialWriter()
+    files = []
+    for source, name in zip(sources, names, strict=True):
+        method = container.STORED if Path(name).suffix.lower() in _STORED else container.DEFLATED
+        ready = _prepare(source, method)
+        data = iter([ready.data]) if ready.data is not None else _resent(source, ready)
+        yield from writer.entry(name, method, ready.crc, ready.compressed, ready.size, data)
+        files.append(FileEntry(name, ready.size, ready.sha256))
+    sums = sums_text(files)
+    manifest = Manifest(str(uuid.uuid4()), kind, created, signer.name, fingerprint(signer.key.public_key()),
+                        sequence, audit_head, files, hashlib.sha256(sums).hexdigest(), recipients, expires)
+    encoded = manifest.encode()
+    for name, data_bytes in ((SUMS, sums), (MANIFEST, encoded),
+                             (SIGNATURE, sign(signer.key, SigningContext.BUNDLE_MANIFEST, encoded))):
+        yield from writer.entry(name, container.STORED, zlib.crc32(data_bytes), len(data_bytes), len(data_bytes),
+                                iter([data_bytes]))
+    yield writer.directory()
+    signed.append(manifest)
+
+
+class _Reader:
+    """A file-like ``read`` over a stream of byte chunks, which pyrage's encrypt_io pulls from."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self.chunks = chunks
+        self.pending = bytearray()
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self.pending) < size:
+            try:
+                self.pending += next(self.chunks)
+            except StopIteration:
+                break
+        if size < 0 or size >= len(self.pending):
+            out, self.pending = bytes(self.pending), bytearray()
+            return out
+        out = bytes(self.pending[:size])
+        del self.pending[:size]
+        return out

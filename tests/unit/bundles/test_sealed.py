@@ -47,3 +47,17 @@ def test_truncation_wrong_key_and_bombs_are_refused(tmp_path: Path) -> None:
     with pytest.raises(BadInput, match="age X25519 recipient"):
         sealed.parse_recipient("age1notarecipient")
     assert not list(tmp_path.iterdir())  # nothing was ever written to disk
+
+
+def test_a_file_changed_between_its_two_readings_is_refused(tmp_path: Path) -> None:
+    from nia_desktop.core.bundles import container
+    from nia_desktop.core.bundles.write import _prepare, _resent
+
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(b"%PDF-1.7 original" * 1000)
+    source = Source("scan.pdf", path=path)
+    prepared = _prepare(source, container.STORED)
+    assert b"".join(_resent(source, prepared)) == path.read_bytes()
+    path.write_bytes(b"%PDF-1.7 replaced" * 1000)
+    with pytest.raises(BadInput, match="changed while the bundle was written"):
+        b"".join(_resent(source, prepared))
