@@ -9,7 +9,8 @@ measured in the same run on the same files:
 
 - `openssl dgst -sha256` (the yardstick the issue names; SHA-NI where the CPU has it);
 - `cat FILES > out && sync`: writing the same bytes to the same disk, which bounds any export;
-- the stock `age -r` on the plain bundle, for the encrypted export.
+- the stock `age -r` on the plain bundle, for the encrypted export, and pyrage's own encrypt_io
+  from that plain file (no application code), to show what the binding itself costs.
 
 Targets: export and verify at >= 0.5 x openssl; encrypted export >= 0.7 x age; peak memory < 200 MB.
 """
@@ -48,6 +49,14 @@ else:
     write_bundle(out, "reports", [Source(p.name, path=p) for p in sorted(payload.glob("*.pdf"))],
                  Signer("bench", key), 1, "2026-01-01T00:00:00Z", {"seq": 0, "hash": ""}, recipients)
 print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+PYRAGE = """
+import sys, pyrage
+from pyrage import x25519
+with open(sys.argv[2], "rb") as plain, open(sys.argv[3], "wb") as out:
+    pyrage.encrypt_io(plain, out, [x25519.Recipient.from_str(sys.argv[1])])
 """
 
 
@@ -103,6 +112,7 @@ def main() -> None:
                                    text=True).stdout.strip()
         plain = work / "b.nia"
         age = best(args.runs, ["age", "-r", recipient, "-o", str(work / "stock.age"), str(plain)])
+        binding = best(args.runs, [sys.executable, "-c", PYRAGE, recipient, str(plain), str(work / "pyrage.age")])
         for _ in range(args.runs):
             sealed = work / "e.nia"
             sealed.unlink(missing_ok=True)
@@ -111,6 +121,8 @@ def main() -> None:
         print(f"baseline openssl dgst -sha256: {openssl:.2f} s = {mib / openssl:.0f} MiB/s")
         print(f"baseline cat > file && sync:  {disk:.2f} s = {mib / disk:.0f} MiB/s (this disk's write speed)")
         print(f"baseline age -r (plain bundle): {age:.2f} s = {mib / age:.0f} MiB/s")
+        print(f"baseline pyrage encrypt_io of the same file: {binding:.2f} s = {mib / binding:.0f} MiB/s, "
+              f"{age / binding:.2f} x age (interpreter start included)")
         for what in ("export", "verify", "encrypt"):
             seconds = min(s for w, s, _ in results if w == what)
             peak = max(p for w, _, p in results if w == what)

@@ -5,7 +5,8 @@ flushed to disk, then renamed into place; on any failure the partial file is
 removed and the target is untouched. A bundle with recipients is produced as
 a stream straight into age (pyrage's encrypt_io): its plaintext never reaches
 the disk, and memory stays bounded (a payload file is read twice instead: once
-for the CRC its header needs first, once to send it).
+for the CRC its header needs first, on a helper thread one file ahead, and once
+to send it).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 import uuid
 import zlib
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -178,15 +180,24 @@ def _resent(source: Source, prepared: _Prepared) -> Iterator[bytes]:
 def _stream_signed(signed: list[Manifest], kind: str, sources: list[Source], names: list[str], signer: Signer,
                    sequence: int, created: str, audit_head: dict[str, Any], recipients: list[str],
                    expires: str | None) -> Iterator[bytes]:
-    """The signed bundle's bytes in order, for a target that cannot seek; the manifest lands in ``signed``."""
+    """The signed bundle's bytes in order, for a target that cannot seek; the manifest lands in ``signed``.
+
+    The next file is hashed on a helper thread while this one is sent (hashlib and file reads release the
+    GIL): one file ahead only, so memory holds at most one deflated entry besides the current one.
+    """
     writer = container.SequentialWriter()
     files = []
-    for source, name in zip(sources, names, strict=True):
-        method = container.STORED if Path(name).suffix.lower() in _STORED else container.DEFLATED
-        ready = _prepare(source, method)
-        data = iter([ready.data]) if ready.data is not None else _resent(source, ready)
-        yield from writer.entry(name, method, ready.crc, ready.compressed, ready.size, data)
-        files.append(FileEntry(name, ready.size, ready.sha256))
+    methods = [container.STORED if Path(n).suffix.lower() in _STORED else container.DEFLATED for n in names]
+    with ThreadPoolExecutor(1, thread_name_prefix="bundle-hash") as helper:
+        ahead = helper.submit(_prepare, sources[0], methods[0]) if sources else None
+        for index, (source, name) in enumerate(zip(sources, names, strict=True)):
+            assert ahead is not None
+            ready = ahead.result()
+            if index + 1 < len(sources):
+                ahead = helper.submit(_prepare, sources[index + 1], methods[index + 1])
+            data = iter([ready.data]) if ready.data is not None else _resent(source, ready)
+            yield from writer.entry(name, ready.method, ready.crc, ready.compressed, ready.size, data)
+            files.append(FileEntry(name, ready.size, ready.sha256))
     sums = sums_text(files)
     manifest = Manifest(str(uuid.uuid4()), kind, created, signer.name, fingerprint(signer.key.public_key()),
                         sequence, audit_head, files, hashlib.sha256(sums).hexdigest(), recipients, expires)
@@ -200,21 +211,21 @@ def _stream_signed(signed: list[Manifest], kind: str, sources: list[Source], nam
 
 
 class _Reader:
-    """A file-like ``read`` over a stream of byte chunks, which pyrage's encrypt_io pulls from."""
+    """A file-like ``read`` over a stream of byte chunks, which pyrage's encrypt_io pulls from (8 KiB at a
+    time: each read slices the current chunk, so nothing is moved or joined)."""
 
     def __init__(self, chunks: Iterator[bytes]) -> None:
         self.chunks = chunks
-        self.pending = bytearray()
+        self.current = memoryview(b"")
+        self.offset = 0
 
-    def read(self, size: int = -1) -> bytes:
-        while size < 0 or len(self.pending) < size:
+    def read(self, size: int = -1, /) -> bytes:
+        while self.offset >= len(self.current):
             try:
-                self.pending += next(self.chunks)
+                self.current, self.offset = memoryview(next(self.chunks)), 0
             except StopIteration:
-                break
-        if size < 0 or size >= len(self.pending):
-            out, self.pending = bytes(self.pending), bytearray()
-            return out
-        out = bytes(self.pending[:size])
-        del self.pending[:size]
+                return b""
+        end = len(self.current) if size < 0 else self.offset + size
+        out = bytes(self.current[self.offset:end])
+        self.offset += len(out)
         return out
