@@ -11,11 +11,12 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from nia_desktop.core.bundles import container, custody
+from nia_desktop.core.bundles.approval import check_approval
 from nia_desktop.core.bundles.manifest import MANIFEST, PAYLOAD, SIGNATURE, SUMS, Manifest, parse, sums_text
 from nia_desktop.core.errors import BundleRejected
 from nia_desktop.core.signing import SigningContext, verify
@@ -45,6 +46,7 @@ class Verified:
     warnings: list[str] = field(default_factory=list)
     custody: list[custody.Hop] = field(default_factory=list)
     manifest_bytes: bytes = b""
+    approval: dict[str, Any] | None = None  # a briefing's release approval, checked
 
 
 def verify_bundle(path: Path, trusted: Callable[[str], TrustedKey | None], now: str,
@@ -105,4 +107,8 @@ def verify_stream(handle: BinaryIO, total: int, trusted: Callable[[str], Trusted
         if digest.hexdigest() != listed_file.sha256:
             raise BundleRejected(f"hash mismatch: {name}")
     warnings = ["signed with a rotated key (still valid until revoked)"] if key.rotated else []
-    return Verified(manifest, key, entries, warnings, hops, manifest_bytes)
+    approved: dict[str, Any] | None = None
+    if manifest.kind == "briefing":
+        approved, approval_warnings = check_approval(handle, entries, trusted, manifest.signer_fingerprint)
+        warnings += approval_warnings
+    return Verified(manifest, key, entries, warnings, hops, manifest_bytes, approved)
