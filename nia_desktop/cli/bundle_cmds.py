@@ -188,7 +188,7 @@ def _accept(args: argparse.Namespace) -> int:
 
 def _trust_add(args: argparse.Namespace) -> int:
     from nia_desktop.core.signing import format_fingerprint
-    from nia_desktop.services import bundles
+    from nia_desktop.services import trust
 
     def act(session: Session) -> int:
         try:
@@ -197,7 +197,7 @@ def _trust_add(args: argparse.Namespace) -> int:
             from nia_desktop.core.errors import BadInput
 
             raise BadInput(f"cannot read {args.file}: {exc.strerror}") from exc
-        fp = bundles.trust_key(session, pem, args.name, args.workstation, args.role)
+        fp = trust.trust_key(session, pem, args.name, args.workstation, args.role)
         return respond(args, {"fingerprint": fp, "name": args.name},
                        f"trusted {args.name}: {format_fingerprint(fp)}\n"
                        "compare this fingerprint with the key's owner by another channel before relying on it")
@@ -206,10 +206,10 @@ def _trust_add(args: argparse.Namespace) -> int:
 
 
 def _trust_list(args: argparse.Namespace) -> int:
-    from nia_desktop.services import bundles
+    from nia_desktop.services import trust
 
     def act(session: Session) -> int:
-        rows = bundles.trusted_keys(session)
+        rows = trust.trusted_keys(session)
         body = [{"fingerprint": r.fingerprint, "name": r.name, "workstation": r.workstation, "role": r.role,
                  "added_by": r.added_by, "added_at": r.added_at, "revoked_at": r.revoked_at,
                  "superseded_by": r.superseded_by} for r in rows]
@@ -226,10 +226,10 @@ def _trust_list(args: argparse.Namespace) -> int:
 
 
 def _trust_revoke(args: argparse.Namespace) -> int:
-    from nia_desktop.services import bundles
+    from nia_desktop.services import trust
 
     def act(session: Session) -> int:
-        bundles.revoke_key(session, args.fingerprint)
+        trust.revoke_key(session, args.fingerprint)
         return respond(args, {"revoked": args.fingerprint}, f"revoked {args.fingerprint}")
 
     return run_in_session(args, act)
@@ -237,10 +237,10 @@ def _trust_revoke(args: argparse.Namespace) -> int:
 
 def _carry(args: argparse.Namespace) -> int:
     from nia_desktop.core.errors import BundleRejected
-    from nia_desktop.services import bundles
+    from nia_desktop.services import couriers
 
     def act(session: Session) -> int:
-        verified = bundles.carry(session, args.file, args.volume, args.out)
+        verified = couriers.carry(session, args.file, args.volume, args.out)
         hop = verified.custody[-1]
         return respond(args, {"uuid": verified.manifest.uuid, "hop": hop.to_json()},
                        f"countersigned bundle {verified.manifest.uuid}: custody hop {hop.number} on {hop.volume}")
@@ -252,10 +252,10 @@ def _carry(args: argparse.Namespace) -> int:
 
 
 def _outbound(args: argparse.Namespace) -> int:
-    from nia_desktop.services import bundles
+    from nia_desktop.services import couriers
 
     def act(session: Session) -> int:
-        rows = bundles.outbound(session)
+        rows = couriers.outbound(session)
         return respond(args, [r.to_json() for r in rows], "\n".join(
             f"{r.queued_at}  {r.kind:8} {r.uuid}  {r.file_name}  {r.size} bytes  {r.status}"
             + (f" to {r.volume}" if r.volume else "") for r in rows) or "nothing queued")
@@ -264,10 +264,10 @@ def _outbound(args: argparse.Namespace) -> int:
 
 
 def _write_out(args: argparse.Namespace) -> int:
-    from nia_desktop.services import bundles
+    from nia_desktop.services import couriers
 
     def act(session: Session) -> int:
-        target = bundles.write_out(session, args.uuid, args.to, args.volume)
+        target = couriers.write_out(session, args.uuid, args.to, args.volume)
         return respond(args, {"uuid": args.uuid, "path": str(target)},
                        f"wrote {target}; read back and checked; marked delivered")
 

@@ -1,7 +1,9 @@
-"""Bundles and trust: the officer's trust store, signing bundles out, verifying and receiving them.
+"""Bundles out and in: signing (to a file, or the courier's outbound queue), verifying, receiving, accepting.
 
-Policy: officers manage trust; analysts sign bundles of their reports;
-anyone may verify; couriers receive. Every step is audited, refusals too.
+Policy: analysts sign bundles of their reports; anyone may verify; couriers
+receive; analysts accept received reports into the vault. Every step is
+audited, refusals too. The trust store is services/trust.py; couriers' custody
+hops and media writes are services/couriers.py.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,13 +22,13 @@ from nia_desktop.core.bundles.write import Signer, Source, bundle_bytes, write_b
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput, BundleRejected
 from nia_desktop.core.roles import Action
-from nia_desktop.core.signing import fingerprint, load_public_pem, public_from_raw, public_pem
-from nia_desktop.core.store import audit_log, users
+from nia_desktop.core.signing import fingerprint, load_public_pem
+from nia_desktop.core.store import audit_log
 from nia_desktop.core.store import trust as store
 from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.core.store.workstation_keys import transport_identity
-from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session
+from nia_desktop.services.trust import lookup
 
 
 @dataclass(frozen=True)
@@ -43,64 +44,6 @@ class VerifyResult:
                 "recipients": manifest.recipients,
                 "custody": [{**h.to_json(), "trusted_as": h.signer_name} for h in self.verified.custody],
                 "error": None}
-
-
-# -- trust store (officer) ----------------------------------------------------
-def trust_key(session: Session, pem: bytes, name: str, workstation: str = "", role: str = "") -> str:
-    """Add a public key; returns its fingerprint, which the officer compares out of band before relying on it."""
-    session.require(Action.TRUST_MANAGE, name)
-    public = load_public_pem(pem)
-    fp = fingerprint(public)
-    with session.db.transaction():
-        if store.find(session.db, fp) is not None:
-            raise BadInput(f"key {fp[:16]}… is already in the trust store")
-        store.add(session.db, store.TrustRow(fp, name, workstation, role, public_pem(public).decode("ascii"),
-                                             session.name, iso_utc(session.clock.now()), None))
-        session.audit("trust.add", name, details={"fingerprint": fp, "workstation": workstation, "role": role})
-    return fp
-
-
-def revoke_key(session: Session, fp: str) -> None:
-    """Stop trusting a key: one in the trust store, or a key one of this workstation's users rotated away from."""
-    session.require(Action.TRUST_MANAGE, fp)
-    wanted = fp.replace(" ", "")
-    with session.db.transaction():
-        matches = [r for r in store.listing(session.db) if r.fingerprint.startswith(wanted)]
-        retired = [k for k in store.retired(session.db) if k.fingerprint.startswith(wanted)]
-        if not matches and len(retired) == 1 and wanted:
-            if not store.revoke_retired(session.db, retired[0].fingerprint, iso_utc(session.clock.now())):
-                raise BadInput(f"key {retired[0].fingerprint[:16]}… is already revoked")
-            session.audit("trust.revoke", retired[0].user, details={"fingerprint": retired[0].fingerprint,
-                                                                    "rotated": True})
-            return
-        if len(matches) != 1:
-            raise BadInput(f"no single key in the trust store starts with {fp!r}")
-        if not store.revoke(session.db, matches[0].fingerprint, session.name, iso_utc(session.clock.now())):
-            raise BadInput(f"key {matches[0].fingerprint[:16]}… is already revoked")
-        session.audit("trust.revoke", matches[0].name, details={"fingerprint": matches[0].fingerprint})
-
-
-def trusted_keys(session: Session) -> list[store.TrustRow]:
-    session.require(Action.BUNDLE_VERIFY, "trust store")
-    return store.listing(session.db)
-
-
-def _lookup(session: Session) -> Any:
-    """Trusted: this vault's trust store, and this vault's own users (a workstation trusts itself), including
-    keys they rotated away from (marked rotated, refused once revoked)."""
-    def find(fp: str) -> TrustedKey | None:
-        row = store.find(session.db, fp)
-        if row is not None:
-            return TrustedKey(row.name, fp, load_public_pem(row.public_pem.encode("ascii")),
-                              row.revoked_at is not None, row.superseded_by is not None)
-        for user in users.all_users(session.db):
-            if user.fingerprint == fp:
-                return TrustedKey(user.name, fp, user.public_key)
-        for old in store.retired(session.db, fp):
-            return TrustedKey(f"{old.user} (rotated key)", fp, public_from_raw(old.public_raw),
-                              old.revoked_at is not None, True)
-        return None
-    return find
 
 
 # -- out: a signed bundle of reports (analyst) --------------------------------------------
@@ -184,9 +127,9 @@ def _open(session: Session, path: Path, keep: bool = False) -> tuple[Verified, b
     if encrypted or keep:
         with path.open("rb") as handle:
             plain = sealed.decrypt(handle, [secret]) if encrypted else handle.read()
-        verified = verify_stream(io.BytesIO(plain), len(plain), _lookup(session), now)
+        verified = verify_stream(io.BytesIO(plain), len(plain), lookup(session), now)
     else:
-        verified = verify_bundle(path, _lookup(session), now)
+        verified = verify_bundle(path, lookup(session), now)
     recipients = verified.manifest.recipients
     if recipients and recipient not in recipients:
         raise BundleRejected(f"addressed to another workstation: this one ({recipient[:16]}…) is not among the "
@@ -285,15 +228,15 @@ def accept(session: Session, bundle_uuid: str, agency: str = "", case: str = "")
     from nia_desktop.services.importing import import_paths
 
     session.require(Action.REPORT_IMPORT, f"bundle {bundle_uuid}")
-    rows = session.db.query("SELECT bundle, status FROM received_bundles WHERE uuid = ?", (bundle_uuid,))
-    if not rows:
+    found = store.received_bundle(session.db, bundle_uuid)
+    if found is None:
         raise BadInput(f"no received bundle {bundle_uuid}")
-    data, status = bytes(rows[0][0]), str(rows[0][1])
+    data, status = found
     if status != "queued":
         raise BadInput(f"bundle {bundle_uuid} was already {status}")
     handle = io.BytesIO(data)
     try:
-        verified = verify_stream(handle, len(data), _lookup(session), iso_utc(session.clock.now()))
+        verified = verify_stream(handle, len(data), lookup(session), iso_utc(session.clock.now()))
     except BundleRejected as exc:
         session.audit("bundle.accept", bundle_uuid, "refused", {"reason": exc.user_message})
         raise
@@ -314,152 +257,8 @@ def accept(session: Session, bundle_uuid: str, agency: str = "", case: str = "")
     origin = (f"signed by {manifest.signer_name} ({manifest.signer_fingerprint[:16]})", f"bundle {manifest.uuid}")
     outcome = import_paths(session, [root], agency, case, carried=(items, origin))
     with session.db.transaction():
-        session.db.execute("UPDATE received_bundles SET status = 'accepted' WHERE uuid = ?", (bundle_uuid,))
+        store.set_received_status(session.db, bundle_uuid, "accepted")
         session.audit("bundle.accept", bundle_uuid, details={"import_id": outcome.import_id,
                                                              "signer": manifest.signer_fingerprint,
                                                              **outcome.counts()})
     return outcome
-
-
-# -- couriers: custody hops and the outbound queue ------------------------------------------------
-def _countersigned(session: Session, data: bytes, volume: str) -> tuple[bytes, Verified]:
-    """The bundle with this courier's custody hop added; checked before (and the result checked after)."""
-    from nia_desktop.core.bundles import custody
-
-    if sealed.is_encrypted(data[:len(sealed.MAGIC)]):
-        raise BadInput("this bundle is encrypted to its recipients: a courier cannot add a custody hop inside it; "
-                       "the hand-over is recorded in this workstation's audit log")
-    now = iso_utc(session.clock.now())
-    verified = verify_stream(io.BytesIO(data), len(data), _lookup(session), now)
-    number = len(verified.custody) + 1
-    previous = None
-    if verified.custody:
-        last = custody.entry_names(number - 1)[0]
-        previous = b"".join(container.read_entry(io.BytesIO(data), verified.entries[last], 1 << 16))
-    hop = custody.new_hop(session.signing_key, session.name, now, volume, verified.manifest.uuid,
-                          verified.manifest_bytes, previous, number)
-    out = io.BytesIO()
-    custody.append_hop(io.BytesIO(data), verified.entries, out, hop, number)
-    result = out.getvalue()
-    return result, verify_stream(io.BytesIO(result), len(result), _lookup(session), now)
-
-
-def carry(session: Session, path: Path, volume: str, out: Path | None = None) -> Verified:
-    """A courier countersigns a bundle they carry (their key, the time, the volume); the signer's manifest and
-    signature are untouched. Written to ``out``, or in place (atomically)."""
-    session.require(Action.BUNDLE_WRITE_OUT, str(path))
-    target = out or path
-    if out is not None and out.exists():
-        raise BadInput(f"{out} already exists: choose another name")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"cannot read {path}: {exc.strerror}") from exc
-    try:
-        carried, verified = _countersigned(session, data, volume)
-    except BundleRejected as exc:
-        session.audit("bundle.carry", path.name, "refused", {"reason": exc.user_message})
-        raise
-    _write_durably(target, carried)
-    session.audit("bundle.carry", target.name, details={"uuid": verified.manifest.uuid, "volume": volume,
-                                                        "hop": len(verified.custody)})
-    return verified
-
-
-def _write_durably(target: Path, data: bytes) -> str:
-    """Write through a hidden partial file, fsync it, rename it into place, fsync the folder, then read it back
-    and compare hashes; returns the SHA-256. Removable media lie about writes more often than disks do."""
-    partial = target.with_name(f".{target.name}.partial")
-    digest = hashlib.sha256(data).hexdigest()
-    try:
-        with partial.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-        directory = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise BadInput(f"cannot write {target}: {exc.strerror}") from exc
-    reread = hashlib.sha256()
-    with target.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            reread.update(chunk)
-    if reread.hexdigest() != digest:
-        raise BadInput(f"{target} reads back differently from what was written: the medium is faulty")
-    return digest
-
-
-def outbound(session: Session) -> list[store.Outbound]:
-    """Bundles analysts queued for couriers: metadata only."""
-    session.require(Action.BUNDLE_WRITE_OUT, "outbound queue")
-    return store.outbound(session.db)
-
-
-def write_out(session: Session, bundle_uuid: str, directory: Path, volume: str = "") -> Path:
-    """A courier writes a queued bundle to removable media: their custody hop added (plain bundles), written
-    with fsync and read back, then marked delivered. Returns the file written."""
-    from nia_desktop.core.ingest.media import volume_of
-
-    session.require(Action.BUNDLE_WRITE_OUT, bundle_uuid)
-    found = store.outbound_bytes(session.db, bundle_uuid)
-    if found is None:
-        raise BadInput(f"no queued bundle {bundle_uuid}")
-    row, data = found
-    if row.status != "queued":
-        raise BadInput(f"bundle {bundle_uuid} was already {row.status} ({row.volume} {row.delivered_at})")
-    if not directory.is_dir():
-        raise BadInput(f"{directory} is not a folder")
-    target = directory / row.file_name
-    if target.exists():
-        raise BadInput(f"{target} already exists: the bundle may already be on this medium")
-    label = volume or volume_of(directory)[1] or str(directory)
-    if not row.encrypted:
-        data, _ = _countersigned(session, data, label)
-    digest = _write_durably(target, data)
-    with session.db.transaction():
-        store.delivered(session.db, bundle_uuid, session.name, iso_utc(session.clock.now()), label, str(target))
-        session.audit("bundle.write_out", row.file_name, details={"uuid": bundle_uuid, "volume": label,
-                                                                  "path": str(target), "sha256": digest})
-    return target
-
-
-@dataclass(frozen=True)
-class MediaBundle:
-    """A bundle file found on a medium, and what verifying it said (metadata only: couriers read no content)."""
-
-    path: Path
-    size: int
-    ok: bool
-    kind: str
-    signer: str
-    hops: int
-    detail: str  # the refusal reason, or the warnings
-
-
-def scan_media(session: Session, root: Path, progress: Progress = no_progress,
-               cancel: CancelToken | None = None) -> list[MediaBundle]:
-    """Every *.nia file in ``root`` and its sub-folders (two levels), each verified (and audited) as it is."""
-    session.require(Action.BUNDLE_VERIFY, str(root))
-    found = sorted(p for pattern in ("*.nia", "*/*.nia", "*/*/*.nia") for p in root.glob(pattern)
-                   if p.is_file() and not p.is_symlink() and not p.name.startswith("."))
-    results = []
-    for n, path in enumerate(found):
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-        progress(n, len(found), path.name)
-        size = path.stat().st_size
-        try:
-            result = verify(session, path)
-        except BundleRejected as exc:
-            results.append(MediaBundle(path, size, False, "", "", 0, exc.user_message))
-            continue
-        manifest = result.verified.manifest
-        results.append(MediaBundle(path, size, True, manifest.kind, manifest.signer_name,
-                                   len(result.verified.custody), "; ".join(result.warnings)))
-    progress(len(found), len(found), "")
-    return results

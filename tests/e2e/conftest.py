@@ -48,6 +48,17 @@ class Nia:
         return Result(done.returncode, done.stdout, done.stderr)
 
 
+STOCK_TOOLS = ("openssl", "age", "age-keygen", "jq", "unzip", "sha256sum")
+
+
+@pytest.fixture(autouse=True)
+def stock_tools() -> None:
+    """The e2e tests check bundles with the tools a recipient would use; name any that is missing."""
+    missing = [tool for tool in STOCK_TOOLS if shutil.which(tool) is None]
+    if missing:
+        pytest.fail(f"missing {', '.join(missing)}: sudo apt-get install -y openssl age jq unzip (README)")
+
+
 @pytest.fixture
 def nia(tmp_path: Path) -> Nia:
     return Nia(tmp_path / "vault", tmp_path)

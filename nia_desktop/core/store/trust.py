@@ -113,6 +113,16 @@ def queue(db: VaultConnection, bundle_uuid: str, kind: str, signer: str, sequenc
                (bundle_uuid, kind, signer, sequence, manifest, bundle, user, when))
 
 
+def received_bundle(db: VaultConnection, bundle_uuid: str) -> tuple[bytes, str] | None:
+    """A received bundle's bytes (as verified when it was received) and its status."""
+    rows = db.query("SELECT bundle, status FROM received_bundles WHERE uuid = ?", (bundle_uuid,))
+    return (bytes(rows[0][0]), str(rows[0][1])) if rows else None
+
+
+def set_received_status(db: VaultConnection, bundle_uuid: str, status: str) -> None:
+    db.execute("UPDATE received_bundles SET status = ? WHERE uuid = ?", (status, bundle_uuid))
+
+
 def inbound(db: VaultConnection) -> list[tuple[str, str, str, int, str, str]]:
     return [(str(r[0]), str(r[1]), str(r[2]), int(r[3]), str(r[4]), str(r[5])) for r in db.query(
         "SELECT uuid, kind, signer, sequence, received_at, status FROM received_bundles ORDER BY received_at")]

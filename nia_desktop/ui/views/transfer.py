@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.roles import Action
 from nia_desktop.core.store.trust import Outbound
-from nia_desktop.services import bundles
-from nia_desktop.services.bundles import MediaBundle
+from nia_desktop.services import bundles, couriers
+from nia_desktop.services.couriers import MediaBundle
 from nia_desktop.services.session import Session
 from nia_desktop.ui.models.table import RowsModel
 from nia_desktop.ui.theme import named
@@ -161,7 +161,7 @@ class TransferView(View):
             self.cancel_scan.setEnabled(False)
             self.scan_task = None
 
-        self.scan_task = self.run(lambda signals, cancel: bundles.scan_media(
+        self.scan_task = self.run(lambda signals, cancel: couriers.scan_media(
             session, root, lambda d, t, m: signals.progress.emit(d, t, m), cancel),
             on_success=self._scanned, on_progress=progress, on_finished=finished)
 
@@ -271,7 +271,7 @@ class TransferView(View):
     def refresh(self) -> None:
         self.refresh_received()
         if self.session.may(Action.BUNDLE_WRITE_OUT):
-            self.run(lambda s, c: bundles.outbound(self.session), on_success=self.outbound_model.set_rows)
+            self.run(lambda s, c: couriers.outbound(self.session), on_success=self.outbound_model.set_rows)
 
     def write_selected(self) -> None:
         chosen = self.outbound_table.selected_row()
@@ -286,4 +286,4 @@ class TransferView(View):
                                      .replace("%1", str(target)), "success")
             self.refresh()
 
-        self.run(lambda s, c: bundles.write_out(session, chosen.uuid, where[0], where[1]), on_success=done)
+        self.run(lambda s, c: couriers.write_out(session, chosen.uuid, where[0], where[1]), on_success=done)

@@ -26,7 +26,7 @@ from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.signing import fingerprint, format_fingerprint, load_public_pem
 from nia_desktop.core.store.trust import TrustRow
-from nia_desktop.services import bundles, key_exchange
+from nia_desktop.services import key_exchange, trust
 from nia_desktop.services.key_exchange import KeysChange
 from nia_desktop.services.session import Session
 from nia_desktop.ui.dialogs import FormDialog, confirm_box
@@ -127,7 +127,7 @@ class TrustView(View):
         self.refresh()
 
     def refresh(self) -> None:
-        self.run(lambda s, c: bundles.trusted_keys(self.session), on_success=self.model.set_rows)
+        self.run(lambda s, c: trust.trusted_keys(self.session), on_success=self.model.set_rows)
 
     def choose_key(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Public key to trust"), "", self.tr("PEM (*.pem)"))
@@ -156,7 +156,7 @@ class TrustView(View):
                                      .replace("%2", format_fingerprint(fp)), "success")
             self.refresh()
 
-        self.run(lambda s, c: bundles.trust_key(session, pem, name, station, role), on_success=done)
+        self.run(lambda s, c: trust.trust_key(session, pem, name, station, role), on_success=done)
 
     def ask_revoke(self) -> None:
         row = self.table.selected_row()
@@ -169,7 +169,7 @@ class TrustView(View):
                     "stays listed, marked revoked.").replace("%1", escape_untrusted(row.name, 80)),
             self.tr("Revoke"))
         fp = row.fingerprint
-        self.confirm.accepted.connect(lambda: self.run(lambda s, c: bundles.revoke_key(self.session, fp),
+        self.confirm.accepted.connect(lambda: self.run(lambda s, c: trust.revoke_key(self.session, fp),
                                                        on_success=lambda _: self._changed(self.tr("Key revoked."))))
         self.confirm.open()
 

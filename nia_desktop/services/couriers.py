@@ -1,0 +1,161 @@
+"""Couriers: custody hops on the bundles they carry, the outbound queue written to media, media scanned for
+bundles. Couriers see metadata (kind, signer, size, custody), never content."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from nia_desktop.core.bundles import container, custody, sealed
+from nia_desktop.core.bundles.verify import Verified, verify_stream
+from nia_desktop.core.clock import iso_utc
+from nia_desktop.core.errors import BadInput, BundleRejected
+from nia_desktop.core.ingest.media import volume_of
+from nia_desktop.core.roles import Action
+from nia_desktop.core.store import trust as store
+from nia_desktop.services.bundles import verify
+from nia_desktop.services.progress import CancelToken, Progress, no_progress
+from nia_desktop.services.session import Session
+from nia_desktop.services.trust import lookup
+
+
+def _countersigned(session: Session, data: bytes, volume: str) -> tuple[bytes, Verified]:
+    """The bundle with this courier's custody hop added; checked before (and the result checked after)."""
+    if sealed.is_encrypted(data[:len(sealed.MAGIC)]):
+        raise BadInput("this bundle is encrypted to its recipients: a courier cannot add a custody hop inside it; "
+                       "the hand-over is recorded in this workstation's audit log")
+    now = iso_utc(session.clock.now())
+    verified = verify_stream(io.BytesIO(data), len(data), lookup(session), now)
+    number = len(verified.custody) + 1
+    previous = None
+    if verified.custody:
+        last = custody.entry_names(number - 1)[0]
+        previous = b"".join(container.read_entry(io.BytesIO(data), verified.entries[last], 1 << 16))
+    hop = custody.new_hop(session.signing_key, session.name, now, volume, verified.manifest.uuid,
+                          verified.manifest_bytes, previous, number)
+    out = io.BytesIO()
+    custody.append_hop(io.BytesIO(data), verified.entries, out, hop, number)
+    result = out.getvalue()
+    return result, verify_stream(io.BytesIO(result), len(result), lookup(session), now)
+
+
+def carry(session: Session, path: Path, volume: str, out: Path | None = None) -> Verified:
+    """A courier countersigns a bundle they carry (their key, the time, the volume); the signer's manifest and
+    signature are untouched. Written to ``out``, or in place (atomically)."""
+    session.require(Action.BUNDLE_WRITE_OUT, str(path))
+    target = out or path
+    if out is not None and out.exists():
+        raise BadInput(f"{out} already exists: choose another name")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BadInput(f"cannot read {path}: {exc.strerror}") from exc
+    try:
+        carried, verified = _countersigned(session, data, volume)
+    except BundleRejected as exc:
+        session.audit("bundle.carry", path.name, "refused", {"reason": exc.user_message})
+        raise
+    _write_durably(target, carried)
+    session.audit("bundle.carry", target.name, details={"uuid": verified.manifest.uuid, "volume": volume,
+                                                        "hop": len(verified.custody)})
+    return verified
+
+
+def _write_durably(target: Path, data: bytes) -> str:
+    """Write through a hidden partial file, fsync it, rename it into place, fsync the folder, then read it back
+    and compare hashes; returns the SHA-256. Removable media lie about writes more often than disks do."""
+    partial = target.with_name(f".{target.name}.partial")
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        with partial.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+        directory = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise BadInput(f"cannot write {target}: {exc.strerror}") from exc
+    reread = hashlib.sha256()
+    with target.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            reread.update(chunk)
+    if reread.hexdigest() != digest:
+        raise BadInput(f"{target} reads back differently from what was written: the medium is faulty")
+    return digest
+
+
+def outbound(session: Session) -> list[store.Outbound]:
+    """Bundles analysts queued for couriers: metadata only."""
+    session.require(Action.BUNDLE_WRITE_OUT, "outbound queue")
+    return store.outbound(session.db)
+
+
+def write_out(session: Session, bundle_uuid: str, directory: Path, volume: str = "") -> Path:
+    """A courier writes a queued bundle to removable media: their custody hop added (plain bundles), written
+    with fsync and read back, then marked delivered. Returns the file written."""
+    session.require(Action.BUNDLE_WRITE_OUT, bundle_uuid)
+    found = store.outbound_bytes(session.db, bundle_uuid)
+    if found is None:
+        raise BadInput(f"no queued bundle {bundle_uuid}")
+    row, data = found
+    if row.status != "queued":
+        raise BadInput(f"bundle {bundle_uuid} was already {row.status} ({row.volume} {row.delivered_at})")
+    if not directory.is_dir():
+        raise BadInput(f"{directory} is not a folder")
+    target = directory / row.file_name
+    if target.exists():
+        raise BadInput(f"{target} already exists: the bundle may already be on this medium")
+    label = volume or volume_of(directory)[1] or str(directory)
+    if not row.encrypted:
+        data, _ = _countersigned(session, data, label)
+    digest = _write_durably(target, data)
+    with session.db.transaction():
+        store.delivered(session.db, bundle_uuid, session.name, iso_utc(session.clock.now()), label, str(target))
+        session.audit("bundle.write_out", row.file_name, details={"uuid": bundle_uuid, "volume": label,
+                                                                  "path": str(target), "sha256": digest})
+    return target
+
+
+@dataclass(frozen=True)
+class MediaBundle:
+    """A bundle file found on a medium, and what verifying it said (metadata only: couriers read no content)."""
+
+    path: Path
+    size: int
+    ok: bool
+    kind: str
+    signer: str
+    hops: int
+    detail: str  # the refusal reason, or the warnings
+
+
+def scan_media(session: Session, root: Path, progress: Progress = no_progress,
+               cancel: CancelToken | None = None) -> list[MediaBundle]:
+    """Every *.nia file in ``root`` and its sub-folders (two levels), each verified (and audited) as it is."""
+    session.require(Action.BUNDLE_VERIFY, str(root))
+    found = sorted(p for pattern in ("*.nia", "*/*.nia", "*/*/*.nia") for p in root.glob(pattern)
+                   if p.is_file() and not p.is_symlink() and not p.name.startswith("."))
+    results = []
+    for n, path in enumerate(found):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        progress(n, len(found), path.name)
+        size = path.stat().st_size
+        try:
+            result = verify(session, path)
+        except BundleRejected as exc:
+            results.append(MediaBundle(path, size, False, "", "", 0, exc.user_message))
+            continue
+        manifest = result.verified.manifest
+        results.append(MediaBundle(path, size, True, manifest.kind, manifest.signer_name,
+                                   len(result.verified.custody), "; ".join(result.warnings)))
+    progress(len(found), len(found), "")
+    return results
