@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from nia_desktop.core.atomic import atomic_write
 from nia_desktop.core.bundles import container, custody, sealed
 from nia_desktop.core.bundles.verify import Verified, verify_stream
 from nia_desktop.core.clock import iso_utc
@@ -65,23 +65,12 @@ def carry(session: Session, path: Path, volume: str, out: Path | None = None) ->
 
 
 def _write_durably(target: Path, data: bytes) -> str:
-    """Write through a hidden partial file, fsync it, rename it into place, fsync the folder, then read it back
-    and compare hashes; returns the SHA-256. Removable media lie about writes more often than disks do."""
-    partial = target.with_name(f".{target.name}.partial")
+    """Write atomically (hidden temporary file, fsync, rename, fsync of the folder), then read it back and
+    compare hashes; returns the SHA-256. Removable media lie about writes more often than disks do."""
     digest = hashlib.sha256(data).hexdigest()
     try:
-        with partial.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-        directory = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
+        atomic_write(target, data)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise BadInput(f"cannot write {target}: {exc.strerror}") from exc
     reread = hashlib.sha256()
     with target.open("rb") as handle:

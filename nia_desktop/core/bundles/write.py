@@ -24,6 +24,7 @@ from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from nia_desktop.core.atomic import fsync_dir
 from nia_desktop.core.bundles import container, sealed
 from nia_desktop.core.bundles.manifest import MANIFEST, PAYLOAD, SIGNATURE, SUMS, FileEntry, Manifest, sums_text
 from nia_desktop.core.errors import BadInput
@@ -66,9 +67,7 @@ def write_bundle(out: Path, kind: str, sources: list[Source], signer: Signer, se
     age encryption of the signed bundle."""
     if out.exists():
         raise BadInput(f"{out} already exists: choose another name")
-    names = [PAYLOAD + s.name for s in sources]
-    if len(set(names)) != len(names) or not all(container.safe_name(n) for n in names):
-        raise BadInput("payload names must be distinct relative paths")
+    names = _payload_names(sources)
     partial = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.partial")
     recipients = [sealed.parse_recipient(r) for r in recipients or []]
     try:
@@ -85,24 +84,25 @@ def write_bundle(out: Path, kind: str, sources: list[Source], signer: Signer, se
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(partial, out)
-        directory = os.open(out.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
+        fsync_dir(out.parent)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     return manifest
 
 
+def _payload_names(sources: list[Source]) -> list[str]:
+    names = [PAYLOAD + s.name for s in sources]
+    if len(set(names)) != len(names) or not all(container.safe_name(n) for n in names):
+        raise BadInput("payload names must be distinct relative paths")
+    return names
+
+
 def bundle_bytes(kind: str, sources: list[Source], signer: Signer, sequence: int, created: str,
                  audit_head: dict[str, Any], recipients: list[str] | None = None,
                  expires: str | None = None) -> tuple[Manifest, bytes]:
     """The bundle in memory, for the outbound queue inside the vault (nothing touches the disk)."""
-    names = [PAYLOAD + s.name for s in sources]
-    if len(set(names)) != len(names) or not all(container.safe_name(n) for n in names):
-        raise BadInput("payload names must be distinct relative paths")
+    names = _payload_names(sources)
     recipients = [sealed.parse_recipient(r) for r in recipients or []]
     if not recipients:
         plain = io.BytesIO()
@@ -128,16 +128,24 @@ def _write_signed(handle: BinaryIO, kind: str, sources: list[Source], names: lis
             digest.update(chunk)
             size += len(chunk)
         files.append(FileEntry(name, size, digest.hexdigest()))
-    sums = sums_text(files)
-    manifest = Manifest(str(uuid.uuid4()), kind, created, signer.name, fingerprint(signer.key.public_key()),
-                        sequence, audit_head, files, hashlib.sha256(sums).hexdigest(), recipients, expires)
-    encoded = manifest.encode()
-    for name, data in ((SUMS, sums), (MANIFEST, encoded),
-                       (SIGNATURE, sign(signer.key, SigningContext.BUNDLE_MANIFEST, encoded))):
+    manifest, tail = _signed_tail(files, kind, signer, sequence, created, audit_head, recipients, expires)
+    for name, data in tail:
         for _ in zip_writer.add(name, iter([data]), container.STORED):
             pass
     zip_writer.close()
     return manifest
+
+
+def _signed_tail(files: list[FileEntry], kind: str, signer: Signer, sequence: int, created: str,
+                 audit_head: dict[str, Any], recipients: list[str],
+                 expires: str | None) -> tuple[Manifest, list[tuple[str, bytes]]]:
+    """The manifest over the payload written, and the entries that close the bundle: sums, manifest, signature."""
+    sums = sums_text(files)
+    manifest = Manifest(str(uuid.uuid4()), kind, created, signer.name, fingerprint(signer.key.public_key()),
+                        sequence, audit_head, files, hashlib.sha256(sums).hexdigest(), recipients, expires)
+    encoded = manifest.encode()
+    return manifest, [(SUMS, sums), (MANIFEST, encoded),
+                      (SIGNATURE, sign(signer.key, SigningContext.BUNDLE_MANIFEST, encoded))]
 
 
 @dataclass(frozen=True)
@@ -198,12 +206,8 @@ def _stream_signed(signed: list[Manifest], kind: str, sources: list[Source], nam
             data = iter([ready.data]) if ready.data is not None else _resent(source, ready)
             yield from writer.entry(name, ready.method, ready.crc, ready.compressed, ready.size, data)
             files.append(FileEntry(name, ready.size, ready.sha256))
-    sums = sums_text(files)
-    manifest = Manifest(str(uuid.uuid4()), kind, created, signer.name, fingerprint(signer.key.public_key()),
-                        sequence, audit_head, files, hashlib.sha256(sums).hexdigest(), recipients, expires)
-    encoded = manifest.encode()
-    for name, data_bytes in ((SUMS, sums), (MANIFEST, encoded),
-                             (SIGNATURE, sign(signer.key, SigningContext.BUNDLE_MANIFEST, encoded))):
+    manifest, tail = _signed_tail(files, kind, signer, sequence, created, audit_head, recipients, expires)
+    for name, data_bytes in tail:
         yield from writer.entry(name, container.STORED, zlib.crc32(data_bytes), len(data_bytes), len(data_bytes),
                                 iter([data_bytes]))
     yield writer.directory()
