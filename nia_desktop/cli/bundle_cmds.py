@@ -18,8 +18,8 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
         dest="bundle_cmd", required=True)
     check = bundle.add_parser("verify", parents=[common], help="check a bundle; exit 4 and the reason if it fails")
     check.add_argument("file", type=Path)
-    check.add_argument("--trust", type=Path, metavar="PUBKEY_PEM",
-                       help="trust only this signer's key; no vault is opened")
+    check.add_argument("--trust", type=Path, metavar="PUBKEY_PEM", action="append",
+                       help="trust only this key (repeat it for the couriers of a carried bundle); no vault is opened")
     check.add_argument("--identity", type=Path, metavar="AGE_KEY",
                        help="with --trust: the age identity file that opens an encrypted bundle")
     check.set_defaults(handler=_verify)
@@ -104,12 +104,14 @@ def _verify(args: argparse.Namespace) -> int:
         if args.trust is not None:
             from nia_desktop.core.clock import SystemClock, iso_utc
 
-            try:
-                pem = args.trust.read_bytes()
-            except OSError as exc:
-                from nia_desktop.core.errors import BadInput
+            pems = []
+            for path in args.trust:
+                try:
+                    pems.append(path.read_bytes())
+                except OSError as exc:
+                    from nia_desktop.core.errors import BadInput
 
-                raise BadInput(f"cannot read {args.trust}: {exc.strerror}") from exc
+                    raise BadInput(f"cannot read {path}: {exc.strerror}") from exc
             identities = []
             if args.identity is not None:
                 try:
@@ -119,7 +121,7 @@ def _verify(args: argparse.Namespace) -> int:
                     from nia_desktop.core.errors import BadInput
 
                     raise BadInput(f"cannot read the age identity {args.identity}") from exc
-            return show(bundles.verify_with_key(args.file, pem, iso_utc(SystemClock().now()), identities))
+            return show(bundles.verify_with_key(args.file, pems, iso_utc(SystemClock().now()), identities))
         return run_in_session(args, lambda session: show(bundles.verify(session, args.file)))
     except BundleRejected as exc:
         return _refused(args, exc.user_message)

@@ -161,14 +161,15 @@ def _sequence_warnings(session: Session, manifest: Manifest) -> list[str]:
     return []
 
 
-def verify_with_key(path: Path, pem: bytes, now: str, identities: list[str] | None = None) -> VerifyResult:
-    """No vault: the one key given is the only one trusted (`nia bundle verify --trust PEM`); an encrypted
-    bundle needs an age identity (`--identity FILE`) and is decrypted in memory."""
-    public = load_public_pem(pem)
-    fp = fingerprint(public)
+def verify_with_key(path: Path, pems: list[bytes], now: str, identities: list[str] | None = None) -> VerifyResult:
+    """No vault: the keys given are the only ones trusted (`nia bundle verify --trust PEM`, repeatable for a
+    carried bundle's couriers); an encrypted bundle needs an age identity (`--identity FILE`) and is decrypted
+    in memory."""
+    given = {fingerprint(key): key for key in (load_public_pem(pem) for pem in pems)}
 
     def trusted(wanted: str) -> TrustedKey | None:
-        return TrustedKey("the key given", fp, public) if wanted == fp else None
+        key = given.get(wanted)
+        return TrustedKey(f"key {wanted[:16]}… given", wanted, key) if key is not None else None
 
     with path.open("rb") as handle:
         if sealed.is_encrypted(handle.read(len(sealed.MAGIC))):

@@ -50,6 +50,10 @@ def test_round_trip_between_two_vaults_with_custody(nia_vault: Nia, tmp_path: Pa
     anna_pem, carl_pem = nia_vault.tmp / "anna.pem", nia_vault.tmp / "carl.pem"
     assert nia_vault("key", "export", "--out", str(anna_pem), **ANNA).code == 0
     assert nia_vault("key", "export", "--out", str(carl_pem), **CARL).code == 0
+    alone = nia_vault("bundle", "verify", str(bundle), "--trust", str(anna_pem))  # the courier's hop unchecked
+    assert alone.code == 4 and "custody hop 1" in alone.err
+    both = nia_vault("bundle", "verify", str(bundle), "--trust", str(anna_pem), "--trust", str(carl_pem), "--json")
+    assert both.code == 0 and [h["courier"] for h in both.json()["custody"]] == ["carl"], both.err
     there = workstation_b(tmp_path)
     assert there("trust", "add", str(anna_pem), "--name", "anna@ws-a", "--role", "analyst", **OLIVE).code == 0
     unknown_courier = there("bundle", "receive", str(bundle), **DAVE)
