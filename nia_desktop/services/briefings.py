@@ -29,12 +29,12 @@ from nia_desktop.core.fusion.model import Kind
 from nia_desktop.core.fusion.selectors import fold
 from nia_desktop.core.roles import Action
 from nia_desktop.core.signing import SigningContext, fingerprint, sign
-from nia_desktop.core.store import assessments as assessment_store
 from nia_desktop.core.store import fusion as fusion_store
 from nia_desktop.core.store import releases, settings_store
 from nia_desktop.core.store.releases import ReleaseRequest
+from nia_desktop.services.assessments import case_assessments
 from nia_desktop.services.bundles import sign_out
-from nia_desktop.services.fusion import _case_id, case_reports, fusion_workspace
+from nia_desktop.services.fusion import case_reports, fusion_workspace
 from nia_desktop.services.session import Session
 
 MAX_ENTITIES = 40
@@ -49,7 +49,7 @@ def candidates(session: Session, case: str) -> Briefing:
         raise BadInput(f"case {case!r} has no reports: add some with nia case add")
     workspace = fusion_workspace(session, case)
     judgements = [KeyJudgement(a.judgement, a.likelihood, a.confidence, sorted(a.reports))
-                  for a in assessment_store.assessments(session.db, _case_id(session, case))]
+                  for a in case_assessments(session, case)]
     wanted = set(in_case) | {r for j in judgements for r in j.reports}
     sources = [Source(r, f.title, f.agency, f.date, f.grading, f.classification)
                for r, f in sorted(workspace.reports.items()) if r in wanted]
