@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from nia_desktop.core.bundles import container, custody
 from nia_desktop.core.bundles.approval import check_approval
+from nia_desktop.core.bundles.hashing import hashing_helper, sha256_alongside
 from nia_desktop.core.bundles.manifest import MANIFEST, PAYLOAD, SIGNATURE, SUMS, Manifest, parse, sums_text
 from nia_desktop.core.errors import BundleRejected
 from nia_desktop.core.signing import SigningContext, verify
@@ -94,18 +95,17 @@ def verify_stream(handle: BinaryIO, total: int, trusted: Callable[[str], Trusted
     sums = b"".join(container.read_entry(handle, entries[SUMS], limits.max_manifest))
     if hashlib.sha256(sums).hexdigest() != manifest.sums_sha256 or sums != sums_text(manifest.files):
         raise BundleRejected("SHA256SUMS does not match the manifest")
-    for name, listed_file in listed.items():
-        entry = entries[name]
-        if entry.size != listed_file.size:
-            raise BundleRejected(f"{name}: size {entry.size} differs from the manifest's {listed_file.size}")
-        if entry.method == container.DEFLATED and entry.size > 1 << 20 and \
-                entry.size > limits.max_ratio * max(1, entry.compressed):
-            raise BundleRejected(f"{name} is over-compressed ({entry.size} bytes from {entry.compressed})")
-        digest = hashlib.sha256()
-        for chunk in container.read_entry(handle, entry, listed_file.size):
-            digest.update(chunk)
-        if digest.hexdigest() != listed_file.sha256:
-            raise BundleRejected(f"hash mismatch: {name}")
+    with hashing_helper() as helper:
+        for name, listed_file in listed.items():
+            entry = entries[name]
+            if entry.size != listed_file.size:
+                raise BundleRejected(f"{name}: size {entry.size} differs from the manifest's {listed_file.size}")
+            if entry.method == container.DEFLATED and entry.size > 1 << 20 and \
+                    entry.size > limits.max_ratio * max(1, entry.compressed):
+                raise BundleRejected(f"{name} is over-compressed ({entry.size} bytes from {entry.compressed})")
+            sha256, _ = sha256_alongside(container.read_entry(handle, entry, listed_file.size), helper)
+            if sha256 != listed_file.sha256:
+                raise BundleRejected(f"hash mismatch: {name}")
     warnings = ["signed with a rotated key (still valid until revoked)"] if key.rotated else []
     approved: dict[str, Any] | None = None
     if manifest.kind == "briefing":

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from nia_desktop.core.atomic import fsync_dir
 from nia_desktop.core.bundles import container, sealed
+from nia_desktop.core.bundles.hashing import hashing_helper, sha256_alongside
 from nia_desktop.core.bundles.manifest import MANIFEST, PAYLOAD, SIGNATURE, SUMS, FileEntry, Manifest, sums_text
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.signing import SigningContext, fingerprint, sign
@@ -71,7 +72,7 @@ def write_bundle(out: Path, kind: str, sources: list[Source], signer: Signer, se
     partial = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.partial")
     recipients = [sealed.parse_recipient(r) for r in recipients or []]
     try:
-        with partial.open("xb") as handle:
+        with partial.open("xb", buffering=0) as handle:
             if recipients:
                 signed: list[Manifest] = []
                 stream = _stream_signed(signed, kind, sources, names, signer, sequence, created, audit_head,
@@ -119,15 +120,14 @@ def bundle_bytes(kind: str, sources: list[Source], signer: Signer, sequence: int
 def _write_signed(handle: BinaryIO, kind: str, sources: list[Source], names: list[str],
                   signer: Signer, sequence: int, created: str, audit_head: dict[str, Any], recipients: list[str],
                   expires: str | None) -> Manifest:
+    """Hashing runs on a helper thread alongside the writing (core/bundles/hashing.py)."""
     zip_writer = container.Writer(handle)
     files = []
-    for source, name in zip(sources, names, strict=True):
-        digest, size = hashlib.sha256(), 0
-        method = container.STORED if Path(name).suffix.lower() in _STORED else container.DEFLATED
-        for chunk in zip_writer.add(name, source.chunks(), method):
-            digest.update(chunk)
-            size += len(chunk)
-        files.append(FileEntry(name, size, digest.hexdigest()))
+    with hashing_helper() as helper:
+        for source, name in zip(sources, names, strict=True):
+            method = container.STORED if Path(name).suffix.lower() in _STORED else container.DEFLATED
+            sha256, size = sha256_alongside(zip_writer.add(name, source.chunks(), method), helper)
+            files.append(FileEntry(name, size, sha256))
     manifest, tail = _signed_tail(files, kind, signer, sequence, created, audit_head, recipients, expires)
     for name, data in tail:
         for _ in zip_writer.add(name, iter([data]), container.STORED):
