@@ -60,6 +60,38 @@ with open(sys.argv[2], "rb") as plain, open(sys.argv[3], "wb") as out:
 """
 
 
+NO_DISK = """
+import sys, time, subprocess
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import pyrage
+from pyrage import x25519
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from nia_desktop.core.bundles import sealed
+from nia_desktop.core.bundles import write as w
+recipient, payload, plain, runs = sys.argv[2], Path(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+key = Ed25519PrivateKey.from_private_bytes(bytes(32))
+sources = [w.Source(p.name, path=p) for p in sorted(payload.glob("*.pdf"))]
+names = [w.PAYLOAD + s.name for s in sources]
+times = {"age": [], "pyrage": [], "export": []}
+for _ in range(runs):
+    start = time.perf_counter()
+    subprocess.run(["age", "-r", recipient, "-o", "/dev/null", plain], check=True)
+    times["age"].append(time.perf_counter() - start)
+    start = time.perf_counter()
+    with open(plain, "rb", buffering=0) as source, open("/dev/null", "wb", buffering=0) as out:
+        pyrage.encrypt_io(source, out, [x25519.Recipient.from_str(recipient)])
+    times["pyrage"].append(time.perf_counter() - start)
+    start = time.perf_counter()
+    with open("/dev/null", "wb", buffering=0) as out:
+        stream = w._stream_signed([], "reports", sources, names, w.Signer("bench", key), 1, "2026-01-01T00:00:00Z",
+                                  {"seq": 0, "hash": ""}, [recipient], None)
+        sealed.encrypt(w._Reader(stream), out, [recipient])
+    times["export"].append(time.perf_counter() - start)
+print(" ".join(f"{k}={min(v):.3f}" for k, v in times.items()))
+"""
+
+
 def timed(command: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
@@ -113,6 +145,9 @@ def main() -> None:
         plain = work / "b.nia"
         age = best(args.runs, ["age", "-r", recipient, "-o", str(work / "stock.age"), str(plain)])
         binding = best(args.runs, [sys.executable, "-c", PYRAGE, recipient, str(plain), str(work / "pyrage.age")])
+        no_disk = dict(item.split("=") for item in subprocess.run(
+            [sys.executable, "-c", NO_DISK, str(ROOT), recipient, str(payload), str(plain), str(max(3, args.runs))],
+            check=True, capture_output=True, text=True).stdout.split())
         for _ in range(args.runs):
             sealed = work / "e.nia"
             sealed.unlink(missing_ok=True)
@@ -131,6 +166,10 @@ def main() -> None:
             print(f"{what:8} {seconds:.2f} s = {mib / seconds:.0f} MiB/s, {yardstick / seconds:.2f} x {name}"
                   + (f", {disk / seconds:.2f} x disk write" if what == "export" else "")
                   + f"; peak memory {peak} MB")
+        age_cpu, pyrage_cpu, export_cpu = (float(no_disk[k]) for k in ("age", "pyrage", "export"))
+        print(f"no disk (output to /dev/null, in one process): age {age_cpu:.2f} s, pyrage encrypt_io "
+              f"{pyrage_cpu:.2f} s = {age_cpu / pyrage_cpu:.2f} x age, encrypted export {export_cpu:.2f} s = "
+              f"{age_cpu / export_cpu:.2f} x age")
         print(f"this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
