@@ -55,10 +55,10 @@ def carry(session: Session, path: Path, volume: str, out: Path | None = None) ->
         raise BadInput(f"cannot read {path}: {exc.strerror}") from exc
     try:
         carried, verified = _countersigned(session, data, volume)
-    except BundleRejected as exc:
+        _write_durably(target, carried)
+    except (BundleRejected, BadInput) as exc:
         session.audit("bundle.carry", path.name, "refused", {"reason": exc.user_message})
         raise
-    _write_durably(target, carried)
     session.audit("bundle.carry", target.name, details={"uuid": verified.manifest.uuid, "volume": volume,
                                                         "hop": len(verified.custody)})
     return verified
@@ -77,7 +77,8 @@ def _write_durably(target: Path, data: bytes) -> str:
         while chunk := handle.read(1 << 20):
             reread.update(chunk)
     if reread.hexdigest() != digest:
-        raise BadInput(f"{target} reads back differently from what was written: the medium is faulty")
+        target.unlink(missing_ok=True)  # nothing half-good is left on the medium
+        raise BadInput(f"{target} read back differently from what was written (the medium is faulty); removed")
     return digest
 
 
@@ -103,9 +104,14 @@ def write_out(session: Session, bundle_uuid: str, directory: Path, volume: str =
     if target.exists():
         raise BadInput(f"{target} already exists: the bundle may already be on this medium")
     label = volume or volume_of(directory)[1] or str(directory)
-    if not row.encrypted:
-        data, _ = _countersigned(session, data, label)
-    digest = _write_durably(target, data)
+    try:
+        if not row.encrypted:
+            data, _ = _countersigned(session, data, label)
+        digest = _write_durably(target, data)
+    except (BundleRejected, BadInput) as exc:
+        session.audit("bundle.write_out", row.file_name, "refused", {"uuid": bundle_uuid, "volume": label,
+                                                                     "reason": exc.user_message})
+        raise
     with session.db.transaction():
         store.delivered(session.db, bundle_uuid, session.name, iso_utc(session.clock.now()), label, str(target))
         session.audit("bundle.write_out", row.file_name, details={"uuid": bundle_uuid, "volume": label,
