@@ -24,11 +24,20 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="create a throwaway demo vault (one user per role) and open it")
     parser.add_argument("--lang", choices=("system", "en", "ja"), help="interface language for this run")
     parser.add_argument("--theme", choices=("system", "light", "dark"), help="colour theme for this run")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation on a throwaway vault, offscreen; exit 0 when it all works")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    from nia_desktop.core.ingest.child import run_if_requested
+
+    if run_if_requested(arguments):  # a frozen build's parser child
+        return 0
+    args = parse_args(arguments)
+    if args.self_test:
+        return _self_test()
     from nia_desktop.core.hardening import harden_process
 
     harden_process()
@@ -52,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from nia_desktop.ui.fonts import register_shipped_fonts
     from nia_desktop.ui.i18n import install_translation
     from nia_desktop.ui.preferences import Preferences
     from nia_desktop.ui.theme import apply_theme
@@ -59,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("NIA Desktop")
     app.setOrganizationName("NIA")
+    register_shipped_fonts()
     preferences = Preferences()
     apply_theme(app, args.theme or preferences.theme)
     install_translation(app, args.lang or preferences.language)
@@ -101,6 +112,63 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _self_test() -> int:
+    """The services' self-test, then Qt itself: offscreen window, shipped font, Japanese translation."""
+    from nia_desktop.core.hardening import harden_process
+    from nia_desktop.services.self_test import Step, run_self_test
+
+    harden_process()
+
+    def show(step: Step) -> None:
+        sys.stdout.write(f"{'ok  ' if step.ok else 'FAIL'}  {step.name:9} {step.seconds:5.2f} s  {step.detail}\n")
+        sys.stdout.flush()
+
+    steps = run_self_test(show)
+    passed = len(steps) == 5 and all(s.ok for s in steps)
+    if passed:
+        import time
+
+        start = time.perf_counter()
+        try:
+            detail = _qt_check()
+            show(Step("desktop", True, time.perf_counter() - start, detail))
+        except Exception as exc:  # any Qt failure is the finding: report it, exit 1
+            show(Step("desktop", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}"))
+            passed = False
+    sys.stdout.write("self-test passed\n" if passed else "self-test FAILED\n")
+    return 0 if passed else 1
+
+
+def _qt_check() -> str:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from nia_desktop.ui.fonts import register_shipped_fonts
+    from nia_desktop.ui.i18n import install_translation
+    from nia_desktop.ui.main_window import MainWindow
+    from nia_desktop.ui.preferences import Preferences
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    families = register_shipped_fonts()
+    if not families:
+        raise RuntimeError("the shipped CJK font did not load")
+    if install_translation(app, "ja") != "ja":
+        raise RuntimeError("the Japanese translation did not load")
+    with tempfile.TemporaryDirectory(prefix="nia-self-test-ui-") as scratch:
+        window = MainWindow(Path(scratch) / "vault", Preferences(Path(scratch) / "prefs"))
+        window.show()
+        app.processEvents()
+        picture = window.grab()
+        window.close()
+        if picture.isNull() or picture.width() < 200:
+            raise RuntimeError("the window did not render")
+    install_translation(app, "en")
+    return (f"window rendered {picture.width()}x{picture.height()} on {QGuiApplication.platformName()}, "
+            f"font {families[0]}, Japanese interface")
 
 
 def _default_vault() -> Path:

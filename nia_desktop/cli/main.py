@@ -58,12 +58,40 @@ def build_parser() -> argparse.ArgumentParser:
     requirement_cmds.register(commands, common)
     bundle_cmds.register(commands, common)
     briefing_cmds.register(commands, common)
+    check = commands.add_parser("self-test", parents=[common], help="check this installation on a throwaway vault "
+                                "(also: nia --self-test); exit 0 when every step passes")
+    check.set_defaults(handler=_self_test)
     return parser
 
 
+def _self_test(args: argparse.Namespace) -> int:
+    from nia_desktop.cli.output import emit_json, say
+    from nia_desktop.services.self_test import Step, run_self_test
+
+    def show(step: Step) -> None:
+        if not getattr(args, "json", False):
+            say(f"{'ok  ' if step.ok else 'FAIL'}  {step.name:9} {step.seconds:5.2f} s  {step.detail}")
+
+    steps = run_self_test(show)
+    passed = len(steps) == 5 and all(s.ok for s in steps)
+    if getattr(args, "json", False):
+        emit_json({"ok": passed, "steps": [{"name": s.name, "ok": s.ok, "seconds": round(s.seconds, 3),
+                                             "detail": s.detail} for s in steps]})
+    else:
+        say("self-test passed" if passed else "self-test FAILED")
+    return 0 if passed else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    from nia_desktop.core.ingest.child import run_if_requested
+
+    if run_if_requested(arguments):  # a frozen build's parser child
+        return 0
+    if arguments[:1] == ["--self-test"]:
+        arguments = ["self-test", *arguments[1:]]
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     from nia_desktop.core.hardening import harden_process
 
     harden_process()

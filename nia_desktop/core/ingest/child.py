@@ -218,6 +218,18 @@ def serve(stdin: Any, stdout: Any) -> None:
         wire.write_frame(stdout, header, out)
 
 
+FROZEN_FLAG = "--parser-child"
+
+
+def run_if_requested(argv: list[str]) -> bool:
+    """In a frozen build there is no `python -m`: the app's own binary is started with --parser-child."""
+    if argv[:1] != [FROZEN_FLAG]:
+        return False
+    sys.argv = [sys.argv[0], *argv[1:]]
+    main()
+    return True
+
+
 def main() -> None:
     limits = Limits.from_json({k: int(v) for k, v in (a.split("=", 1) for a in sys.argv[1:])})
     _preload()

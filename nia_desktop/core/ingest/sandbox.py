@@ -41,6 +41,8 @@ class ParseResult:
 
 def child_command(limits: Limits) -> list[str]:
     settings = [f"{k}={int(v)}" for k, v in limits.to_json().items()]
+    if getattr(sys, "frozen", False):  # a PyInstaller build: its own binary runs the child (core/ingest/child.py)
+        return [sys.executable, "--parser-child", *settings]
     return [sys.executable, "-m", "nia_desktop.core.ingest.child", *settings]
 
 
