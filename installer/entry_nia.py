@@ -1,0 +1,7 @@
+"""Frozen entry point of `nia` (PyInstaller)."""
+
+import sys
+
+from nia_desktop.cli.main import main
+
+sys.exit(main())
