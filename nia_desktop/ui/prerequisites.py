@@ -2,7 +2,8 @@
 
 On a fresh Debian/Ubuntu, Qt 6 fails with "could not load the Qt platform
 plugin xcb" when any of these are missing. We ask the dynamic loader's cache
-(one `ldconfig -p`) before Qt tries.
+(one `ldconfig -p`) before Qt tries. A frozen build carries most of them in
+its own folder, where Qt finds them first: those count as present.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 # Debian package name -> the shared library it provides.
 XCB_PACKAGES = {
@@ -28,8 +30,16 @@ XCB_PACKAGES = {
 }
 
 
+def bundled_libraries() -> set[str]:
+    """Shared libraries shipped inside a frozen (PyInstaller) build."""
+    root = getattr(sys, "_MEIPASS", None)
+    if not root:
+        return set()
+    return {path.name for path in Path(root).rglob("*.so*")}
+
+
 def missing_system_libraries() -> list[str]:
-    """Debian packages whose library the loader cannot find (empty when unsure)."""
+    """Debian packages whose library neither the loader nor the build itself has (empty when unsure)."""
     if not sys.platform.startswith("linux"):
         return []
     ldconfig = shutil.which("ldconfig") or "/sbin/ldconfig"
@@ -40,4 +50,5 @@ def missing_system_libraries() -> list[str]:
         return []
     if not listing:
         return []
-    return [package for package, soname in XCB_PACKAGES.items() if soname not in listing]
+    bundled = bundled_libraries()
+    return [package for package, soname in XCB_PACKAGES.items() if soname not in listing and soname not in bundled]
