@@ -40,10 +40,16 @@ printf 'NIA-RELEASE-SUMS-v1\0' | cat - SHA256SUMS > "$scratch/signed"
 openssl pkeyutl -verify -pubin -inkey release.pem -rawin -in "$scratch/signed" -sigfile SHA256SUMS.sig >/dev/null 2>&1 \
     || fail "SHA256SUMS is not signed by the release key: refusing"
 sha256sum --quiet --strict -c SHA256SUMS 2>/dev/null || fail "a file does not match SHA256SUMS: refusing"
-find . -type f ! -name SHA256SUMS ! -name SHA256SUMS.sig ! -name release.pem | sed 's|^\./||' | LC_ALL=C sort \
-    > "$scratch/present"
+find . \( -type f -o -type l \) ! -name SHA256SUMS ! -name SHA256SUMS.sig ! -name release.pem | sed 's|^\./||' \
+    | LC_ALL=C sort > "$scratch/present"
 sed 's/^[0-9a-f]\{64\}  //' SHA256SUMS | LC_ALL=C sort > "$scratch/listed"
 cmp -s "$scratch/present" "$scratch/listed" || fail "files not listed in SHA256SUMS: $(comm -23 "$scratch/present" "$scratch/listed" | head -3 | tr '\n' ' ')"
+while IFS= read -r -d '' link; do
+    case "$(readlink -f "$link")" in
+        "$here"/*) ;;
+        *) fail "$link points outside the build: refusing" ;;
+    esac
+done < <(find . -type l -print0)
 echo "signature and $(wc -l < SHA256SUMS) checksums verified"
 
 mkdir -p "$(dirname "$prefix")" "$bindir" "$datadir/applications" "$datadir/icons/hicolor/scalable/apps"

@@ -30,6 +30,7 @@ def build(tmp_path: Path) -> tuple[Path, str]:
         (program / name).write_text("#!/bin/sh\necho 'self-test passed'\n")
         (program / name).chmod(0o755)
     (program / "_internal" / "library with spaces.so").write_bytes(b"\x7fELF stand-in")
+    (program / "_internal" / "libQt6Core.so.6").symlink_to("library with spaces.so")  # as PyInstaller links
     for name in ("install.sh", "uninstall.sh", "nia-desktop.desktop"):
         shutil.copy2(INSTALLER / name, stage / name)
     shutil.copy2(ROOT / "resources" / "icons" / "nia-desktop.svg", stage)
@@ -59,6 +60,7 @@ def test_install_checks_everything_then_uninstall_keeps_vaults(build: tuple[Path
     assert "signature and" in done.stdout and "self-test passed" in done.stdout
     prefix = target / "opt" / "nia-desktop"
     assert (target / "bin" / "nia").resolve() == (prefix / "nia").resolve()
+    assert (prefix / "_internal" / "libQt6Core.so.6").is_symlink()  # links stay links, inside the install
     entry = (target / "share" / "applications" / "nia-desktop.desktop").read_text()
     assert f"Exec={prefix}/nia-desktop" in entry
     assert (target / "share" / "icons" / "hicolor" / "scalable" / "apps" / "nia-desktop.svg").exists()
@@ -72,7 +74,8 @@ def test_install_checks_everything_then_uninstall_keeps_vaults(build: tuple[Path
     assert (vault / "vault.json").read_text() == "{}"
 
 
-@pytest.mark.parametrize("damage", ["altered file", "extra file", "bad signature", "missing sums"])
+@pytest.mark.parametrize("damage", ["altered file", "extra file", "bad signature", "missing sums", "re-pointed link",
+                                    "extra link"])
 def test_a_damaged_build_is_refused_before_anything_is_installed(build: tuple[Path, str], tmp_path: Path,
                                                                   damage: str) -> None:
     stage, fingerprint = build
@@ -84,6 +87,14 @@ def test_a_damaged_build_is_refused_before_anything_is_installed(build: tuple[Pa
         signature = bytearray((stage / "SHA256SUMS.sig").read_bytes())
         signature[0] ^= 1
         (stage / "SHA256SUMS.sig").write_bytes(bytes(signature))
+    elif damage == "re-pointed link":
+        evil = tmp_path / "evil.so"
+        evil.write_bytes(b"\x7fELF stand-in")  # even the same bytes: outside the build is refused
+        link = stage / "nia-desktop" / "_internal" / "libQt6Core.so.6"
+        link.unlink()
+        link.symlink_to(evil)
+    elif damage == "extra link":
+        (stage / "nia-desktop" / "_internal" / "libextra.so").symlink_to("library with spaces.so")
     else:
         (stage / "SHA256SUMS").unlink()
     refused = install(stage, tmp_path / "root", "--fingerprint", fingerprint)
