@@ -61,6 +61,8 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     add.add_argument("--name", required=True)
     add.add_argument("--workstation", default="")
     add.add_argument("--role", default="")
+    add.add_argument("--yes", action="store_true",
+                     help="on a terminal, skip the question: the fingerprint was already compared")
     add.set_defaults(handler=_trust_add)
     listing = trust.add_parser("list", parents=[common], help="trusted keys, revoked ones marked")
     listing.set_defaults(handler=_trust_list)
@@ -199,12 +201,31 @@ def _trust_add(args: argparse.Namespace) -> int:
             from nia_desktop.core.errors import BadInput
 
             raise BadInput(f"cannot read {args.file}: {exc.strerror}") from exc
+        _confirm_fingerprint(args, pem)
         fp = trust.trust_key(session, pem, args.name, args.workstation, args.role)
         return respond(args, {"fingerprint": fp, "name": args.name},
                        f"trusted {args.name}: {format_fingerprint(fp)}\n"
                        "compare this fingerprint with the key's owner by another channel before relying on it")
 
     return run_in_session(args, act)
+
+
+def _confirm_fingerprint(args: argparse.Namespace, pem: bytes) -> None:
+    """On a terminal, show the fingerprint and trust the key only once the officer says it matches.
+    Scripts (no terminal) and --yes go straight on; the fingerprint is printed either way."""
+    import sys
+
+    from nia_desktop.core.errors import BadInput
+    from nia_desktop.core.signing import fingerprint, format_fingerprint, load_public_pem
+
+    if args.yes or not sys.stdin.isatty() or wants_json(args):
+        return
+    shown = format_fingerprint(fingerprint(load_public_pem(pem)))
+    sys.stderr.write(f"SHA-256 fingerprint of {args.file.name}:\n  {shown}\n"
+                     "Read it with the key's owner over another channel. Does it match? [y/N] ")
+    sys.stderr.flush()
+    if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+        raise BadInput("not trusted: the fingerprint was not confirmed")
 
 
 def _trust_list(args: argparse.Namespace) -> int:

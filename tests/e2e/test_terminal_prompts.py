@@ -39,3 +39,26 @@ def test_new_passphrase_typed_twice_must_match(nia_vault: Nia) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 2 and "differ" in (child.before or "")
+
+
+def test_trusting_a_key_asks_to_compare_its_fingerprint(nia_vault: Nia) -> None:
+    key = nia_vault.tmp / "anna.pem"
+    assert nia_vault("key", "export", "--out", str(key), user="anna", passphrase="anna-passphrase-1").code == 0
+    refused = spawn(nia_vault, "trust", "add", str(key), "--name", "anna@ws-a", "--user", "olive")
+    refused.expect("Passphrase: ")
+    refused.sendline("olive-passphrase-1")
+    refused.expect(r"fingerprint of anna.pem:\s+([0-9a-f]{4} ){15}[0-9a-f]{4}")
+    refused.expect(r"Does it match\? \[y/N\] ")
+    refused.sendline("n")
+    refused.expect(pexpect.EOF)
+    refused.close()
+    assert refused.exitstatus == 1 and "not confirmed" in (refused.before or "")
+    assert nia_vault("trust", "list", "--json", user="olive", passphrase="olive-passphrase-1").json() == []
+    accepted = spawn(nia_vault, "trust", "add", str(key), "--name", "anna@ws-a", "--user", "olive")
+    accepted.expect("Passphrase: ")
+    accepted.sendline("olive-passphrase-1")
+    accepted.expect(r"\[y/N\] ")
+    accepted.sendline("y")
+    accepted.expect(pexpect.EOF)
+    accepted.close()
+    assert accepted.exitstatus == 0 and "trusted anna@ws-a" in (accepted.before or "")
