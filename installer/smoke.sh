@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Install a build into a scratch prefix exactly as install.sh does on a target machine, run both self-tests
-# inside `unshare -n` (no network at all), create a vault with the installed `nia`, uninstall, and check the
-# vault is still there.
+# Check the build carries none of Qt's networked parts; install it into a scratch prefix exactly as install.sh
+# does on a target machine; run both self-tests inside `unshare -n` (no network at all); create a vault with
+# the installed `nia`; uninstall, and check the vault is still there.
 #   installer/smoke.sh dist/nia-desktop-VERSION-linux-x86_64
 set -euo pipefail
 build=$(cd "$1" && pwd)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+networked=$(find "$build" \( -name 'libQt6Network*' -o -name 'libqvnc.so' -o -name 'libqtuiotouchplugin.so' \
+    -o -name 'QtNetwork*' \) | head -3)
+[ -z "$networked" ] || { echo "smoke: networked Qt parts in the build: $networked" >&2; exit 1; }
 fingerprint=$(openssl pkey -pubin -in "$build/release.pem" -outform DER | sha256sum | cut -d' ' -f1)
 "$build/install.sh" --fingerprint "$fingerprint" --prefix "$scratch/opt/nia-desktop" --bindir "$scratch/bin" \
     --datadir "$scratch/share" --no-self-test

@@ -44,6 +44,7 @@ def test_no_network_code_anywhere() -> None:
     for path in PACKAGE.rglob("*.py"):
         for name in imports(path):
             assert name.split(".")[0] not in NETWORK, f"{path} imports {name}"
+            assert not name.startswith("PySide6.QtNetwork"), f"{path} imports {name}"  # excluded from the build too
 
 
 def test_every_package_is_installed() -> None:
