@@ -111,7 +111,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
             "Ctrl+L  lock now\nCtrl+Q  quit\nCtrl+F  search reports (Reports)\nCtrl+I  import (Reports)\n"
-            "F5  fuse again (Fusion)\nCtrl+M  merge selected entities (Fusion)\nCtrl+N  add a user (Users)\n"
+            "F5  fuse again (Fusion)\nCtrl+M  merge selected entities (Fusion)\n"
+            "Ctrl+E  export the briefing (Briefings)\nCtrl+N  add a user (Users)\n"
             "Ctrl+Shift+V  verify the audit chain (Audit)\nF1  this list"))
 
     def show_about(self) -> None:

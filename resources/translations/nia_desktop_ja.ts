@@ -1514,7 +1514,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="45"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="180"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
@@ -1525,7 +1525,7 @@
     </message>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="66"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="184"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
@@ -1541,7 +1541,7 @@
     </message>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="75"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="142"/>
         <source>Locked.</source>
         <translation>ロックしました。</translation>
     </message>
@@ -1609,6 +1609,7 @@ Ctrl+F  search reports (Reports)
 Ctrl+I  import (Reports)
 F5  fuse again (Fusion)
 Ctrl+M  merge selected entities (Fusion)
+Ctrl+E  export the briefing (Briefings)
 Ctrl+N  add a user (Users)
 Ctrl+Shift+V  verify the audit chain (Audit)
 F1  this list</source>
@@ -1618,44 +1619,45 @@ Ctrl+F  レポートを検索（レポート）
 Ctrl+I  取り込み（レポート）
 F5  統合をやり直す（統合分析）
 Ctrl+M  選択したエンティティを統合（統合分析）
+Ctrl+E  ブリーフィングを書き出す（ブリーフィング）
 Ctrl+N  ユーザーを追加（ユーザー）
 Ctrl+Shift+V  監査チェーンを検証（監査）
 F1  この一覧</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="121"/>
         <source>About NIA Desktop</source>
         <translation>NIA Desktop について</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="122"/>
         <source>NIA Desktop %1
 Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>NIA Desktop %1
 エアギャップ環境のための情報融合ワークステーション。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="136"/>
         <source>NIA Desktop: %1</source>
         <translation>NIA Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="138"/>
         <source>Unlocked as %1</source>
         <translation>%1 としてロック解除しました</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="164"/>
         <source>Locking when the current task finishes…</source>
         <translation>現在の処理が終わり次第ロックします…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="204"/>
         <source>Creating the vault and calibrating key derivation…</source>
         <translation>保管庫を作成し、鍵導出を調整しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="214"/>
         <source>Vault created. Unlock it as %1.</source>
         <translation>保管庫を作成しました。%1 としてロック解除してください。</translation>
     </message>
@@ -2013,27 +2015,27 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>差し戻す…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="163"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="168"/>
         <source>Approve release</source>
         <translation>公開の承認</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="164"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="169"/>
         <source>Approve briefing %1 for release at %2? Your signature goes with it in the bundle.</source>
         <translation>ブリーフィング %1 を %2 として公開承認しますか。あなたの署名がバンドルに含まれます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="166"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="171"/>
         <source>Approve and sign</source>
         <translation>承認して署名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="185"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="190"/>
         <source>Approved release review %1: the author can now export it.</source>
         <translation>公開審査 %1 を承認しました。作成者が書き出せます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="187"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="192"/>
         <source>Rejected release review %1.</source>
         <translation>公開審査 %1 を差し戻しました。</translation>
     </message>
@@ -3177,7 +3179,7 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../nia_desktop/app.py" line="73"/>
+        <location filename="../../nia_desktop/app.py" line="84"/>
         <source>Demo vault (throwaway, deleted on exit): officer / demo-officer-pass, analyst / demo-analyst-pass, courier / demo-courier-pass</source>
         <translation>デモ用保管庫（終了時に削除）: officer / demo-officer-pass、analyst / demo-analyst-pass、courier / demo-courier-pass</translation>
     </message>
