@@ -117,17 +117,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _self_test() -> int:
     """The services' self-test, then Qt itself: offscreen window, shipped font, Japanese translation."""
     from nia_desktop.core.hardening import harden_process
-    from nia_desktop.services.self_test import Step, run_self_test
+    from nia_desktop.services.self_test import Step, passed, run_self_test
 
     harden_process()
 
     def show(step: Step) -> None:
-        sys.stdout.write(f"{'ok  ' if step.ok else 'FAIL'}  {step.name:9} {step.seconds:5.2f} s  {step.detail}\n")
+        sys.stdout.write(step.line() + "\n")
         sys.stdout.flush()
 
-    steps = run_self_test(show)
-    passed = len(steps) == 5 and all(s.ok for s in steps)
-    if passed:
+    ok = passed(run_self_test(show))
+    if ok:
         import time
 
         start = time.perf_counter()
@@ -136,9 +135,9 @@ def _self_test() -> int:
             show(Step("desktop", True, time.perf_counter() - start, detail))
         except Exception as exc:  # any Qt failure is the finding: report it, exit 1
             show(Step("desktop", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}"))
-            passed = False
-    sys.stdout.write("self-test passed\n" if passed else "self-test FAILED\n")
-    return 0 if passed else 1
+            ok = False
+    sys.stdout.write("self-test passed\n" if ok else "self-test FAILED\n")
+    return 0 if ok else 1
 
 
 def _qt_check() -> str:

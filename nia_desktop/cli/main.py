@@ -66,20 +66,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _self_test(args: argparse.Namespace) -> int:
     from nia_desktop.cli.output import emit_json, say
-    from nia_desktop.services.self_test import Step, run_self_test
+    from nia_desktop.services.self_test import Step, passed, run_self_test
 
     def show(step: Step) -> None:
         if not getattr(args, "json", False):
-            say(f"{'ok  ' if step.ok else 'FAIL'}  {step.name:9} {step.seconds:5.2f} s  {step.detail}")
+            say(step.line())
 
     steps = run_self_test(show)
-    passed = len(steps) == 5 and all(s.ok for s in steps)
+    ok = passed(steps)
     if getattr(args, "json", False):
-        emit_json({"ok": passed, "steps": [{"name": s.name, "ok": s.ok, "seconds": round(s.seconds, 3),
+        emit_json({"ok": ok, "steps": [{"name": s.name, "ok": s.ok, "seconds": round(s.seconds, 3),
                                              "detail": s.detail} for s in steps]})
     else:
-        say("self-test passed" if passed else "self-test FAILED")
-    return 0 if passed else 1
+        say("self-test passed" if ok else "self-test FAILED")
+    return 0 if ok else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -77,10 +77,7 @@ def compose(session: Session, case: str, title: str | None = None, summary: str 
         if unknown:
             raise BadInput(f"report {', '.join(map(str, unknown))} is not in case {case!r}")
     chosen = select(options, report_ids, entity_names, title, summary)
-    if entity_names is None:
-        chosen = Briefing(chosen.case, chosen.title, chosen.summary, chosen.author, chosen.created,
-                          chosen.judgements, chosen.sources, chosen.entities[:MAX_ENTITIES], chosen.links)
-    return chosen
+    return chosen if entity_names is not None else replace(chosen, entities=chosen.entities[:MAX_ENTITIES])
 
 
 def review_threshold(session: Session) -> int:

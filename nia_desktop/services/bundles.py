@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nia_desktop.core.bundles import container, sealed
+from nia_desktop.core.bundles import container
 from nia_desktop.core.bundles.manifest import Manifest
-from nia_desktop.core.bundles.verify import TrustedKey, Verified, verify_bundle, verify_stream
+from nia_desktop.core.bundles.verify import TrustedKey, Verified, verify_file, verify_stream
 from nia_desktop.core.bundles.write import Signer, Source, bundle_bytes, write_bundle
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput, BundleRejected
@@ -107,29 +107,15 @@ def _file_name(name: str) -> str:
 
 def workstation_recipient(session: Session) -> str:
     """The age recipient (age1...) other workstations encrypt bundles for this one to."""
-    with session.db.transaction():
-        return transport_identity(session.db)[1]
+    return transport_identity(session.db)[1]
 
 
 def _open(session: Session, path: Path, keep: bool = False) -> tuple[Verified, bytes | None]:
     """Verify a bundle file, decrypting it in memory first if it is encrypted; the plain bytes when it was, or
     when ``keep`` asks for them (read once, so what is kept is exactly what was verified). A bundle addressed
     to other workstations is refused here, whether it came encrypted or not."""
-    try:
-        with path.open("rb") as handle:
-            encrypted = sealed.is_encrypted(handle.read(len(sealed.MAGIC)))
-    except OSError as exc:
-        raise BundleRejected(f"cannot read {path.name}: {exc.strerror}") from exc
-    now = iso_utc(session.clock.now())
-    with session.db.transaction():
-        secret, recipient = transport_identity(session.db)
-    plain = None
-    if encrypted or keep:
-        with path.open("rb") as handle:
-            plain = sealed.decrypt(handle, [secret]) if encrypted else handle.read()
-        verified = verify_stream(io.BytesIO(plain), len(plain), lookup(session), now)
-    else:
-        verified = verify_bundle(path, lookup(session), now)
+    secret, recipient = transport_identity(session.db)
+    verified, plain = verify_file(path, lookup(session), iso_utc(session.clock.now()), [secret], keep)
     recipients = verified.manifest.recipients
     if recipients and recipient not in recipients:
         raise BundleRejected(f"addressed to another workstation: this one ({recipient[:16]}…) is not among the "
@@ -171,15 +157,7 @@ def verify_with_key(path: Path, pems: list[bytes], now: str, identities: list[st
         key = given.get(wanted)
         return TrustedKey(f"key {wanted[:16]}… given", wanted, key) if key is not None else None
 
-    with path.open("rb") as handle:
-        if sealed.is_encrypted(handle.read(len(sealed.MAGIC))):
-            if not identities:
-                raise BundleRejected(f"{path.name} is encrypted: give the age identity that opens it (--identity)")
-            handle.seek(0)
-            plain = sealed.decrypt(handle, identities)
-            verified = verify_stream(io.BytesIO(plain), len(plain), trusted, now)
-            return VerifyResult(verified, list(verified.warnings))
-    verified = verify_bundle(path, trusted, now)
+    verified, _ = verify_file(path, trusted, now, identities or [])
     return VerifyResult(verified, list(verified.warnings))
 
 

@@ -33,6 +33,16 @@ class Step:
     seconds: float
     detail: str
 
+    def line(self) -> str:
+        return f"{'ok  ' if self.ok else 'FAIL'}  {self.name:9} {self.seconds:5.2f} s  {self.detail}"
+
+
+STEPS = ("vault", "import", "fuse", "briefing", "bundle")
+
+
+def passed(steps: list[Step]) -> bool:
+    return len(steps) == len(STEPS) and all(step.ok for step in steps)
+
 
 def run_self_test(report: Callable[[Step], None] = lambda step: None) -> list[Step]:
     """Every step, in order; stops at the first failure (its detail says why)."""
@@ -90,8 +100,7 @@ def run_self_test(report: Callable[[Step], None] = lambda step: None) -> list[St
                 raise RuntimeError("the bundle verified as another bundle")
             return f"bundle of {len(manifest.files)} files signed and verified with the public key alone"
 
-        for name, action in (("vault", vault), ("import", importing_step), ("fuse", fusing),
-                             ("briefing", briefing), ("bundle", bundle)):
+        for name, action in zip(STEPS, (vault, importing_step, fusing, briefing, bundle), strict=True):
             start = time.perf_counter()
             try:
                 detail, ok = action(), True

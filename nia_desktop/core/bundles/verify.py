@@ -8,6 +8,7 @@ first, so a forged or truncated bundle is refused before its payload is read.
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from nia_desktop.core.bundles import container, custody
+from nia_desktop.core.bundles import container, custody, sealed
 from nia_desktop.core.bundles.approval import check_approval
 from nia_desktop.core.bundles.hashing import hashing_helper, sha256_alongside
 from nia_desktop.core.bundles.manifest import MANIFEST, PAYLOAD, SIGNATURE, SUMS, Manifest, parse, sums_text
@@ -58,6 +59,25 @@ def verify_bundle(path: Path, trusted: Callable[[str], TrustedKey | None], now: 
         raise BundleRejected(f"cannot read {path.name}: {exc.strerror}") from exc
     with handle:
         return verify_stream(handle, path.stat().st_size, trusted, now, limits)
+
+
+def verify_file(path: Path, trusted: Callable[[str], TrustedKey | None], now: str, identities: list[str],
+                keep: bool = False, limits: Limits = Limits()) -> tuple[Verified, bytes | None]:
+    """A bundle file, plain or age-encrypted: an encrypted one is opened with ``identities`` in memory first (core/
+    bundles/sealed.py). Returns the plain bytes when it was encrypted, or when ``keep`` asks for them (read once,
+    so what is kept is exactly what was verified); a plain file is otherwise streamed from disk."""
+    try:
+        with path.open("rb") as handle:
+            encrypted = sealed.is_encrypted(handle.read(len(sealed.MAGIC)))
+            if encrypted and not identities:
+                raise BundleRejected(f"{path.name} is encrypted: give the age identity that opens it (--identity)")
+            if not (encrypted or keep):
+                return verify_stream(handle, path.stat().st_size, trusted, now, limits), None
+            handle.seek(0)
+            plain = sealed.decrypt(handle, identities) if encrypted else handle.read()
+    except OSError as exc:
+        raise BundleRejected(f"cannot read {path.name}: {exc.strerror}") from exc
+    return verify_stream(io.BytesIO(plain), len(plain), trusted, now, limits), plain
 
 
 def verify_stream(handle: BinaryIO, total: int, trusted: Callable[[str], TrustedKey | None], now: str,

@@ -62,11 +62,19 @@ TRANSPORT_KEY = "transport"
 def transport_identity(db: VaultConnection) -> tuple[str, str]:
     """This workstation's age identity (secret, recipient): bundles addressed here are encrypted to it.
 
-    Created on first use; the caller holds a write transaction.
+    Read without a write transaction; created (in one) the first time it is needed.
     """
+    found = _transport(db)
+    if found is not None:
+        return found
+    with db.transaction():
+        found = _transport(db)  # another session may have made it meanwhile
+        if found is None:
+            found = new_identity()
+            _put(db, TRANSPORT_KEY, found[0].encode("ascii"), found[1].encode("ascii"))
+    return found
+
+
+def _transport(db: VaultConnection) -> tuple[str, str] | None:
     rows = db.query("SELECT private_raw, public_raw FROM workstation_keys WHERE name = ?", (TRANSPORT_KEY,))
-    if rows:
-        return bytes(rows[0][0]).decode("ascii"), bytes(rows[0][1]).decode("ascii")
-    secret, recipient = new_identity()
-    _put(db, TRANSPORT_KEY, secret.encode("ascii"), recipient.encode("ascii"))
-    return secret, recipient
+    return (bytes(rows[0][0]).decode("ascii"), bytes(rows[0][1]).decode("ascii")) if rows else None
