@@ -738,6 +738,44 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="36"/>
+        <source>Near-duplicate groups</source>
+        <translation>重複候補のグループ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="39"/>
+        <source>First report of the pair</source>
+        <translation>比較する 1 件目のレポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="40"/>
+        <source>Second report of the pair</source>
+        <translation>比較する 2 件目のレポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="41"/>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="42"/>
+        <source>Show the two reports side by side (opening them is audited)</source>
+        <translation>2 件のレポートを並べて表示します（閲覧は監査記録されます）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="66"/>
+        <source>%1 reports: %2</source>
+        <translation>%1 件のレポート: %2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="93"/>
+        <source>%1 lines only on the left, %2 only on the right</source>
+        <translation>左だけの行 %1、右だけの行 %2</translation>
+    </message>
+</context>
+<context>
     <name>FusionView</name>
     <message>
         <location filename="../../nia_desktop/ui/views/fusion/view.py" line="63"/>
@@ -746,7 +784,7 @@
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/fusion/view.py" line="66"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="89"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="90"/>
         <source>Case</source>
         <translation>事案</translation>
     </message>
@@ -782,7 +820,7 @@
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/fusion/view.py" line="81"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="115"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="116"/>
         <source>Entities</source>
         <translation>エンティティ</translation>
     </message>
@@ -792,68 +830,68 @@
         <translation>裏付け</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="87"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="88"/>
         <source>Near-duplicates</source>
         <translation>重複候補</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="91"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="92"/>
         <source>Assessments</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="92"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="93"/>
         <source>Judgements</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="129"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="130"/>
         <source>Confirm as resolved…</source>
         <translation>この解決を確定…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="142"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="143"/>
         <source>Select entities and right-click to merge, split, confirm or mark them as different (Ctrl+M merges). Your judgements are kept and beat the automatic rules.</source>
         <translation>エンティティを選び右クリックで統合・分離・確定・別物の記録ができます (Ctrl+M で統合)。分析官の判断は保存され、自動規則より優先されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="313"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="324"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="285"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="296"/>
         <source>Kind</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="314"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="286"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="315"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="287"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="317"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="289"/>
         <source>Agencies</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="318"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="290"/>
         <source>Sources</source>
         <translation>情報源数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="311"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="283"/>
         <source>single source</source>
         <translation>単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="319"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="291"/>
         <source>Aliases</source>
         <translation>別名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="119"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="120"/>
         <source>Filter: name, alias, kind, agency…</source>
         <translation>絞り込み: 名前、別名、種別、機関…</translation>
     </message>
@@ -868,310 +906,275 @@
         <translation>時系列</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="120"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="121"/>
         <source>Filter entities</source>
         <translation>エンティティを絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="122"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="123"/>
         <source>Merge selected…</source>
         <translation>選択したものを統合…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="125"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="126"/>
         <source>Mark as different…</source>
         <translation>別物として記録…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="127"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="128"/>
         <source>Split off reports…</source>
         <translation>レポートを分離…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="133"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="134"/>
         <source>Entity details</source>
         <translation>エンティティの詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="134"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="135"/>
         <source>Select an entity to see its aliases, reports, the agencies that report it and why its names were merged.</source>
         <translation>エンティティを選ぶと、別名、レポート、報告した機関、名前を統合した理由を表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="156"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="157"/>
         <source>Corroboration matrix: entities by agencies</source>
         <translation>裏付け表: エンティティ × 機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="160"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="161"/>
         <source>How many reports from each agency mention each entity. Entities one agency alone reports are marked single source.</source>
         <translation>各エンティティに言及した各機関のレポート数です。一つの機関だけが報告しているものは単一情報源と表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="169"/>
-        <source>Near-duplicate groups</source>
-        <translation>重複候補のグループ</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="172"/>
-        <source>First report of the pair</source>
-        <translation>比較する 1 件目のレポート</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="173"/>
-        <source>Second report of the pair</source>
-        <translation>比較する 2 件目のレポート</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="174"/>
-        <source>Compare</source>
-        <translation>比較</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="175"/>
-        <source>Show the two reports side by side (opening them is audited)</source>
-        <translation>2 件のレポートを並べて表示します（閲覧は監査記録されます）</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="198"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="170"/>
         <source>Judgement log</source>
         <translation>判断の記録</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="199"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="171"/>
         <source>Undo selected judgement</source>
         <translation>選択した判断を取り消す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="200"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="172"/>
         <source>Revoke it: it stays in the log, marked as revoked, and fusion runs again</source>
         <translation>取り消します。記録には取り消し済みとして残り、統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="205"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="177"/>
         <source>Every merge, split and &apos;different&apos; made by an analyst: who, when, why.</source>
         <translation>分析官が行った統合・分離・別物の判断すべて: 誰が、いつ、なぜ。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="215"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="187"/>
         <source>#%1 %2 by %3 at %4: %5</source>
         <translation>#%1 %2（%3、%4）: %5</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="218"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="190"/>
         <source> (revoked by %1)</source>
         <translation>（%1 が取り消し）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="227"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="199"/>
         <source>Select a judgement that is still in force.</source>
         <translation>有効な判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="230"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="202"/>
         <source>Judgement revoked.</source>
         <translation>判断を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="242"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="214"/>
         <source>Added %1 reports to the case.</source>
         <translation>%1 件のレポートを事案に追加しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="250"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="222"/>
         <source>All reports</source>
         <translation>すべてのレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="270"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="242"/>
         <source>%1 reports imported since this fusion: press F5 to fuse again</source>
         <translation>この統合の後に %1 件のレポートを取り込みました。F5 で統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="282"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="254"/>
         <source>Fusing…</source>
         <translation>統合中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="316"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="288"/>
         <source>Mentions</source>
         <translation>言及数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="323"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="295"/>
         <source>Entity</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="327"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="299"/>
         <source>Independent agencies</source>
         <translation>独立した機関の数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="328"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="300"/>
         <source>Gradings</source>
         <translation>評価区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="329"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="301"/>
         <source>First seen</source>
         <translation>初出</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="330"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="302"/>
         <source>Last seen</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="348"/>
-        <source>%1 reports: %2</source>
-        <translation>%1 件のレポート: %2</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="354"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="321"/>
         <source>%1 entities, %2 linked report pairs, %3 near-duplicate groups</source>
         <translation>エンティティ %1 件、関連するレポートの組 %2 件、重複候補 %3 グループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="358"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="325"/>
         <source> (with %1 reports imported since, fused as they arrived; F5 fuses all again)</source>
         <translation>（その後に取り込んだ %1 件を取り込み時に統合済み。F5 で全体を統合し直します）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="412"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="379"/>
         <source>Aliases: %1</source>
         <translation>別名: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="413"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="380"/>
         <source>Agencies: %1</source>
         <translation>機関: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="414"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="381"/>
         <source> — single source</source>
         <translation> — 単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="415"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="382"/>
         <source>Gradings: %1</source>
         <translation>評価区分: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="416"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="383"/>
         <source>First seen %1, last seen %2</source>
         <translation>初出 %1、最新 %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="417"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="384"/>
         <source>Reports:</source>
         <translation>レポート:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="423"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="390"/>
         <source>Mentions (report: as written, at characters):</source>
         <translation>言及（レポート: 表記、文字位置）:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="428"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="395"/>
         <source>Why these were merged:</source>
         <translation>統合した理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="450"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="417"/>
         <source>Select two or more entities to merge.</source>
         <translation>統合するエンティティを 2 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="453"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="420"/>
         <source>Merge entities</source>
         <translation>エンティティを統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="453"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="420"/>
         <source>Merge %1 into one entity? Why:</source>
         <translation>%1 を一つのエンティティに統合しますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="458"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="425"/>
         <source>Merged. The Judgements tab can undo it.</source>
         <translation>統合しました。「判断」タブで取り消せます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="463"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="430"/>
         <source>Select exactly two entities.</source>
         <translation>エンティティをちょうど 2 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="465"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="432"/>
         <source>Different entities</source>
         <translation>別のエンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="465"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="432"/>
         <source>Never merge %1 and %2? Why:</source>
         <translation>%1 と %2 を今後統合しないようにしますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="471"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="438"/>
         <source>Recorded: they will be kept apart.</source>
         <translation>記録しました: 今後は別々に扱います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="476"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="443"/>
         <source>Select one entity to split.</source>
         <translation>分離するエンティティを 1 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="479"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="489"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="446"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="456"/>
         <source>Split entity</source>
         <translation>エンティティを分離</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="480"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="447"/>
         <source>Which of its reports are about someone or something else? Report numbers (%1):</source>
         <translation>別の人物・対象について述べているレポートはどれですか？ レポート番号 (%1):</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="487"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="454"/>
         <source>Report numbers are whole numbers, separated by commas.</source>
         <translation>レポート番号は整数をカンマで区切って入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="489"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="456"/>
         <source>Why are they different?</source>
         <translation>なぜ別物なのですか？</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="494"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="461"/>
         <source>Split recorded.</source>
         <translation>分離を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="499"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="466"/>
         <source>Select one entity to confirm.</source>
         <translation>確定するエンティティを一つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="501"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="468"/>
         <source>Confirm entity</source>
         <translation>エンティティを確定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="502"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="469"/>
         <source>Its names stay one entity through every re-fusion. Why is it right? (optional)</source>
         <translation>その名前は今後の統合でも一つのエンティティのまま保たれます。正しいと判断した理由は?（任意）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="507"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="474"/>
         <source>Confirmation recorded.</source>
         <translation>確定を記録しました。</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="536"/>
-        <source>%1 lines only on the left, %2 only on the right</source>
-        <translation>左だけの行 %1、右だけの行 %2</translation>
     </message>
 </context>
 <context>

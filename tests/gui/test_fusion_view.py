@@ -55,11 +55,11 @@ def test_entities_corroboration_and_duplicates(qtbot, fused_vault: Path, window:
     model = view.matrix_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert {"CIRO", "MOFA", "NPA"} <= set(headers)
-    assert view.groups.count() == 1  # a and c: the same body, one sentence added
-    view.groups.setCurrentRow(0)
-    view.compare()
-    qtbot.waitUntil(lambda: "lines only" in view.diff_status.text(), timeout=10000)
-    assert "A sentence the re-send added." in view.diff.right.toPlainText()
+    assert view.duplicates.groups.count() == 1  # a and c: the same body, one sentence added
+    view.duplicates.groups.setCurrentRow(0)
+    view.duplicates.compare()
+    qtbot.waitUntil(lambda: "lines only" in view.duplicates.diff_status.text(), timeout=10000)
+    assert "A sentence the re-send added." in view.duplicates.diff.right.toPlainText()
     view.tabs.setCurrentWidget(view.graph)  # drawn when first shown
     qtbot.waitUntil(lambda: len(view.graph.scene().items()) > 0 and not view.busy, timeout=10000)
     nodes = [i for i in view.graph.scene().items() if i.toolTip()]

@@ -40,7 +40,7 @@ from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.fusion.assessments_panel import AssessmentsPanel
 from nia_desktop.ui.views.fusion.case_panel import CasePanel
-from nia_desktop.ui.views.fusion.diff import SideBySide
+from nia_desktop.ui.views.fusion.duplicates_panel import DuplicatesPanel
 from nia_desktop.ui.views.fusion.graph import LinkGraph, layout
 from nia_desktop.ui.views.fusion.prepared import Prepared, timeline_marks
 from nia_desktop.ui.views.fusion.timeline import Timeline
@@ -84,7 +84,8 @@ class FusionView(View):
         self.tabs.addTab(self.graph, self.tr("Link graph"))
         self.timeline = Timeline(self.describe_report)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
-        self.tabs.addTab(self._duplicates_tab(), self.tr("Near-duplicates"))
+        self.duplicates = DuplicatesPanel(self)
+        self.tabs.addTab(self.duplicates, self.tr("Near-duplicates"))
         self.case_panel = CasePanel(self)
         self.tabs.addTab(self.case_panel, self.tr("Case"))
         self.assessments = AssessmentsPanel(self)
@@ -163,35 +164,6 @@ class FusionView(View):
         column.addWidget(note)
         column.addWidget(self.matrix, 1)
         return box
-
-    def _duplicates_tab(self) -> QWidget:
-        self.groups = QListWidget()
-        self.groups.setAccessibleName(self.tr("Near-duplicate groups"))
-        self.first = QComboBox()
-        self.second = QComboBox()
-        self.first.setAccessibleName(self.tr("First report of the pair"))
-        self.second.setAccessibleName(self.tr("Second report of the pair"))
-        self.compare_button = QPushButton(self.tr("Compare"))
-        self.compare_button.setToolTip(self.tr("Show the two reports side by side (opening them is audited)"))
-        self.diff = SideBySide()
-        self.diff_status = QLabel()
-        pick = QHBoxLayout()
-        pick.addWidget(self.first, 1)
-        pick.addWidget(self.second, 1)
-        pick.addWidget(self.compare_button)
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(pick)
-        column.addWidget(self.diff_status)
-        column.addWidget(self.diff, 1)
-        split = QSplitter()
-        split.addWidget(self.groups)
-        split.addWidget(right)
-        split.setStretchFactor(1, 3)
-        self.groups.currentRowChanged.connect(self._pick_group)
-        self.compare_button.clicked.connect(self.compare)
-        return split
 
     def _judgements_tab(self) -> QWidget:
         self.judgement_log = QListWidget()
@@ -342,12 +314,7 @@ class FusionView(View):
         independent = len(prepared.matrix.headers) - 4
         self.matrix_model.set_prepared(prepared.matrix, (independent, Qt.SortOrder.DescendingOrder))
         self.matrix.show_sorted(independent, Qt.SortOrder.DescendingOrder)
-        self.groups.clear()
-        for group in result.duplicates:
-            titles = ", ".join(f"#{r}" for r in group)
-            item = QListWidgetItem(self.tr("%1 reports: %2").replace("%1", str(len(group))).replace("%2", titles))
-            item.setData(Qt.ItemDataRole.UserRole, group)
-            self.groups.addItem(item)
+        self.duplicates.show_groups(workspace)
         self._drawn.clear()  # the graph and timeline are drawn when first shown
         self._prepared = prepared
         self._draw_current_tab()
@@ -509,29 +476,3 @@ class FusionView(View):
     def _judged(self, message: str) -> None:
         self.banner.show_message(message, "success")
         self.fuse()
-
-    # -- near-duplicates ---------------------------------------------------
-    def _pick_group(self, row: int) -> None:
-        item = self.groups.item(row)
-        self.first.clear()
-        self.second.clear()
-        if item is None or self.workspace is None:
-            return
-        for report_id in item.data(Qt.ItemDataRole.UserRole):
-            fact = self.workspace.reports.get(report_id)
-            label = f"#{report_id} {fact.agency} {fact.date}" if fact else f"#{report_id}"
-            self.first.addItem(label, report_id)
-            self.second.addItem(label, report_id)
-        self.second.setCurrentIndex(min(1, self.second.count() - 1))
-
-    def compare(self) -> None:
-        a, b = self.first.currentData(), self.second.currentData()
-        if a is None or b is None:
-            return
-        self.run(lambda signals, cancel: (fusion.report_text(self.session, a), fusion.report_text(self.session, b)),
-                 on_success=self._show_pair)
-
-    def _show_pair(self, texts: tuple[str, str]) -> None:
-        left, right = self.diff.show_pair(*texts)
-        self.diff_status.setText(self.tr("%1 lines only on the left, %2 only on the right").replace(
-            "%1", str(left)).replace("%2", str(right)))
