@@ -124,7 +124,7 @@ class TransferView(View):
         top.addWidget(self.cancel_scan)
         bottom = QHBoxLayout()
         bottom.addWidget(self.scan_progress, 1)
-        bottom.addStretch(0 if self.scan_progress.isVisible() else 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.receive_button)
         column = QVBoxLayout(page)
         column.addLayout(top)
