@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from nia_desktop.core.canonical import canonical_json
 from nia_desktop.core.signing import SigningContext, sign, verify
+from nia_desktop.core.untrusted import mapping, text, whole_number
 
 
 class Outcome:
@@ -75,10 +76,10 @@ class SignedHead:
             raise ValueError("not a signed head")
         seq, head = data.get("seq"), data.get("head")
         vault_id, time, sig = data.get("vault_id"), data.get("time"), data.get("signature")
-        if not (type(seq) is int and isinstance(head, str) and isinstance(vault_id, str)
-                and isinstance(time, str) and isinstance(sig, str)):
+        if not (isinstance(head, str) and isinstance(vault_id, str) and isinstance(time, str)
+                and isinstance(sig, str)):
             raise ValueError("malformed signed head")
-        return cls(vault_id, seq, head, time, bytes.fromhex(sig))
+        return cls(vault_id, whole_number(seq, "the signed head's seq"), head, time, bytes.fromhex(sig))
 
     def short_text(self) -> str:
         """A line an officer can copy onto paper: sequence and the first 20 hex digits."""
@@ -181,6 +182,10 @@ def entry_from_json(data: Any) -> AuditEntry:
         raise ValueError("not an audit entry")
     fields = {k: data[k] for k in ("seq", "ts", "actor", "role", "action", "object", "outcome",
                                    "details", "prev_hash", "hash")}
+    whole_number(fields["seq"], "seq", 1)
+    for name in ("ts", "actor", "role", "action", "object", "outcome", "prev_hash", "hash"):
+        text(fields[name], name, 1 << 20)
+    canonical_json(mapping(fields["details"], "details"))  # ValueError for NaN or infinity (1e400)
     return AuditEntry(**fields)
 
 

@@ -18,6 +18,7 @@ from nia_desktop.core.errors import AuditBroken, BadInput
 from nia_desktop.core.roles import Action
 from nia_desktop.core.signing import SigningContext, public_pem, public_raw
 from nia_desktop.core.store import audit_log, workstation_keys
+from nia_desktop.core.untrusted import load_json, mapping
 from nia_desktop.core.vault.layout import VaultPaths
 from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session
@@ -36,7 +37,7 @@ def entries(session: Session) -> Iterator[chain.AuditEntry]:
 
 def read_anchor(paths: VaultPaths) -> chain.SignedHead | None:
     try:
-        return chain.SignedHead.from_json(json.loads(paths.anchor.read_bytes()))
+        return chain.SignedHead.from_json(load_json(paths.anchor.read_bytes(), paths.anchor.name))
     except FileNotFoundError:
         return None
     except (ValueError, UnicodeDecodeError) as exc:
@@ -45,7 +46,7 @@ def read_anchor(paths: VaultPaths) -> chain.SignedHead | None:
 
 def read_checkpoint(path: Path) -> chain.SignedHead:
     try:
-        data = json.loads(path.read_bytes())
+        data = load_json(path.read_bytes(), path.name)
         return chain.SignedHead.from_json(data.get("checkpoint") if isinstance(data, dict) else None)
     except FileNotFoundError as exc:
         raise BadInput(f"{path}: no such file") from exc
@@ -143,7 +144,7 @@ def export_lines(session: Session) -> tuple[bytes, chain.SignedHead]:
 def check_export(path: Path, public_key: Ed25519PublicKey) -> chain.ChainReport:
     """Verify an exported log with nothing but the audit public key. No vault needed."""
     try:
-        rows: list[Any] = [json.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
+        rows: list[Any] = [load_json(line, "a line") for line in path.read_bytes().splitlines() if line.strip()]
     except FileNotFoundError as exc:
         raise BadInput(f"{path}: no such file") from exc
     except (ValueError, UnicodeDecodeError) as exc:
@@ -153,7 +154,8 @@ def check_export(path: Path, public_key: Ed25519PublicKey) -> chain.ChainReport:
     vault_id = str(rows[0].get("vault_id"))
     try:
         entries = [chain.entry_from_json(r) for r in rows[1:-1]]
-        head = chain.SignedHead.from_json({k: v for k, v in rows[-1].items() if k != "type"})
+        head = chain.SignedHead.from_json({k: v for k, v in mapping(rows[-1], "the last line").items()
+                                           if k != "type"})
     except (KeyError, ValueError, TypeError) as exc:
         raise AuditBroken(f"{path} has a malformed line") from exc
     return chain.verify_chain(vault_id, entries, public_key, [(head, SigningContext.AUDIT_EXPORT)])

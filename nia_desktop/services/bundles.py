@@ -27,6 +27,7 @@ from nia_desktop.core.store import audit_log
 from nia_desktop.core.store import trust as store
 from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.core.store.workstation_keys import transport_identity
+from nia_desktop.core.untrusted import Malformed, load_json, mapping, text
 from nia_desktop.services.session import Session
 from nia_desktop.services.trust import lookup
 
@@ -203,7 +204,6 @@ def accept(session: Session, bundle_uuid: str, agency: str = "", case: str = "")
     """An analyst takes a received reports bundle into the vault: checked again (trust may have changed since it
     was received), then its files imported like files from media, deduplicated by hash, with custody naming the
     bundle and its signer. Returns the ImportOutcome."""
-    from nia_desktop.core.ingest.media import ScanItem
     from nia_desktop.services.importing import import_paths
 
     session.require(Action.REPORT_IMPORT, f"bundle {bundle_uuid}")
@@ -222,22 +222,43 @@ def accept(session: Session, bundle_uuid: str, agency: str = "", case: str = "")
     manifest = verified.manifest
     if manifest.kind != "reports":
         raise BadInput(f"bundle {bundle_uuid} carries {manifest.kind}, not reports")
-    items = []
-    root = Path(f"bundle-{manifest.uuid}")
-    for f in manifest.files:
-        if not f.path.endswith("/original"):
-            continue
-        meta_name = f.path.rsplit("/", 1)[0] + "/meta.json"
-        meta = json.loads(b"".join(container.read_entry(handle, verified.entries[meta_name], 1 << 20))) \
-            if meta_name in verified.entries else {}
-        content = b"".join(container.read_entry(handle, verified.entries[f.path], f.size))
-        name = str(meta.get("original_name") or f.path.split("/")[-2])
-        items.append(ScanItem(root / name, root, len(content), data=content))
+    try:
+        items = _carried_items(handle, verified)
+    except BundleRejected as exc:
+        session.audit("bundle.accept", bundle_uuid, "refused", {"reason": exc.user_message})
+        raise
     origin = (f"signed by {manifest.signer_name} ({manifest.signer_fingerprint[:16]})", f"bundle {manifest.uuid}")
-    outcome = import_paths(session, [root], agency, case, carried=(items, origin))
+    outcome = import_paths(session, [Path(f"bundle-{manifest.uuid}")], agency, case, carried=(items, origin))
     with session.db.transaction():
         store.set_received_status(session.db, bundle_uuid, "accepted")
         session.audit("bundle.accept", bundle_uuid, details={"import_id": outcome.import_id,
                                                              "signer": manifest.signer_fingerprint,
                                                              **outcome.counts()})
     return outcome
+
+
+def _carried_items(handle: io.BytesIO, verified: Verified) -> list[Any]:
+    """Each report in a verified reports bundle as an import item, named as it was imported at the sender."""
+    from nia_desktop.core.ingest.media import ScanItem
+
+    manifest, items = verified.manifest, []
+    root = Path(f"bundle-{manifest.uuid}")
+    for f in manifest.files:
+        if not f.path.endswith("/original"):
+            continue
+        meta_name = f.path.rsplit("/", 1)[0] + "/meta.json"
+        original_name = _original_name(handle, verified, meta_name) if meta_name in verified.entries else ""
+        content = b"".join(container.read_entry(handle, verified.entries[f.path], f.size))
+        name = original_name or f.path.split("/")[-2]
+        items.append(ScanItem(root / name, root, len(content), data=content))
+    return items
+
+
+def _original_name(handle: io.BytesIO, verified: Verified, meta_name: str) -> str:
+    """The report's original file name from its meta.json; BundleRejected naming the file when it is malformed."""
+    data = b"".join(container.read_entry(handle, verified.entries[meta_name], 1 << 20))
+    try:
+        meta = mapping(load_json(data, meta_name), meta_name)
+        return text(meta.get("original_name") or "", f"{meta_name}: original_name", 255)
+    except Malformed as exc:
+        raise BundleRejected(f"{exc}") from exc

@@ -30,6 +30,7 @@ from nia_desktop.core.signing import (
 )
 from nia_desktop.core.store import trust as store
 from nia_desktop.core.store import users
+from nia_desktop.core.untrusted import Malformed, load_json, mapping, sequence, text
 from nia_desktop.services.bundles import _open, sign_out
 from nia_desktop.services.session import Session
 
@@ -93,13 +94,42 @@ def import_keys(session: Session, path: Path, apply: bool = False) -> KeysChange
     if entry is None:
         raise BundleRejected(f"the keys bundle has no {KEYS_FILE}")
     try:
-        body = json.loads(b"".join(container.read_entry(io.BytesIO(plain), entry, 16 << 20)))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise BundleRejected(f"{KEYS_FILE} is not valid JSON") from exc
+        body = _checked_body(load_json(b"".join(container.read_entry(io.BytesIO(plain), entry, 16 << 20)),
+                                       KEYS_FILE))
+    except Malformed as exc:
+        raise BundleRejected(f"{KEYS_FILE} is malformed: {exc}") from exc
     change = _plan(session, body, manifest.signer_name)
     if apply:
         _apply(session, change, manifest)
     return change
+
+
+_FIELDS = {  # list in keys.json -> its items' text fields; None marks a field that may also be null
+    "users": {"name": False, "role": False, "fingerprint": False, "public_pem": False},
+    "trusted": {"name": False, "role": False, "fingerprint": False, "public_pem": False, "revoked_at": True,
+                "workstation": True, "superseded_by": True},
+    "rotations": {"user": False, "fingerprint": False, "successor": False, "public_pem": False, "statement": False,
+                  "signature": False, "revoked_at": True},
+}
+
+
+def _checked_body(value: object) -> dict[str, Any]:
+    """keys.json with every field checked by type before anything is read from it (the signer is trusted, but a
+    damaged or hostile file must be refused with its field named, not fail half way through)."""
+    body = mapping(value, KEYS_FILE)
+    for key, fields in _FIELDS.items():
+        for n, item in enumerate(sequence(body.get(key, []), key, 10_000)):
+            item = mapping(item, f"{key}[{n}]")
+            for name, nullable in fields.items():
+                if name not in item and nullable:
+                    continue
+                if name not in item:
+                    raise Malformed(f"{key}[{n}] has no {name}")
+                if not (nullable and item[name] is None):
+                    text(item[name], f"{key}[{n}].{name}", 64 << 10)
+            if "active" in item and not isinstance(item["active"], bool):
+                raise Malformed(f"{key}[{n}].active must be true or false")
+    return body
 
 
 def _plan(session: Session, body: dict[str, Any], signer: str) -> KeysChange:
@@ -129,7 +159,7 @@ def _plan(session: Session, body: dict[str, Any], signer: str) -> KeysChange:
         try:
             old_key = load_public_pem(str(rotation["public_pem"]).encode("ascii"))
             statement = str(rotation["statement"]).encode("utf-8")
-            said = json.loads(statement)
+            said = mapping(load_json(statement, "the rotation statement"), "the rotation statement")
             good = (fingerprint(old_key) == old_fp and said.get("old") == old_fp and said.get("new") == new_fp
                     and verify(old_key, SigningContext.KEY_ROTATION, statement, bytes.fromhex(rotation["signature"])))
         except (BadInput, ValueError, KeyError, TypeError) as exc:

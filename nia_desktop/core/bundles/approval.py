@@ -10,13 +10,14 @@ signer is trusted, the reviewer may belong to another workstation).
 from __future__ import annotations
 
 import hashlib
-import json
+import re
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from nia_desktop.core.bundles import container
 from nia_desktop.core.errors import BundleRejected
 from nia_desktop.core.signing import SigningContext, verify
+from nia_desktop.core.untrusted import Malformed, load_json, mapping, text, whole_number
 
 APPROVAL = "payload/release/approval.json"
 APPROVAL_SIG = "payload/release/approval.sig"
@@ -33,11 +34,12 @@ def check_approval(handle: BinaryIO, entries: dict[str, container.Entry], truste
     data = b"".join(container.read_entry(handle, entries[APPROVAL], 1 << 16))
     signature = b"".join(container.read_entry(handle, entries[APPROVAL_SIG], 64))
     try:
-        approval = json.loads(data)
-        approver_fp = str(approval["approver_fingerprint"])
-        approved_sha = str(approval["briefing_sha256"])
-    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
-        raise BundleRejected("the release approval is malformed") from exc
+        approval = _fields(load_json(data, "the release approval"))
+    except KeyError as exc:
+        raise BundleRejected(f"the release approval is malformed (no {exc.args[0]!r} field)") from exc
+    except Malformed as exc:
+        raise BundleRejected(f"the release approval is malformed ({exc})") from exc
+    approver_fp, approved_sha = approval["approver_fingerprint"], approval["briefing_sha256"]
     digest = hashlib.sha256()
     for chunk in container.read_entry(handle, entries[BRIEFING], entries[BRIEFING].size):
         digest.update(chunk)
@@ -54,3 +56,21 @@ def check_approval(handle: BinaryIO, entries: dict[str, container.Entry], truste
     if len(signature) != 64 or not verify(key.public, SigningContext.RELEASE_APPROVAL, data, signature):
         raise BundleRejected("bad release approval signature")
     return approval, []
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def _fields(value: object) -> dict[str, Any]:
+    """The approval's fields checked by type (services/briefings.py writes them): the request number within
+    SQLite's range, hashes in hex, the rest text."""
+    approval = mapping(value, "the approval")
+    for name in ("approver_fingerprint", "briefing_sha256"):
+        if not _HEX64.fullmatch(text(approval[name], name, 64)):
+            raise Malformed(f"{name} must be a SHA-256 in hex")
+    if "request" in approval:
+        whole_number(approval["request"], "request", 1)
+    for name in ("case", "author", "classification", "approver", "approved_at"):
+        if name in approval:
+            text(approval[name], name)
+    return approval

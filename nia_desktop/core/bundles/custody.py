@@ -12,7 +12,6 @@ workstation's audit log records who handed the bundle over.)
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -23,6 +22,7 @@ from nia_desktop.core.bundles import container
 from nia_desktop.core.canonical import canonical_json
 from nia_desktop.core.errors import BundleRejected
 from nia_desktop.core.signing import SigningContext, fingerprint, sign, verify
+from nia_desktop.core.untrusted import Malformed, load_json, mapping, text, whole_number
 
 PREFIX = "custody/"
 _NAME = re.compile(r"custody/(\d{4})\.(json|sig)")
@@ -90,12 +90,13 @@ def check_chain(files: dict[str, bytes], bundle: str, manifest: bytes, trusted: 
             raise BundleRejected(f"custody hop {number} is incomplete")
         data, signature = files[data_name], files[sig_name]
         try:
-            value = json.loads(data.decode("utf-8"))
-            hop = Hop(int(value["n"]), str(value["courier"]), str(value["fingerprint"]), str(value["at"]),
-                      str(value["volume"]), str(value["manifest_sha256"]), str(value["previous"]),
-                      str(value["bundle"]))
-        except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise BundleRejected(f"custody hop {number} is malformed") from exc
+            value = mapping(load_json(data, "the hop"), "the hop")
+            hop = Hop(whole_number(value["n"], "n", 1, MAX_HOPS), *(text(value[k], k) for k in (
+                "courier", "fingerprint", "at", "volume", "manifest_sha256", "previous", "bundle")))
+        except KeyError as exc:
+            raise BundleRejected(f"custody hop {number} is malformed (no {exc.args[0]!r} field)") from exc
+        except Malformed as exc:
+            raise BundleRejected(f"custody hop {number} is malformed ({exc})") from exc
         if hop.encode() != data or hop.number != number:
             raise BundleRejected(f"custody hop {number} is not in canonical form")
         if hop.bundle != bundle or hop.manifest_sha256 != manifest_sha:

@@ -9,13 +9,13 @@ re-encoding the same values would produce.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from nia_desktop.core.canonical import canonical_json
 from nia_desktop.core.errors import BundleRejected
+from nia_desktop.core.untrusted import Malformed, load_json, mapping, sequence, shown, text, whole_number
 
 FORMAT = "nia-bundle"
 VERSION = 1
@@ -68,55 +68,68 @@ def sums_text(files: list[FileEntry]) -> bytes:
     return "".join(f"{f.sha256}  {f.path}\n" for f in files).encode("utf-8")
 
 
+MAX_FILE_SIZE = (1 << 31) - 1  # no ZIP64 in this version: an entry stays under 2 GiB (container.py)
+
+
 def parse(data: bytes) -> Manifest:
-    """The manifest, or BundleRejected naming what is wrong with it."""
+    """The manifest, or BundleRejected naming what is wrong with it (the field, for a malformed value)."""
     try:
-        value = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BundleRejected(f"the manifest is not valid JSON ({exc.__class__.__name__})") from exc
+        value = load_json(data, "the manifest")
+    except Malformed as exc:
+        raise BundleRejected(f"{exc} ({exc.__cause__.__class__.__name__})") from exc
     if not isinstance(value, dict) or value.get("format") != FORMAT:
         raise BundleRejected("not a NIA bundle manifest")
-    if value.get("version") != VERSION:
-        raise BundleRejected(f"unknown bundle format version {value.get('version')!r} (this build reads {VERSION})")
+    if value.get("version") != VERSION or type(value.get("version")) is not int:
+        raise BundleRejected(f"unknown bundle format version {shown(value.get('version'))} "
+                             f"(this build reads {VERSION})")
     try:
+        signer = mapping(value["signer"], "signer")
+        files = sequence(value["files"], "files")
         manifest = Manifest(
             uuid=_matching(value["uuid"], _UUID, "uuid"), kind=_kind(value["kind"]),
             created=_matching(value["created"], _TIME, "created"),
-            signer_name=_text(value["signer"]["name"]),
-            signer_fingerprint=_matching(value["signer"]["fingerprint"], _HEX64, "signer fingerprint"),
-            sequence=_count(value["sequence"]), audit_head=dict(value["audit_head"]),
-            files=[FileEntry(_text(f["path"]), _count(f["size"]), _matching(f["sha256"], _HEX64, "file hash"))
-                   for f in value["files"]],
+            signer_name=text(signer["name"], "signer name", empty=False),
+            signer_fingerprint=_matching(signer["fingerprint"], _HEX64, "signer fingerprint"),
+            sequence=whole_number(value["sequence"], "sequence"), audit_head=_audit_head(value["audit_head"]),
+            files=[_file(mapping(f, f"files[{n}]"), n) for n, f in enumerate(files)],
             sums_sha256=_matching(value["sha256sums"], _HEX64, "sha256sums"),
-            recipients=[_text(r) for r in value["recipients"]],
+            recipients=[text(r, "recipient", empty=False) for r in sequence(value["recipients"], "recipients")],
             expires=None if value["expires"] is None else _matching(value["expires"], _TIME, "expires"),
         )
-    except (KeyError, TypeError, ValueError) as exc:
+        encoded = manifest.encode()
+    except KeyError as exc:
+        raise BundleRejected(f"the manifest is malformed (no {exc.args[0]!r} field)") from exc
+    except (TypeError, ValueError) as exc:
         raise BundleRejected(f"the manifest is malformed ({exc})") from exc
-    if manifest.encode() != data:
+    if encoded != data:
         raise BundleRejected("the manifest is not in canonical form (fields added, reordered or re-encoded)")
     return manifest
 
 
+def _file(value: dict[str, Any], n: int) -> FileEntry:
+    return FileEntry(text(value["path"], f"files[{n}].path", empty=False),
+                     whole_number(value["size"], f"files[{n}].size", 0, MAX_FILE_SIZE),
+                     _matching(value["sha256"], _HEX64, f"files[{n}].sha256"))
+
+
+def _audit_head(value: object) -> dict[str, Any]:
+    """The signer's audit chain head: exactly {"seq", "hash"}, the hash empty before the first entry."""
+    head = mapping(value, "audit_head")
+    if set(head) != {"seq", "hash"}:
+        raise Malformed("audit_head must hold exactly seq and hash")
+    digest = text(head["hash"], "audit_head.hash", 64)
+    if digest and not _HEX64.fullmatch(digest):
+        raise Malformed("audit_head.hash must be a SHA-256 in hex, or empty")
+    return {"seq": whole_number(head["seq"], "audit_head.seq"), "hash": digest}
+
+
 def _matching(value: object, pattern: re.Pattern[str], what: str) -> str:
     if not isinstance(value, str) or not pattern.fullmatch(value):
-        raise ValueError(f"bad {what}")
+        raise Malformed(f"bad {what}")
     return value
 
 
 def _kind(value: object) -> str:
-    if value not in KINDS:
-        raise ValueError(f"unknown kind {value!r}")
-    return str(value)
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, str) or not value or len(value) > 1000:
-        raise ValueError("bad text field")
-    return value
-
-
-def _count(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValueError("bad number")
+    if value not in KINDS or not isinstance(value, str):
+        raise Malformed(f"unknown kind {shown(value)}")
     return value
