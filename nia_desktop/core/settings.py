@@ -17,8 +17,16 @@ class IntSetting:
     minimum: int
     maximum: int
     help: str
+    # Which direction weakens a safeguard ("up" or "down"): a change that way needs two officers
+    # (services/dual_control.py); "" for settings that guard nothing.
+    weakens: str = ""
+
+    def weakened_by(self, old: int, new: int) -> bool:
+        return (self.weakens == "up" and new > old) or (self.weakens == "down" and new < old)
 
     def parse(self, text: str) -> int:
+        if len(text.strip()) > 20:
+            raise BadInput(f"{self.key} must be a whole number between {self.minimum} and {self.maximum}")
         try:
             value = int(text)
         except ValueError as exc:
@@ -37,13 +45,16 @@ MAX_IMPORT_MIB = IntSetting(
 )
 DEFAULT_CLASSIFICATION = IntSetting(
     "default_classification", 1, 0, 3,
-    "Classification of reports that carry no marking: 0 UNCLASSIFIED, 1 CONFIDENTIAL, 2 SECRET, 3 TOP SECRET.",
+    "Classification of reports that carry no marking: 0 UNCLASSIFIED, 1 CONFIDENTIAL, 2 SECRET, 3 TOP SECRET. "
+    "Lowering it needs two officers (it decides which briefings the two-person rule covers).",
+    weakens="down",
 )
 
 RELEASE_REVIEW_FROM = IntSetting(
     "release_review_from", 2, 0, 4,
     "Two-person rule: briefings classified at this level or above need an officer's approval before export "
-    "(0 UNCLASSIFIED ... 3 TOP SECRET; 4 turns the rule off).",
+    "(0 UNCLASSIFIED ... 3 TOP SECRET; 4 turns the rule off). Raising it or turning it off needs two officers.",
+    weakens="up",
 )
 
 ALL: dict[str, IntSetting] = {s.key: s for s in (IDLE_LOCK_MINUTES, MAX_IMPORT_MIB, DEFAULT_CLASSIFICATION,

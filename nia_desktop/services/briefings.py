@@ -24,16 +24,17 @@ from nia_desktop.core.bundles.write import Source as Payload
 from nia_desktop.core.canonical import canonical_json
 from nia_desktop.core.classification import Level
 from nia_desktop.core.clock import iso_utc
-from nia_desktop.core.errors import BadInput
+from nia_desktop.core.errors import BadInput, PermissionRefused
 from nia_desktop.core.fusion.model import Kind
 from nia_desktop.core.fusion.selectors import fold
-from nia_desktop.core.roles import Action
-from nia_desktop.core.signing import SigningContext, fingerprint, sign
+from nia_desktop.core.roles import Action, Role
+from nia_desktop.core.signing import SigningContext, fingerprint, public_raw, sign
 from nia_desktop.core.store import fusion as fusion_store
-from nia_desktop.core.store import releases, settings_store
+from nia_desktop.core.store import releases, settings_store, users
 from nia_desktop.core.store.releases import ReleaseRequest
 from nia_desktop.services.assessments import case_assessments
 from nia_desktop.services.bundles import sign_out
+from nia_desktop.services.dual_control import independent
 from nia_desktop.services.fusion import case_reports, fusion_workspace
 from nia_desktop.services.session import Session
 
@@ -124,6 +125,12 @@ def brief(session: Session, briefing: Briefing, out: Path | None,
         raise BadInput(f"release request {latest.id} for this briefing was rejected by {latest.reviewer}: "
                        f"{latest.reason}. Change the briefing and run again.")
     if latest is not None and latest.status == "approved":
+        # Checked again at export: a reset of the author's passphrase, or a disabled reviewer, since the
+        # approval means it no longer shows two people.
+        problem = second_person_problem(session, session.name, str(latest.reviewer))
+        if problem is not None:
+            session.audit("briefing.export", briefing.case, "refused", {"request": latest.id, "reason": problem})
+            raise PermissionRefused(f"the approval of release request {latest.id} no longer counts: {problem}")
         approved = _load(session, latest.id)[1]
         manifest = _export(session, approved, releases.approval(session.db, latest.id), out, recipients, latest.id)
         return BriefOutcome("exported", level, latest.id, manifest)
@@ -182,7 +189,31 @@ def _decide(session: Session, request_id: int) -> tuple[ReleaseRequest, Briefing
         raise BadInput(f"release request {request_id} is already {request.status}")
     if request.author == session.name:
         raise BadInput("two-person rule: the author of a briefing cannot review it")
+    problem = second_person_problem(session, request.author, session.name)
+    if problem is not None:
+        session.audit("release.approve", str(request_id), "refused", {"reason": problem})
+        raise PermissionRefused(problem)
     return request, briefing
+
+
+def second_person_problem(session: Session, author: str, reviewer: str) -> str | None:
+    """Why ``reviewer`` is not a second person for ``author``'s briefing, or None.
+
+    The reviewer must be an active officer who is neither the author nor able to act as them: an officer who
+    set the author's passphrase (an add or a reset) could have kept it, and a reviewer whose own passphrase the
+    author's passphrase-setter chose is that same person again (services/dual_control.py).
+    """
+    author_record, reviewer_record = users.get(session.db, author), users.get(session.db, reviewer)
+    if reviewer_record is None or not reviewer_record.active or reviewer_record.role is not Role.OFFICER:
+        return f"two-person rule: {reviewer} is not an active security officer"
+    if author_record is None:
+        return f"two-person rule: the author {author} is not a user of this vault"
+    if not independent(author_record, reviewer_record):
+        by = author_record.credentials_by
+        why = (f"{reviewer} set {author}'s passphrase" if by == reviewer else
+               f"{by} set the passphrases of both {author} and {reviewer}")
+        return f"two-person rule: {reviewer} cannot review {author}'s briefing ({why}; they may be one person)"
+    return None
 
 
 def approve(session: Session, request_id: int) -> str:
@@ -195,6 +226,7 @@ def approve(session: Session, request_id: int) -> str:
             "briefing_sha256": hashlib.sha256(briefing.encode()).hexdigest(),
             "classification": request.classification.english, "approver": session.name,
             "approver_fingerprint": fingerprint(session.signing_key.public_key()),
+            "approver_public": public_raw(session.signing_key.public_key()).hex(),
             "approved_at": iso_utc(session.clock.now())})
         signature = sign(session.signing_key, SigningContext.RELEASE_APPROVAL, approval)
         releases.decide(session.db, request_id, "approved", session.name, iso_utc(session.clock.now()),

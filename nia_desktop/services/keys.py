@@ -9,14 +9,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from nia_desktop.core.atomic import atomic_write
 from nia_desktop.core.canonical import canonical_json
 from nia_desktop.core.clock import iso_utc
-from nia_desktop.core.errors import AuthFailed
+from nia_desktop.core.errors import AuthFailed, BadInput
 from nia_desktop.core.roles import Action
 from nia_desktop.core.signing import SigningContext, fingerprint, public_pem, public_raw, sign
 from nia_desktop.core.store import trust, users
-from nia_desktop.core.vault import keyslots
-from nia_desktop.core.vault.keyslots import SlotFile
-from nia_desktop.core.vault.layout import exclusive
-from nia_desktop.services.session import Session
+from nia_desktop.core.vault import folder, keyslots
+from nia_desktop.services.session import Session, changing_own_slot, verify_credentials
 
 
 def own_fingerprint(session: Session) -> str:
@@ -41,31 +39,33 @@ def rotate_own_key(session: Session, passphrase: str) -> tuple[str, str]:
     still verify, marked as signed by a rotated key, until an officer revokes it.
     """
     session.require(Action.OWN_KEY_ROTATE, session.name)
-    paths, meta = session.vault.paths, session.vault.meta
+    meta = session.vault.meta
     old_key = session.signing_key
     new_key = Ed25519PrivateKey.generate()
     old_fp, new_fp = fingerprint(old_key.public_key()), fingerprint(new_key.public_key())
     now = iso_utc(session.clock.now())
     statement = canonical_json({"user": session.name, "old": old_fp, "new": new_fp, "at": now,
                                 "new_public": public_raw(new_key.public_key()).hex()})
-    with exclusive(paths), session.db.transaction():
-        slot_file = SlotFile.load(paths.keyslots)
-        old_slot = slot_file.slots[session.name]
-        try:
-            keyslots.open_slot(meta.vault_id, old_slot, passphrase)
-        except AuthFailed:
-            session.audit("self.key_rotate", session.name, "failed", {"reason": "passphrase wrong"})
-            raise
-        slot = keyslots.create_slot(meta.vault_id, session.name, passphrase, max(old_slot.kdf, meta.kdf_target),
-                                    {}, signing_private=new_key, slot_private=session.slot.slot_private)
-        slot.db_seals = dict(old_slot.db_seals)
+    try:
+        verify_credentials(session, session.name, passphrase)
+    except AuthFailed:
+        session.audit("self.key_rotate", session.name, "failed", {"reason": "passphrase wrong"})
+        raise
+    with changing_own_slot(session) as slot_file:
+        old_slot = slot_file.slots.pop(session.slot.locator, None)
+        if old_slot is None:
+            raise BadInput("your keyslot is missing from keyslots.json: ask an officer to reset your passphrase")
+        params = max(old_slot.kdf, folder.kdf_target(session.db, meta.kdf_target))
+        rotated = keyslots.OpenedSlot(session.name, "", {}, session.slot.slot_private, new_key)
+        slot = keyslots.rewrap_slot(meta.vault_id, rotated, old_slot.db_seals, passphrase, params)
         trust.retire(session.db, trust.RetiredKey(old_fp, session.name, public_raw(old_key.public_key()), new_fp,
                                                   statement.decode("utf-8"),
                                                   sign(old_key, SigningContext.KEY_ROTATION, statement), now, None))
-        users.set_signing_public(session.db, session.name, slot.signing_public)
+        users.set_credentials(session.db, session.name, rotated.signing_public, rotated.slot_public, slot.locator,
+                              None, now)
         session.audit("self.key_rotate", session.name, details={"old_fingerprint": old_fp,
                                                                 "new_fingerprint": new_fp})
-        slot_file.slots[session.name] = slot
-        slot_file.save(paths.keyslots)
+        slot_file.slots[slot.locator] = slot
+    session.slot.locator = slot.locator
     session.slot.signing_private = new_key
     return old_fp, new_fp

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,17 +18,17 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from nia_desktop.core import audit as chain
-from nia_desktop.core import policy
+from nia_desktop.core import freshness, policy
 from nia_desktop.core.atomic import atomic_write
 from nia_desktop.core.clock import Clock, SystemClock, iso_utc
-from nia_desktop.core.errors import AuthFailed, PermissionRefused
+from nia_desktop.core.errors import AuthFailed, PermissionRefused, VaultTampered
 from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.signing import SigningContext
 from nia_desktop.core.store import audit_log, schema, users, workstation_keys
 from nia_desktop.core.store.users import UserRecord
-from nia_desktop.core.vault import failures, keyslots
+from nia_desktop.core.vault import failures, folder, keyslots
 from nia_desktop.core.vault.connection import VaultConnection, open_database
-from nia_desktop.core.vault.kdf import KdfParams
+from nia_desktop.core.vault.kdf import FLOOR, KdfParams
 from nia_desktop.core.vault.keyslots import OpenedSlot, SlotFile
 from nia_desktop.core.vault.layout import VaultMeta, VaultPaths, exclusive
 
@@ -62,6 +64,8 @@ class Session:
     # The latest full fusion of every report, kept while the session lasts so that imports can be fused
     # into it one report at a time (services/fusion.py). Never written anywhere.
     fusion_index: Any = None
+    # What the folder checks found since an officer last looked: shown to this officer once (CLI and desktop).
+    notices: list[str] = field(default_factory=list)
 
     # -- identity ---------------------------------------------------------
     @property
@@ -99,7 +103,7 @@ class Session:
 
     # -- sealing and closing ----------------------------------------------
     def seal(self) -> chain.SignedHead:
-        """Sign the chain head, keep it in the database and in the anchor file."""
+        """Sign the chain head, keep it in the database and in the anchor file (whose digest the database keeps)."""
         with self.db.transaction():
             last = audit_log.last(self.db)
             seq = last.seq if last else 0
@@ -107,7 +111,9 @@ class Session:
             signed = chain.sign_head(workstation_keys.audit_key(self.db), SigningContext.AUDIT_HEAD,
                                      self.vault.meta.vault_id, seq, head, iso_utc(self.clock.now()))
             audit_log.add_seal(self.db, signed)
-        write_anchor(self.vault.paths, signed)
+            data = anchor_bytes(signed)
+            folder.record_file(self.db, "audit-anchor.json", data)
+        atomic_write(self.vault.paths.anchor, data)
         return signed
 
     def close(self, reason: str = "close") -> None:
@@ -147,41 +153,107 @@ def append_audit(db: VaultConnection, vault_id: str, clock: Clock, actor: str, r
     return entry
 
 
-def write_anchor(paths: VaultPaths, head: chain.SignedHead) -> None:
-    atomic_write(paths.anchor, json.dumps(head.to_json(), sort_keys=True).encode("utf-8"))
+def anchor_bytes(head: chain.SignedHead) -> bytes:
+    return json.dumps(head.to_json(), sort_keys=True).encode("utf-8")
+
+
+def write_slot_file(db: VaultConnection, paths: VaultPaths, slot_file: SlotFile) -> None:
+    """Inside a transaction: record the file's digest with the change it goes with, then write the file."""
+    data = slot_file.to_bytes()
+    folder.record_file(db, "keyslots.json", data)
+    atomic_write(paths.keyslots, data)
+
+
+@contextmanager
+def changing_own_slot(session: Session) -> Iterator[SlotFile]:
+    """Replace the session user's own slot: the database commits first, then the file is written.
+
+    A crash between the two leaves the old slot in the file, which the old passphrase still opens (the
+    database's locator is then set back at that unlock), never a slot the database does not know.
+    """
+    paths = session.vault.paths
+    with exclusive(paths):
+        with session.db.transaction():
+            slot_file = SlotFile.load(paths.keyslots)
+            yield slot_file
+            data = slot_file.to_bytes()
+            folder.record_file(session.db, "keyslots.json", data)
+        atomic_write(paths.keyslots, data)
+
+
+def write_vault_meta(db: VaultConnection, paths: VaultPaths, meta: VaultMeta) -> None:
+    """Inside a transaction: vault.json as the database holds it."""
+    data = meta.to_bytes()
+    folder.record_meta(db, meta)
+    folder.record_file(db, "vault.json", data)
+    atomic_write(paths.meta, data)
 
 
 def unlock(root: Path, user: str, passphrase: str, clock: Clock | None = None) -> Session:
-    """Open the vault as ``user``. Any wrong detail is the same AuthFailed."""
+    """Open the vault as ``user``. A wrong name and a wrong passphrase are the same AuthFailed, at the same cost."""
     clock = clock or SystemClock()
     vault = Vault.at(root)
     paths, meta = vault.paths, vault.meta
     clock.sleep(failures.delay_for(len(failures.load(paths))))
     slot_file = SlotFile.load(paths.keyslots)
     if slot_file.vault_id != meta.vault_id:
-        raise AuthFailed()
-    slot = slot_file.slots.get(user)
+        raise VaultTampered("vault.json and keyslots.json name different vaults: one of them was altered or "
+                            "replaced. Restore the vault folder from a backup")
     try:
-        if slot is None:
-            keyslots.burn_kdf(meta.vault_id, user, passphrase, meta.kdf_target)
-            raise AuthFailed()
-        opened = keyslots.open_slot(meta.vault_id, slot, passphrase)
+        opened, legacy = _open_slot(slot_file, meta, user, passphrase)
         db, epoch = _open_with_any_key(paths, opened)
     except AuthFailed:
-        failures.record(paths, iso_utc(clock.now()), user, meta.failure_log_public)
+        failures.record(paths, meta.vault_id, iso_utc(clock.now()), user)
         raise
     try:
         schema.migrate(db)
         record = users.get(db, user)
         if record is None or not record.active:
-            failures.record(paths, iso_utc(clock.now()), user, meta.failure_log_public)
+            failures.record(paths, meta.vault_id, iso_utc(clock.now()), user)
             raise AuthFailed()
-        session = Session(vault, record, db, opened, epoch, clock)
-        _after_unlock(session, slot, passphrase)
+        verdict = freshness.check(db, paths, meta.vault_id, folder.has_record(db))
+        if verdict.rolled_back:
+            append_audit(db, meta.vault_id, clock, user, record.role.value, "unlock", user, chain.Outcome.REFUSED,
+                         {"reason": verdict.rolled_back})
+            raise VaultTampered(verdict.rolled_back)
+        _authenticate_slot(db, record, opened, legacy)
+        recorder = freshness.Recorder(paths, meta.vault_id, freshness.mac_key(db), -1)
+        recorder.attach(db)
+        recorder.sync(db)
+        vault = Vault(paths, folder.authoritative_meta(db, meta)) if folder.has_record(db) else vault
+        session = Session(vault, users.get(db, user) or record, db, opened, epoch, clock)
+        _after_unlock(session, slot_file, legacy, passphrase, meta, verdict.notes)
     except BaseException:
         db.close()
         raise
     return session
+
+
+def _open_slot(slot_file: SlotFile, meta: VaultMeta, user: str, passphrase: str) -> tuple[OpenedSlot, bool]:
+    """(the opened slot, whether it is a version 1 slot). AuthFailed when nothing opens."""
+    found = slot_file.find(user, passphrase)
+    if found is not None:
+        return keyslots.open_slot(meta.vault_id, user, found[0], found[1]), False
+    legacy = slot_file.legacy.get(user)
+    if legacy is not None:
+        return keyslots.open_legacy_slot(meta.vault_id, legacy, passphrase), True
+    if not slot_file.parameter_sets():
+        keyslots.burn_kdf(meta.vault_id, user, passphrase, meta.kdf_target)
+    raise AuthFailed()
+
+
+def _authenticate_slot(db: VaultConnection, record: UserRecord, opened: OpenedSlot, legacy: bool) -> None:
+    """The slot's keys must be the ones the database holds for this user: a slot swapped in is refused."""
+    expected_slot = record.slot_public
+    if opened.signing_public != record.signing_public or (expected_slot is not None
+                                                           and opened.slot_public != expected_slot):
+        raise VaultTampered(f"keyslots.json: the slot that opened for {record.name} is not the one this vault "
+                            "recorded (it was replaced, or restored from an older copy). Ask a security officer to "
+                            "reset your passphrase")
+    if not legacy and (expected_slot is None or record.slot_locator != opened.locator):
+        # A passphrase change whose database commit was cut short, or a vault made before slots were recorded.
+        with db.transaction():
+            users.set_slot(db, record.name, opened.slot_public, opened.locator)
 
 
 def _open_with_any_key(paths: VaultPaths, opened: OpenedSlot) -> tuple[VaultConnection, int]:
@@ -194,31 +266,164 @@ def _open_with_any_key(paths: VaultPaths, opened: OpenedSlot) -> tuple[VaultConn
     raise AuthFailed()
 
 
-def _after_unlock(session: Session, slot: keyslots.Slot, passphrase: str) -> None:
-    """Enter recorded failures, finish an interrupted rotation, raise weak KDF parameters."""
+def _after_unlock(session: Session, slot_file: SlotFile, legacy: bool, passphrase: str, read_meta: VaultMeta,
+                  notes: list[str]) -> None:
+    """Convert a legacy slot, check the folder, enter recorded failures, finish an interrupted rotation, raise
+    weak KDF parameters, and show an officer what the folder checks found."""
     from nia_desktop.services.rotation import finish_pending_rotation
 
-    paths, meta = session.vault.paths, session.vault.meta
-    pending = failures.load(paths)
-    if pending:
-        private = workstation_keys.failure_log_key(session.db)
-        for failure in pending:
-            attempted = failures.reveal(failure, private) if private else "(not recorded)"
-            append_audit(session.db, meta.vault_id, session.clock, UNAUTHENTICATED, "none", "unlock",
-                         attempted, chain.Outcome.FAILED, {"at": failure.time})
-        failures.clear(paths)
-    finish_pending_rotation(session)
-    if slot.kdf.weaker_than(meta.kdf_target):
-        upgrade_slot_parameters(session, passphrase, meta.kdf_target)
+    db, paths = session.db, session.vault.paths
+    if not folder.has_record(db):
+        _adopt_folder(session, slot_file, read_meta)
+    if legacy:
+        slot_file = _convert_legacy_slot(session, slot_file, passphrase)
+    _check_folder(session, slot_file, read_meta, notes)
+    _enter_failures(session)
+    finish_pending_rotation(session, slot_file)
+    slot_file = SlotFile.load(paths.keyslots)
+    own = slot_file.slots.get(session.slot.locator)
+    target = folder.kdf_target(db, read_meta.kdf_target)
+    if own is not None and own.kdf.weaker_than(target):
+        upgrade_slot_parameters(session, passphrase, target)
+    if session.role is Role.OFFICER:
+        _show_findings(session)
     session.audit("unlock", session.name, chain.Outcome.OK, {"pid": os.getpid()})
 
 
+def _adopt_folder(session: Session, slot_file: SlotFile, read_meta: VaultMeta) -> None:
+    """The first unlock by a build that authenticates the folder: record what it holds now (trust on first use),
+    and the public keys of slots not yet converted (docs/security.md)."""
+    db = session.db
+    adopted = []
+    with db.transaction():
+        folder.record_meta(db, VaultMeta(read_meta.vault_id, read_meta.name, read_meta.created,
+                                         max(read_meta.kdf_target, FLOOR)))
+        for name in folder.AUTHENTICATED_FILES:
+            path = session.vault.paths.root / name
+            if path.exists():
+                folder.record_file(db, name, path.read_bytes())
+        for user in users.all_users(db):
+            old = slot_file.legacy.get(user.name)
+            if user.slot_public is None and old is not None and old.signing_public == user.signing_public:
+                users.set_slot(db, user.name, old.slot_public, "")
+                adopted.append(user.name)
+        session.audit("vault.folder_adopt", session.vault.name, details={
+            "files": list(folder.AUTHENTICATED_FILES), "slot_keys_taken_from_file": adopted})
+
+
+def _convert_legacy_slot(session: Session, slot_file: SlotFile, passphrase: str) -> SlotFile:
+    """A version 1 slot becomes an anonymous one: the same keys, found by name and passphrase together."""
+    db, vault_id = session.db, session.vault.meta.vault_id
+    with changing_own_slot(session) as current:
+        old = current.legacy.pop(session.name, None)
+        if old is not None:
+            params = max(old.kdf, folder.kdf_target(db, session.vault.meta.kdf_target))
+            new = keyslots.rewrap_slot(vault_id, session.slot, old.db_seals, passphrase, params)
+            current.slots[new.locator] = new
+            users.set_slot(db, session.name, session.slot.slot_public, new.locator)
+            session.audit("keyslot.convert", session.name, details={"to_version": keyslots.VERSION})
+    return current
+
+
+def _check_folder(session: Session, slot_file: SlotFile, read_meta: VaultMeta, notes: list[str]) -> None:
+    """Every way the folder differs from what the database recorded becomes a finding an officer is shown."""
+    db = session.db
+    found = [*notes, *read_meta.problems, *folder.compare_files(db, session.vault.paths, read_meta)]
+    found += [f"keyslots.json: {item}" for item in slot_file.damaged]
+    known = {u.slot_locator: u for u in users.all_users(db) if u.slot_locator}
+    for locator in sorted(set(slot_file.slots) - set(known)):
+        found.append(f"keyslots.json: a slot this vault does not know (id {locator[:8]}…) was added; it is never "
+                     "used and is removed at the next officer unlock")
+    for locator, user in sorted(known.items()):
+        if locator not in slot_file.slots and user.active and user.name not in slot_file.legacy:
+            found.append(f"keyslots.json: the slot of user {user.name} is missing or damaged; {user.name} cannot "
+                         "unlock until an officer resets their passphrase")
+    for name in sorted(set(slot_file.legacy) - {u.name for u in users.all_users(db) if u.active}):
+        found.append(f"keyslots.json: a legacy slot names {name!r}, who is not an active user of this vault")
+    if not found:
+        return
+    already = {f.message for f in folder.unseen(db)}
+    now = iso_utc(session.clock.now())
+    with db.transaction():
+        for message in found:
+            if message in already:
+                continue
+            folder.flag(db, now, session.name, message)
+            session.audit("vault.folder_check", message.split(":")[0].split(" ")[0], chain.Outcome.FAILED,
+                          {"finding": message})
+
+
+def _show_findings(session: Session) -> None:
+    """An officer is told what earlier unlocks found, once; the folder is then rewritten from the database."""
+    db, paths = session.db, session.vault.paths
+    findings = folder.unseen(db)
+    if not findings:
+        return
+    session.notices = [f"{f.found_at} ({f.found_by}): {f.message}" for f in findings]
+    with exclusive(paths), db.transaction():
+        folder.mark_shown(db, [f.id for f in findings], session.name, iso_utc(session.clock.now()))
+        current = SlotFile.load(paths.keyslots)
+        known = {u.slot_locator for u in users.all_users(db) if u.slot_locator}
+        active = {u.name for u in users.all_users(db) if u.active}
+        dropped = sorted(set(current.slots) - known)
+        for user in users.all_users(db):
+            if user.slot_locator and user.slot_locator not in current.slots:
+                # Told once: the user has no slot until an officer resets their passphrase.
+                users.set_slot(db, user.name, user.slot_public or b"", "")
+        repaired = SlotFile(current.vault_id, {k: v for k, v in current.slots.items() if k in known},
+                           {k: v for k, v in current.legacy.items() if k in active})
+        write_slot_file(db, paths, repaired)
+        write_vault_meta(db, paths, session.vault.meta)
+        session.audit("vault.folder_repair", session.vault.name, details={
+            "findings": len(findings), "unknown_slots_removed": len(dropped)})
+
+
+def _enter_failures(session: Session) -> None:
+    """Failed attempts since the last unlock, attributed by name tag, never by what was typed."""
+    db, paths, vault_id = session.db, session.vault.paths, session.vault.meta.vault_id
+    pending = failures.load(paths)
+    if not pending:
+        return
+    tags = {}
+    for user in users.all_users(db):
+        tag = user.name_tag
+        if tag is None:
+            tag = failures.name_tag(vault_id, user.name)
+            with db.transaction():
+                users.set_name_tag(db, user.name, tag)
+        tags[tag] = user.name
+    with db.transaction():
+        for failure in pending:
+            append_audit(db, vault_id, session.clock, UNAUTHENTICATED, "none", "unlock",
+                         failures.attempted(failure, tags), chain.Outcome.FAILED, {"at": failure.time})
+        failures.clear(paths)
+
+
 def upgrade_slot_parameters(session: Session, passphrase: str, params: KdfParams) -> None:
-    paths, vault_id = session.vault.paths, session.vault.meta.vault_id
-    with exclusive(paths):
-        slot_file = SlotFile.load(paths.keyslots)
-        old = slot_file.slots[session.name]
-        slot_file.slots[session.name] = keyslots.rewrap_slot(vault_id, session.slot, old, passphrase, params)
-        slot_file.save(paths.keyslots)
-    session.audit("keyslot.upgrade", session.name, details={
-        "from": old.kdf.to_json(), "to": params.to_json()})
+    vault_id = session.vault.meta.vault_id
+    with changing_own_slot(session) as slot_file:
+        old = slot_file.slots.pop(session.slot.locator, None)
+        if old is not None:
+            new = keyslots.rewrap_slot(vault_id, session.slot, old.db_seals, passphrase, params)
+            slot_file.slots[new.locator] = new
+            users.set_slot(session.db, session.name, session.slot.slot_public, new.locator)
+            session.audit("keyslot.upgrade", session.name,
+                          details={"from": old.kdf.to_json(), "to": params.to_json()})
+
+
+def verify_credentials(session: Session, name: str, passphrase: str) -> OpenedSlot:
+    """Check a name and passphrase against this vault's slots (a second officer, or the user's own current
+    passphrase); the slot must be the one the database recorded. AuthFailed otherwise."""
+    paths, meta = session.vault.paths, session.vault.meta
+    record = users.get(session.db, name)
+    slot_file = SlotFile.load(paths.keyslots)
+    try:
+        opened, legacy = _open_slot(slot_file, meta, name, passphrase)
+    except AuthFailed:
+        if record is None:
+            raise
+        raise AuthFailed(f"the passphrase for {name} is wrong") from None
+    if record is None or not record.active:
+        raise AuthFailed()
+    _authenticate_slot(session.db, record, opened, legacy)
+    return opened

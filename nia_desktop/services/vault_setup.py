@@ -9,27 +9,32 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
-
 from nia_desktop.core import audit as chain
-from nia_desktop.core.atomic import fsync_dir
+from nia_desktop.core import freshness
+from nia_desktop.core.atomic import atomic_write, fsync_dir
 from nia_desktop.core.clock import Clock, SystemClock, iso_utc
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.names import check_new_passphrase, check_user_name
 from nia_desktop.core.roles import Role
 from nia_desktop.core.signing import SigningContext
 from nia_desktop.core.store import audit_log, schema, users, workstation_keys
-from nia_desktop.core.vault import keyslots
+from nia_desktop.core.vault import failures, folder, keyslots
 from nia_desktop.core.vault.connection import open_database
 from nia_desktop.core.vault.kdf import FLOOR, KdfParams, calibrate
 from nia_desktop.core.vault.keyslots import SlotFile
 from nia_desktop.core.vault.layout import VaultMeta, VaultPaths
-from nia_desktop.services.session import Session, append_audit, unlock, write_anchor
+from nia_desktop.services.session import (
+    Session,
+    anchor_bytes,
+    append_audit,
+    unlock,
+    write_slot_file,
+    write_vault_meta,
+)
 
 
 def init_vault(root: Path, officer: str, passphrase: str, params: KdfParams | None = None,
-               name: str | None = None, clock: Clock | None = None,
-               schema_target: int = schema.LATEST) -> Path:
+               name: str | None = None, clock: Clock | None = None) -> Path:
     """Create a vault whose first user is a security officer.
 
     Built in a sibling temporary directory and renamed into place, so a crash
@@ -47,7 +52,7 @@ def init_vault(root: Path, officer: str, passphrase: str, params: KdfParams | No
     root.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.creating-", dir=root.parent))
     try:
-        _build(VaultPaths(staging), officer, passphrase, params, name or root.name, clock, schema_target)
+        _build(VaultPaths(staging), officer, passphrase, params, name or root.name, clock)
         if root.exists():
             root.rmdir()
         os.rename(staging, root)
@@ -59,33 +64,36 @@ def init_vault(root: Path, officer: str, passphrase: str, params: KdfParams | No
 
 
 def _build(paths: VaultPaths, officer: str, passphrase: str, params: KdfParams, name: str,
-           clock: Clock, schema_target: int) -> None:
+           clock: Clock) -> None:
     vault_id = str(uuid.uuid4())
     db_key = os.urandom(32)
     epoch = 1
-    slot = keyslots.create_slot(vault_id, officer, passphrase, params, {epoch: db_key})
+    slot, opened = keyslots.create_slot(vault_id, officer, passphrase, params, {epoch: db_key})
+    meta = VaultMeta(vault_id, name, iso_utc(clock.now()), params)
+    slot_file = SlotFile(vault_id, {slot.locator: slot})
     db = open_database(paths.database, db_key, create=True)
     try:
-        schema.migrate(db, schema_target)
+        schema.migrate(db)
         with db.transaction():
             audit_key = workstation_keys.create_audit_key(db)
-            failure_key = workstation_keys.create_failure_log_key(db)
             now = iso_utc(clock.now())
-            users.insert(db, officer, Role.OFFICER, now, officer, slot.signing_public)
+            users.insert(db, officer, Role.OFFICER, now, officer, opened.signing_public, opened.slot_public,
+                         slot.locator, failures.name_tag(vault_id, officer))
             append_audit(db, vault_id, clock, officer, Role.OFFICER.value, "vault.init", name,
-                         "ok", {"kdf": params.to_json(), "schema": schema_target})
-        failure_public = failure_key.public_key().public_bytes(
-            serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-        VaultMeta(vault_id, name, iso_utc(clock.now()), params, failure_public).save(paths)
-        SlotFile(vault_id, epoch, {officer: slot}).save(paths.keyslots)
-        if schema_target >= 2:
-            last = audit_log.last(db)
-            assert last is not None
-            head = chain.sign_head(audit_key, SigningContext.AUDIT_HEAD, vault_id, last.seq, last.hash,
-                                   iso_utc(clock.now()))
-            with db.transaction():
-                audit_log.add_seal(db, head)
-            write_anchor(paths, head)
+                         "ok", {"kdf": params.to_json(), "schema": schema.LATEST})
+            db.execute("INSERT INTO vault_meta (key, value) VALUES ('epoch', ?)", (str(epoch),))
+            write_vault_meta(db, paths, meta)
+            write_slot_file(db, paths, slot_file)
+        last = audit_log.last(db)
+        assert last is not None
+        head = chain.sign_head(audit_key, SigningContext.AUDIT_HEAD, vault_id, last.seq, last.hash,
+                               iso_utc(clock.now()))
+        with db.transaction():
+            audit_log.add_seal(db, head)
+            folder.record_file(db, "audit-anchor.json", anchor_bytes(head))
+        atomic_write(paths.anchor, anchor_bytes(head))
+        recorder = freshness.Recorder(paths, vault_id, freshness.mac_key(db), -1)
+        recorder.sync(db)
     finally:
         db.close()
 

@@ -115,7 +115,7 @@ def test_rolled_back_database_is_behind_the_checkpoint(vault_dir: Path, tmp_path
     with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
         auditing.checkpoint(session, tmp_path / "cp.json")
     # Whole-file rollback: the old database and its anchor, both internally consistent.
-    for name in ("vault.db", "audit-anchor.json", "keyslots.json"):
+    for name in ("vault.db", "audit-anchor.json", "keyslots.json", "security-state.json"):
         shutil.copy2(saved / name, vault_dir / name)
     assert verify(vault_dir).ok  # nothing inside the vault can see this...
     report = verify(vault_dir, tmp_path / "cp.json")  # ...the checkpoint can
@@ -127,7 +127,7 @@ def test_diverged_log_differs_from_checkpoint(vault_dir: Path, tmp_path: Path) -
     shutil.copytree(vault_dir, saved)
     with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
         auditing.checkpoint(session, tmp_path / "cp.json")
-    for name in ("vault.db", "audit-anchor.json", "keyslots.json"):
+    for name in ("vault.db", "audit-anchor.json", "keyslots.json", "security-state.json"):
         shutil.copy2(saved / name, vault_dir / name)
     for _ in range(3):  # new, different history past the checkpoint's sequence number
         unlock(vault_dir, OFFICER, OFFICER_PASS).close()

@@ -9,6 +9,7 @@ import pytest
 
 from nia_desktop.core.errors import VaultTampered
 from nia_desktop.core.store import schema
+from nia_desktop.core.vault.keyslots import SlotFile
 from nia_desktop.services import auditing, settings
 from nia_desktop.services.session import unlock
 from tests.conftest import OFFICER, OFFICER_PASS
@@ -27,10 +28,10 @@ def old_vault(tmp_path: Path) -> Path:
 def test_fixture_is_really_version_1(old_vault: Path) -> None:
     import json
 
-    from nia_desktop.core.vault.keyslots import SlotFile, open_slot
+    from nia_desktop.core.vault.keyslots import SlotFile, open_legacy_slot
 
     vault_id = json.loads((old_vault / "vault.json").read_text())["vault_id"]
-    opened = open_slot(vault_id, SlotFile.load(old_vault / "keyslots.json").slots[OFFICER], OFFICER_PASS)
+    opened = open_legacy_slot(vault_id, SlotFile.load(old_vault / "keyslots.json").legacy[OFFICER], OFFICER_PASS)
     with raw_database(old_vault, opened.db_keys[1]) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == 1
         tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -48,6 +49,10 @@ def test_old_vault_opens_and_upgrades(old_vault: Path) -> None:
         assert report.ok, report.reason
         first = session.db.query("SELECT action FROM audit WHERE seq = 1")[0][0]
     assert first == "vault.init"  # the old history is kept and still chains
+    # The version 1 slot, named in clear, became an anonymous one at the officer's first unlock.
+    slot_file = SlotFile.load(old_vault / "keyslots.json")
+    assert not slot_file.legacy and len(slot_file.slots) == 1
+    assert OFFICER.encode() not in (old_vault / "keyslots.json").read_bytes()
 
 
 def test_every_migration_applies_in_order(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from nia_desktop.core.errors import AuthFailed, BadInput, PermissionRefused
 from nia_desktop.core.roles import Role
 from nia_desktop.core.vault.keyslots import SlotFile
 from nia_desktop.services import users
+from nia_desktop.services.dual_control import authenticate_witness
 from nia_desktop.services.session import unlock
 from tests.conftest import ANALYST, ANALYST_PASS, COURIER, COURIER_PASS, OFFICER, OFFICER_PASS
 
@@ -44,7 +45,7 @@ def test_disable_destroys_slot_and_rotates_key(vault_dir: Path, tmp_path: Path) 
         users.disable_user(session, ANALYST)
         assert session.epoch == old_epoch + 1
     slot_file = SlotFile.load(vault_dir / "keyslots.json")
-    assert ANALYST not in slot_file.slots
+    assert len(slot_file.slots) == 2  # officer and courier
     assert all(set(s.db_seals) == {old_epoch + 1} for s in slot_file.slots.values())
     with pytest.raises(AuthFailed):
         unlock(vault_dir, ANALYST, ANALYST_PASS)
@@ -64,23 +65,26 @@ def test_remaining_users_still_open_after_rotation(vault_dir: Path) -> None:
 
 def test_last_officer_cannot_be_disabled(vault_dir: Path) -> None:
     with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
-        users.add_user(session, "otto", Role.OFFICER, "otto-passphrase-1")
+        users.add_user(session, "otto", Role.OFFICER, "otto-passphrase-1")  # the second officer: no witness yet
     with unlock(vault_dir, "otto", "otto-passphrase-1") as session:
-        users.disable_user(session, OFFICER)
+        with pytest.raises(PermissionRefused, match="dual control"):
+            users.disable_user(session, OFFICER)  # an officer is disabled only under dual control
+        users.disable_user(session, OFFICER, witness=authenticate_witness(session, OFFICER, OFFICER_PASS))
         with pytest.raises(PermissionRefused, match="own account"):
             users.disable_user(session, "otto")
     # With a single officer left, no path disables them.
     with unlock(vault_dir, "otto", "otto-passphrase-1") as session:
         users.add_user(session, "olga", Role.OFFICER, "olga-passphrase-1")
     with unlock(vault_dir, "olga", "olga-passphrase-1") as session:
-        users.disable_user(session, "otto")
+        with pytest.raises(PermissionRefused, match="cannot witness"):  # otto set olga's passphrase
+            users.disable_user(session, "otto", witness=authenticate_witness(session, "otto", "otto-passphrase-1"))
         with pytest.raises(PermissionRefused):
             users.disable_user(session, "olga")
 
 
 def test_last_active_officer_rule_counts_only_active(officer) -> None:  # type: ignore[no-untyped-def]
     users.add_user(officer, "otto", Role.OFFICER, "otto-passphrase-1")
-    users.disable_user(officer, "otto")
+    users.disable_user(officer, "otto", witness=authenticate_witness(officer, "otto", "otto-passphrase-1"))
     with pytest.raises(PermissionRefused, match=r"own account|last active officer"):
         users.disable_user(officer, OFFICER)
 
@@ -101,15 +105,16 @@ def test_change_own_passphrase_rewraps_only_own_slot(vault_dir: Path) -> None:
     with unlock(vault_dir, COURIER, COURIER_PASS) as session:
         with pytest.raises(AuthFailed):
             users.change_own_passphrase(session, "wrong-current-pass", "carl-next-passphrase")
+        fingerprint = users.users.get(session.db, COURIER).fingerprint  # type: ignore[union-attr]
         users.change_own_passphrase(session, COURIER_PASS, "carl-next-passphrase")
     after = SlotFile.load(vault_dir / "keyslots.json")
-    for name in (OFFICER, ANALYST):
-        assert after.slots[name].to_json() == before.slots[name].to_json()
-    assert after.slots[COURIER].signing_public == before.slots[COURIER].signing_public
-    assert after.slots[COURIER].salt != before.slots[COURIER].salt
+    assert len(set(before.slots) - set(after.slots)) == 1 and len(set(after.slots) - set(before.slots)) == 1
+    for locator in set(before.slots) & set(after.slots):
+        assert after.slots[locator].to_json() == before.slots[locator].to_json()
     with pytest.raises(AuthFailed):
         unlock(vault_dir, COURIER, COURIER_PASS)
-    unlock(vault_dir, COURIER, "carl-next-passphrase").close()
+    with unlock(vault_dir, COURIER, "carl-next-passphrase") as session:
+        assert users.users.get(session.db, COURIER).fingerprint == fingerprint  # type: ignore[union-attr]
 
 
 CRASH_SCRIPT = """
@@ -141,7 +146,7 @@ def test_crash_during_disable_leaves_an_openable_vault(vault_dir: Path, step: st
         record = users.users.get(session.db, ANALYST)
         assert record is not None and not record.active
     slot_file = SlotFile.load(vault_dir / "keyslots.json")
-    assert ANALYST not in slot_file.slots
+    assert len(slot_file.slots) == 2  # officer and courier
     assert len({e for s in slot_file.slots.values() for e in s.db_seals}) == 1
     with pytest.raises(AuthFailed):
         unlock(vault_dir, ANALYST, ANALYST_PASS)
@@ -154,16 +159,16 @@ ADD_CRASH = """
 import os, sys
 from pathlib import Path
 from nia_desktop.core.roles import Role
-from nia_desktop.core.vault import keyslots
+import nia_desktop.services.users as service
 from nia_desktop.services.session import unlock
 from nia_desktop.services.users import add_user
 vault = Path(sys.argv[1])
 session = unlock(vault, "olive", "olive-passphrase-1")
-real_save = keyslots.SlotFile.save
-def save_then_die(self, path):
-    real_save(self, path)
+real_save = service.write_slot_file
+def save_then_die(db, paths, slot_file):
+    real_save(db, paths, slot_file)
     os._exit(9)
-keyslots.SlotFile.save = save_then_die
+service.write_slot_file = save_then_die
 add_user(session, "dora", Role.ANALYST, "dora-passphrase-1")
 """
 
@@ -182,18 +187,18 @@ def test_crash_while_adding_a_user_leaves_an_openable_vault(vault_dir: Path) -> 
 PASSWD_CRASH = """
 import os, sys
 from pathlib import Path
-from nia_desktop.core.vault import keyslots
+import nia_desktop.services.users as service
 from nia_desktop.services.session import unlock
 from nia_desktop.services.users import change_own_passphrase
 vault, when = Path(sys.argv[1]), sys.argv[2]
 session = unlock(vault, "carl", "carl-passphrase-333")
-real_save = keyslots.SlotFile.save
-def save(self, path):
+real_save = service.write_slot_file
+def save(db, paths, slot_file):
     if when == "before":
         os._exit(9)
-    real_save(self, path)
+    real_save(db, paths, slot_file)
     os._exit(9)
-keyslots.SlotFile.save = save
+service.write_slot_file = save
 change_own_passphrase(session, "carl-passphrase-333", "carl-passphrase-new")
 """
 

@@ -321,10 +321,40 @@ def _v10_key_rotation(db: VaultConnection) -> None:
     db.execute("ALTER TABLE trusted_keys ADD COLUMN superseded_by TEXT")
 
 
+def _v11_authenticated_slots(db: VaultConnection) -> None:
+    # What authenticates the vault folder (core/vault/folder.py): each user's slot public key and the
+    # locator of their slot in keyslots.json, who set their credentials (the two-person rule refuses an
+    # approver who did), and one row of security-state freshness (core/freshness.py). Public keys of slots
+    # made before this version are taken from keyslots.json once, here (trust on first use; docs/security.md).
+    db.execute("ALTER TABLE users ADD COLUMN slot_public BLOB")
+    db.execute("ALTER TABLE users ADD COLUMN slot_locator TEXT")
+    db.execute("ALTER TABLE users ADD COLUMN credentials_by TEXT")
+    db.execute("ALTER TABLE users ADD COLUMN credentials_at TEXT")
+    db.execute("ALTER TABLE users ADD COLUMN bootstrap INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE users ADD COLUMN name_tag BLOB")
+    db.execute("UPDATE users SET credentials_by = created_by, credentials_at = created_at WHERE created_by != name")
+    db.execute("CREATE TABLE vault_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("CREATE TABLE security_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL, "
+               "digest TEXT NOT NULL, dirty INTEGER NOT NULL DEFAULT 1)")
+    db.execute("INSERT INTO security_state (id, generation, digest, dirty) VALUES (1, 1, '', 1)")
+    # What an unlock found wrong in the vault folder, kept until an officer has been shown it.
+    db.execute("CREATE TABLE folder_findings (id INTEGER PRIMARY KEY, found_at TEXT NOT NULL, found_by TEXT NOT NULL, "
+               "message TEXT NOT NULL, shown_to TEXT, shown_at TEXT)")
+    for table in SECURITY_TABLES:
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(f"CREATE TRIGGER security_{table}_{event.lower()} AFTER {event} ON {table} BEGIN "
+                       "UPDATE security_state SET generation = generation + 1, dirty = 1 WHERE id = 1; END")
+
+
+# Every table whose rows decide who may do what, or which keys count: a change to any of them moves the
+# security-state generation (core/freshness.py), inside the same transaction.
+SECURITY_TABLES = ("users", "trusted_keys", "retired_keys", "settings", "release_requests", "workstation_keys",
+                   "vault_meta")
+
 MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_imports_cases,
                                _v4_fusion_assessments_requirements, _v5_watchlist, _v6_extractions,
                                _v7_trust_bundles, _v8_release_reviews, _v9_outbound,
-                               _v10_key_rotation]
+                               _v10_key_rotation, _v11_authenticated_slots]
 LATEST = len(MIGRATIONS)
 
 

@@ -84,6 +84,15 @@ def revoke(db: VaultConnection, fingerprint: str, user: str, when: str) -> bool:
     return bool(cursor.rowcount > 0)
 
 
+def revoke_any(db: VaultConnection, fingerprint: str, name: str, role: str, public_pem: str, by: str,
+               when: str) -> bool:
+    """Revoke a key whether or not the trust store holds it (a local user's key, one known only by fingerprint):
+    a revoked row is what every lookup sees first, and what keys bundles carry. False if already revoked."""
+    if find(db, fingerprint) is None:
+        add(db, TrustRow(fingerprint, name, "", role, public_pem, by, when, None))
+    return revoke(db, fingerprint, by, when)
+
+
 def next_sequence(db: VaultConnection, signer: str) -> int:
     """The next number this signer's bundles carry: one more than the last, kept in the vault."""
     db.execute("INSERT OR IGNORE INTO bundle_sequences (signer) VALUES (?)", (signer,))

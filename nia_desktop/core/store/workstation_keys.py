@@ -1,21 +1,19 @@
 """Workstation-level keys kept inside the encrypted database.
 
 ``audit``: Ed25519, signs the audit chain head. ``transport``: the age identity bundles are
-encrypted to. ``failure-log``: X25519, opens
-the sealed records of failed unlocks (its public half sits in vault.json).
+encrypted to. ``freshness-mac``: authenticates security-state.json (core/freshness.py). Vaults
+made before unlock failures were tagged also hold ``failure-log``, now unused.
 """
 
 from __future__ import annotations
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from nia_desktop.core.bundles.sealed import new_identity
 from nia_desktop.core.vault.connection import VaultConnection
 
 AUDIT_KEY = "audit"
-FAILURE_LOG_KEY = "failure-log"
 
 _RAW = (serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
 _RAW_PUBLIC = (serialization.Encoding.Raw, serialization.PublicFormat.Raw)
@@ -41,19 +39,6 @@ def create_audit_key(db: VaultConnection) -> Ed25519PrivateKey:
 
 def audit_key(db: VaultConnection) -> Ed25519PrivateKey:
     return Ed25519PrivateKey.from_private_bytes(_get(db, AUDIT_KEY))
-
-
-def create_failure_log_key(db: VaultConnection) -> X25519PrivateKey:
-    key = X25519PrivateKey.generate()
-    _put(db, FAILURE_LOG_KEY, key.private_bytes(*_RAW), key.public_key().public_bytes(*_RAW_PUBLIC))
-    return key
-
-
-def failure_log_key(db: VaultConnection) -> X25519PrivateKey | None:
-    try:
-        return X25519PrivateKey.from_private_bytes(_get(db, FAILURE_LOG_KEY))
-    except KeyError:
-        return None
 
 
 TRANSPORT_KEY = "transport"

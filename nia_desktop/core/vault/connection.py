@@ -55,6 +55,10 @@ class VaultConnection:
         self.lock = threading.RLock()
         self._allow_key_change = False
         self._depth = 0
+        # Run inside the outermost transaction just before COMMIT, then just after it (core/freshness.py keeps
+        # the security-state digest in the same transaction as the change it covers).
+        self.before_commit: list[Callable[[VaultConnection], None]] = []
+        self.after_commit: list[Callable[[VaultConnection], None]] = []
         conn.set_authorizer(self._authorize)
 
     # -- authorizer -------------------------------------------------------
@@ -117,7 +121,20 @@ class VaultConnection:
                 raise
             finally:
                 self._depth = 0
+            self._commit()
+
+    def _commit(self) -> None:
+        """COMMIT with the hooks: a failing before-commit hook rolls the whole transaction back."""
+        try:
+            for hook in self.before_commit:
+                hook(self)
             self._conn.execute("COMMIT")
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+        for hook in self.after_commit:
+            hook(self)
 
     def begin_batch(self) -> None:
         """Open a long transaction that later transaction() calls join as savepoints (group commit)."""
@@ -153,14 +170,8 @@ class VaultConnection:
     def commit_batch(self) -> None:
         with self.lock:
             if self._depth == 1:
-                try:
-                    self._conn.execute("COMMIT")
-                except BaseException:
-                    if self._conn.in_transaction:
-                        self._conn.execute("ROLLBACK")
-                    raise
-                finally:
-                    self._depth = 0
+                self._depth = 0
+                self._commit()
 
     def pragma(self, name: str) -> Any:
         with self.lock:

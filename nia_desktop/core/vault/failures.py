@@ -2,93 +2,102 @@
 
 The database cannot be written before a successful unlock, so failures are
 kept in a small file beside it and entered in the audit log at the next
-successful unlock. The attempted user name is sealed (HPKE) to a workstation
-key whose private half lives in the database: someone who typed a passphrase
-into the user field must not find it on disk in clear. Only the times are
-plain, for the back-off.
+successful unlock. What was typed into the user field is never kept in a form
+that reveals it (it may be a passphrase typed into the wrong box): the record
+holds the time and a *name tag*, an Argon2id hash of the typed name under a
+salt derived from the vault id. At the next unlock each tag is compared with
+the tags of the vault's users (kept in the database), so the officer sees
+"failed unlock for analyst" or "failed unlock for a name this vault does not
+know", never the text. Guessing a passphrase from its tag costs an Argon2id
+derivation per guess.
+
+Nothing in the file is trusted: a forged file can only add delay or records
+(shown to an officer as what they are), and a removed file loses the record
+(docs/security.md).
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hpke
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-
 from nia_desktop.core.atomic import atomic_write
+from nia_desktop.core.vault.kdf import FLOOR, SALT_BYTES, derive_kek
 from nia_desktop.core.vault.layout import VaultPaths
 
 FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 30.0
 MAX_RECORDED = 1000
-_INFO = b"nia-unlock-failure-v1"
-_HPKE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+TAG_BYTES = 16
+_TIME_CHARS = 40
 
 
 @dataclass(frozen=True)
 class Failure:
     time: str
-    sealed_user: bytes
+    tag: bytes  # b"" when the record could not be read or came from an older version
+
+
+def name_tag(vault_id: str, typed_name: str) -> bytes:
+    """The non-revealing tag of a name typed at unlock (Argon2id at the floor parameters, about 40 ms)."""
+    salt = hashlib.sha256(b"nia-unlock-name-tag-v1\x00" + vault_id.encode()).digest()[:SALT_BYTES]
+    return derive_kek(unicodedata.normalize("NFC", typed_name), salt, FLOOR)[:TAG_BYTES]
 
 
 def delay_for(consecutive_failures: int) -> float:
     """No delay for the first few typos, then 1, 2, 4 ... seconds, capped."""
     if consecutive_failures < FREE_ATTEMPTS:
         return 0.0
-    return min(MAX_DELAY_SECONDS, float(2 ** (consecutive_failures - FREE_ATTEMPTS)))
+    return min(MAX_DELAY_SECONDS, float(2 ** min(consecutive_failures - FREE_ATTEMPTS, 16)))
+
+
+def _parse(item: Any) -> Failure | None:
+    if not isinstance(item, dict):
+        return None
+    time = item.get("time")
+    time = time[:_TIME_CHARS] if isinstance(time, str) else "unknown"
+    tag = b""
+    if isinstance(item.get("tag"), str) and len(item["tag"]) < 64:
+        try:
+            tag = base64.b64decode(item["tag"], validate=True)
+        except ValueError:
+            tag = b""
+    return Failure(time, tag if len(tag) == TAG_BYTES else b"")
 
 
 def load(paths: VaultPaths) -> list[Failure]:
     try:
-        data: Any = json.loads(paths.failures.read_bytes())
+        data: Any = json.loads(paths.failures.read_bytes()[: 1 << 20])
     except FileNotFoundError:
         return []
-    except (ValueError, UnicodeDecodeError):
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
         # A damaged record still counts as one failure, never as zero.
         return [Failure("unknown", b"")]
     items = data.get("failures") if isinstance(data, dict) else None
     if not isinstance(items, list):
         return [Failure("unknown", b"")]
-    out = []
-    for item in items:
-        if not isinstance(item, dict):
-            continue
-        try:
-            sealed = base64.b64decode(str(item.get("user", "")), validate=True)
-        except ValueError:
-            sealed = b""
-        out.append(Failure(str(item.get("time", "unknown")), sealed))
-    return out
+    parsed = [_parse(item) for item in items[-MAX_RECORDED:]]
+    return [f for f in parsed if f is not None]
 
 
-def record(paths: VaultPaths, time: str, user: str, public_raw: bytes | None) -> int:
+def record(paths: VaultPaths, vault_id: str, time: str, typed_name: str) -> int:
     """Append one failure; returns how many are now on record."""
-    sealed = b""
-    if public_raw is not None:
-        public = X25519PublicKey.from_public_bytes(public_raw)
-        sealed = _HPKE.encrypt(user.encode("utf-8"), public, info=_INFO)
-    failures = [*load(paths), Failure(time, sealed)][-MAX_RECORDED:]
-    payload = {
-        "failures": [
-            {"time": f.time, "user": base64.b64encode(f.sealed_user).decode("ascii")} for f in failures
-        ]
-    }
+    failures = [*load(paths), Failure(time, name_tag(vault_id, typed_name))][-MAX_RECORDED:]
+    payload = {"failures": [{"time": f.time, "tag": base64.b64encode(f.tag).decode("ascii")} for f in failures]}
     atomic_write(paths.failures, json.dumps(payload).encode("utf-8"))
     return len(failures)
 
 
-def reveal(failure: Failure, private: X25519PrivateKey) -> str:
-    """The attempted user name, or a marker when the record cannot be opened."""
-    if not failure.sealed_user:
-        return "(not recorded)"
-    try:
-        return _HPKE.decrypt(failure.sealed_user, private, info=_INFO).decode("utf-8", "replace")
-    except (InvalidTag, ValueError):
-        return "(unreadable record)"
+def attempted(failure: Failure, tags: dict[bytes, str]) -> str:
+    """Who the attempt was for, in words an officer reads; never the typed text."""
+    if not failure.tag:
+        return "(a record this version cannot attribute)"
+    name = tags.get(failure.tag)
+    return name if name is not None else "(a user name this vault does not know)"
 
 
 def clear(paths: VaultPaths) -> None:

@@ -7,13 +7,13 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from nia_desktop.core.atomic import atomic_write
 from nia_desktop.core.errors import BadInput, VaultTampered
-from nia_desktop.core.vault.kdf import KdfParams
+from nia_desktop.core.vault.kdf import RFC9106, KdfParams
 
 META_FORMAT = "nia-vault"
 META_VERSION = 1
@@ -53,13 +53,18 @@ class VaultPaths:
 
 @dataclass(frozen=True)
 class VaultMeta:
-    """Plain metadata: nothing in here is secret (ids, names, KDF targets)."""
+    """Plain metadata: nothing in here is secret, and nothing in here is trusted once the vault is open.
+
+    The database keeps the authoritative values (core/vault/folder.py). A
+    value that cannot be read here is noted in ``problems`` rather than locking
+    every user out; the database's value replaces it after unlock.
+    """
 
     vault_id: str
     name: str
     created: str
     kdf_target: KdfParams
-    failure_log_public: bytes | None = None
+    problems: tuple[str, ...] = field(default=(), compare=False)
 
     def to_bytes(self) -> bytes:
         return json.dumps(
@@ -70,7 +75,6 @@ class VaultMeta:
                 "name": self.name,
                 "created": self.created,
                 "kdf_target": self.kdf_target.to_json(),
-                "failure_log_public": (self.failure_log_public or b"").hex(),
             },
             indent=1,
             sort_keys=True,
@@ -81,24 +85,30 @@ class VaultMeta:
         if not paths.exists():
             raise BadInput(f"no vault at {paths.root} (vault.json is missing)")
         try:
-            data: Any = json.loads(paths.meta.read_bytes())
-        except (ValueError, UnicodeDecodeError) as exc:
+            data: Any = json.loads(paths.meta.read_bytes()[: 1 << 20])
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             raise VaultTampered(f"{paths.meta} is not valid JSON") from exc
         if not isinstance(data, dict) or data.get("format") != META_FORMAT:
             raise VaultTampered(f"{paths.meta} is not a NIA vault description")
         if data.get("version") != META_VERSION:
-            raise VaultTampered(f"vault format version {data.get('version')!r} is not supported")
-        fields = [data.get(k) for k in ("vault_id", "name", "created")]
-        if not all(isinstance(v, str) for v in fields):
-            raise VaultTampered(f"{paths.meta} is malformed")
+            raise VaultTampered(f"vault.json: format version {data.get('version')!r} is not supported")
+        vault_id = data.get("vault_id")
+        if not isinstance(vault_id, str) or not vault_id or len(vault_id) > 100:
+            raise VaultTampered("vault.json: the vault id is malformed")
+        problems = []
+        name, created = data.get("name"), data.get("created")
+        if not isinstance(name, str) or len(name) > 200:
+            problems.append("vault.json: name is malformed")
+            name = "(unreadable name)"
+        if not isinstance(created, str) or len(created) > 40:
+            problems.append("vault.json: created is malformed")
+            created = ""
         try:
-            failure_public = bytes.fromhex(str(data.get("failure_log_public", ""))) or None
-        except ValueError:
-            failure_public = None
-        if failure_public is not None and len(failure_public) != 32:
-            failure_public = None
-        return cls(str(fields[0]), str(fields[1]), str(fields[2]),
-                   KdfParams.from_json(data.get("kdf_target")), failure_public)
+            target = KdfParams.from_json(data.get("kdf_target"))
+        except VaultTampered as exc:
+            problems.append(f"vault.json: kdf_target: {exc.user_message}")
+            target = RFC9106
+        return cls(vault_id, name, created, target, tuple(problems))
 
     def save(self, paths: VaultPaths) -> None:
         atomic_write(paths.meta, self.to_bytes())
