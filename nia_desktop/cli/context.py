@@ -21,6 +21,8 @@ def run_in_session(args: argparse.Namespace, action: Callable[[Session], int]) -
     if warning:
         warn(f"warning: {warning}")
     session = unlock(vault_path(args), user_name(args), passphrase(args))
+    for notice in session.notices:  # what the vault-folder checks found: told to the first officer, once
+        warn(f"vault folder: {notice}")
     try:
         return action(session)
     finally:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
 from nia_desktop.cli.credentials import new_passphrase
 from nia_desktop.cli.output import table
+from nia_desktop.cli.witness import add_witness_arguments, witness_from_args
 
 if TYPE_CHECKING:
     from nia_desktop.core.store.users import UserRecord
@@ -24,23 +25,27 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--new-passphrase-file", metavar="FILE",
                      help="the new user's passphrase (default: $NIA_NEW_PASSPHRASE, else prompt twice)")
+    add_witness_arguments(add)
     add.set_defaults(handler=_add)
     user.add_parser("list", parents=[common], help="list users").set_defaults(handler=_list)
     disable = user.add_parser("disable", parents=[common],
                               help="disable a user: destroys their keyslot and rotates the database key")
     disable.add_argument("name")
+    add_witness_arguments(disable)
     disable.set_defaults(handler=_disable)
     reset = user.add_parser("reset-passphrase", parents=[common],
                             help="give a user a new passphrase (and a new signing key)")
     reset.add_argument("name")
     reset.add_argument("--new-passphrase-file", metavar="FILE")
+    add_witness_arguments(reset)
     reset.set_defaults(handler=_reset)
 
 
 def user_json(record: UserRecord) -> dict[str, object]:
     return {"name": record.name, "role": record.role.value, "active": record.active,
             "created_at": record.created_at, "disabled_at": record.disabled_at,
-            "fingerprint": record.fingerprint}
+            "fingerprint": record.fingerprint, "credentials_by": record.credentials_by,
+            "bootstrap_second_officer": record.bootstrap}
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -48,7 +53,8 @@ def _add(args: argparse.Namespace) -> int:
     from nia_desktop.services.users import add_user
 
     def act(session: Session) -> int:
-        record = add_user(session, args.name, Role(args.role), new_passphrase(args, args.name))
+        record = add_user(session, args.name, Role(args.role), new_passphrase(args, args.name),
+                          witness_from_args(args, session))
         return respond(args, user_json(record),
                        f"Added {record.name} ({record.role.value}); signing key {record.fingerprint[:16]}…")
 
@@ -76,7 +82,7 @@ def _disable(args: argparse.Namespace) -> int:
             if not wants_json(args) and sys.stderr.isatty():
                 sys.stderr.write(f"\r{message}…")
 
-        disable_user(session, args.name, progress)
+        disable_user(session, args.name, progress, witness=witness_from_args(args, session))
         return respond(args, {"name": args.name, "active": False, "rekeyed": True},
                        f"Disabled {args.name}; their keyslot is destroyed and the database key rotated.")
 
@@ -87,7 +93,8 @@ def _reset(args: argparse.Namespace) -> int:
     from nia_desktop.services.users import reset_passphrase
 
     def act(session: Session) -> int:
-        record = reset_passphrase(session, args.name, new_passphrase(args, args.name))
+        record = reset_passphrase(session, args.name, new_passphrase(args, args.name),
+                                  witness_from_args(args, session))
         return respond(args, user_json(record),
                        f"New passphrase set for {record.name}; new signing key {record.fingerprint[:16]}…")
 

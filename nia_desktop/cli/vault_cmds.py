@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from nia_desktop.cli.context import SubParsers, respond, run_in_session
 from nia_desktop.cli.credentials import new_passphrase, vault_path
+from nia_desktop.cli.witness import add_witness_arguments, witness_from_args
 
 if TYPE_CHECKING:
     from nia_desktop.core.vault.kdf import KdfParams
@@ -47,6 +48,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     change = settings.add_parser("set", parents=[common], help="change a setting (officer)")
     change.add_argument("key")
     change.add_argument("value")
+    add_witness_arguments(change)
     change.set_defaults(handler=_settings_set)
 
 
@@ -143,7 +145,7 @@ def _settings_set(args: argparse.Namespace) -> int:
     from nia_desktop.services.settings import change
 
     def act(session: Session) -> int:
-        value = change(session, args.key, args.value)
+        value = change(session, args.key, args.value, witness_from_args(args, session))
         return respond(args, {args.key: value}, f"{args.key} = {value}")
 
     return run_in_session(args, act)

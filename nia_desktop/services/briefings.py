@@ -189,10 +189,6 @@ def _decide(session: Session, request_id: int) -> tuple[ReleaseRequest, Briefing
         raise BadInput(f"release request {request_id} is already {request.status}")
     if request.author == session.name:
         raise BadInput("two-person rule: the author of a briefing cannot review it")
-    problem = second_person_problem(session, request.author, session.name)
-    if problem is not None:
-        session.audit("release.approve", str(request_id), "refused", {"reason": problem})
-        raise PermissionRefused(problem)
     return request, briefing
 
 
@@ -219,6 +215,11 @@ def second_person_problem(session: Session, author: str, reviewer: str) -> str |
 def approve(session: Session, request_id: int) -> str:
     """Sign the approval of exactly this briefing; returns the approval's SHA-256."""
     session.require(Action.RELEASE_REVIEW, f"release {request_id}")
+    request, _ = _decide(session, request_id)
+    problem = second_person_problem(session, request.author, session.name)
+    if problem is not None:
+        session.audit("release.approve", str(request_id), "refused", {"reason": problem})
+        raise PermissionRefused(problem)
     with session.db.transaction():
         request, briefing = _decide(session, request_id)
         approval = canonical_json({

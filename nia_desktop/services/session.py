@@ -238,7 +238,9 @@ def _open_slot(slot_file: SlotFile, meta: VaultMeta, user: str, passphrase: str)
     if legacy is not None:
         return keyslots.open_legacy_slot(meta.vault_id, legacy, passphrase), True
     if not slot_file.parameter_sets():
-        keyslots.burn_kdf(meta.vault_id, user, passphrase, meta.kdf_target)
+        # Every slot is damaged: nobody's passphrase can be checked, so say so (no name is revealed by it).
+        raise VaultTampered(f"keyslots.json: no slot can be read ({'; '.join(slot_file.damaged[:2])}): the file was "
+                            "altered. Restore the vault folder from a backup")
     raise AuthFailed()
 
 

@@ -43,7 +43,8 @@ def test_memory_exhaustion_parameters_refused_fast(nia_vault: Nia) -> None:
     start = time.perf_counter()
     result = nia_vault("user", "list", **OFFICER)
     assert time.perf_counter() - start < 5
-    assert_clean_failure(result, 1, "refused as tampered")
+    assert_clean_failure(result, 1, "keyslots.json")
+    assert "refused as tampered" in result.err
 
 
 def test_weakened_parameters_refused(nia_vault: Nia) -> None:
@@ -54,20 +55,29 @@ def test_weakened_parameters_refused(nia_vault: Nia) -> None:
     assert_clean_failure(nia_vault("user", "list", **OFFICER), 1, "refused as tampered")
 
 
-def test_slot_copied_under_another_name_does_not_open(nia_vault: Nia) -> None:
-    """Give the courier's name to the officer's slot: associated data binds the name."""
-    def swap(data):  # type: ignore[no-untyped-def]
-        slots = {s["user"]: s for s in data["slots"]}
-        forged = dict(slots["olive"], user="carl")
-        data["slots"] = [s for s in data["slots"] if s["user"] != "carl"] + [forged]
-    edit_json(nia_vault.vault / "keyslots.json", swap)
+def test_one_weakened_slot_locks_out_nobody_else(nia_vault: Nia) -> None:
+    """Damage to one slot affects that slot's user alone; the officer is told at unlock."""
+    def weak_first(data):  # type: ignore[no-untyped-def]
+        data["slots"][0]["kdf"]["m"] = 1 << 40
+    edit_json(nia_vault.vault / "keyslots.json", weak_first)
+    opened = [name for name in ("olive", "anna", "carl")
+              if nia_vault("key", "export", "--out", str(nia_vault.tmp / f"{name}.pem"), user=name,
+                           passphrase=OFFICER["passphrase"] if name == "olive" else f"{name}-passphrase-1").code == 0]
+    assert len(opened) == 2, opened
+
+
+def test_slot_copied_under_another_id_does_not_open(nia_vault: Nia) -> None:
+    """The officer's slot copied as a new entry: a slot is found by name and passphrase together."""
+    def copy_slot(data):  # type: ignore[no-untyped-def]
+        data["slots"] = data["slots"] + [dict(data["slots"][0], id="0" * 32)]
+    edit_json(nia_vault.vault / "keyslots.json", copy_slot)
     assert_clean_failure(nia_vault("user", "list", user="carl", passphrase="olive-passphrase-1"), 3,
                          "authentication failed")
 
 
 def test_keyslots_from_another_vault(nia_vault: Nia) -> None:
     edit_json(nia_vault.vault / "keyslots.json", lambda d: d.update(vault_id="00000000-0000-0000-0000-000000000000"))
-    assert_clean_failure(nia_vault("user", "list", **OFFICER), 3, "authentication failed")
+    assert_clean_failure(nia_vault("user", "list", **OFFICER), 1, "keyslots.json")
 
 
 def test_database_replaced_by_garbage(nia_vault: Nia) -> None:
@@ -103,8 +113,9 @@ def test_anchor_forged(nia_vault: Nia) -> None:
 
 
 @pytest.mark.parametrize("name", ["ghost\u202etxt.exe", "a\x1b[31mred", "x" * 5000])
-def test_hostile_user_names_are_escaped_in_output(nia_vault: Nia, name: str) -> None:
+def test_hostile_user_names_never_reach_the_log(nia_vault: Nia, name: str) -> None:
+    """What was typed at unlock is never kept: the officer sees that an unknown name was tried, not the text."""
     nia_vault("user", "list", user=name, passphrase="wrong-wrong-wrong")
     log = nia_vault("audit", "log", **OFFICER).out
-    assert "\u202e" not in log and "\x1b" not in log
-    assert "\\u202e" in log or "\\x1b" in log or "…" in log
+    assert "\u202e" not in log and "\x1b" not in log and "ghost" not in log and "xxxxxxxx" not in log
+    assert "a user name this vault does not know" in log

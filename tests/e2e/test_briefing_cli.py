@@ -17,6 +17,14 @@ from tests.e2e.conftest import Nia
 ANNA = {"user": "anna", "passphrase": "anna-passphrase-1"}
 OLIVE = {"user": "olive", "passphrase": "olive-passphrase-1"}
 CARL = {"user": "carl", "passphrase": "carl-passphrase-1"}
+OTTO = {"user": "otto", "passphrase": "otto-passphrase-1"}
+
+
+def second_officer(nia: Nia) -> None:
+    """The vault's second officer (the bootstrap of dual control: docs/security.md). Olive set anna's passphrase,
+    so olive is never anna's second person; otto is."""
+    added = nia("user", "add", "otto", "--role", "officer", new_passphrase=OTTO["passphrase"], **OLIVE)
+    assert added.code == 0, added.err
 
 
 def secret_case(nia: Nia) -> list[int]:
@@ -45,12 +53,15 @@ def test_two_person_rule_then_a_briefing_checked_by_outside_tools(nia_vault: Nia
     assert nia_vault("brief", "harbour", "--out", str(out), "--summary", "港湾と量子研究への接近。", "--json",
                      **ANNA).json()["status"] == "pending"
     assert nia_vault("release", "approve", str(request), **ANNA).code == 1  # the author is not a reviewer
-    listed = nia_vault("release", "list", "--json", **OLIVE).json()
+    puppet = nia_vault("release", "approve", str(request), **OLIVE)  # olive set anna's passphrase
+    assert puppet.code == 1 and "olive set anna's passphrase" in puppet.err, puppet.err
+    second_officer(nia_vault)
+    listed = nia_vault("release", "list", "--json", **OTTO).json()
     assert [r["id"] for r in listed] == [request] and listed[0]["classification"] == "SECRET"
-    shown = nia_vault("release", "show", str(request), "--json", **OLIVE).json()
+    shown = nia_vault("release", "show", str(request), "--json", **OTTO).json()
     assert sorted(s["report_id"] for s in shown["briefing"]["sources"]) == ids
-    assert nia_vault("release", "approve", str(request), **OLIVE).code == 0
-    assert nia_vault("release", "approve", str(request), **OLIVE).code == 1  # decided once
+    assert nia_vault("release", "approve", str(request), **OTTO).code == 0
+    assert nia_vault("release", "approve", str(request), **OTTO).code == 1  # decided once
     done = nia_vault("brief", "harbour", "--out", str(out), "--summary", "港湾と量子研究への接近。", "--json", **ANNA)
     assert done.code == 0, done.err
     assert done.json()["status"] == "exported" and out.exists()
@@ -58,10 +69,13 @@ def test_two_person_rule_then_a_briefing_checked_by_outside_tools(nia_vault: Nia
     assert nia_vault("brief", "harbour", "--out", str(again), "--summary", "港湾と量子研究への接近。", "--json",
                      **ANNA).json()["status"] == "queued"
 
-    anna_pem, olive_pem = nia_vault.tmp / "anna.pem", nia_vault.tmp / "olive.pem"
+    anna_pem, otto_pem = nia_vault.tmp / "anna.pem", nia_vault.tmp / "otto.pem"
     assert nia_vault("key", "export", "--out", str(anna_pem), **ANNA).code == 0
-    assert nia_vault("key", "export", "--out", str(olive_pem), **OLIVE).code == 0
-    verified = nia_vault("bundle", "verify", str(out), "--trust", str(anna_pem), "--json")
+    assert nia_vault("key", "export", "--out", str(otto_pem), **OTTO).code == 0
+    unapproved = nia_vault("bundle", "verify", str(out), "--trust", str(anna_pem), "--json")
+    assert unapproved.code == 4 and "release not approved" in unapproved.err  # otto's key is not given
+    verified = nia_vault("bundle", "verify", str(out), "--trust", str(anna_pem), "--trust-officer", str(otto_pem),
+                         "--json")
     assert verified.code == 0 and verified.json()["kind"] == "briefing", verified.err
     unpacked = nia_vault.tmp / "unpacked"
     zipfile.ZipFile(out).extractall(unpacked)
@@ -70,9 +84,9 @@ def test_two_person_rule_then_a_briefing_checked_by_outside_tools(nia_vault: Nia
                                                    "briefing.json", "release"}
     # The officer's approval, checked with openssl under its own signing context.
     approval = payload / "release" / "approval.json"
-    assert json.loads(approval.read_text())["approver"] == "olive"
+    assert json.loads(approval.read_text())["approver"] == "otto"
     script = (f"cd {payload / 'release'} && printf 'NIA-RELEASE-APPROVAL-v1\\0' | cat - approval.json > signed && "
-              f"openssl pkeyutl -verify -pubin -inkey {olive_pem} -rawin -in signed -sigfile approval.sig")
+              f"openssl pkeyutl -verify -pubin -inkey {otto_pem} -rawin -in signed -sigfile approval.sig")
     checked = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=False)
     assert "Signature Verified Successfully" in checked.stdout, checked.stdout + checked.stderr
     # STIX 2.1, validated by the OASIS validator: no errors, no warnings.
@@ -108,7 +122,12 @@ def test_a_rejected_briefing_says_why(nia_vault: Nia) -> None:
 
 def test_encrypted_to_the_prime_ministers_office_and_opened_by_stock_age(nia_vault: Nia, tmp_path: Path) -> None:
     secret_case(nia_vault)
-    assert nia_vault("settings", "set", "release_review_from", "4", **OLIVE).code == 0  # two-person rule off
+    alone = nia_vault("settings", "set", "release_review_from", "4", **OLIVE)
+    assert alone.code == 1 and "two security officers" in alone.err  # one officer never turns the rule off
+    second_officer(nia_vault)
+    witnessed = nia_vault("settings", "set", "release_review_from", "4", "--witness", "otto",
+                          env={"NIA_WITNESS_PASSPHRASE": OTTO["passphrase"]}, **OLIVE)
+    assert witnessed.code == 0, witnessed.err  # two-person rule off, under dual control
     key = nia_vault.tmp / "pmo.key"
     subprocess.run(["age-keygen", "-o", str(key)], capture_output=True, check=True)
     recipient = subprocess.run(["age-keygen", "-y", str(key)], capture_output=True, text=True,
@@ -133,8 +152,10 @@ test "$(jq -r '.recipients[0]' manifest.json)" = "{recipient}"
 """
     checked = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=False)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    opened = nia_vault("bundle", "verify", str(out), "--trust", str(anna_pem), "--identity", str(key), "--json")
+    opened = nia_vault("bundle", "verify", str(out), "--trust", str(anna_pem), "--identity", str(key),
+                       "--review-from", "off", "--json")
     assert opened.code == 0 and opened.json()["kind"] == "briefing", opened.err
+    assert nia_vault("bundle", "verify", str(out), "--trust", str(anna_pem), "--identity", str(key)).code == 4
     assert nia_vault("bundle", "verify", str(out), "--trust", str(anna_pem)).code == 4  # no identity given
     # Truncated in transit: refused, and no plaintext left anywhere in the working folder.
     cut = nia_vault.tmp / "cut.nia"
@@ -150,6 +171,9 @@ test "$(jq -r '.recipients[0]' manifest.json)" = "{recipient}"
                  passphrase="olive-passphrase-1").code == 0
     assert there("user", "add", "carl", "--role", "courier", new_passphrase="carl-passphrase-1", **OLIVE).code == 0
     assert there("trust", "add", str(anna_pem), "--name", "anna@ws-a", **OLIVE).code == 0
+    second_officer(there)  # this workstation receives unapproved briefings only once two officers say so
+    assert there("settings", "set", "release_review_from", "4", "--witness", "otto",
+                 env={"NIA_WITNESS_PASSPHRASE": OTTO["passphrase"]}, **OLIVE).code == 0
     elsewhere = there("bundle", "receive", str(out), **CARL)
     assert elsewhere.code == 4 and "another workstation" in elsewhere.err
     b_recipient = there("key", "recipient", **CARL).out.strip()
