@@ -78,3 +78,12 @@ def new_passphrase(args: argparse.Namespace, whose: str) -> str:
 
     return _secret(getattr(args, "new_passphrase_file", None), "NIA_NEW_PASSPHRASE", ask_twice,
                    "no new passphrase given: use --new-passphrase-file FILE, NIA_NEW_PASSPHRASE, or a terminal")
+
+
+def witness_passphrase(args: argparse.Namespace, witness: str) -> str:
+    """The witnessing officer's passphrase (dual control): --witness-passphrase-file, NIA_WITNESS_PASSPHRASE, or
+    typed by the witness on a terminal. Never the acting user's passphrase source: two people, two secrets."""
+    return _secret(getattr(args, "witness_passphrase_file", None), "NIA_WITNESS_PASSPHRASE",
+                   lambda: getpass.getpass(f"Passphrase of witness {witness}: "),
+                   "no witness passphrase given: use --witness-passphrase-file FILE, NIA_WITNESS_PASSPHRASE, or a "
+                   "terminal")
