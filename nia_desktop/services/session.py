@@ -419,12 +419,7 @@ def verify_credentials(session: Session, name: str, passphrase: str) -> OpenedSl
     paths, meta = session.vault.paths, session.vault.meta
     record = users.get(session.db, name)
     slot_file = SlotFile.load(paths.keyslots)
-    try:
-        opened, legacy = _open_slot(slot_file, meta, name, passphrase)
-    except AuthFailed:
-        if record is None:
-            raise
-        raise AuthFailed(f"the passphrase for {name} is wrong") from None
+    opened, legacy = _open_slot(slot_file, meta, name, passphrase)
     if record is None or not record.active:
         raise AuthFailed()
     _authenticate_slot(session.db, record, opened, legacy)

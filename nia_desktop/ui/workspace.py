@@ -39,6 +39,7 @@ from nia_desktop.ui.views.transfer import TransferView
 from nia_desktop.ui.views.trust import TrustView
 from nia_desktop.ui.views.users import UsersView
 from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
+from nia_desktop.ui.widgets.message_banner import MessageBanner
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,14 @@ class Workspace(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.top_banner)
         layout.addLayout(header)
+        # What the vault-folder checks found since an officer last looked (services/session.py): shown once.
+        self.folder_banner = MessageBanner(self)
+        if session.notices:
+            self.folder_banner.show_message(
+                self.tr("The vault folder was changed outside NIA Desktop. What was found (recorded in the audit "
+                        "log; the folder has been rewritten from the vault):\n%1").replace(
+                    "%1", "\n".join(f"• {n}" for n in session.notices)), "warning")
+        layout.addWidget(self.folder_banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(status_line)
         layout.addWidget(self.bottom_banner)

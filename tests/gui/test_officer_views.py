@@ -52,7 +52,8 @@ def test_add_user(qtbot, window: MainWindow, vault_dir: Path) -> None:  # type: 
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: "dora" in names(view), timeout=10000)
     assert "Added dora" in view.banner.text()
-    assert "dora" in SlotFile.load(vault_dir / "keyslots.json").slots
+    assert len(SlotFile.load(vault_dir / "keyslots.json").slots) == 4  # one more, named nowhere
+    assert b"dora" not in (vault_dir / "keyslots.json").read_bytes()
 
 
 def test_disable_user_asks_then_rotates(qtbot, window: MainWindow, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -149,15 +150,50 @@ def test_settings_change_idle_time(qtbot, window: MainWindow) -> None:  # type: 
     assert window.workspace is not None
     view = window.workspace.views["settings"]
     assert isinstance(view, SettingsView)
+    qtbot.waitUntil(lambda: not view.busy, timeout=10000)
     view.idle.setValue(3)
     view.max_import.setValue(64)
-    view.default_level.setCurrentIndex(2)
+    view.default_level.setCurrentIndex(2)  # stricter than before: no second officer needed
     view.save_button.click()
+    qtbot.waitUntil(lambda: "Saved" in view.banner.text(), timeout=10000)
     assert window.watcher.idle_ms == 3 * 60 * 1000
+    assert view.witness_dialog is None
     from nia_desktop.services import settings as settings_service
 
     assert settings_service.current(window.session) == {  # type: ignore[arg-type]
         "idle_lock_minutes": 3, "max_import_mib": 64, "default_classification": 2, "release_review_from": 2}
+
+
+def test_switching_review_off_needs_a_second_officer(qtbot, window: MainWindow, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from nia_desktop.core.roles import Role
+    from nia_desktop.services import settings as settings_service
+    from nia_desktop.services.session import unlock
+    from nia_desktop.services.users import add_user
+
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        add_user(session, "otto", Role.OFFICER, "otto-passphrase-44")
+    unlock_as(qtbot, window, OFFICER, OFFICER_PASS)
+    assert window.workspace is not None
+    view = window.workspace.views["settings"]
+    assert isinstance(view, SettingsView)
+    qtbot.waitUntil(lambda: not view.busy, timeout=10000)
+    view.review_from.setCurrentIndex(view.review_from.findData(4))
+    view.save_button.click()
+    qtbot.waitUntil(lambda: view.witness_dialog is not None, timeout=10000)
+    dialog = view.witness_dialog
+    assert dialog is not None
+    dialog.witness.setText(OFFICER)  # the acting officer cannot witness for themselves
+    dialog.secret.setText(OFFICER_PASS)
+    dialog.accept()
+    qtbot.waitUntil(lambda: "dual control" in view.banner.text(), timeout=10000)
+    assert settings_service.current(window.session)["release_review_from"] == 2  # type: ignore[arg-type]
+    view.save_button.click()
+    qtbot.waitUntil(lambda: view.witness_dialog is not dialog, timeout=10000)
+    view.witness_dialog.witness.setText("otto")  # type: ignore[union-attr]
+    view.witness_dialog.secret.setText("otto-passphrase-44")  # type: ignore[union-attr]
+    view.witness_dialog.accept()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: "Saved" in view.banner.text(), timeout=10000)
+    assert settings_service.current(window.session)["release_review_from"] == 4  # type: ignore[arg-type]
 
 
 def test_my_key_export_and_passphrase_change(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -185,3 +221,47 @@ def test_my_key_export_and_passphrase_change(qtbot, window: MainWindow, tmp_path
     view.dialog.repeat.setText("carl-passphrase-next")  # type: ignore[union-attr]
     view.dialog.buttons.accepted.emit()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: "Passphrase changed" in view.banner.text(), timeout=10000)
+
+
+def test_officer_is_shown_what_the_folder_checks_found(qtbot, window: MainWindow, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from tests.conftest import ANALYST_PASS
+
+    meta = json.loads((vault_dir / "vault.json").read_text())
+    meta["kdf_target"]["t"] = 7  # changed by someone with the disk
+    meta["name"] = "Renamed"
+    (vault_dir / "vault.json").write_text(json.dumps(meta))
+    unlock_as(qtbot, window, ANALYST, ANALYST_PASS)  # an analyst is not told, the finding waits for an officer
+    assert window.workspace is not None and not window.workspace.folder_banner.isVisible()
+    window.lock()
+    unlock_as(qtbot, window, OFFICER, OFFICER_PASS)
+    banner = window.workspace.folder_banner  # type: ignore[union-attr]
+    assert banner.isVisible() and "vault.json" in banner.text() and "kdf_target" in banner.text()
+    assert window.windowTitle().endswith("Test vault")  # the vault's own name, not the file's
+    window.lock()
+    unlock_as(qtbot, window, OFFICER, OFFICER_PASS)  # told once; the folder was rewritten from the vault
+    assert not window.workspace.folder_banner.isVisible()  # type: ignore[union-attr]
+
+
+def test_adding_an_officer_asks_for_a_second_one(qtbot, window: MainWindow, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from nia_desktop.core.roles import Role
+    from nia_desktop.services.session import unlock
+    from nia_desktop.services.users import add_user
+
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        add_user(session, "otto", Role.OFFICER, "otto-passphrase-44")
+    view = users_view(qtbot, window)
+    view.add_button.click()
+    dialog = view.dialog
+    assert isinstance(dialog, AddUserDialog)
+    dialog.name.setText("olga")
+    dialog.role.setCurrentIndex(dialog.role.findData("officer"))
+    dialog.new.setText("olga-passphrase-1")
+    dialog.repeat.setText("olga-passphrase-1")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: getattr(view, "witness_dialog", None) is not None, timeout=10000)
+    view.witness_dialog.witness.setText("otto")  # type: ignore[attr-defined]
+    view.witness_dialog.secret.setText("otto-passphrase-44")  # type: ignore[attr-defined]
+    view.witness_dialog.accept()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "olga" in names(view), timeout=10000)

@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
 from nia_desktop.core.names import check_user_name
 from nia_desktop.core.roles import Role
 from nia_desktop.core.store.users import UserRecord
+from nia_desktop.services import dual_control
 from nia_desktop.services import users as user_service
+from nia_desktop.services.dual_control import Witness
 from nia_desktop.services.session import Session
 from nia_desktop.ui.dialogs import NewPassphraseDialog, confirm_box
 from nia_desktop.ui.models.table import RowsModel
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.widgets.table_view import FilterTable
+from nia_desktop.ui.witnessing import run_witnessed
 
 
 class AddUserDialog(NewPassphraseDialog):
@@ -117,8 +120,10 @@ class UsersView(View):
         name, role, secret = dialog.name.text().strip(), Role(dialog.role.currentData()), dialog.new.text()
         dialog.clear_secrets()
         session = self.session
-        self.run(lambda s, c: user_service.add_user(session, name, role, secret),
-                 on_success=lambda record: self._changed(self.tr("Added %1.").replace("%1", record.name)))
+        run_witnessed(self, self.tr("Adding officer %1").replace("%1", name),
+                      lambda: role is Role.OFFICER and dual_control.officers_now(session) >= 2,
+                      lambda witness: user_service.add_user(session, name, role, secret, witness),
+                      lambda record: self._changed(self.tr("Added %1.").replace("%1", record.name)))
 
     # -- disable ----------------------------------------------------------
     def ask_disable(self) -> None:
@@ -131,10 +136,15 @@ class UsersView(View):
                     "database is re-encrypted under a new key. This cannot be undone; a disabled "
                     "user can only come back as a new user.").replace("%1", user.name),
             self.tr("Disable %1").replace("%1", user.name))
-        self.confirm.accepted.connect(lambda: self._disable(user.name))
+        self.confirm.accepted.connect(lambda: self._disable(user.name, user.role is Role.OFFICER))
         self.confirm.open()
 
-    def _disable(self, name: str) -> None:
+    def _disable(self, name: str, officer: bool) -> None:
+        """An officer is disabled only under dual control: the witness is checked first, then the rotation runs."""
+        run_witnessed(self, self.tr("Disabling officer %1").replace("%1", name), lambda: officer,
+                      lambda witness: witness, lambda witness: self._rotate_out(name, witness))
+
+    def _rotate_out(self, name: str, witness: Witness | None) -> None:
         self.progress = QProgressDialog(self.tr("Disabling %1 and rotating the database key…").replace("%1", name),
                                         "", 0, 0, self)
         self.progress.setCancelButton(None)  # a rotation must finish: the vault is never left half re-keyed
@@ -144,7 +154,7 @@ class UsersView(View):
         session = self.session
 
         def work(signals, cancel):  # type: ignore[no-untyped-def]
-            user_service.disable_user(session, name, lambda d, t, m: signals.progress.emit(d, t, m))
+            user_service.disable_user(session, name, lambda d, t, m: signals.progress.emit(d, t, m), witness=witness)
 
         self.run(work, on_success=lambda _: self._changed(
                      self.tr("Disabled %1; the database key was rotated.").replace("%1", name)),
@@ -168,17 +178,18 @@ class UsersView(View):
         if user is None:
             return
         self.dialog = NewPassphraseDialog(self.tr("Reset passphrase"), user.name, parent=self)
-        self.dialog.accepted.connect(lambda: self._reset(user.name))
+        self.dialog.accepted.connect(lambda: self._reset(user.name, user.role is Role.OFFICER))
         self.dialog.open()
 
-    def _reset(self, name: str) -> None:
+    def _reset(self, name: str, officer: bool) -> None:
         dialog = self.dialog
         assert dialog is not None
         secret = dialog.new.text()
         dialog.clear_secrets()
         session = self.session
-        self.run(lambda s, c: user_service.reset_passphrase(session, name, secret),
-                 on_success=lambda record: self._changed(
+        run_witnessed(self, self.tr("Resetting officer %1's passphrase").replace("%1", name), lambda: officer,
+                      lambda witness: user_service.reset_passphrase(session, name, secret, witness),
+                      lambda record: self._changed(
                      self.tr("New passphrase set for %1. They also have a new signing key: "
                              "tell them to export it again.").replace("%1", name)))
 
