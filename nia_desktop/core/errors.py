@@ -35,6 +35,14 @@ class AuthFailed(NiaError):
         super().__init__(user_message)
 
 
+class UnsafeSwap(NiaError):
+    """Swap could write decrypted report text to disk and the officer's setting refuses to work over it."""
+
+    def __init__(self, user_message: str, areas: list[str]) -> None:
+        super().__init__(user_message)
+        self.areas = areas
+
+
 class VaultTampered(NiaError):
     """A vault file fails a structural or integrity check."""
 

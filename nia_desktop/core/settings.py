@@ -57,5 +57,12 @@ RELEASE_REVIEW_FROM = IntSetting(
     weakens="up",
 )
 
+REFUSE_UNENCRYPTED_SWAP = IntSetting(
+    "refuse_unencrypted_swap", 0, 0, 1,
+    "1: refuse to unlock, and lock an open desktop session, while any swap area could write decrypted report text "
+    "to disk (not dm-crypt, not zram in RAM); 0: warn only (docs/security.md). Turning it off needs two officers.",
+    weakens="down",
+)
+
 ALL: dict[str, IntSetting] = {s.key: s for s in (IDLE_LOCK_MINUTES, MAX_IMPORT_MIB, DEFAULT_CLASSIFICATION,
-                                                 RELEASE_REVIEW_FROM)}
+                                                 RELEASE_REVIEW_FROM, REFUSE_UNENCRYPTED_SWAP)}

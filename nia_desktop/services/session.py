@@ -273,7 +273,9 @@ def _after_unlock(session: Session, slot_file: SlotFile, legacy: bool, passphras
     """Convert a legacy slot, check the folder, enter recorded failures, finish an interrupted rotation, raise
     weak KDF parameters, and show an officer what the folder checks found."""
     from nia_desktop.services.rotation import finish_pending_rotation
+    from nia_desktop.services.swap_policy import enforce_swap_policy
 
+    enforce_swap_policy(session)  # first: an officer's setting may refuse to work over unencrypted swap
     db, paths = session.db, session.vault.paths
     if not folder.has_record(db):
         _adopt_folder(session, slot_file, read_meta)

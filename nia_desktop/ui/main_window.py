@@ -7,15 +7,18 @@ they were on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from nia_desktop.core import settings as declared
 from nia_desktop.core.gc_pause import collect_frozen
+from nia_desktop.core.swap import SwapArea, swap_areas
 from nia_desktop.services import settings as settings_service
+from nia_desktop.services import swap_policy
 from nia_desktop.services.session import Session
 from nia_desktop.ui import gc_scheduler, workers
 from nia_desktop.ui.errors import describe
@@ -24,7 +27,10 @@ from nia_desktop.ui.preferences import Preferences
 from nia_desktop.ui.views.create_vault import CreateVaultDialog
 from nia_desktop.ui.views.settings import SettingsView
 from nia_desktop.ui.views.unlock import UnlockView
+from nia_desktop.ui.widgets.message_banner import MessageBanner
 from nia_desktop.ui.workspace import Workspace
+
+SWAP_CHECK_MS = 30_000  # swap is read again this often during a session: a swapon after unlock is noticed
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +57,19 @@ class MainWindow(QMainWindow):
         self._lock_pending = False
         self.create_dialog: CreateVaultDialog | None = None
         self.pages = QStackedWidget()
-        self.setCentralWidget(self.pages)
+        self.swap_banner = MessageBanner()  # above every page: unsafe swap found during a session
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.swap_banner)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.swap_reader: Callable[[], list[SwapArea]] = swap_areas  # tests give a fake /proc/swaps
+        self._swap_known: set[str] = set()  # unsafe areas already reported in this session
+        self._swap_task: workers.Task | None = None
+        self.swap_timer = QTimer(self)
+        self.swap_timer.setInterval(SWAP_CHECK_MS)
+        self.swap_timer.timeout.connect(self.check_swap)
         self.unlock_view = UnlockView(vault, demo_hint)
         self.unlock_view.unlocked.connect(self.on_unlocked)
         self.unlock_view.create_requested.connect(self.open_create_vault)
@@ -132,6 +150,9 @@ class MainWindow(QMainWindow):
         self._resume = None
         self._apply_settings(settings_service.current(session))
         self.watcher.start()
+        self._swap_known = {a.name for a in self.swap_reader() if not a.safe}  # audited by the unlock itself
+        self.check_swap()
+        self.swap_timer.start()
         self.lock_action.setEnabled(True)
         self.setWindowTitle(self.tr("NIA Desktop: %1").replace("%1", session.vault.name))
         self.statusBar().hide()  # the workspace has its own status line above the bottom banner
@@ -158,7 +179,7 @@ class MainWindow(QMainWindow):
         """Close the session and show the unlock screen; waits for running work first."""
         if self.session is None or self.workspace is None:
             return
-        if self.workspace.busy:
+        if self.workspace.busy or self._swap_task is not None:
             if not self._lock_pending:
                 self._lock_pending = True
                 self.workspace.show_status(self.tr("Locking when the current task finishes…"))
@@ -166,6 +187,7 @@ class MainWindow(QMainWindow):
             return
         self._lock_pending = False
         self.watcher.stop()
+        self.swap_timer.stop()
         session, workspace = self.session, self.workspace
         self._resume = (session.name, workspace.current_key())
         self.session, self.workspace = None, None
@@ -183,6 +205,39 @@ class MainWindow(QMainWindow):
         self.statusBar().show()
         self.statusBar().showMessage(self.tr("Locked"))
         self.locked.emit()
+
+    # -- swap during a session -----------------------------------------------
+    def check_swap(self) -> None:
+        """Read swap again (cheap): a newly unsafe area is audited and shown, and locks the session when the
+        officer's setting refuses work over it (services/swap_policy.py)."""
+        if self.session is None:
+            return
+        unsafe = [a for a in self.swap_reader() if not a.safe]
+        new = [a for a in unsafe if a.name not in self._swap_known]
+        self._swap_known = {a.name for a in unsafe}
+        if not unsafe:
+            self.swap_banner.hide()
+            return
+        self.swap_banner.show_message(self.tr(
+            "Swap could write decrypted report text to disk: %1. Ask the system administrator to encrypt swap or "
+            "turn it off.").replace("%1", "; ".join(a.describe() for a in unsafe)), "warning")
+        if not new or self._swap_task is not None:
+            return
+        session = self.session
+
+        def done(check: swap_policy.SwapCheck) -> None:
+            if check.refused and self.session is session and self.workspace is not None:
+                for view in self.workspace.views.values():
+                    for task in view.tasks:
+                        task.cancel()  # lock as soon as running work stops
+                self.unlock_view._show_swap_warning(check.unsafe)
+                self.lock(check.message())
+
+        def finished() -> None:
+            self._swap_task = None
+
+        self._swap_task = workers.run_task(lambda signals, cancel: swap_policy.swap_appeared(session, new),
+                                           on_success=done, on_finished=finished)
 
     def _retry_lock(self, message: str) -> None:
         self._lock_pending = False

@@ -176,7 +176,7 @@ def test_audit_verify_checkpoint_catches_rollback(nia_vault: Nia) -> None:
 def test_settings(nia_vault: Nia) -> None:
     assert nia_vault("settings", "list", "--json", **ANALYST).json() == {
         "idle_lock_minutes": 10, "max_import_mib": 512, "default_classification": 1,
-        "release_review_from": 2}
+        "release_review_from": 2, "refuse_unencrypted_swap": 0}
     assert nia_vault("settings", "set", "idle_lock_minutes", "5", "--json", **OFFICER).json() == {
         "idle_lock_minutes": 5}
     bad = nia_vault("settings", "set", "idle_lock_minutes", "0", **OFFICER)

@@ -161,7 +161,8 @@ def test_settings_change_idle_time(qtbot, window: MainWindow) -> None:  # type: 
     from nia_desktop.services import settings as settings_service
 
     assert settings_service.current(window.session) == {  # type: ignore[arg-type]
-        "idle_lock_minutes": 3, "max_import_mib": 64, "default_classification": 2, "release_review_from": 2}
+        "idle_lock_minutes": 3, "max_import_mib": 64, "default_classification": 2, "release_review_from": 2,
+        "refuse_unencrypted_swap": 0}
 
 
 def test_switching_review_off_needs_a_second_officer(qtbot, window: MainWindow, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
