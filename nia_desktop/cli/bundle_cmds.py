@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
 from nia_desktop.cli.output import emit_json, say, warn
+from nia_desktop.cli.witness import add_witness_arguments, witness_from_args
 
 if TYPE_CHECKING:
+    from nia_desktop.services.bundles import VerifyResult
     from nia_desktop.services.session import Session
 
 
@@ -22,6 +24,12 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
                        help="trust only this key (repeat it for the couriers of a carried bundle); no vault is opened")
     check.add_argument("--identity", type=Path, metavar="AGE_KEY",
                        help="with --trust: the age identity file that opens an encrypted bundle")
+    check.add_argument("--trust-officer", type=Path, metavar="PUBKEY_PEM", action="append",
+                       help="with --trust: trust this key as a security officer's (one who may approve a briefing's "
+                            "release); repeatable")
+    check.add_argument("--review-from", type=_review_level, metavar="LEVEL",
+                       help="with --trust: briefings at or above LEVEL need an officer's approval (a classification "
+                            "or 0-3; 4 or off: none); default SECRET. With a vault, its own setting applies")
     check.set_defaults(handler=_verify)
     receive = bundle.add_parser("receive", parents=[common], help="courier: verify, then queue into the vault")
     receive.add_argument("file", type=Path)
@@ -63,11 +71,14 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     add.add_argument("--role", default="")
     add.add_argument("--yes", action="store_true",
                      help="on a terminal, skip the question: the fingerprint was already compared")
+    add_witness_arguments(add)
     add.set_defaults(handler=_trust_add)
     listing = trust.add_parser("list", parents=[common], help="trusted keys, revoked ones marked")
     listing.set_defaults(handler=_trust_list)
     revoke = trust.add_parser("revoke", parents=[common], help="stop trusting a key (kept, marked revoked)")
-    revoke.add_argument("fingerprint", help="the fingerprint, or enough of its start to be unique")
+    revoke.add_argument("fingerprint", help="the fingerprint, or enough of its start to be unique; any key: one in "
+                                            "the trust store, a user's, a rotated one, or (in full) one never seen")
+    add_witness_arguments(revoke)
     revoke.set_defaults(handler=_trust_revoke)
     export = trust.add_parser("export", parents=[common],
                               help="sign this workstation's public keys and trust store into a keys bundle")
@@ -77,6 +88,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
                             help="show what a keys bundle from a trusted officer changes; --yes applies it")
     take.add_argument("file", type=Path)
     take.add_argument("--yes", action="store_true", help="apply the changes shown")
+    add_witness_arguments(take)
     take.set_defaults(handler=_trust_import)
 
 
@@ -89,6 +101,19 @@ def _row_id(value: str) -> int:
     if not 1 <= number <= 2**63 - 1:
         raise argparse.ArgumentTypeError(f"{value[:30]!r} is not a report number (1 to {2**63 - 1})")
     return number
+
+
+def _review_level(value: str) -> int:
+    """--review-from: a classification (DESIGN.md's names, 0-3), or 4/off for no review."""
+    from nia_desktop.core.classification import parse_level
+    from nia_desktop.core.errors import BadInput
+
+    if value.strip().casefold() in ("4", "off", "none"):
+        return 4
+    try:
+        return int(parse_level(value))
+    except BadInput as exc:
+        raise argparse.ArgumentTypeError(exc.user_message) from exc
 
 
 def _refused(args: argparse.Namespace, reason: str) -> int:
@@ -110,21 +135,20 @@ def _verify(args: argparse.Namespace) -> int:
                  f"at {manifest.created}",
                  *[f"custody hop {h.number}: carried by {h.courier} (trusted as {h.signer_name}) at {h.at} "
                    f"on {h.volume}" for h in result.verified.custody],
+                 *_release_lines(result),
                  *[f"warning: {w}" for w in result.warnings]]
         return respond(args, result.to_json(), "\n".join(lines))
 
     try:
+        if args.trust is None and (args.trust_officer is not None or args.review_from is not None):
+            from nia_desktop.cli.credentials import UsageError
+
+            raise UsageError("--trust-officer and --review-from go with --trust (no vault); a vault applies its "
+                             "own trust store and release_review_from setting")
         if args.trust is not None:
             from nia_desktop.core.clock import SystemClock, iso_utc
 
-            pems = []
-            for path in args.trust:
-                try:
-                    pems.append(path.read_bytes())
-                except OSError as exc:
-                    from nia_desktop.core.errors import BadInput
-
-                    raise BadInput(f"cannot read {path}: {exc.strerror}") from exc
+            pems, officer_pems = _read_pems(args.trust), _read_pems(args.trust_officer or [])
             identities = []
             if args.identity is not None:
                 try:
@@ -134,10 +158,40 @@ def _verify(args: argparse.Namespace) -> int:
                     from nia_desktop.core.errors import BadInput
 
                     raise BadInput(f"cannot read the age identity {args.identity}") from exc
-            return show(bundles.verify_with_key(args.file, pems, iso_utc(SystemClock().now()), identities))
+            review = {} if args.review_from is None else {"review_from": args.review_from}
+            return show(bundles.verify_with_key(args.file, pems, iso_utc(SystemClock().now()), identities,
+                                                officer_pems, **review))
         return run_in_session(args, lambda session: show(bundles.verify(session, args.file)))
     except BundleRejected as exc:
         return _refused(args, exc.user_message)
+
+
+def _read_pems(paths: list[Path]) -> list[bytes]:
+    from nia_desktop.core.errors import BadInput
+
+    pems = []
+    for path in paths:
+        try:
+            pems.append(path.read_bytes())
+        except OSError as exc:
+            raise BadInput(f"cannot read {path}: {exc.strerror}") from exc
+    return pems
+
+
+def _release_lines(result: VerifyResult) -> list[str]:
+    """A briefing's release as this check judged it: its level, the rule applied, and who approved it."""
+    release = result.verified.release
+    if release is None:
+        return []
+    from nia_desktop.core.bundles.approval import review_name
+
+    rule = (f"release review from {review_name(release.review_from)}: required" if release.required else
+            f"release review from {review_name(release.review_from)}: not required")
+    if release.approval is None:
+        return [f"{release.level.english} briefing; {rule}; no approval"]
+    return [f"{release.level.english} briefing; {rule}; approved by {release.approval.get('approver', '?')} "
+            f"({str(release.approval.get('approver_fingerprint', ''))[:16]}…)"
+            + (f", trusted here as {release.approver}" if release.approver else "")]
 
 
 def _receive(args: argparse.Namespace) -> int:
@@ -213,7 +267,7 @@ def _trust_add(args: argparse.Namespace) -> int:
 
             raise BadInput(f"cannot read {args.file}: {exc.strerror}") from exc
         _confirm_fingerprint(args, pem)
-        fp = trust.trust_key(session, pem, args.name, args.workstation, args.role)
+        fp = trust.trust_key(session, pem, args.name, args.workstation, args.role, witness_from_args(args, session))
         return respond(args, {"fingerprint": fp, "name": args.name},
                        f"trusted {args.name}: {format_fingerprint(fp)}\n"
                        "compare this fingerprint with the key's owner by another channel before relying on it")
@@ -263,8 +317,8 @@ def _trust_revoke(args: argparse.Namespace) -> int:
     from nia_desktop.services import trust
 
     def act(session: Session) -> int:
-        trust.revoke_key(session, args.fingerprint)
-        return respond(args, {"revoked": args.fingerprint}, f"revoked {args.fingerprint}")
+        fp = trust.revoke_key(session, args.fingerprint, witness_from_args(args, session))
+        return respond(args, {"revoked": fp}, f"revoked {fp}")
 
     return run_in_session(args, act)
 
@@ -323,11 +377,14 @@ def _trust_import(args: argparse.Namespace) -> int:
     from nia_desktop.services.key_exchange import import_keys
 
     def act(session: Session) -> int:
-        change = import_keys(session, args.file, apply=args.yes)
+        change = import_keys(session, args.file, apply=args.yes,
+                             witness=witness_from_args(args, session) if args.yes else None)
         lines = change.lines() or ["nothing to change"]
-        tail = "applied" if args.yes else "nothing changed yet: run again with --yes to apply"
+        tail = "applied" if args.yes else "nothing changed yet: run again with --yes to apply" + (
+            " and --witness NAME (a second security officer)" if change.needs_witness else "")
         return respond(args, {**change.to_json(), "applied": args.yes},
-                       "\n".join([f"keys bundle signed by {change.signer}:", *lines, tail]))
+                       "\n".join([f"keys bundle signed by {change.signer}, trusted here as the security officer "
+                                  f"{change.signer_trusted_as}:", *lines, tail]))
 
     try:
         return run_in_session(args, act)

@@ -35,3 +35,17 @@ _JAPANESE = {
 
 def highest(levels: list[Level]) -> Level:
     return max(levels, default=Level.UNCLASSIFIED)
+
+
+def parse_level(text: str) -> Level:
+    """A level as people type it (DESIGN.md): the English name in any case, with `_`, `-` or spaces between the
+    words, the Japanese name, or its number 0-3. BadInput names the accepted spellings otherwise."""
+    from nia_desktop.core.errors import BadInput
+
+    wanted = text.strip()
+    folded = "".join(c for c in wanted.casefold() if c not in " _-\u3000")
+    for level in Level:
+        if folded in (level.name.casefold().replace("_", ""), str(int(level))) or wanted == level.japanese:
+            return level
+    raise BadInput(f"{text[:40]!r} is not a classification: say UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET "
+                   "(or 指定なし, 取扱注意, 秘, 極秘, or 0-3)")

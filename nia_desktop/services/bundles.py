@@ -15,15 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from nia_desktop.core import settings as declared
 from nia_desktop.core.bundles import container
 from nia_desktop.core.bundles.manifest import Manifest
-from nia_desktop.core.bundles.verify import TrustedKey, Verified, verify_file, verify_stream
+from nia_desktop.core.bundles.verify import REVIEW_FROM, TrustedKey, Verified, verify_file, verify_stream
 from nia_desktop.core.bundles.write import Signer, Source, bundle_bytes, write_bundle
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput, BundleRejected
 from nia_desktop.core.roles import Action
 from nia_desktop.core.signing import fingerprint, load_public_pem
-from nia_desktop.core.store import audit_log
+from nia_desktop.core.store import audit_log, settings_store
 from nia_desktop.core.store import trust as store
 from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.core.store.workstation_keys import transport_identity
@@ -44,6 +45,7 @@ class VerifyResult:
                 "created": manifest.created, "files": [f.path for f in manifest.files], "warnings": self.warnings,
                 "recipients": manifest.recipients,
                 "custody": [{**h.to_json(), "trusted_as": h.signer_name} for h in self.verified.custody],
+                "release": self.verified.release.to_json() if self.verified.release else None,
                 "error": None}
 
 
@@ -116,12 +118,19 @@ def _open(session: Session, path: Path, keep: bool = False) -> tuple[Verified, b
     when ``keep`` asks for them (read once, so what is kept is exactly what was verified). A bundle addressed
     to other workstations is refused here, whether it came encrypted or not."""
     secret, recipient = transport_identity(session.db)
-    verified, plain = verify_file(path, lookup(session), iso_utc(session.clock.now()), [secret], keep)
+    verified, plain = verify_file(path, lookup(session), iso_utc(session.clock.now()), [secret], keep,
+                                  review_from=review_level(session))
     recipients = verified.manifest.recipients
     if recipients and recipient not in recipients:
         raise BundleRejected(f"addressed to another workstation: this one ({recipient[:16]}…) is not among the "
                              f"{len(recipients)} recipient(s) the signer named")
     return verified, plain
+
+
+def review_level(session: Session) -> int:
+    """This workstation's release review level: a received briefing at or above it needs an officer's approval
+    that this workstation can check (core/bundles/approval.py), whatever the sender's own rule was."""
+    return settings_store.get_int(session.db, declared.RELEASE_REVIEW_FROM)
 
 
 # -- in: verify and receive -----------------------------------------------------------------
@@ -148,17 +157,23 @@ def _sequence_warnings(session: Session, manifest: Manifest) -> list[str]:
     return []
 
 
-def verify_with_key(path: Path, pems: list[bytes], now: str, identities: list[str] | None = None) -> VerifyResult:
+def verify_with_key(path: Path, pems: list[bytes], now: str, identities: list[str] | None = None,
+                    officer_pems: list[bytes] | None = None, review_from: int = REVIEW_FROM) -> VerifyResult:
     """No vault: the keys given are the only ones trusted (`nia bundle verify --trust PEM`, repeatable for a
-    carried bundle's couriers); an encrypted bundle needs an age identity (`--identity FILE`) and is decrypted
-    in memory."""
-    given = {fingerprint(key): key for key in (load_public_pem(pem) for pem in pems)}
+    carried bundle's couriers; `--trust-officer PEM` for a key trusted as a security officer's, which may
+    approve a briefing's release); an encrypted bundle needs an age identity (`--identity FILE`) and is
+    decrypted in memory. Briefings are held to ``review_from`` (default SECRET, `--review-from`)."""
+    given = {fingerprint(key): (key, False) for key in (load_public_pem(pem) for pem in pems)}
+    given |= {fingerprint(key): (key, True) for key in (load_public_pem(pem) for pem in officer_pems or [])}
 
     def trusted(wanted: str) -> TrustedKey | None:
-        key = given.get(wanted)
-        return TrustedKey(f"key {wanted[:16]}… given", wanted, key) if key is not None else None
+        found = given.get(wanted)
+        if found is None:
+            return None
+        return TrustedKey(f"key {wanted[:16]}… given" + (" as an officer's" if found[1] else ""), wanted, found[0],
+                          officer=found[1])
 
-    verified, _ = verify_file(path, trusted, now, identities or [])
+    verified, _ = verify_file(path, trusted, now, identities or [], review_from=review_from)
     return VerifyResult(verified, list(verified.warnings))
 
 
@@ -215,7 +230,8 @@ def accept(session: Session, bundle_uuid: str, agency: str = "", case: str = "")
         raise BadInput(f"bundle {bundle_uuid} was already {status}")
     handle = io.BytesIO(data)
     try:
-        verified = verify_stream(handle, len(data), lookup(session), iso_utc(session.clock.now()))
+        verified = verify_stream(handle, len(data), lookup(session), iso_utc(session.clock.now()),
+                                 review_from=review_level(session))
     except BundleRejected as exc:
         session.audit("bundle.accept", bundle_uuid, "refused", {"reason": exc.user_message})
         raise

@@ -1,4 +1,4 @@
-"""Small dialogs shared by views: confirmation and new-passphrase entry.
+"""Small dialogs shared by views: confirmation, new-passphrase entry, and a second officer's witness.
 
 All are opened with ``open()`` (window-modal, no nested event loop) and report
 through ``accepted``/``finished``, so tests drive them like a user would.
@@ -95,3 +95,40 @@ class NewPassphraseDialog(FormDialog):
         for field in (self.current, self.new, self.repeat):
             if field is not None:
                 field.clear()
+
+
+class WitnessDialog(FormDialog):
+    """Dual control: a second security officer types their own name and passphrase for one action.
+
+    The view authenticates them through services/dual_control.py on a worker (``name``, ``passphrase``) and
+    clears the field right after; the service refuses the action, audited, when no second officer is given.
+    """
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Second officer"), parent)
+        explain = QLabel(self.tr("%1 needs a second security officer, present at this workstation, to witness it "
+                                 "with their own passphrase.").replace("%1", what))
+        explain.setWordWrap(True)
+        self.witness = QLineEdit()
+        self.witness.setAccessibleName(self.tr("Witnessing officer's name"))
+        self.secret = password_field(self.tr("Witnessing officer's passphrase"))
+        self.form.addRow(explain)
+        self.form.addRow(self.tr("&Officer"), self.witness)
+        self.form.addRow(self.tr("&Passphrase"), self.secret)
+
+    @property
+    def name(self) -> str:
+        return self.witness.text().strip()
+
+    @property
+    def passphrase(self) -> str:
+        return self.secret.text()
+
+    def validate(self) -> None:
+        if not self.name:
+            raise BadInput(self.tr("Name the second security officer."))
+        if not self.passphrase:
+            raise BadInput(self.tr("The second officer types their passphrase."))
+
+    def clear_secrets(self) -> None:
+        self.secret.clear()

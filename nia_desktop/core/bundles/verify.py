@@ -17,11 +17,14 @@ from typing import Any, BinaryIO
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from nia_desktop.core.bundles import container, custody, sealed
-from nia_desktop.core.bundles.approval import check_approval
+from nia_desktop.core.bundles.approval import Release, check_release
 from nia_desktop.core.bundles.hashing import hashing_helper, sha256_alongside
 from nia_desktop.core.bundles.manifest import MANIFEST, PAYLOAD, SIGNATURE, SUMS, Manifest, parse, sums_text
 from nia_desktop.core.errors import BundleRejected
+from nia_desktop.core.settings import RELEASE_REVIEW_FROM
 from nia_desktop.core.signing import SigningContext, verify
+
+REVIEW_FROM = RELEASE_REVIEW_FROM.default  # a caller without a vault setting gets the default (SECRET)
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class TrustedKey:
     public: Ed25519PublicKey
     revoked: bool = False
     rotated: bool = False  # superseded by a newer key of the same signer: still verifies, said so
+    officer: bool = False  # trusted as a security officer's: may approve releases and sign trust changes
 
 
 @dataclass(frozen=True)
@@ -49,20 +53,22 @@ class Verified:
     custody: list[custody.Hop] = field(default_factory=list)
     manifest_bytes: bytes = b""
     approval: dict[str, Any] | None = None  # a briefing's release approval, checked
+    release: Release | None = None  # a briefing's classification against this workstation's review level
 
 
 def verify_bundle(path: Path, trusted: Callable[[str], TrustedKey | None], now: str,
-                  limits: Limits = Limits()) -> Verified:
+                  limits: Limits = Limits(), review_from: int = REVIEW_FROM) -> Verified:
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise BundleRejected(f"cannot read {path.name}: {exc.strerror}") from exc
     with handle:
-        return verify_stream(handle, path.stat().st_size, trusted, now, limits)
+        return verify_stream(handle, path.stat().st_size, trusted, now, limits, review_from)
 
 
 def verify_file(path: Path, trusted: Callable[[str], TrustedKey | None], now: str, identities: list[str],
-                keep: bool = False, limits: Limits = Limits()) -> tuple[Verified, bytes | None]:
+                keep: bool = False, limits: Limits = Limits(),
+                review_from: int = REVIEW_FROM) -> tuple[Verified, bytes | None]:
     """A bundle file, plain or age-encrypted: an encrypted one is opened with ``identities`` in memory first (core/
     bundles/sealed.py). Returns the plain bytes when it was encrypted, or when ``keep`` asks for them (read once,
     so what is kept is exactly what was verified); a plain file is otherwise streamed from disk."""
@@ -72,17 +78,20 @@ def verify_file(path: Path, trusted: Callable[[str], TrustedKey | None], now: st
             if encrypted and not identities:
                 raise BundleRejected(f"{path.name} is encrypted: give the age identity that opens it (--identity)")
             if not (encrypted or keep):
-                return verify_stream(handle, path.stat().st_size, trusted, now, limits), None
+                return verify_stream(handle, path.stat().st_size, trusted, now, limits, review_from), None
             handle.seek(0)
             plain = sealed.decrypt(handle, identities) if encrypted else handle.read()
     except OSError as exc:
         raise BundleRejected(f"cannot read {path.name}: {exc.strerror}") from exc
-    return verify_stream(io.BytesIO(plain), len(plain), trusted, now, limits), plain
+    return verify_stream(io.BytesIO(plain), len(plain), trusted, now, limits, review_from), plain
 
 
 def verify_stream(handle: BinaryIO, total: int, trusted: Callable[[str], TrustedKey | None], now: str,
-                  limits: Limits = Limits()) -> Verified:
-    """The same checks on an open file or a bundle held in memory (one received into the vault)."""
+                  limits: Limits = Limits(), review_from: int = REVIEW_FROM) -> Verified:
+    """The same checks on an open file or a bundle held in memory (one received into the vault).
+
+    ``review_from`` is the receiving workstation's release review level (core/settings.py): a briefing at or
+    above it is refused unless an officer this workstation trusts, other than the signer, approved it."""
     entries = {e.name: e for e in container.read_directory(handle, total, limits.max_entries)}
     for name in (MANIFEST, SIGNATURE, SUMS):
         if name not in entries:
@@ -127,8 +136,9 @@ def verify_stream(handle: BinaryIO, total: int, trusted: Callable[[str], Trusted
             if sha256 != listed_file.sha256:
                 raise BundleRejected(f"hash mismatch: {name}")
     warnings = ["signed with a rotated key (still valid until revoked)"] if key.rotated else []
-    approved: dict[str, Any] | None = None
+    release: Release | None = None
     if manifest.kind == "briefing":
-        approved, approval_warnings = check_approval(handle, entries, trusted, manifest.signer_fingerprint)
-        warnings += approval_warnings
-    return Verified(manifest, key, entries, warnings, hops, manifest_bytes, approved)
+        release = check_release(handle, entries, trusted, manifest.signer_fingerprint, review_from)
+        warnings += release.warnings
+    return Verified(manifest, key, entries, warnings, hops, manifest_bytes,
+                    release.approval if release else None, release)
