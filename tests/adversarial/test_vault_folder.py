@@ -189,8 +189,8 @@ def _attempt(base: Path, vault: Path, name: str, label: str, change: Callable[[A
             told = told or user in OFFICERS
     if list(outcomes.values()).count("auth") > 1:
         return f"more than one user locked out: {outcomes}"
-    if name == "unlock-failures.json" and label.endswith("deleted"):
-        return None  # the one change nobody can be told of: docs/security.md (limits)
+    if name == "unlock-failures.json" and (label.endswith("deleted") or label.endswith("removed")):
+        return None  # erasing failure records is the one change nobody can be told of: docs/security.md (limits)
     if not told:
         return f"no officer was told: {outcomes}"
     if any(outcomes.get(o) == "open" for o in OFFICERS):
