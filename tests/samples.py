@@ -118,11 +118,16 @@ def docx_file() -> bytes:
 
 def pdf_file(path: Path, text: str = EN_REPORT) -> bytes:
     """A real PDF with a text layer, written by Qt's QPdfWriter (needs a QGuiApplication)."""
-    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
 
+    from nia_desktop.ui.fonts import register_shipped_fonts
+
+    families = register_shipped_fonts()  # Japanese without a system CJK font, as the app itself does
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     document = QTextDocument()
+    if families:
+        document.setDefaultFont(QFont(families[0]))
     document.setPlainText(text)
     document.print_(writer)
     del writer
