@@ -4,12 +4,17 @@ Adding a key shows its fingerprint in groups of four to read aloud with its
 owner over another channel; the officer confirms the comparison before the
 key is trusted. Revoking keeps the key, marked, so earlier bundles now fail.
 Keys bundles carry public keys, rotations and revocations between
-workstations; importing one shows every change before it is applied.
+workstations; importing one shows every change before it is applied, and only
+a keys bundle signed by a key trusted here as an officer's is taken. Adding or
+revoking an officer's key asks for a second officer (WitnessDialog) once the
+vault has two; without one the service refuses, and the refusal is shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,14 +31,16 @@ from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.signing import fingerprint, format_fingerprint, load_public_pem
 from nia_desktop.core.store.trust import TrustRow
-from nia_desktop.services import key_exchange, trust
+from nia_desktop.services import dual_control, key_exchange, trust
+from nia_desktop.services.dual_control import Witness
 from nia_desktop.services.key_exchange import KeysChange
 from nia_desktop.services.session import Session
-from nia_desktop.ui.dialogs import FormDialog, confirm_box
+from nia_desktop.ui.dialogs import FormDialog, WitnessDialog, confirm_box
 from nia_desktop.ui.models.table import RowsModel
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.widgets.table_view import FilterTable
+from nia_desktop.ui.witnessing import run_witnessed
 
 
 class AddKeyDialog(FormDialog):
@@ -78,7 +85,9 @@ class KeysChangeDialog(QMessageBox):
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(self.tr("Import keys bundle"))
         lines = [escape_untrusted(line, 200) for line in change.lines()] or [self.tr("Nothing to change.")]
-        self.setText(self.tr("Keys bundle signed by %1:").replace("%1", escape_untrusted(change.signer, 80)))
+        self.setText(self.tr("Keys bundle signed by %1, trusted here as the security officer %2:")
+                     .replace("%1", escape_untrusted(change.signer, 80))
+                     .replace("%2", escape_untrusted(change.signer_trusted_as, 80)))
         self.setInformativeText("\n".join(lines))
         self.apply_button = self.addButton(self.tr("Apply these changes"), QMessageBox.ButtonRole.AcceptRole)
         cancel = self.addButton(QMessageBox.StandardButton.Cancel)
@@ -109,6 +118,7 @@ class TrustView(View):
         self.import_button = QPushButton(self.tr("Import keys bundle…"))
         self.confirm: QMessageBox | None = None
         self.dialog: AddKeyDialog | None = None
+        self.witness_dialog: WitnessDialog | None = None
         bar = QHBoxLayout()
         for button in (self.add_button, self.revoke_button, self.export_button, self.import_button):
             bar.addWidget(button)
@@ -156,7 +166,9 @@ class TrustView(View):
                                      .replace("%2", format_fingerprint(fp)), "success")
             self.refresh()
 
-        self.run(lambda s, c: trust.trust_key(session, pem, name, station, role), on_success=done)
+        self.witnessed(self.tr("Trusting %1's key as a security officer's").replace("%1", escape_untrusted(name, 80)),
+                       trust.is_officer_role(role),
+                       lambda witness: trust.trust_key(session, pem, name, station, role, witness), done)
 
     def ask_revoke(self) -> None:
         row = self.table.selected_row()
@@ -168,10 +180,19 @@ class TrustView(View):
             self.tr("Revoke %1's key? Every bundle it signed or countersigned is refused from now on. The key "
                     "stays listed, marked revoked.").replace("%1", escape_untrusted(row.name, 80)),
             self.tr("Revoke"))
-        fp = row.fingerprint
-        self.confirm.accepted.connect(lambda: self.run(lambda s, c: trust.revoke_key(self.session, fp),
-                                                       on_success=lambda _: self._changed(self.tr("Key revoked."))))
+        fp, session = row.fingerprint, self.session
+        what = self.tr("Revoking %1's security officer key").replace("%1", escape_untrusted(row.name, 80))
+        self.confirm.accepted.connect(lambda: self.witnessed(
+            what, trust.is_officer_role(row.role), lambda witness: trust.revoke_key(session, fp, witness),
+            lambda _: self._changed(self.tr("Key revoked."))))
         self.confirm.open()
+
+    def witnessed(self, what: str, officer: bool, act: Callable[[Witness | None], Any],
+                  on_success: Callable[[Any], None]) -> None:
+        """Run ``act`` on a worker; a change to an officer's key first asks for a second officer once the vault
+        has two (ui/witnessing.py)."""
+        session = self.session
+        run_witnessed(self, what, lambda: officer and dual_control.officers_now(session) >= 2, act, on_success)
 
     def _changed(self, message: str) -> None:
         self.refresh()
@@ -199,9 +220,10 @@ class TrustView(View):
 
         def preview(change: KeysChange) -> None:
             self.confirm = KeysChangeDialog(change, self)
-            self.confirm.accepted.connect(lambda: self.run(
-                lambda s, c: key_exchange.import_keys(session, path, apply=True),
-                on_success=lambda _: self._changed(self.tr("Keys bundle applied."))))
+            self.confirm.accepted.connect(lambda: self.witnessed(
+                self.tr("Importing a keys bundle that changes security officers' keys"), change.needs_witness,
+                lambda witness: key_exchange.import_keys(session, path, apply=True, witness=witness),
+                lambda _: self._changed(self.tr("Keys bundle applied."))))
             self.confirm.open()
 
         self.run(lambda s, c: key_exchange.import_keys(session, path), on_success=preview)
