@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QMessageBox
 
 from nia_desktop.core.bundles.verify import TrustedKey, verify_bundle
 from nia_desktop.core.classification import Level
+from nia_desktop.core.roles import Role
 from nia_desktop.core.signing import fingerprint
 from nia_desktop.core.store import users
 from nia_desktop.services import assessments, bundles, fusion, importing
 from nia_desktop.services.session import unlock
+from nia_desktop.services.users import add_user
 from nia_desktop.ui.main_window import MainWindow
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.briefings.composer import BriefingsView
@@ -23,6 +25,8 @@ from nia_desktop.ui.views.trust import TrustView
 from tests import samples
 from tests.conftest import ANALYST, ANALYST_PASS, COURIER, COURIER_PASS, OFFICER, OFFICER_PASS
 from tests.gui.conftest import unlock_as
+
+SECOND, SECOND_PASS = "otto", "otto-passphrase-44"
 
 
 @pytest.fixture
@@ -40,6 +44,8 @@ def case_vault(vault_dir: Path, tmp_path: Path) -> Path:
         fusion.add_to_case(session, "harbour", list(ids.values()))
         assessments.assess(session, "harbour", "The attaché is likely collecting on port logistics.", "likely",
                            "moderate", [ids["open.txt"]])
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:  # the second officer: the analyst's reviewer
+        add_user(session, SECOND, Role.OFFICER, SECOND_PASS)
     return vault_dir
 
 
@@ -98,6 +104,16 @@ def test_composer_classification_review_and_export(qtbot, case_vault: Path, wind
     assert review.dialog.isVisible() and "Say why" in review.dialog.banner.text()
     review.dialog.reject()
     review.ask_approve()
+    accept_box(review.confirm)  # the officer who set the analyst's passphrase is not a second person
+    qtbot.waitUntil(lambda: "two-person rule" in review.banner.text() and not review.busy, timeout=20000)
+    assert review.model.rowCount() == 1
+
+    window.lock()
+    review = open_view(qtbot, window, SECOND, SECOND_PASS, "releases")
+    assert isinstance(review, ReleaseView)
+    qtbot.waitUntil(lambda: review.model.rowCount() == 1 and review.current is not None and not review.busy,
+                    timeout=20000)
+    review.ask_approve()
     accept_box(review.confirm)
     qtbot.waitUntil(lambda: "Approved release review 1" in review.banner.text() and not review.busy, timeout=20000)
     assert review.model.rowCount() == 0
@@ -113,9 +129,9 @@ def test_composer_classification_review_and_export(qtbot, case_vault: Path, wind
     qtbot.waitUntil(lambda: out.exists() and not view.busy, timeout=20000)
     assert "Signed briefing bundle written" in view.banner.text()
     with unlock(case_vault, OFFICER, OFFICER_PASS) as session:
-        key = next(u for u in users.all_users(session.db) if u.name == ANALYST).public_key
-    verified = verify_bundle(out, lambda fp: TrustedKey(ANALYST, fp, key) if fp == fingerprint(key) else None,
-                             "2026-01-01T00:00:00Z")
+        known = {u.fingerprint: TrustedKey(u.name, u.fingerprint, u.public_key, officer=u.role is Role.OFFICER)
+                 for u in users.all_users(session.db) if u.name in (ANALYST, SECOND)}
+    verified = verify_bundle(out, known.get, "2026-01-01T00:00:00Z")
     assert "payload/release/approval.json" in verified.entries
 
 

@@ -187,18 +187,20 @@ def test_crash_while_adding_a_user_leaves_an_openable_vault(vault_dir: Path) -> 
 PASSWD_CRASH = """
 import os, sys
 from pathlib import Path
-import nia_desktop.services.users as service
+import nia_desktop.services.session as session_module
 from nia_desktop.services.session import unlock
 from nia_desktop.services.users import change_own_passphrase
 vault, when = Path(sys.argv[1]), sys.argv[2]
 session = unlock(vault, "carl", "carl-passphrase-333")
-real_save = service.write_slot_file
-def save(db, paths, slot_file):
-    if when == "before":
+real_write = session_module.atomic_write
+def write(path, data):
+    if path.name != "keyslots.json":
+        return real_write(path, data)
+    if when == "before":  # the database has committed the new slot's record; the file is still the old one
         os._exit(9)
-    real_save(db, paths, slot_file)
+    real_write(path, data)
     os._exit(9)
-service.write_slot_file = save
+session_module.atomic_write = write
 change_own_passphrase(session, "carl-passphrase-333", "carl-passphrase-new")
 """
 
