@@ -14,8 +14,14 @@ metadata) are covered by two records:
   under an HMAC whose key is in the database. A consistent older copy of the
   database (every page from one moment) shows a generation below the file's.
 
-Both are checked at unlock. What this cannot see is the whole folder rolled
-back together (database and file from the same moment); the off-machine
+A third signal comes free: ``audit-anchor.json`` holds the audit head signed
+at the last close, always written after the database commit. A database whose
+log stops before that signed head, or differs at it, is older than the anchor
+(or its log was cut): that is told to the officer rather than refused, so the
+log can still be examined.
+
+All are checked at unlock. What this cannot see is the whole folder rolled
+back together (database and files from the same moment); the off-machine
 audit checkpoints remain the anchor against that (docs/security.md).
 """
 
@@ -29,6 +35,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from nia_desktop.core.atomic import atomic_write
+from nia_desktop.core.audit import SignedHead
+from nia_desktop.core.signing import SigningContext, public_from_raw, verify
 from nia_desktop.core.store.schema import SECURITY_TABLES
 from nia_desktop.core.vault.connection import VaultConnection
 from nia_desktop.core.vault.layout import VaultPaths
@@ -153,7 +161,33 @@ def check(db: VaultConnection, paths: VaultPaths, vault_id: str, file_expected: 
     elif found.generation == state.generation and found.digest != state.digest and not dirty:
         return Verdict(f"vault.db: its security state differs from the one recorded in {FILE_NAME} at the same "
                        "generation: the database was altered. Refused; restore the vault from a backup", notes)
-    return Verdict(None, notes)
+    behind = _behind_anchor(db, paths, vault_id)
+    # Told, not refused: the same signal is a truncated or edited audit log, which the officer must still be
+    # able to open the vault to examine (`nia audit verify` names the first bad entry, exit 5).
+    return Verdict(None, [*notes, behind] if behind else notes)
+
+
+def _behind_anchor(db: VaultConnection, paths: VaultPaths, vault_id: str) -> str | None:
+    """Why the database is older than the audit head signed at the last close, or None.
+
+    Only a head whose signature verifies with this vault's audit key counts; a forged or damaged anchor is
+    the folder check's business (it is told to the officer), never a reason to refuse.
+    """
+    try:
+        head = SignedHead.from_json(json.loads(paths.anchor.read_bytes()[: 1 << 16]))
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    rows = db.query("SELECT public_raw FROM workstation_keys WHERE name = 'audit'")
+    if head.vault_id != vault_id or not rows or len(head.signature) != 64:
+        return None
+    if not verify(public_from_raw(bytes(rows[0][0])), SigningContext.AUDIT_HEAD, head.message(), head.signature):
+        return None
+    at = db.query("SELECT hash FROM audit WHERE seq = ?", (head.seq,))
+    if not at or str(at[0][0]) != head.head:
+        return (f"vault.db: its audit log {'stops before' if not at else 'differs at'} entry {head.seq}, which the "
+                "signed audit-anchor.json vouches for: the database was rolled back to an older copy, or its log "
+                "was cut or edited. Run the audit check, and restore the vault from a backup")
+    return None
 
 
 class Recorder:

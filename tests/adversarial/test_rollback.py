@@ -136,3 +136,20 @@ def test_witnessed_change_records_both_officers(vault_dir: Path) -> None:
         settings.change(session, "release_review_from", "4", witness)
         details = session.db.query("SELECT details FROM audit WHERE action = 'settings.change'")[-1][0]
     assert '"witness": "otto"' in details
+
+
+def test_older_database_with_its_own_state_file_is_caught_by_the_signed_anchor(vault_dir: Path,
+                                                                                 tmp_path: Path) -> None:
+    """Both freshness records rolled back together: the audit head signed at the last close still tells."""
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        fp = trust.trust_key(session, _outside_key(), "partner@ws-b")
+    for name in ("vault.db", "security-state.json"):
+        shutil.copy2(vault_dir / name, tmp_path / name)
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        trust.revoke_key(session, fp)
+    for name in ("vault.db", "security-state.json"):
+        shutil.copy2(tmp_path / name, vault_dir / name)
+    with unlock(vault_dir, ANALYST, ANALYST_PASS):  # recorded for the officer
+        pass
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        assert any("audit-anchor.json vouches for" in n and "rolled back" in n for n in session.notices)

@@ -97,8 +97,11 @@ def test_truncated_tail_detected_by_anchor(vault_dir: Path) -> None:
         db.execute("DELETE FROM audit_seals WHERE seq > ?", (total - 3,))
         last_sealed = db.execute("SELECT max(seq) FROM audit_seals").fetchone()[0]
     report = verify(vault_dir)
-    # Everything after the last head still signed is unvouched for.
-    assert not report.ok and report.first_bad == last_sealed + 1 and "cut off" in report.reason
+    # Everything after the last head still signed is unvouched for; the unlock itself adds entries (it reports the
+    # anchor ahead of the log), so the signed anchor's entry may now exist with other content.
+    assert not report.ok
+    assert (report.first_bad == last_sealed + 1 and "cut off" in report.reason) or \
+        (report.first_bad == total and "rolled back or rewritten" in report.reason), report
 
 
 def test_missing_anchor_is_not_silently_accepted(vault_dir: Path) -> None:
