@@ -82,7 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo_dir = Path(tempfile.mkdtemp(prefix="nia-demo-"))
         vault = create_demo_vault(demo_dir / "vault")
         hint = app.translate("app", "Demo vault (throwaway, deleted on exit): officer / demo-officer-pass, "
-                                    "analyst / demo-analyst-pass, courier / demo-courier-pass")
+                                    "reviewer / demo-reviewer-pass (second officer), analyst / demo-analyst-pass, "
+                                    "courier / demo-courier-pass")
     else:
         chosen = args.vault or os.environ.get("NIA_VAULT") or preferences.last_vault
         vault = Path(chosen) if chosen else _default_vault()

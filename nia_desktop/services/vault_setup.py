@@ -107,22 +107,25 @@ class DemoUser:
 
 DEMO_USERS = (
     DemoUser("officer", Role.OFFICER, "demo-officer-pass"),
+    DemoUser("reviewer", Role.OFFICER, "demo-reviewer-pass"),
     DemoUser("analyst", Role.ANALYST, "demo-analyst-pass"),
     DemoUser("courier", Role.COURIER, "demo-courier-pass"),
 )
 
 
 def create_demo_vault(root: Path) -> Path:
-    """A throwaway vault with one user per role (README lists the passphrases).
+    """A throwaway vault with one user per role and two officers (README lists the passphrases).
 
-    Uses the cheapest parameters allowed: it holds no real data.
+    "officer" sets up the others, so "reviewer", the second officer, is the one who can approve the analyst's
+    briefings under the two-person rule and witness officer changes. Uses the cheapest parameters allowed: it
+    holds no real data.
     """
     from nia_desktop.core.resources import resource_path
     from nia_desktop.services.assessments import assess
     from nia_desktop.services.importing import import_paths
     from nia_desktop.services.users import add_user
 
-    officer, analyst = DEMO_USERS[0], DEMO_USERS[1]
+    officer, analyst = DEMO_USERS[0], DEMO_USERS[2]
     init_vault(root, officer.name, officer.passphrase, params=FLOOR, name="Demo vault")
     session: Session = unlock(root, officer.name, officer.passphrase)
     with session:
