@@ -371,9 +371,9 @@ def _show_findings(session: Session) -> None:
         active = {u.name for u in users.all_users(db) if u.active}
         dropped = sorted(set(current.slots) - known)
         for user in users.all_users(db):
-            if user.slot_locator and user.slot_locator not in current.slots:
+            if user.active and user.slot_public and user.slot_locator and user.slot_locator not in current.slots:
                 # Told once: the user has no slot until an officer resets their passphrase.
-                users.set_slot(db, user.name, user.slot_public or b"", "")
+                users.set_slot(db, user.name, user.slot_public, "")
         repaired = SlotFile(current.vault_id, {k: v for k, v in current.slots.items() if k in known},
                            {k: v for k, v in current.legacy.items() if k in active})
         write_slot_file(db, paths, repaired)
