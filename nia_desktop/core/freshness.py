@@ -36,10 +36,11 @@ from typing import Any
 
 from nia_desktop.core.atomic import atomic_write
 from nia_desktop.core.audit import SignedHead
+from nia_desktop.core.errors import VaultTampered
 from nia_desktop.core.signing import SigningContext, public_from_raw, verify
 from nia_desktop.core.store.schema import SECURITY_TABLES
 from nia_desktop.core.vault.connection import VaultConnection
-from nia_desktop.core.vault.layout import VaultPaths
+from nia_desktop.core.vault.layout import VaultPaths, read_folder_file
 
 FILE_NAME = "security-state.json"
 _KEY_NAME = "freshness-mac"
@@ -114,10 +115,10 @@ def read_file(paths: VaultPaths, vault_id: str, key: bytes) -> State | str | Non
     """The state the file vouches for; a message when the file is altered; None when there is none."""
     path = paths.root / FILE_NAME
     try:
-        body = json.loads(path.read_bytes()[: 1 << 16])
+        body = json.loads(read_folder_file(path, 1 << 16))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError, VaultTampered):
         return f"{FILE_NAME} is not valid JSON"
     if not isinstance(body, dict):
         return f"{FILE_NAME} is malformed"
@@ -174,8 +175,8 @@ def _behind_anchor(db: VaultConnection, paths: VaultPaths, vault_id: str) -> str
     the folder check's business (it is told to the officer), never a reason to refuse.
     """
     try:
-        head = SignedHead.from_json(json.loads(paths.anchor.read_bytes()[: 1 << 16]))
-    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        head = SignedHead.from_json(json.loads(read_folder_file(paths.anchor, 1 << 16)))
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError, VaultTampered):
         return None
     rows = db.query("SELECT public_raw FROM workstation_keys WHERE name = 'audit'")
     if head.vault_id != vault_id or not rows or len(head.signature) != 64:

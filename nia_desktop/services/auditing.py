@@ -14,12 +14,12 @@ from nia_desktop.core import audit as chain
 from nia_desktop.core.atomic import atomic_write
 from nia_desktop.core.canonical import canonical_json
 from nia_desktop.core.clock import iso_utc
-from nia_desktop.core.errors import AuditBroken, BadInput
+from nia_desktop.core.errors import AuditBroken, BadInput, VaultTampered
 from nia_desktop.core.roles import Action
 from nia_desktop.core.signing import SigningContext, public_pem, public_raw
 from nia_desktop.core.store import audit_log, workstation_keys
 from nia_desktop.core.untrusted import load_json, mapping
-from nia_desktop.core.vault.layout import VaultPaths
+from nia_desktop.core.vault.layout import VaultPaths, read_folder_file
 from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session
 
@@ -37,10 +37,10 @@ def entries(session: Session) -> Iterator[chain.AuditEntry]:
 
 def read_anchor(paths: VaultPaths) -> chain.SignedHead | None:
     try:
-        return chain.SignedHead.from_json(load_json(paths.anchor.read_bytes(), paths.anchor.name))
+        return chain.SignedHead.from_json(load_json(read_folder_file(paths.anchor, 1 << 16), paths.anchor.name))
     except FileNotFoundError:
         return None
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, VaultTampered) as exc:
         raise AuditBroken(f"the anchor file {paths.anchor.name} is damaged") from exc
 
 

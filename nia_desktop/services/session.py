@@ -30,7 +30,7 @@ from nia_desktop.core.vault import failures, folder, keyslots
 from nia_desktop.core.vault.connection import VaultConnection, open_database
 from nia_desktop.core.vault.kdf import FLOOR, KdfParams
 from nia_desktop.core.vault.keyslots import OpenedSlot, SlotFile
-from nia_desktop.core.vault.layout import VaultMeta, VaultPaths, exclusive
+from nia_desktop.core.vault.layout import VaultMeta, VaultPaths, exclusive, read_folder_file
 
 UNAUTHENTICATED = "(unauthenticated)"
 
@@ -304,8 +304,8 @@ def _adopt_folder(session: Session, slot_file: SlotFile, read_meta: VaultMeta) -
                                          max(read_meta.kdf_target, FLOOR)))
         for name in folder.AUTHENTICATED_FILES:
             path = session.vault.paths.root / name
-            if path.exists():
-                folder.record_file(db, name, path.read_bytes())
+            if path.is_file() and not path.is_symlink():
+                folder.record_file(db, name, read_folder_file(path))
         for user in users.all_users(db):
             old = slot_file.legacy.get(user.name)
             if user.slot_public is None and old is not None and old.signing_public == user.signing_public:

@@ -246,3 +246,21 @@ def test_names_are_not_on_disk_in_clear(base: Path) -> None:
         data = (base / name).read_bytes()
         for user in EVERYONE:
             assert user.encode() not in data, (name, user)
+
+
+@pytest.mark.parametrize("name", ["keyslots.json", "vault.json", "unlock-failures.json", "security-state.json",
+                                  "audit-anchor.json"])
+def test_a_link_to_an_endless_file_is_refused_or_told_never_read(made: tuple[Path, Any, Any], tmp_path: Path,
+                                                                 name: str) -> None:
+    """A symbolic link to /dev/zero (or a huge file) in place of a folder file: never read to the end."""
+    vault = tmp_path / "vault"
+    shutil.copytree(made[0], vault)
+    (vault / name).unlink()
+    (vault / name).symlink_to("/dev/zero")
+    try:
+        with unlock(vault, OFFICER, OFFICER_PASS) as session:
+            told = any(name in n for n in session.notices) or (name == "unlock-failures.json" and session.db.query(
+                "SELECT 1 FROM audit WHERE action = 'unlock' AND outcome = 'failed'"))  # counted as a failure
+            assert told, session.notices
+    except NiaError as exc:
+        assert name in exc.user_message, exc.user_message

@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from nia_desktop.core.atomic import atomic_write
+from nia_desktop.core.errors import VaultTampered
 from nia_desktop.core.vault.kdf import FLOOR, SALT_BYTES, derive_kek
-from nia_desktop.core.vault.layout import VaultPaths
+from nia_desktop.core.vault.layout import VaultPaths, read_folder_file
 
 FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 30.0
@@ -71,10 +72,10 @@ def _parse(item: Any) -> Failure | None:
 
 def load(paths: VaultPaths) -> list[Failure]:
     try:
-        data: Any = json.loads(paths.failures.read_bytes()[: 1 << 20])
+        data: Any = json.loads(read_folder_file(paths.failures, 1 << 20))
     except FileNotFoundError:
         return []
-    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError, VaultTampered):
         # A damaged record still counts as one failure, never as zero.
         return [Failure("unknown", b"")]
     items = data.get("failures") if isinstance(data, dict) else None

@@ -24,9 +24,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from nia_desktop.core.errors import VaultTampered
 from nia_desktop.core.vault.connection import VaultConnection
 from nia_desktop.core.vault.kdf import KdfParams
-from nia_desktop.core.vault.layout import VaultMeta, VaultPaths
+from nia_desktop.core.vault.layout import VaultMeta, VaultPaths, read_folder_file
 
 AUTHENTICATED_FILES = ("vault.json", "keyslots.json", "audit-anchor.json")
 
@@ -112,9 +113,12 @@ def compare_files(db: VaultConnection, paths: VaultPaths, read_meta: VaultMeta) 
             continue
         path: Path = paths.root / name
         try:
-            actual = hashlib.sha256(path.read_bytes()).hexdigest()
+            actual = hashlib.sha256(read_folder_file(path)).hexdigest()
         except FileNotFoundError:
             found.append(f"{name} is missing from the vault folder")
+            continue
+        except VaultTampered as exc:
+            found.append(exc.user_message)
             continue
         except OSError as exc:
             found.append(f"{name} cannot be read ({exc.strerror})")

@@ -43,6 +43,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from nia_desktop.core.errors import AuthFailed, VaultTampered
 from nia_desktop.core.vault.kdf import SALT_BYTES, KdfParams, derive_kek
+from nia_desktop.core.vault.layout import read_folder_file
 
 FORMAT = "nia-keyslots"
 VERSION = 2
@@ -389,7 +390,7 @@ class SlotFile:
     @classmethod
     def load(cls, path: Path) -> SlotFile:
         try:
-            return cls.from_bytes(path.read_bytes())
+            return cls.from_bytes(read_folder_file(path))
         except FileNotFoundError as exc:
             raise VaultTampered(f"{FILE_NAME} is missing from the vault folder") from exc
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -51,6 +52,32 @@ class VaultPaths:
         return self.meta.is_file()
 
 
+# The plain files of a vault folder are small; anything larger was not written by this application.
+MAX_FOLDER_FILE = 16 << 20
+
+
+def read_folder_file(path: Path, limit: int = MAX_FOLDER_FILE) -> bytes:
+    """One of the vault folder's plain files, read without following a symbolic link and never past ``limit``
+    bytes (a link to /dev/zero, or a huge file, is a clear refusal naming the file, not memory exhaustion).
+
+    FileNotFoundError passes through: each caller says what a missing file means.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise
+        raise VaultTampered(f"{path.name} cannot be opened ({exc.strerror}): a symbolic link or a special file "
+                            "in the vault folder is refused") from exc
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise VaultTampered(f"{path.name} is not a regular file: refused")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise VaultTampered(f"{path.name} is larger than {limit} bytes: refused as tampered")
+    return data
+
+
 @dataclass(frozen=True)
 class VaultMeta:
     """Plain metadata: nothing in here is secret, and nothing in here is trusted once the vault is open.
@@ -85,7 +112,7 @@ class VaultMeta:
         if not paths.exists():
             raise BadInput(f"no vault at {paths.root} (vault.json is missing)")
         try:
-            data: Any = json.loads(paths.meta.read_bytes()[: 1 << 20])
+            data: Any = json.loads(read_folder_file(paths.meta, 1 << 20))
         except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             raise VaultTampered(f"{paths.meta} is not valid JSON") from exc
         if not isinstance(data, dict) or data.get("format") != META_FORMAT:
@@ -117,7 +144,7 @@ class VaultMeta:
 @contextmanager
 def exclusive(paths: VaultPaths) -> Iterator[None]:
     """Serialise changes to the keyslot file between processes (CLI and GUI)."""
-    fd = os.open(paths.lockfile, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(paths.lockfile, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
