@@ -11,8 +11,15 @@ from nia_desktop.cli.output import emit_json, say, warn
 from nia_desktop.cli.witness import add_witness_arguments, witness_from_args
 
 if TYPE_CHECKING:
+    from nia_desktop.core.bundles import custody
     from nia_desktop.services.bundles import VerifyResult
     from nia_desktop.services.session import Session
+
+
+HAND_TO_HELP = ("whom you hand the bundle to: the next courier (a trusted key's name or fingerprint) or the "
+                "destination workstation (its age recipient, age1..., from `nia key recipient` there); recorded in "
+                "your custody hop, so the next hop is checked against it. Without it the hop names nobody and "
+                "every later check flags it")
 
 
 def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
@@ -45,6 +52,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     carry.add_argument("file", type=Path)
     carry.add_argument("--volume", required=True, help="the medium it travels on (label)")
     carry.add_argument("--out", type=Path, metavar="FILE")
+    carry.add_argument("--to", "--hand-to", dest="hand_to", default="", metavar="WHOM", help=HAND_TO_HELP)
     carry.set_defaults(handler=_carry)
     outbound = bundle.add_parser("outbound", parents=[common], help="courier: bundles queued to go out")
     outbound.set_defaults(handler=_outbound)
@@ -53,6 +61,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     write_out.add_argument("uuid")
     write_out.add_argument("--to", type=Path, required=True, metavar="DIR")
     write_out.add_argument("--volume", default="", help="the medium's label (default: its mount point's name)")
+    write_out.add_argument("--hand-to", default="", metavar="WHOM", help=HAND_TO_HELP)
     write_out.set_defaults(handler=_write_out)
     inbound = bundle.add_parser("inbound", parents=[common], help="bundles received and waiting")
     inbound.set_defaults(handler=_inbound)
@@ -133,8 +142,7 @@ def _verify(args: argparse.Namespace) -> int:
         lines = [f"OK: {manifest.kind} bundle {manifest.uuid}, {len(manifest.files)} files",
                  f"signed by {manifest.signer_name} ({manifest.signer_fingerprint}), sequence {manifest.sequence}, "
                  f"at {manifest.created}",
-                 *[f"custody hop {h.number}: carried by {h.courier} (trusted as {h.signer_name}) at {h.at} "
-                   f"on {h.volume}" for h in result.verified.custody],
+                 *_custody_lines(result.chain),
                  *_release_lines(result),
                  *[f"warning: {w}" for w in result.warnings]]
         return respond(args, result.to_json(), "\n".join(lines))
@@ -164,6 +172,18 @@ def _verify(args: argparse.Namespace) -> int:
         return run_in_session(args, lambda session: show(bundles.verify(session, args.file)))
     except BundleRejected as exc:
         return _refused(args, exc.user_message)
+
+
+def _custody_lines(chain: custody.Custody | None) -> list[str]:
+    """Each hop with whom it handed the bundle to, then whether the chain reaches the one checking (the gaps are
+    among the warnings)."""
+    if chain is None:
+        return []
+    lines = [f"custody hop {h.number}: carried by {h.courier} (trusted as {h.signer_name}) at {h.at} on {h.volume}"
+             + (f", handed to {h.to.describe()}" if h.to else ", handed to nobody named") for h in chain.hops]
+    if chain.complete:
+        return [*lines, "custody: complete" if chain.hops else "custody: none needed (signed on this workstation)"]
+    return [*lines, "custody: INCOMPLETE (see the warnings)"]
 
 
 def _read_pems(paths: list[Path]) -> list[bytes]:
@@ -205,8 +225,9 @@ def _receive(args: argparse.Namespace) -> int:
                 f"received {manifest.kind} bundle {manifest.uuid} from {manifest.signer_name}; "
                 "queued for an analyst")
         body = {"uuid": manifest.uuid, "kind": manifest.kind, "already_received": got.already,
-                "warnings": got.warnings}
-        return respond(args, body, "\n".join([text, *[f"warning: {w}" for w in got.warnings]]))
+                "warnings": got.warnings, "custody": got.chain.to_json() if got.chain else None}
+        return respond(args, body, "\n".join([text, *_custody_lines(got.chain),
+                                              *[f"warning: {w}" for w in got.warnings]]))
 
     try:
         return run_in_session(args, act)
@@ -328,10 +349,13 @@ def _carry(args: argparse.Namespace) -> int:
     from nia_desktop.services import couriers
 
     def act(session: Session) -> int:
-        verified = couriers.carry(session, args.file, args.volume, args.out)
+        verified = couriers.carry(session, args.file, args.volume, args.out, args.hand_to)
         hop = verified.custody[-1]
+        if hop.to is None:
+            warn("warning: your hop names nobody as the next holder (--to): every later check flags the chain")
         return respond(args, {"uuid": verified.manifest.uuid, "hop": hop.to_json()},
-                       f"countersigned bundle {verified.manifest.uuid}: custody hop {hop.number} on {hop.volume}")
+                       f"countersigned bundle {verified.manifest.uuid}: custody hop {hop.number} on {hop.volume}"
+                       + (f", handed to {hop.to.describe()}" if hop.to else ""))
 
     try:
         return run_in_session(args, act)
@@ -355,7 +379,10 @@ def _write_out(args: argparse.Namespace) -> int:
     from nia_desktop.services import couriers
 
     def act(session: Session) -> int:
-        target = couriers.write_out(session, args.uuid, args.to, args.volume)
+        target = couriers.write_out(session, args.uuid, args.to, args.volume, args.hand_to)
+        if not args.hand_to:
+            warn("warning: no --hand-to: a custody hop (plain bundles) names nobody as the next holder, and every "
+                 "later check flags the chain")
         return respond(args, {"uuid": args.uuid, "path": str(target)},
                        f"wrote {target}; read back and checked; marked delivered")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from nia_desktop.core import settings as declared
-from nia_desktop.core.bundles import container
+from nia_desktop.core.bundles import container, custody, sealed
 from nia_desktop.core.bundles.manifest import Manifest
 from nia_desktop.core.bundles.verify import REVIEW_FROM, TrustedKey, Verified, verify_file, verify_stream
 from nia_desktop.core.bundles.write import Signer, Source, bundle_bytes, write_bundle
@@ -24,7 +24,7 @@ from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput, BundleRejected
 from nia_desktop.core.roles import Action
 from nia_desktop.core.signing import fingerprint, load_public_pem
-from nia_desktop.core.store import audit_log, settings_store
+from nia_desktop.core.store import audit_log, settings_store, users
 from nia_desktop.core.store import trust as store
 from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.core.store.workstation_keys import transport_identity
@@ -36,7 +36,8 @@ from nia_desktop.services.trust import lookup
 @dataclass(frozen=True)
 class VerifyResult:
     verified: Verified
-    warnings: list[str]
+    warnings: list[str]  # every warning, the custody chain's included
+    chain: custody.Custody | None = None  # the custody chain as the one checking sees it
 
     def to_json(self) -> dict[str, Any]:
         manifest = self.verified.manifest
@@ -44,7 +45,7 @@ class VerifyResult:
                 "uuid": manifest.uuid, "kind": manifest.kind, "sequence": manifest.sequence,
                 "created": manifest.created, "files": [f.path for f in manifest.files], "warnings": self.warnings,
                 "recipients": manifest.recipients,
-                "custody": [{**h.to_json(), "trusted_as": h.signer_name} for h in self.verified.custody],
+                "custody": (self.chain or custody.Custody(self.verified.custody, False, [])).to_json(),
                 "release": self.verified.release.to_json() if self.verified.release else None,
                 "error": None}
 
@@ -134,17 +135,49 @@ def review_level(session: Session) -> int:
 
 
 # -- in: verify and receive -----------------------------------------------------------------
+def holder(session: Session) -> custody.Holder:
+    """This user on this workstation, as the end of a custody chain: a chain is complete when its last hop hands
+    the bundle to them (their key) or to this workstation (its age recipient)."""
+    own = {u.fingerprint for u in users.all_users(session.db)}
+    return custody.Holder(fingerprint(session.signing_key.public_key()), session.name, workstation_recipient(session),
+                          session.vault.name, own.__contains__)
+
+
+def custody_of(session: Session | None, verified: Verified, path: Path | None) -> custody.Custody:
+    """The custody chain judged for whoever checks it now (nobody in particular without a vault);
+    BundleRejected when it shows a hop replaced after a delivery here."""
+    encrypted = False
+    if path is not None:
+        try:
+            with path.open("rb") as handle:
+                encrypted = sealed.is_encrypted(handle.read(len(sealed.MAGIC)))
+        except OSError:
+            encrypted = False
+    return custody.assess(verified.custody, holder(session) if session else custody.Holder(),
+                          verified.manifest.signer_fingerprint, encrypted)
+
+
 def verify(session: Session, path: Path) -> VerifyResult:
     session.require(Action.BUNDLE_VERIFY, str(path))
     try:
         verified, _ = _open(session, path)
+        chain = custody_of(session, verified, path)
     except BundleRejected as exc:
         session.audit("bundle.verify", path.name, "refused", {"reason": exc.user_message})
         raise
-    warnings = list(verified.warnings) + _sequence_warnings(session, verified.manifest)
+    warnings = list(verified.warnings) + chain.warnings + _sequence_warnings(session, verified.manifest)
     session.audit("bundle.verify", path.name, details={"uuid": verified.manifest.uuid,
-                                                        "signer": verified.manifest.signer_fingerprint})
-    return VerifyResult(verified, warnings)
+                                                        "signer": verified.manifest.signer_fingerprint,
+                                                        "custody": _custody_summary(chain)})
+    return VerifyResult(verified, warnings, chain)
+
+
+def _custody_summary(chain: custody.Custody) -> dict[str, Any]:
+    """For the audit log: who countersigned, in order, whom the last hop named, and whether the chain reaches
+    the one who checked it."""
+    last = chain.hops[-1].to if chain.hops else None
+    return {"hops": [h.fingerprint for h in chain.hops], "to": last.to_json() if last else None,
+            "complete": chain.complete}
 
 
 def _sequence_warnings(session: Session, manifest: Manifest) -> list[str]:
@@ -174,7 +207,8 @@ def verify_with_key(path: Path, pems: list[bytes], now: str, identities: list[st
                           officer=found[1])
 
     verified, _ = verify_file(path, trusted, now, identities or [], review_from=review_from)
-    return VerifyResult(verified, list(verified.warnings))
+    chain = custody_of(None, verified, path)
+    return VerifyResult(verified, list(verified.warnings) + chain.warnings, chain)
 
 
 @dataclass(frozen=True)
@@ -182,6 +216,7 @@ class Received:
     manifest: Manifest
     already: bool
     warnings: list[str]
+    chain: custody.Custody | None = None
 
 
 def receive(session: Session, path: Path) -> Received:
@@ -193,7 +228,8 @@ def receive(session: Session, path: Path) -> Received:
         if store.received(session.db, manifest.uuid) is not None:
             session.audit("bundle.receive", path.name, details={"uuid": manifest.uuid, "already": True})
             return Received(manifest, True, [])
-        warnings = list(verified.warnings) + _sequence_warnings(session, manifest)
+        chain = custody_of(session, verified, path)
+        warnings = list(verified.warnings) + chain.warnings + _sequence_warnings(session, manifest)
     except BundleRejected as exc:
         session.audit("bundle.receive", path.name, "refused", {"reason": exc.user_message})
         raise
@@ -205,8 +241,8 @@ def receive(session: Session, path: Path) -> Received:
         store.see(session.db, manifest.signer_fingerprint, manifest.sequence)
         session.audit("bundle.receive", path.name, details={
             "uuid": manifest.uuid, "kind": manifest.kind, "signer": manifest.signer_fingerprint,
-            "sequence": manifest.sequence, "warnings": warnings})
-    return Received(manifest, False, warnings)
+            "sequence": manifest.sequence, "warnings": warnings, "custody": _custody_summary(chain)})
+    return Received(manifest, False, warnings, chain)
 
 
 def inbound(session: Session) -> list[tuple[str, str, str, int, str, str]]:

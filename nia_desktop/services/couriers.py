@@ -1,5 +1,9 @@
 """Couriers: custody hops on the bundles they carry, the outbound queue written to media, media scanned for
-bundles. Couriers see metadata (kind, signer, size, custody), never content."""
+bundles. Couriers see metadata (kind, signer, size, custody), never content.
+
+Each hop names whom the courier hands the bundle to (``to``: the next courier's key, or the destination
+workstation's age recipient), so the next courier's hop is checked against it and the receiving side can tell
+whether the chain reaches it (core/bundles/custody.py)."""
 
 from __future__ import annotations
 
@@ -15,36 +19,83 @@ from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput, BundleRejected
 from nia_desktop.core.ingest.media import volume_of
 from nia_desktop.core.roles import Action
+from nia_desktop.core.signing import fingerprint
 from nia_desktop.core.store import trust as store
-from nia_desktop.services.bundles import verify
+from nia_desktop.core.store import users
+from nia_desktop.services.bundles import verify, workstation_recipient
 from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session
 from nia_desktop.services.trust import lookup
 
 
-def _countersigned(session: Session, data: bytes, volume: str) -> tuple[bytes, Verified]:
-    """The bundle with this courier's custody hop added; checked before (and the result checked after)."""
+def hand_to(session: Session, named: str) -> custody.HandTo | None:
+    """Whom ``--to`` names: an age recipient (age1...) is the destination workstation; otherwise the name or
+    fingerprint (at least 16 hex digits) of a key this workstation trusts or of one of its users, not revoked, or
+    the full fingerprint of a key unknown here (another workstation's courier). '' names nobody (the hop is then
+    flagged wherever it is checked)."""
+    named = named.strip()
+    if not named:
+        return None
+    if named.startswith("age1"):
+        recipient = sealed.parse_recipient(named)
+        here = recipient == workstation_recipient(session)
+        return custody.HandTo(custody.WORKSTATION, recipient, session.vault.name if here else "")
+    found: dict[str, str] = {}
+    wanted = named.replace(" ", "").lower()
+    by_fingerprint = len(wanted) >= 16 and all(c in "0123456789abcdef" for c in wanted)
+    candidates = [(r.fingerprint, r.name) for r in store.listing(session.db)
+                  if r.revoked_at is None and r.superseded_by is None]
+    candidates += [(u.fingerprint, u.name) for u in users.all_users(session.db) if u.active]
+    for fp, name in candidates:
+        if (by_fingerprint and fp.startswith(wanted)) or (not by_fingerprint and name == named):
+            found.setdefault(fp, name)
+    if not found and by_fingerprint and len(wanted) == 64:  # a courier of another workstation, unknown here
+        return custody.HandTo(custody.COURIER, wanted, "")
+    if len(found) != 1:
+        raise BadInput(f"--to {named!r}: " + ("names more than one key; give its fingerprint" if found else
+                       "no trusted key or user of that name or fingerprint (see nia trust list), and not an age "
+                       "recipient (age1..., the destination workstation's `nia key recipient`)"))
+    [(fp, name)] = found.items()
+    return custody.HandTo(custody.COURIER, fp, name)
+
+
+def _countersigned(session: Session, data: bytes, volume: str,
+                   to: custody.HandTo | None = None) -> tuple[bytes, Verified]:
+    """The bundle with this courier's custody hop added; checked before (and the result checked after). Refused
+    when the last hop handed the bundle to someone else: that courier must countersign first."""
     if sealed.is_encrypted(data[:len(sealed.MAGIC)]):
         raise BadInput("this bundle is encrypted to its recipients: a courier cannot add a custody hop inside it; "
                        "the hand-over is recorded in this workstation's audit log")
     now = iso_utc(session.clock.now())
     verified = verify_stream(io.BytesIO(data), len(data), lookup(session), now)
+    me = fingerprint(session.signing_key.public_key())
+    if to is not None and to.kind == custody.COURIER and to.id == me:
+        raise BadInput("--to names you: give the courier or workstation you hand the bundle to")
+    if verified.custody and verified.custody[-1].to is not None:
+        number, given = verified.custody[-1].number, verified.custody[-1].to
+        if given.kind == custody.COURIER and given.id != me:
+            raise BadInput(f"custody hop {number} handed this bundle to {given.describe()}, not to you: they "
+                           "must countersign it (nia bundle carry) before it is handed on")
+        if given.kind == custody.WORKSTATION and given.id != workstation_recipient(session):
+            raise BadInput(f"custody hop {number} delivered this bundle to {given.describe()}, not to this "
+                           "workstation: it is carried on from there")
     number = len(verified.custody) + 1
     previous = None
     if verified.custody:
         last = custody.entry_names(number - 1)[0]
         previous = b"".join(container.read_entry(io.BytesIO(data), verified.entries[last], 1 << 16))
     hop = custody.new_hop(session.signing_key, session.name, now, volume, verified.manifest.uuid,
-                          verified.manifest_bytes, previous, number)
+                          verified.manifest_bytes, previous, number, to)
     out = io.BytesIO()
     custody.append_hop(io.BytesIO(data), verified.entries, out, hop, number)
     result = out.getvalue()
     return result, verify_stream(io.BytesIO(result), len(result), lookup(session), now)
 
 
-def carry(session: Session, path: Path, volume: str, out: Path | None = None) -> Verified:
-    """A courier countersigns a bundle they carry (their key, the time, the volume); the signer's manifest and
-    signature are untouched. Written to ``out``, or in place (atomically)."""
+def carry(session: Session, path: Path, volume: str, out: Path | None = None, to: str = "") -> Verified:
+    """A courier countersigns a bundle they carry (their key, the time, the volume, and whom they hand it to:
+    ``to``, see hand_to); the signer's manifest and signature are untouched. Written to ``out``, or in place
+    (atomically)."""
     session.require(Action.BUNDLE_WRITE_OUT, str(path))
     target = out or path
     if out is not None and out.exists():
@@ -54,13 +105,15 @@ def carry(session: Session, path: Path, volume: str, out: Path | None = None) ->
     except OSError as exc:
         raise BadInput(f"cannot read {path}: {exc.strerror}") from exc
     try:
-        carried, verified = _countersigned(session, data, volume)
+        given = hand_to(session, to)
+        carried, verified = _countersigned(session, data, volume, given)
         _write_durably(target, carried)
     except (BundleRejected, BadInput) as exc:
         session.audit("bundle.carry", path.name, "refused", {"reason": exc.user_message})
         raise
     session.audit("bundle.carry", target.name, details={"uuid": verified.manifest.uuid, "volume": volume,
-                                                        "hop": len(verified.custody)})
+                                                        "hop": len(verified.custody),
+                                                        "to": given.to_json() if given else None})
     return verified
 
 
@@ -88,9 +141,10 @@ def outbound(session: Session) -> list[store.Outbound]:
     return store.outbound(session.db)
 
 
-def write_out(session: Session, bundle_uuid: str, directory: Path, volume: str = "") -> Path:
-    """A courier writes a queued bundle to removable media: their custody hop added (plain bundles), written
-    with fsync and read back, then marked delivered. Returns the file written."""
+def write_out(session: Session, bundle_uuid: str, directory: Path, volume: str = "", to: str = "") -> Path:
+    """A courier writes a queued bundle to removable media: their custody hop added (plain bundles, naming whom
+    they hand it to: ``to``, see hand_to), written with fsync and read back, then marked delivered. Returns the
+    file written."""
     session.require(Action.BUNDLE_WRITE_OUT, bundle_uuid)
     found = store.outbound_bytes(session.db, bundle_uuid)
     if found is None:
@@ -104,9 +158,11 @@ def write_out(session: Session, bundle_uuid: str, directory: Path, volume: str =
     if target.exists():
         raise BadInput(f"{target} already exists: the bundle may already be on this medium")
     label = volume or volume_of(directory)[1] or str(directory)
+    given = None
     try:
+        given = hand_to(session, to)
         if not row.encrypted:
-            data, _ = _countersigned(session, data, label)
+            data, _ = _countersigned(session, data, label, given)
         digest = _write_durably(target, data)
     except (BundleRejected, BadInput) as exc:
         session.audit("bundle.write_out", row.file_name, "refused", {"uuid": bundle_uuid, "volume": label,
@@ -115,7 +171,8 @@ def write_out(session: Session, bundle_uuid: str, directory: Path, volume: str =
     with session.db.transaction():
         store.delivered(session.db, bundle_uuid, session.name, iso_utc(session.clock.now()), label, str(target))
         session.audit("bundle.write_out", row.file_name, details={"uuid": bundle_uuid, "volume": label,
-                                                                  "path": str(target), "sha256": digest})
+                                                                  "path": str(target), "sha256": digest,
+                                                                  "to": given.to_json() if given else None})
     return target
 
 
@@ -129,7 +186,8 @@ class MediaBundle:
     kind: str
     signer: str
     hops: int
-    detail: str  # the refusal reason, or the warnings
+    detail: str  # the refusal reason, or the warnings (custody gaps included)
+    custody_complete: bool = False  # the chain reaches this courier or workstation
 
 
 def scan_media(session: Session, root: Path, progress: Progress = no_progress,
@@ -151,6 +209,7 @@ def scan_media(session: Session, root: Path, progress: Progress = no_progress,
             continue
         manifest = result.verified.manifest
         results.append(MediaBundle(path, size, True, manifest.kind, manifest.signer_name,
-                                   len(result.verified.custody), "; ".join(result.warnings)))
+                                   len(result.verified.custody), "; ".join(result.warnings),
+                                   result.chain is not None and result.chain.complete))
     progress(len(found), len(found), "")
     return results

@@ -53,7 +53,7 @@ def test_round_trip_between_two_vaults_with_custody(nia_vault: Nia, tmp_path: Pa
     alone = nia_vault("bundle", "verify", str(bundle), "--trust", str(anna_pem))  # the courier's hop unchecked
     assert alone.code == 4 and "custody hop 1" in alone.err
     both = nia_vault("bundle", "verify", str(bundle), "--trust", str(anna_pem), "--trust", str(carl_pem), "--json")
-    assert both.code == 0 and [h["courier"] for h in both.json()["custody"]] == ["carl"], both.err
+    assert both.code == 0 and [h["courier"] for h in both.json()["custody"]["hops"]] == ["carl"], both.err
     there = workstation_b(tmp_path)
     assert there("trust", "add", str(anna_pem), "--name", "anna@ws-a", "--role", "analyst", **OLIVE).code == 0
     unknown_courier = there("bundle", "receive", str(bundle), **DAVE)
@@ -62,15 +62,15 @@ def test_round_trip_between_two_vaults_with_custody(nia_vault: Nia, tmp_path: Pa
     carl_fp = added.json()["fingerprint"]
     shown = there("bundle", "verify", str(bundle), "--json", **DAVE)
     assert shown.code == 0, shown.err
-    hops = shown.json()["custody"]
+    hops = shown.json()["custody"]["hops"]
     assert [(h["n"], h["courier"], h["volume"], h["trusted_as"]) for h in hops] == [(1, "carl", "USB-7", "carl@ws-a")]
     assert "custody hop 1: carried by carl" in there("bundle", "verify", str(bundle), **DAVE).out
 
     # Dave carries it on to the analysts' desk: a second hop, the signer's manifest untouched.
     desk = nia_vault.tmp / "desk.nia"
     assert there("bundle", "carry", str(bundle), "--volume", "DESK", "--out", str(desk), **DAVE).code == 0
-    assert [h["courier"] for h in there("bundle", "verify", str(desk), "--json", **DAVE).json()["custody"]] == \
-        ["carl", "dave"]
+    assert [h["courier"] for h in there("bundle", "verify", str(desk), "--json", **DAVE).json()["custody"]["hops"]] \
+        == ["carl", "dave"]
     received = there("bundle", "receive", str(desk), "--json", **DAVE)
     assert received.code == 0, received.err
     accepted = there("bundle", "accept", uuid, "--json", **DANA)

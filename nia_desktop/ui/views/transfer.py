@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -108,7 +109,9 @@ class TransferView(View):
             (self.tr("Verification"), lambda b: self.tr("verified") if b.ok else self.tr("REFUSED")),
             (self.tr("Kind"), lambda b: b.kind),
             (self.tr("Signer"), lambda b: escape_untrusted(b.signer, 60)),
-            (self.tr("Custody hops"), lambda b: b.hops),
+            (self.tr("Custody"), lambda b: (self.tr("%1 hop(s), complete") if b.custody_complete else
+                                             self.tr("%1 hop(s), INCOMPLETE")).replace("%1", str(b.hops))
+             if b.ok else ""),
             (self.tr("Detail"), lambda b: escape_untrusted(b.detail, 200)),
         ], self)
         self.media_table = FilterTable(self.media_model, self)
@@ -252,11 +255,17 @@ class TransferView(View):
         self.outbound_table = FilterTable(self.outbound_model, self)
         self.outbound_table.setAccessibleName(self.tr("Bundles to write out"))
         self.out_volume = VolumePicker()
+        self.hand_to = QLineEdit()
+        self.hand_to.setAccessibleName(self.tr("Hand to"))
+        self.hand_to.setPlaceholderText(self.tr("Hand to: next courier's name or key, or the workstation's age1…"))
+        self.hand_to.setToolTip(self.tr("Recorded in your custody hop: the next courier's hop must be theirs, and "
+                                        "the receiving side sees whether the chain reaches it"))
         self.write_button = named(QPushButton(self.tr("Write to volume")), "primary")
         self.write_button.setToolTip(self.tr("Adds your custody countersignature, writes with fsync, reads the "
                                              "file back and compares hashes, then marks it delivered"))
         bar = QHBoxLayout()
         bar.addWidget(self.out_volume, 1)
+        bar.addWidget(self.hand_to, 1)
         bar.addWidget(self.write_button)
         column = QVBoxLayout(page)
         column.addWidget(self.outbound_table, 1)
@@ -279,11 +288,11 @@ class TransferView(View):
         if chosen is None or where is None:
             self.banner.show_message(self.tr("Select a queued bundle and a volume first."), "warning")
             return
-        session = self.session
+        session, to = self.session, self.hand_to.text().strip()
 
         def done(target: Path) -> None:
             self.banner.show_message(self.tr("Wrote %1, read it back and checked it; marked delivered.")
                                      .replace("%1", str(target)), "success")
             self.refresh()
 
-        self.run(lambda s, c: couriers.write_out(session, chosen.uuid, where[0], where[1]), on_success=done)
+        self.run(lambda s, c: couriers.write_out(session, chosen.uuid, where[0], where[1], to), on_success=done)
