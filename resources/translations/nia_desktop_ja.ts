@@ -1516,6 +1516,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="218"/>
+        <source>Swap could write decrypted report text to disk: %1. Ask the system administrator to encrypt swap or turn it off.</source>
+        <translation>スワップにより復号済みの報告本文がディスクに書き込まれるおそれがあります: %1。システム管理者にスワップの暗号化または無効化を依頼してください。</translation>
+    </message>
+    <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="45"/>
         <location filename="../../nia_desktop/ui/main_window.py" line="180"/>
         <source>NIA Desktop</source>
@@ -2514,8 +2519,18 @@ Intelligence-fusion workstation for air-gapped machines.</source>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/transfer.py" line="111"/>
-        <source>Custody hops</source>
+        <source>Custody</source>
         <translation>保管経路</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="112"/>
+        <source>%1 hop(s), complete</source>
+        <translation>中継 %1 回・途切れなし</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="113"/>
+        <source>%1 hop(s), INCOMPLETE</source>
+        <translation>中継 %1 回・不完全</translation>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/transfer.py" line="112"/>
@@ -2668,6 +2683,21 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <location filename="../../nia_desktop/ui/views/transfer.py" line="255"/>
         <source>Write to volume</source>
         <translation>媒体に書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="259"/>
+        <source>Hand to</source>
+        <translation>引き渡し先</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="260"/>
+        <source>Hand to: next courier&apos;s name or key, or the workstation&apos;s age1…</source>
+        <translation>引き渡し先: 次の運搬担当の名前または鍵、あるいは端末の age1…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="261"/>
+        <source>Recorded in your custody hop: the next courier&apos;s hop must be theirs, and the receiving side sees whether the chain reaches it</source>
+        <translation>あなたの保管連署に記録されます。次の連署はその運搬担当本人のものでなければならず、受領側は保管経路が自分まで途切れずに届いているかを確認できます</translation>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/transfer.py" line="256"/>
