@@ -18,7 +18,6 @@ from nia_desktop.core.errors import AuthFailed, NiaError, VaultTampered
 from nia_desktop.core.signing import fingerprint, public_pem
 from nia_desktop.core.store import trust as trust_store
 from nia_desktop.services import settings, trust, users
-from nia_desktop.services.dual_control import authenticate_witness
 from nia_desktop.services.session import unlock
 from tests.conftest import ANALYST, ANALYST_PASS, OFFICER, OFFICER_PASS
 
@@ -129,6 +128,8 @@ def test_freshness_file_forged_is_told_not_trusted(vault_dir: Path) -> None:
 
 
 def test_witnessed_change_records_both_officers(vault_dir: Path) -> None:
+    from nia_desktop.services.dual_control import authenticate_witness
+
     with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
         users.add_user(session, "otto", users.Role.OFFICER, "otto-passphrase-44")
     with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
