@@ -34,7 +34,7 @@ from nia_desktop.core.store import releases, settings_store, users
 from nia_desktop.core.store.releases import ReleaseRequest
 from nia_desktop.services.assessments import case_assessments
 from nia_desktop.services.bundles import sign_out
-from nia_desktop.services.dual_control import independent
+from nia_desktop.services.dual_control import all_by_name, controllers, independent
 from nia_desktop.services.fusion import case_reports, fusion_workspace
 from nia_desktop.services.session import Session
 
@@ -204,10 +204,14 @@ def second_person_problem(session: Session, author: str, reviewer: str) -> str |
         return f"two-person rule: {reviewer} is not an active security officer"
     if author_record is None:
         return f"two-person rule: the author {author} is not a user of this vault"
-    if not independent(author_record, reviewer_record):
+    if not independent(author_record, reviewer_record, all_by_name(session)):
+        everyone = all_by_name(session)
+        shared = sorted((controllers(author_record, everyone) & controllers(reviewer_record, everyone))
+                        - {author, reviewer})
         by = author_record.credentials_by
         why = (f"{reviewer} set {author}'s passphrase" if by == reviewer else
-               f"{by} set the passphrases of both {author} and {reviewer}")
+               f"{', '.join(shared) or reviewer} set the passphrases of both {author} and {reviewer}, directly or "
+               "through an officer whose passphrase they set")
         return f"two-person rule: {reviewer} cannot review {author}'s briefing ({why}; they may be one person)"
     return None
 

@@ -22,6 +22,7 @@ from nia_desktop.core.errors import AuthFailed, PermissionRefused
 from nia_desktop.core.roles import Role
 from nia_desktop.core.store import users
 from nia_desktop.core.store.users import UserRecord
+from nia_desktop.core.vault import failures
 from nia_desktop.services.session import Session, verify_credentials
 
 
@@ -33,31 +34,47 @@ class Witness:
     fingerprint: str
 
 
-def independent(a: UserRecord, b: UserRecord) -> bool:
+def independent(a: UserRecord, b: UserRecord, everyone: dict[str, UserRecord] | None = None) -> bool:
     """Two accounts are two people as far as this vault can tell: different, and neither could act as the other.
 
-    Everyone who could act as a user (:attr:`UserRecord.controllers`) is the user and whoever set their
-    passphrase. The bootstrap second officer was set up with the first under the two-officer ceremony, so
-    the first officer's part in setting their passphrase does not count (docs/security.md).
+    Whoever set a user's passphrase could act as them, and so could whoever set *that* officer's passphrase:
+    control follows the chain (:func:`controllers`). The bootstrap second officer was set up with the first
+    under the two-officer ceremony, so the chain stops there (docs/security.md).
     """
     if a.name == b.name:
         return False
-    return not (_controllers(a) & _controllers(b))
+    return not (controllers(a, everyone) & controllers(b, everyone))
 
 
-def _controllers(user: UserRecord) -> frozenset[str]:
-    return frozenset({user.name}) if user.bootstrap else user.controllers
+def controllers(user: UserRecord, everyone: dict[str, UserRecord] | None = None) -> frozenset[str]:
+    """The user and everyone up the chain of who set whose passphrase."""
+    found = {user.name}
+    current: UserRecord | None = user
+    while current is not None and not current.bootstrap and current.credentials_by \
+            and current.credentials_by not in found:
+        found.add(current.credentials_by)
+        current = (everyone or {}).get(current.credentials_by)
+    return frozenset(found)
+
+
+def all_by_name(session: Session) -> dict[str, UserRecord]:
+    return {u.name: u for u in users.all_users(session.db)}
 
 
 def authenticate_witness(session: Session, name: str, passphrase: str) -> Witness:
     """The second officer's passphrase, checked against their slot; a failure is audited and AuthFailed."""
     record = users.get(session.db, name)
+    # What was typed as the witness's name is kept only when it is a user's name: it may be a passphrase.
+    shown = name if record is not None else "(a name this vault does not know)"
     try:
         if record is None or not record.active or record.role is not Role.OFFICER:
-            raise AuthFailed(f"{name} is not an active security officer of this vault")
+            raise AuthFailed(f"{shown} is not an active security officer of this vault")
         verify_credentials(session, name, passphrase)
     except AuthFailed as exc:
-        session.audit("dual_control.witness", name, chain.Outcome.FAILED, {"reason": exc.user_message})
+        session.witness_failures += 1
+        session.audit("dual_control.witness", shown, chain.Outcome.FAILED, {"reason": exc.user_message})
+        # The same back-off as the unlock screen: guessing a passphrase here is no faster than there.
+        session.clock.sleep(failures.delay_for(session.witness_failures))
         raise
     return Witness(record.name, record.fingerprint)
 
@@ -84,7 +101,7 @@ def require_witness(session: Session, witness: Witness | None, what: str, always
                    "officer first (docs/security.md)")
     elif other is None or not other.active or other.role is not Role.OFFICER:
         problem = f"dual control: {witness.name} is not an active security officer"
-    elif actor is None or not independent(actor, other):
+    elif actor is None or not independent(actor, other, all_by_name(session)):
         problem = (f"dual control: {witness.name} cannot witness for {session.name} (the same person, or one set "
                    "the other's passphrase)")
     if problem is not None:

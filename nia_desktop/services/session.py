@@ -66,6 +66,8 @@ class Session:
     fusion_index: Any = None
     # What the folder checks found since an officer last looked: shown to this officer once (CLI and desktop).
     notices: list[str] = field(default_factory=list)
+    # Failed second-officer checks in this session (services/dual_control.py): they back off like unlocks do.
+    witness_failures: int = 0
 
     # -- identity ---------------------------------------------------------
     @property

@@ -42,11 +42,6 @@ class UserRecord:
     def fingerprint(self) -> str:
         return fingerprint(self.public_key)
 
-    @property
-    def controllers(self) -> frozenset[str]:
-        """Everyone who could act as this user: the user, and the officer who set their passphrase."""
-        return frozenset({self.name, *([self.credentials_by] if self.credentials_by else [])})
-
 
 _COLUMNS = ("name, role, active, created_at, created_by, disabled_at, signing_public, slot_public, slot_locator, "
             "credentials_by, bootstrap, name_tag")
@@ -111,8 +106,10 @@ def set_credentials(db: VaultConnection, name: str, signing_public: bytes, slot_
         db.execute("UPDATE users SET signing_public = ?, slot_public = ?, slot_locator = ? WHERE name = ?",
                    (signing_public, slot_public, slot_locator, name))
     else:
+        # A reset ends the bootstrap mark: whoever set the passphrase now could act as this officer.
         db.execute("UPDATE users SET signing_public = ?, slot_public = ?, slot_locator = ?, credentials_by = ?, "
-                   "credentials_at = ? WHERE name = ?", (signing_public, slot_public, slot_locator, by, when, name))
+                   "credentials_at = ?, bootstrap = 0 WHERE name = ?",
+                   (signing_public, slot_public, slot_locator, by, when, name))
 
 
 def set_signing_public(db: VaultConnection, name: str, public: bytes) -> None:
