@@ -7,9 +7,11 @@ and revocations, settings, release approvals, workstation keys, vault
 metadata) are covered by two records:
 
 * inside the database, one row holds a generation counter that a trigger on
-  every one of those tables moves, and a SHA-256 digest of all their rows,
-  recomputed in the same transaction just before COMMIT. A page of a security
-  table written back from an older copy no longer matches the digest;
+  every one of those tables moves (the audit seals, bundle sequence numbers
+  and received bundles are among them, so an erased session or a replay is
+  caught too), and a SHA-256 digest of all their rows, recomputed in the same
+  transaction just before COMMIT. A page of a security table written back
+  from an older copy no longer matches the digest;
 * outside it, ``security-state.json`` holds the latest generation and digest
   under an HMAC whose key is in the database. A consistent older copy of the
   database (every page from one moment) shows a generation below the file's.
@@ -38,7 +40,7 @@ from nia_desktop.core.atomic import atomic_write
 from nia_desktop.core.audit import SignedHead
 from nia_desktop.core.errors import VaultTampered
 from nia_desktop.core.signing import SigningContext, public_from_raw, verify
-from nia_desktop.core.store.schema import SECURITY_TABLES
+from nia_desktop.core.store.schema import SECURITY_COLUMNS, SECURITY_TABLES
 from nia_desktop.core.vault.connection import VaultConnection
 from nia_desktop.core.vault.layout import VaultPaths, read_folder_file
 
@@ -69,7 +71,8 @@ def compute_digest(db: VaultConnection) -> str:
     digest = hashlib.sha256(b"nia-security-state-v1")
     for table in SECURITY_TABLES:
         digest.update(b"\x00table\x00" + table.encode())
-        for row in db.query(f"SELECT * FROM {table} ORDER BY rowid"):  # noqa: S608 (fixed table names)
+        columns = SECURITY_COLUMNS.get(table, "*")
+        for row in db.query(f"SELECT {columns} FROM {table} ORDER BY rowid"):  # noqa: S608 (fixed names)
             for value in row:
                 encoded = _encode(value)
                 digest.update(len(encoded).to_bytes(8, "big") + encoded)

@@ -154,3 +154,34 @@ def test_older_database_with_its_own_state_file_is_caught_by_the_signed_anchor(v
         pass
     with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
         assert any("audit-anchor.json vouches for" in n and "rolled back" in n for n in session.notices)
+
+
+def test_erasing_the_last_session_keeps_nothing_quiet(vault_dir: Path, tmp_path: Path) -> None:
+    """Red-team A21: every page the last session changed is written back except the one holding the freshness
+    counter, and the previous anchor is put back: the audit seals no longer match the security state."""
+    from tests.helpers import database_key, raw_database
+
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        fp = trust.trust_key(session, _outside_key(), "partner@ws-b")
+    with raw_database(vault_dir, database_key(vault_dir, OFFICER, OFFICER_PASS)) as db:
+        # Every table's and index's root page but the audit log's and its seals': those are rolled back.
+        keep = {0} | {int(root) - 1 for name, root in db.execute("SELECT name, rootpage FROM sqlite_master")
+                      if root and name not in ("audit", "audit_seals")}
+    older_db = (vault_dir / "vault.db").read_bytes()  # the attacker's copy, between two sessions
+    older_anchor = (vault_dir / "audit-anchor.json").read_bytes()
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        trust.revoke_key(session, fp)
+    newer = (vault_dir / "vault.db").read_bytes()
+    with (vault_dir / "vault.db").open("r+b") as handle:
+        for number in range(min(len(older_db), len(newer)) // PAGE):
+            if number not in keep and older_db[number * PAGE:(number + 1) * PAGE] != newer[number * PAGE:
+                                                                                           (number + 1) * PAGE]:
+                handle.seek(number * PAGE)
+                handle.write(older_db[number * PAGE:(number + 1) * PAGE])
+    (vault_dir / "audit-anchor.json").write_bytes(older_anchor)
+    try:
+        with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+            report_ok = __import__("nia_desktop.services.auditing", fromlist=["verify"]).verify(session).ok
+            assert not report_ok or session.notices, "the erased session went unnoticed"
+    except (VaultTampered, AuthFailed):
+        pass  # refused: named or not, nothing was used

@@ -346,10 +346,13 @@ def _v11_authenticated_slots(db: VaultConnection) -> None:
                        "UPDATE security_state SET generation = generation + 1, dirty = 1 WHERE id = 1; END")
 
 
-# Every table whose rows decide who may do what, or which keys count: a change to any of them moves the
-# security-state generation (core/freshness.py), inside the same transaction.
+# Every table whose rows decide who may do what, which keys count, what the log vouches for, or what was
+# already received (replay): a change to any of them moves the security-state generation
+# (core/freshness.py), inside the same transaction. The digest covers the columns named (all by default):
+# a received bundle's bytes are not re-hashed at every change, its identity and status are.
 SECURITY_TABLES = ("users", "trusted_keys", "retired_keys", "settings", "release_requests", "workstation_keys",
-                   "vault_meta")
+                   "vault_meta", "audit_seals", "bundle_sequences", "received_bundles")
+SECURITY_COLUMNS = {"received_bundles": "uuid, kind, signer, sequence, received_by, received_at, status"}
 
 MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_imports_cases,
                                _v4_fusion_assessments_requirements, _v5_watchlist, _v6_extractions,
