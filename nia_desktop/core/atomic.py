@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 from pathlib import Path
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     directory = path.parent
-    tmp = directory / f".{path.name}.tmp-{os.getpid()}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    # A fresh random name, created exclusively: nothing planted beforehand (a link, a file) is ever opened.
+    tmp = directory / f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(8)}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from enum import StrEnum
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
@@ -71,8 +71,8 @@ def format_fingerprint(hex_digest: str) -> str:
 def load_public_pem(data: bytes) -> Ed25519PublicKey:
     try:
         key = serialization.load_pem_public_key(data)
-    except ValueError as exc:
-        raise BadInput("not a PEM public key") from exc
+    except (ValueError, TypeError, UnsupportedAlgorithm) as exc:  # SM2 and friends are unsupported, not a crash
+        raise BadInput("not a PEM public key this application can use (Ed25519)") from exc
     if not isinstance(key, Ed25519PublicKey):
         raise BadInput("not an Ed25519 public key")
     return key

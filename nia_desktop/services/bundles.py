@@ -18,7 +18,14 @@ from typing import Any
 from nia_desktop.core import settings as declared
 from nia_desktop.core.bundles import container, custody, sealed
 from nia_desktop.core.bundles.manifest import Manifest
-from nia_desktop.core.bundles.verify import REVIEW_FROM, TrustedKey, Verified, verify_file, verify_stream
+from nia_desktop.core.bundles.verify import (
+    REVIEW_FROM,
+    TrustedKey,
+    Verified,
+    open_bundle_file,
+    verify_file,
+    verify_stream,
+)
 from nia_desktop.core.bundles.write import Signer, Source, bundle_bytes, write_bundle
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput, BundleRejected
@@ -149,9 +156,9 @@ def custody_of(session: Session | None, verified: Verified, path: Path | None) -
     encrypted = False
     if path is not None:
         try:
-            with path.open("rb") as handle:
+            with open_bundle_file(path) as handle:
                 encrypted = sealed.is_encrypted(handle.read(len(sealed.MAGIC)))
-        except OSError:
+        except (OSError, BundleRejected):
             encrypted = False
     return custody.assess(verified.custody, holder(session) if session else custody.Holder(),
                           verified.manifest.signer_fingerprint, encrypted)

@@ -128,8 +128,10 @@ def finish_pending_rotation(session: Session, slot_file: SlotFile) -> None:
         with session.db.transaction():
             _set_meta(session, EPOCH, session.epoch)
     disabled = [u for u in users.all_users(session.db) if not u.active]
-    if any(u.slot_locator in slot_file.slots or u.name in slot_file.legacy for u in disabled):
-        # A disabled user's slot survived a crash: it may open the current key, so rotate.
+    left = [slot_file.slots.get(u.slot_locator or "") or slot_file.legacy.get(u.name) for u in disabled]
+    if any(slot is not None and session.epoch in slot.db_seals for slot in left):
+        # A disabled user's slot survived a crash and holds a seal of the current key: rotate. One put back from
+        # an older copy holds only older epochs: it opens nothing, is a finding, and is removed by the officer.
         rotate_database_key(session, reason="finishing an interrupted disable")
 
 

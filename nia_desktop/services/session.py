@@ -233,12 +233,16 @@ def unlock(root: Path, user: str, passphrase: str, clock: Clock | None = None) -
 
 def _open_slot(slot_file: SlotFile, meta: VaultMeta, user: str, passphrase: str) -> tuple[OpenedSlot, bool]:
     """(the opened slot, whether it is a version 1 slot). AuthFailed when nothing opens."""
-    found = slot_file.find(user, passphrase)
+    found = slot_file.find(user, passphrase, meta.kdf_target)
     if found is not None:
         return keyslots.open_slot(meta.vault_id, user, found[0], found[1]), False
     legacy = slot_file.legacy.get(user)
     if legacy is not None:
         return keyslots.open_legacy_slot(meta.vault_id, legacy, passphrase), True
+    if slot_file.too_many_parameter_sets():
+        # Slots with odd parameters may have pushed this user's out of the sets tried: say so, name nobody.
+        raise VaultTampered("keyslots.json: its slots use more Argon2id parameter sets than this application ever "
+                            "writes; some were added to lock users out. Restore the vault folder from a backup")
     if not slot_file.parameter_sets():
         # Every slot is damaged: nobody's passphrase can be checked, so say so (no name is revealed by it).
         raise VaultTampered(f"keyslots.json: no slot can be read ({'; '.join(slot_file.damaged[:2])}): the file was "
@@ -337,13 +341,19 @@ def _check_folder(session: Session, slot_file: SlotFile, read_meta: VaultMeta, n
     found = [*notes, *read_meta.problems, *folder.compare_files(db, session.vault.paths, read_meta)]
     found += [f"keyslots.json: {item}" for item in slot_file.damaged]
     known = {u.slot_locator: u for u in users.all_users(db) if u.slot_locator}
-    for locator in sorted(set(slot_file.slots) - set(known)):
-        found.append(f"keyslots.json: a slot this vault does not know (id {locator[:8]}…) was added; it is never "
-                     "used and is removed at the next officer unlock")
+    unknown = sorted(set(slot_file.slots) - set(known))
+    if unknown:  # one finding however many: a flood of forged slots must not flood the log
+        found.append(f"keyslots.json: {len(unknown)} slot(s) this vault does not know (id {unknown[0][:8]}…"
+                     f"{' and others' if len(unknown) > 1 else ''}) were added; they are never used and are removed "
+                     "at the next officer unlock")
     for locator, user in sorted(known.items()):
         if locator not in slot_file.slots and user.active and user.name not in slot_file.legacy:
             found.append(f"keyslots.json: the slot of user {user.name} is missing or damaged; {user.name} cannot "
                          "unlock until an officer resets their passphrase")
+    for user in users.all_users(db):
+        if not user.active and user.slot_locator and user.slot_locator in slot_file.slots:
+            found.append(f"keyslots.json: the slot of {user.name}, who is disabled, is back in the file (put back "
+                         "from an older copy); it opens nothing and is removed at the next officer unlock")
     for name in sorted(set(slot_file.legacy) - {u.name for u in users.all_users(db) if u.active}):
         found.append(f"keyslots.json: a legacy slot names {name!r}, who is not an active user of this vault")
     if not found:
@@ -369,7 +379,7 @@ def _show_findings(session: Session) -> None:
     with exclusive(paths), db.transaction():
         folder.mark_shown(db, [f.id for f in findings], session.name, iso_utc(session.clock.now()))
         current = SlotFile.load(paths.keyslots)
-        known = {u.slot_locator for u in users.all_users(db) if u.slot_locator}
+        known = {u.slot_locator for u in users.all_users(db) if u.slot_locator and u.active}
         active = {u.name for u in users.all_users(db) if u.active}
         dropped = sorted(set(current.slots) - known)
         for user in users.all_users(db):

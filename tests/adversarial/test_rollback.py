@@ -17,6 +17,7 @@ import pytest
 from nia_desktop.core.errors import AuthFailed, NiaError, VaultTampered
 from nia_desktop.core.signing import fingerprint, public_pem
 from nia_desktop.core.store import trust as trust_store
+from nia_desktop.core.vault.keyslots import SlotFile
 from nia_desktop.services import settings, trust, users
 from nia_desktop.services.session import unlock
 from tests.conftest import ANALYST, ANALYST_PASS, OFFICER, OFFICER_PASS
@@ -185,3 +186,20 @@ def test_erasing_the_last_session_keeps_nothing_quiet(vault_dir: Path, tmp_path:
             assert not report_ok or session.notices, "the erased session went unnoticed"
     except (VaultTampered, AuthFailed):
         pass  # refused: named or not, nothing was used
+
+
+def test_a_disabled_users_slot_put_back_forces_no_rekey_and_is_removed(vault_dir: Path, tmp_path: Path) -> None:
+    """Red-team A18: an older keyslots.json's slot of a disabled user opens nothing; it must not make every
+    unlock re-encrypt the database, and the officer removes it."""
+    older = SlotFile.load(vault_dir / "keyslots.json")
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        users.disable_user(session, ANALYST)
+        epoch = session.epoch
+    current = SlotFile.load(vault_dir / "keyslots.json")
+    for locator, slot in older.slots.items():
+        current.slots.setdefault(locator, slot)
+    (vault_dir / "keyslots.json").write_bytes(current.to_bytes())
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        assert session.epoch == epoch  # no rotation
+        assert any("who is disabled" in n for n in session.notices), session.notices
+    assert len(SlotFile.load(vault_dir / "keyslots.json").slots) == 2

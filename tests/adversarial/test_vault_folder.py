@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from nia_desktop.core.errors import AuthFailed, NiaError
+from nia_desktop.core.errors import AuthFailed, NiaError, VaultTampered
 from nia_desktop.core.roles import Role
 from nia_desktop.core.store import users as user_store
 from nia_desktop.core.vault.kdf import FLOOR
@@ -264,3 +264,31 @@ def test_a_link_to_an_endless_file_is_refused_or_told_never_read(made: tuple[Pat
             assert told, session.notices
     except NiaError as exc:
         assert name in exc.user_message, exc.user_message
+
+
+def test_slots_with_odd_parameters_cannot_lock_everyone_out(made: tuple[Path, Any, Any], tmp_path: Path) -> None:
+    """Red-team A01: junk slots in three other parameter sets used to push the real set out of those tried."""
+    from nia_desktop.core.vault import keyslots
+    from nia_desktop.core.vault.kdf import KdfParams
+
+    vault = tmp_path / "vault"
+    shutil.copytree(made[0], vault)
+    slot_file = SlotFile.load(vault / "keyslots.json")
+    for number, iterations in enumerate((3, 4, 5) * 5):
+        junk, _ = keyslots.create_slot(slot_file.vault_id, f"junk{number}", "junk-passphrase-1",
+                                       KdfParams(FLOOR.memory_kib, iterations, 1), {})
+        slot_file.slots[junk.locator] = junk
+    (vault / "keyslots.json").write_bytes(slot_file.to_bytes())
+    with unlock(vault, ANALYST, ANALYST_PASS):  # the real set is tried first (vault.json's hint)
+        pass
+    with unlock(vault, OFFICER, OFFICER_PASS) as session:
+        assert any("slot(s) this vault does not know" in n for n in session.notices)
+        assert sum("does not know" in n for n in session.notices) == 1  # one finding, not fifteen
+    with pytest.raises(VaultTampered, match=r"keyslots\.json.*parameter sets"):
+        slot_file = SlotFile.load(vault / "keyslots.json")
+        for number, iterations in enumerate((3, 4, 5)):
+            junk, _ = keyslots.create_slot(slot_file.vault_id, f"x{number}", "junk-passphrase-1",
+                                           KdfParams(FLOOR.memory_kib, iterations, 1), {})
+            slot_file.slots[junk.locator] = junk
+        (vault / "keyslots.json").write_bytes(slot_file.to_bytes())
+        unlock(vault, "nobody", "not-a-passphrase-at-all")  # no slot found: named, not "authentication failed"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,14 +58,24 @@ class Verified:
     release: Release | None = None  # a briefing's classification against this workstation's review level
 
 
-def verify_bundle(path: Path, trusted: Callable[[str], TrustedKey | None], now: str,
-                  limits: Limits = Limits(), review_from: int = REVIEW_FROM) -> Verified:
+def open_bundle_file(path: Path) -> BinaryIO:
+    """Open a bundle for reading only if it is a regular file: a FIFO or a device on the medium would block the
+    reader forever, or never end. BundleRejected naming the file otherwise."""
     try:
-        handle = path.open("rb")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         raise BundleRejected(f"cannot read {path.name}: {exc.strerror}") from exc
-    with handle:
-        return verify_stream(handle, path.stat().st_size, trusted, now, limits, review_from)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise BundleRejected(f"{path.name} is not a regular file (a pipe, device or folder): refused")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def verify_bundle(path: Path, trusted: Callable[[str], TrustedKey | None], now: str,
+                  limits: Limits = Limits(), review_from: int = REVIEW_FROM) -> Verified:
+    with open_bundle_file(path) as handle:
+        return verify_stream(handle, os.fstat(handle.fileno()).st_size, trusted, now, limits, review_from)
 
 
 def verify_file(path: Path, trusted: Callable[[str], TrustedKey | None], now: str, identities: list[str],
@@ -73,12 +85,13 @@ def verify_file(path: Path, trusted: Callable[[str], TrustedKey | None], now: st
     bundles/sealed.py). Returns the plain bytes when it was encrypted, or when ``keep`` asks for them (read once,
     so what is kept is exactly what was verified); a plain file is otherwise streamed from disk."""
     try:
-        with path.open("rb") as handle:
+        with open_bundle_file(path) as handle:
             encrypted = sealed.is_encrypted(handle.read(len(sealed.MAGIC)))
             if encrypted and not identities:
                 raise BundleRejected(f"{path.name} is encrypted: give the age identity that opens it (--identity)")
             if not (encrypted or keep):
-                return verify_stream(handle, path.stat().st_size, trusted, now, limits, review_from), None
+                size = os.fstat(handle.fileno()).st_size
+                return verify_stream(handle, size, trusted, now, limits, review_from), None
             handle.seek(0)
             plain = sealed.decrypt(handle, identities) if encrypted else handle.read()
     except OSError as exc:

@@ -53,6 +53,7 @@ FILE_NAME = "keyslots.json"
 # slot with odd parameters can slow a failed unlock a little, never lock anyone out.
 MAX_PARAMETER_SETS = 3
 MAX_EPOCH = 2**62
+MAX_SLOTS = 4096
 _HPKE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 
 
@@ -364,6 +365,9 @@ class SlotFile:
         raw_legacy = payload.get("legacy_slots", [])
         if not isinstance(raw_slots, list) or not raw_slots:
             raise VaultTampered(f"{FILE_NAME}: the slot list is missing or empty: refused as tampered")
+        if len(raw_slots) + (len(raw_legacy) if isinstance(raw_legacy, list) else 0) > MAX_SLOTS:
+            raise VaultTampered(f"{FILE_NAME} holds more than {MAX_SLOTS} slots, more than this application writes: "
+                                "refused as tampered")
         if version == LEGACY_VERSION:
             raw_slots, raw_legacy = [], raw_slots
         if not isinstance(raw_slots, list) or not isinstance(raw_legacy, list):
@@ -394,15 +398,20 @@ class SlotFile:
         except FileNotFoundError as exc:
             raise VaultTampered(f"{FILE_NAME} is missing from the vault folder") from exc
 
-    def parameter_sets(self) -> list[KdfParams]:
-        """The Argon2id parameters in use, most common first, bounded (see MAX_PARAMETER_SETS)."""
+    def parameter_sets(self, hint: KdfParams | None = None) -> list[KdfParams]:
+        """The Argon2id parameters in use: the vault's target first when slots use it (``hint``, from vault.json:
+        forged, it only reorders), then the most common; bounded (see MAX_PARAMETER_SETS)."""
         counts = Counter(slot.kdf for slot in self.slots.values())
-        ordered = sorted(counts, key=lambda p: (-counts[p], p))
+        ordered = sorted(counts, key=lambda p: (p != hint, -counts[p], p))
         return ordered[:MAX_PARAMETER_SETS]
 
-    def find(self, user: str, passphrase: str) -> tuple[Slot, SlotKeys] | None:
+    def too_many_parameter_sets(self) -> bool:
+        """More sets than this application ever leaves behind: slots were added to push the real ones out."""
+        return len({slot.kdf for slot in self.slots.values()}) > MAX_PARAMETER_SETS
+
+    def find(self, user: str, passphrase: str, hint: KdfParams | None = None) -> tuple[Slot, SlotKeys] | None:
         """The slot this name and passphrase open, or None: one Argon2id derivation per parameter set tried."""
-        for params in self.parameter_sets():
+        for params in self.parameter_sets(hint):
             keys = derive_slot_keys(self.vault_id, user, passphrase, params)
             slot = self.slots.get(keys.locator)
             if slot is not None and slot.kdf == params:
