@@ -143,13 +143,27 @@ def brief(session: Session, briefing: Briefing, out: Path | None,
     return BriefOutcome("queued", level, request_id)
 
 
+def rendered(briefing: Briefing) -> list[Payload]:
+    """The briefing's payload files: the same bytes every time for the same briefing (the approval names them)."""
+    return [Payload("briefing.pdf", data=render_pdf(briefing)),
+            Payload("briefing.html", data=render_html(briefing).encode("utf-8")),
+            Payload("briefing.stix.json", data=render_stix(briefing).encode("utf-8")),
+            Payload("briefing.json", data=briefing.encode())]
+
+
+def payload_digests(payload: list[Payload]) -> dict[str, str]:
+    """Path inside the bundle -> SHA-256, as the manifest lists them."""
+    return {f"payload/{p.name}": hashlib.sha256(p.data or b"").hexdigest() for p in payload}
+
+
 def _export(session: Session, briefing: Briefing, approval: tuple[bytes, bytes] | None, out: Path | None,
             recipients: list[str] | None, request_id: int | None = None) -> Manifest:
-    payload = [Payload("briefing.pdf", data=render_pdf(briefing)),
-               Payload("briefing.html", data=render_html(briefing).encode("utf-8")),
-               Payload("briefing.stix.json", data=render_stix(briefing).encode("utf-8")),
-               Payload("briefing.json", data=briefing.encode())]
+    payload = rendered(briefing)
     if approval is not None:
+        approved = json.loads(approval[0]).get("files")
+        if approved is not None and approved != payload_digests(payload):
+            raise BadInput("the briefing no longer renders to the files the reviewer approved (a different build?): "
+                           "ask for a new release review")
         payload += [Payload("release/approval.json", data=approval[0]),
                     Payload("release/approval.sig", data=approval[1])]
     manifest = sign_out(session, "briefing", payload, out, recipients or [], f"briefing-{briefing.case}.nia")
@@ -219,16 +233,20 @@ def second_person_problem(session: Session, author: str, reviewer: str) -> str |
 def approve(session: Session, request_id: int) -> str:
     """Sign the approval of exactly this briefing; returns the approval's SHA-256."""
     session.require(Action.RELEASE_REVIEW, f"release {request_id}")
-    request, _ = _decide(session, request_id)
+    request, reviewed = _decide(session, request_id)
     problem = second_person_problem(session, request.author, session.name)
     if problem is not None:
         session.audit("release.approve", str(request_id), "refused", {"reason": problem})
         raise PermissionRefused(problem)
+    files = payload_digests(rendered(reviewed))  # rendered outside the transaction: it takes a moment
     with session.db.transaction():
         request, briefing = _decide(session, request_id)
+        if briefing.encode() != reviewed.encode():
+            raise BadInput(f"release request {request_id} changed while it was being approved")
         approval = canonical_json({
             "request": request_id, "case": request.case, "author": request.author,
             "briefing_sha256": hashlib.sha256(briefing.encode()).hexdigest(),
+            "files": files,
             "classification": request.classification.english, "approver": session.name,
             "approver_fingerprint": fingerprint(session.signing_key.public_key()),
             "approver_public": public_raw(session.signing_key.public_key()).hex(),

@@ -49,6 +49,7 @@ class Forge:
             approval = canonical_json({
                 "request": 1, "case": "harbour", "author": "anna", "classification": level.english,
                 "briefing_sha256": hashlib.sha256(content).hexdigest(), "approver": "olive",
+                "files": {"payload/briefing.json": hashlib.sha256(content).hexdigest()},
                 "approver_fingerprint": fingerprint(approver.public_key()),
                 "approver_public": public_raw(approver.public_key()).hex(), "approved_at": NOW})
             sources += [Source("release/approval.json", data=approval),

@@ -7,6 +7,7 @@ test, with no display and no Qt in the core.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from fpdf import FPDF
@@ -63,9 +64,20 @@ class _BriefingPdf(FPDF):
         self._banner(self.h - BANNER_HEIGHT)
 
 
+def _composed(created: str) -> datetime:
+    try:
+        when = datetime.fromisoformat(created.replace("Z", "+00:00"))
+    except ValueError:
+        return datetime(1970, 1, 1, tzinfo=UTC)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
 def render_pdf(briefing: Briefing) -> bytes:
+    """The same bytes for the same briefing (dated when it was composed): a release approval names this file's
+    SHA-256, and the export renders it again."""
     level = briefing.classification
     pdf = _BriefingPdf(level, briefing.title)
+    pdf.set_creation_date(_composed(briefing.created))
     pdf.add_page()
     width = pdf.w - 2 * MARGIN
     pdf.set_font(FONT, size=18)

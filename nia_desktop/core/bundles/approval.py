@@ -1,6 +1,8 @@
 """The release approval a briefing bundle carries, and the receiver's release rule: checked on every verification.
 
-The approval names the SHA-256 of ``briefing.json`` and is signed by the
+The approval names the SHA-256 of ``briefing.json`` and of every payload file
+the reviewer approved (``files``: the PDF, HTML and STIX renderings too, which
+render byte for byte the same from the same briefing), and is signed by the
 reviewer under ``NIA-RELEASE-APPROVAL-v1``; it carries the reviewer's raw
 Ed25519 public key (``approver_public``), so its signature is always checked,
 whoever the reviewer is. A broken approval refuses the bundle.
@@ -66,8 +68,12 @@ class Release:
 
 
 def check_release(handle: BinaryIO, entries: dict[str, container.Entry], trusted: Callable[[str], Any],
-                  signer_fingerprint: str, review_from: int) -> Release:
-    """The release rule for a briefing bundle; BundleRejected with the reason when it fails."""
+                  signer_fingerprint: str, review_from: int, payload: dict[str, str] | None = None) -> Release:
+    """The release rule for a briefing bundle; BundleRejected with the reason when it fails.
+
+    ``payload``: every payload file the manifest lists, with its SHA-256. An approval covers exactly the files it
+    names: a PDF, HTML or STIX copy, or any extra file, that the reviewer did not see is refused.
+    """
     if BRIEFING not in entries:
         raise BundleRejected("the briefing bundle has no briefing.json: its classification cannot be checked")
     if entries[BRIEFING].size > MAX_BRIEFING:
@@ -114,13 +120,33 @@ def check_release(handle: BinaryIO, entries: dict[str, container.Entry], trusted
     if required and (key is None or not key.officer):
         raise BundleRejected(f"release not approved: {rule}; the approval is by {who}, whose key this workstation "
                              + ("does not trust" if key is None else "trusts, but not as a security officer's"))
-    warnings = []
+    uncovered = _uncovered(approval, payload)
+    if uncovered and required:
+        raise BundleRejected(f"release not approved: {rule}; the approval does not cover {uncovered}")
+    warnings = [f"the release approval does not cover {uncovered}"] if uncovered else []
     if key is None:
         warnings.append(f"release approved by {who}, whose key this workstation does not trust")
     elif not key.officer:
         warnings.append(f"release approved by {key.name}, whose key this workstation does not trust as a security "
                         "officer's")
     return Release(level, review_from, approval, key.name if key is not None else "", warnings)
+
+
+def _uncovered(approval: dict[str, Any], payload: dict[str, str] | None) -> str:
+    """What the bundle carries that the approval does not name with the same SHA-256 ("" when all is covered)."""
+    if payload is None:
+        return ""
+    named = approval.get("files")
+    if not isinstance(named, dict):
+        return "the PDF, HTML and STIX copies (it names briefing.json only, as older builds did)"
+    carried = {path: sha for path, sha in payload.items() if path not in (APPROVAL, APPROVAL_SIG)}
+    wrong = sorted(p for p in carried if named.get(p) != carried[p])
+    missing = sorted(p for p in named if p not in carried)
+    if wrong:
+        return f"{wrong[0]} as it is in this bundle" + (f" (and {len(wrong) - 1} more)" if len(wrong) > 1 else "")
+    if missing:
+        return f"a bundle without {missing[0]}, which it names"
+    return ""
 
 
 def _rule(level: Level, review_from: int) -> str:
@@ -170,4 +196,12 @@ def _fields(value: object) -> dict[str, Any]:
     for name in ("case", "author", "classification", "approver", "approved_at"):
         if name in approval:
             text(approval[name], name)
+    if "files" in approval:
+        files = mapping(approval["files"], "files")
+        if len(files) > 64:
+            raise Malformed("files names more payload files than a briefing has")
+        for path, sha in files.items():
+            text(path, "a file's path", 300)
+            if not _HEX64.fullmatch(text(sha, "a file's SHA-256", 64)):
+                raise Malformed("a file's SHA-256 must be in hex")
     return approval

@@ -151,7 +151,8 @@ def verify_stream(handle: BinaryIO, total: int, trusted: Callable[[str], Trusted
     warnings = ["signed with a rotated key (still valid until revoked)"] if key.rotated else []
     release: Release | None = None
     if manifest.kind == "briefing":
-        release = check_release(handle, entries, trusted, manifest.signer_fingerprint, review_from)
+        release = check_release(handle, entries, trusted, manifest.signer_fingerprint, review_from,
+                                {f.path: f.sha256 for f in manifest.files})
         warnings += release.warnings
     return Verified(manifest, key, entries, warnings, hops, manifest_bytes,
                     release.approval if release else None, release)

@@ -43,16 +43,23 @@ def lookup(fp: str, revoked: bool = False) -> TrustedKey | None:
     return None
 
 
-def bundle(tmp_path: Path, name: str, approver: Ed25519PrivateKey | None = OLIVE, level: Level = Level.SECRET,
+def bundle(tmp_path: Path, name: str, approver: Ed25519PrivateKey | None = OLIVE,
+           level: Level = Level.SECRET,
            context: SigningContext = SigningContext.RELEASE_APPROVAL, approved: bytes | None = None,
-           carries_key: bool = True, signature: bytes | None = None, public: bytes | None = None) -> Path:
-    """A briefing bundle signed by anna; with an approval by ``approver`` unless it is None."""
+           carries_key: bool = True, signature: bytes | None = None, public: bytes | None = None,
+           covers: dict[str, str] | None = {}, extra: bytes | None = None) -> Path:  # noqa: B006
+    """A briefing bundle signed by anna; with an approval by ``approver`` unless it is None. The approval names the
+    files it covers (``covers``; empty: briefing.json as carried; None: no list, as older builds wrote)."""
     content = briefing(level)
     sources = [Source("briefing.json", data=content)]
+    if extra is not None:
+        sources.append(Source("briefing.pdf", data=extra))
     if approver is not None:
         fields = {"request": 1, "approver": "olive", "classification": level.english,
                   "briefing_sha256": hashlib.sha256(approved or content).hexdigest(),
                   "approver_fingerprint": fingerprint(approver.public_key())}
+        if covers is not None:
+            fields["files"] = covers if covers else {"payload/briefing.json": hashlib.sha256(content).hexdigest()}
         if carries_key:
             fields["approver_public"] = (public or public_raw(approver.public_key())).hex()
         approval = canonical_json(fields)
@@ -143,3 +150,14 @@ def test_a_briefing_whose_classification_cannot_be_read_is_refused(tmp_path: Pat
     write_bundle(out, "briefing", [Source("briefing.pdf", data=b"%PDF")], Signer("anna", KEY), 1, NOW,
                  {"seq": 0, "hash": ""})
     refused(out, "no briefing.json")
+
+
+def test_an_approval_covers_exactly_the_files_it_names(tmp_path: Path) -> None:
+    """Red-team A11: a PDF the reviewer never saw, beside the approved briefing.json, is refused; so is an approval
+    that names no files at all (older builds named briefing.json only)."""
+    refused(bundle(tmp_path, "extra.nia", extra=b"%PDF- NOT REVIEWED"), "does not cover payload/briefing.pdf")
+    refused(bundle(tmp_path, "nolist.nia", covers=None), "does not cover the PDF, HTML and STIX copies")
+    named = {"payload/briefing.json": "0" * 64}
+    refused(bundle(tmp_path, "changed.nia", covers=named), "does not cover payload/briefing.json")
+    below = verified(bundle(tmp_path, "low.nia", level=Level.CONFIDENTIAL, extra=b"%PDF-"))
+    assert any("does not cover" in w for w in below.warnings)  # told, though no approval is needed there
