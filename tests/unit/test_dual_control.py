@@ -54,10 +54,9 @@ def test_a_reset_ends_the_bootstrap_mark(two_officers: Path) -> None:
         witness = dual_control.authenticate_witness(session, OTTO, OTTO_PASS)
         users.reset_passphrase(session, OTTO, "otto-by-carol-pass-1", witness)  # otto consents, carol resets
     assert not _independent(two_officers, OFFICER, OTTO)  # carol (olive's) set otto's passphrase now
-    with unlock(two_officers, OFFICER, OFFICER_PASS) as session:
-        with pytest.raises(PermissionRefused):
-            settings.change(session, "release_review_from", "4",
-                            dual_control.authenticate_witness(session, OTTO, "otto-by-carol-pass-1"))
+    with unlock(two_officers, OFFICER, OFFICER_PASS) as session, pytest.raises(PermissionRefused):
+        settings.change(session, "release_review_from", "4",
+                        dual_control.authenticate_witness(session, OTTO, "otto-by-carol-pass-1"))
 
 
 def test_a_passphrase_typed_as_the_witness_name_is_never_kept(two_officers: Path) -> None:
