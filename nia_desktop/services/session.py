@@ -168,19 +168,25 @@ def write_slot_file(db: VaultConnection, paths: VaultPaths, slot_file: SlotFile)
 
 @contextmanager
 def changing_own_slot(session: Session) -> Iterator[SlotFile]:
-    """Replace the session user's own slot: the database commits first, then the file is written.
+    """Replace the session user's own slot: the database commits first (the new locator, and the old one as
+    ``previous_locator``), then the file is written, then the old locator is forgotten.
 
-    A crash between the two leaves the old slot in the file, which the old passphrase still opens (the
-    database's locator is then set back at that unlock), never a slot the database does not know.
+    A crash before the file is written leaves the old slot, which the old passphrase still opens (that unlock
+    sets the locator back); a crash after it leaves the new one, which the record already names. Any other
+    slot of this user's that opens, such as one from an older copy of the file, is refused.
     """
-    paths = session.vault.paths
+    paths, db = session.vault.paths, session.db
     with exclusive(paths):
-        with session.db.transaction():
+        with db.transaction():
             slot_file = SlotFile.load(paths.keyslots)
+            before = users.get(db, session.name)
             yield slot_file
+            users.set_previous_locator(db, session.name, before.slot_locator if before else None)
             data = slot_file.to_bytes()
-            folder.record_file(session.db, "keyslots.json", data)
+            folder.record_file(db, "keyslots.json", data)
         atomic_write(paths.keyslots, data)
+        with db.transaction():
+            users.set_previous_locator(db, session.name, None)
 
 
 def write_vault_meta(db: VaultConnection, paths: VaultPaths, meta: VaultMeta) -> None:
@@ -258,10 +264,17 @@ def _authenticate_slot(db: VaultConnection, record: UserRecord, opened: OpenedSl
         raise VaultTampered(f"keyslots.json: the slot that opened for {record.name} is not the one this vault "
                             "recorded (it was replaced, or restored from an older copy). Ask a security officer to "
                             "reset your passphrase")
-    if not legacy and (expected_slot is None or record.slot_locator != opened.locator):
-        # A passphrase change whose database commit was cut short, or a vault made before slots were recorded.
-        with db.transaction():
-            users.set_slot(db, record.name, opened.slot_public, opened.locator)
+    if legacy or (record.slot_locator == opened.locator and not record.previous_locator):
+        return
+    if record.slot_locator and record.slot_locator != opened.locator and record.previous_locator != opened.locator:
+        raise VaultTampered(f"keyslots.json: the slot that opened for {record.name} is an older one than this vault "
+                            "recorded (the file was put back from an older copy). Use your current passphrase, or "
+                            "ask a security officer")
+    # A slot change cut short before its file was written (set back), after it (finished), or a slot the vault
+    # had no locator for (made before slots were recorded, or set aside as missing and since restored).
+    with db.transaction():
+        users.set_slot(db, record.name, opened.slot_public, opened.locator)
+        users.set_previous_locator(db, record.name, None)
 
 
 def _open_with_any_key(paths: VaultPaths, opened: OpenedSlot) -> tuple[VaultConnection, int]:
@@ -340,14 +353,15 @@ def _check_folder(session: Session, slot_file: SlotFile, read_meta: VaultMeta, n
     db = session.db
     found = [*notes, *read_meta.problems, *folder.compare_files(db, session.vault.paths, read_meta)]
     found += [f"keyslots.json: {item}" for item in slot_file.damaged]
-    known = {u.slot_locator: u for u in users.all_users(db) if u.slot_locator}
+    known = {loc: u for u in users.all_users(db) for loc in (u.slot_locator, u.previous_locator) if loc}
     unknown = sorted(set(slot_file.slots) - set(known))
     if unknown:  # one finding however many: a flood of forged slots must not flood the log
         found.append(f"keyslots.json: {len(unknown)} slot(s) this vault does not know (id {unknown[0][:8]}…"
                      f"{' and others' if len(unknown) > 1 else ''}) were added; they are never used and are removed "
                      "at the next officer unlock")
-    for locator, user in sorted(known.items()):
-        if locator not in slot_file.slots and user.active and user.name not in slot_file.legacy:
+    for user in users.all_users(db):
+        mine = {user.slot_locator, user.previous_locator} - {None, ""}
+        if user.active and mine and not mine & set(slot_file.slots) and user.name not in slot_file.legacy:
             found.append(f"keyslots.json: the slot of user {user.name} is missing or damaged; {user.name} cannot "
                          "unlock until an officer resets their passphrase")
     for user in users.all_users(db):
@@ -379,7 +393,7 @@ def _show_findings(session: Session) -> None:
     with exclusive(paths), db.transaction():
         folder.mark_shown(db, [f.id for f in findings], session.name, iso_utc(session.clock.now()))
         current = SlotFile.load(paths.keyslots)
-        known = {u.slot_locator for u in users.all_users(db) if u.slot_locator and u.active}
+        known = {loc for u in users.all_users(db) if u.active for loc in (u.slot_locator, u.previous_locator) if loc}
         active = {u.name for u in users.all_users(db) if u.active}
         dropped = sorted(set(current.slots) - known)
         for user in users.all_users(db):

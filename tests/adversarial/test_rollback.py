@@ -203,3 +203,49 @@ def test_a_disabled_users_slot_put_back_forces_no_rekey_and_is_removed(vault_dir
         assert session.epoch == epoch  # no rotation
         assert any("who is disabled" in n for n in session.notices), session.notices
     assert len(SlotFile.load(vault_dir / "keyslots.json").slots) == 2
+
+
+def test_an_older_keyslot_file_after_ones_own_change_does_not_revive_the_old_passphrase(vault_dir: Path,
+                                                                                         tmp_path: Path) -> None:
+    """Red-team A04: after a passphrase change, the previous keyslots.json made the old passphrase work again."""
+    older = (vault_dir / "keyslots.json").read_bytes()
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        users.change_own_passphrase(session, ANALYST_PASS, "anna-next-passphrase-7")
+    (vault_dir / "keyslots.json").write_bytes(older)
+    with pytest.raises(VaultTampered, match=r"keyslots\.json.*older one"):
+        unlock(vault_dir, ANALYST, ANALYST_PASS)
+
+
+CUT_SHORT = """
+import os, sys
+from pathlib import Path
+import nia_desktop.services.session as session_module
+from nia_desktop.services.session import unlock
+from nia_desktop.services.users import change_own_passphrase
+vault, when = Path(sys.argv[1]), sys.argv[2]
+session = unlock(vault, "anna", "anna-passphrase-22")
+real_write = session_module.atomic_write
+def write(path, data):
+    if path.name != "keyslots.json":
+        return real_write(path, data)
+    if when == "after":
+        real_write(path, data)
+    os._exit(9)
+session_module.atomic_write = write
+change_own_passphrase(session, "anna-passphrase-22", "anna-next-passphrase-7")
+"""
+
+
+@pytest.mark.parametrize(("when", "works"), [("before", ANALYST_PASS), ("after", "anna-next-passphrase-7")])
+def test_a_change_cut_short_survives_an_officer_unlocking_first(vault_dir: Path, when: str, works: str) -> None:
+    """Red-team A23: the officer's repair used to remove the slot a cut-short passphrase change left."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", CUT_SHORT, str(vault_dir), when], capture_output=True, check=False)
+    assert done.returncode == 9, done.stderr.decode()
+    unlock(vault_dir, OFFICER, OFFICER_PASS).close()  # the officer first: told or not, nothing of anna's removed
+    unlock(vault_dir, ANALYST, works).close()
+    unlock(vault_dir, OFFICER, OFFICER_PASS).close()
+    with unlock(vault_dir, ANALYST, works):
+        pass

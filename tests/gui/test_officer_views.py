@@ -236,13 +236,15 @@ def test_officer_is_shown_what_the_folder_checks_found(qtbot, window: MainWindow
     unlock_as(qtbot, window, ANALYST, ANALYST_PASS)  # an analyst is not told, the finding waits for an officer
     assert window.workspace is not None and not window.workspace.folder_banner.isVisible()
     window.lock()
+    qtbot.waitUntil(lambda: window.workspace is None, timeout=10000)  # a view may still be loading: lock waits
     unlock_as(qtbot, window, OFFICER, OFFICER_PASS)
     banner = window.workspace.folder_banner  # type: ignore[union-attr]
     assert banner.isVisible() and "vault.json" in banner.text() and "kdf_target" in banner.text()
     assert window.windowTitle().endswith("Test vault")  # the vault's own name, not the file's
     window.lock()
+    qtbot.waitUntil(lambda: window.workspace is None, timeout=10000)  # a view may still be loading: lock waits
     unlock_as(qtbot, window, OFFICER, OFFICER_PASS)  # told once; the folder was rewritten from the vault
-    assert not window.workspace.folder_banner.isVisible()  # type: ignore[union-attr]
+    assert not window.workspace.folder_banner.isVisible(), window.workspace.folder_banner.text()  # type: ignore[union-attr]
 
 
 def test_adding_an_officer_asks_for_a_second_one(qtbot, window: MainWindow, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -332,6 +332,7 @@ def _v11_authenticated_slots(db: VaultConnection) -> None:
     db.execute("ALTER TABLE users ADD COLUMN credentials_at TEXT")
     db.execute("ALTER TABLE users ADD COLUMN bootstrap INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE users ADD COLUMN name_tag BLOB")
+    db.execute("ALTER TABLE users ADD COLUMN previous_locator TEXT")  # while a user's own slot is being replaced
     db.execute("UPDATE users SET credentials_by = created_by, credentials_at = created_at WHERE created_by != name")
     db.execute("CREATE TABLE vault_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.execute("CREATE TABLE security_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL, "

@@ -33,6 +33,7 @@ class UserRecord:
     credentials_by: str | None = None
     bootstrap: bool = False
     name_tag: bytes | None = None
+    previous_locator: str | None = None  # set between the database commit and the file write of a slot change
 
     @property
     def public_key(self) -> Ed25519PublicKey:
@@ -44,16 +45,17 @@ class UserRecord:
 
 
 _COLUMNS = ("name, role, active, created_at, created_by, disabled_at, signing_public, slot_public, slot_locator, "
-            "credentials_by, bootstrap, name_tag")
+            "credentials_by, bootstrap, name_tag, previous_locator")
 
 
 def _record(row: tuple[object, ...]) -> UserRecord:
     (name, role, active, created_at, created_by, disabled_at, public, slot_public, locator, by, bootstrap,
-     tag) = row
+     tag, previous) = row
     return UserRecord(str(name), Role(str(role)), bool(active), str(created_at), str(created_by),
                       None if disabled_at is None else str(disabled_at), _blob(public),
                       None if slot_public is None else _blob(slot_public), None if locator is None else str(locator),
-                      None if by is None else str(by), bool(bootstrap), None if tag is None else _blob(tag))
+                      None if by is None else str(by), bool(bootstrap), None if tag is None else _blob(tag),
+                      None if previous is None else str(previous))
 
 
 def _blob(value: object) -> bytes:
@@ -122,3 +124,7 @@ def set_slot(db: VaultConnection, name: str, slot_public: bytes, slot_locator: s
 
 def set_name_tag(db: VaultConnection, name: str, tag: bytes) -> None:
     db.execute("UPDATE users SET name_tag = ? WHERE name = ?", (tag, name))
+
+
+def set_previous_locator(db: VaultConnection, name: str, locator: str | None) -> None:
+    db.execute("UPDATE users SET previous_locator = ? WHERE name = ?", (locator, name))
