@@ -16,7 +16,7 @@ from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.signing import public_pem
 from nia_desktop.core.store import trust, users
 from nia_desktop.core.store.users import UserRecord
-from nia_desktop.core.vault import failures, folder, keyslots
+from nia_desktop.core.vault import folder, keyslots
 from nia_desktop.core.vault.keyslots import SlotFile
 from nia_desktop.core.vault.layout import exclusive
 from nia_desktop.services.dual_control import Witness, require_witness
@@ -50,12 +50,11 @@ def add_user(session: Session, name: str, role: Role, passphrase: str, witness: 
         bootstrap = ever == 1 and witness is None
     paths, meta = session.vault.paths, session.vault.meta
     target = folder.kdf_target(session.db, meta.kdf_target)
-    tag = failures.name_tag(meta.vault_id, name)
     with exclusive(paths), session.db.transaction():
         slot_file = SlotFile.load(paths.keyslots)
         slot, opened = keyslots.create_slot(meta.vault_id, name, passphrase, target, {session.epoch: session.db_key})
         users.insert(session.db, name, role, iso_utc(session.clock.now()), session.name, opened.signing_public,
-                     opened.slot_public, slot.locator, tag, bootstrap=bootstrap)
+                     opened.slot_public, slot.locator, None, bootstrap=bootstrap)
         record = users.get(session.db, name)
         assert record is not None
         session.audit("user.add", name, details={

@@ -18,7 +18,7 @@ from nia_desktop.core.names import check_new_passphrase, check_user_name
 from nia_desktop.core.roles import Role
 from nia_desktop.core.signing import SigningContext
 from nia_desktop.core.store import audit_log, schema, users, workstation_keys
-from nia_desktop.core.vault import failures, folder, keyslots
+from nia_desktop.core.vault import folder, keyslots
 from nia_desktop.core.vault.connection import open_database
 from nia_desktop.core.vault.kdf import FLOOR, KdfParams, calibrate
 from nia_desktop.core.vault.keyslots import SlotFile
@@ -78,7 +78,7 @@ def _build(paths: VaultPaths, officer: str, passphrase: str, params: KdfParams, 
             audit_key = workstation_keys.create_audit_key(db)
             now = iso_utc(clock.now())
             users.insert(db, officer, Role.OFFICER, now, officer, opened.signing_public, opened.slot_public,
-                         slot.locator, failures.name_tag(vault_id, officer))
+                         slot.locator, None)
             append_audit(db, vault_id, clock, officer, Role.OFFICER.value, "vault.init", name,
                          "ok", {"kdf": params.to_json(), "schema": schema.LATEST})
             db.execute("INSERT INTO vault_meta (key, value) VALUES ('epoch', ?)", (str(epoch),))

@@ -65,7 +65,7 @@ def _blob(value: object) -> bytes:
 
 
 def insert(db: VaultConnection, name: str, role: Role, created_at: str, created_by: str,
-           signing_public: bytes, slot_public: bytes, slot_locator: str, name_tag: bytes,
+           signing_public: bytes, slot_public: bytes, slot_locator: str, name_tag: bytes | None,
            bootstrap: bool = False) -> None:
     """A new user; whoever creates them set their first passphrase (none for the vault's first officer)."""
     by = None if created_by == name else created_by

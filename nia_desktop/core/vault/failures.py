@@ -4,12 +4,14 @@ The database cannot be written before a successful unlock, so failures are
 kept in a small file beside it and entered in the audit log at the next
 successful unlock. What was typed into the user field is never kept in a form
 that reveals it (it may be a passphrase typed into the wrong box): the record
-holds the time and a *name tag*, an Argon2id hash of the typed name under a
-salt derived from the vault id. At the next unlock each tag is compared with
+holds the time and a *name tag*, an Argon2id hash of the typed name (RFC 9106's
+64 MiB, t=3: fixed, so a forged file cannot cheapen it) under a salt derived
+from the vault id. At the next unlock each tag is compared with
 the tags of the vault's users (kept in the database), so the officer sees
 "failed unlock for analyst" or "failed unlock for a name this vault does not
-know", never the text. Guessing a passphrase from its tag costs an Argon2id
-derivation per guess.
+know", never the text. Guessing from a tag costs that Argon2id derivation per
+guess: a passphrase stays out of reach; a user name from a list of likely
+names does not (docs/security.md, limits).
 
 Nothing in the file is trusted: a forged file can only add delay or records
 (shown to an officer as what they are), and a removed file loses the record
@@ -27,7 +29,7 @@ from typing import Any
 
 from nia_desktop.core.atomic import atomic_write
 from nia_desktop.core.errors import VaultTampered
-from nia_desktop.core.vault.kdf import FLOOR, SALT_BYTES, derive_kek
+from nia_desktop.core.vault.kdf import RFC9106, SALT_BYTES, derive_kek
 from nia_desktop.core.vault.layout import VaultPaths, read_folder_file
 
 FREE_ATTEMPTS = 3
@@ -44,9 +46,9 @@ class Failure:
 
 
 def name_tag(vault_id: str, typed_name: str) -> bytes:
-    """The non-revealing tag of a name typed at unlock (Argon2id at the floor parameters, about 40 ms)."""
-    salt = hashlib.sha256(b"nia-unlock-name-tag-v1\x00" + vault_id.encode()).digest()[:SALT_BYTES]
-    return derive_kek(unicodedata.normalize("NFC", typed_name), salt, FLOOR)[:TAG_BYTES]
+    """The non-revealing tag of a name typed at unlock (about a quarter of a second here)."""
+    salt = hashlib.sha256(b"nia-unlock-name-tag-v2\x00" + vault_id.encode()).digest()[:SALT_BYTES]
+    return derive_kek(unicodedata.normalize("NFC", typed_name), salt, RFC9106)[:TAG_BYTES]
 
 
 def delay_for(consecutive_failures: int) -> float:
