@@ -4,64 +4,64 @@
 <context>
     <name>AddKeyDialog</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="43"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="50"/>
         <source>Trust a public key</source>
         <translation>公開鍵を信頼する</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="48"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="55"/>
         <source>Fingerprint to compare</source>
         <translation>照合するフィンガープリント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="50"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="57"/>
         <source>Owner&apos;s name</source>
         <translation>所有者の名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="52"/>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="61"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="59"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="68"/>
         <source>Workstation</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="54"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="61"/>
         <source>analyst, courier or officer</source>
         <translation>分析官、運搬担当、保安責任者のいずれか</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="55"/>
         <location filename="../../nia_desktop/ui/views/trust.py" line="62"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="69"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="56"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="63"/>
         <source>I read this fingerprint with the key&apos;s owner over another channel, and it matches</source>
         <translation>別の経路で鍵の所有者とこのフィンガープリントを読み合わせ、一致を確認した</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="58"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="65"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="59"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="66"/>
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 フィンガープリント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="60"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="67"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="67"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="74"/>
         <source>Name the key&apos;s owner.</source>
         <translation>鍵の所有者の名前を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="69"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="76"/>
         <source>Compare the fingerprint with its owner first: a key trusted unchecked could be anyone&apos;s.</source>
         <translation>まず所有者とフィンガープリントを照合してください。確認せずに信頼した鍵は誰のものでもあり得ます。</translation>
     </message>
@@ -69,47 +69,47 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="30"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="33"/>
         <source>Add a user</source>
         <translation>ユーザーを追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="30"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="33"/>
         <source>the new user</source>
         <translation>新しいユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="32"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="35"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="34"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="37"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="35"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="38"/>
         <source>Analyst</source>
         <translation>分析官</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="35"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="38"/>
         <source>Courier</source>
         <translation>伝送担当</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="36"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="39"/>
         <source>Security officer</source>
         <translation>保安責任者</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="38"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="41"/>
         <source>&amp;Name</source>
         <translation>名前(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="39"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="42"/>
         <source>R&amp;ole</source>
         <translation>役割(&amp;O)</translation>
     </message>
@@ -1485,22 +1485,26 @@
 <context>
     <name>KeysChangeDialog</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="79"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="86"/>
         <source>Import keys bundle</source>
         <translation>鍵バンドルの取り込み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="80"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="87"/>
         <source>Nothing to change.</source>
         <translation>変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="81"/>
-        <source>Keys bundle signed by %1:</source>
-        <translation>%1 が署名した鍵バンドル:</translation>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="88"/>
+        <source>Keys bundle signed by %1, trusted here as the security officer %2:</source>
+        <translation>%1 が署名した鍵バンドル(この端末ではセキュリティ責任者 %2 として信頼):</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="83"/>
+        <source>Keys bundle signed by %1:</source>
+        <translation type="vanished">%1 が署名した鍵バンドル:</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="92"/>
         <source>Apply these changes</source>
         <translation>この変更を適用</translation>
     </message>
@@ -1516,101 +1520,101 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="222"/>
         <source>Swap could write decrypted report text to disk: %1. Ask the system administrator to encrypt swap or turn it off.</source>
         <translation>スワップにより復号済みの報告本文がディスクに書き込まれるおそれがあります: %1。システム管理者にスワップの暗号化または無効化を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="45"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="51"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="202"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="60"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="78"/>
         <source>Locked after inactivity.</source>
         <translation>操作がなかったためロックしました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="66"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="84"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="206"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="89"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="90"/>
         <source>&amp;Lock</source>
         <translation>ロック(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="75"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="163"/>
         <source>Locked.</source>
         <translation>ロックしました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="96"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="101"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="84"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="102"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="86"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="112"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="110"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="112"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="113"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="120"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="121"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="125"/>
         <source>&amp;About NIA Desktop</source>
         <translation>NIA Desktop について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="130"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="131"/>
         <source>Ctrl+L  lock now
 Ctrl+Q  quit
 Ctrl+F  search reports (Reports)
@@ -1633,39 +1637,39 @@ Ctrl+Shift+V  監査チェーンを検証（監査）
 F1  この一覧</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="139"/>
         <source>About NIA Desktop</source>
         <translation>NIA Desktop について</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="140"/>
         <source>NIA Desktop %1
 Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>NIA Desktop %1
 エアギャップ環境のための情報融合ワークステーション。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="157"/>
         <source>NIA Desktop: %1</source>
         <translation>NIA Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="159"/>
         <source>Unlocked as %1</source>
         <translation>%1 としてロック解除しました</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="185"/>
         <source>Locking when the current task finishes…</source>
         <translation>現在の処理が終わり次第ロックします…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="259"/>
         <source>Creating the vault and calibrating key derivation…</source>
         <translation>保管庫を作成し、鍵導出を調整しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="269"/>
         <source>Vault created. Unlock it as %1.</source>
         <translation>保管庫を作成しました。%1 としてロック解除してください。</translation>
     </message>
@@ -2361,53 +2365,73 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="25"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="35"/>
         <source>Workstation settings</source>
         <translation>端末の設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="26"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="36"/>
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="26"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="36"/>
         <source>Auto-lock after idle minutes</source>
         <translation>無操作で自動ロックするまでの分数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="27"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="37"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="27"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="37"/>
         <source>Largest file to import</source>
         <translation>取り込むファイルの最大サイズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="29"/>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="36"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="38"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="46"/>
         <source>Classification of unmarked reports</source>
         <translation>区分表示のないレポートの区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="34"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="40"/>
+        <source>Briefings that need a second person&apos;s approval</source>
+        <translation>二人目の承認が必要なブリーフィング</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="42"/>
+        <source>None (two-person rule off)</source>
+        <translation>なし(二人承認ルール無効)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="44"/>
         <source>Auto-lock after</source>
         <translation>自動ロックまで</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="35"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="45"/>
         <source>Largest file accepted from media</source>
         <translation>メディアから受け付ける最大ファイルサイズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="37"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="47"/>
+        <source>Release review from</source>
+        <translation>リリース審査の対象</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="48"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="75"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="107"/>
+        <source>Weakening a safeguard (release review or the default classification)</source>
+        <translation>安全措置の緩和(リリース審査または既定の秘密区分)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="112"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
@@ -2464,61 +2488,61 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>TransferView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="87"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="88"/>
         <source>Transfer</source>
         <translation>搬送</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="100"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="101"/>
         <source>Scan and verify</source>
         <translation>走査して検証</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="101"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="102"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="106"/>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="245"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="107"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="248"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="107"/>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="246"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="108"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="249"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="108"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="109"/>
         <source>Verification</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="108"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="109"/>
         <source>verified</source>
         <translation>検証済み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="108"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="109"/>
         <source>REFUSED</source>
         <translation>拒否</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="109"/>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="199"/>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="244"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="110"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="202"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="247"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="110"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="111"/>
         <source>Signer</source>
         <translation>署名者</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="111"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="112"/>
         <source>Custody</source>
         <translation>保管経路</translation>
     </message>
@@ -2533,154 +2557,154 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>中継 %1 回・不完全</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="112"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="115"/>
         <source>Detail</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="115"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="118"/>
         <source>Bundles on the volume</source>
         <translation>媒体上のバンドル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="116"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="119"/>
         <source>Choose the courier&apos;s volume, then Scan and verify: every bundle on it is checked (signature, signer, custody, every byte) before you receive it.</source>
         <translation>運搬用の媒体を選び、「走査して検証」を押してください。受領の前に、媒体上のすべてのバンドルを検証します(署名、署名者、保管経路、全バイト)。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="119"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="122"/>
         <source>Receive selected</source>
         <translation>選択したものを受領</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="120"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="123"/>
         <source>Verify again and queue the bundle for an analyst</source>
         <translation>再検証して分析官向けの受領待ちに入れる</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="138"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="141"/>
         <source>Inbound</source>
         <translation>受け入れ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="146"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="149"/>
         <source>Choose a volume or folder first.</source>
         <translation>先に媒体かフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="171"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="174"/>
         <source>%1 bundle(s) found: %2 verified, %3 refused.</source>
         <translation>バンドル %1 件: 検証済み %2 件、拒否 %3 件。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="178"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="181"/>
         <source>Select a bundle first.</source>
         <translation>先にバンドルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="181"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="184"/>
         <source>That bundle was refused: %1</source>
         <translation>このバンドルは拒否されました: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="186"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="189"/>
         <source>Already received: nothing added.</source>
         <translation>受領済みです。追加はありません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="187"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="190"/>
         <source>Received %1 bundle from %2; queued for an analyst.</source>
         <translation>%2 からの %1 バンドルを受領し、分析官向けの待ち行列に入れました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="198"/>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="218"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="201"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="221"/>
         <source>Received</source>
         <translation>受領済み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="200"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="203"/>
         <source>Bundle</source>
         <translation>バンドル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="201"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="204"/>
         <source>Signer key</source>
         <translation>署名鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="202"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="205"/>
         <source>Sequence</source>
         <translation>通番</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="203"/>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="249"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="206"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="252"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="206"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="209"/>
         <source>Received bundles</source>
         <translation>受領したバンドル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="207"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="210"/>
         <source>Accept into the vault</source>
         <translation>保管庫に取り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="208"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="211"/>
         <source>Check the bundle again and import its reports, deduplicated, with custody naming the bundle and its signer</source>
         <translation>バンドルを再検証し、重複を除いて報告を取り込みます。保管記録にはバンドルと署名者が残ります</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="226"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="229"/>
         <source>Select a received bundle first.</source>
         <translation>先に受領したバンドルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="232"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="235"/>
         <source>Accepted: %1 imported, %2 duplicates, %3 refused.</source>
         <translation>取り込み完了: 取り込み %1 件、重複 %2 件、拒否 %3 件。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="243"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="246"/>
         <source>Queued</source>
         <translation>登録日時</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="247"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="250"/>
         <source>Encrypted</source>
         <translation>暗号化</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="247"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="250"/>
         <source>yes</source>
         <translation>あり</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="247"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="250"/>
         <source>no</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="248"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="251"/>
         <source>By</source>
         <translation>登録者</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="250"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="253"/>
         <source>delivered to %1</source>
         <translation>%1 に書き出し済み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="253"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="256"/>
         <source>Bundles to write out</source>
         <translation>書き出すバンドル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="255"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="263"/>
         <source>Write to volume</source>
         <translation>媒体に書き出す</translation>
     </message>
@@ -2700,22 +2724,22 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>あなたの保管連署に記録されます。次の連署はその運搬担当本人のものでなければならず、受領側は保管経路が自分まで途切れずに届いているかを確認できます</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="256"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="264"/>
         <source>Adds your custody countersignature, writes with fsync, reads the file back and compares hashes, then marks it delivered</source>
         <translation>あなたの保管連署を加え、fsync で書き込み、読み戻してハッシュを照合してから、書き出し済みにします</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="266"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="275"/>
         <source>Outbound</source>
         <translation>送出</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="280"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="289"/>
         <source>Select a queued bundle and a volume first.</source>
         <translation>先に送出待ちのバンドルと媒体を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="285"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="294"/>
         <source>Wrote %1, read it back and checked it; marked delivered.</source>
         <translation>%1 に書き出し、読み戻して確認しました。書き出し済みにしました。</translation>
     </message>
@@ -2723,153 +2747,168 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>TrustView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="92"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="101"/>
         <source>Trust</source>
         <translation>信頼</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="94"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="103"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="95"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="104"/>
         <source>Workstation</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="96"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="105"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="97"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="106"/>
         <source>Fingerprint</source>
         <translation>フィンガープリント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="98"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="107"/>
         <source>Added</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="99"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="108"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="99"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="108"/>
         <source>REVOKED %1</source>
         <translation>失効 %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="100"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="109"/>
         <source>rotated (still valid)</source>
         <translation>更新済み(有効)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="100"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="109"/>
         <source>trusted</source>
         <translation>信頼</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="103"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="112"/>
         <source>Trusted keys</source>
         <translation>信頼する鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="104"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="113"/>
         <source>Add key…</source>
         <translation>鍵を追加…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="105"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="114"/>
         <source>Revoke…</source>
         <translation>失効…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="106"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="115"/>
         <source>Export keys bundle…</source>
         <translation>鍵バンドルを書き出す…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="107"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="116"/>
         <source>This workstation&apos;s public keys, rotations and trust store, signed by you, for other workstations</source>
         <translation>この端末の公開鍵・鍵更新・信頼ストアを、あなたの署名付きで他の端末向けに</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="109"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="118"/>
         <source>Import keys bundle…</source>
         <translation>鍵バンドルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="116"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="126"/>
         <source>Bundles are accepted only from keys listed here and from this workstation&apos;s own users. Add another workstation&apos;s keys after reading their fingerprints with the owner over a separate channel, or import a keys bundle signed by its officer.</source>
         <translation>バンドルは、ここに載っている鍵とこの端末の利用者の鍵からのみ受け付けます。他の端末の鍵は、別の経路で所有者とフィンガープリントを読み合わせてから追加するか、その端末の保安責任者が署名した鍵バンドルを取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="133"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="143"/>
         <source>Public key to trust</source>
         <translation>信頼する公開鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="133"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="143"/>
         <source>PEM (*.pem)</source>
         <translation>PEM (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="155"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="165"/>
         <source>Trusted %1 (%2).</source>
         <translation>%1 を信頼しました (%2)。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="164"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="169"/>
+        <source>Trusting %1&apos;s key as a security officer&apos;s</source>
+        <translation>%1 の鍵をセキュリティ責任者の鍵として信頼する</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="176"/>
         <source>Select a key first.</source>
         <translation>先に鍵を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="167"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="179"/>
         <source>Revoke key</source>
         <translation>鍵の失効</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="168"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="180"/>
         <source>Revoke %1&apos;s key? Every bundle it signed or countersigned is refused from now on. The key stays listed, marked revoked.</source>
         <translation>%1 の鍵を失効させますか。今後、この鍵が署名・連署したバンドルはすべて拒否されます。鍵は失効済みとして一覧に残ります。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="170"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="182"/>
         <source>Revoke</source>
         <translation>失効させる</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="173"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="184"/>
+        <source>Revoking %1&apos;s security officer key</source>
+        <translation>%1 のセキュリティ責任者の鍵を失効させる</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="187"/>
         <source>Key revoked.</source>
         <translation>鍵を失効させました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="181"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="202"/>
         <source>Export keys bundle</source>
         <translation>鍵バンドルの書き出し</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="182"/>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="193"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="203"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="214"/>
         <source>NIA bundle (*.nia)</source>
         <translation>NIA バンドル (*.nia)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="189"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="210"/>
         <source>Wrote keys bundle %1 to %2.</source>
         <translation>鍵バンドル %1 を %2 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="193"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="214"/>
         <source>Keys bundle</source>
         <translation>鍵バンドル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/trust.py" line="204"/>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="224"/>
+        <source>Importing a keys bundle that changes security officers&apos; keys</source>
+        <translation>セキュリティ責任者の鍵を変更する鍵バンドルの取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/trust.py" line="226"/>
         <source>Keys bundle applied.</source>
         <translation>鍵バンドルを適用しました。</translation>
     </message>
@@ -2960,114 +2999,129 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>UsersView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="50"/>
-        <location filename="../../nia_desktop/ui/views/users.py" line="59"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="53"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="62"/>
         <source>Users</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="52"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="55"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="53"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="56"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="54"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="57"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="54"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="57"/>
         <source>active</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="54"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="57"/>
         <source>disabled</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="55"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="58"/>
         <source>Created (UTC)</source>
         <translation>作成日時 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="56"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="59"/>
         <source>Signing key fingerprint</source>
         <translation>署名鍵のフィンガープリント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="60"/>
-        <location filename="../../nia_desktop/ui/views/users.py" line="61"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="63"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="64"/>
         <source>Filter users</source>
         <translation>ユーザーを絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="63"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="66"/>
         <source>Add user…</source>
         <translation>ユーザーを追加…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="65"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="68"/>
         <source>Add a user with a role (Ctrl+N)</source>
         <translation>役割を指定してユーザーを追加 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="66"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="69"/>
         <source>Disable…</source>
         <translation>無効化…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="67"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="70"/>
         <source>Destroy the user&apos;s keyslot and rotate the database key</source>
         <translation>ユーザーの鍵スロットを破棄し、データベース鍵を更新します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="68"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="71"/>
         <source>Reset passphrase…</source>
         <translation>パスフレーズをリセット…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="121"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="123"/>
+        <source>Adding officer %1</source>
+        <translation>責任者 %1 の追加</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="126"/>
         <source>Added %1.</source>
         <translation>%1 を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="129"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="134"/>
         <source>Disable user</source>
         <translation>ユーザーを無効化</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="130"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="135"/>
         <source>Disable %1? Their keyslot is destroyed, so their passphrase opens nothing, and the database is re-encrypted under a new key. This cannot be undone; a disabled user can only come back as a new user.</source>
         <translation>%1 を無効化しますか？ 鍵スロットが破棄されるためそのパスフレーズでは何も開けなくなり、データベースは新しい鍵で再暗号化されます。元に戻せません。無効化したユーザーは新しいユーザーとしてのみ復帰できます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="133"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="138"/>
         <source>Disable %1</source>
         <translation>%1 を無効化</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="138"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="144"/>
+        <source>Disabling officer %1</source>
+        <translation>責任者 %1 の無効化</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="148"/>
         <source>Disabling %1 and rotating the database key…</source>
         <translation>%1 を無効化し、データベース鍵を更新しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="150"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="160"/>
         <source>Disabled %1; the database key was rotated.</source>
         <translation>%1 を無効化し、データベース鍵を更新しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="170"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="180"/>
         <source>Reset passphrase</source>
         <translation>パスフレーズをリセット</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="182"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="190"/>
+        <source>Resetting officer %1&apos;s passphrase</source>
+        <translation>責任者 %1 のパスフレーズの再設定</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/users.py" line="193"/>
         <source>New passphrase set for %1. They also have a new signing key: tell them to export it again.</source>
         <translation>%1 に新しいパスフレーズを設定しました。署名鍵も新しくなったため、公開鍵を再度書き出すよう伝えてください。</translation>
     </message>
@@ -3075,136 +3129,186 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>VolumePicker</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="48"/>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="53"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="49"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="54"/>
         <source>Volume</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="50"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="51"/>
         <source>Choose folder…</source>
         <translation>フォルダーを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="62"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="63"/>
         <source>, read-only</source>
         <translation>、読み取り専用</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="67"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="68"/>
         <source>No removable volume: choose a folder</source>
         <translation>リムーバブル媒体がありません。フォルダーを選んでください</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="70"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="71"/>
         <source>Choose the medium&apos;s folder</source>
         <translation>媒体のフォルダーを選ぶ</translation>
     </message>
 </context>
 <context>
+    <name>WitnessDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="108"/>
+        <source>Second officer</source>
+        <translation>二人目の責任者</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="109"/>
+        <source>%1 needs a second security officer, present at this workstation, to witness it with their own passphrase.</source>
+        <translation>%1 には、この端末の前にいる二人目のセキュリティ責任者が本人のパスフレーズで立ち会う必要があります。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="113"/>
+        <source>Witnessing officer&apos;s name</source>
+        <translation>立ち会う責任者の名前</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="114"/>
+        <source>Witnessing officer&apos;s passphrase</source>
+        <translation>立ち会う責任者のパスフレーズ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="116"/>
+        <source>&amp;Officer</source>
+        <translation>責任者(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="117"/>
+        <source>&amp;Passphrase</source>
+        <translation>パスフレーズ(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="129"/>
+        <source>Name the second security officer.</source>
+        <translation>二人目のセキュリティ責任者の名前を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="131"/>
+        <source>The second officer types their passphrase.</source>
+        <translation>二人目の責任者が自分のパスフレーズを入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="58"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="59"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="59"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="60"/>
         <source>Fusion</source>
         <translation>統合分析</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="60"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="61"/>
         <source>Briefings</source>
         <translation>ブリーフィング</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="61"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="62"/>
         <source>Users</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="62"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="63"/>
         <source>Audit</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="63"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="64"/>
         <source>Release review</source>
         <translation>公開審査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="65"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="66"/>
         <source>Trust</source>
         <translation>信頼</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="66"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="67"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="68"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="69"/>
         <source>Requirements</source>
         <translation>情報要求</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="70"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="71"/>
         <source>Transfer</source>
         <translation>搬送</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="71"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="72"/>
         <source>My key</source>
         <translation>自分の鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="87"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="88"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="88"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="89"/>
         <source>Signed in user and role</source>
         <translation>ログイン中のユーザーと役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="90"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="91"/>
         <source>Time until auto-lock</source>
         <translation>自動ロックまでの時間</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="91"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="92"/>
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="92"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="93"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>今すぐロック (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="96"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="97"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="106"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="107"/>
         <source>Navigation</source>
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="130"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="131"/>
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="132"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="133"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="190"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="152"/>
+        <source>The vault folder was changed outside NIA Desktop. What was found (recorded in the audit log; the folder has been rewritten from the vault):
+%1</source>
+        <translation>保管庫フォルダーが NIA Desktop の外で変更されました。検出された内容(監査ログに記録済み。フォルダーは保管庫の内容から書き直されました):
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="199"/>
         <source>Locks in %1</source>
         <translation>%1 後にロック</translation>
     </message>
@@ -3212,9 +3316,13 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../nia_desktop/app.py" line="84"/>
         <source>Demo vault (throwaway, deleted on exit): officer / demo-officer-pass, analyst / demo-analyst-pass, courier / demo-courier-pass</source>
-        <translation>デモ用保管庫（終了時に削除）: officer / demo-officer-pass、analyst / demo-analyst-pass、courier / demo-courier-pass</translation>
+        <translation type="vanished">デモ用保管庫（終了時に削除）: officer / demo-officer-pass、analyst / demo-analyst-pass、courier / demo-courier-pass</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/app.py" line="84"/>
+        <source>Demo vault (throwaway, deleted on exit): officer / demo-officer-pass, reviewer / demo-reviewer-pass (second officer), analyst / demo-analyst-pass, courier / demo-courier-pass</source>
+        <translation>デモ用保管庫(終了時に削除): officer / demo-officer-pass、reviewer / demo-reviewer-pass(二人目の責任者)、analyst / demo-analyst-pass、courier / demo-courier-pass</translation>
     </message>
 </context>
 <context>
