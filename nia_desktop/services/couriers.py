@@ -22,7 +22,7 @@ from nia_desktop.core.roles import Action
 from nia_desktop.core.signing import fingerprint
 from nia_desktop.core.store import trust as store
 from nia_desktop.core.store import users
-from nia_desktop.services.bundles import verify, workstation_recipient
+from nia_desktop.services.bundles import review_level, verify, workstation_recipient
 from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session
 from nia_desktop.services.trust import lookup
@@ -67,7 +67,8 @@ def _countersigned(session: Session, data: bytes, volume: str,
         raise BadInput("this bundle is encrypted to its recipients: a courier cannot add a custody hop inside it; "
                        "the hand-over is recorded in this workstation's audit log")
     now = iso_utc(session.clock.now())
-    verified = verify_stream(io.BytesIO(data), len(data), lookup(session), now)
+    level = review_level(session)  # this workstation's own release rule, as verify and receive apply it
+    verified = verify_stream(io.BytesIO(data), len(data), lookup(session), now, review_from=level)
     me = fingerprint(session.signing_key.public_key())
     if to is not None and to.kind == custody.COURIER and to.id == me:
         raise BadInput("--to names you: give the courier or workstation you hand the bundle to")
@@ -89,7 +90,7 @@ def _countersigned(session: Session, data: bytes, volume: str,
     out = io.BytesIO()
     custody.append_hop(io.BytesIO(data), verified.entries, out, hop, number)
     result = out.getvalue()
-    return result, verify_stream(io.BytesIO(result), len(result), lookup(session), now)
+    return result, verify_stream(io.BytesIO(result), len(result), lookup(session), now, review_from=level)
 
 
 def carry(session: Session, path: Path, volume: str, out: Path | None = None, to: str = "") -> Verified:

@@ -2391,7 +2391,7 @@ Intelligence-fusion workstation for air-gapped machines.</source>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/settings.py" line="38"/>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="46"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="48"/>
         <source>Classification of unmarked reports</source>
         <translation>区分表示のないレポートの区分</translation>
     </message>
@@ -2406,32 +2406,46 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>なし(二人承認ルール無効)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="44"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="43"/>
+        <source>Refuse to unlock while swap is unencrypted</source>
+        <translation>スワップが暗号化されていない間はロック解除を拒否する</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="46"/>
         <source>Auto-lock after</source>
         <translation>自動ロックまで</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="45"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="47"/>
         <source>Largest file accepted from media</source>
         <translation>メディアから受け付ける最大ファイルサイズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="47"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="49"/>
         <source>Release review from</source>
         <translation>リリース審査の対象</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="48"/>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="50"/>
+        <source>Swap</source>
+        <translation>スワップ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="51"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="107"/>
-        <source>Weakening a safeguard (release review or the default classification)</source>
-        <translation>安全措置の緩和(リリース審査または既定の秘密区分)</translation>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="112"/>
+        <source>Weakening a safeguard (release review, the default classification or the swap rule)</source>
+        <translation>安全措置の緩和(リリース審査、既定の秘密区分、またはスワップの規則)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/settings.py" line="112"/>
+        <source>Weakening a safeguard (release review or the default classification)</source>
+        <translation type="vanished">安全措置の緩和(リリース審査または既定の秘密区分)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/settings.py" line="118"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>

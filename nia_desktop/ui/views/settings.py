@@ -8,7 +8,7 @@ refuses it, audited, without one (services/settings.py).
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QPushButton, QSpinBox, QWidget
 
 from nia_desktop.core import settings as declared
 from nia_desktop.core.classification import Level
@@ -40,11 +40,14 @@ class SettingsView(View):
         self.review_from = self._levels(self.tr("Briefings that need a second person's approval"),
                                         declared.RELEASE_REVIEW_FROM.help)
         self.review_from.addItem(self.tr("None (two-person rule off)"), REVIEW_OFF)
+        self.refuse_swap = QCheckBox(self.tr("Refuse to unlock while swap is unencrypted"))
+        self.refuse_swap.setToolTip(declared.REFUSE_UNENCRYPTED_SWAP.help)
         form = QFormLayout()
         form.addRow(self.tr("Auto-lock after"), self.idle)
         form.addRow(self.tr("Largest file accepted from media"), self.max_import)
         form.addRow(self.tr("Classification of unmarked reports"), self.default_level)
         form.addRow(self.tr("Release review from"), self.review_from)
+        form.addRow(self.tr("Swap"), self.refuse_swap)
         self.save_button = named(QPushButton(self.tr("Save")), "primary")
         bar = QHBoxLayout()
         bar.addStretch(1)
@@ -80,6 +83,7 @@ class SettingsView(View):
         self.max_import.setValue(values[declared.MAX_IMPORT_MIB.key])
         self.default_level.setCurrentIndex(self.default_level.findData(values[declared.DEFAULT_CLASSIFICATION.key]))
         self.review_from.setCurrentIndex(self.review_from.findData(values[declared.RELEASE_REVIEW_FROM.key]))
+        self.refuse_swap.setChecked(bool(values[declared.REFUSE_UNENCRYPTED_SWAP.key]))
 
     def wanted(self) -> dict[str, int]:
         return {
@@ -87,6 +91,7 @@ class SettingsView(View):
             declared.MAX_IMPORT_MIB.key: self.max_import.value(),
             declared.DEFAULT_CLASSIFICATION.key: int(self.default_level.currentData()),
             declared.RELEASE_REVIEW_FROM.key: int(self.review_from.currentData()),
+            declared.REFUSE_UNENCRYPTED_SWAP.key: int(self.refuse_swap.isChecked()),
         }
 
     def save(self) -> None:
@@ -104,7 +109,8 @@ class SettingsView(View):
                 settings_service.change(session, key, str(value), witness)
             return settings_service.current(session)
 
-        run_witnessed(self, self.tr("Weakening a safeguard (release review or the default classification)"),
+        run_witnessed(self, self.tr("Weakening a safeguard (release review, the default classification or the swap "
+                                    "rule)"),
                       needed, act, self._saved)
 
     def _saved(self, values: dict[str, int]) -> None:
