@@ -389,7 +389,8 @@ def _show_findings(session: Session) -> None:
     findings = folder.unseen(db)
     if not findings:
         return
-    session.notices = [f"{f.found_at} ({f.found_by}): {f.message}" for f in findings]
+    session.notices = [f"{f.found_at[:16].replace('T', ' ')} UTC, at {f.found_by}'s unlock: {f.message}"
+                       for f in findings]
     with exclusive(paths), db.transaction():
         folder.mark_shown(db, [f.id for f in findings], session.name, iso_utc(session.clock.now()))
         current = SlotFile.load(paths.keyslots)

@@ -115,6 +115,7 @@ class WitnessDialog(FormDialog):
         self.form.addRow(explain)
         self.form.addRow(self.tr("&Officer"), self.witness)
         self.form.addRow(self.tr("&Passphrase"), self.secret)
+        self.setMinimumWidth(460)  # the explanation wraps to a readable measure
 
     @property
     def name(self) -> str:
