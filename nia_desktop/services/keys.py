@@ -9,12 +9,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from nia_desktop.core.atomic import atomic_write
 from nia_desktop.core.canonical import canonical_json
 from nia_desktop.core.clock import iso_utc
-from nia_desktop.core.errors import AuthFailed, BadInput
+from nia_desktop.core.errors import BadInput
 from nia_desktop.core.roles import Action
 from nia_desktop.core.signing import SigningContext, fingerprint, public_pem, public_raw, sign
 from nia_desktop.core.store import trust, users
 from nia_desktop.core.vault import folder, keyslots
-from nia_desktop.services.session import Session, changing_own_slot, verify_credentials
+from nia_desktop.services.session import Session, changing_own_slot, confirm_own_passphrase
 
 
 def own_fingerprint(session: Session) -> str:
@@ -46,11 +46,7 @@ def rotate_own_key(session: Session, passphrase: str) -> tuple[str, str]:
     now = iso_utc(session.clock.now())
     statement = canonical_json({"user": session.name, "old": old_fp, "new": new_fp, "at": now,
                                 "new_public": public_raw(new_key.public_key()).hex()})
-    try:
-        verify_credentials(session, session.name, passphrase)
-    except AuthFailed:
-        session.audit("self.key_rotate", session.name, "failed", {"reason": "passphrase wrong"})
-        raise
+    confirm_own_passphrase(session, passphrase, "self.key_rotate")
     with changing_own_slot(session) as slot_file:
         old_slot = slot_file.slots.pop(session.slot.locator, None)
         if old_slot is None:

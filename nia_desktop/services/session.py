@@ -343,3 +343,12 @@ def verify_credentials(session: Session, name: str, passphrase: str) -> OpenedSl
         raise AuthFailed()
     _authenticate_slot(session.db, record, opened, legacy)
     return opened
+
+
+def confirm_own_passphrase(session: Session, passphrase: str, action: str) -> None:
+    """The signed-in user types their passphrase again before changing their own keys; a wrong one is audited."""
+    try:
+        verify_credentials(session, session.name, passphrase)
+    except AuthFailed:
+        session.audit(action, session.name, chain.Outcome.FAILED, {"reason": "current passphrase wrong"})
+        raise

@@ -10,7 +10,7 @@ keys bundles).
 from __future__ import annotations
 
 from nia_desktop.core.clock import iso_utc
-from nia_desktop.core.errors import AuthFailed, BadInput, PermissionRefused
+from nia_desktop.core.errors import BadInput, PermissionRefused
 from nia_desktop.core.names import check_new_passphrase, check_user_name
 from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.signing import public_pem
@@ -22,7 +22,7 @@ from nia_desktop.core.vault.layout import exclusive
 from nia_desktop.services.dual_control import Witness, require_witness
 from nia_desktop.services.progress import Progress, no_progress
 from nia_desktop.services.rotation import Checkpoint, _no_checkpoint, rotate_database_key
-from nia_desktop.services.session import Session, changing_own_slot, verify_credentials, write_slot_file
+from nia_desktop.services.session import Session, changing_own_slot, confirm_own_passphrase, write_slot_file
 
 
 def list_users(session: Session) -> list[UserRecord]:
@@ -132,11 +132,7 @@ def change_own_passphrase(session: Session, current: str, new: str) -> None:
     session.require(Action.OWN_PASSPHRASE_CHANGE, session.name)
     check_new_passphrase(new)
     meta = session.vault.meta
-    try:
-        verify_credentials(session, session.name, current)
-    except AuthFailed:
-        session.audit("self.passphrase_change", session.name, "failed", {"reason": "current passphrase wrong"})
-        raise
+    confirm_own_passphrase(session, current, "self.passphrase_change")
     with changing_own_slot(session) as slot_file:
         old = slot_file.slots.pop(session.slot.locator, None)
         legacy = slot_file.legacy.pop(session.name, None)
