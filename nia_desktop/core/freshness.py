@@ -66,18 +66,25 @@ def _encode(value: Any) -> bytes:
     return b"t" + str(value).encode("utf-8", "surrogatepass")
 
 
-def compute_digest(db: VaultConnection) -> str:
-    """SHA-256 over every row of every security table, in rowid order, with types and lengths."""
-    digest = hashlib.sha256(b"nia-security-state-v1")
-    for table in SECURITY_TABLES:
-        digest.update(b"\x00table\x00" + table.encode())
-        columns = SECURITY_COLUMNS.get(table, "*")
-        for row in db.query(f"SELECT {columns} FROM {table} ORDER BY rowid"):  # noqa: S608 (fixed names)
-            for value in row:
-                encoded = _encode(value)
-                digest.update(len(encoded).to_bytes(8, "big") + encoded)
-            digest.update(b"\x00row")
+def table_digest(db: VaultConnection, table: str) -> str:
+    """SHA-256 over every row of one security table, in rowid order, with types and lengths."""
+    digest = hashlib.sha256(b"nia-security-table-v1\x00" + table.encode())
+    columns = SECURITY_COLUMNS.get(table, "*")
+    for row in db.query(f"SELECT {columns} FROM {table} ORDER BY rowid"):  # noqa: S608 (fixed names)
+        for value in row:
+            encoded = _encode(value)
+            digest.update(len(encoded).to_bytes(8, "big") + encoded)
+        digest.update(b"\x00row")
     return digest.hexdigest()
+
+
+def _combine(digests: list[str]) -> str:
+    return hashlib.sha256(("nia-security-state-v2\x00" + "\x00".join(digests)).encode()).hexdigest()
+
+
+def compute_digest(db: VaultConnection) -> str:
+    """The security state's digest recomputed from every row (unlock's check): nothing cached is trusted."""
+    return _combine([table_digest(db, table) for table in SECURITY_TABLES])
 
 
 def stored(db: VaultConnection) -> tuple[State, bool]:
@@ -87,9 +94,20 @@ def stored(db: VaultConnection) -> tuple[State, bool]:
 
 
 def refresh_digest(db: VaultConnection) -> None:
-    """Before COMMIT: if a security table changed in this transaction, record the new digest with it."""
-    if db.query("SELECT dirty FROM security_state WHERE id = 1")[0][0]:
-        db.execute("UPDATE security_state SET digest = ?, dirty = 0 WHERE id = 1", (compute_digest(db),))
+    """Before COMMIT: if a security table changed in this transaction, record the new digest with it. Only the
+    tables changed are re-hashed: a close (a new audit seal) does not re-read years of release requests."""
+    if not db.query("SELECT dirty FROM security_state WHERE id = 1")[0][0]:
+        return
+    cached = {str(name): (str(digest), bool(dirty))
+              for name, digest, dirty in db.query("SELECT name, digest, dirty FROM security_tables")}
+    digests = []
+    for table in SECURITY_TABLES:
+        digest, dirty = cached.get(table, ("", True))
+        if dirty or not digest:
+            digest = table_digest(db, table)
+            db.execute("UPDATE security_tables SET digest = ?, dirty = 0 WHERE name = ?", (digest, table))
+        digests.append(digest)
+    db.execute("UPDATE security_state SET digest = ?, dirty = 0 WHERE id = 1", (_combine(digests),))
 
 
 def mac_key(db: VaultConnection) -> bytes:

@@ -341,19 +341,30 @@ def _v11_authenticated_slots(db: VaultConnection) -> None:
     # What an unlock found wrong in the vault folder, kept until an officer has been shown it.
     db.execute("CREATE TABLE folder_findings (id INTEGER PRIMARY KEY, found_at TEXT NOT NULL, found_by TEXT NOT NULL, "
                "message TEXT NOT NULL, shown_to TEXT, shown_at TEXT)")
+    # Each table's own digest, so a commit re-hashes only the tables it changed (core/freshness.py).
+    db.execute("CREATE TABLE security_tables (name TEXT PRIMARY KEY, digest TEXT NOT NULL DEFAULT '', "
+               "dirty INTEGER NOT NULL DEFAULT 1)")
     for table in SECURITY_TABLES:
+        db.execute("INSERT INTO security_tables (name) VALUES (?)", (table,))
         for event in ("INSERT", "UPDATE", "DELETE"):
             db.execute(f"CREATE TRIGGER security_{table}_{event.lower()} AFTER {event} ON {table} BEGIN "
-                       "UPDATE security_state SET generation = generation + 1, dirty = 1 WHERE id = 1; END")
+                       "UPDATE security_state SET generation = generation + 1, dirty = 1 WHERE id = 1; "
+                       f"UPDATE security_tables SET dirty = 1 WHERE name = '{table}'; END")
 
 
 # Every table whose rows decide who may do what, which keys count, what the log vouches for, or what was
 # already received (replay): a change to any of them moves the security-state generation
 # (core/freshness.py), inside the same transaction. The digest covers the columns named (all by default):
-# a received bundle's bytes are not re-hashed at every change, its identity and status are.
+# a received bundle's bytes and a briefing's text are not re-hashed at every change, their identity, hash
+# and status are.
 SECURITY_TABLES = ("users", "trusted_keys", "retired_keys", "settings", "release_requests", "workstation_keys",
                    "vault_meta", "audit_seals", "bundle_sequences", "received_bundles")
-SECURITY_COLUMNS = {"received_bundles": "uuid, kind, signer, sequence, received_by, received_at, status"}
+SECURITY_COLUMNS = {
+    "received_bundles": "uuid, kind, signer, sequence, received_by, received_at, status",
+    # The briefing text itself is covered by its content_sha256 (and an approval names its hash).
+    "release_requests": "id, case_name, author, requested_at, content_sha256, classification, status, reviewer, "
+                        "decided_at, reason, approval, approval_sig",
+}
 
 MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_imports_cases,
                                _v4_fusion_assessments_requirements, _v5_watchlist, _v6_extractions,
