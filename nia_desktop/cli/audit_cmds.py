@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
+from nia_desktop.cli.numbers import limit
 from nia_desktop.cli.output import emit_json, safe, say, table, warn
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     checkpoint.add_argument("--out", required=True, metavar="FILE")
     checkpoint.set_defaults(handler=_checkpoint)
     log = audit.add_parser("log", parents=[common], help="show the latest entries")
-    log.add_argument("--limit", type=int, default=50, help="how many of the latest entries (default 50)")
+    log.add_argument("--limit", type=limit, default=50, help="how many of the latest entries (default 50)")
     log.set_defaults(handler=_log)
     key = audit.add_parser("key", parents=[common], help="write the workstation audit public key (PEM)")
     key.add_argument("--out", required=True, metavar="FILE")

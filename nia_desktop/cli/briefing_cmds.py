@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
+from nia_desktop.cli.numbers import row_id
 from nia_desktop.cli.output import emit_json, say
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
                        help="encrypt to this age recipient (age1..., or a file holding one); repeatable")
     brief.add_argument("--title", default=None)
     brief.add_argument("--summary", default=None)
-    brief.add_argument("--report", dest="reports", type=int, action="append", metavar="ID",
+    brief.add_argument("--report", dest="reports", type=row_id, action="append", metavar="ID",
                        help="include only these reports (repeatable; default: the whole case)")
     brief.set_defaults(handler=_brief)
 
@@ -37,13 +38,13 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--all", action="store_true", help="decided ones too")
     listing.set_defaults(handler=_list)
     show = release.add_parser("show", parents=[common], help="the briefing under review, item by item")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=row_id)
     show.set_defaults(handler=_show)
     approve = release.add_parser("approve", parents=[common], help="approve a briefing for export")
-    approve.add_argument("id", type=int)
+    approve.add_argument("id", type=row_id)
     approve.set_defaults(handler=_approve)
     reject = release.add_parser("reject", parents=[common], help="reject a briefing, saying why")
-    reject.add_argument("id", type=int)
+    reject.add_argument("id", type=row_id)
     reject.add_argument("--reason", required=True)
     reject.set_defaults(handler=_reject)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
+from nia_desktop.cli.numbers import row_id
 from nia_desktop.cli.output import emit_json, say, warn
 from nia_desktop.cli.witness import add_witness_arguments, witness_from_args
 
@@ -42,7 +43,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     receive.add_argument("file", type=Path)
     receive.set_defaults(handler=_receive)
     reports = bundle.add_parser("reports", parents=[common], help="analyst: sign reports into a bundle")
-    reports.add_argument("ids", nargs="+", type=_row_id, metavar="REPORT_ID")
+    reports.add_argument("ids", nargs="+", type=row_id, metavar="REPORT_ID")
     where = reports.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, metavar="FILE")
     where.add_argument("--queue", action="store_true", help="keep it in the vault for a courier to write out")
@@ -99,17 +100,6 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     take.add_argument("--yes", action="store_true", help="apply the changes shown")
     add_witness_arguments(take)
     take.set_defaults(handler=_trust_import)
-
-
-def _row_id(value: str) -> int:
-    """A report number as SQLite can hold it: past 2**63 - 1 it would fail inside the query, not here."""
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if not 1 <= number <= 2**63 - 1:
-        raise argparse.ArgumentTypeError(f"{value[:30]!r} is not a report number (1 to {2**63 - 1})")
-    return number
 
 
 def _review_level(value: str) -> int:

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
+from nia_desktop.cli.numbers import row_id
 from nia_desktop.cli.output import emit_json, safe, say, table
 
 if TYPE_CHECKING:
@@ -20,33 +21,33 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
         "entity", help="analysts' judgements on entities (numbers from the latest `nia fuse` of the same scope)"
     ).add_subparsers(dest="entity_cmd", required=True)
     show = entity.add_parser("show", parents=[common], help="an entity: aliases, reports, corroboration, merges")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=row_id)
     show.add_argument("--case", default="")
     show.set_defaults(handler=_entity_show)
     merge = entity.add_parser("merge", parents=[common], help="these entities are one (kept across re-fusion)")
-    merge.add_argument("ids", nargs="+", type=int, metavar="ID")
+    merge.add_argument("ids", nargs="+", type=row_id, metavar="ID")
     merge.add_argument("--why", default="", help="the reason, kept in the judgement log")
     merge.add_argument("--case", default="")
     merge.set_defaults(handler=_entity_merge)
     confirm = entity.add_parser("confirm", parents=[common],
                                 help="this entity is right as resolved (kept whole across re-fusion)")
-    confirm.add_argument("id", type=int)
+    confirm.add_argument("id", type=row_id)
     confirm.add_argument("--why", default="", help="the reason, kept in the judgement log")
     confirm.add_argument("--case", default="")
     confirm.set_defaults(handler=_entity_confirm)
     different = entity.add_parser("different", parents=[common], help="these two are never one entity")
-    different.add_argument("ids", nargs=2, type=int, metavar="ID")
+    different.add_argument("ids", nargs=2, type=row_id, metavar="ID")
     different.add_argument("--why", default="")
     different.add_argument("--case", default="")
     different.set_defaults(handler=_entity_different)
     split = entity.add_parser("split", parents=[common], help="the entity's mentions in these reports are another")
-    split.add_argument("id", type=int)
-    split.add_argument("--reports", nargs="+", type=int, required=True, metavar="REPORT_ID")
+    split.add_argument("id", type=row_id)
+    split.add_argument("--reports", nargs="+", type=row_id, required=True, metavar="REPORT_ID")
     split.add_argument("--why", default="")
     split.add_argument("--case", default="")
     split.set_defaults(handler=_entity_split)
     undo = entity.add_parser("undo", parents=[common], help="revoke a judgement (it stays in the log)")
-    undo.add_argument("judgement", type=int, metavar="JUDGEMENT_ID")
+    undo.add_argument("judgement", type=row_id, metavar="JUDGEMENT_ID")
     undo.set_defaults(handler=_entity_undo)
     log = entity.add_parser("log", parents=[common], help="every judgement: who, when, why, which reports")
     log.set_defaults(handler=_entity_log)
@@ -60,7 +61,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     list_watch = watch.add_parser("list", parents=[common], help="the watchlist")
     list_watch.set_defaults(handler=_watch_list)
     remove = watch.add_parser("remove", parents=[common], help="take an entry off (kept, marked removed)")
-    remove.add_argument("id", type=int)
+    remove.add_argument("id", type=row_id)
     remove.set_defaults(handler=_watch_remove)
     case = commands.add_parser("case", help="cases: named groups of reports").add_subparsers(
         dest="case_cmd", required=True)
@@ -72,7 +73,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     suggest.set_defaults(handler=_case_suggest)
     add = case.add_parser("add", parents=[common], help="add reports to a case")
     add.add_argument("name")
-    add.add_argument("ids", nargs="+", type=int, metavar="ID")
+    add.add_argument("ids", nargs="+", type=row_id, metavar="ID")
     add.set_defaults(handler=_case_add)
 
 

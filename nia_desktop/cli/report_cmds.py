@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
+from nia_desktop.cli.numbers import limit, row_id
 from nia_desktop.cli.output import emit_json, safe, say, table
 
 if TYPE_CHECKING:
@@ -24,22 +25,22 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     listing = commands.add_parser("reports", parents=[common], help="list reports")
     listing.add_argument("--case", default="")
     listing.add_argument("--agency", default="")
-    listing.add_argument("--limit", type=int, default=1000)
+    listing.add_argument("--limit", type=limit, default=1000)
     listing.set_defaults(handler=_reports)
     search = commands.add_parser("search", parents=[common], help="full-text search (English and Japanese)")
     search.add_argument("query")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--limit", type=limit, default=50)
     search.set_defaults(handler=_search)
     report = commands.add_parser("report", help="one report").add_subparsers(dest="report_cmd", required=True)
     show = report.add_parser("show", parents=[common], help="print a report's metadata and text (audited)")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=row_id)
     show.set_defaults(handler=_show)
     original = report.add_parser("original", parents=[common], help="write a report's original bytes (audited)")
-    original.add_argument("id", type=int)
+    original.add_argument("id", type=row_id)
     original.add_argument("--out", required=True, metavar="FILE")
     original.set_defaults(handler=_original)
     history = commands.add_parser("imports", parents=[common], help="past import runs, or one run's manifest")
-    history.add_argument("id", type=int, nargs="?")
+    history.add_argument("id", type=row_id, nargs="?")
     history.set_defaults(handler=_imports)
 
 

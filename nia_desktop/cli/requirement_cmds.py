@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from nia_desktop.cli.context import SubParsers, respond, run_in_session
+from nia_desktop.cli.numbers import row_id, small
 from nia_desktop.cli.output import safe, table
 from nia_desktop.core.assessment import CONFIDENCES, LIKELIHOODS
 
@@ -18,17 +19,17 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
         dest="pir_cmd", required=True)
     add = pir.add_parser("add", parents=[common], help="record a requirement (officer or analyst)")
     add.add_argument("question", metavar="TEXT")
-    add.add_argument("--priority", type=int, required=True, help="1 (highest) to 5")
+    add.add_argument("--priority", type=small, required=True, help="1 (highest) to 5")
     add.add_argument("--due", default="", metavar="YYYY-MM-DD")
     add.set_defaults(handler=_pir_add)
     listing = pir.add_parser("list", parents=[common], help="requirements with reports, agencies, latest date")
     listing.set_defaults(handler=_pir_list)
     tag = pir.add_parser("tag", parents=[common], help="confirm reports that answer a requirement (analyst)")
-    tag.add_argument("requirement", type=int, metavar="PIR_ID")
-    tag.add_argument("reports", nargs="+", type=int, metavar="REPORT_ID")
+    tag.add_argument("requirement", type=row_id, metavar="PIR_ID")
+    tag.add_argument("reports", nargs="+", type=row_id, metavar="REPORT_ID")
     tag.set_defaults(handler=_pir_tag)
     suggest = pir.add_parser("suggest", parents=[common], help="reports that may answer a requirement")
-    suggest.add_argument("requirement", type=int, metavar="PIR_ID")
+    suggest.add_argument("requirement", type=row_id, metavar="PIR_ID")
     suggest.set_defaults(handler=_pir_suggest)
     assess = commands.add_parser("assess", parents=[common], help="record an assessment on a case (ICD 203 terms)")
     assess.add_argument("case")
@@ -36,7 +37,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     assess.add_argument("--likelihood", required=True, choices=list(LIKELIHOODS), metavar="TERM",
                         help="; ".join(f"{t} ({lo}-{hi}%%)" for t, (lo, hi, _) in LIKELIHOODS.items()))
     assess.add_argument("--confidence", required=True, choices=CONFIDENCES)
-    assess.add_argument("--reports", nargs="*", type=int, default=[], metavar="REPORT_ID")
+    assess.add_argument("--reports", nargs="*", type=row_id, default=[], metavar="REPORT_ID")
     assess.set_defaults(handler=_assess)
     listed = commands.add_parser("assessments", parents=[common], help="a case's assessments")
     listed.add_argument("case")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from nia_desktop.cli.context import SubParsers, respond, run_in_session
 from nia_desktop.cli.credentials import new_passphrase, vault_path
+from nia_desktop.cli.numbers import small
 from nia_desktop.cli.witness import add_witness_arguments, witness_from_args
 
 if TYPE_CHECKING:
@@ -19,9 +20,9 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     init = commands.add_parser("init", parents=[common], help="create a vault; its first user is an officer")
     init.add_argument("--officer", required=True, metavar="NAME", help="first security officer's user name")
     init.add_argument("--name", help="a display name for the vault (default: the directory name)")
-    init.add_argument("--kdf-memory", type=int, metavar="MIB",
+    init.add_argument("--kdf-memory", type=small, metavar="MIB",
                       help="Argon2id memory in MiB (at least 19; default: calibrated, at least 64)")
-    init.add_argument("--kdf-time", type=int, metavar="T",
+    init.add_argument("--kdf-time", type=small, metavar="T",
                       help="Argon2id iterations (at least 2; default: calibrated, at least 3)")
     init.set_defaults(handler=_init)
 

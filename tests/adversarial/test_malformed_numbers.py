@@ -200,3 +200,21 @@ def test_audit_export_with_bad_numbers_is_refused(nia_vault: Nia, tmp_path: Path
 def test_report_ids_past_sqlite_range_are_a_usage_error(nia_vault: Nia, tmp_path: Path) -> None:
     result = nia_vault("bundle", "reports", str(2**63), "--out", str(tmp_path / "x.nia"), **ANNA)
     assert result.code == 2 and "REPORT_ID" in result.err and "Traceback" not in result.err
+
+
+COMMANDS = (["report", "show", "{n}"], ["report", "original", "{n}"], ["reports", "--limit", "{n}"],
+            ["search", "x", "--limit", "{n}"], ["case", "add", "harbour", "{n}"], ["entity", "show", "{n}"],
+            ["release", "show", "{n}"], ["release", "approve", "{n}"], ["pir", "tag", "{n}", "1"],
+            ["audit", "log", "--limit", "{n}"])
+
+
+def test_every_number_typed_on_the_command_line_is_bounded(nia_vault: Nia) -> None:
+    """Issue #10, point 8: any number a user types is refused cleanly (usage error), never an OverflowError."""
+    problems = []
+    for command in COMMANDS:
+        for number in (str(2**63), str(2**64), "-1", "1.5", "9" * 5000):
+            who = OLIVE if command[0] in ("release", "audit") else ANNA
+            result = nia_vault(*[part.replace("{n}", number) for part in command], **who)
+            if result.code != 2 or "Traceback" in result.err or "internal error" in result.err:
+                problems.append(f"{command} {number[:20]}: exit {result.code} {result.err[-200:]}")
+    assert problems == [], "\n".join(problems)
