@@ -8,19 +8,19 @@ attack is made the way a courier with their own key could make it.
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from nia_desktop.core.bundles import container, custody
+from nia_desktop.core.bundles import custody
 from nia_desktop.core.bundles.custody import WORKSTATION, HandTo
 from nia_desktop.core.bundles.manifest import MANIFEST
 from nia_desktop.core.signing import fingerprint, load_public_pem
 from nia_desktop.services.session import unlock
 from tests import samples
 from tests.e2e.conftest import Nia, Result
+from tests.helpers import bundle_entries, rebuild_bundle
 
 ANNA = {"user": "anna", "passphrase": "anna-passphrase-1"}
 CARL = {"user": "carl", "passphrase": "carl-passphrase-1"}
@@ -29,34 +29,19 @@ DAVE = {"user": "dave", "passphrase": "dave-passphrase-1"}
 ERIN = {"user": "erin", "passphrase": "erin-passphrase-1"}
 
 
-def entries_of(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as archive:
-        return {n: archive.read(n) for n in archive.namelist()}
-
-
-def rebuilt(path: Path, entries: dict[str, bytes]) -> Path:
-    with path.open("wb") as handle:
-        writer = container.Writer(handle)
-        for name, data in entries.items():
-            for _ in writer.add(name, iter([data]), container.STORED):
-                pass
-        writer.close()
-    return path
-
-
 def forged_hop(path: Path, out: Path, key: Ed25519PrivateKey, courier: str, to: HandTo) -> Path:
     """The next hop on ``path``'s chain, signed with ``key``: what a courier's own tool could write."""
-    entries = entries_of(path)
+    entries = bundle_entries(path)
     count = sum(1 for n in entries if n.endswith(".json") and custody.is_custody(n))
     manifest = entries[MANIFEST]
     previous = entries[custody.entry_names(count)[0]] if count else None
     hop = custody.new_hop(key, courier, "2026-11-26T09:00:00.000000Z", "USB", json.loads(manifest)["uuid"],
                           manifest, previous, count + 1, to)
-    return rebuilt(out, {**entries, **dict(zip(custody.entry_names(count + 1), hop, strict=True))})
+    return rebuild_bundle(out, {**entries, **dict(zip(custody.entry_names(count + 1), hop, strict=True))})
 
 
 def without_hops(path: Path, out: Path, *numbers: int) -> Path:
-    return rebuilt(out, {n: v for n, v in entries_of(path).items()
+    return rebuild_bundle(out, {n: v for n, v in bundle_entries(path).items()
                          if not any(n in custody.entry_names(k) for k in numbers)})
 
 
@@ -144,9 +129,9 @@ def test_custody_hand_overs(two_workstations: tuple[Nia, Nia, dict[str, Path]], 
     assert refused.code == 4 and "custody hop 2 is signed by erin" in refused.err
 
     # Hops swapped: refused.
-    entries = entries_of(two)
+    entries = bundle_entries(two)
     (j1, s1), (j2, s2) = custody.entry_names(1), custody.entry_names(2)
-    swapped = rebuilt(tmp_path / "swapped.nia", {**entries, j1: entries[j2], s1: entries[s2], j2: entries[j1],
+    swapped = rebuild_bundle(tmp_path / "swapped.nia", {**entries, j1: entries[j2], s1: entries[s2], j2: entries[j1],
                                                   s2: entries[s1]})
     refused = b("bundle", "verify", str(swapped), **ERIN)
     assert refused.code == 4 and "custody hop 1" in refused.err and "Traceback" not in refused.err

@@ -8,20 +8,20 @@ value here reaches the real CLI in a bundle signed by a key the vault trusts.
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from nia_desktop.core.bundles import container, custody
+from nia_desktop.core.bundles import custody
 from nia_desktop.core.bundles.manifest import MANIFEST, SIGNATURE
 from nia_desktop.core.bundles.write import Signer, Source, write_bundle
 from nia_desktop.core.canonical import canonical_json
 from nia_desktop.core.signing import SigningContext, public_pem, sign
 from nia_desktop.services.session import unlock
 from tests.e2e.conftest import Nia, Result
+from tests.helpers import bundle_entries, rebuild_bundle
 
 ANNA = {"user": "anna", "passphrase": "anna-passphrase-1"}
 CARL = {"user": "carl", "passphrase": "carl-passphrase-1"}
@@ -34,22 +34,6 @@ def anna_key(nia: Nia) -> Ed25519PrivateKey:
         return session.signing_key
 
 
-def entries_of(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as archive:
-        return {n: archive.read(n) for n in archive.namelist()}
-
-
-def rebuilt(path: Path, entries: dict[str, bytes]) -> Path:
-    """The entries in our own strict container layout, as a forger holding a trusted key would write them."""
-    with path.open("wb") as handle:
-        writer = container.Writer(handle)
-        for name, data in entries.items():
-            for _ in writer.add(name, iter([data]), container.STORED):
-                pass
-        writer.close()
-    return path
-
-
 def good_bundle(tmp: Path, key: Ed25519PrivateKey, kind: str = "reports",
                 sources: list[Source] | None = None) -> dict[str, bytes]:
     out = tmp / f"good-{kind}.nia"
@@ -57,7 +41,7 @@ def good_bundle(tmp: Path, key: Ed25519PrivateKey, kind: str = "reports",
         write_bundle(out, kind, sources or [Source("reports/1/original", data=b"a report\n"),
                                             Source("reports/1/meta.json", data=b'{"original_name": "a.txt"}')],
                      Signer("anna", key), 7, "2026-11-25T10:00:00.000000Z", {"seq": 3, "hash": "ab" * 32})
-    return entries_of(out)
+    return bundle_entries(out)
 
 
 def resigned(entries: dict[str, bytes], key: Ed25519PrivateKey, manifest: bytes) -> dict[str, bytes]:
@@ -79,7 +63,7 @@ def test_bad_sequence_numbers_are_refused_by_verify_and_receive(nia_vault: Nia, 
     for n, value in enumerate(BAD_NUMBERS):
         manifest = json.loads(good[MANIFEST])
         manifest["sequence"] = value
-        path = rebuilt(tmp_path / f"seq{n}.nia", resigned(good, key, canonical_json(manifest)))
+        path = rebuild_bundle(tmp_path / f"seq{n}.nia", resigned(good, key, canonical_json(manifest)))
         for result in (nia_vault("bundle", "verify", str(path), **CARL),
                        nia_vault("bundle", "verify", str(path), "--trust", str(pem)),
                        nia_vault("bundle", "receive", str(path), **CARL)):
@@ -104,7 +88,7 @@ def test_other_manifest_numbers_are_bounded(nia_vault: Nia, tmp_path: Path, fiel
         manifest["files"][0]["size"] = value
     else:
         manifest["audit_head"]["seq"] = value
-    path = rebuilt(tmp_path / "bad.nia", resigned(good, key, canonical_json(manifest)))
+    path = rebuild_bundle(tmp_path / "bad.nia", resigned(good, key, canonical_json(manifest)))
     clean_refusal(nia_vault("bundle", "receive", str(path), **CARL), 4, words)
 
 
@@ -118,7 +102,7 @@ def test_json_the_parser_itself_cannot_take_is_refused(nia_vault: Nia, tmp_path:
     deep = text.replace('"sequence":7', '"sequence":' + "[" * 100_000 + "]" * 100_000).encode()
     infinite = text.replace('"sequence":7', '"sequence":1e400').encode()
     for n, manifest in enumerate((huge, deep, infinite)):
-        path = rebuilt(tmp_path / f"p{n}.nia", resigned(good, key, manifest))
+        path = rebuild_bundle(tmp_path / f"p{n}.nia", resigned(good, key, manifest))
         clean_refusal(nia_vault("bundle", "verify", str(path), **CARL), 4, "the manifest")
 
 
@@ -131,7 +115,7 @@ def test_bad_custody_hop_numbers_are_refused(nia_vault: Nia, tmp_path: Path) -> 
         forged = hop.replace(b'"n":1', b'"n":' + number.encode())
         signed = {**good, **dict(zip(custody.entry_names(1),
                                      (forged, sign(key, SigningContext.CUSTODY_HOP, forged)), strict=True))}
-        path = rebuilt(tmp_path / f"hop{n}.nia", signed)
+        path = rebuild_bundle(tmp_path / f"hop{n}.nia", signed)
         clean_refusal(nia_vault("bundle", "verify", str(path), **CARL), 4, "custody hop 1 is malformed")
 
 

@@ -21,6 +21,7 @@ from nia_desktop.core.vault.keyslots import SlotFile
 from nia_desktop.services import settings, trust, users
 from nia_desktop.services.session import unlock
 from tests.conftest import ANALYST, ANALYST_PASS, OFFICER, OFFICER_PASS
+from tests.helpers import PASSPHRASE_CHANGE_CRASH
 
 PAGE = 4096
 
@@ -216,33 +217,14 @@ def test_an_older_keyslot_file_after_ones_own_change_does_not_revive_the_old_pas
         unlock(vault_dir, ANALYST, ANALYST_PASS)
 
 
-CUT_SHORT = """
-import os, sys
-from pathlib import Path
-import nia_desktop.services.session as session_module
-from nia_desktop.services.session import unlock
-from nia_desktop.services.users import change_own_passphrase
-vault, when = Path(sys.argv[1]), sys.argv[2]
-session = unlock(vault, "anna", "anna-passphrase-22")
-real_write = session_module.atomic_write
-def write(path, data):
-    if path.name != "keyslots.json":
-        return real_write(path, data)
-    if when == "after":
-        real_write(path, data)
-    os._exit(9)
-session_module.atomic_write = write
-change_own_passphrase(session, "anna-passphrase-22", "anna-next-passphrase-7")
-"""
-
-
 @pytest.mark.parametrize(("when", "works"), [("before", ANALYST_PASS), ("after", "anna-next-passphrase-7")])
 def test_a_change_cut_short_survives_an_officer_unlocking_first(vault_dir: Path, when: str, works: str) -> None:
     """Red-team A23: the officer's repair used to remove the slot a cut-short passphrase change left."""
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-c", CUT_SHORT, str(vault_dir), when], capture_output=True, check=False)
+    done = subprocess.run([sys.executable, "-c", PASSPHRASE_CHANGE_CRASH, str(vault_dir), ANALYST, ANALYST_PASS,
+                           "anna-next-passphrase-7", when], capture_output=True, check=False)
     assert done.returncode == 9, done.stderr.decode()
     unlock(vault_dir, OFFICER, OFFICER_PASS).close()  # the officer first: told or not, nothing of anna's removed
     unlock(vault_dir, ANALYST, works).close()

@@ -16,6 +16,7 @@ from nia_desktop.services import users
 from nia_desktop.services.dual_control import authenticate_witness
 from nia_desktop.services.session import unlock
 from tests.conftest import ANALYST, ANALYST_PASS, COURIER, COURIER_PASS, OFFICER, OFFICER_PASS
+from tests.helpers import PASSPHRASE_CHANGE_CRASH
 
 
 def test_add_and_list(officer) -> None:  # type: ignore[no-untyped-def]
@@ -184,31 +185,10 @@ def test_crash_while_adding_a_user_leaves_an_openable_vault(vault_dir: Path) -> 
     unlock(vault_dir, "dora", "dora-passphrase-2").close()
 
 
-PASSWD_CRASH = """
-import os, sys
-from pathlib import Path
-import nia_desktop.services.session as session_module
-from nia_desktop.services.session import unlock
-from nia_desktop.services.users import change_own_passphrase
-vault, when = Path(sys.argv[1]), sys.argv[2]
-session = unlock(vault, "carl", "carl-passphrase-333")
-real_write = session_module.atomic_write
-def write(path, data):
-    if path.name != "keyslots.json":
-        return real_write(path, data)
-    if when == "before":  # the database has committed the new slot's record; the file is still the old one
-        os._exit(9)
-    real_write(path, data)
-    os._exit(9)
-session_module.atomic_write = write
-change_own_passphrase(session, "carl-passphrase-333", "carl-passphrase-new")
-"""
-
-
 @pytest.mark.parametrize(("when", "works"), [("before", COURIER_PASS), ("after", "carl-passphrase-new")])
 def test_crash_during_passphrase_change(vault_dir: Path, when: str, works: str) -> None:
-    result = subprocess.run([sys.executable, "-c", PASSWD_CRASH, str(vault_dir), when],
-                            capture_output=True, check=False)
+    result = subprocess.run([sys.executable, "-c", PASSPHRASE_CHANGE_CRASH, str(vault_dir), COURIER, COURIER_PASS,
+                             "carl-passphrase-new", when], capture_output=True, check=False)
     assert result.returncode == 9, result.stderr.decode()
     unlock(vault_dir, COURIER, works).close()
     unlock(vault_dir, OFFICER, OFFICER_PASS).close()
