@@ -114,10 +114,6 @@ def set_credentials(db: VaultConnection, name: str, signing_public: bytes, slot_
                    (signing_public, slot_public, slot_locator, by, when, name))
 
 
-def set_signing_public(db: VaultConnection, name: str, public: bytes) -> None:
-    db.execute("UPDATE users SET signing_public = ? WHERE name = ?", (public, name))
-
-
 def set_slot(db: VaultConnection, name: str, slot_public: bytes, slot_locator: str) -> None:
     db.execute("UPDATE users SET slot_public = ?, slot_locator = ? WHERE name = ?", (slot_public, slot_locator, name))
 

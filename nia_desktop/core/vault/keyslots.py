@@ -417,8 +417,3 @@ class SlotFile:
             if slot is not None and slot.kdf == params:
                 return slot, keys
         return None
-
-
-def burn_kdf(vault_id: str, user: str, passphrase: str, params: KdfParams) -> None:
-    """Spend the same Argon2id work as a real slot, when the file holds no slot at all."""
-    derive_slot_keys(vault_id, user, passphrase, params)
