@@ -3,7 +3,9 @@
 Started by the sandbox pool in its own session (process group). Before it
 reads any untrusted byte it loads every parser, then limits itself: address
 space, CPU time, no file writes (RLIMIT_FSIZE 0), few open files, no core
-dumps, not dumpable, and no new privileges. It reads requests (bytes + name)
+dumps, not dumpable, no new privileges, no socket of any kind (seccomp.py), no
+file access (landlock.py), and a network namespace of its own where the
+kernel allows one. It reads requests (bytes + name)
 on stdin and answers on stdout; it never sees a key or a database handle.
 """
 
@@ -11,20 +13,25 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import os
 import resource
+import socket
 import sys
 import traceback
 import unicodedata
 from typing import Any
 
-from nia_desktop.core.ingest import landlock, wire
+from nia_desktop.core.ingest import landlock, seccomp, wire
 from nia_desktop.core.ingest.limits import Limits
 from nia_desktop.core.ingest.model import Document, ParseRefused
 
 PR_SET_NO_NEW_PRIVS = 38
 PR_SET_DUMPABLE = 4
+CLONE_NEWUSER, CLONE_NEWNET = 0x10000000, 0x40000000
 LANDLOCK_ABI = 0  # set by confine(): 0 when the kernel offers no Landlock
+SECCOMP = "off"  # set by confine(): "sockets-denied" once the socket filter is installed
+NETNS = 0  # set by confine(): 1 in a network namespace of its own
 
 
 def _preload() -> None:
@@ -113,17 +120,29 @@ def _warm_up() -> None:
 
 
 def confine(limits: Limits) -> None:
+    """Limit this process before it reads an untrusted byte; each mechanism the kernel lacks is skipped
+    (and shown in :func:`confinement`), never fatal."""
     resource.setrlimit(resource.RLIMIT_AS, (limits.child_memory_bytes, limits.child_memory_bytes))
     resource.setrlimit(resource.RLIMIT_CPU, (limits.child_cpu_seconds, limits.child_cpu_seconds))
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     resource.setrlimit(resource.RLIMIT_NOFILE, (16, 16))
+    global LANDLOCK_ABI, SECCOMP, NETNS
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-        libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
-    global LANDLOCK_ABI
+        zero = ctypes.c_ulong(0)
+        libc.prctl(PR_SET_NO_NEW_PRIVS, ctypes.c_ulong(1), zero, zero, zero)
+        libc.prctl(PR_SET_DUMPABLE, zero, zero, zero, zero)
+        # A second layer under the socket filter: a new network namespace has no interface but a
+        # loopback that is down. Debian and many containers forbid unprivileged user namespaces: then 0.
+        NETNS = int(libc.unshare(ctypes.c_int(CLONE_NEWUSER | CLONE_NEWNET)) == 0)
+    SECCOMP = seccomp.deny_sockets()
     LANDLOCK_ABI = landlock.deny_all()
+
+
+def confinement() -> str:
+    """Which protections this child runs under, e.g. 'landlock=6 seccomp=sockets-denied netns=1'."""
+    return f"landlock={LANDLOCK_ABI} seccomp={SECCOMP} netns={NETNS}"
 
 
 def _flatten(documents: list[Document]) -> tuple[list[dict[str, Any]], list[bytes]]:
@@ -180,7 +199,48 @@ def _probe() -> str:
         readable = "yes"
     except OSError as exc:
         readable = type(exc).__name__
-    return f"landlock={LANDLOCK_ABI} read_file={readable}"
+    return f"{confinement()} read_file={readable}"
+
+
+def _try_sockets(targets: dict[str, Any]) -> dict[str, str]:
+    """Test hook: try to reach the listeners the test set up, and every other kind of socket.
+
+    Each value is 'ok' (it worked: a hole) or the errno's name. Only the parent
+    can ask for this, in a request's header; a file's bytes never can.
+    """
+    attempts: dict[str, tuple[int, int, int, Any, Any]] = {  # family, type, protocol, connect to, send to
+        "tcp": (socket.AF_INET, socket.SOCK_STREAM, 0, ("127.0.0.1", targets.get("tcp_port", 9)), None),
+        "udp": (socket.AF_INET, socket.SOCK_DGRAM, 0, None, ("127.0.0.1", targets.get("udp_port", 9))),
+        "udp6": (socket.AF_INET6, socket.SOCK_DGRAM, 0, None, ("::1", targets.get("udp_port", 9))),
+        "unix_stream": (socket.AF_UNIX, socket.SOCK_STREAM, 0, str(targets.get("unix_stream", "")), None),
+        "unix_dgram": (socket.AF_UNIX, socket.SOCK_DGRAM, 0, None, str(targets.get("unix_dgram", ""))),
+        "unix_abstract": (socket.AF_UNIX, socket.SOCK_DGRAM, 0, None, "\0" + str(targets.get("abstract", ""))),
+        "netlink": (socket.AF_NETLINK, socket.SOCK_RAW, 0, None, None),
+        "raw": (socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP, None, None),
+        "ping": (socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_ICMP, None, None),
+        "packet": (socket.AF_PACKET, socket.SOCK_RAW, 0, None, None),
+    }
+    results: dict[str, str] = {}
+    for name, (family, kind, protocol, connect, send) in attempts.items():
+        try:
+            with socket.socket(family, kind, protocol) as sock:
+                sock.settimeout(2)
+                if connect is not None:
+                    sock.connect(connect)
+                    sock.sendall(b"leak")
+                if send is not None:
+                    sock.sendto(b"leak", send)
+            results[name] = "ok"
+        except OSError as exc:
+            results[name] = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
+    try:
+        left, right = socket.socketpair()
+        left.close()
+        right.close()
+        results["socketpair"] = "ok"
+    except OSError as exc:
+        results["socketpair"] = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
+    return results
 
 
 def serve(stdin: Any, stdout: Any) -> None:
@@ -189,6 +249,17 @@ def serve(stdin: Any, stdout: Any) -> None:
             request, blobs = wire.read_frame(stdin)
         except wire.WireError:
             return  # the parent closed the pipe: exit quietly
+        if "test_reply" in request:  # test hook: answer with these bytes, as an exploited child could
+            stdout.write(bytes.fromhex(str(request["test_reply"])))
+            stdout.flush()
+            continue
+        if isinstance(request.get("test_sockets"), dict):  # test hook: can this child still talk?
+            wire.write_frame(stdout, {"ok": True, "documents": [], "sockets": _try_sockets(request["test_sockets"])},
+                             [])
+            continue
+        if request.get("status"):
+            wire.write_frame(stdout, {"ok": True, "documents": [], "confinement": confinement()}, [])
+            continue
         limits = Limits.from_json(request.get("limits", {}))
         names = request.get("batch")
         if isinstance(names, list):  # several small files in one round trip

@@ -163,9 +163,12 @@ def derive(text: str) -> dict[str, object]:
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+_META_KEYS = ("classification", "reliability", "credibility", "agency", "language", "date")
+
+
 def checked(meta: object, text: str) -> dict[str, object]:
     """The child's metadata if every value is well-formed, else computed here."""
-    if isinstance(meta, dict):
+    if isinstance(meta, dict) and all(key in meta for key in _META_KEYS):  # the import reads each by key
         level, rel, cred = meta.get("classification"), meta.get("reliability"), meta.get("credibility")
         agency_code, lang, day = meta.get("agency"), meta.get("language"), meta.get("date")
         if ((level is None or (type(level) is int and 0 <= level <= 3))

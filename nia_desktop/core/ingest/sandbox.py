@@ -10,8 +10,11 @@ with the reason. The child gets only the file's bytes and its name.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import queue
+import re
+import select
 import signal
 import subprocess
 import sys
@@ -32,11 +35,24 @@ RECYCLE_BYTES = 64 * 1024 * 1024
 
 @dataclass
 class ParseResult:
+    """One file's answer. When ``ok``, every record in ``documents`` has been checked by
+    :func:`checked_documents`, so the import can read it without a type check of its own."""
+
     ok: bool
     documents: list[dict[str, Any]] = field(default_factory=list)
     blobs: list[bytes] = field(default_factory=list)
     reason: str = ""
     detected_type: str = ""
+
+
+class Malformed(Exception):
+    """A child's answer that is not what a parser sends: the file is refused with this reason."""
+
+
+TEXT_KEYS = ("type", "title", "text", "inner", "encoding")
+META_KEYS = frozenset(("classification", "reliability", "credibility", "agency", "language", "date"))
+MAX_STRUCTURED_DEPTH = 64  # a parsed STIX bundle is about 8 deep; storing it re-encodes it recursively
+_CONFINEMENT = re.compile(r"[a-z0-9=\- ]{1,200}")
 
 
 def child_command(limits: Limits) -> list[str]:
@@ -55,9 +71,22 @@ class ParserProcess:
         self.bytes_served = 0
         env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
                "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8"}
+        # Unbuffered, so that bytes the child sent beyond its answer are seen in the pipe (pending_output).
         self.proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
             child_command(limits), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            start_new_session=True, close_fds=True, env=env)
+            start_new_session=True, close_fds=True, env=env, bufsize=0)
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.stdin = io.BufferedWriter(self.proc.stdin)  # writes the whole frame, whatever the pipe takes at once
+        self.stdout = self.proc.stdout
+
+    def pending_output(self) -> bool:
+        """True when the child sent something nobody asked for (or closed its end): it cannot be trusted to
+        answer the next request in step."""
+        try:
+            readable, _, _ = select.select([self.stdout], [], [], 0)
+        except (OSError, ValueError):
+            return True
+        return bool(readable)
 
     def _exchange(self, header: dict[str, Any], blobs: list[bytes], served: int
                   ) -> tuple[dict[str, Any], list[bytes]] | ParseResult:
@@ -66,11 +95,13 @@ class ParserProcess:
 
         def exchange() -> None:
             try:
-                assert self.proc.stdin is not None and self.proc.stdout is not None
-                wire.write_frame(self.proc.stdin, {"limits": self.limits.to_json(), **header}, blobs)
-                box["frame"] = wire.read_frame(self.proc.stdout, max_total=self.limits.zip_max_total_bytes * 2)
+                wire.write_frame(self.stdin, {"limits": self.limits.to_json(), **header}, blobs)
+                box["frame"] = wire.read_frame(self.stdout, max_total=self.limits.zip_max_total_bytes * 2)
+                box["extra"] = self.pending_output()
             except (wire.WireError, OSError, ValueError) as exc:
                 box["error"] = exc
+            except Exception as exc:  # whatever the child sent, it must not end the import
+                box["error"] = wire.WireError(f"unreadable answer ({type(exc).__name__})")
 
         worker = threading.Thread(target=exchange, daemon=True)
         worker.start()
@@ -83,7 +114,14 @@ class ParserProcess:
             return ParseResult(False, reason=f"the parser took longer than {self.limits.parse_timeout_seconds:g} s "
                                              "and was stopped")
         if "frame" not in box:
+            error = box.get("error")
+            if isinstance(error, wire.WireError) and self.alive:  # still running, but it sent garbage
+                self.kill()
+                return ParseResult(False, reason=f"the parser sent a malformed answer: {error}")
             return ParseResult(False, reason=_crash_reason(self.kill()))
+        if box.get("extra"):
+            self.kill()
+            return ParseResult(False, reason="the parser sent a malformed answer: more than one answer to a request")
         frame: tuple[dict[str, Any], list[bytes]] = box["frame"]
         return frame
 
@@ -92,11 +130,24 @@ class ParserProcess:
         if isinstance(answer, ParseResult):
             return answer
         header, blobs = answer
-        result = _result(header, blobs)
-        if result is None:
+        try:
+            return _result(header, blobs)
+        except Malformed as exc:
             self.kill()
-            return ParseResult(False, reason="the parser sent a malformed answer")
-        return result
+            return ParseResult(False, reason=f"the parser sent a malformed answer: {exc}")
+
+    def confinement(self) -> str:
+        """The protections this child reports, with the seccomp part checked in /proc by this process."""
+        answer = self._exchange({"status": True}, [], 0)
+        if isinstance(answer, ParseResult):
+            return "unknown (the parser did not answer)"
+        reported = answer[0].get("confinement")
+        if not isinstance(reported, str) or not _CONFINEMENT.fullmatch(reported):
+            return "unknown (the parser sent a malformed answer)"
+        mode = _seccomp_mode(self.proc.pid)
+        if mode is not None and mode != 2:  # the kernel says no filter, whatever the child says
+            reported = re.sub(r"seccomp=\S+", "seccomp=off", reported)
+        return reported
 
     def request_batch(self, files: list[tuple[bytes, str]], extra: dict[str, Any] | None = None
                       ) -> list[ParseResult] | None:
@@ -116,12 +167,15 @@ class ParserProcess:
             if type(count) is not int or count < 0 or cursor + count > len(blobs):
                 self.kill()
                 return None
-            result = _result(item, blobs[cursor:cursor + count])
-            if result is None:
+            try:
+                results.append(_result(item, blobs[cursor:cursor + count]))
+            except Malformed:
                 self.kill()
                 return None
-            results.append(result)
             cursor += count
+        if cursor != len(blobs):
+            self.kill()
+            return None
         return results
 
     @property
@@ -136,8 +190,8 @@ class ParserProcess:
         """SIGKILL the child's whole process group and reap it. Returns its exit status."""
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.proc.pid, signal.SIGKILL)
-        for stream in (self.proc.stdin, self.proc.stdout):
-            with contextlib.suppress(OSError):
+        for stream in (self.stdin, self.proc.stdin, self.stdout):
+            with contextlib.suppress(OSError, ValueError):
                 if stream is not None:
                     stream.close()
         return self.proc.wait()
@@ -147,14 +201,100 @@ class ParserProcess:
         self.kill()
 
 
-def _result(header: dict[str, Any], blobs: list[bytes]) -> ParseResult | None:
-    """One file's answer as a ParseResult; None when it is malformed."""
+def _result(header: dict[str, Any], blobs: list[bytes]) -> ParseResult:
+    """One file's answer as a ParseResult; raises Malformed when it is not what a parser sends.
+
+    A child that parsed a hostile file may be running the attacker's code, so
+    its answer is checked here, in one place, before anything reads it.
+    """
+    if not isinstance(header, dict):
+        raise Malformed("the answer is not an object")
+    kind = header.get("type", "")
+    if not isinstance(kind, str):
+        raise Malformed("the detected type is not text")
     if header.get("ok") is True:
-        documents = header.get("documents")
-        if not isinstance(documents, list) or len(documents) != len(blobs):
-            return None
-        return ParseResult(True, documents=documents, blobs=blobs, detected_type=str(header.get("type", "")))
-    return ParseResult(False, reason=str(header.get("reason", "refused by the parser"))[:500])
+        return ParseResult(True, documents=checked_documents(header.get("documents"), blobs), blobs=blobs,
+                           detected_type=kind[:100])
+    if header.get("ok") is not False or blobs:
+        raise Malformed("the answer is neither a result nor a refusal")
+    reason = header.get("reason")
+    return ParseResult(False, reason=reason[:500] if isinstance(reason, str) and reason else "refused by the parser")
+
+
+def checked_documents(documents: object, blobs: list[bytes]) -> list[dict[str, Any]]:
+    """The child's records, each with exactly the keys the import reads and values of the types it expects
+    (services/importing.py _store_document); raises Malformed otherwise."""
+    if not isinstance(documents, list):
+        raise Malformed("the documents are not a list")
+    if len(documents) != len(blobs):
+        raise Malformed(f"{len(documents)} documents but {len(blobs)} original byte strings")
+    if not all(isinstance(blob, bytes) for blob in blobs):
+        raise Malformed("an original is not a byte string")
+    return [_checked_record(index, record) for index, record in enumerate(documents)]
+
+
+def _checked_record(index: int, record: object) -> dict[str, Any]:
+    if not isinstance(record, dict):
+        raise Malformed(f"document {index} is not an object")
+    clean: dict[str, Any] = {}
+    for key in TEXT_KEYS:
+        value = record.get(key)
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise Malformed(f"document {index}: {key} is not text")
+        clean[key] = value
+    fields = record.get("fields")
+    if fields is None:
+        fields = {}
+    if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
+        raise Malformed(f"document {index}: fields are not text by name")
+    clean["fields"] = fields  # JSON object keys are always text
+    parent = record.get("parent")
+    if parent is not None and (type(parent) is not int or not 0 <= parent < index):
+        raise Malformed(f"document {index}: parent is not an earlier document")
+    clean["parent"] = parent
+    index_body = record.get("index_body")
+    if index_body is not None and not isinstance(index_body, str):
+        raise Malformed(f"document {index}: index text is not text")
+    clean["index_body"] = index_body
+    meta = record.get("meta")  # values are checked by metadata.checked, which recomputes bad ones
+    clean["meta"] = meta if isinstance(meta, dict) and meta.keys() >= META_KEYS else None
+    structured = record.get("structured")
+    if _deeper_than(structured, MAX_STRUCTURED_DEPTH):
+        raise Malformed(f"document {index}: structured content nested deeper than {MAX_STRUCTURED_DEPTH}")
+    clean["structured"] = structured
+    return clean
+
+
+def _deeper_than(value: object, limit: int) -> bool:
+    """Whether JSON lists and objects nest deeper than ``limit``; iterative, so any depth is safe to ask."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children: Any
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
+
+
+def _seccomp_mode(pid: int) -> int | None:
+    """The kernel's word on a process's seccomp mode (2: filter), or None where /proc does not say."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("Seccomp:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def _crash_reason(code: int | None) -> str:
@@ -179,6 +319,7 @@ class SandboxPool:
         self._all: list[ParserProcess] = []
         self._lock = threading.Lock()
         self._closed = False
+        self._confinement: str | None = None
         for _ in range(self.size):
             self._free.put(self._spawn())
 
@@ -192,6 +333,12 @@ class SandboxPool:
     def _child(self) -> Iterator[list[ParserProcess]]:
         """Lend a free child; afterwards replace it if it failed (the caller empties the list), died or is worn out."""
         process = self._free.get()
+        if process.pending_output():  # it sent more than it was asked for, or died: never lend it
+            process.close()
+            with self._lock:
+                if process in self._all:
+                    self._all.remove(process)
+            process = self._spawn()
         holder = [process]
         try:
             yield holder
@@ -204,6 +351,17 @@ class SandboxPool:
                 if not self._closed:
                     process = self._spawn()
             self._free.put(process)
+
+    def confinement(self) -> str:
+        """What confines the parser children, e.g. 'landlock=6 seccomp=sockets-denied netns=0'.
+
+        Asked once, of a child; ask before the first parse, so no child that has
+        read a hostile file has answered it.
+        """
+        if self._confinement is None:
+            with self._child() as holder:
+                self._confinement = holder[0].confinement()
+        return self._confinement
 
     def parse(self, data: bytes, name: str, extra: dict[str, Any] | None = None) -> ParseResult:
         with self._child() as holder:

@@ -7,11 +7,13 @@ send wrong data, not code. Every length is checked against a cap.
 from __future__ import annotations
 
 import json
+import re
 import struct
 from typing import IO, Any
 
 MAX_HEADER = 64 * 1024 * 1024
 MAX_BLOB = 2 * 1024 * 1024 * 1024
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 class WireError(Exception):
@@ -44,12 +46,18 @@ def read_frame(stream: IO[bytes], max_total: int = MAX_BLOB) -> tuple[dict[str, 
     header_size, count = struct.unpack(">II", _exact(stream, 8))
     if header_size > MAX_HEADER or count > 100_000:
         raise WireError("frame header too large")
+    raw = _exact(stream, header_size)
     try:
-        header = json.loads(_exact(stream, header_size))
-    except ValueError as exc:
+        header = json.loads(raw)
+    except (ValueError, RecursionError) as exc:  # also a number of over 4,300 digits, or nesting past the stack
         raise WireError("frame header is not JSON") from exc
     if not isinstance(header, dict):
         raise WireError("frame header is not an object")
+    if _SURROGATE_ESCAPE.search(raw):
+        try:  # a lone surrogate escape (\ud800) decodes, but no text holding one can be stored or shown
+            json.dumps(header, ensure_ascii=False).encode("utf-8")
+        except (UnicodeEncodeError, RecursionError) as exc:
+            raise WireError("frame header holds text that is not valid Unicode") from exc
     blobs, total = [], 0
     for _ in range(count):
         (size,) = struct.unpack(">Q", _exact(stream, 8))
