@@ -99,17 +99,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     from nia_desktop.cli.output import emit_json, warn
     from nia_desktop.core.errors import NiaError
 
-    try:
-        return handler(args)
-    except NiaError as exc:
+    def refuse(exc: NiaError) -> int:
         if getattr(args, "json", False):
             emit_json({"error": exc.user_message, "exit_code": exc.exit_code})
         warn(f"nia: {exc.user_message}")
         return exc.exit_code
+
+    try:
+        return handler(args)
+    except NiaError as exc:
+        return refuse(exc)
     except KeyboardInterrupt:
         warn("nia: interrupted")
         return 130
     except Exception as exc:
+        from nia_desktop.cli.credentials import vault_path
+        from nia_desktop.core.vault.integrity import as_damage
+
+        damaged = as_damage(exc, vault_path(args))  # a damaged page of vault.db: plain words, never "internal"
+        if damaged is not None:
+            return refuse(damaged)
         if os.environ.get("NIA_DEBUG"):
             raise
         warn(f"nia: internal error ({type(exc).__name__}); run with NIA_DEBUG=1 for details")

@@ -1,4 +1,4 @@
-"""`nia init`, `nia passwd`, `nia key export`, `nia settings`."""
+"""`nia init`, `nia passwd`, `nia key export`, `nia settings`, `nia vault check|backup|restore`."""
 
 from __future__ import annotations
 
@@ -51,6 +51,44 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     change.add_argument("value")
     add_witness_arguments(change)
     change.set_defaults(handler=_settings_set)
+
+    vault = commands.add_parser("vault", help="check, back up and restore the vault (officer)").add_subparsers(
+        dest="vault_cmd", required=True)
+    check = vault.add_parser(
+        "check", parents=[common],
+        help="check every page's authentication code, the database structure and references, the audit chain "
+             "and the vault folder (officer); exit 0 when clean, 5 when the audit chain is broken or unreadable, "
+             "1 for any other damage",
+        description="Checks the vault for damage and names it: the pages whose HMAC fails and the tables they "
+                    "hold, SQLite's integrity and foreign-key checks, the audit chain's first bad entry, and the "
+                    "vault folder's files. Works even when the damage stops a normal unlock (read-only, not "
+                    "audited then). Exit codes: 0 no damage; 5 audit chain broken or unreadable; 1 any other "
+                    "damage, or refused; 3 authentication failed.")
+    check.set_defaults(handler=_vault_check)
+    backup = vault.add_parser(
+        "backup", parents=[common],
+        help="write a consistent, still-encrypted copy of the vault with a signed manifest (officer)",
+        description="Copies vault.db (still encrypted) and the vault folder's files while no other writer can "
+                    "commit, adds manifest.json (every file's size and SHA-256, the audit head, time, who) signed "
+                    "with the workstation audit key, records the backup in the audit log, then moves the folder "
+                    "into place. DIR must not exist or be empty.")
+    backup.add_argument("--to", required=True, metavar="DIR", help="the backup folder to create (new or empty)")
+    backup.set_defaults(handler=_vault_backup)
+    restore = vault.add_parser(
+        "restore", parents=[common],
+        help="verify a backup and restore it into a new folder (no unlock needed; unlock it there afterwards)",
+        description="Checks the backup's signed manifest and every file's SHA-256 (refusing any missing, extra or "
+                    "changed file, naming it), then copies it into DIR, which must not exist or be empty (a vault "
+                    "is never overwritten). The restored vault unlocks with the same passphrases. Give the audit "
+                    "checkpoint or audit public key you kept off the machine to be warned when the backup is older "
+                    "than the checkpoint, and to refuse a backup re-signed by another key.")
+    restore.add_argument("source", metavar="FROM", help="the backup folder")
+    restore.add_argument("--to", required=True, metavar="DIR", help="the folder to restore into (new or empty)")
+    restore.add_argument("--checkpoint", metavar="FILE",
+                         help="an audit checkpoint (nia audit checkpoint): warn when the backup is older")
+    restore.add_argument("--audit-key", metavar="PEM",
+                         help="the vault's audit public key (nia audit key): refuse a backup signed by another")
+    restore.set_defaults(handler=_vault_restore)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -150,3 +188,77 @@ def _settings_set(args: argparse.Namespace) -> int:
         return respond(args, {args.key: value}, f"{args.key} = {value}")
 
     return run_in_session(args, act)
+
+
+def _vault_check(args: argparse.Namespace) -> int:
+    from nia_desktop.cli.context import wants_json
+    from nia_desktop.cli.credentials import passphrase, user_name
+    from nia_desktop.cli.output import emit_json, say, warn
+    from nia_desktop.core.errors import AuthFailed
+    from nia_desktop.core.vault.integrity import damage_detail
+    from nia_desktop.services.session import unlock
+    from nia_desktop.services.vault_check import CheckReport, check_unopened, check_vault
+
+    root, user, secret = vault_path(args), user_name(args), passphrase(args)
+    report: CheckReport
+    try:
+        session = unlock(root, user, secret)
+    except Exception as exc:
+        # Damage that stops the unlock (or a first page that no key opens, which looks like a wrong key) is
+        # exactly what this command is for: check read-only with the key the user's own slot opens.
+        if not isinstance(exc, AuthFailed) and damage_detail(exc) is None:
+            raise
+        report = check_unopened(root, user, secret)
+    else:
+        for notice in session.notices:
+            warn(f"vault folder: {notice}")
+        try:
+            report = check_vault(session)
+        finally:
+            try:
+                session.close()
+            except Exception as exc:
+                if damage_detail(exc) is None:
+                    raise
+                warn("nia: the session could not be sealed: the vault database is damaged")
+    if wants_json(args):
+        emit_json(report.to_json())
+    else:
+        say("\n".join(report.lines()))
+    if not report.ok:
+        warn(f"nia: the vault at {root} is damaged; see above")
+    return report.exit_code
+
+
+def _vault_backup(args: argparse.Namespace) -> int:
+    from nia_desktop.services.backup import backup_vault
+
+    def act(session: Session) -> int:
+        result = backup_vault(session, Path(args.to))
+        m = result.manifest
+        return respond(args, result.to_json(),
+                       f"Backup written to {result.path}: {len(m.files)} files, audit head at entry {m.head_seq}.\n"
+                       f"Signed by the workstation audit key {m.fingerprint}.\n"
+                       f"Restore it with: nia vault restore {result.path} --to NEW_FOLDER")
+
+    return run_in_session(args, act)
+
+
+def _vault_restore(args: argparse.Namespace) -> int:
+    from nia_desktop.cli.output import warn
+    from nia_desktop.core.signing import format_fingerprint
+    from nia_desktop.services.backup import restore_backup
+
+    result = restore_backup(Path(args.source), Path(args.to),
+                            checkpoint=Path(args.checkpoint) if args.checkpoint else None,
+                            audit_key=Path(args.audit_key) if args.audit_key else None)
+    for warning in result.warnings:
+        warn(f"warning: {warning}")
+    m = result.manifest
+    return respond(args, result.to_json(),
+                   f"Restored the vault {m.vault_name!r} into {result.path}\n"
+                   f"backup taken {m.created} by {m.by}; audit log up to entry {m.head_seq}\n"
+                   f"signed by audit key {format_fingerprint(m.fingerprint)}: compare it with the one you "
+                   "wrote down (nia audit key)\n"
+                   f"Unlock it with the same passphrases: nia --vault {result.path} ...; an officer should then run "
+                   "`nia vault check` there")

@@ -47,6 +47,19 @@ class VaultTampered(NiaError):
     """A vault file fails a structural or integrity check."""
 
 
+class VaultDamaged(NiaError):
+    """The vault database cannot be read back: a page fails SQLCipher's HMAC, or the file is truncated or
+    unreadable. Told in plain words naming the folder and what to do, never as an internal error (exit 1)."""
+
+    def __init__(self, root: object, detail: str = "") -> None:
+        where = f"the vault database in {root}" if root else "the vault database"
+        because = f" ({detail})" if detail else ""
+        super().__init__(f"{where} is damaged{because}: a security officer should run `nia vault check` to see what "
+                         "is damaged, then restore the vault from the last backup with `nia vault restore`")
+        self.root = root
+        self.detail = detail
+
+
 class BundleRejected(NiaError):
     exit_code = 4
 

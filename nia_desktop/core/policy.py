@@ -39,6 +39,8 @@ POLICY: MappingProxyType[Action, frozenset[Role]] = MappingProxyType(
         Action.BUNDLE_VERIFY: frozenset({A, C, OFF}),
         Action.BUNDLE_RECEIVE: frozenset({C}),
         Action.BUNDLE_WRITE_OUT: frozenset({C}),
+        Action.VAULT_CHECK: frozenset({OFF}),
+        Action.VAULT_BACKUP: frozenset({OFF}),
     }
 )
 
@@ -77,6 +79,8 @@ _DESCRIPTIONS = {
     Action.BUNDLE_VERIFY: "verify bundles",
     Action.BUNDLE_RECEIVE: "receive bundles",
     Action.BUNDLE_WRITE_OUT: "write bundles to media",
+    Action.VAULT_CHECK: "check the vault for damage",
+    Action.VAULT_BACKUP: "back up the vault",
 }
 
 

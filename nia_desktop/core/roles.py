@@ -42,3 +42,6 @@ class Action(StrEnum):
     BUNDLE_VERIFY = "bundle.verify"
     BUNDLE_RECEIVE = "bundle.receive"
     BUNDLE_WRITE_OUT = "bundle.write_out"
+    # vault care (officer): check pages and chain, back up
+    VAULT_CHECK = "vault.check"
+    VAULT_BACKUP = "vault.backup"

@@ -27,6 +27,7 @@ class SigningContext(StrEnum):
     CUSTODY_HOP = "NIA-CUSTODY-HOP-v1"
     RELEASE_APPROVAL = "NIA-RELEASE-APPROVAL-v1"
     KEY_ROTATION = "NIA-KEY-ROTATION-v1"
+    VAULT_BACKUP = "NIA-VAULT-BACKUP-v1"
 
 
 def _framed(context: SigningContext, message: bytes) -> bytes:

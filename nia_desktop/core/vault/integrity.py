@@ -1,0 +1,183 @@
+"""Is the vault database damaged, and where: SQLCipher's page check and SQLite's own checks, named by page and table.
+
+A damaged page is not a bug in this application: a disk, a copy or a person
+changed bytes of vault.db. SQLCipher then refuses the page (its HMAC fails)
+and SQLite reports "database disk image is malformed". ``damage_detail``
+recognises those errors wherever they surface, so every face can say so in
+plain words (core.errors.VaultDamaged) instead of "internal error".
+
+The checks run on their own read-only connections keyed with the raw key:
+they change nothing, and after the first page that fails its HMAC SQLCipher
+refuses every later read on that connection, so each question gets a fresh
+one. Temporary storage stays in memory (no plaintext on disk).
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from nia_desktop.core.errors import NiaError, VaultDamaged
+from nia_desktop.core.vault.connection import key_hex
+
+# What SQLite and SQLCipher say when the bytes on disk are wrong (not a busy or locked database).
+_DAMAGE_SIGNS = ("malformed", "file is not a database", "hmac", "disk i/o error", "corrupt")
+_PAGE = re.compile(r"page (\d+)")
+
+
+def damage_detail(exc: BaseException) -> str | None:
+    """What a database error says when it means a damaged vault.db, else None (looks through causes too).
+
+    A NiaError is already a plain answer (AuthFailed wraps "file is not a database" when a key is wrong),
+    so it is never reinterpreted here.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen and not isinstance(current, NiaError):
+        seen.add(id(current))
+        if isinstance(current, sqlcipher3.DatabaseError):
+            text = str(current)
+            if any(sign in text.lower() for sign in _DAMAGE_SIGNS):
+                return text
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def as_damage(exc: BaseException, root: Path | str | None) -> VaultDamaged | None:
+    """The plain error a damaged database becomes, naming the vault folder; None for anything else."""
+    if isinstance(exc, VaultDamaged):
+        return exc
+    detail = damage_detail(exc)
+    return VaultDamaged(root, detail) if detail is not None else None
+
+
+@dataclass(frozen=True)
+class DatabaseReport:
+    """What the checks found in vault.db; empty tuples mean clean."""
+
+    pages: tuple[int, ...] = ()  # page numbers whose HMAC fails (SQLCipher)
+    cipher_messages: tuple[str, ...] = ()  # everything cipher_integrity_check said
+    structure: tuple[str, ...] = ()  # integrity_check's complaints (or why it could not finish)
+    foreign_keys: tuple[str, ...] = ()  # rows pointing at a missing parent
+    tables: tuple[str, ...] = ()  # tables that cannot be read back whole (with their indexes)
+    unopenable: str = ""  # the database does not open at all with the key (page 1 damaged or file replaced)
+    page_count: int = 0
+    page_size: int = 0
+    details: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def damaged(self) -> bool:
+        return bool(self.pages or self.cipher_messages or self.structure or self.foreign_keys or self.tables
+                    or self.unopenable)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ok": not self.damaged, "pages": list(self.pages), "cipher_messages": list(self.cipher_messages),
+                "structure": list(self.structure), "foreign_keys": list(self.foreign_keys),
+                "tables": list(self.tables), "unopenable": self.unopenable, "page_count": self.page_count,
+                "page_size": self.page_size}
+
+
+def open_read_only(path: Path, raw_key: bytes) -> sqlcipher3.Connection:
+    """A read-only connection keyed with the raw key; DatabaseError when the key does not open page 1."""
+    uri = f"file:{urllib.parse.quote(str(path))}?mode=ro"
+    conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key_hex(raw_key)}'\"")
+        conn.execute("PRAGMA cipher_memory_security = OFF")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+@contextmanager
+def read_only(path: Path, raw_key: bytes) -> Iterator[sqlcipher3.Connection]:
+    with closing(open_read_only(path, raw_key)) as conn:
+        yield conn
+
+
+def _rows(path: Path, raw_key: bytes, sql: str) -> list[Any]:
+    with read_only(path, raw_key) as conn:
+        rows: list[Any] = conn.execute(sql).fetchall()
+        return rows
+
+
+def opens(path: Path, raw_key: bytes) -> bool:
+    try:
+        with read_only(path, raw_key):
+            return True
+    except sqlcipher3.DatabaseError:
+        return False
+
+
+Step = Callable[[int, int, str], None]
+
+
+def check_database(path: Path, raw_key: bytes, step: Step | None = None) -> DatabaseReport:
+    """Every page's HMAC, the b-tree structure, foreign keys; when anything is wrong, which tables it hits."""
+    def tell(done: int, message: str) -> None:
+        if step is not None:
+            step(done, 4, message)
+
+    try:
+        size_rows = _rows(path, raw_key, "PRAGMA page_count")
+        page_count = int(size_rows[0][0])
+        page_size = int(_rows(path, raw_key, "PRAGMA page_size")[0][0])
+    except sqlcipher3.DatabaseError as exc:
+        return DatabaseReport(pages=(1,), unopenable=f"vault.db does not open with this vault's key ({exc}): its "
+                              "first page is damaged, or the file was replaced")
+    tell(0, "Checking every page's authentication code")
+    try:
+        cipher = [str(r[0]) for r in _rows(path, raw_key, "PRAGMA cipher_integrity_check")]
+    except sqlcipher3.DatabaseError as exc:
+        cipher = [f"cipher_integrity_check could not finish: {exc}"]
+    pages = sorted({int(m) for line in cipher for m in _PAGE.findall(line)})
+    tell(1, "Checking the database structure")
+    try:
+        structure = [str(r[0]) for r in _rows(path, raw_key, "PRAGMA integrity_check")]
+        structure = [line for line in structure if line != "ok"]
+    except sqlcipher3.DatabaseError as exc:
+        structure = [f"integrity_check could not finish: {exc}"]
+    tell(2, "Checking references between tables")
+    try:
+        foreign = [f"{table} row {rowid} refers to a missing row of {parent}"
+                   for table, rowid, parent, _fk in _rows(path, raw_key, "PRAGMA foreign_key_check")]
+    except sqlcipher3.DatabaseError as exc:
+        foreign = [f"foreign_key_check could not finish: {exc}"]
+    tables: list[str] = []
+    if pages or cipher or structure or foreign:
+        tell(3, "Finding which tables are damaged")
+        tables = damaged_tables(path, raw_key)
+    tell(4, "Done")
+    return DatabaseReport(tuple(pages), tuple(cipher), tuple(structure), tuple(foreign), tuple(tables),
+                          page_count=page_count, page_size=page_size)
+
+
+def damaged_tables(path: Path, raw_key: bytes) -> list[str]:
+    """Each table checked on its own connection (a failed page poisons the connection that read it)."""
+    try:
+        names = [str(r[0]) for r in _rows(
+            path, raw_key, "SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage > 0 ORDER BY name")]
+    except sqlcipher3.DatabaseError:
+        return ["sqlite_master (the schema itself)"]
+    found = []
+    for name in names:
+        quoted = name.replace('"', '""')
+        try:
+            rows = _rows(path, raw_key, f'PRAGMA integrity_check("{quoted}")')
+        except sqlcipher3.DatabaseError:
+            found.append(name)
+            continue
+        if [str(r[0]) for r in rows] != ["ok"]:
+            found.append(name)
+    return found
