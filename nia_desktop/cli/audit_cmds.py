@@ -18,8 +18,11 @@ if TYPE_CHECKING:
 def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     audit = commands.add_parser("audit", help="the tamper-evident audit log (officer)").add_subparsers(
         dest="audit_cmd", required=True)
-    verify = audit.add_parser("verify", parents=[common], help="check the whole chain; exit 5 if broken")
+    verify = audit.add_parser("verify", parents=[common],
+                              help="check the chain from where the last verification ended; exit 5 if broken")
     verify.add_argument("--checkpoint", metavar="FILE", help="also check against a checkpoint taken earlier")
+    verify.add_argument("--full", action="store_true",
+                        help="walk every entry from the first, not only those after the last verification")
     verify.set_defaults(handler=_verify)
     export = audit.add_parser("export", parents=[common], help="write the log as signed JSON Lines")
     export.add_argument("--out", required=True, metavar="FILE")
@@ -44,15 +47,19 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
 
 
 def _report(args: argparse.Namespace, report: ChainReport) -> int:
+    """Exit 0 when intact, 5 when broken; time warnings are shown either way and never change the code."""
     if wants_json(args):
         emit_json(report.to_json())
+    else:
+        for line in report.warnings_text():
+            warn(f"WARNING: {safe(line)}")
     if report.ok:
         if not wants_json(args):
             say(report.reason)
         return 0
     if not wants_json(args):
-        say(f"BROKEN: {report.reason}")
-    warn(f"nia: audit chain broken: {report.reason}")
+        say(f"BROKEN: {safe(report.reason)}")
+    warn(f"nia: audit chain broken: {safe(report.reason)}")
     return 5
 
 
@@ -61,7 +68,7 @@ def _verify(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         checkpoint = Path(args.checkpoint) if args.checkpoint else None
-        return _report(args, verify(session, checkpoint))
+        return _report(args, verify(session, checkpoint, full=args.full))
 
     return run_in_session(args, act)
 

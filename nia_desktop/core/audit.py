@@ -5,13 +5,20 @@ The first entry's previous hash is derived from the vault id, so two vaults'
 logs can never be spliced together. The chain head is signed with the
 workstation audit key (a *seal*), inside the database and in an anchor file
 beside it; a signed head that the log no longer reaches means its tail was cut.
+
+The entry hash alone proves nothing about where a log ends: anyone can append
+a well-formed entry. What vouches for an end is a signed head, so whoever
+checks a copy must accept exactly the entries a signed head covers.
+
+Verification can start from a position an earlier verification reached
+(ChainWalk's ``start``): the entries before it are trusted, not re-walked.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -42,10 +49,13 @@ class AuditEntry:
     hash: str
 
     def body(self) -> dict[str, Any]:
-        data = asdict(self)
-        del data["hash"]
-        del data["prev_hash"]
-        return data
+        """What the hash covers besides the previous hash: every field but the two hashes."""
+        return {"seq": self.seq, "ts": self.ts, "actor": self.actor, "role": self.role, "action": self.action,
+                "object": self.object, "outcome": self.outcome, "details": self.details}
+
+    def row(self) -> Row:
+        return (self.seq, self.ts, self.actor, self.role, self.action, self.object, self.outcome, self.details,
+                self.prev_hash, self.hash)
 
 
 @dataclass(frozen=True)
@@ -103,11 +113,33 @@ def signed_head_message(vault_id: str, seq: int, head: str, time: str) -> bytes:
     return canonical_json({"vault_id": vault_id, "seq": seq, "head": head, "time": time})
 
 
+def export_head_message(vault_id: str, seq: int, head: str, time: str, header_sha256: str) -> bytes:
+    """What an export's signed head signs (export format version 2): the head and the SHA-256 of the export's
+    header line, so not one line of the file, the header included, can change unseen."""
+    return canonical_json({"vault_id": vault_id, "seq": seq, "head": head, "time": time,
+                           "header_sha256": header_sha256})
+
+
 def sign_head(
     key: Ed25519PrivateKey, context: SigningContext, vault_id: str, seq: int, head: str, time: str
 ) -> SignedHead:
     sig = sign(key, context, signed_head_message(vault_id, seq, head, time))
     return SignedHead(vault_id, seq, head, time, sig)
+
+
+MAX_WARNINGS = 20  # warnings listed in a report; the rest are counted
+
+# One entry as the walker reads it: seq, ts, actor, role, action, object, outcome, details, prev_hash, hash.
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in the chain a verification already reached: the entry's sequence, hash and time."""
+
+    seq: int
+    hash: str
+    ts: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,10 +149,137 @@ class ChainReport:
     head: str
     first_bad: int | None
     reason: str
+    warnings: tuple[str, ...] = ()  # at most MAX_WARNINGS; never a failure
+    warnings_total: int = 0
+    from_seq: int = 0  # entries up to this one were verified by an earlier run and not walked again
+    full: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "entries": self.entries, "head": self.head, "first_bad": self.first_bad,
-                "reason": self.reason}
+                "reason": self.reason, "warnings": list(self.warnings), "warnings_total": self.warnings_total,
+                "from_seq": self.from_seq, "full": self.full}
+
+    def warnings_text(self) -> list[str]:
+        """The listed warnings, and how many more there were."""
+        more = self.warnings_total - len(self.warnings)
+        return [*self.warnings, *([f"… and {more} more time warnings"] if more > 0 else [])]
+
+
+class ChainWalk:
+    """Walks entries in sequence order from genesis or from a verified position, stopping at the first break.
+
+    Rows are fed in batches so a long log is never held whole; only the hashes at ``wanted`` sequences (the
+    signed heads') are kept. A clock set back (an entry dated before the one it follows) is a warning, not a
+    break: the hash chain, not the time stamps, decides the order, and a clock can be corrected innocently.
+    """
+
+    def __init__(self, vault_id: str, start: Position | None = None, wanted: Iterable[int] = ()) -> None:
+        self.vault_id = vault_id
+        self.start = start
+        self.seq = start.seq if start else 0
+        self.prev = start.hash if start else genesis_hash(vault_id)
+        self.ts = start.ts if start and start.ts else None
+        self.first_bad: int | None = None
+        self.reason = ""
+        self.warnings: list[str] = []
+        self.warnings_total = 0
+        self.wanted = set(wanted)
+        self.found: dict[int, str] = {}
+
+    @property
+    def broken(self) -> bool:
+        return self.first_bad is not None
+
+    def _fail(self, seq: int, reason: str) -> bool:
+        self.first_bad, self.reason = seq, reason
+        return False
+
+    def feed(self, rows: Iterable[Row]) -> bool:
+        """Check the next entries; False once the chain is broken (the rest is not looked at)."""
+        if self.first_bad is not None:
+            return False
+        seq_now, prev, last_ts, wanted = self.seq, self.prev, self.ts, self.wanted
+        sha256, fromhex, dumps = hashlib.sha256, bytes.fromhex, json.dumps
+        try:
+            for seq, ts, actor, role, action, obj, outcome, details, prev_hash, hash_ in rows:
+                expected = seq_now + 1
+                if seq != expected:
+                    return self._fail(expected, f"entry {expected} is missing or out of order (found {seq})")
+                if prev_hash != prev:
+                    return self._fail(seq, f"entry {seq} does not follow entry {seq - 1}")
+                try:  # canonical_json of AuditEntry.body(), inlined: this loop is the whole cost of a verify
+                    body = dumps({"action": action, "actor": actor, "details": details, "object": obj,
+                                  "outcome": outcome, "role": role, "seq": seq, "ts": ts},
+                                 sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                                 allow_nan=False).encode("utf-8")
+                except (TypeError, ValueError):
+                    return self._fail(seq, f"entry {seq} was modified (a field no longer holds text)")
+                if sha256(fromhex(prev) + body).hexdigest() != hash_:
+                    return self._fail(seq, f"entry {seq} was modified")
+                if last_ts is not None and ts < last_ts:
+                    self._clock_back(seq, ts, last_ts)
+                if seq in wanted:
+                    self.found[seq] = hash_
+                seq_now, prev, last_ts = seq, hash_, ts
+        finally:
+            self.seq, self.prev, self.ts = seq_now, prev, last_ts
+        return True
+
+    def _clock_back(self, seq: int, ts: str, before: str) -> None:
+        self.warnings_total += 1
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(f"entry {seq} is dated {ts} before entry {seq - 1} ({before}): "
+                                 "the clock may have been set back")
+
+    def report(self, ok: bool, first_bad: int | None, reason: str) -> ChainReport:
+        return ChainReport(ok, self.seq, self.prev, first_bad, reason, tuple(self.warnings), self.warnings_total,
+                           self.start.seq if self.start else 0, self.start is None)
+
+    def finish(
+        self,
+        public_key: Ed25519PublicKey,
+        heads: Iterable[tuple[SignedHead, SigningContext]] = (),
+        lookup: Callable[[int], str | None] | None = None,
+    ) -> ChainReport:
+        """Check every signed head against the walked chain.
+
+        A head at or before the start position is compared with ``lookup(seq)`` (the stored entry's hash),
+        which the caller vouches for: it was walked by an earlier verification.
+        """
+        if self.first_bad is not None:
+            return self.report(False, self.first_bad, self.reason)
+        count, start_seq = self.seq, self.start.seq if self.start else 0
+        vouched = start_seq  # the highest sequence a valid signed head confirms
+        beyond: list[tuple[SignedHead, SigningContext]] = []
+        for head, context in sorted(heads, key=lambda hc: hc[0].seq):
+            what = "checkpoint" if context is SigningContext.AUDIT_CHECKPOINT else "signed head"
+            if head.vault_id != self.vault_id or not verify(public_key, context, head.message(), head.signature):
+                return self.report(False, head.seq, f"the {what} at entry {head.seq} has a bad signature")
+            if head.seq > count:
+                beyond.append((head, context))
+                continue
+            if head.seq == 0:
+                actual: str | None = genesis_hash(self.vault_id)
+            elif head.seq == start_seq and self.start is not None:
+                actual = self.start.hash
+            elif head.seq < start_seq:
+                actual = lookup(head.seq) if lookup is not None else None
+            else:
+                actual = self.found.get(head.seq)
+            if actual != head.head:
+                return self.report(False, head.seq, f"entry {head.seq} differs from the {what} taken at {head.time}: "
+                                                    "the log was rolled back or rewritten")
+            vouched = max(vouched, head.seq)
+        if beyond:
+            head, context = beyond[-1]
+            what = "checkpoint" if context is SigningContext.AUDIT_CHECKPOINT else "signed head"
+            return self.report(False, vouched + 1,
+                               f"the log ends at entry {count} but a {what} taken at {head.time} vouches for "
+                               f"{head.seq}: entries after {vouched} were cut off or rolled back")
+        if self.start is None:
+            return self.report(True, None, f"{count} entries, chain intact")
+        return self.report(True, None, f"{count} entries, chain intact (entries {start_seq + 1} to {count} walked; "
+                                       f"1 to {start_seq} were verified earlier)")
 
 
 def verify_chain(
@@ -129,48 +288,15 @@ def verify_chain(
     public_key: Ed25519PublicKey,
     heads: Iterable[tuple[SignedHead, SigningContext]] = (),
 ) -> ChainReport:
-    """Walk the chain, then check every signed head against it.
+    """Walk the whole chain, then check every signed head against it.
 
     ``first_bad`` names the first entry that is modified, missing, reordered or
     inserted; for a cut-off tail it names the first entry that is gone.
     """
-    prev = genesis_hash(vault_id)
-    hashes: dict[int, str] = {}
-    count = 0
-    for expected_seq, entry in enumerate(entries, start=1):
-        if entry.seq != expected_seq:
-            return ChainReport(False, count, prev, expected_seq,
-                               f"entry {expected_seq} is missing or out of order (found {entry.seq})")
-        if entry.prev_hash != prev:
-            return ChainReport(False, count, prev, entry.seq,
-                               f"entry {entry.seq} does not follow entry {entry.seq - 1}")
-        if entry_hash(prev, entry.body()) != entry.hash:
-            return ChainReport(False, count, prev, entry.seq, f"entry {entry.seq} was modified")
-        prev = entry.hash
-        hashes[entry.seq] = entry.hash
-        count += 1
-    vouched = 0  # the highest sequence a valid signed head confirms
-    beyond: list[tuple[SignedHead, SigningContext]] = []
-    for head, context in sorted(heads, key=lambda hc: hc[0].seq):
-        what = "checkpoint" if context is SigningContext.AUDIT_CHECKPOINT else "signed head"
-        if head.vault_id != vault_id or not verify(public_key, context, head.message(), head.signature):
-            return ChainReport(False, count, prev, head.seq,
-                               f"the {what} at entry {head.seq} has a bad signature")
-        if head.seq > count:
-            beyond.append((head, context))
-        elif head.seq > 0 and hashes.get(head.seq) != head.head:
-            return ChainReport(False, count, prev, head.seq,
-                               f"entry {head.seq} differs from the {what} taken at {head.time}: "
-                               "the log was rolled back or rewritten")
-        else:
-            vouched = max(vouched, head.seq)
-    if beyond:
-        head, context = beyond[-1]
-        what = "checkpoint" if context is SigningContext.AUDIT_CHECKPOINT else "signed head"
-        return ChainReport(False, count, prev, vouched + 1,
-                           f"the log ends at entry {count} but a {what} taken at {head.time} vouches for "
-                           f"{head.seq}: entries after {vouched} were cut off or rolled back")
-    return ChainReport(True, count, prev, None, f"{count} entries, chain intact")
+    heads = list(heads)
+    walk = ChainWalk(vault_id, wanted=[h.seq for h, _ in heads])
+    walk.feed(entry.row() for entry in entries)
+    return walk.finish(public_key, heads)
 
 
 def entry_to_json(entry: AuditEntry) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -47,6 +48,7 @@ class AuditView(View):
                 ", ".join(f"{k}={v}" for k, v in sorted(e.details.items())), 300)),
         ], self)
         self.table = FilterTable(self.model, self)
+        self.table.proxy.setSortRole(Qt.ItemDataRole.UserRole)  # each column's own value: # sorts as a number
         self.table.setAccessibleName(self.tr("Audit entries"))
         self.filter = QLineEdit(placeholderText=self.tr("Filter: user, action, object…"))
         self.filter.setAccessibleName(self.tr("Filter audit entries"))
@@ -59,7 +61,16 @@ class AuditView(View):
         self.outcome.currentIndexChanged.connect(self._filter_outcome)
         self.verify_button = named(QPushButton(self.tr("Verify chain")), "primary")
         self.verify_button.setShortcut(QKeySequence("Ctrl+Shift+V"))
-        self.verify_button.setToolTip(self.tr("Recompute every hash and check the signed heads (Ctrl+Shift+V)"))
+        self.verify_button.setToolTip(self.tr("Recompute the hashes added since the last verification and check "
+                                              "the signed heads (Ctrl+Shift+V)"))
+        self.full_verify = QCheckBox(self.tr("Full verification"))
+        self.full_verify.setToolTip(self.tr("Walk every entry from the first, not only those added since the last "
+                                            "verification"))
+        self.warnings = named(QLabel(), "chainWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setAccessibleName(self.tr("Audit time warnings"))
+        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
+        self.warnings.hide()
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Write the log as signed JSON Lines"))
         self.checkpoint_button = QPushButton(self.tr("Checkpoint…"))
@@ -67,10 +78,12 @@ class AuditView(View):
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.outcome)
+        bar.addWidget(self.full_verify)
         bar.addWidget(self.verify_button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.checkpoint_button)
         self.layout_.insertWidget(1, self.status)
+        self.layout_.insertWidget(2, self.warnings)
         self.layout_.addLayout(bar)
         self.layout_.addWidget(self.table, 1)
         self.verify_button.clicked.connect(self.verify)
@@ -99,12 +112,13 @@ class AuditView(View):
         self.verify_button.setEnabled(False)
         self.status.setObjectName("chainStatusUnknown")
         self.status.setText(self.tr("Verifying…"))
+        self.warnings.hide()
         self._restyle()
-        session = self.session
+        session, full = self.session, self.full_verify.isChecked()
 
         def work(signals, cancel):  # type: ignore[no-untyped-def]
             return auditing.verify(session, progress=lambda d, t, m: signals.progress.emit(d, t, m),
-                                   cancel=cancel)
+                                   cancel=cancel, full=full)
 
         self.run(work, on_success=self.show_report,
                  on_progress=lambda d, t, m: self.status.setText(self.tr("Verifying… %1 of %2 entries")
@@ -121,14 +135,32 @@ class AuditView(View):
         self.last_report = report
         if report.ok:
             self.status.setObjectName("chainStatusOk")
-            self.status.setText(self.tr("✔ INTACT: %1 entries, every hash and signed head checks out.")
-                                .replace("%1", str(report.entries)))
+            text = self.tr("✔ INTACT: %1 entries, every hash and signed head checks out.").replace(
+                "%1", str(report.entries))
+            if report.from_seq:
+                text += " " + self.tr("Entries 1 to %1 were verified earlier and not walked again; tick Full "
+                                      "verification to walk them.").replace("%1", str(report.from_seq))
+            self.status.setText(text)
         else:
             self.status.setObjectName("chainStatusBroken")
             where = (self.tr("at entry %1").replace("%1", str(report.first_bad))
                      if report.first_bad is not None else "")
             self.status.setText(self.tr("✘ BROKEN %1: %2").replace("%1", where).replace("%2", report.reason))
+        self._show_warnings(report)
         self._restyle()
+
+    def _show_warnings(self, report: ChainReport) -> None:
+        """Time running backwards: shown beside the verdict, never changing it (the clock may have been set back)."""
+        if not report.warnings_total:
+            self.warnings.hide()
+            return
+        lines = [escape_untrusted(line, 400) for line in report.warnings]
+        more = report.warnings_total - len(report.warnings)
+        if more > 0:
+            lines.append(self.tr("… and %1 more.").replace("%1", str(more)))
+        self.warnings.setText(self.tr("⚠ WARNING: %1 entries are dated before the entry they follow:")
+                              .replace("%1", str(report.warnings_total)) + "\n" + "\n".join(lines))
+        self.warnings.show()
 
     def _restyle(self) -> None:
         self.status.style().unpolish(self.status)
