@@ -3,6 +3,10 @@
 Locking closes the session (the audit head is signed and the database closed)
 and drops the workspace; unlocking again as the same user returns to the view
 they were on.
+
+The database is never used on this thread: the settings read at unlock and the
+close at lock run on workers (ui/workers.py). Only quitting closes the session
+here, after every worker has ended.
 """
 
 from __future__ import annotations
@@ -67,6 +71,8 @@ class MainWindow(QMainWindow):
         self.swap_reader: Callable[[], list[SwapArea]] = swap_areas  # tests give a fake /proc/swaps
         self._swap_known: set[str] = set()  # unsafe areas already reported in this session
         self._swap_task: workers.Task | None = None
+        self._settings_task: workers.Task | None = None  # the settings read after unlock
+        self._closing: workers.Task | None = None  # a locked session being sealed and closed
         self.swap_timer = QTimer(self)
         self.swap_timer.setInterval(SWAP_CHECK_MS)
         self.swap_timer.timeout.connect(self.check_swap)
@@ -148,7 +154,7 @@ class MainWindow(QMainWindow):
         if self._resume and self._resume[0] == session.name:
             self.workspace.show_view(self._resume[1])
         self._resume = None
-        self._apply_settings(settings_service.current(session))
+        self._read_settings(session)
         self.watcher.start()
         self._swap_known = {a.name for a in self.swap_reader() if not a.safe}  # audited by the unlock itself
         self.check_swap()
@@ -167,6 +173,24 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(workspace)
         return workspace
 
+    def _read_settings(self, session: Session) -> None:
+        """The officer's auto-lock time, read on a worker; until it lands the previous (or default) one holds."""
+
+        def read(values: dict[str, int]) -> None:
+            if self.session is session:
+                self._apply_settings(values)
+
+        def failed(exc: BaseException) -> None:
+            message = describe(exc)
+            if message and self.workspace is not None:
+                self.workspace.show_status(message)
+
+        def finished() -> None:
+            self._settings_task = None
+
+        self._settings_task = workers.run_task(lambda signals, cancel: settings_service.current(session),
+                                               on_success=read, on_error=failed, on_finished=finished)
+
     def _apply_settings(self, values: dict[str, int]) -> None:
         minutes = values.get(declared.IDLE_LOCK_MINUTES.key, declared.IDLE_LOCK_MINUTES.default)
         self.watcher.set_idle_seconds(minutes * 60)
@@ -176,10 +200,14 @@ class MainWindow(QMainWindow):
             self.workspace.set_countdown(seconds)
 
     def lock(self, message: str = "") -> None:
-        """Close the session and show the unlock screen; waits for running work first."""
+        """Close the session and show the unlock screen; waits for running work first.
+
+        The workspace goes at once; the audit entry, the seal and the close run on a worker, and the unlock
+        screen takes input (and ``locked`` is emitted) when they are done.
+        """
         if self.session is None or self.workspace is None:
             return
-        if self.workspace.busy or self._swap_task is not None:
+        if self.workspace.busy or self._swap_task is not None or self._settings_task is not None:
             if not self._lock_pending:
                 self._lock_pending = True
                 self.workspace.show_status(self.tr("Locking when the current task finishes…"))
@@ -193,18 +221,27 @@ class MainWindow(QMainWindow):
         self.session, self.workspace = None, None
         self.pages.removeWidget(workspace)
         workspace.deleteLater()
-        try:
-            session.close("lock")
-        except Exception as exc:  # the database is closed either way
-            message = describe(exc) or message
         self.lock_action.setEnabled(False)
-        QTimer.singleShot(0, collect_frozen)  # the unlock screen shows first; nobody feels the pause then
         self.setWindowTitle(self.tr("NIA Desktop"))
         self.pages.setCurrentWidget(self.unlock_view)
-        self.unlock_view.prepare(self._resume[0], message)
+        self.unlock_view.set_closing(True)
         self.statusBar().show()
-        self.statusBar().showMessage(self.tr("Locked"))
-        self.locked.emit()
+        self.statusBar().showMessage(self.tr("Locking…"))
+        shown = [message]
+
+        def failed(exc: BaseException) -> None:  # the database is closed either way
+            shown[0] = describe(exc) or message
+
+        def closed() -> None:
+            self._closing = None
+            self.unlock_view.set_closing(False)
+            QTimer.singleShot(0, collect_frozen)  # the unlock screen shows first; nobody feels the pause then
+            self.unlock_view.prepare(session.name, shown[0])
+            self.statusBar().showMessage(self.tr("Locked"))
+            self.locked.emit()
+
+        self._closing = workers.run_task(lambda signals, cancel: session.close("lock"), on_error=failed,
+                                         on_finished=closed)
 
     # -- swap during a session -----------------------------------------------
     def check_swap(self) -> None:
@@ -285,6 +322,7 @@ class MainWindow(QMainWindow):
         self.unlock_view = UnlockView(old_unlock.vault, old_unlock.demo_hint.text())
         self.unlock_view.unlocked.connect(self.on_unlocked)
         self.unlock_view.create_requested.connect(self.open_create_vault)
+        self.unlock_view.set_closing(self._closing is not None)
         self.pages.insertWidget(0, self.unlock_view)
         self.pages.removeWidget(old_unlock)
         old_unlock.deleteLater()

@@ -1,4 +1,9 @@
-"""GUI test setup: offscreen Qt, a MainWindow on a fresh vault, helpers to unlock."""
+"""GUI test setup: offscreen Qt, a MainWindow on a fresh vault, helpers to unlock, and the UI-thread guard.
+
+Every GUI test fails when desktop code runs a database statement on the UI
+thread (tests/gui/ui_thread_guard.py); ``ui_thread_guard`` is the guard, for
+tests that check it themselves.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from nia_desktop.ui.main_window import MainWindow
 from nia_desktop.ui.preferences import Preferences
+from tests.gui import ui_thread_guard as guarding
+
+
+@pytest.fixture(autouse=True)
+def ui_thread_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[guarding.UiThreadGuard]:
+    """First in, last out: it sees every connection the test opens and every statement until the widgets close."""
+    guard = guarding.install(monkeypatch)
+    yield guard
+    guard.check()
 
 
 @pytest.fixture
@@ -24,6 +38,7 @@ def window(qtbot, vault_dir: Path, tmp_path: Path) -> Iterator[MainWindow]:  # t
 
 
 def unlock_as(qtbot, win: MainWindow, user: str, passphrase: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: win.unlock_view.unlock_button.isEnabled(), timeout=10000)  # a lock may be closing
     view = win.unlock_view
     view.user.setText(user)
     view.passphrase.setText(passphrase)

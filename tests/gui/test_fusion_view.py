@@ -70,7 +70,8 @@ def test_entities_corroboration_and_duplicates(qtbot, fused_vault: Path, window:
     report_node = next(i for i in nodes if i.toolTip().startswith("#"))
     report_node.on_click()  # type: ignore[attr-defined]
     assert window.workspace.current_key() == "reports"  # the report opens in the reader
-    assert window.workspace.views["reports"].reader.report is not None
+    reports = window.workspace.views["reports"]
+    qtbot.waitUntil(lambda: reports.reader.report is not None, timeout=10000)  # an audited read, on a worker
     window.workspace.show_view("fusion")
     view.tabs.setCurrentWidget(view.timeline)
     marks = [i for i in view.timeline.scene().items() if "#" in i.toolTip()]

@@ -23,6 +23,7 @@ def users_view(qtbot, window: MainWindow) -> UsersView:  # type: ignore[no-untyp
     window.workspace.show_view("users")
     view = window.workspace.views["users"]
     assert isinstance(view, UsersView)
+    qtbot.waitUntil(lambda: not view.busy and view.model.rowCount() > 0, timeout=10000)  # listed on a worker
     return view
 
 

@@ -16,6 +16,12 @@ from tests import samples
 from tests.conftest import ANALYST, ANALYST_PASS
 
 
+def ready(qtbot, view: ReportsView) -> ReportsView:  # type: ignore[no-untyped-def]
+    """The view reads on workers: wait until what it asked for is in."""
+    qtbot.waitUntil(lambda: not view.busy, timeout=10000)
+    return view
+
+
 @pytest.fixture
 def analyst(vault_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     media = tmp_path / "usb"
@@ -32,12 +38,17 @@ def analyst(vault_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_table_filters_and_reader(qtbot, qtmodeltester, analyst: Session) -> None:  # type: ignore[no-untyped-def]
     view = ReportsView(analyst)
     qtbot.addWidget(view)
+    ready(qtbot, view)
     qtmodeltester.check(view.model)
     assert view.model.rowCount() == 3 and view.count.text() == "3 reports"
     view.agency.setCurrentIndex(view.agency.findData("CIRO"))
+    ready(qtbot, view)
     assert view.model.rowCount() == 1
     view.agency.setCurrentIndex(0)
+    ready(qtbot, view)
     view.table.selectRow(0)
+    assert view.reader.report is None  # opening is an audited read, on a worker
+    ready(qtbot, view)
     assert view.reader.report is not None
     reads = analyst.db.query("SELECT count(*) FROM audit WHERE action = 'report.read'")[0][0]
     assert reads == 1
@@ -47,18 +58,23 @@ def test_table_filters_and_reader(qtbot, qtmodeltester, analyst: Session) -> Non
 def test_search_highlights_hits(qtbot, analyst: Session) -> None:  # type: ignore[no-untyped-def]
     view = ReportsView(analyst)
     qtbot.addWidget(view)
+    ready(qtbot, view)
     view.search.setText("量子センシング")
     view.apply()
+    ready(qtbot, view)
     assert view.model.rowCount() == 1 and "match" in view.count.text()
     view.table.selectRow(0)
+    ready(qtbot, view)
     assert view.reader.highlighted == 2
 
 
 def test_bad_search_shows_inline_error(qtbot, analyst: Session) -> None:  # type: ignore[no-untyped-def]
     view = ReportsView(analyst)
     qtbot.addWidget(view)
+    ready(qtbot, view)
     view.search.setText("OR")
     view.apply()
+    ready(qtbot, view)
     assert view.banner.isVisibleTo(view) and "no words" in view.banner.text()
 
 
@@ -71,9 +87,20 @@ def test_lazy_loading(qtbot, analyst: Session, tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(model_module, "PAGE", 10)
     view = ReportsView(analyst)
     qtbot.addWidget(view)
-    assert view.model.total == 28 and view.model.rowCount() == 10  # one page, not everything
-    view.model.fetchMore()
-    assert view.model.rowCount() == 20
+    ready(qtbot, view)
+    assert view.model.total == 28 and view.model.rowCount() < 28  # the table asks for pages, never everything
+    model = model_module.ReportsModel(analyst, view.run)  # no table: only the fetches asked for here
+    model.reload()
+    ready(qtbot, view)
+    assert model.total == 28 and model.rowCount() == 10  # one page
+    model.fetchMore()
+    model.fetchMore()  # while a page is on its way, asking again fetches nothing more
+    assert model.rowCount() == 10  # the next page comes from a worker
+    ready(qtbot, view)
+    assert model.rowCount() == 20
+    model.fetchMore()
+    ready(qtbot, view)
+    assert model.rowCount() == 28 and not model.canFetchMore()
 
 
 def test_import_wizard_preview_import_result(qtbot, analyst: Session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -125,6 +152,7 @@ def test_selected_reports_go_to_a_new_case(qtbot, analyst: Session, monkeypatch)
     view = ReportsView(analyst)
     qtbot.addWidget(view)
     view.show()
+    ready(qtbot, view)
     view.case_button.click()  # nothing selected: said so, nothing asked
     assert view.banner.isVisible() and "select one or more reports" in view.banner.text()
     for row in (0, 2):

@@ -7,7 +7,7 @@ Requirements nobody has reported on stand out at the top.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -140,7 +140,9 @@ class RequirementsView(View):
             found = assessments.suggest_reports(self.session, requirement.id)
             return report_service.titles(self.session, found)
 
-        self.run(work, on_success=lambda found: self._choose(requirement.id, requirement.question, found))
+        # The dialog opens once the task has ended: a lock never waits for a dialog left open.
+        self.run(work, on_success=lambda found: QTimer.singleShot(
+            0, lambda: self._choose(requirement.id, requirement.question, found)))
 
     def _choose(self, requirement_id: int, question: str, found: list[tuple[int, str]]) -> None:
         if not found:

@@ -202,6 +202,11 @@ class UnlockView(QWidget):
         self._set_inputs_enabled(not busy)
         self.status.setText(self.tr("Unlocking… deriving your key") if busy else "")
 
+    def set_closing(self, closing: bool) -> None:
+        """While the locked session is sealed and closed on a worker: nothing can be unlocked yet."""
+        self._set_inputs_enabled(not closing)
+        self.status.setText(self.tr("Locking… sealing the audit log") if closing else "")
+
     def _set_inputs_enabled(self, enabled: bool) -> None:
         for widget in (self.user, self.passphrase, self.unlock_button):
             widget.setEnabled(enabled)

@@ -86,12 +86,15 @@ class UsersView(View):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            self.model.set_rows(user_service.list_users(self.session))
-        except Exception as exc:  # shown inline, never raised into Qt
-            self.show_error(exc)
-        self.table.resizeColumnsToContents()
+        """List the users on a worker; the buttons wait for it (View.busy)."""
+        session = self.session
+        self.run(lambda signals, cancel: user_service.list_users(session), on_success=self._show,
+                 on_finished=self._update_buttons)
         self._update_buttons()
+
+    def _show(self, rows: list[UserRecord]) -> None:
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
 
     def selected(self) -> UserRecord | None:
         return self.table.selected_row()  # type: ignore[no-any-return]

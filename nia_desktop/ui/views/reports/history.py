@@ -1,6 +1,12 @@
-"""Import history: every past run, and any run's manifest (every file with its status)."""
+"""Import history: every past run, and any run's manifest (every file with its status).
+
+Both are read on a worker through the Reports view's ``run`` (its banner shows
+errors, and a lock waits for the read).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QSplitter, QVBoxLayout, QWidget
 
@@ -10,12 +16,15 @@ from nia_desktop.services import importing
 from nia_desktop.services.session import Session
 from nia_desktop.ui.models.table import RowsModel
 from nia_desktop.ui.widgets.table_view import FilterTable
+from nia_desktop.ui.workers import Task
 
 
 class ImportHistoryDialog(QDialog):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, run: Callable[..., Task], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._run = run
+        self._shown_run: int | None = None  # the run whose manifest was asked for last
         self.setWindowTitle(self.tr("Import history"))
         self.resize(1000, 600)
         self.runs: RowsModel[ImportRun] = RowsModel([
@@ -43,11 +52,22 @@ class ImportHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.run_table.selectionModel().selectionChanged.connect(self._show_items)
-        self.runs.set_rows(importing.import_history(session))
+        self._run(lambda signals, cancel: importing.import_history(session), on_success=self._show_runs)
+
+    def _show_runs(self, runs: list[ImportRun]) -> None:
+        self.runs.set_rows(runs)
         self.run_table.sortByColumn(0, self.run_table.horizontalHeader().sortIndicatorOrder())
 
     def _show_items(self) -> None:
         run = self.run_table.selected_row()
-        if run is not None:
-            self.items.set_rows(importing.import_manifest(self.session, run.id))
-            self.item_table.resizeColumnsToContents()
+        if run is None:
+            return
+        run_id, session = run.id, self.session
+        self._shown_run = run_id
+
+        def show(items: list[ManifestItem]) -> None:
+            if self._shown_run == run_id:  # not a run selected before the one now selected
+                self.items.set_rows(items)
+                self.item_table.resizeColumnsToContents()
+
+        self._run(lambda signals, cancel: importing.import_manifest(session, run_id), on_success=show)

@@ -3,13 +3,19 @@
 A vault of 100,000 reports opens without loading them all: rowCount grows by
 one page at a time through canFetchMore/fetchMore. With a search active the
 model shows the ranked hits instead.
+
+Every query runs on a worker (the view's ``run``): the database is shared with
+imports, and the UI thread must never wait for it. A reload's result replaces
+the rows when it lands; a reload started since makes an older result, and any
+page fetched for it, stale, and it is dropped.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from nia_desktop.core.classification import Level
@@ -19,17 +25,30 @@ from nia_desktop.services import reports
 from nia_desktop.services.reports import Hit
 from nia_desktop.services.session import Session
 from nia_desktop.ui.theme import CLASSIFICATION_COLOURS
+from nia_desktop.ui.workers import Task
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
+# How the model starts work: View.run(fn, on_success=..., on_finished=...), so the view counts it as busy
+# (a lock waits for it) and its errors land in the view's banner.
+Runner = Callable[..., Task]
 
 
 class ReportsModel(QAbstractTableModel):
-    COLUMNS = ("date", "agency", "title", "classification", "grading", "language")
+    """Signals:
+    reloaded(): a reload's rows (or search hits) are in the model.
+    """
 
-    def __init__(self, session: Session, parent: Any = None) -> None:
+    COLUMNS = ("date", "agency", "title", "classification", "grading", "language")
+    reloaded = Signal()
+
+    def __init__(self, session: Session, run: Runner, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._run = run
+        self._generation = 0  # bumped by every reload: results of an older one are dropped
+        self._page_pending: int | None = None  # the generation a page is being fetched for
+        self.loading = False
         self.filters = Filters()
         self.rows: list[ReportSummary] = []
         self.snippets: dict[int, str] = {}
@@ -40,39 +59,77 @@ class ReportsModel(QAbstractTableModel):
                         self.tr("Grading"), self.tr("Language"))
 
     # -- loading ----------------------------------------------------------
-    def reload(self, filters: Filters | None = None, query: str | None = None) -> None:
-        """Start again from the first page (or run the search); raises the service's errors."""
+    def reload(self, filters: Filters | None = None, query: str | None = None,
+               on_loaded: Callable[[], None] | None = None) -> None:
+        """Start again from the first page (or run the search) on a worker; ``on_loaded`` runs once it is in.
+
+        The rows shown stay until then; a failure (a malformed search) leaves them and goes to the runner's
+        error handler.
+        """
         if filters is not None:
             self.filters = filters
         if query is not None:
             self.query = query.strip()
-        self.beginResetModel()
-        self.rows, self.snippets = [], {}
-        try:
-            if self.query:
-                hits: list[Hit] = reports.search(self.session, self.query, limit=500, filters=self.filters)
-                self.rows = [h.summary for h in hits]
-                self.snippets = {h.summary.id: h.snippet for h in hits}
-                self.total = len(self.rows)
-            else:
-                self.total = reports.count_reports(self.session, filters=self.filters)
-                self.rows = reports.list_reports(self.session, filters=self.filters, offset=0, limit=PAGE,
-                                                 order=self.order, descending=self.descending)
-        finally:
+        self._generation += 1
+        generation, session, filters_, query_ = self._generation, self.session, self.filters, self.query
+        order, descending = self.order, self.descending
+        self.loading = True
+
+        def work(signals: object, cancel: object) -> tuple[list[ReportSummary], dict[int, str], int]:
+            if query_:
+                hits: list[Hit] = reports.search(session, query_, limit=500, filters=filters_)
+                return [h.summary for h in hits], {h.summary.id: h.snippet for h in hits}, len(hits)
+            total = reports.count_reports(session, filters=filters_)
+            rows = reports.list_reports(session, filters=filters_, offset=0, limit=PAGE, order=order,
+                                        descending=descending)
+            return rows, {}, total
+
+        def loaded(result: tuple[list[ReportSummary], dict[int, str], int]) -> None:
+            if generation != self._generation:
+                return  # a newer reload was started
+            self.loading = False  # before the reset: the table may ask for the next page straight away
+            self.beginResetModel()
+            self.rows, self.snippets, self.total = result
             self.endResetModel()
+            self.reloaded.emit()
+            if on_loaded is not None:
+                on_loaded()
+
+        def finished() -> None:
+            if generation == self._generation:
+                self.loading = False
+
+        self._run(work, on_success=loaded, on_finished=finished)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt API)
         return not parent.isValid() and not self.query and len(self.rows) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 (Qt API)
-        more = reports.list_reports(self.session, filters=self.filters, offset=len(self.rows), limit=PAGE,
-                                    order=self.order, descending=self.descending)
-        if not more:
-            self.total = len(self.rows)
+        """Fetch the next page on a worker; the rows are appended when it lands (one page at a time)."""
+        if self._page_pending == self._generation or self.loading or not self.canFetchMore(parent):
             return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+        generation, offset, session, filters = self._generation, len(self.rows), self.session, self.filters
+        order, descending = self.order, self.descending
+        self._page_pending = generation
+
+        def landed(more: list[ReportSummary]) -> None:
+            finished()  # before the insert: the table may ask for the next page straight away
+            if generation != self._generation or offset != len(self.rows):
+                return  # reloaded meanwhile
+            if not more:
+                self.total = len(self.rows)
+                return
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+        def finished() -> None:
+            if self._page_pending == generation:
+                self._page_pending = None
+
+        self._run(lambda signals, cancel: reports.list_reports(
+            session, filters=filters, offset=offset, limit=PAGE, order=order, descending=descending),
+            on_success=landed, on_finished=finished)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self.query:

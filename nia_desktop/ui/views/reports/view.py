@@ -1,10 +1,15 @@
-"""Reports (analyst): search box, filters, the lazy table, the reader; import and history."""
+"""Reports (analyst): search box, filters, the lazy table, the reader; import and history.
+
+Every service call (the table's pages, the agencies, opening a report, which is
+an audited read) runs on a worker through ``View.run``; the widgets change when
+its result comes back.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +32,7 @@ from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.roles import Action
 from nia_desktop.core.search import query_terms
-from nia_desktop.core.store.reports import Filters
+from nia_desktop.core.store.reports import Filters, Report
 from nia_desktop.services import fusion, reports
 from nia_desktop.services.session import Session
 from nia_desktop.ui.views.base import View
@@ -96,7 +101,8 @@ class ReportsView(View):
         filters.addStretch(1)
         filters.addWidget(self.count)
 
-        self.model = ReportsModel(session, self)
+        self.model = ReportsModel(session, self.run, self)
+        self.model.reloaded.connect(self._reloaded)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Reports"))
@@ -130,20 +136,28 @@ class ReportsView(View):
         self.history_button.clicked.connect(self.open_history)
         self.case_button.clicked.connect(self.add_selected_to_case)
         self.dialog: QWidget | None = None
+        self._reading: int | None = None  # the report last asked for: an older one that lands late is not shown
         self.refresh()
 
     # -- loading ----------------------------------------------------------
     def refresh(self) -> None:
+        """Reload the table and, alongside, the agencies the filter offers."""
+        session = self.session
+        self.run(lambda signals, cancel: reports.agencies(session), on_success=self._show_agencies)
+        self.apply()
+
+    def _show_agencies(self, codes: list[str]) -> None:
         current = self.agency.currentData()
         self.agency.blockSignals(True)
         self.agency.clear()
         self.agency.addItem(self.tr("All"), "")
-        for code in reports.agencies(self.session):
+        for code in codes:
             self.agency.addItem(code, code)
         index = self.agency.findData(current)
         self.agency.setCurrentIndex(max(index, 0))
         self.agency.blockSignals(False)
-        self.apply()
+        if self.agency.currentData() != current:
+            self.apply()  # the chosen agency has no reports any more
 
     def filters(self) -> Filters:
         level = self.level.currentData()
@@ -157,20 +171,16 @@ class ReportsView(View):
         )
 
     def apply(self) -> None:
-        try:
-            self.model.reload(self.filters(), self.search.text())
-        except Exception as exc:  # a malformed search shows inline
-            self.show_error(exc)
-            return
+        """Filter or search again (on a worker); a malformed search shows inline, as the worker's error."""
+        self.model.reload(self.filters(), self.search.text(), on_loaded=self.reader.show_placeholder)
+
+    def _reloaded(self) -> None:
         self.banner.hide()
-        shown, total = self.model.rowCount(), self.model.total
         if self.model.query:
-            self.count.setText(self.tr("%1 matches").replace("%1", str(total)))
+            self.count.setText(self.tr("%1 matches").replace("%1", str(self.model.total)))
         else:
-            self.count.setText(self.tr("%1 reports").replace("%1", str(total)))
-        self.reader.show_placeholder()
+            self.count.setText(self.tr("%1 reports").replace("%1", str(self.model.total)))
         self.classification_changed.emit(self.classification())
-        del shown
 
     def classification(self) -> Level:
         shown = [self.model.highest_loaded()]
@@ -181,23 +191,24 @@ class ReportsView(View):
     def open_row(self, row: int) -> None:
         if row < 0 or row >= len(self.model.rows):
             return
-        try:
-            report = reports.open_report(self.session, self.model.rows[row].id)
-        except Exception as exc:
-            self.show_error(exc)
-            return
-        self.reader.show_report(report, query_terms(self.model.query) if self.model.query else [])
-        self.classification_changed.emit(self.classification())
+        self._open(self.model.rows[row].id, query_terms(self.model.query) if self.model.query else [])
 
     def open_report_id(self, report_id: int) -> None:
         """Open one report in the reader, from elsewhere (a click in the Fusion view's graph or timeline)."""
-        try:
-            report = reports.open_report(self.session, report_id)
-        except Exception as exc:
-            self.show_error(exc)
-            return
-        self.reader.show_report(report, [])
-        self.classification_changed.emit(self.classification())
+        self._open(report_id, [])
+
+    def _open(self, report_id: int, terms: list[str]) -> None:
+        """Opening is an audited read: it runs on a worker, and the reader shows the report when it lands."""
+        self._reading = report_id
+        session = self.session
+
+        def opened(report: Report) -> None:
+            if self._reading != report_id:
+                return  # the user has moved on to another report
+            self.reader.show_report(report, terms)
+            self.classification_changed.emit(self.classification())
+
+        self.run(lambda signals, cancel: reports.open_report(session, report_id), on_success=opened)
 
     # -- cases ------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -210,7 +221,14 @@ class ReportsView(View):
         if not ids:
             self.show_error(BadInput("select one or more reports first"))
             return
-        names = fusion.case_names(self.session)
+        session = self.session
+        self.case_button.setEnabled(False)
+        # The question opens once the task has ended: a lock never waits for a dialog left open.
+        self.run(lambda signals, cancel: fusion.case_names(session),
+                 on_success=lambda names: QTimer.singleShot(0, lambda: self._choose_case(ids, names)),
+                 on_finished=lambda: self.case_button.setEnabled(True))
+
+    def _choose_case(self, ids: list[int], names: list[str]) -> None:
         name, ok = QInputDialog.getItem(
             self, self.tr("Add to case"),
             self.tr("Add %1 reports to the case (type a new name to create one):").replace("%1", str(len(ids))),
@@ -250,5 +268,11 @@ class ReportsView(View):
     def open_history(self) -> None:
         from nia_desktop.ui.views.reports.history import ImportHistoryDialog
 
-        self.dialog = ImportHistoryDialog(self.session, self)
+        self.dialog = ImportHistoryDialog(self.session, self.run, self)
         self.dialog.open()
+
+    @property
+    def busy(self) -> bool:
+        """Work of this view or of its import dialog: a lock waits for both."""
+        dialog_busy = bool(getattr(self.dialog, "busy", False))
+        return super().busy or dialog_busy
