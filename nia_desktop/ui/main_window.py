@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._swap_task: workers.Task | None = None
         self._settings_task: workers.Task | None = None  # the settings read after unlock
         self._closing: workers.Task | None = None  # a locked session being sealed and closed
+        self._retiring: list[Workspace] = []  # workspaces replaced by a language change, their work still running
         self.swap_timer = QTimer(self)
         self.swap_timer.setInterval(SWAP_CHECK_MS)
         self.swap_timer.timeout.connect(self.check_swap)
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setEnabled(False)
+        self.lock_action.setEnabled(self.session is not None)  # menus are rebuilt by a language change
         self.lock_action.triggered.connect(lambda: self.lock(self.tr("Locked.")))
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
@@ -207,7 +208,8 @@ class MainWindow(QMainWindow):
         """
         if self.session is None or self.workspace is None:
             return
-        if self.workspace.busy or self._swap_task is not None or self._settings_task is not None:
+        if (self.workspace.busy or any(w.busy for w in self._retiring) or self._swap_task is not None
+                or self._settings_task is not None):
             if not self._lock_pending:
                 self._lock_pending = True
                 self.workspace.show_status(self.tr("Locking when the current task finishes…"))
@@ -332,10 +334,23 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.workspace)
             self.workspace.show_view(key)
             self.pages.removeWidget(old)
-            old.deleteLater()
+            self._retire(old)
         else:
             self.pages.setCurrentWidget(self.unlock_view)
             self.unlock_view.prepare()
+
+    def _retire(self, workspace: Workspace) -> None:
+        """Delete a replaced workspace once its views' work has landed: their handlers still touch its widgets
+        (and a lock waits for that work too)."""
+        workspace.hide()
+        if workspace.busy:
+            if workspace not in self._retiring:
+                self._retiring.append(workspace)
+            QTimer.singleShot(200, lambda: self._retire(workspace))
+            return
+        if workspace in self._retiring:
+            self._retiring.remove(workspace)
+        workspace.deleteLater()
 
     # -- closing ----------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

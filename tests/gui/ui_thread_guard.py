@@ -86,7 +86,9 @@ class UiThreadGuard:
             if key in self.violations:
                 self.violations[key].count += 1
                 return
-            stack = "".join(traceback.format_stack(sys._getframe(1), limit=25))
+            frames = traceback.extract_stack(sys._getframe(1))
+            ours = [f for f in frames if f.filename.startswith(str(ROOT)) and "/.venv/" not in f.filename]
+            stack = "".join(traceback.format_list(ours[-20:]))  # this project's frames, the statement's last
             self.violations[key] = Violation(" ".join(statement.split())[:160], where, stack)
 
     def report(self) -> str:
