@@ -95,6 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from nia_desktop.core.hardening import harden_process
 
     harden_process()
+    if not os.environ.get("NIA_DEBUG"):
+        from nia_desktop.core.vault.integrity import quiet_log
+
+        quiet_log()  # a damaged page is explained by the message below, not by SQLCipher's own log lines
     handler: Handler = args.handler
     from nia_desktop.cli.output import emit_json, warn
     from nia_desktop.core.errors import NiaError

@@ -15,7 +15,6 @@ one. Temporary storage stays in memory (no plaintext on disk).
 from __future__ import annotations
 
 import re
-import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -58,6 +57,13 @@ def as_damage(exc: BaseException, root: Path | str | None) -> VaultDamaged | Non
     return VaultDamaged(root, detail) if detail is not None else None
 
 
+def quiet_log() -> None:
+    """Stop SQLCipher's own log lines on stderr ("ERROR CORE sqlcipher_page_cipher: hmac check failed ..."), for
+    the whole process: the command line says what a damaged page means in plain words instead."""
+    with closing(sqlcipher3.connect(":memory:")) as conn:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+
+
 @dataclass(frozen=True)
 class DatabaseReport:
     """What the checks found in vault.db; empty tuples mean clean."""
@@ -86,7 +92,7 @@ class DatabaseReport:
 
 def open_read_only(path: Path, raw_key: bytes) -> sqlcipher3.Connection:
     """A read-only connection keyed with the raw key; DatabaseError when the key does not open page 1."""
-    uri = f"file:{urllib.parse.quote(str(path))}?mode=ro"
+    uri = f"{Path(path).absolute().as_uri()}?mode=ro"
     conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
     try:
         conn.execute(f"PRAGMA key = \"x'{key_hex(raw_key)}'\"")

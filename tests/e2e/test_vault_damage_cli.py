@@ -1,0 +1,100 @@
+"""A damaged page of vault.db through the real `nia` (issue #11): every command names the vault and says what to
+do, never "internal error"; `nia vault check` names the damaged pages and tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.e2e.conftest import Nia
+from tests.e2e.test_import_cli import ANALYST, make_media
+from tests.helpers import database_key, raw_database
+
+OFFICER = {"user": "olive", "passphrase": "olive-passphrase-1"}
+PAGE = 4096  # SQLCipher 4's default page size (checked below against the vault itself)
+
+
+def root_page(vault: Path, table: str) -> int:
+    key = database_key(vault, "olive", "olive-passphrase-1")
+    with raw_database(vault, key) as db:
+        assert db.execute("PRAGMA cipher_page_size").fetchone()[0] == str(PAGE)
+        return int(db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0])
+
+
+def damage(vault: Path, page: int) -> None:
+    """Flip four bytes inside page ``page`` (numbered from 1): its HMAC no longer verifies."""
+    with (vault / "vault.db").open("r+b") as handle:
+        handle.seek(PAGE * (page - 1) + 100)
+        data = handle.read(4)
+        handle.seek(PAGE * (page - 1) + 100)
+        handle.write(bytes(b ^ 0x5A for b in data))
+
+
+def assert_named(result: object, vault: Path) -> None:
+    code, err = result.code, result.err  # type: ignore[attr-defined]
+    assert code != 0, err
+    assert "internal error" not in err
+    assert str(vault) in err and "nia vault check" in err and "nia vault restore" in err, err
+
+
+def test_a_page_unlock_needs_stops_every_command_in_plain_words(nia_vault: Nia) -> None:
+    assert nia_vault("import", str(make_media(nia_vault.tmp / "usb")), **ANALYST).code == 0
+    page = root_page(nia_vault.vault, "users")
+    assert nia_vault("vault", "check", **OFFICER).code == 0
+    damage(nia_vault.vault, page)
+    for args, who in ((("reports",), ANALYST), (("search", "quantum"), ANALYST),
+                      (("audit", "verify"), OFFICER), (("user", "list", "--json"), OFFICER)):
+        assert_named(nia_vault(*args, **who), nia_vault.vault)
+    check = nia_vault("vault", "check", "--json", **OFFICER)
+    assert check.code == 1, check.err
+    assert "internal error" not in check.err
+    body = check.json()
+    assert body["ok"] is False and body["unlocked"] is False
+    assert page in body["database"]["pages"] and "users" in body["database"]["tables"]
+    text = nia_vault("vault", "check", **OFFICER)
+    assert f"page {page}" in text.out and "users" in text.out and "not in the audit log" in text.out
+    # The check still wants the passphrase: a wrong one is refused as before.
+    assert nia_vault("vault", "check", user="olive", passphrase="wrong-passphrase").code == 3
+
+
+def test_a_content_page_in_the_middle_is_named_by_check_and_by_the_commands_that_read_it(nia_vault: Nia) -> None:
+    assert nia_vault("import", str(make_media(nia_vault.tmp / "usb")), **ANALYST).code == 0
+    page = root_page(nia_vault.vault, "reports")
+    pages = (nia_vault.vault / "vault.db").stat().st_size // PAGE
+    assert 2 < page < pages
+    damage(nia_vault.vault, page)
+    assert_named(nia_vault("reports", **ANALYST), nia_vault.vault)
+    assert_named(nia_vault("search", "quantum", **ANALYST), nia_vault.vault)
+    check = nia_vault("vault", "check", "--json", **OFFICER)
+    assert check.code == 1 and "internal error" not in check.err
+    body = check.json()
+    assert body["unlocked"] is True and body["audited"] is True
+    assert body["database"]["pages"] == [page] and "reports" in body["database"]["tables"]
+    assert body["audit"]["ok"] is True
+    log = nia_vault("audit", "log", "--json", **OFFICER).json()
+    assert any(e["action"] == "vault.check" and e["outcome"] == "failed" and e["details"]["pages"] == [page]
+               for e in log)
+
+
+def test_check_exits_5_naming_the_first_bad_audit_entry(nia_vault: Nia) -> None:
+    key = database_key(nia_vault.vault, "olive", "olive-passphrase-1")
+    with raw_database(nia_vault.vault, key) as db:
+        db.execute("UPDATE audit SET actor = 'mallory' WHERE seq = 3")
+    check = nia_vault("vault", "check", "--json", **OFFICER)
+    assert check.code == 5, check.err
+    body = check.json()
+    assert body["database"]["ok"] is True and body["audit"]["first_bad"] == 3
+    assert "first bad entry: 3" in nia_vault("vault", "check", **OFFICER).out
+
+
+def test_check_is_for_officers_and_a_refusal_is_audited(nia_vault: Nia) -> None:
+    refused = nia_vault("vault", "check", **ANALYST)
+    assert refused.code == 1 and "may not check the vault" in refused.err
+    log = nia_vault("audit", "log", "--json", **OFFICER).json()
+    assert any(e["action"] == "vault.check" and e["outcome"] == "refused" and e["actor"] == "anna" for e in log)
+
+
+def test_first_page_damaged_is_not_passed_off_as_a_wrong_passphrase_by_check(nia_vault: Nia) -> None:
+    damage(nia_vault.vault, 1)
+    check = nia_vault("vault", "check", "--json", **OFFICER)
+    assert check.code == 1, check.err
+    assert "first page is damaged" in check.json()["database"]["unopenable"]
