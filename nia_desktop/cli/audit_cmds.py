@@ -64,13 +64,24 @@ def _report(args: argparse.Namespace, report: ChainReport) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from nia_desktop.core.vault.connection import DatabaseError
     from nia_desktop.services.auditing import verify
+
+    found: list[ChainReport] = []
 
     def act(session: Session) -> int:
         checkpoint = Path(args.checkpoint) if args.checkpoint else None
-        return _report(args, verify(session, checkpoint, full=args.full))
+        found.append(verify(session, checkpoint, full=args.full))
+        return _report(args, found[0])
 
-    return run_in_session(args, act)
+    try:
+        return run_in_session(args, act)
+    except DatabaseError:
+        if not found or found[0].ok:
+            raise
+        # A damaged page was found and reported (exit 5); SQLCipher then refuses the session's closing entry.
+        warn("nia: the session could not be closed in the log: the database refuses writes after a damaged page")
+        return 5
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterator
@@ -80,14 +81,21 @@ def verify(session: Session, checkpoint: Path | None = None, progress: Progress 
         if checkpoint is not None:
             heads.append((read_checkpoint(checkpoint), SigningContext.AUDIT_CHECKPOINT))
         report = _walk(session, heads, None if full else audit_log.verified_position(db), progress, cancel)
-    with db.transaction():
+    try:
+        with db.transaction():
+            if report.ok:
+                audit_log.set_verified_position(db, report.entries, report.head)
+            else:  # the next verification walks from genesis again, never past a break found before
+                audit_log.clear_verified_position(db)
+            session.audit("audit.verify", "", "ok" if report.ok else "failed",
+                          {"entries": report.entries, "first_bad": report.first_bad, "reason": report.reason,
+                           "from_seq": report.from_seq, "time_warnings": report.warnings_total})
+    except DatabaseError:
         if report.ok:
-            audit_log.set_verified_position(db, report.entries, report.head)
-        else:  # the next verification walks from genesis again, never past a break found before
-            audit_log.clear_verified_position(db)
-        session.audit("audit.verify", "", "ok" if report.ok else "failed",
-                      {"entries": report.entries, "first_bad": report.first_bad, "reason": report.reason,
-                       "from_seq": report.from_seq, "time_warnings": report.warnings_total})
+            raise
+        # SQLCipher refuses every write on this connection once a page fails its check: the verdict stands.
+        report = dataclasses.replace(report, reason=f"{report.reason} (this verification could not be recorded in "
+                                                    "the log: the database refuses writes after a damaged page)")
     return report
 
 
@@ -109,22 +117,42 @@ def _walk(session: Session, heads: list[tuple[chain.SignedHead, SigningContext]]
         heads = heads + [(seal, SigningContext.AUDIT_HEAD) for seal in audit_log.seals(db, vault_id, from_seq)]
         total = audit_log.count(db)
         walk = chain.ChainWalk(vault_id, start, [head.seq for head, _ in heads])
-        for batch in audit_log.row_batches(db, after=from_seq):
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            if not walk.feed(batch):
-                break
-            progress(walk.seq, total, "Verifying the audit chain")
+        _feed(walk, session, total, progress, cancel)
         return walk.finish(audit_public_key(session), heads, lambda seq: audit_log.hash_at(db, seq))
     except DatabaseError as exc:
-        if str(getattr(exc, "sqlite_errorname", "")).startswith(_NOT_DAMAGE):
-            raise  # busy, interrupted or out of memory: the database is not damaged
+        if _not_damage(exc):
+            raise
         after = walk.seq if walk is not None else (start.seq if start is not None else 0)
         where = (f"the database page holding entries after {after}" if walk is not None
                  else "the database page holding the audit seals or the verified position")
         return chain.ChainReport(False, after, walk.prev if walk is not None else "", after + 1,
                                  f"{where} could not be read: {exc}", from_seq=start.seq if start else 0,
                                  full=start is None)
+
+
+def _not_damage(exc: DatabaseError) -> bool:
+    """Busy, interrupted or out of memory: an error that says nothing about the file's pages."""
+    return str(getattr(exc, "sqlite_errorname", "")).startswith(_NOT_DAMAGE)
+
+
+def _feed(walk: chain.ChainWalk, session: Session, total: int, progress: Progress,
+          cancel: CancelToken | None) -> None:
+    """Feed the walk from the database in batches; at an unreadable page, walk on entry by entry up to it, so
+    the error names the last entry read (or a break before it is reported instead), then raise it."""
+    try:
+        for batch in audit_log.row_batches(session.db, after=walk.seq):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            if not walk.feed(batch):
+                return
+            progress(walk.seq, total, "Verifying the audit chain")
+    except DatabaseError as exc:
+        if _not_damage(exc):
+            raise
+        for batch in audit_log.row_batches(session.db, after=walk.seq, batch=1):
+            if not walk.feed(batch):
+                return
+        raise
 
 
 def checkpoint(session: Session, out: Path) -> chain.SignedHead:
