@@ -38,6 +38,7 @@ from nia_desktop.ui.views.settings import SettingsView
 from nia_desktop.ui.views.transfer import TransferView
 from nia_desktop.ui.views.trust import TrustView
 from nia_desktop.ui.views.users import UsersView
+from nia_desktop.ui.views.vault_care import VaultCareView
 from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
 from nia_desktop.ui.widgets.message_banner import MessageBanner
 
@@ -66,6 +67,7 @@ VIEWS = (
     ViewSpec("trust", _t(QT_TRANSLATE_NOOP("Workspace", "Trust")), TrustView, Action.TRUST_MANAGE),
     ViewSpec("settings", _t(QT_TRANSLATE_NOOP("Workspace", "Settings")), SettingsView,
              Action.SETTINGS_CHANGE),
+    ViewSpec("vault_care", _t(QT_TRANSLATE_NOOP("Workspace", "Vault care")), VaultCareView, Action.VAULT_CHECK),
     ViewSpec("requirements", _t(QT_TRANSLATE_NOOP("Workspace", "Requirements")), RequirementsView,
              Action.PIR_MANAGE),
     ViewSpec("transfer", _t(QT_TRANSLATE_NOOP("Workspace", "Transfer")), TransferView, Action.BUNDLE_VERIFY),

@@ -42,7 +42,7 @@ class View(QWidget):
         """Reload from the services."""
 
     def show_error(self, exc: BaseException) -> None:
-        message = describe(exc)
+        message = describe(exc, self.session.vault.paths.root)
         if message:
             self.banner.show_message(message, "error")
 
