@@ -290,3 +290,25 @@ def test_restore_warns_when_the_backup_is_older_than_a_checkpoint(nia_vault: Nia
     assert backup(nia_vault, fresh).code == 0
     quiet = restore(nia_vault, fresh, nia_vault.tmp / "restored-2", "--checkpoint", str(checkpoint))
     assert quiet.code == 0 and "older" not in quiet.err
+
+
+def test_a_backup_checks_with_openssl_jq_and_sha256sum(nia_vault: Nia, made: Path) -> None:
+    pem = nia_vault.tmp / "audit.pem"
+    assert nia_vault("audit", "key", "--out", str(pem), **OFFICER).code == 0
+    signed = nia_vault.tmp / "manifest.signed"
+    signed.write_bytes(b"NIA-VAULT-BACKUP-v1\0" + (made / "manifest.json").read_bytes())
+    verified = subprocess.run(["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", str(pem), "-rawin", "-in",
+                               str(signed), "-sigfile", str(made / "manifest.sig")], capture_output=True, text=True)
+    assert verified.returncode == 0 and "Success" in verified.stdout
+
+    def sha256sum_c(folder: Path) -> subprocess.CompletedProcess[str]:
+        """`jq -r '.files[] | "\\(.sha256)  \\(.name)"' manifest.json | sha256sum -c`, without a shell."""
+        listed = subprocess.run(["jq", "-r", '.files[] | "\\(.sha256)  \\(.name)"', "manifest.json"], cwd=folder,
+                                capture_output=True, text=True, check=True).stdout
+        return subprocess.run(["sha256sum", "-c"], input=listed, cwd=folder, capture_output=True, text=True)
+
+    sums = sha256sum_c(made)
+    files = json.loads((made / "manifest.json").read_bytes())["files"]
+    assert sums.returncode == 0 and sums.stdout.count(": OK") == len(files)
+    (made / "keyslots.json").write_bytes(b"{}")
+    assert sha256sum_c(made).returncode != 0

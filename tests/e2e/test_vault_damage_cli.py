@@ -98,3 +98,36 @@ def test_first_page_damaged_is_not_passed_off_as_a_wrong_passphrase_by_check(nia
     check = nia_vault("vault", "check", "--json", **OFFICER)
     assert check.code == 1, check.err
     assert "first page is damaged" in check.json()["database"]["unopenable"]
+
+
+def _openssl_bad_pages(vault: Path, key: bytes) -> list[int]:
+    """Pages whose HMAC does not verify, computed with openssl alone (SQLCipher 4 defaults: HMAC-SHA512 over the
+    page's ciphertext and IV then its number, little-endian; the HMAC key is PBKDF2-HMAC-SHA512 of the raw key,
+    2 iterations, over the file's salt XOR 0x3a; each page ends with a 16-byte IV and the 64-byte HMAC)."""
+    import subprocess
+
+    data = (vault / "vault.db").read_bytes()
+    salt = bytes(b ^ 0x3A for b in data[:16])
+    derived = subprocess.run(["openssl", "kdf", "-keylen", "32", "-kdfopt", "digest:SHA512", "-kdfopt",
+                              f"hexpass:{key.hex()}", "-kdfopt", f"hexsalt:{salt.hex()}", "-kdfopt", "iter:2",
+                              "PBKDF2"], capture_output=True, text=True, check=True).stdout
+    mac_key = derived.strip().replace(":", "").lower()
+    bad = []
+    for number in range(1, len(data) // PAGE + 1):
+        page = data[(number - 1) * PAGE: number * PAGE]
+        signed = page[16 if number == 1 else 0: PAGE - 64] + number.to_bytes(4, "little")
+        mac = subprocess.run(["openssl", "dgst", "-sha512", "-binary", "-mac", "HMAC", "-macopt",
+                              f"hexkey:{mac_key}"], input=signed, capture_output=True, check=True).stdout
+        if mac != page[PAGE - 64:]:
+            bad.append(number)
+    return bad
+
+
+def test_openssl_finds_the_same_damaged_page_as_check(nia_vault: Nia) -> None:
+    key = database_key(nia_vault.vault, "olive", "olive-passphrase-1")
+    assert _openssl_bad_pages(nia_vault.vault, key) == []
+    page = (nia_vault.vault / "vault.db").stat().st_size // PAGE // 2
+    damage(nia_vault.vault, page)
+    assert _openssl_bad_pages(nia_vault.vault, key) == [page]
+    check = nia_vault("vault", "check", "--json", **OFFICER)
+    assert check.json()["database"]["pages"] == [page]
