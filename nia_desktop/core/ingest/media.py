@@ -70,7 +70,13 @@ def _item(path: Path, root: Path, max_bytes: int) -> ScanItem:
 
 
 def scan(paths: list[Path], max_bytes: int) -> Iterator[ScanItem]:
-    """Every file under the given paths, in a stable order, each with what will happen to it."""
+    """Every file under the given paths, in a stable order, each with what will happen to it.
+
+    Iterative, so a folder nested thousands of levels deep is walked like any
+    other (os.walk recursed, and 1,500 levels raised RecursionError). A folder
+    that cannot be listed (removed, EIO, a path past PATH_MAX) becomes an item
+    of its own with the reason, so nothing on the medium goes unaccounted.
+    """
     for given in paths:
         root = Path(os.path.realpath(given))
         if not os.path.lexists(given):
@@ -79,10 +85,43 @@ def scan(paths: list[Path], max_bytes: int) -> Iterator[ScanItem]:
         if not os.path.isdir(given) or os.path.islink(given):
             yield _item(Path(os.path.abspath(given)), root.parent if root.is_file() else root, max_bytes)
             continue
-        for directory, subdirs, files in os.walk(root, followlinks=False):
-            subdirs.sort()
-            for entry in sorted(files) + sorted(d for d in subdirs if os.path.islink(os.path.join(directory, d))):
-                yield _item(Path(directory) / entry, root, max_bytes)
+        yield from _walk(root, max_bytes)
+
+
+def _walk(root: Path, max_bytes: int) -> Iterator[ScanItem]:
+    """Depth first, in name order: a folder's files (and links to folders), then each sub-folder."""
+    seen: set[tuple[int, int]] = set()  # (device, inode) of folders walked: a looping medium ends here
+    stack = [root]
+    while stack:
+        directory = stack.pop()
+        files, subdirs, failure = _list(directory, seen)
+        for name in files:
+            yield _item(directory / name, root, max_bytes)
+        if failure:
+            yield ScanItem(directory, root, 0, FileStatus.REFUSED, failure)
+        stack.extend(directory / name for name in reversed(subdirs))
+
+
+def _list(directory: Path, seen: set[tuple[int, int]]) -> tuple[list[str], list[str], str]:
+    """(files and links, sub-folders to walk, why the listing failed or stopped short: '' when it did not)."""
+    files: list[str] = []
+    subdirs: list[str] = []
+    try:
+        info = os.stat(directory, follow_symlinks=False)
+        if (info.st_dev, info.st_ino) in seen:
+            return [], [], "a folder that loops back to one already scanned"
+        seen.add((info.st_dev, info.st_ino))
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                try:
+                    walk_into = entry.is_dir(follow_symlinks=False)
+                except OSError:  # vanished since listed: _item reports it
+                    walk_into = False
+                (subdirs if walk_into else files).append(entry.name)
+    except OSError as exc:
+        done = "; the files listed before the error are included" if files or subdirs else ""
+        return sorted(files), sorted(subdirs), f"folder cannot be read ({exc.strerror or exc}){done}"
+    return sorted(files), sorted(subdirs), ""
 
 
 def read_file(item: ScanItem, max_bytes: int) -> bytes:

@@ -24,7 +24,7 @@ from tests import samples
 from tests.conftest import ANALYST, ANALYST_PASS
 
 
-def frame(header: Any, blobs: list[bytes] = (), raw_header: bytes | None = None) -> bytes:  # type: ignore[assignment]
+def frame(header: Any, blobs: tuple[bytes, ...] | list[bytes] = (), raw_header: bytes | None = None) -> bytes:
     encoded = raw_header if raw_header is not None else json.dumps(header).encode()
     out = struct.pack(">II", len(encoded), len(blobs)) + encoded
     for blob in blobs:
@@ -36,7 +36,7 @@ def ok(*documents: Any, blobs: int | None = None) -> bytes:
     return frame({"ok": True, "documents": list(documents)}, [b"x"] * (len(documents) if blobs is None else blobs))
 
 
-GOOD = {"type": "text", "title": "t", "text": "body", "inner": "", "fields": {}, "parent": None,
+GOOD: dict[str, Any] = {"type": "text", "title": "t", "text": "body", "inner": "", "fields": {}, "parent": None,
         "meta": None, "index_body": "body", "structured": None, "encoding": "utf-8"}
 DEEP = "[" * 100 + "]" * 100
 
