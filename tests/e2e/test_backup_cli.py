@@ -32,6 +32,7 @@ n = 0
 while not stop.exists() and n < 3000:
     n += 1
     add_requirement(session, f"Question {n}: who met whom at the port?", 2)
+    time.sleep(0.002)  # a busy analyst, not a lock hog: the officer's commands get their turn
 session.close()
 print(n)
 """
