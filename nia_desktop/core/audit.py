@@ -128,6 +128,10 @@ def sign_head(
 
 
 MAX_WARNINGS = 20  # warnings listed in a report; the rest are counted
+# What canonical_json does, without building an encoder per call: one JSON string (ensure_ascii=False, as
+# canonical_json), and a whole value. ChainWalk writes an entry's canonical body with them, key by key.
+_QUOTE = json.encoder.encode_basestring
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 # One entry as the walker reads it: seq, ts, actor, role, action, object, outcome, details, prev_hash, hash.
 Row = tuple[Any, ...]
@@ -165,6 +169,25 @@ class ChainReport:
         return [*self.warnings, *([f"… and {more} more time warnings"] if more > 0 else [])]
 
 
+def _body_bytes(seq: Any, ts: Any, actor: Any, role: Any, action: Any, obj: Any, outcome: Any,
+                details: str) -> bytes:
+    """canonical_json(AuditEntry.body()) spelled out key by key, ``details`` already canonical JSON text.
+
+    Verification spends its time here, so no dict and no encoder are built per entry. A field that is not
+    text falls back to canonical_json's own rendering of it (TypeError or ValueError if it has none).
+    """
+    quote = _QUOTE
+    try:
+        if type(seq) is not int:
+            raise TypeError("seq")
+        return ('{"action":' + quote(action) + ',"actor":' + quote(actor) + ',"details":' + details
+                + ',"object":' + quote(obj) + ',"outcome":' + quote(outcome) + ',"role":' + quote(role)
+                + ',"seq":' + str(seq) + ',"ts":' + quote(ts) + "}").encode("utf-8")
+    except TypeError:
+        return canonical_json({"action": action, "actor": actor, "details": json.loads(details), "object": obj,
+                               "outcome": outcome, "role": role, "seq": seq, "ts": ts})
+
+
 class ChainWalk:
     """Walks entries in sequence order from genesis or from a verified position, stopping at the first break.
 
@@ -199,7 +222,7 @@ class ChainWalk:
         if self.first_bad is not None:
             return False
         seq_now, prev, last_ts, wanted = self.seq, self.prev, self.ts, self.wanted
-        sha256, fromhex, dumps = hashlib.sha256, bytes.fromhex, json.dumps
+        sha256, fromhex, canonical = hashlib.sha256, bytes.fromhex, _CANONICAL.encode
         try:
             for seq, ts, actor, role, action, obj, outcome, details, prev_hash, hash_ in rows:
                 expected = seq_now + 1
@@ -207,20 +230,29 @@ class ChainWalk:
                     return self._fail(expected, f"entry {expected} is missing or out of order (found {seq})")
                 if prev_hash != prev:
                     return self._fail(seq, f"entry {seq} does not follow entry {seq - 1}")
-                try:  # canonical_json of AuditEntry.body(), inlined: this loop is the whole cost of a verify
-                    body = dumps({"action": action, "actor": actor, "details": details, "object": obj,
-                                  "outcome": outcome, "role": role, "seq": seq, "ts": ts},
-                                 sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                                 allow_nan=False).encode("utf-8")
+                try:
+                    if type(details) is str:  # as stored: the canonical text since details_json wrote it so
+                        digest = sha256(fromhex(prev) + _body_bytes(seq, ts, actor, role, action, obj, outcome,
+                                                                    details)).hexdigest()
+                        if digest != hash_:  # stored in the older spaced form, or changed: parse and re-encode
+                            digest = sha256(fromhex(prev) + _body_bytes(
+                                seq, ts, actor, role, action, obj, outcome,
+                                canonical(details_from_text(details)))).hexdigest()
+                    else:
+                        digest = sha256(fromhex(prev) + _body_bytes(
+                            seq, ts, actor, role, action, obj, outcome,
+                            "{}" if type(details) is dict and not details else canonical(details))).hexdigest()
                 except (TypeError, ValueError):
                     return self._fail(seq, f"entry {seq} was modified (a field no longer holds text)")
-                if sha256(fromhex(prev) + body).hexdigest() != hash_:
+                if digest != hash_:
                     return self._fail(seq, f"entry {seq} was modified")
-                if last_ts is not None and ts < last_ts:
-                    self._clock_back(seq, ts, last_ts)
+                if type(ts) is str:
+                    if last_ts is not None and ts < last_ts:
+                        self._clock_back(seq, ts, last_ts)
+                    last_ts = ts
                 if seq in wanted:
                     self.found[seq] = hash_
-                seq_now, prev, last_ts = seq, hash_, ts
+                seq_now, prev = seq, hash_
         finally:
             self.seq, self.prev, self.ts = seq_now, prev, last_ts
         return True
@@ -316,4 +348,17 @@ def entry_from_json(data: Any) -> AuditEntry:
 
 
 def details_json(details: dict[str, Any]) -> str:
-    return json.dumps(details, sort_keys=True, ensure_ascii=False)
+    """The stored text of an entry's details: their canonical JSON, the very text the entry hash covers, so a
+    verification hashes it as read (entries stored before in json.dumps' spaced form are re-encoded)."""
+    return _CANONICAL.encode(details)
+
+
+def details_from_text(text: str) -> dict[str, Any]:
+    """Stored details parsed; text that is not a JSON object is shown (and hashed) as ``unparseable``."""
+    if text == "{}":
+        return {}
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        return {"unparseable": text}
+    return parsed if isinstance(parsed, dict) else {"unparseable": text}

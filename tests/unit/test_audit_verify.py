@@ -255,3 +255,40 @@ def test_export_lines_and_walk_agree_with_make_entry(officer: Session) -> None:
         assert chain.entry_hash(entry.prev_hash, entry.body()) == entry.hash
     walk = chain.ChainWalk(officer.vault.meta.vault_id)
     assert walk.feed(e.row() for e in entries) and walk.seq == len(entries) and walk.prev == entries[-1].hash
+
+
+@pytest.mark.parametrize("fields", [
+    {"actor": "秘書 \"quoted\" back\\slash", "object": "tab\there\nnewline \x00 \u2028 \U0001f600"},
+    {"details": {"b": [1, 2.5, None, True], "a": {"z": "ü", "y": -3}}},
+    {"details": {"unparseable": "{not json"}},
+    {"actor": 5, "object": None},  # a column that no longer holds text
+    {"seq": True},  # never from SQLite (INTEGER PRIMARY KEY) nor an export (entry_from_json refuses it)
+])
+def test_walk_hashes_exactly_like_entry_hash(fields: dict[str, Any]) -> None:
+    """ChainWalk spells out the canonical body for speed; it must hash every value as canonical_json does."""
+    values = {"seq": 1, "ts": "2026-01-01T00:00:00.000000Z", "actor": "olive", "role": "officer",
+              "action": "x", "object": "y", "outcome": "ok", "details": {}, **fields}
+    genesis = chain.genesis_hash("vault")
+    expected = chain.entry_hash(genesis, values)
+    row = (values["seq"], values["ts"], values["actor"], values["role"], values["action"], values["object"],
+           values["outcome"], values["details"], genesis, expected)
+    walk = chain.ChainWalk("vault")
+    assert walk.feed([row]), walk.reason  # the same bytes hashed: accepted, whatever the values
+    wrong = chain.ChainWalk("vault")
+    assert not wrong.feed([(*row[:-1], chain.entry_hash(genesis, {**values, "outcome": "no"}))])
+
+
+def test_details_stored_in_the_older_spaced_form_still_verify(vault_dir: Path) -> None:
+    """Entries written before details_json stored canonical text: the walk re-encodes what it reads."""
+    key = database_key(vault_dir, OFFICER, OFFICER_PASS)
+    first = append_raw(vault_dir, key, [now()], {"b": "x, y: z", "a": [1, {"秘": None}]})
+    with raw_database(vault_dir, key) as db:
+        (text,) = db.execute("SELECT details FROM audit WHERE seq = ?", (first,)).fetchone()
+        assert text == '{"a":[1,{"秘":null}],"b":"x, y: z"}'
+        db.execute("UPDATE audit SET details = ? WHERE seq = ?",
+                   (json.dumps(json.loads(text), sort_keys=True, ensure_ascii=False), first))
+    assert verify(vault_dir).ok
+    with raw_database(vault_dir, key) as db:
+        db.execute("UPDATE audit SET details = ? WHERE seq = ?", ('{"a": [1, {"秘": null}], "b": "x, y:  z"}', first))
+    report = verify(vault_dir, full=True)
+    assert not report.ok and report.first_bad == first and "modified" in report.reason
