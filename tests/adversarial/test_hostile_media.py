@@ -314,3 +314,24 @@ def test_medium_removed_in_the_middle_of_an_import(vault_dir: Path, tmp_path: Pa
     assert len(outcome.imported) == 5 and len(outcome.refused) == len(files) - 5
     assert all("No such file" in r["reason"] for r in outcome.refused)
     assert sorted(m.path for m in manifest) == sorted(files)
+
+
+# Until /tmp/h1_importing.patch (services/importing.py stores media.text_path(path)) is applied, a name that is
+# not UTF-8 aborts the whole import with UnicodeEncodeError when its manifest row is written.
+NEEDS_IMPORTING_PATCH = pytest.mark.xfail(strict=True, raises=UnicodeEncodeError,
+                                          reason="services/importing.py stores str(path): see h1_importing.patch")
+
+
+@NEEDS_IMPORTING_PATCH
+def test_names_that_are_not_utf8(vault_dir: Path, tmp_path: Path) -> None:
+    root = os.fsencode(os.path.realpath(tmp_path)) + b"/latin1"
+    os.mkdir(root)
+    os.mkdir(root + b"/dossier-\xe9t\xe9")
+    for name, serial in ((b"/bad\xff\xfe.txt", 1), (b"/dossier-\xe9t\xe9/in.txt", 2), (b"/good.txt", 3)):
+        with open(root + name, "wb") as handle:
+            handle.write(_report(serial).encode())
+    outcome, status, manifest = _import(vault_dir, Path(os.fsdecode(root)))
+    assert status == "done" and len(outcome.imported) == 3
+    text = os.fsdecode(root)
+    assert sorted(m.path for m in manifest) == [f"{text}/bad\\xff\\xfe.txt", f"{text}/dossier-\\xe9t\\xe9/in.txt",
+                                                f"{text}/good.txt"]

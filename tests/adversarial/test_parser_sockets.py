@@ -167,3 +167,20 @@ def test_a_file_cannot_ask_for_a_test_hook() -> None:
         again = pool.parse(samples.EN_REPORT.encode(), "test_sockets.txt")
     assert result.ok or "malformed" not in result.reason
     assert again.ok and "sockets" not in again.documents[0]
+
+
+@pytest.mark.xfail(strict=True, reason="services/importing.py does not record it yet: see h1_importing.patch")
+@pytest.mark.skipif(not FILTERED, reason="no socket filter is written for this architecture")
+def test_an_import_records_the_parser_confinement(vault_dir: Path, tmp_path: Path) -> None:
+    import json
+
+    from nia_desktop.services.importing import import_paths
+    from nia_desktop.services.session import unlock
+    from tests.conftest import ANALYST, ANALYST_PASS
+
+    (tmp_path / "r.txt").write_text(samples.EN_REPORT)
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        outcome = import_paths(session, [tmp_path / "r.txt"])
+        rows = session.db.query("SELECT details FROM audit WHERE action = 'report.import' ORDER BY seq DESC")
+    assert "seccomp=sockets-denied" in outcome.to_json()["confinement"]
+    assert "seccomp=sockets-denied" in json.loads(rows[0][0])["confinement"]

@@ -124,6 +124,16 @@ def _list(directory: Path, seen: set[tuple[int, int]]) -> tuple[list[str], list[
     return sorted(files), sorted(subdirs), ""
 
 
+def text_path(path: Path | str) -> str:
+    """A path as text that can be stored and shown: a name that is not valid UTF-8 (a byte 0xff decodes
+    to the lone surrogate \\udcff, which SQLite cannot take) keeps its bytes as \\xff escapes."""
+    try:
+        raw = os.fsencode(path)
+    except UnicodeEncodeError:  # a lone surrogate not from the file system: escape it as it is
+        return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def read_file(item: ScanItem, max_bytes: int) -> bytes:
     """Read a scanned file, refusing anything that changed into a link, FIFO or bigger file since."""
     if item.data is not None:

@@ -26,6 +26,7 @@ from typing import Any
 
 from nia_desktop.core.ingest import wire
 from nia_desktop.core.ingest.limits import Limits
+from nia_desktop.core.ingest.media import text_path  # a name that is not UTF-8 cannot go into a JSON header
 
 RECYCLE_AFTER = 5000
 # A child is also replaced after this many bytes of input, so no leak in a parser library can
@@ -126,7 +127,7 @@ class ParserProcess:
         return frame
 
     def request(self, data: bytes, name: str, extra: dict[str, Any] | None = None) -> ParseResult:
-        answer = self._exchange({"name": name, **(extra or {})}, [data], 1)
+        answer = self._exchange({"name": text_path(name), **(extra or {})}, [data], 1)
         if isinstance(answer, ParseResult):
             return answer
         header, blobs = answer
@@ -152,7 +153,7 @@ class ParserProcess:
     def request_batch(self, files: list[tuple[bytes, str]], extra: dict[str, Any] | None = None
                       ) -> list[ParseResult] | None:
         """Several files in one round trip; None when the batch failed as a whole (then retry one by one)."""
-        answer = self._exchange({"batch": [name for _, name in files], **(extra or {})},
+        answer = self._exchange({"batch": [text_path(name) for _, name in files], **(extra or {})},
                                 [data for data, _ in files], len(files))
         if isinstance(answer, ParseResult):
             return None
