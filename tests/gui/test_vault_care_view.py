@@ -100,3 +100,25 @@ def test_a_damaged_database_is_described_in_plain_words() -> None:
     assert "Something went wrong" not in message
     other = describe(RuntimeError("boom"), Path("/vaults/main"))
     assert other is not None and "Something went wrong" in other
+
+
+def test_the_unlock_screen_restores_a_backup_and_unlocks_it(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                            tmp_path: Path) -> None:
+    from nia_desktop.services.backup import backup_vault
+
+    with unlock(window.unlock_view.vault, OFFICER, OFFICER_PASS) as session:
+        backup_vault(session, tmp_path / "b")
+    view = window.unlock_view
+    occupied = tmp_path / "occupied"
+    occupied.mkdir()
+    (occupied / "x").write_text("x")
+    view.restore_backup(tmp_path / "b", occupied)
+    qtbot.waitUntil(lambda: not view.busy and view.banner.isVisible(), timeout=20000)
+    assert view.banner.level == "error" and "not empty" in view.banner.label.text()
+    restored = tmp_path / "fresh-machine" / "vault"
+    restored.parent.mkdir()
+    view.restore_backup(tmp_path / "b", restored)
+    qtbot.waitUntil(lambda: not view.busy and view.banner.level == "success", timeout=20000)
+    assert view.vault == restored and view.unlock_button.isEnabled()
+    unlock_as(qtbot, window, OFFICER, OFFICER_PASS)
+    assert window.session is not None and window.session.vault.paths.root == restored

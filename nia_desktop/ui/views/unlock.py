@@ -78,6 +78,9 @@ class UnlockView(QWidget):
         self.unlock_button.setToolTip(self.tr("Unlock the vault (Enter)"))
         self.status = QLabel()
         self.choose_button = QPushButton(self.tr("Open another vault…"))
+        self.restore_button = QPushButton(self.tr("Restore a backup…"))
+        self.restore_button.setToolTip(self.tr("Verify a vault backup and restore it into a new, empty folder, then "
+                                               "unlock it there with the same passphrases"))
         self.create_button = QPushButton(self.tr("Create a vault here…"))
         self.create_button.setToolTip(self.tr("First run: create a vault whose first user is a security officer"))
         self.demo_hint = QLabel(demo_hint)
@@ -90,6 +93,7 @@ class UnlockView(QWidget):
         form.addRow("", self.caps)
         buttons = QHBoxLayout()
         buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.restore_button)
         buttons.addWidget(self.create_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
@@ -119,6 +123,7 @@ class UnlockView(QWidget):
         self.passphrase.returnPressed.connect(self.try_unlock)
         self.user.returnPressed.connect(self.passphrase.setFocus)
         self.choose_button.clicked.connect(self._choose_vault)
+        self.restore_button.clicked.connect(self._choose_restore)
         self.create_button.clicked.connect(self.create_requested)
         self.set_vault(vault)
 
@@ -155,6 +160,43 @@ class UnlockView(QWidget):
             self.banner.hide()
             self.set_vault(Path(chosen))
 
+    # -- restoring a backup (a fresh machine has no vault to unlock yet) -----
+    def _choose_restore(self) -> None:
+        source = QFileDialog.getExistingDirectory(self, self.tr("The backup folder to restore"))
+        if not source:
+            return
+        target = QFileDialog.getExistingDirectory(self, self.tr("An empty folder to restore into"))
+        if target:
+            self.restore_backup(Path(source), Path(target))
+
+    def restore_backup(self, source: Path, target: Path) -> None:
+        """Verify and restore on a worker (services/backup.py), then offer the restored vault for unlock."""
+        if self._task is not None:
+            return
+        self.banner.hide()
+        self._set_inputs_enabled(False)
+        self.status.setText(self.tr("Restoring… checking every file of the backup"))
+
+        def work(signals: object, cancel: object) -> object:
+            from nia_desktop.services.backup import restore_backup
+
+            return restore_backup(source, target, cancel=cancel)  # type: ignore[arg-type]
+
+        self._task = run_task(work, on_success=self._restored, on_error=self._failed,
+                              on_finished=self._restore_finished)
+
+    def _restore_finished(self) -> None:
+        self._task = None
+        self.status.setText("")
+        self.set_vault(self.vault)  # inputs enabled only where there is a vault to unlock
+
+    def _restored(self, result: object) -> None:
+        warnings = getattr(result, "warnings", [])
+        self.set_vault(Path(getattr(result, "path", self.vault)))
+        text = self.tr("Backup verified and restored here. Unlock it with the same passphrases; a security officer "
+                       "should then run Check in Vault care.")
+        self.banner.show_message("\n".join([text, *warnings]), "warning" if warnings else "success")
+
     # -- unlocking --------------------------------------------------------
     def prepare(self, user: str = "", message: str = "") -> None:
         """Show the screen ready for input, e.g. after a lock."""
@@ -189,7 +231,7 @@ class UnlockView(QWidget):
         self.unlocked.emit(session)
 
     def _failed(self, exc: BaseException) -> None:
-        message = describe(exc)
+        message = describe(exc, self.vault)
         if message:
             self.banner.show_message(message, "error")
         self.passphrase.setFocus()
