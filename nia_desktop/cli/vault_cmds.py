@@ -194,6 +194,7 @@ def _vault_check(args: argparse.Namespace) -> int:
     from nia_desktop.cli.context import wants_json
     from nia_desktop.cli.credentials import passphrase, user_name
     from nia_desktop.cli.output import emit_json, say, warn
+    from nia_desktop.core.display import escape_untrusted
     from nia_desktop.core.errors import AuthFailed
     from nia_desktop.core.vault.integrity import damage_detail
     from nia_desktop.services.session import unlock
@@ -224,7 +225,8 @@ def _vault_check(args: argparse.Namespace) -> int:
     if wants_json(args):
         emit_json(report.to_json())
     else:
-        say("\n".join(report.lines()))
+        # A restored vault's manifest is untrusted text: escaped, never interpreted, and long lines kept whole.
+        say("\n".join(escape_untrusted(line, 4000) for line in report.lines()))
     if not report.ok:
         warn(f"nia: the vault at {root} is damaged; see above")
     return report.exit_code
@@ -245,7 +247,7 @@ def _vault_backup(args: argparse.Namespace) -> int:
 
 
 def _vault_restore(args: argparse.Namespace) -> int:
-    from nia_desktop.cli.output import warn
+    from nia_desktop.cli.output import safe, warn
     from nia_desktop.core.signing import format_fingerprint
     from nia_desktop.services.backup import restore_backup
 
@@ -253,11 +255,11 @@ def _vault_restore(args: argparse.Namespace) -> int:
                             checkpoint=Path(args.checkpoint) if args.checkpoint else None,
                             audit_key=Path(args.audit_key) if args.audit_key else None)
     for warning in result.warnings:
-        warn(f"warning: {warning}")
+        warn(f"warning: {safe(warning)}")
     m = result.manifest
     return respond(args, result.to_json(),
-                   f"Restored the vault {m.vault_name!r} into {result.path}\n"
-                   f"backup taken {m.created} by {m.by}; audit log up to entry {m.head_seq}\n"
+                   f"Restored the vault {safe(m.vault_name)!r} into {result.path}\n"
+                   f"backup taken {safe(m.created)} by {safe(m.by)}; audit log up to entry {m.head_seq}\n"
                    f"signed by audit key {format_fingerprint(m.fingerprint)}: compare it with the one you "
                    "wrote down (nia audit key)\n"
                    f"Unlock it with the same passphrases: nia --vault {result.path} ...; an officer should then run "

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nia_desktop.core.display import escape_untrusted
 from nia_desktop.services import backup, vault_check
 from nia_desktop.services.backup import BackupResult, RestoreResult
 from nia_desktop.services.session import Session
@@ -177,7 +178,7 @@ class VaultCareView(View):
 
     def show_report(self, report: CheckReport) -> None:
         self.last_report = report
-        self.findings.setPlainText("\n".join(report.lines()))
+        self.findings.setPlainText("\n".join(escape_untrusted(line, 4000) for line in report.lines()))
         if report.ok:
             self.check_status.setObjectName("chainStatusOk")
             self.check_status.setText(self.tr("✔ No damage found: every page, the audit chain and the folder check "
@@ -242,9 +243,10 @@ class VaultCareView(View):
         self.last_restore = result
         text = self.tr("Restored the vault into %1 (backup of %2 by %3). Lock, then choose that folder on the unlock "
                        "screen and unlock it with the same passphrases; an officer should then run Check there.") \
-            .replace("%1", str(result.path)).replace("%2", result.manifest.created[:16].replace("T", " ")) \
-            .replace("%3", result.manifest.by)
+            .replace("%1", str(result.path)) \
+            .replace("%2", escape_untrusted(result.manifest.created[:16].replace("T", " "))) \
+            .replace("%3", escape_untrusted(result.manifest.by))
         if result.warnings:
-            text += "\n" + "\n".join(f"⚠ {w}" for w in result.warnings)
+            text += "\n" + "\n".join(f"⚠ {escape_untrusted(w)}" for w in result.warnings)
         self.banner.show_message(text, "warning" if result.warnings else "success")
         self.restored.emit(result)
