@@ -113,7 +113,8 @@ def check_vault(session: Session, progress: Progress = no_progress,
     """The full check of an unlocked vault, audited."""
     session.require(Action.VAULT_CHECK)
     paths = session.vault.paths
-    database = integrity.check_database(paths.database, session.db_key, _step(progress, 0, 6))
+    stop = (lambda: cancel.cancelled) if cancel is not None else None
+    database = integrity.check_database(paths.database, session.db_key, _step(progress, 0, 6), stop)
     report = CheckReport(str(paths.root), database)
     if cancel is not None:
         cancel.raise_if_cancelled()

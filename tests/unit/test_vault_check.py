@@ -101,3 +101,13 @@ def test_an_analyst_cannot_check_a_damaged_vault_when_the_users_table_still_read
         check_unopened(vault_dir, ANALYST, ANALYST_PASS)
     report = check_unopened(vault_dir, OFFICER, OFFICER_PASS)
     assert report.audit_problem and report.exit_code == 5
+
+
+def test_a_long_check_statement_stops_when_cancelled(officer: Session) -> None:
+    from nia_desktop.core.errors import UserCancelled
+
+    counting = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 3000000) SELECT count(*) FROM c"
+    paths, key = officer.vault.paths, officer.db_key
+    assert integrity._rows(paths.database, key, counting, stop=lambda: False) == [(3000000,)]
+    with pytest.raises(UserCancelled):
+        integrity._rows(paths.database, key, counting, stop=lambda: True)

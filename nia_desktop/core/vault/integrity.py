@@ -23,7 +23,7 @@ from typing import Any
 
 import sqlcipher3
 
-from nia_desktop.core.errors import NiaError, VaultDamaged
+from nia_desktop.core.errors import NiaError, UserCancelled, VaultDamaged
 from nia_desktop.core.vault.connection import key_hex
 
 # What SQLite and SQLCipher say when the bytes on disk are wrong (not a busy or locked database).
@@ -112,9 +112,21 @@ def read_only(path: Path, raw_key: bytes) -> Iterator[sqlcipher3.Connection]:
         yield conn
 
 
-def _rows(path: Path, raw_key: bytes, sql: str) -> list[Any]:
+Stop = Callable[[], bool]
+
+
+def _rows(path: Path, raw_key: bytes, sql: str, stop: Stop | None = None) -> list[Any]:
+    """All rows of one statement on a fresh connection; UserCancelled when ``stop`` says so mid-statement (a
+    whole-database check can take minutes)."""
     with read_only(path, raw_key) as conn:
-        rows: list[Any] = conn.execute(sql).fetchall()
+        if stop is not None:
+            conn.set_progress_handler(lambda: int(stop()), 20000)
+        try:
+            rows: list[Any] = conn.execute(sql).fetchall()
+        except sqlcipher3.OperationalError:
+            if stop is not None and stop():
+                raise UserCancelled() from None
+            raise
         return rows
 
 
@@ -129,7 +141,7 @@ def opens(path: Path, raw_key: bytes) -> bool:
 Step = Callable[[int, int, str], None]
 
 
-def check_database(path: Path, raw_key: bytes, step: Step | None = None) -> DatabaseReport:
+def check_database(path: Path, raw_key: bytes, step: Step | None = None, stop: Stop | None = None) -> DatabaseReport:
     """Every page's HMAC, the b-tree structure, foreign keys; when anything is wrong, which tables it hits."""
     def tell(done: int, message: str) -> None:
         if step is not None:
@@ -144,32 +156,32 @@ def check_database(path: Path, raw_key: bytes, step: Step | None = None) -> Data
                               "first page is damaged, or the file was replaced")
     tell(0, "Checking every page's authentication code")
     try:
-        cipher = [str(r[0]) for r in _rows(path, raw_key, "PRAGMA cipher_integrity_check")]
+        cipher = [str(r[0]) for r in _rows(path, raw_key, "PRAGMA cipher_integrity_check", stop)]
     except sqlcipher3.DatabaseError as exc:
         cipher = [f"cipher_integrity_check could not finish: {exc}"]
     pages = sorted({int(m) for line in cipher for m in _PAGE.findall(line)})
     tell(1, "Checking the database structure")
     try:
-        structure = [str(r[0]) for r in _rows(path, raw_key, "PRAGMA integrity_check")]
+        structure = [str(r[0]) for r in _rows(path, raw_key, "PRAGMA integrity_check", stop)]
         structure = [line for line in structure if line != "ok"]
     except sqlcipher3.DatabaseError as exc:
         structure = [f"integrity_check could not finish: {exc}"]
     tell(2, "Checking references between tables")
     try:
         foreign = [f"{table} row {rowid} refers to a missing row of {parent}"
-                   for table, rowid, parent, _fk in _rows(path, raw_key, "PRAGMA foreign_key_check")]
+                   for table, rowid, parent, _fk in _rows(path, raw_key, "PRAGMA foreign_key_check", stop)]
     except sqlcipher3.DatabaseError as exc:
         foreign = [f"foreign_key_check could not finish: {exc}"]
     tables: list[str] = []
     if pages or cipher or structure or foreign:
         tell(3, "Finding which tables are damaged")
-        tables = damaged_tables(path, raw_key)
+        tables = damaged_tables(path, raw_key, stop)
     tell(4, "Done")
     return DatabaseReport(tuple(pages), tuple(cipher), tuple(structure), tuple(foreign), tuple(tables),
                           page_count=page_count, page_size=page_size)
 
 
-def damaged_tables(path: Path, raw_key: bytes) -> list[str]:
+def damaged_tables(path: Path, raw_key: bytes, stop: Stop | None = None) -> list[str]:
     """Each table checked on its own connection (a failed page poisons the connection that read it)."""
     try:
         names = [str(r[0]) for r in _rows(
@@ -180,7 +192,7 @@ def damaged_tables(path: Path, raw_key: bytes) -> list[str]:
     for name in names:
         quoted = name.replace('"', '""')
         try:
-            rows = _rows(path, raw_key, f'PRAGMA integrity_check("{quoted}")')
+            rows = _rows(path, raw_key, f'PRAGMA integrity_check("{quoted}")', stop)
         except sqlcipher3.DatabaseError:
             found.append(name)
             continue
