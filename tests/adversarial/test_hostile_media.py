@@ -316,13 +316,6 @@ def test_medium_removed_in_the_middle_of_an_import(vault_dir: Path, tmp_path: Pa
     assert sorted(m.path for m in manifest) == sorted(files)
 
 
-# Until /tmp/h1_importing.patch (services/importing.py stores media.text_path(path)) is applied, a name that is
-# not UTF-8 aborts the whole import with UnicodeEncodeError when its manifest row is written.
-NEEDS_IMPORTING_PATCH = pytest.mark.xfail(strict=True, raises=UnicodeEncodeError,
-                                          reason="services/importing.py stores str(path): see h1_importing.patch")
-
-
-@NEEDS_IMPORTING_PATCH
 def test_names_that_are_not_utf8(vault_dir: Path, tmp_path: Path) -> None:
     root = os.fsencode(os.path.realpath(tmp_path)) + b"/latin1"
     os.mkdir(root)

@@ -244,6 +244,9 @@ def _try_sockets(targets: dict[str, Any]) -> dict[str, str]:
 
 
 def serve(stdin: Any, stdout: Any) -> None:
+    """Greet the parent (it starts a request's timeout only then, and learns the confinement from it before
+    any file is read), then answer requests until stdin closes."""
+    wire.write_frame(stdout, {"ready": True, "confinement": confinement()}, [])
     while True:
         try:
             request, blobs = wire.read_frame(stdin)
@@ -256,9 +259,6 @@ def serve(stdin: Any, stdout: Any) -> None:
         if isinstance(request.get("test_sockets"), dict):  # test hook: can this child still talk?
             wire.write_frame(stdout, {"ok": True, "documents": [], "sockets": _try_sockets(request["test_sockets"])},
                              [])
-            continue
-        if request.get("status"):
-            wire.write_frame(stdout, {"ok": True, "documents": [], "confinement": confinement()}, [])
             continue
         limits = Limits.from_json(request.get("limits", {}))
         names = request.get("batch")

@@ -14,7 +14,6 @@ import io
 import os
 import queue
 import re
-import select
 import signal
 import subprocess
 import sys
@@ -32,6 +31,7 @@ RECYCLE_AFTER = 5000
 # A child is also replaced after this many bytes of input, so no leak in a parser library can
 # grow the pool's memory without bound while importing a gibibyte.
 RECYCLE_BYTES = 64 * 1024 * 1024
+STARTUP_TIMEOUT = 120.0  # loading every parser takes about 0.5 s on an idle machine
 
 
 @dataclass
@@ -69,29 +69,64 @@ class ParserProcess:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.served = 0
+        self.reported: str | None = None  # the confinement in the child's greeting, once read
         self.bytes_served = 0
         env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
                "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8"}
-        # Unbuffered, so that bytes the child sent beyond its answer are seen in the pipe (pending_output).
         self.proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
             child_command(limits), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            start_new_session=True, close_fds=True, env=env, bufsize=0)
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.stdin = io.BufferedWriter(self.proc.stdin)  # writes the whole frame, whatever the pipe takes at once
-        self.stdout = self.proc.stdout
+            start_new_session=True, close_fds=True, env=env)
+        assert self.proc.stdin is not None and isinstance(self.proc.stdout, io.BufferedReader)
+        self.stdin, self.stdout = self.proc.stdin, self.proc.stdout
 
     def pending_output(self) -> bool:
-        """True when the child sent something nobody asked for (or closed its end): it cannot be trusted to
-        answer the next request in step."""
+        """True when the child sent something nobody asked for: it cannot be trusted to answer the next
+        request in step. Looks in the reader's buffer and the pipe without waiting (an unbuffered pipe cost
+        a third of the pool's throughput in small reads)."""
+        fd = self.stdout.fileno()
         try:
-            readable, _, _ = select.select([self.stdout], [], [], 0)
+            os.set_blocking(fd, False)
+            try:
+                return bool(self.stdout.peek(1))  # b"" when nothing is buffered and the pipe is empty (or at EOF)
+            finally:
+                os.set_blocking(fd, True)
         except (OSError, ValueError):
             return True
-        return bool(readable)
+
+    def _ready(self) -> ParseResult | None:
+        """Wait for the child's greeting, sent once it has loaded its parsers and confined itself, so that a
+        request's timeout measures parsing and not start-up (which takes seconds on a loaded machine)."""
+        if self.reported is not None:
+            return None
+        box: dict[str, Any] = {}
+
+        def greeting() -> None:
+            try:
+                box["frame"] = wire.read_frame(self.stdout, max_total=0)
+            except Exception as exc:  # whatever it sent, it must not end the import
+                box["error"] = exc
+
+        worker = threading.Thread(target=greeting, daemon=True)
+        worker.start()
+        worker.join(STARTUP_TIMEOUT)
+        if worker.is_alive():
+            self.kill()
+            worker.join(5)
+            return ParseResult(False, reason=f"the parser did not start within {STARTUP_TIMEOUT:g} s")
+        header = box["frame"][0] if "frame" in box else {}
+        if header.get("ready") is not True:
+            self.kill()
+            return ParseResult(False, reason="the parser could not start")
+        reported = header.get("confinement")
+        self.reported = reported if isinstance(reported, str) and _CONFINEMENT.fullmatch(reported) else "unknown"
+        return None
 
     def _exchange(self, header: dict[str, Any], blobs: list[bytes], served: int
                   ) -> tuple[dict[str, Any], list[bytes]] | ParseResult:
         """Send one frame and wait for the answer within the timeout; a failure becomes a ParseResult."""
+        failed = self._ready()
+        if failed is not None:
+            return failed
         box: dict[str, Any] = {}
 
         def exchange() -> None:
@@ -138,13 +173,11 @@ class ParserProcess:
             return ParseResult(False, reason=f"the parser sent a malformed answer: {exc}")
 
     def confinement(self) -> str:
-        """The protections this child reports, with the seccomp part checked in /proc by this process."""
-        answer = self._exchange({"status": True}, [], 0)
-        if isinstance(answer, ParseResult):
-            return "unknown (the parser did not answer)"
-        reported = answer[0].get("confinement")
-        if not isinstance(reported, str) or not _CONFINEMENT.fullmatch(reported):
-            return "unknown (the parser sent a malformed answer)"
+        """The protections this child reported when it started (before it read any file), with the seccomp
+        part checked in /proc by this process."""
+        if self._ready() is not None or self.reported is None:
+            return "unknown (the parser did not start)"
+        reported = self.reported
         mode = _seccomp_mode(self.proc.pid)
         if mode is not None and mode != 2:  # the kernel says no filter, whatever the child says
             reported = re.sub(r"seccomp=\S+", "seccomp=off", reported)
@@ -191,7 +224,7 @@ class ParserProcess:
         """SIGKILL the child's whole process group and reap it. Returns its exit status."""
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.proc.pid, signal.SIGKILL)
-        for stream in (self.stdin, self.proc.stdin, self.stdout):
+        for stream in (self.stdin, self.stdout):
             with contextlib.suppress(OSError, ValueError):
                 if stream is not None:
                     stream.close()
@@ -334,7 +367,7 @@ class SandboxPool:
     def _child(self) -> Iterator[list[ParserProcess]]:
         """Lend a free child; afterwards replace it if it failed (the caller empties the list), died or is worn out."""
         process = self._free.get()
-        if process.pending_output():  # it sent more than it was asked for, or died: never lend it
+        if not process.alive or process.pending_output():  # died, or sent more than it was asked for
             process.close()
             with self._lock:
                 if process in self._all:
@@ -356,8 +389,8 @@ class SandboxPool:
     def confinement(self) -> str:
         """What confines the parser children, e.g. 'landlock=6 seccomp=sockets-denied netns=0'.
 
-        Asked once, of a child; ask before the first parse, so no child that has
-        read a hostile file has answered it.
+        From one child's greeting, sent before it read any request, so no hostile
+        file can have had a say in it; waits for that child to start.
         """
         if self._confinement is None:
             with self._child() as holder:
