@@ -367,7 +367,8 @@ class SandboxPool:
     def _child(self) -> Iterator[list[ParserProcess]]:
         """Lend a free child; afterwards replace it if it failed (the caller empties the list), died or is worn out."""
         process = self._free.get()
-        if not process.alive or process.pending_output():  # died, or sent more than it was asked for
+        if not process.alive or (process.reported is not None and process.pending_output()):
+            # it died, or sent more than it was asked for (before its greeting is read, that is the greeting)
             process.close()
             with self._lock:
                 if process in self._all:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import struct
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -176,3 +177,15 @@ def test_an_import_refuses_the_garbage_file_and_imports_the_rest(vault_dir: Path
     [refused] = outcome.refused
     assert Path(refused["path"]).name == "garbage.txt" and "malformed answer" in refused["reason"]
     assert sorted(Path(m.path).name for m in manifest) == ["garbage.txt", *(f"good{i}.txt" for i in range(4))]
+
+
+def test_a_started_child_is_used_not_replaced() -> None:
+    """A child's greeting waiting in the pipe is not taken for an unasked-for answer."""
+    with SandboxPool(size=1) as pool:
+        first = pool._all[0]
+        deadline = time.monotonic() + 60
+        while not first.pending_output() and time.monotonic() < deadline:  # its greeting has arrived
+            time.sleep(0.05)
+        assert pool.parse(samples.EN_REPORT.encode(), "fine.txt").ok
+        assert pool.parse(samples.EN_REPORT.encode(), "again.txt").ok
+        assert pool._all == [first] and first.alive
