@@ -38,7 +38,8 @@ def window(qtbot, vault_dir: Path, tmp_path: Path) -> Iterator[MainWindow]:  # t
 
 
 def unlock_as(qtbot, win: MainWindow, user: str, passphrase: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: win.unlock_view.unlock_button.isEnabled(), timeout=10000)  # a lock may be closing
+    # A lock waits for running work, then seals and closes the session on a worker: wait for both.
+    qtbot.waitUntil(lambda: win.workspace is None and win.unlock_view.unlock_button.isEnabled(), timeout=20000)
     view = win.unlock_view
     view.user.setText(user)
     view.passphrase.setText(passphrase)
