@@ -89,6 +89,13 @@ def test_lazy_loading(qtbot, analyst: Session, tmp_path: Path, monkeypatch: pyte
     qtbot.addWidget(view)
     ready(qtbot, view)
     assert view.model.total == 28 and view.model.rowCount() < 28  # the table asks for pages, never everything
+    levels: list[Level] = []
+    view.classification_changed.connect(levels.append)
+    while view.model.canFetchMore():
+        view.model.fetchMore()
+        ready(qtbot, view)
+    assert view.model.rowCount() == 28
+    assert levels and levels[-1] is view.classification() is Level.SECRET  # the banners follow each page
     model = model_module.ReportsModel(analyst, view.run)  # no table: only the fetches asked for here
     model.reload()
     ready(qtbot, view)

@@ -103,6 +103,8 @@ class ReportsView(View):
 
         self.model = ReportsModel(session, self.run, self)
         self.model.reloaded.connect(self._reloaded)
+        # A page fetched as the table scrolls may hold a higher classification: the banners follow it.
+        self.model.rowsInserted.connect(lambda *_: self.classification_changed.emit(self.classification()))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Reports"))
