@@ -28,7 +28,7 @@ def describe(exc: BaseException, vault: Path | None = None) -> str | None:
         return damaged_message(exc.root, exc.detail)
     if isinstance(exc, NiaError):
         return translate_message(exc.user_message)
-    detail = damage_detail(exc)
+    detail = damage_detail(exc, vault / "vault.db" if vault else None)
     if detail is not None:
         log.error("vault database damaged: %s", detail)
         return damaged_message(vault, detail)

@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         shown = [message]
 
         def failed(exc: BaseException) -> None:  # the database is closed either way
-            shown[0] = describe(exc) or message
+            shown[0] = describe(exc, session.vault.paths.root) or message
 
         def closed() -> None:
             self._closing = None
@@ -358,6 +358,8 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             try:
                 self.session.close("close")
+            except Exception as exc:  # a damaged database cannot be sealed; the window closes all the same
+                describe(exc, self.session.vault.paths.root)  # logged
             finally:
                 self.session = None
         app = QApplication.instance()

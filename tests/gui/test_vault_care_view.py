@@ -122,3 +122,37 @@ def test_the_unlock_screen_restores_a_backup_and_unlocks_it(qtbot, window: MainW
     assert view.vault == restored and view.unlock_button.isEnabled()
     unlock_as(qtbot, window, OFFICER, OFFICER_PASS)
     assert window.session is not None and window.session.vault.paths.root == restored
+
+
+def _damage_root(vault_dir: Path, table: str) -> None:
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        key = session.db_key
+    with raw_database(vault_dir, key) as db:
+        page = int(db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0])
+    with (vault_dir / "vault.db").open("r+b") as handle:
+        handle.seek(4096 * (page - 1) + 200)
+        handle.write(b"\x13\x37\x13\x37")
+
+
+def test_a_damaged_page_met_by_a_view_is_told_in_its_banner(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                            vault_dir: Path) -> None:
+    _damage_root(vault_dir, "requirements")
+    unlock_as(qtbot, window, OFFICER, OFFICER_PASS)
+    window.workspace.show_view("requirements")  # type: ignore[union-attr]
+    view = window.workspace.views["requirements"]  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: view.banner.isVisible(), timeout=20000)
+    text = view.banner.label.text()
+    assert view.banner.level == "error" and str(vault_dir) in text and "damaged" in text, text
+    assert "Something went wrong" not in text
+
+
+def test_a_damaged_page_met_by_unlock_is_told_naming_the_vault(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                               vault_dir: Path) -> None:
+    _damage_root(vault_dir, "users")
+    view = window.unlock_view
+    view.user.setText(OFFICER)
+    view.passphrase.setText(OFFICER_PASS)
+    view.unlock_button.click()
+    qtbot.waitUntil(lambda: not view.busy and view.banner.isVisible(), timeout=20000)
+    text = view.banner.label.text()
+    assert str(vault_dir) in text and "damaged" in text and "Something went wrong" not in text, text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,30 @@ def test_a_long_check_statement_stops_when_cancelled(officer: Session) -> None:
     assert integrity._rows(paths.database, key, counting, stop=lambda: False) == [(3000000,)]
     with pytest.raises(UserCancelled):
         integrity._rows(paths.database, key, counting, stop=lambda: True)
+
+
+def test_read_only_is_damage_only_where_the_vault_is_writable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    refused = sqlcipher3.OperationalError("attempt to write a readonly database")
+    (tmp_path / "vault.db").write_bytes(b"")
+    assert integrity.as_damage(refused, tmp_path) is not None
+    assert integrity.as_damage(refused, None) is None
+    monkeypatch.setattr(integrity.os, "access", lambda path, mode: False)  # read-only media (root ignores chmod)
+    assert integrity.as_damage(refused, tmp_path) is None
+
+
+def test_after_a_failed_page_writes_are_refused_and_told_as_damage(vault_dir: Path) -> None:
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        key = session.db_key
+    _flip(vault_dir, _root(vault_dir, key, "requirements"))
+    session = unlock(vault_dir, OFFICER, OFFICER_PASS)
+    try:
+        with pytest.raises(sqlcipher3.DatabaseError):
+            session.db.query("SELECT * FROM requirements")
+        with pytest.raises(sqlcipher3.OperationalError) as caught:
+            session.audit("probe")
+        assert caught.value.__context__ is None  # nothing else to recognise it by
+        damaged = integrity.as_damage(caught.value, vault_dir)
+        assert damaged is not None and str(vault_dir) in damaged.user_message
+    finally:
+        with contextlib.suppress(sqlcipher3.DatabaseError):
+            session.close()

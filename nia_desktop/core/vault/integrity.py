@@ -14,6 +14,7 @@ one. Temporary storage stays in memory (no plaintext on disk).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -28,14 +29,22 @@ from nia_desktop.core.vault.connection import key_hex
 
 # What SQLite and SQLCipher say when the bytes on disk are wrong (not a busy or locked database).
 _DAMAGE_SIGNS = ("malformed", "file is not a database", "hmac", "disk i/o error", "corrupt")
+# After a page fails its HMAC, SQLCipher refuses every later write on that connection with this, although the
+# file and its folder are writable: it will not write over pages it could not authenticate.
+_READONLY = "attempt to write a readonly database"
 _PAGE = re.compile(r"page (\d+)")
 
 
-def damage_detail(exc: BaseException) -> str | None:
+def _writable(database: Path) -> bool:
+    return os.access(database, os.W_OK) and os.access(database.parent, os.W_OK)
+
+
+def damage_detail(exc: BaseException, database: Path | None = None) -> str | None:
     """What a database error says when it means a damaged vault.db, else None (looks through causes too).
 
     A NiaError is already a plain answer (AuthFailed wraps "file is not a database" when a key is wrong),
-    so it is never reinterpreted here.
+    so it is never reinterpreted here. "Read-only" counts only when ``database`` and its folder are in fact
+    writable (a vault on read-only media is not damaged).
     """
     seen: set[int] = set()
     current: BaseException | None = exc
@@ -45,6 +54,8 @@ def damage_detail(exc: BaseException) -> str | None:
             text = str(current)
             if any(sign in text.lower() for sign in _DAMAGE_SIGNS):
                 return text
+            if _READONLY in text.lower() and database is not None and _writable(database):
+                return "SQLCipher refuses to write after a page failed its check"
         current = current.__cause__ or current.__context__
     return None
 
@@ -53,7 +64,7 @@ def as_damage(exc: BaseException, root: Path | str | None) -> VaultDamaged | Non
     """The plain error a damaged database becomes, naming the vault folder; None for anything else."""
     if isinstance(exc, VaultDamaged):
         return exc
-    detail = damage_detail(exc)
+    detail = damage_detail(exc, Path(root) / "vault.db" if root else None)
     return VaultDamaged(root, detail) if detail is not None else None
 
 
