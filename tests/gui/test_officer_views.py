@@ -204,8 +204,8 @@ def test_my_key_export_and_passphrase_change(qtbot, window: MainWindow, tmp_path
     window.workspace.show_view("my_key")
     view = window.workspace.views["my_key"]
     assert isinstance(view, MyKeyView)
+    qtbot.waitUntil(lambda: view.recipient.text().startswith("age1") and not view.busy, timeout=10000)
     assert len(view.fingerprint.text().replace(" ", "")) == 64
-    qtbot.waitUntil(lambda: view.recipient.text().startswith("age1"), timeout=10000)
     view.export_to(tmp_path / "carl.pem")
     qtbot.waitUntil(lambda: (tmp_path / "carl.pem").exists() and not view.busy, timeout=10000)
     view.passphrase_button.click()

@@ -163,8 +163,8 @@ def test_the_guard_catches_desktop_code_on_the_ui_thread(qtbot, session: Session
     model = ReportsModel(session, run_here)
     model.reload()
     assert ui_thread_guard.violations
-    places = {(v.where, v.statement[:21]) for v in ui_thread_guard.violations.values()}
-    assert (("nia_desktop/ui/views/reports/model.py", "work"), "SELECT count(*) FROM ") in places
+    found = {v.statement: v.where for v in ui_thread_guard.violations.values()}
+    assert found["call reports.count_reports()"] == ("nia_desktop/ui/views/reports/model.py", "work")
     with pytest.raises(AssertionError, match="on the UI thread"):
         ui_thread_guard.check()
     ui_thread_guard.violations.clear()  # caught on purpose: the test passes

@@ -8,14 +8,25 @@ on each connection ``sqlcipher3.connect`` opens, which sees every statement
 however VaultConnection wraps it.
 
 A statement on the main thread (Qt's GUI thread in tests) is blamed on the
-first frame outside nia_desktop/core, nia_desktop/services and the standard
-library: under tests/ it is the test's own set-up (allowed); anywhere else
+first frame outside nia_desktop/core, nia_desktop/services, the standard
+library and this file: under tests/ it is the test's own set-up (allowed); anywhere else
 (nia_desktop/ui, or Qt's event loop handing a signal straight to a service)
 it is a violation, unless that frame is on ALLOWED below.
+
+Service calls are checked the same way, whether or not they reach the
+database (a bundle check reads files, a rotation derives keys): every public
+function of every nia_desktop.services module is wrapped for the test, and a
+call on the main thread is blamed like a statement. The views reach services
+only through module attributes (``reports.open_report``), which the wrapper
+replaces.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
+import inspect
+import pkgutil
 import sys
 import sysconfig
 import threading
@@ -28,9 +39,11 @@ from typing import Any
 
 import sqlcipher3
 
+import nia_desktop.services
+
 ROOT = Path(__file__).resolve().parents[2]
 _SKIPPED = tuple(str(p) for p in (ROOT / "nia_desktop" / "core", ROOT / "nia_desktop" / "services",
-                                  Path(sysconfig.get_paths()["stdlib"]).resolve()))
+                                  Path(sysconfig.get_paths()["stdlib"]).resolve(), Path(__file__).resolve()))
 _TESTS = str(ROOT / "tests")
 
 # (file relative to the repository, function) of the frame that called into the services. Each entry is a place
@@ -64,9 +77,24 @@ class UiThreadGuard:
 
     def _trace(self, statement: str) -> None:
         self.statements += 1
-        if threading.current_thread() is not threading.main_thread():
-            return
-        frame: FrameType | None = sys._getframe(1)
+        if threading.current_thread() is threading.main_thread():
+            self._blame(" ".join(statement.split())[:160], sys._getframe(1))
+
+    def wrap(self, fn: Callable[..., Any], name: str) -> Callable[..., Any]:
+        """``fn`` (a service), recording a call on the main thread."""
+
+        @functools.wraps(fn)
+        def service(*args: Any, **kwargs: Any) -> Any:
+            if threading.current_thread() is threading.main_thread():
+                self._blame(f"call {name}()", sys._getframe(1))
+            return fn(*args, **kwargs)
+
+        return service
+
+    def _blame(self, what: str, frame: FrameType | None) -> None:
+        """Record ``what`` unless the first frame outside core, services and the standard library is a test's
+        (or on ALLOWED)."""
+        innermost = frame
         while frame is not None and frame.f_code.co_filename.startswith(_SKIPPED):
             frame = frame.f_back
         if frame is None:
@@ -86,28 +114,42 @@ class UiThreadGuard:
             if key in self.violations:
                 self.violations[key].count += 1
                 return
-            frames = traceback.extract_stack(sys._getframe(1))
+            frames = traceback.extract_stack(innermost)
             ours = [f for f in frames if f.filename.startswith(str(ROOT)) and "/.venv/" not in f.filename]
             stack = "".join(traceback.format_list(ours[-20:]))  # this project's frames, the statement's last
-            self.violations[key] = Violation(" ".join(statement.split())[:160], where, stack)
+            self.violations[key] = Violation(what, where, stack)
 
     def report(self) -> str:
         parts = []
         for (path, line), v in self.violations.items():
-            parts.append(f"{path}:{line} in {v.where[1]}() ran {v.count} statement(s) on the UI thread, first: "
-                         f"{v.statement!r}\n{v.stack}")
+            parts.append(f"{path}:{line} in {v.where[1]}() used the database or a service {v.count} time(s) on the "
+                         f"UI thread, first: {v.statement!r}\n{v.stack}")
         return "\n".join(parts)
 
     def check(self) -> None:
         """Fail the test when desktop code ran a statement on the UI thread."""
         if self.violations:
-            raise AssertionError("database work on the UI thread (run it through ui/workers.py run_task):\n"
+            raise AssertionError("database or service work on the UI thread (run it through ui/workers.py "
+                                 "run_task):\n"
                                  + self.report())
 
 
+def services() -> list[tuple[Any, str, Callable[..., Any]]]:
+    """(module, name, function) for every public function defined in a nia_desktop.services module."""
+    found = []
+    for info in pkgutil.iter_modules(nia_desktop.services.__path__):
+        module = importlib.import_module(f"nia_desktop.services.{info.name}")
+        for name, fn in vars(module).items():
+            if inspect.isfunction(fn) and fn.__module__ == module.__name__ and not name.startswith("_"):
+                found.append((module, name, fn))
+    return found
+
+
 def install(monkeypatch: Any) -> UiThreadGuard:
-    """Attach a guard to every connection opened from now on (the session's included)."""
+    """Attach a guard to every connection opened from now on (the session's included), and to every service."""
     guard = UiThreadGuard()
+    for module, name, fn in services():
+        monkeypatch.setattr(module, name, guard.wrap(fn, f"{module.__name__.rsplit('.', 1)[1]}.{name}"))
     original: Callable[..., Any] = sqlcipher3.connect
 
     def connect(*args: Any, **kwargs: Any) -> Any:

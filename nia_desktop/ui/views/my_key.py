@@ -41,7 +41,7 @@ class MyKeyView(View):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("My key"), parent)
-        self.fingerprint = named(QLabel(format_fingerprint(keys.own_fingerprint(session))), "fingerprint")
+        self.fingerprint = named(QLabel("…"), "fingerprint")
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint.setWordWrap(True)
         self.fingerprint.setAccessibleName(self.tr("Signing key fingerprint"))
@@ -78,6 +78,9 @@ class MyKeyView(View):
         self.rotate_button.clicked.connect(self.open_rotate_dialog)
         self.dialog: NewPassphraseDialog | None = None
         self.rotate_dialog: RotateKeyDialog | None = None
+        # Both on a worker, as every service call (the recipient is read from the vault).
+        self.run(lambda s, c: keys.own_fingerprint(session),
+                 on_success=lambda fp: self.fingerprint.setText(format_fingerprint(fp)))
         self.run(lambda s, c: bundles.workstation_recipient(session), on_success=self.recipient.setText)
 
     def open_rotate_dialog(self) -> None:

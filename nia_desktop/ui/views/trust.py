@@ -167,7 +167,7 @@ class TrustView(View):
             self.refresh()
 
         self.witnessed(self.tr("Trusting %1's key as a security officer's").replace("%1", escape_untrusted(name, 80)),
-                       trust.is_officer_role(role),
+                       lambda: trust.is_officer_role(role),
                        lambda witness: trust.trust_key(session, pem, name, station, role, witness), done)
 
     def ask_revoke(self) -> None:
@@ -183,16 +183,16 @@ class TrustView(View):
         fp, session = row.fingerprint, self.session
         what = self.tr("Revoking %1's security officer key").replace("%1", escape_untrusted(row.name, 80))
         self.confirm.accepted.connect(lambda: self.witnessed(
-            what, trust.is_officer_role(row.role), lambda witness: trust.revoke_key(session, fp, witness),
+            what, lambda: trust.is_officer_role(row.role), lambda witness: trust.revoke_key(session, fp, witness),
             lambda _: self._changed(self.tr("Key revoked."))))
         self.confirm.open()
 
-    def witnessed(self, what: str, officer: bool, act: Callable[[Witness | None], Any],
+    def witnessed(self, what: str, officer: Callable[[], bool], act: Callable[[Witness | None], Any],
                   on_success: Callable[[Any], None]) -> None:
         """Run ``act`` on a worker; a change to an officer's key first asks for a second officer once the vault
-        has two (ui/witnessing.py)."""
+        has two (ui/witnessing.py). ``officer`` is asked on the worker too: it is the services' rule."""
         session = self.session
-        run_witnessed(self, what, lambda: officer and dual_control.officers_now(session) >= 2, act, on_success)
+        run_witnessed(self, what, lambda: officer() and dual_control.officers_now(session) >= 2, act, on_success)
 
     def _changed(self, message: str) -> None:
         self.refresh()
@@ -221,7 +221,7 @@ class TrustView(View):
         def preview(change: KeysChange) -> None:
             self.confirm = KeysChangeDialog(change, self)
             self.confirm.accepted.connect(lambda: self.witnessed(
-                self.tr("Importing a keys bundle that changes security officers' keys"), change.needs_witness,
+                self.tr("Importing a keys bundle that changes security officers' keys"), lambda: change.needs_witness,
                 lambda witness: key_exchange.import_keys(session, path, apply=True, witness=witness),
                 lambda _: self._changed(self.tr("Keys bundle applied."))))
             self.confirm.open()
