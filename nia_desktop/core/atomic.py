@@ -9,7 +9,11 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from nia_desktop.core.errors import BadInput
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -37,3 +41,28 @@ def fsync_dir(directory: Path) -> None:
         os.fsync(dfd)
     finally:
         os.close(dfd)
+
+
+@contextmanager
+def staged_file(out: Path, replace: bool = False) -> Iterator[Path]:
+    """A hidden path beside ``out`` to write to; renamed onto ``out`` only when the with-block completes.
+
+    So an output appears only after what the block commits (its audit entry) has committed: if the block
+    raises (a full disk failing the audit write, a refusal), the staged file is removed and ``out`` never
+    exists. ``replace`` allows ``out`` to exist already (a bundle countersigned in place).
+    """
+    if not replace and out.exists():
+        raise BadInput(f"{out} already exists: choose another name")
+    partial = out.with_name(f".{out.name}.{secrets.token_hex(8)}.partial")
+    try:
+        yield partial
+        if not partial.exists():
+            raise FileNotFoundError(f"nothing was written for {out}")
+        if not replace and out.exists():
+            raise BadInput(f"{out} appeared while it was being written: choose another name")
+        os.replace(partial, out)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+        raise
+    fsync_dir(out.parent)

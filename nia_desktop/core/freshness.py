@@ -116,8 +116,9 @@ def mac_key(db: VaultConnection) -> bytes:
     if rows:
         return bytes(rows[0][0])
     key = os.urandom(32)
-    db.execute("INSERT INTO workstation_keys (name, private_raw, public_raw) VALUES (?, ?, ?)",
-               (_KEY_NAME, key, b""))
+    with db.transaction():
+        db.execute("INSERT INTO workstation_keys (name, private_raw, public_raw) VALUES (?, ?, ?)",
+                   (_KEY_NAME, key, b""))
     return key
 
 

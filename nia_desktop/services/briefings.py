@@ -166,14 +166,14 @@ def _export(session: Session, briefing: Briefing, approval: tuple[bytes, bytes] 
                            "ask for a new release review")
         payload += [Payload("release/approval.json", data=approval[0]),
                     Payload("release/approval.sig", data=approval[1])]
-    manifest = sign_out(session, "briefing", payload, out, recipients or [], f"briefing-{briefing.case}.nia")
-    with session.db.transaction():
+    def record(manifest: Manifest) -> None:  # in the export's own transaction (services/bundles.sign_out)
         if request_id is not None:
             releases.mark_exported(session.db, request_id)
         session.audit("briefing.export", briefing.case, details={
             "uuid": manifest.uuid, "classification": briefing.classification.english, "request": request_id,
             "sha256": hashlib.sha256(briefing.encode()).hexdigest(), "recipients": recipients or []})
-    return manifest
+
+    return sign_out(session, "briefing", payload, out, recipients or [], f"briefing-{briefing.case}.nia", record)
 
 
 # -- release review (officer) ---------------------------------------------------------------

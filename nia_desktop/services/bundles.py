@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from nia_desktop.core import settings as declared
+from nia_desktop.core.atomic import staged_file
 from nia_desktop.core.bundles import container, custody, sealed
 from nia_desktop.core.bundles.manifest import Manifest
 from nia_desktop.core.bundles.verify import (
@@ -79,33 +81,55 @@ def export_reports(session: Session, report_ids: list[int], out: Path | None) ->
 
 
 def sign_out(session: Session, kind: str, sources: list[Source], out: Path | None,
-             recipients: list[str] | None = None, file_name: str = "") -> Manifest:
+             recipients: list[str] | None = None, file_name: str = "",
+             also: Callable[[Manifest], None] | None = None) -> Manifest:
     """Sign a bundle with this user's key and the next sequence number; with recipients, encrypted to them.
     Written to ``out``, or with ``out`` None kept in the vault's outbound queue for a courier to write to media
-    (``file_name`` is the name it will have there)."""
-    head = audit_log.last(session.db)
+    (``file_name`` is the name it will have there).
+
+    The sequence number, the audit entry and ``also`` (a caller's own rows and entry) commit in one
+    transaction, and a file written to ``out`` appears only once that has committed: no bundle leaves without
+    its entry, and a failed audit write (a full disk) leaves no file."""
     fp = fingerprint(session.signing_key.public_key())
     signer = Signer(session.name, session.signing_key)
-    audit_head = {"seq": head.seq if head else 0, "hash": head.hash if head else ""}
-    with session.db.transaction():
-        sequence = store.next_sequence(session.db, fp)
     if out is not None:
-        manifest = write_bundle(out, kind, sources, signer, sequence, iso_utc(session.clock.now()), audit_head,
-                                recipients)
-        session.audit("bundle.export", str(out), details={
-            "uuid": manifest.uuid, "kind": kind, "sequence": sequence, "files": len(manifest.files),
-            "recipients": manifest.recipients})
+        with staged_file(out) as partial, session.db.transaction():
+            sequence, audit_head = _next(session, fp)
+            manifest = write_bundle(partial, kind, sources, signer, sequence, iso_utc(session.clock.now()),
+                                    audit_head, recipients)
+            session.audit("bundle.export", str(out), details={
+                "uuid": manifest.uuid, "kind": kind, "sequence": sequence, "files": len(manifest.files),
+                "recipients": manifest.recipients, "sha256": _file_digest(partial)})
+            if also is not None:
+                also(manifest)
         return manifest
-    manifest, data = bundle_bytes(kind, sources, signer, sequence, iso_utc(session.clock.now()), audit_head,
-                                  recipients)
-    name = _file_name(file_name or f"{kind}-{manifest.uuid[:8]}.nia")
-    digest = hashlib.sha256(data).hexdigest()
     with session.db.transaction():
+        sequence, audit_head = _next(session, fp)
+        manifest, data = bundle_bytes(kind, sources, signer, sequence, iso_utc(session.clock.now()), audit_head,
+                                      recipients)
+        name = _file_name(file_name or f"{kind}-{manifest.uuid[:8]}.nia")
+        digest = hashlib.sha256(data).hexdigest()
         store.queue_out(session.db, manifest.uuid, kind, name, data, digest, bool(recipients), session.name,
                         iso_utc(session.clock.now()))
         session.audit("bundle.queue_out", name, details={"uuid": manifest.uuid, "kind": kind, "sequence": sequence,
                                                          "sha256": digest, "recipients": manifest.recipients})
+        if also is not None:
+            also(manifest)
     return manifest
+
+
+def _next(session: Session, fp: str) -> tuple[int, dict[str, Any]]:
+    """Inside the export's transaction: this signer's next sequence number and the audit head it follows."""
+    head = audit_log.last(session.db)
+    return store.next_sequence(session.db, fp), {"seq": head.seq if head else 0, "hash": head.hash if head else ""}
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _file_name(name: str) -> str:

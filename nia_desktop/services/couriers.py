@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from nia_desktop.core.atomic import atomic_write
+from nia_desktop.core.atomic import atomic_write, staged_file
 from nia_desktop.core.bundles import container, custody, sealed
 from nia_desktop.core.bundles.verify import Verified, verify_stream
 from nia_desktop.core.clock import iso_utc
@@ -108,31 +108,33 @@ def carry(session: Session, path: Path, volume: str, out: Path | None = None, to
     try:
         given = hand_to(session, to)
         carried, verified = _countersigned(session, data, volume, given)
-        _write_durably(target, carried)
+        with staged_file(target, replace=out is None) as partial:  # appears only once its entry is committed
+            digest = _write_durably(partial, carried, target)
+            session.audit("bundle.carry", target.name, details={"uuid": verified.manifest.uuid, "volume": volume,
+                                                                "hop": len(verified.custody), "sha256": digest,
+                                                                "to": given.to_json() if given else None})
     except (BundleRejected, BadInput) as exc:
         session.audit("bundle.carry", path.name, "refused", {"reason": exc.user_message})
         raise
-    session.audit("bundle.carry", target.name, details={"uuid": verified.manifest.uuid, "volume": volume,
-                                                        "hop": len(verified.custody),
-                                                        "to": given.to_json() if given else None})
     return verified
 
 
-def _write_durably(target: Path, data: bytes) -> str:
+def _write_durably(target: Path, data: bytes, named: Path) -> str:
     """Write atomically (hidden temporary file, fsync, rename, fsync of the folder), then read it back and
-    compare hashes; returns the SHA-256. Removable media lie about writes more often than disks do."""
+    compare hashes; returns the SHA-256. Removable media lie about writes more often than disks do. ``named``
+    is the file the user will see (``target`` is its staged name, see core/atomic.staged_file)."""
     digest = hashlib.sha256(data).hexdigest()
     try:
         atomic_write(target, data)
     except OSError as exc:
-        raise BadInput(f"cannot write {target}: {exc.strerror}") from exc
+        raise BadInput(f"cannot write {named}: {exc.strerror}") from exc
     reread = hashlib.sha256()
     with target.open("rb") as handle:
         while chunk := handle.read(1 << 20):
             reread.update(chunk)
     if reread.hexdigest() != digest:
         target.unlink(missing_ok=True)  # nothing half-good is left on the medium
-        raise BadInput(f"{target} read back differently from what was written (the medium is faulty); removed")
+        raise BadInput(f"{named} read back differently from what was written (the medium is faulty); removed")
     return digest
 
 
@@ -164,16 +166,18 @@ def write_out(session: Session, bundle_uuid: str, directory: Path, volume: str =
         given = hand_to(session, to)
         if not row.encrypted:
             data, _ = _countersigned(session, data, label, given)
-        digest = _write_durably(target, data)
+        with staged_file(target) as partial:  # on the medium only once it is marked delivered and audited
+            digest = _write_durably(partial, data, target)
+            with session.db.transaction():
+                store.delivered(session.db, bundle_uuid, session.name, iso_utc(session.clock.now()), label,
+                                str(target))
+                session.audit("bundle.write_out", row.file_name, details={
+                    "uuid": bundle_uuid, "volume": label, "path": str(target), "sha256": digest,
+                    "to": given.to_json() if given else None})
     except (BundleRejected, BadInput) as exc:
         session.audit("bundle.write_out", row.file_name, "refused", {"uuid": bundle_uuid, "volume": label,
                                                                      "reason": exc.user_message})
         raise
-    with session.db.transaction():
-        store.delivered(session.db, bundle_uuid, session.name, iso_utc(session.clock.now()), label, str(target))
-        session.audit("bundle.write_out", row.file_name, details={"uuid": bundle_uuid, "volume": label,
-                                                                  "path": str(target), "sha256": digest,
-                                                                  "to": given.to_json() if given else None})
     return target
 
 

@@ -31,7 +31,6 @@ from nia_desktop.core.roles import Action
 from nia_desktop.core.search import segment
 from nia_desktop.core.store import cases, imports, reports, settings_store
 from nia_desktop.core.store.imports import ManifestItem
-from nia_desktop.core.vault.connection import VaultConnection
 from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session
 
@@ -47,12 +46,15 @@ class ImportOutcome:
     skipped: list[dict[str, Any]] = field(default_factory=list)
     cancelled: bool = False
     fused: dict[str, Any] | None = None  # the new reports fused into this session's last fusion, if any
+    confinement: str = ""  # what confined the parser children, as SandboxPool.confinement() found it
 
     def to_json(self) -> dict[str, Any]:
         body = {"import_id": self.import_id, "imported": self.imported, "duplicates": self.duplicates,
                 "refused": self.refused, "skipped": self.skipped, "cancelled": self.cancelled}
         if self.fused is not None:
             body["fused"] = self.fused
+        if self.confinement:
+            body["confinement"] = self.confinement
         return body
 
     def counts(self) -> dict[str, int]:
@@ -105,7 +107,9 @@ def preview(session: Session, paths: list[Path], progress: Progress = no_progres
             if cancel is not None:
                 cancel.raise_if_cancelled()
             progress(done, len(items), shown(item.path.name))
-            parsed = _read(session.db, item, limits, known)
+            parsed = _read(item, limits, known)
+            if parsed.known:
+                parsed.duplicate_of = reports.by_sha256(session.db, parsed.sha256)
             name, data, sha = shown(item.path), parsed.data, parsed.sha256
             if item.status is not None or parsed.error:
                 rows.append(PreviewRow(name, item.size, "", "", (item.status or FileStatus.REFUSED).value,
@@ -127,6 +131,7 @@ class _Parsed:
     item: ScanItem
     data: bytes = b""
     sha256: str = ""
+    known: bool = False  # its digest was in the vault when the run began: not parsed, a duplicate
     duplicate_of: int | None = None
     result: ParseResult | None = None
     error: str = ""
@@ -147,18 +152,23 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
     now = iso_utc(session.clock.now())
     with session.db.transaction():
         case_id = _case(session, case, now) if case else None
-        import_id = imports.start(session.db, now, session.name, agency_code, case, [str(p) for p in paths])
+        import_id = imports.start(session.db, now, session.name, agency_code, case,
+                                  [media.text_path(p) for p in paths])
+        session.audit("report.import.start", f"import {import_id}", details={
+            "agency": agency_code, "case": case, "paths": [shown(p) for p in paths][:100]})
     outcome = ImportOutcome(import_id)
     batch = _Batch(session, outcome)
     status = "failed"
     try:
         with SandboxPool(limits, pool_size) as pool:  # the children start up while the media are scanned
             items = carried[0] if carried else list(media.scan(paths, limits.max_file_bytes))
+            outcome.confinement = pool.confinement()  # asked before any child has read a file
             run = _Run(session, import_id, agency_code, case_id,
                        Level(settings_store.get_int(session.db, declared.DEFAULT_CLASSIFICATION)),
                        reports.all_digests(session.db))
             if carried:
                 run.volumes.update({item.root: carried[1] for item in items})
+            batch.on_begin = run.check_others_wrote
             try:
                 for done, parsed in enumerate(_parse_all(run, pool, items, limits, test_hooks or {}), start=1):
                     if cancel is not None and cancel.cancelled:
@@ -171,7 +181,7 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
                 batch.commit()  # whole files only
         status = "cancelled" if outcome.cancelled else "done"
     finally:
-        _finish(session, outcome, status, agency_code, case)
+        _finish(session, outcome, status, agency_code, case, batch.parts)
     if outcome.imported and session.may(Action.FUSE):
         from nia_desktop.services.fusion import fuse_imported
 
@@ -199,9 +209,20 @@ class _Run:
             self.volumes[root] = media.volume_of(root)
         return self.volumes[root]
 
+    known_complete: bool = True  # False once another process has committed since ``known`` was read
+    data_version: int | None = None
+
     def maybe_stored(self, digest: bytes) -> bool:
         """False when the vault surely has no report with this digest: no query needed."""
-        return digest in self.known or digest in self.stored
+        return not self.known_complete or digest in self.known or digest in self.stored
+
+    def check_others_wrote(self) -> None:
+        """At each batch's start: if another connection (a concurrent import) committed since the last look,
+        ``known`` may miss its reports, so every digest is looked up from now on."""
+        version = int(self.session.db.pragma("data_version") or 0)
+        if self.data_version is not None and version != self.data_version:
+            self.known_complete = False
+        self.data_version = version
 
 
 @dataclass
@@ -212,16 +233,16 @@ class _Staged:
     manifest: list[ManifestItem] = field(default_factory=list)
 
 
-def _finish(session: Session, outcome: ImportOutcome, status: str, agency_code: str, case: str) -> None:
-    """Close the run and audit it, whether it finished, was cancelled or failed part way."""
+def _finish(session: Session, outcome: ImportOutcome, status: str, agency_code: str, case: str,
+            parts: int) -> None:
+    """Close the run and audit it, whether it finished, was cancelled or failed part way. What each file became
+    is in the audit entry of the batch that committed it (``report.import.batch``): this one sums them up."""
     import_id = outcome.import_id
     with session.db.transaction():
         imports.finish(session.db, import_id, iso_utc(session.clock.now()), status, outcome.counts())
         session.audit("report.import", f"import {import_id}", details={
-            **outcome.counts(), "status": status, "agency": agency_code, "case": case,
-            "imported": [r["sha256"] for r in outcome.imported],
-            "duplicates": [r["sha256"] for r in outcome.duplicates],
-            "refused": [[r["path"], r.get("sha256", "")] for r in outcome.refused],
+            **outcome.counts(), "status": status, "agency": agency_code, "case": case, "batches": parts,
+            "confinement": outcome.confinement,
         }, outcome="ok" if status != "failed" else "failed")
 
 
@@ -243,18 +264,29 @@ class _Batch:
     SECONDS = 5.0
 
     def __init__(self, session: Session, outcome: ImportOutcome) -> None:
+        self.session = session
         self.db = session.db
         self.outcome = outcome
         self.units: list[tuple[Callable[[_Staged], None], _Staged]] = []
         self.bytes = 0
         self.started = 0.0
         self.next_seq = 1
+        self.parts = 0  # batches committed
+        self.on_begin: Callable[[], None] = lambda: None
+
+    def _begin(self) -> None:
+        self.db.begin_batch()
+        self.bytes, self.started = 0, time.monotonic()
+        try:
+            self.on_begin()
+        except BaseException:
+            with self.db.batch_unit():
+                raise
 
     def add(self, unit: Callable[[_Staged], None], size: int) -> None:
         """Write one file's rows (``unit`` records what it did in the _Staged it is given) into the open batch."""
         if not self.units:
-            self.db.begin_batch()
-            self.bytes, self.started = 0, time.monotonic()
+            self._begin()
         staged = _Staged(ImportOutcome(self.outcome.import_id))
         try:
             with self.db.batch_unit():
@@ -264,18 +296,29 @@ class _Batch:
             raise
         self.units.append((unit, staged))
         self.bytes += size
-        if (len(self.units) >= self.FILES or self.bytes >= self.BYTES
+        if (len(self.units) >= self.FILES or self.bytes >= self.BYTES or self.db.others_waiting
                 or time.monotonic() - self.started >= self.SECONDS):
             self.commit()
 
     def commit(self) -> None:
+        """Manifest rows and the batch's audit entry, then COMMIT: no report lands without its entry."""
         if not self.units:
             return
         units, self.units = self.units, []
         manifest = [item for _unit, staged in units for item in staged.manifest]
+        done = ImportOutcome(self.outcome.import_id)
+        for _unit, staged in units:
+            done.merge(staged.outcome)
         with self.db.batch_unit():  # a failure here rolls the whole batch back
             imports.add_items(self.db, self.outcome.import_id, self.next_seq, manifest)
+            self.session.audit("report.import.batch", f"import {self.outcome.import_id}", details={
+                "batch": self.parts + 1, "files": [self.next_seq, self.next_seq + len(manifest) - 1],
+                "imported": [r["sha256"] for r in done.imported],
+                "duplicates": [r["sha256"] for r in done.duplicates],
+                "refused": [[r["path"], r.get("sha256", "")] for r in done.refused],
+                "skipped": len(done.skipped)})
         self.db.commit_batch()
+        self.parts += 1
         self.next_seq += len(manifest)
         for _unit, staged in units:
             self.outcome.merge(staged.outcome)
@@ -284,7 +327,7 @@ class _Batch:
         units, self.units = self.units, []
         if not units:
             return
-        self.db.begin_batch()
+        self._begin()
         try:
             for unit, _lost in units:
                 staged = _Staged(ImportOutcome(self.outcome.import_id))
@@ -313,7 +356,9 @@ BATCH_BYTES = 1024 * 1024
 SMALL_FILE = 256 * 1024
 
 
-def _read(db: VaultConnection, item: ScanItem, limits: Limits, known: set[bytes]) -> _Parsed:
+def _read(item: ScanItem, limits: Limits, known: set[bytes]) -> _Parsed:
+    """Read one file and hash it. No database query: parser threads run this while the import's batch holds the
+    connection, so which report a known digest duplicates is looked up when the file is stored."""
     parsed = _Parsed(item)
     if item.status is not None:
         return parsed
@@ -324,16 +369,15 @@ def _read(db: VaultConnection, item: ScanItem, limits: Limits, known: set[bytes]
         return parsed
     digest = hashlib.sha256(parsed.data)
     parsed.sha256 = digest.hexdigest()
-    if digest.digest() in known:  # only then ask the database which report it duplicates
-        parsed.duplicate_of = reports.by_sha256(db, parsed.sha256)
+    parsed.known = digest.digest() in known
     return parsed
 
 
 def _read_and_parse_group(run: _Run, pool: SandboxPool, group: list[ScanItem], limits: Limits,
                           hooks: dict[str, Any]) -> list[_Parsed]:
     """Read a group of files and parse the new ones: small files share one round trip to a child."""
-    parsed = [_read(run.session.db, item, limits, run.known) for item in group]
-    todo = [p for p in parsed if p.item.status is None and not p.error and p.duplicate_of is None]
+    parsed = [_read(item, limits, run.known) for item in group]
+    todo = [p for p in parsed if p.item.status is None and not p.error and not p.known]
     hang = hooks.get("hang_on")
     if len(todo) == 1 or any(p.item.path.name == hang for p in todo):
         for p in todo:
@@ -386,13 +430,18 @@ def _parse_all(run: _Run, pool: SandboxPool, items: list[ScanItem], limits: Limi
 
 def _store(run: _Run, parsed: _Parsed, staged: _Staged) -> None:
     """One file's reports, bytes and index rows; the batch makes them all or nothing."""
-    item, path = parsed.item, str(parsed.item.path)
+    item, path = parsed.item, media.text_path(parsed.item.path)  # a name need not be UTF-8
     if item.status is not None or parsed.error:
         _note_refused(staged, path, item.reason or parsed.error, size=item.size,
                       skipped=item.status is FileStatus.SKIPPED)
         return
-    if parsed.duplicate_of is not None:
-        _note_duplicate(staged, path, parsed.sha256, len(parsed.data), "", parsed.duplicate_of)
+    if parsed.known:
+        of = reports.by_sha256(run.session.db, parsed.sha256)
+        if of is None:  # known when the run began, gone since: never parsed, so not imported now
+            _note_refused(staged, path, "left the vault during this import: import it again", parsed.sha256,
+                          len(parsed.data))
+        else:
+            _note_duplicate(staged, path, parsed.sha256, len(parsed.data), "", of)
         return
     result = parsed.result
     assert result is not None
@@ -426,7 +475,7 @@ def _store_document(run: _Run, parsed: _Parsed, record: dict[str, Any], blob: by
     session, item = run.session, parsed.item
     db = session.db
     inner = str(record.get("inner") or "")
-    path = f"{item.path}!{inner}" if inner else str(item.path)
+    path = f"{media.text_path(item.path)}!{inner}" if inner else media.text_path(item.path)
     digest = hashlib.sha256(blob).digest()
     sha = digest.hex()
     kind = str(record.get("type", ""))
@@ -450,13 +499,14 @@ def _store_document(run: _Run, parsed: _Parsed, record: dict[str, Any], blob: by
     fields = record.get("fields") if isinstance(record.get("fields"), dict) else {}
     now = iso_utc(session.clock.now())
     new = reports.NewReport(
-        sha256=sha, title=str(record.get("title") or item.path.name)[:300], body=text,
+        sha256=sha, title=str(record.get("title") or media.text_path(item.path.name))[:300], body=text,
         agency=run.agency or str(meta["agency"]) or (inherited.agency if inherited else "") or "unknown",
         classification=stated if stated is not None else run.default_level,
         classification_stated=isinstance(stated_level, int),
         reliability=str(meta["reliability"]), credibility=str(meta["credibility"]), language=str(meta["language"]),
         report_date=str(meta["date"]), detected_type=kind,
-        encoding=str(record.get("encoding", "")), original_name=inner.rsplit("!", 1)[-1] or item.path.name,
+        encoding=str(record.get("encoding", "")),
+        original_name=inner.rsplit("!", 1)[-1] or media.text_path(item.path.name),
         path=path, inner_path=inner, size=len(blob), volume_label=volume[1], volume_path=volume[0],
         imported_by=session.name, imported_at=now, import_id=run.import_id,
         parent_id=parent_id,

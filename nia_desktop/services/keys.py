@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from nia_desktop.core.atomic import atomic_write
+from nia_desktop.core.atomic import atomic_write, staged_file
 from nia_desktop.core.canonical import canonical_json
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
@@ -25,9 +25,10 @@ def export_public_key(session: Session, out: Path) -> str:
     """Write the PEM (SubjectPublicKeyInfo); return the SHA-256 fingerprint."""
     session.require(Action.OWN_KEY_EXPORT, str(out))
     public = session.signing_key.public_key()
-    atomic_write(out, public_pem(public))
     fp = fingerprint(public)
-    session.audit("self.key_export", str(out), details={"fingerprint": fp})
+    with staged_file(out, replace=True) as partial:  # the file appears only once its entry is committed
+        atomic_write(partial, public_pem(public))
+        session.audit("self.key_export", str(out), details={"fingerprint": fp})
     return fp
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from nia_desktop.core import audit as chain
 from nia_desktop.core.store import users
 from nia_desktop.core.vault import keyslots
 from nia_desktop.core.vault.keyslots import SlotFile
@@ -75,16 +74,19 @@ def rotate_database_key(session: Session, progress: Progress = no_progress,
         with db.transaction():
             _set_meta(session, PENDING, new_epoch)
             write_slot_file(db, paths, kept)
+            session.audit("vault.rekey.start", f"epoch {new_epoch}", details={"removed_slots": removed,
+                                                                            "reason": reason})
         checkpoint("slots-written")
         _rekey(session, new_key, new_epoch, progress)
         checkpoint("rekeyed")
-        _finish(session, kept, new_epoch)
+        _finish(session, kept, new_epoch, {"removed_slots": removed, "reason": reason})
         checkpoint("old-seals-dropped")
-    session.audit("vault.rekey", f"epoch {new_epoch}", details={"removed_slots": removed, "reason": reason})
     return new_epoch
 
 
-def _finish(session: Session, slot_file: SlotFile, epoch: int) -> None:
+def _finish(session: Session, slot_file: SlotFile, epoch: int, details: dict[str, object]) -> None:
+    """The rotation's end and its audit entry, in one transaction (its start was audited with the pending mark:
+    a crash in between is finished, and audited, by the next unlock)."""
     for slot in slot_file.slots.values():
         slot.db_seals = {e: s for e, s in slot.db_seals.items() if e == epoch}
     for legacy in slot_file.legacy.values():
@@ -93,6 +95,7 @@ def _finish(session: Session, slot_file: SlotFile, epoch: int) -> None:
         _set_meta(session, PENDING, None)
         _set_meta(session, EPOCH, epoch)
         write_slot_file(session.db, session.vault.paths, slot_file)
+        session.audit("vault.rekey", f"epoch {epoch}", details=details)
 
 
 def _rekey(session: Session, new_key: bytes, new_epoch: int, progress: Progress) -> None:
@@ -120,9 +123,8 @@ def finish_pending_rotation(session: Session, slot_file: SlotFile) -> None:
             rotate_database_key(session, reason="finishing an interrupted rotation")
             return
         with exclusive(session.vault.paths):
-            _finish(session, SlotFile.load(session.vault.paths.keyslots), session.epoch)
-        session.audit("vault.rekey", f"epoch {session.epoch}", chain.Outcome.OK,
-                      {"reason": "finishing an interrupted rotation"})
+            _finish(session, SlotFile.load(session.vault.paths.keyslots), session.epoch,
+                    {"reason": "finishing an interrupted rotation"})
         return
     if _meta(session, EPOCH) is None:
         with session.db.transaction():

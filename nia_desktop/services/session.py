@@ -106,16 +106,17 @@ class Session:
     # -- sealing and closing ----------------------------------------------
     def seal(self) -> chain.SignedHead:
         """Sign the chain head, keep it in the database and in the anchor file (whose digest the database keeps)."""
-        with self.db.transaction():
-            last = audit_log.last(self.db)
-            seq = last.seq if last else 0
-            head = last.hash if last else chain.genesis_hash(self.vault.meta.vault_id)
-            signed = chain.sign_head(workstation_keys.audit_key(self.db), SigningContext.AUDIT_HEAD,
-                                     self.vault.meta.vault_id, seq, head, iso_utc(self.clock.now()))
-            audit_log.add_seal(self.db, signed)
-            data = anchor_bytes(signed)
-            folder.record_file(self.db, "audit-anchor.json", data)
-        atomic_write(self.vault.paths.anchor, data)
+        with self.db.writing():  # the anchor file is written before another writer can seal
+            with self.db.transaction():
+                last = audit_log.last(self.db)
+                seq = last.seq if last else 0
+                head = last.hash if last else chain.genesis_hash(self.vault.meta.vault_id)
+                signed = chain.sign_head(workstation_keys.audit_key(self.db), SigningContext.AUDIT_HEAD,
+                                         self.vault.meta.vault_id, seq, head, iso_utc(self.clock.now()))
+                audit_log.add_seal(self.db, signed)
+                data = anchor_bytes(signed)
+                folder.record_file(self.db, "audit-anchor.json", data)
+            atomic_write(self.vault.paths.anchor, data)
         return signed
 
     def close(self, reason: str = "close") -> None:

@@ -13,17 +13,22 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 
 from nia_desktop.core.errors import AuthFailed, VaultTampered
+from nia_desktop.core.vault.writer_lock import VaultBusy, WriterLock
 
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
 _DENIED_FUNCTIONS = frozenset({"sqlcipher_export", "load_extension", "writefile", "readfile"})
+_DATA_WRITES = frozenset({sqlcipher3.SQLITE_INSERT, sqlcipher3.SQLITE_UPDATE, sqlcipher3.SQLITE_DELETE})
 _DENIED_PRAGMAS = frozenset({"key", "rekey", "hexkey", "hexrekey", "textkey", "textrekey"})
+
+BUSY_TIMEOUT = 60.0
+LOCK_FILE = ".lock"  # core/vault/layout.py VaultPaths.lockfile
 
 Connection = sqlcipher3.Connection
 DatabaseError = sqlcipher3.DatabaseError
@@ -46,23 +51,34 @@ def _key_pragma_value(hex_key: str) -> str:
 class VaultConnection:
     """A hardened SQLCipher connection shared by one session's threads.
 
-    SQLCipher allows one writer; ``lock`` serialises every use of the
-    connection across the UI thread and workers.
+    Reads from any thread take ``lock`` for the statement. Writes have one
+    owner at a time: the outermost ``transaction()`` or batch holds the
+    vault's WriterLock (other threads and other processes wait for it), and
+    while a batch is open no other thread runs a statement at all, so it can
+    neither see the batch's uncommitted rows nor have its writes swallowed
+    into it. Data written outside a transaction the calling thread owns is
+    refused by the authorizer, so no write can slip past the writer lock.
     """
 
-    def __init__(self, conn: sqlcipher3.Connection) -> None:
+    def __init__(self, conn: sqlcipher3.Connection, writer: WriterLock) -> None:
         self._conn = conn
         self.lock = threading.RLock()
+        self._turn = threading.Condition(self.lock)
+        self.writer = writer
         self._allow_key_change = False
         self._depth = 0
-        # Run inside the outermost transaction just before COMMIT, then just after it (core/freshness.py keeps
-        # the security-state digest in the same transaction as the change it covers).
+        self._owner: int | None = None  # the thread whose transaction or batch is open
+        self._batch = False
+        self._waiting = 0  # other threads waiting for the open batch to end
+        # Run inside the outermost transaction just before COMMIT, then just after it, still holding the writer
+        # lock (core/freshness.py keeps the security-state digest in the same transaction as the change it
+        # covers, and writes its file before any other writer can commit).
         self.before_commit: list[Callable[[VaultConnection], None]] = []
         self.after_commit: list[Callable[[VaultConnection], None]] = []
         conn.set_authorizer(self._authorize)
 
     # -- authorizer -------------------------------------------------------
-    def _authorize(self, action: int, arg1: Any, arg2: Any, _db: Any, _trigger: Any) -> int:
+    def _authorize(self, action: int, arg1: Any, arg2: Any, db_name: Any, _trigger: Any) -> int:
         if action == sqlcipher3.SQLITE_ATTACH:
             return int(sqlcipher3.SQLITE_DENY)
         if action == sqlcipher3.SQLITE_FUNCTION and isinstance(arg2, str) and arg2.lower() in _DENIED_FUNCTIONS:
@@ -71,33 +87,58 @@ class VaultConnection:
             name = arg1.lower()
             if (name in _DENIED_PRAGMAS or name.startswith("cipher")) and not self._allow_key_change:
                 return int(sqlcipher3.SQLITE_DENY)
+        if action in _DATA_WRITES and db_name == "main" and self._owner != threading.get_ident():
+            return int(sqlcipher3.SQLITE_DENY)  # a write outside this thread's transaction: see the class docstring
         return int(sqlcipher3.SQLITE_OK)
+
+    def _await_turn(self) -> None:
+        """Holding ``lock``: wait while another thread's batch is open."""
+        me = threading.get_ident()
+        while self._batch and self._owner != me:
+            self._waiting += 1
+            try:
+                self._turn.wait()
+            finally:
+                self._waiting -= 1
 
     # -- use --------------------------------------------------------------
     def execute(self, sql: str, params: Any = ()) -> sqlcipher3.Cursor:
         with self.lock:
+            self._await_turn()
             return self._conn.execute(sql, params)
 
     def executemany(self, sql: str, rows: Any) -> sqlcipher3.Cursor:
         with self.lock:
+            self._await_turn()
             return self._conn.executemany(sql, rows)
 
     def query(self, sql: str, params: Any = ()) -> list[Any]:
         with self.lock:
+            self._await_turn()
             rows: list[Any] = self._conn.execute(sql, params).fetchall()
             return rows
+
+    @property
+    def others_waiting(self) -> bool:
+        """Whether another thread waits for the open batch (it should commit soon) or for the writer lock."""
+        return self._waiting > 0 or self.writer.contended
+
+    def writing(self) -> AbstractContextManager[None]:
+        """Hold the writer lock without a transaction: for a folder file written after a commit."""
+        return self.writer.hold()
 
     @contextmanager
     def transaction(self) -> Iterator[VaultConnection]:
         """All or nothing: BEGIN IMMEDIATE, commit on success, roll back on any error.
 
-        Inside an open transaction (a service wrapping an action and its audit
-        entry, or an import batch) it becomes a savepoint: still all or nothing
-        for its own writes. The lock is held throughout, so threads never
-        interleave inside one unit.
+        Inside a transaction or batch the same thread has open (a service
+        wrapping an action and its audit entry) it becomes a savepoint: still
+        all or nothing for its own writes. Another thread's transaction waits
+        for the writer lock instead, and so never joins (or is rolled back
+        with) work that is not its own.
         """
-        with self.lock:
-            if self._depth:
+        if self._owner == threading.get_ident():
+            with self.lock:
                 name = f"sp{self._depth}"
                 self._conn.execute(f"SAVEPOINT {name}")
                 self._depth += 1
@@ -110,18 +151,29 @@ class VaultConnection:
                 finally:
                     self._depth -= 1
                 self._conn.execute(f"RELEASE {name}")
-                return
-            self._conn.execute("BEGIN IMMEDIATE")
-            self._depth = 1
+            return
+        with self.writer.hold(), self.lock:
+            self._await_turn()
+            self._begin(batch=False)
             try:
                 yield self
             except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
+                self._end(rollback=True)
                 raise
-            finally:
-                self._depth = 0
             self._commit()
+
+    def _begin(self, batch: bool) -> None:
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._depth, self._owner, self._batch = 1, threading.get_ident(), batch
+
+    def _end(self, rollback: bool) -> None:
+        """Close the transaction (rolling back what is open) and let waiting threads in."""
+        try:
+            if rollback and self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+        finally:
+            self._depth, self._owner, self._batch = 0, None, False
+            self._turn.notify_all()
 
     def _commit(self) -> None:
         """COMMIT with the hooks: a failing before-commit hook rolls the whole transaction back."""
@@ -130,19 +182,28 @@ class VaultConnection:
                 hook(self)
             self._conn.execute("COMMIT")
         except BaseException:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
+            self._end(rollback=True)
             raise
+        self._end(rollback=False)
         for hook in self.after_commit:
             hook(self)
 
     def begin_batch(self) -> None:
-        """Open a long transaction that later transaction() calls join as savepoints (group commit)."""
-        with self.lock:
-            if self._depth:
-                raise RuntimeError("a transaction is already open")
-            self._conn.execute("BEGIN IMMEDIATE")
-            self._depth = 1
+        """Open a long transaction that this thread's units and transaction() calls join (group commit).
+
+        The writer lock is held until commit_batch or a failed unit; other
+        threads' statements wait for it (see ``others_waiting``).
+        """
+        self.writer.acquire()
+        try:
+            with self.lock:
+                if self._owner is not None:
+                    raise RuntimeError("a transaction is already open")
+                self._await_turn()
+                self._begin(batch=True)
+        except BaseException:
+            self.writer.release()
+            raise
 
     @contextmanager
     def batch_unit(self) -> Iterator[VaultConnection]:
@@ -152,29 +213,33 @@ class VaultConnection:
         the unit touches, and FTS5 flushes its pending terms at each one):
         more than the inserts of a small report. So a unit that fails rolls
         back the whole uncommitted batch and re-raises; the caller knows
-        which units the batch held and may redo them.
+        which units the batch held and may redo them. Only this batch's own
+        work is lost: no other thread's statement ran inside it.
         """
         with self.lock:
-            if self._depth != 1:
-                raise RuntimeError("no batch is open")
+            if not self._batch or self._owner != threading.get_ident():
+                raise RuntimeError("no batch is open on this thread")
             try:
                 yield self
             except BaseException:
                 try:
-                    if self._conn.in_transaction:
-                        self._conn.execute("ROLLBACK")
+                    self._end(rollback=True)
                 finally:
-                    self._depth = 0
+                    self.writer.release()
                 raise
 
     def commit_batch(self) -> None:
         with self.lock:
-            if self._depth == 1:
-                self._depth = 0
+            if not self._batch or self._owner != threading.get_ident():
+                return
+            try:
                 self._commit()
+            finally:
+                self.writer.release()
 
     def pragma(self, name: str) -> Any:
         with self.lock:
+            self._await_turn()
             self._allow_key_change = True
             try:
                 row = self._conn.execute(f"PRAGMA {name}").fetchone()
@@ -185,7 +250,8 @@ class VaultConnection:
     def rekey(self, new_key: bytes, progress: Callable[[], int] | None = None) -> None:
         """Re-encrypt every page under ``new_key`` in one SQLCipher transaction."""
         value = _key_pragma_value(key_hex(new_key))
-        with self.lock:
+        with self.writer.hold(), self.lock:
+            self._await_turn()
             if progress is not None:
                 self._conn.set_progress_handler(progress, 1000)
             self._allow_key_change = True
@@ -217,7 +283,8 @@ def open_database(path: Path, raw_key: bytes, *, create: bool = False) -> VaultC
     if create and not path.exists():
         # Private from the first byte; SQLite gives its journal the same mode.
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    # Another process may be committing: a read waits for it (the writer lock serialises writers themselves).
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT)
     try:
         conn.execute(f"PRAGMA key = {value}")
         # Off (SQLCipher's default since 4.5): it locked and wiped only SQLite's own buffers, while the
@@ -226,6 +293,11 @@ def open_database(path: Path, raw_key: bytes, *, create: bool = False) -> VaultC
         conn.execute("PRAGMA cipher_memory_security = OFF")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise VaultBusy(f"the vault at {path.parent} is busy: another program kept it locked for over "
+                                f"{BUSY_TIMEOUT:.0f} s; try again") from exc
+            raise AuthFailed() from exc
         except sqlcipher3.DatabaseError as exc:
             raise AuthFailed() from exc
         conn.execute("PRAGMA temp_store = MEMORY")
@@ -238,4 +310,4 @@ def open_database(path: Path, raw_key: bytes, *, create: bool = False) -> VaultC
     except BaseException:
         conn.close()
         raise
-    return VaultConnection(conn)
+    return VaultConnection(conn, WriterLock.for_file(path.with_name(LOCK_FILE)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import stat
@@ -15,6 +14,7 @@ from typing import Any
 from nia_desktop.core.atomic import atomic_write
 from nia_desktop.core.errors import BadInput, VaultTampered
 from nia_desktop.core.vault.kdf import RFC9106, KdfParams
+from nia_desktop.core.vault.writer_lock import WriterLock
 
 META_FORMAT = "nia-vault"
 META_VERSION = 1
@@ -143,11 +143,7 @@ class VaultMeta:
 
 @contextmanager
 def exclusive(paths: VaultPaths) -> Iterator[None]:
-    """Serialise changes to the keyslot file between processes (CLI and GUI)."""
-    fd = os.open(paths.lockfile, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    """Serialise changes to the vault folder's files between threads and processes (CLI and GUI): the same
+    writer lock every database transaction holds (core/vault/writer_lock.py)."""
+    with WriterLock.for_file(paths.lockfile).hold():
         yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)

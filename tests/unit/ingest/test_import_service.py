@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,10 +76,41 @@ def test_import_is_audited_with_every_hash(vault_dir: Path, media: Path) -> None
     (media / "junk.txt").write_bytes(b"\x7fELF" + bytes(10))
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
         outcome = importing.import_paths(session, [media])
-        row = session.db.query("SELECT details FROM audit WHERE action = 'report.import'")[0][0]
-    details = json.loads(row)
-    assert details["imported"] == [r["sha256"] for r in outcome.imported]
-    assert details["refused"][0][1] and details["refused"][0][0].endswith("junk.txt")
+        batches = [json.loads(row[0]) for row in session.db.query(
+            "SELECT details FROM audit WHERE action = 'report.import.batch' ORDER BY seq")]
+        summary = json.loads(session.db.query("SELECT details FROM audit WHERE action = 'report.import'")[0][0])
+    assert [h for b in batches for h in b["imported"]] == [r["sha256"] for r in outcome.imported]
+    refused = [r for b in batches for r in b["refused"]]
+    assert refused[0][1] and refused[0][0].endswith("junk.txt")
+    assert summary["imported"] == len(outcome.imported) and summary["batches"] == len(batches) == 1
+
+
+def test_every_batch_commits_with_its_audit_entry(vault_dir: Path, media: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reports and the entry naming them land in one transaction: a batch that fails at its audit write
+    leaves none of its reports behind, and the batches before it keep theirs."""
+    monkeypatch.setattr(importing._Batch, "FILES", 2)
+    calls = []
+    real = importing.Session.audit
+
+    def audit(self: Any, action: str, *args: Any, **kwargs: Any) -> Any:
+        if action == "report.import.batch":
+            calls.append(action)
+            if len(calls) == 2:
+                raise OSError(28, "No space left on device")
+        return real(self, action, *args, **kwargs)
+
+    monkeypatch.setattr(importing.Session, "audit", audit)
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session, pytest.raises(OSError):
+        importing.import_paths(session, [media])
+    monkeypatch.undo()
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        stored = {row[0] for row in session.db.query("SELECT sha256 FROM reports")}
+        named = {h for row in session.db.query("SELECT details FROM audit WHERE action = 'report.import.batch'")
+                 for h in json.loads(row[0])["imported"]}
+        assert stored == named and len(named) >= 1
+        run = importing.import_history(session)[0]
+        assert run.status == "failed"
 
 
 @pytest.mark.parametrize(("user", "passphrase"), [(COURIER, COURIER_PASS), (OFFICER, OFFICER_PASS)])
@@ -181,6 +213,7 @@ def test_original_bytes_of_a_text_file_are_its_text_checked_by_hash(vault_dir: P
         report_id = importing.import_paths(session, [source]).imported[0]["id"]
         assert not session.db.query("SELECT count(*) FROM report_blobs")[0][0]  # not stored twice
         assert reports.original_bytes(session, report_id) == source.read_bytes()
-        session.db.execute("UPDATE report_texts SET body = body || 'x' WHERE report_id = ?", (report_id,))
+        with session.db.transaction():  # tampering on purpose, as a writer would
+            session.db.execute("UPDATE report_texts SET body = body || 'x' WHERE report_id = ?", (report_id,))
         with pytest.raises(VaultTampered, match="do not match"):
             reports.original_bytes(session, report_id)
