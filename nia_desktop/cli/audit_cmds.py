@@ -126,17 +126,10 @@ def _log(args: argparse.Namespace) -> int:
 
 
 def _key(args: argparse.Namespace) -> int:
-    from nia_desktop.core.atomic import atomic_write
-    from nia_desktop.core.roles import Action
-    from nia_desktop.core.signing import fingerprint, public_pem
-    from nia_desktop.services.auditing import audit_public_key
+    from nia_desktop.services.auditing import export_public_key
 
     def act(session: Session) -> int:
-        session.require(Action.AUDIT_EXPORT)
-        public = audit_public_key(session)
-        atomic_write(Path(args.out), public_pem(public))
-        fp = fingerprint(public)
-        session.audit("audit.key_export", args.out, details={"fingerprint": fp})
+        fp = export_public_key(session, Path(args.out))
         return respond(args, {"out": args.out, "fingerprint": fp},
                        f"Wrote {args.out}\nSHA-256 fingerprint: {fp}")
 

@@ -12,12 +12,12 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from nia_desktop.core import audit as chain
-from nia_desktop.core.atomic import atomic_write
+from nia_desktop.core.atomic import atomic_write, staged_file
 from nia_desktop.core.canonical import canonical_json
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import AuditBroken, BadInput, VaultTampered
 from nia_desktop.core.roles import Action
-from nia_desktop.core.signing import SigningContext, public_pem, public_raw, sign
+from nia_desktop.core.signing import SigningContext, fingerprint, public_pem, public_raw, sign
 from nia_desktop.core.signing import verify as verify_signature
 from nia_desktop.core.store import audit_log, workstation_keys
 from nia_desktop.core.untrusted import load_json, shown, text
@@ -33,6 +33,18 @@ _NOT_DAMAGE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_INTERRUPT", "SQLITE_NOMEM
 
 def audit_public_key(session: Session) -> Ed25519PublicKey:
     return workstation_keys.audit_key(session.db).public_key()
+
+
+def export_public_key(session: Session, out: Path) -> str:
+    """The audit public key (PEM), for checking exports off the machine; the file appears only after its entry
+    has committed. Returns the SHA-256 fingerprint."""
+    session.require(Action.AUDIT_EXPORT, str(out))
+    public = audit_public_key(session)
+    fp = fingerprint(public)
+    with staged_file(out, replace=True) as partial:
+        atomic_write(partial, public_pem(public))
+        session.audit("audit.key_export", str(out), details={"fingerprint": fp})
+    return fp
 
 
 def entries(session: Session) -> Iterator[chain.AuditEntry]:
