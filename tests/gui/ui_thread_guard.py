@@ -1,4 +1,4 @@
-"""Catch a database statement run on the UI thread by desktop code (issue #11, point 2).
+"""Catch a database statement or a service call run on the UI thread by desktop code (issue #11, point 2).
 
 The session's connection is shared by threads under a lock: a statement on
 the UI thread can wait seconds behind an import batch (a frozen window), and
@@ -9,9 +9,9 @@ however VaultConnection wraps it.
 
 A statement on the main thread (Qt's GUI thread in tests) is blamed on the
 first frame outside nia_desktop/core, nia_desktop/services, the standard
-library and this file: under tests/ it is the test's own set-up (allowed); anywhere else
-(nia_desktop/ui, or Qt's event loop handing a signal straight to a service)
-it is a violation, unless that frame is on ALLOWED below.
+library and this file: under tests/ it is the test's own set-up (allowed);
+anywhere else (nia_desktop/ui, or Qt's event loop handing a signal straight
+to a service) it is a violation, unless that frame is on ALLOWED below.
 
 Service calls are checked the same way, whether or not they reach the
 database (a bundle check reads files, a rotation derives keys): every public
@@ -65,7 +65,7 @@ class Violation:
 
 @dataclass
 class UiThreadGuard:
-    """Records statements run on the main thread by anything but the tests themselves."""
+    """Records statements and service calls run on the main thread by anything but the tests themselves."""
 
     allowed: dict[tuple[str, str], str] = field(default_factory=lambda: dict(ALLOWED))
     violations: dict[tuple[str, int], Violation] = field(default_factory=dict)
