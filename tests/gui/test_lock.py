@@ -60,3 +60,19 @@ def test_another_user_after_lock_starts_fresh(qtbot, window: MainWindow) -> None
     window.lock()
     unlock_as(qtbot, window, ANALYST, ANALYST_PASS)
     assert window.workspace.current_key() == "reports"  # type: ignore[union-attr]
+
+
+def test_the_lock_seals_on_a_worker_and_the_unlock_screen_waits_for_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    unlock_as(qtbot, window, ANALYST, ANALYST_PASS)
+    qtbot.waitUntil(lambda: not window.workspace.busy, timeout=10000)  # type: ignore[union-attr]
+    session = window.session
+    assert session is not None
+    window.lock_action.trigger()
+    # The workspace is gone at once; the audit entry, the seal and the close run on a worker meanwhile.
+    assert window.session is None and window.workspace is None
+    assert window.pages.currentWidget() is window.unlock_view
+    assert not window.unlock_view.unlock_button.isEnabled() and "Locking" in window.unlock_view.status.text()
+    with qtbot.waitSignal(window.locked, timeout=10000):
+        pass
+    assert session.closed and window.unlock_view.unlock_button.isEnabled()
+    assert window.unlock_view.user.text() == ANALYST and window.unlock_view.status.text() == ""
