@@ -61,6 +61,7 @@ def test_language_switch_keeps_the_session(qtbot, vault_dir: Path, tmp_path: Pat
         assert win.session is session and win.workspace is not None
         assert win.workspace.current_key() == "settings"
         assert win.workspace.lock_button.text() == "ロック"
+        assert win.lock_action.isEnabled()  # the rebuilt menu's Lock (Ctrl+L) still works
     finally:
         install_translation(app, "en")
         win.close()
