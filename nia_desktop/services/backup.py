@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,8 +68,7 @@ def _cancelled(cancel: CancelToken | None) -> Any:
 def _frozen(db: VaultConnection) -> Iterator[None]:
     """No commit anywhere while the copy runs: the vault's writer lock (this application's writers, in every
     process, wait for it) and a read transaction (SQLite's SHARED lock: no writer can commit past it)."""
-    writing = getattr(db, "writing", None)
-    with writing() if writing is not None else nullcontext(), db.lock:
+    with db.writing(), db.lock:
         db.execute("BEGIN")
         try:
             db.query("SELECT count(*) FROM sqlite_master")

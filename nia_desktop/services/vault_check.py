@@ -180,7 +180,9 @@ def check_unopened(root: Path, user: str, passphrase: str, progress: Progress = 
     if key is None:
         return CheckReport(str(paths.root), DatabaseReport(
             pages=(1,), unopenable="vault.db does not open with the key your passphrase unlocks: its first page is "
-                                   "damaged, or the file was replaced by another vault's database"), unlocked=False)
+                                   "damaged, or the file was replaced by another vault's database, or your keyslot "
+                                   "is older than the database's key (put back from an older copy)"),
+            unlocked=False)
     _require_officer(paths.database, key, user)
     database = integrity.check_database(paths.database, key, _step(progress, 0, 5))
     report = CheckReport(str(paths.root), database, unlocked=False)
