@@ -14,7 +14,6 @@ check is not in the audit log; the report says so).
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -122,10 +121,8 @@ def check_vault(session: Session, progress: Progress = no_progress,
     from nia_desktop.services import auditing
 
     try:
-        options: dict[str, Any] = {"progress": lambda d, t, m: None, "cancel": cancel}
-        if "full" in inspect.signature(auditing.verify).parameters:
-            options["full"] = True  # every entry from genesis: damage anywhere in the log is found
-        report.audit = auditing.verify(session, **options).to_json()
+        # Full: every entry from genesis, so damage anywhere in the log is found (not only after the last check).
+        report.audit = auditing.verify(session, cancel=cancel, full=True).to_json()
     except AuditBroken as exc:
         report.audit_problem = exc.user_message
     except Exception as exc:

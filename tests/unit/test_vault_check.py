@@ -139,3 +139,17 @@ def test_after_a_failed_page_writes_are_refused_and_told_as_damage(vault_dir: Pa
     finally:
         with contextlib.suppress(sqlcipher3.DatabaseError):
             session.close()
+
+
+def test_the_check_walks_the_whole_audit_log_not_only_what_came_after_the_last_verify(vault_dir: Path) -> None:
+    from nia_desktop.services import auditing
+
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        assert auditing.verify(session).ok  # records where it ended: the next verify starts there
+        key = session.db_key
+    with raw_database(vault_dir, key) as db:
+        db.execute("UPDATE audit SET actor = 'mallory' WHERE seq = 2")
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        assert auditing.verify(session).ok  # incremental: the past once verified is trusted
+        report = check_vault(session)
+    assert report.audit is not None and report.audit["first_bad"] == 2 and report.exit_code == 5
