@@ -157,3 +157,40 @@ def test_restored_status_tells_a_foreign_key_and_a_missing_head(officer: Session
     assert status is not None
     problems = " | ".join(status["problems"])
     assert "re-signed" in problems and f"entry {forged.head_seq}" in problems
+
+
+def test_a_backup_while_another_thread_writes_is_one_moment_too(vault_dir: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desktop's case: a worker thread of the same process keeps committing while the backup copies."""
+    import threading
+
+    from nia_desktop.services.assessments import add_requirement
+
+    stop = threading.Event()
+    analyst = unlock(vault_dir, ANALYST, ANALYST_PASS)
+    officer = unlock(vault_dir, OFFICER, OFFICER_PASS)
+    written: list[int] = []
+
+    def write() -> None:
+        while not stop.is_set():
+            written.append(add_requirement(analyst, f"Question {len(written)}", 3))
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    monkeypatch.setattr(fmt, "CHUNK", 4096)
+    try:
+        while len(written) < 5:
+            time.sleep(0.01)
+        result = backup.backup_vault(officer, tmp_path / "b",
+                                     progress=lambda d, t, m: time.sleep(0.002) if m.endswith("vault.db") else None)
+    finally:
+        stop.set()
+        thread.join(timeout=60)
+        key = officer.db_key
+        analyst.close()
+        officer.close()
+    with raw_database(tmp_path / "b", key) as db:
+        requirements = db.execute("SELECT count(*) FROM requirements").fetchone()[0]
+        entries = db.execute("SELECT count(*) FROM audit WHERE action = 'pir.add'").fetchone()[0]
+    assert requirements == entries >= 5 and result.manifest.head_seq > 0
+    assert not integrity.check_database(tmp_path / "b" / "vault.db", key).damaged
