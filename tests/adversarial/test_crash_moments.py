@@ -181,7 +181,7 @@ def _check_accounted(before: State, after: State, entries: list[dict[str, Any]],
     assert after.accepted - before.accepted == {e["object"] for e in new if e["action"] == "bundle.accept"}
     assert after.delivered - before.delivered == named("bundle.write_out", "uuid")
     assert after.disabled - before.disabled == {e["object"] for e in new if e["action"] == "user.disable"}
-    mentioned = {v for e in new if e["action"].startswith("trust.") for v in _strings(e["details"])}
+    mentioned = {v for e in new if e["action"].startswith(("trust.", "user.")) for v in _strings(e["details"])}
     assert after.trusted - before.trusted <= mentioned, "a key trusted without a trust entry naming it"
     assert named("trust.add", "fingerprint") <= after.trusted, "a trust.add entry without its key"
     if any(e["action"] == "trust.add" for e in new):
