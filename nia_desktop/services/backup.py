@@ -129,8 +129,8 @@ def backup_vault(session: Session, target: Path, progress: Progress = no_progres
 # -- restore ----------------------------------------------------------------
 def read_backup(source: Path) -> tuple[fmt.Manifest, bytes, bytes]:
     """The manifest of the backup at ``source`` (signature checked) and its raw bytes; every file named."""
-    source = Path(source)
-    if source.is_symlink() or not source.is_dir():
+    source = Path(source).resolve()  # the folder may be reached through a link (a mount point); its files may not
+    if not source.is_dir():
         raise BadInput(f"{source} is not a backup folder")
     try:
         data = fmt.read_small(source / fmt.MANIFEST, fmt.MAX_MANIFEST)
