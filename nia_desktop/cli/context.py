@@ -15,6 +15,16 @@ if TYPE_CHECKING:
 
 
 def run_in_session(args: argparse.Namespace, action: Callable[[Session], int]) -> int:
+    session = open_session(args)
+    try:
+        return action(session)
+    finally:
+        session.close()
+
+
+def open_session(args: argparse.Namespace, secret: str | None = None) -> Session:
+    """Unlock as the command's user (``secret``: a passphrase already read), with the swap warning, the
+    writer-lock wait and the folder notices."""
     from nia_desktop.core.swap import unsafe_swap_warning
     from nia_desktop.core.vault import writer_lock
     from nia_desktop.services.session import unlock
@@ -24,13 +34,10 @@ def run_in_session(args: argparse.Namespace, action: Callable[[Session], int]) -
         warn(f"warning: {warning}")
     writer_lock.on_wait = _tell_waiting
     writer_lock.DEFAULT_TIMEOUT = _lock_wait()
-    session = unlock(vault_path(args), user_name(args), passphrase(args))
+    session = unlock(vault_path(args), user_name(args), passphrase(args) if secret is None else secret)
     for notice in session.notices:  # what the vault-folder checks found: told to the first officer, once
         warn(f"vault folder: {notice}")
-    try:
-        return action(session)
-    finally:
-        session.close()
+    return session
 
 
 def _lock_wait() -> float:

@@ -191,28 +191,25 @@ def _settings_set(args: argparse.Namespace) -> int:
 
 
 def _vault_check(args: argparse.Namespace) -> int:
-    from nia_desktop.cli.context import wants_json
+    from nia_desktop.cli.context import open_session, wants_json
     from nia_desktop.cli.credentials import passphrase, user_name
     from nia_desktop.cli.output import emit_json, say, warn
     from nia_desktop.core.display import escape_untrusted
     from nia_desktop.core.errors import AuthFailed
     from nia_desktop.core.vault.integrity import damage_detail
-    from nia_desktop.services.session import unlock
     from nia_desktop.services.vault_check import CheckReport, check_unopened, check_vault
 
     root, user, secret = vault_path(args), user_name(args), passphrase(args)
     report: CheckReport
     try:
-        session = unlock(root, user, secret)
+        session = open_session(args, secret)
     except Exception as exc:
         # Damage that stops the unlock (or a first page that no key opens, which looks like a wrong key) is
         # exactly what this command is for: check read-only with the key the user's own slot opens.
-        if not isinstance(exc, AuthFailed) and damage_detail(exc) is None:
+        if not isinstance(exc, AuthFailed) and damage_detail(exc, root / "vault.db") is None:
             raise
         report = check_unopened(root, user, secret)
     else:
-        for notice in session.notices:
-            warn(f"vault folder: {notice}")
         try:
             report = check_vault(session)
         finally:

@@ -131,3 +131,18 @@ def test_openssl_finds_the_same_damaged_page_as_check(nia_vault: Nia) -> None:
     assert _openssl_bad_pages(nia_vault.vault, key) == [page]
     check = nia_vault("vault", "check", "--json", **OFFICER)
     assert check.json()["database"]["pages"] == [page]
+
+
+def test_check_on_a_terminal_asks_for_the_passphrase_once(nia_vault: Nia) -> None:
+    import pexpect
+
+    from tests.e2e.test_terminal_prompts import spawn
+
+    child = spawn(nia_vault, "vault", "check", "--user", "olive")
+    child.expect("Passphrase: ")
+    child.sendline("olive-passphrase-1")
+    child.expect("no damage found")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Passphrase: " not in (child.before or "")
