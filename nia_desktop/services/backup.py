@@ -25,12 +25,13 @@ from typing import Any
 
 from nia_desktop.core import audit as chain
 from nia_desktop.core.clock import SystemClock, iso_utc
-from nia_desktop.core.errors import BadInput, VaultTampered
+from nia_desktop.core.errors import BadInput, VaultDamaged, VaultTampered
 from nia_desktop.core.roles import Action
 from nia_desktop.core.signing import SigningContext, load_public_pem, public_raw, verify
 from nia_desktop.core.store import audit_log, workstation_keys
 from nia_desktop.core.untrusted import load_json
 from nia_desktop.core.vault import backup as fmt
+from nia_desktop.core.vault import integrity
 from nia_desktop.core.vault.connection import VaultConnection
 from nia_desktop.core.vault.keyslots import SlotFile
 from nia_desktop.core.vault.layout import VaultMeta, VaultPaths
@@ -102,6 +103,14 @@ def backup_vault(session: Session, target: Path, progress: Progress = no_progres
                         raise VaultTampered(f"{name} is missing from the vault folder: nothing to back up")
                     continue
                 entries.append(fmt.copy_file(source, tmp / name, progress, _cancelled(cancel)))
+        # Checked on the copy, after the writers were let go: a backup that would carry damage is refused.
+        progress(0, 1, "Checking every page of the copy")
+        bad = integrity.failed_pages(tmp / "vault.db", session.db_key,
+                                     (lambda: cancel.cancelled) if cancel is not None else None)
+        if bad:
+            raise VaultDamaged(paths.root, f"page{'s' if len(bad) > 1 else ''} {', '.join(map(str, bad[:20]))} "
+                               "fail their authentication code, and a backup would carry the damage; nothing "
+                               "was written")
         key = workstation_keys.audit_key(session.db)
         manifest = fmt.Manifest(session.vault.meta.vault_id, session.vault.name, iso_utc(session.clock.now()),
                                 session.name, head_seq, head_hash, public_raw(key.public_key()), tuple(entries))

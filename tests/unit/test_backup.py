@@ -194,3 +194,22 @@ def test_a_backup_while_another_thread_writes_is_one_moment_too(vault_dir: Path,
         entries = db.execute("SELECT count(*) FROM audit WHERE action = 'pir.add'").fetchone()[0]
     assert requirements == entries >= 5 and result.manifest.head_seq > 0
     assert not integrity.check_database(tmp_path / "b" / "vault.db", key).damaged
+
+
+def test_a_damaged_vault_is_not_backed_up(vault_dir: Path, tmp_path: Path) -> None:
+    from nia_desktop.core.errors import VaultDamaged
+
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        key = session.db_key
+    with raw_database(vault_dir, key) as db:
+        page = int(db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'fusion_judgements'").fetchone()[0])
+    with (vault_dir / "vault.db").open("r+b") as handle:
+        handle.seek(4096 * (page - 1) + 100)
+        handle.write(b"\xde\xad\xbe\xef")
+    media = tmp_path / "media"
+    media.mkdir()
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        with pytest.raises(VaultDamaged, match=f"page {page} fail"):
+            backup.backup_vault(session, media / "b")
+        assert _actions(session, "vault.backup") == []
+    assert list(media.iterdir()) == []
