@@ -231,13 +231,10 @@ class ChainWalk:
                 if prev_hash != prev:
                     return self._fail(seq, f"entry {seq} does not follow entry {seq - 1}")
                 try:
-                    if type(details) is str:  # as stored: the canonical text since details_json wrote it so
-                        digest = sha256(fromhex(prev) + _body_bytes(seq, ts, actor, role, action, obj, outcome,
-                                                                    details)).hexdigest()
-                        if digest != hash_:  # stored in the older spaced form, or changed: parse and re-encode
-                            digest = sha256(fromhex(prev) + _body_bytes(
-                                seq, ts, actor, role, action, obj, outcome,
-                                canonical(details_from_text(details)))).hexdigest()
+                    if type(details) is str:  # as stored (details_json): parsed and re-encoded canonically
+                        digest = sha256(fromhex(prev) + _body_bytes(
+                            seq, ts, actor, role, action, obj, outcome,
+                            "{}" if details == "{}" else canonical(details_from_text(details)))).hexdigest()
                     else:
                         digest = sha256(fromhex(prev) + _body_bytes(
                             seq, ts, actor, role, action, obj, outcome,
@@ -348,9 +345,8 @@ def entry_from_json(data: Any) -> AuditEntry:
 
 
 def details_json(details: dict[str, Any]) -> str:
-    """The stored text of an entry's details: their canonical JSON, the very text the entry hash covers, so a
-    verification hashes it as read (entries stored before in json.dumps' spaced form are re-encoded)."""
-    return _CANONICAL.encode(details)
+    """The stored text of an entry's details (sorted keys, json.dumps' spacing; others read it as it is)."""
+    return json.dumps(details, sort_keys=True, ensure_ascii=False)
 
 
 def details_from_text(text: str) -> dict[str, Any]:

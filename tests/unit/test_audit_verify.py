@@ -278,15 +278,14 @@ def test_walk_hashes_exactly_like_entry_hash(fields: dict[str, Any]) -> None:
     assert not wrong.feed([(*row[:-1], chain.entry_hash(genesis, {**values, "outcome": "no"}))])
 
 
-def test_details_stored_in_the_older_spaced_form_still_verify(vault_dir: Path) -> None:
-    """Entries written before details_json stored canonical text: the walk re-encodes what it reads."""
+def test_details_stored_in_another_json_spelling_still_verify(vault_dir: Path) -> None:
+    """The hash covers the details' canonical JSON, not the stored text: the walk parses and re-encodes it."""
     key = database_key(vault_dir, OFFICER, OFFICER_PASS)
     first = append_raw(vault_dir, key, [now()], {"b": "x, y: z", "a": [1, {"秘": None}]})
     with raw_database(vault_dir, key) as db:
         (text,) = db.execute("SELECT details FROM audit WHERE seq = ?", (first,)).fetchone()
-        assert text == '{"a":[1,{"秘":null}],"b":"x, y: z"}'
-        db.execute("UPDATE audit SET details = ? WHERE seq = ?",
-                   (json.dumps(json.loads(text), sort_keys=True, ensure_ascii=False), first))
+        assert text == '{"a": [1, {"秘": null}], "b": "x, y: z"}'
+        db.execute("UPDATE audit SET details = ? WHERE seq = ?", ('{"b":"x, y: z","a":[1,{"秘":null}]}', first))
     assert verify(vault_dir).ok
     with raw_database(vault_dir, key) as db:
         db.execute("UPDATE audit SET details = ? WHERE seq = ?", ('{"a": [1, {"秘": null}], "b": "x, y:  z"}', first))

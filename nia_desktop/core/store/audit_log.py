@@ -52,9 +52,8 @@ def iter_entries(db: VaultConnection, batch: int = 2000) -> Iterator[AuditEntry]
 def row_batches(db: VaultConnection, after: int = 0, batch: int = 5000) -> Iterator[list[Row]]:
     """Entries after ``after`` in sequence order, as ChainWalk rows, a batch at a time.
 
-    Plain tuples as SQLite returns them, details as stored text: verification reads every entry of a long log,
-    and building an object and parsing the details per entry were most of its cost (ChainWalk parses details
-    only when the text as stored does not hash right).
+    Plain tuples as SQLite returns them, details as stored text (ChainWalk parses it): verification reads every
+    entry of a long log, and building an object per entry was a large share of its cost.
     """
     while True:
         rows = db.query(f"SELECT {_COLUMNS} FROM audit WHERE seq > ? ORDER BY seq LIMIT ?", (after, batch))
