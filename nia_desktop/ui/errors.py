@@ -44,9 +44,10 @@ def damaged_message(vault: object, detail: str) -> str:
     where = (QCoreApplication.translate("errors", "The vault database in %1 is damaged").replace("%1", str(vault))
              if vault else QCoreApplication.translate("errors", "The vault database is damaged"))
     return QCoreApplication.translate(
-        "errors", "%1 (%2). A security officer should run Check in the Vault care view (or `nia vault check`) to "
-                  "see what is damaged, then restore the vault from the last backup (Restore…, or `nia vault "
-                  "restore`).").replace("%1", where).replace("%2", detail)
+        "errors", "%1 (%2). A security officer should run Check in the Vault care view, or `nia vault check` "
+                  "(which works even when the vault no longer unlocks), to see what is damaged, then restore the "
+                  "vault from the last backup (Restore a backup… on the unlock screen, or `nia vault restore`)."
+    ).replace("%1", where).replace("%2", detail)
 
 
 def translate_message(message: str) -> str:
