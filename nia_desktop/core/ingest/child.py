@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import errno
 import os
 import resource
-import socket
 import sys
 import traceback
 import unicodedata
@@ -202,47 +200,6 @@ def _probe() -> str:
     return f"{confinement()} read_file={readable}"
 
 
-def _try_sockets(targets: dict[str, Any]) -> dict[str, str]:
-    """Test hook: try to reach the listeners the test set up, and every other kind of socket.
-
-    Each value is 'ok' (it worked: a hole) or the errno's name. Only the parent
-    can ask for this, in a request's header; a file's bytes never can.
-    """
-    attempts: dict[str, tuple[int, int, int, Any, Any]] = {  # family, type, protocol, connect to, send to
-        "tcp": (socket.AF_INET, socket.SOCK_STREAM, 0, ("127.0.0.1", targets.get("tcp_port", 9)), None),
-        "udp": (socket.AF_INET, socket.SOCK_DGRAM, 0, None, ("127.0.0.1", targets.get("udp_port", 9))),
-        "udp6": (socket.AF_INET6, socket.SOCK_DGRAM, 0, None, ("::1", targets.get("udp_port", 9))),
-        "unix_stream": (socket.AF_UNIX, socket.SOCK_STREAM, 0, str(targets.get("unix_stream", "")), None),
-        "unix_dgram": (socket.AF_UNIX, socket.SOCK_DGRAM, 0, None, str(targets.get("unix_dgram", ""))),
-        "unix_abstract": (socket.AF_UNIX, socket.SOCK_DGRAM, 0, None, "\0" + str(targets.get("abstract", ""))),
-        "netlink": (socket.AF_NETLINK, socket.SOCK_RAW, 0, None, None),
-        "raw": (socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP, None, None),
-        "ping": (socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_ICMP, None, None),
-        "packet": (socket.AF_PACKET, socket.SOCK_RAW, 0, None, None),
-    }
-    results: dict[str, str] = {}
-    for name, (family, kind, protocol, connect, send) in attempts.items():
-        try:
-            with socket.socket(family, kind, protocol) as sock:
-                sock.settimeout(2)
-                if connect is not None:
-                    sock.connect(connect)
-                    sock.sendall(b"leak")
-                if send is not None:
-                    sock.sendto(b"leak", send)
-            results[name] = "ok"
-        except OSError as exc:
-            results[name] = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
-    try:
-        left, right = socket.socketpair()
-        left.close()
-        right.close()
-        results["socketpair"] = "ok"
-    except OSError as exc:
-        results["socketpair"] = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
-    return results
-
-
 def serve(stdin: Any, stdout: Any) -> None:
     """Greet the parent (it starts a request's timeout only then, and learns the confinement from it before
     any file is read), then answer requests until stdin closes."""
@@ -255,10 +212,6 @@ def serve(stdin: Any, stdout: Any) -> None:
         if "test_reply" in request:  # test hook: answer with these bytes, as an exploited child could
             stdout.write(bytes.fromhex(str(request["test_reply"])))
             stdout.flush()
-            continue
-        if isinstance(request.get("test_sockets"), dict):  # test hook: can this child still talk?
-            wire.write_frame(stdout, {"ok": True, "documents": [], "sockets": _try_sockets(request["test_sockets"])},
-                             [])
             continue
         limits = Limits.from_json(request.get("limits", {}))
         names = request.get("batch")
