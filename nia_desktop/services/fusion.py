@@ -10,7 +10,7 @@ from typing import Any
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.fusion import cache as extraction_cache
-from nia_desktop.core.fusion.engine import FusionResult, content_only, fuse
+from nia_desktop.core.fusion.engine import FusionResult, content_only, fuse, load_dictionaries
 from nia_desktop.core.fusion.incremental import FusionIndex, Update
 from nia_desktop.core.fusion.judgements import Judgement, node_from_text
 from nia_desktop.core.fusion.model import Kind
@@ -76,6 +76,12 @@ def corroboration(session: Session, report_ids: list[int]) -> Corroboration:
             gradings.add(f"{reliability or '?'}{credibility or '?'}")
         dates.append(str(report_date or imported_at[:10]))
     return Corroboration(dict(sorted(agencies.items())), sorted(gradings), min(dates), max(dates))
+
+
+def prepare(session: Session) -> None:
+    """Load fusion's dictionaries now, for a user who may fuse (see engine.load_dictionaries)."""
+    if session.may(Action.FUSE):
+        load_dictionaries()
 
 
 def run_fusion(session: Session, case: str = "") -> FusionResult:

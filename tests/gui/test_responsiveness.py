@@ -62,6 +62,7 @@ class Probe:
 
 
 @pytest.mark.slow
+@pytest.mark.timing
 def test_no_stall_over_100_ms_with_10000_reports(qtbot, big_vault: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     unlock_as(qtbot, window, ANALYST, ANALYST_PASS)
     # The 10,000 reports this test inserted, and pytest's own objects, are not the app's heap: keep the

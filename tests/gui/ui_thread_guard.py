@@ -145,11 +145,14 @@ def services() -> list[tuple[Any, str, Callable[..., Any]]]:
     return found
 
 
-def install(monkeypatch: Any) -> UiThreadGuard:
-    """Attach a guard to every connection opened from now on (the session's included), and to every service."""
+def install(monkeypatch: Any, trace_sql: bool = True) -> UiThreadGuard:
+    """Attach a guard to every connection opened from now on (the session's included), and to every service;
+    ``trace_sql`` False leaves the connections alone (services are still checked)."""
     guard = UiThreadGuard()
     for module, name, fn in services():
         monkeypatch.setattr(module, name, guard.wrap(fn, f"{module.__name__.rsplit('.', 1)[1]}.{name}"))
+    if not trace_sql:
+        return guard
     original: Callable[..., Any] = sqlcipher3.connect
 
     def connect(*args: Any, **kwargs: Any) -> Any:

@@ -95,6 +95,16 @@ class FusionResult:
                 "links": self.links, "dates": {str(r): d for r, d in sorted(self.dates.items()) if d}}
 
 
+def load_dictionaries() -> None:
+    """Load what fusion's first run would: Sudachi's dictionary and pypinyin's. Each load is one long call holding
+    the GIL (80 ms and 270 ms here), which stalls a desktop's UI thread however it is threaded; the desktop calls
+    this while the user waits for the unlock instead."""
+    from nia_desktop.core.fusion import names_ja
+
+    names_ja.load_dictionary()
+    import pypinyin  # noqa: F401 (the import is the load)
+
+
 def report_content(report: ReportText) -> tuple[str, list[tuple[int, int]]]:
     """The text extraction reads (title, then body) and the header ranges it skips."""
     full = f"{report.title}\n{report.text}"

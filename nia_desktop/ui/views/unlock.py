@@ -6,6 +6,7 @@ stays responsive and shows that it is working.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -220,9 +221,15 @@ class UnlockView(QWidget):
         vault = self.vault
 
         def work(signals: object, cancel: object) -> object:
+            from nia_desktop.services import fusion
             from nia_desktop.services.session import unlock
 
-            return unlock(vault, user, secret)
+            session = unlock(vault, user, secret)
+            # Their load stalls the UI thread less now than in the first fusion; a failure is never a reason to
+            # refuse the unlock (the first fusion will say what is wrong).
+            with contextlib.suppress(Exception):
+                fusion.prepare(session)
+            return session
 
         self._task = run_task(work, on_success=self._succeeded, on_error=self._failed,
                               on_finished=self._finished)
