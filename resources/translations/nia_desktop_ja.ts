@@ -192,192 +192,226 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="34"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="35"/>
         <source>Audit log</source>
         <translation>監査ログ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="35"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="36"/>
         <source>Chain not verified yet in this session.</source>
         <translation>このセッションではまだチェーンを検証していません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="37"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="38"/>
         <source>Audit chain status</source>
         <translation>監査チェーンの状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="39"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="40"/>
         <source>#</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="40"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="41"/>
         <source>Time (UTC)</source>
         <translation>時刻 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="41"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="42"/>
         <source>Actor</source>
         <translation>実行者</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="42"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="43"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="43"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="44"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="44"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="45"/>
         <source>Object</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="45"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="46"/>
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="46"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="47"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="50"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="52"/>
         <source>Audit entries</source>
         <translation>監査エントリ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="51"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="53"/>
         <source>Filter: user, action, object…</source>
         <translation>絞り込み: ユーザー、操作、対象…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="52"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="54"/>
         <source>Filter audit entries</source>
         <translation>監査エントリを絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="55"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="57"/>
         <source>Outcome filter</source>
         <translation>結果で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="56"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="58"/>
         <source>All outcomes</source>
         <translation>すべての結果</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="57"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="59"/>
         <source>ok</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="57"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="59"/>
         <source>refused</source>
         <translation>拒否</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="57"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="59"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="60"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="62"/>
         <source>Verify chain</source>
         <translation>チェーンを検証</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="62"/>
-        <source>Recompute every hash and check the signed heads (Ctrl+Shift+V)</source>
-        <translation>すべてのハッシュを再計算し、署名済みヘッドを確認します (Ctrl+Shift+V)</translation>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="64"/>
+        <source>Recompute the hashes added since the last verification and check the signed heads (Ctrl+Shift+V)</source>
+        <translation>前回の検証以降に追加されたハッシュを再計算し、署名済みヘッドを確認します (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="63"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="66"/>
+        <source>Full verification</source>
+        <translation>完全検証</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="67"/>
+        <source>Walk every entry from the first, not only those added since the last verification</source>
+        <translation>前回の検証以降に追加されたエントリだけでなく、最初のエントリからすべてをたどります</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="71"/>
+        <source>Audit time warnings</source>
+        <translation>監査の時刻に関する警告</translation>
+    </message>
+    <message>
+        <source>Recompute every hash and check the signed heads (Ctrl+Shift+V)</source>
+        <translation type="vanished">すべてのハッシュを再計算し、署名済みヘッドを確認します (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="74"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="64"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="75"/>
         <source>Write the log as signed JSON Lines</source>
         <translation>署名付き JSON Lines としてログを書き出します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="65"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="76"/>
         <source>Checkpoint…</source>
         <translation>チェックポイント…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="66"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="77"/>
         <source>Write a signed checkpoint to keep off this machine</source>
         <translation>この端末の外で保管する署名付きチェックポイントを書き出します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="101"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="114"/>
         <source>Verifying…</source>
         <translation>検証中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="110"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="124"/>
         <source>Verifying… %1 of %2 entries</source>
         <translation>検証中… %2 件中 %1 件</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="117"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="131"/>
         <source>Verification did not finish.</source>
         <translation>検証は完了しませんでした。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="124"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="138"/>
         <source>✔ INTACT: %1 entries, every hash and signed head checks out.</source>
         <translation>✔ 改ざんなし: %1 件。すべてのハッシュと署名済みヘッドが一致しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="128"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="141"/>
+        <source>Entries 1 to %1 were verified earlier and not walked again; tick Full verification to walk them.</source>
+        <translation>エントリ 1〜%1 は以前に検証済みのため、再度たどっていません。これらもたどるには「完全検証」にチェックを入れてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="146"/>
         <source>at entry %1</source>
         <translation>エントリ %1 で</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="130"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="148"/>
         <source>✘ BROKEN %1: %2</source>
         <translation>✘ 破損 %1: %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="139"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="160"/>
+        <source>… and %1 more.</source>
+        <translation>… ほか %1 件。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="161"/>
+        <source>⚠ WARNING: %1 entries are dated before the entry they follow:</source>
+        <translation>⚠ 警告: %1 件のエントリの日時が、直前のエントリより前になっています:</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="171"/>
         <source>Export audit log</source>
         <translation>監査ログを書き出す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="140"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="172"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="148"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="180"/>
         <source>Exported %1 entries to %2.</source>
         <translation>%1 件を %2 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="155"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="187"/>
         <source>Save audit checkpoint</source>
         <translation>監査チェックポイントを保存</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="156"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="188"/>
         <source>Checkpoint (*.json)</source>
         <translation>チェックポイント (*.json)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="167"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="199"/>
         <source>Audit checkpoint</source>
         <translation>監査チェックポイント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/audit.py" line="168"/>
+        <location filename="../../nia_desktop/ui/views/audit.py" line="200"/>
         <source>Checkpoint saved. Also write this line down and keep it off this machine (it is on the clipboard too):
 
 %1</source>
@@ -1411,73 +1445,73 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="19"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="28"/>
         <source>Import history</source>
         <translation>取り込み履歴</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="22"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="31"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="23"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="32"/>
         <source>Started (UTC)</source>
         <translation>開始 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="24"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="33"/>
         <source>User</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="25"/>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="32"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="34"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="41"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="25"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="34"/>
         <source>interrupted</source>
         <translation>中断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="26"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="35"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="27"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="36"/>
         <source>Duplicates</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="28"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="37"/>
         <source>Refused</source>
         <translation>拒否</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="29"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="38"/>
         <source>Sources</source>
         <translation>取り込み元</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="33"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="42"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="34"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="43"/>
         <source>Type</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="35"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="44"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/history.py" line="36"/>
+        <location filename="../../nia_desktop/ui/views/reports/history.py" line="45"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -1520,101 +1554,101 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="261"/>
         <source>Swap could write decrypted report text to disk: %1. Ask the system administrator to encrypt swap or turn it off.</source>
         <translation>スワップにより復号済みの報告本文がディスクに書き込まれるおそれがあります: %1。システム管理者にスワップの暗号化または無効化を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="51"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="55"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="227"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="85"/>
         <source>Locked after inactivity.</source>
         <translation>操作がなかったためロックしました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="84"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="242"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="89"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="96"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="97"/>
         <source>&amp;Lock</source>
         <translation>ロック(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="93"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="170"/>
         <source>Locked.</source>
         <translation>ロックしました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="103"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="108"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="109"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="104"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="119"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="117"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="119"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="120"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="127"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="128"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="132"/>
         <source>&amp;About NIA Desktop</source>
         <translation>NIA Desktop について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="137"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="138"/>
         <source>Ctrl+L  lock now
 Ctrl+Q  quit
 Ctrl+F  search reports (Reports)
@@ -1637,39 +1671,44 @@ Ctrl+Shift+V  監査チェーンを検証（監査）
 F1  この一覧</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="146"/>
         <source>About NIA Desktop</source>
         <translation>NIA Desktop について</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="147"/>
         <source>NIA Desktop %1
 Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>NIA Desktop %1
 エアギャップ環境のための情報融合ワークステーション。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="164"/>
         <source>NIA Desktop: %1</source>
         <translation>NIA Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="166"/>
         <source>Unlocked as %1</source>
         <translation>%1 としてロック解除しました</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="215"/>
         <source>Locking when the current task finishes…</source>
         <translation>現在の処理が終わり次第ロックします…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="231"/>
+        <source>Locking…</source>
+        <translation>ロック処理中…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/main_window.py" line="298"/>
         <source>Creating the vault and calibrating key derivation…</source>
         <translation>保管庫を作成し、鍵導出を調整しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="308"/>
         <source>Vault created. Unlock it as %1.</source>
         <translation>保管庫を作成しました。%1 としてロック解除してください。</translation>
     </message>
@@ -1745,32 +1784,32 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>鍵を更新…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="97"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="100"/>
         <source>Key rotated. New fingerprint: %1</source>
         <translation>鍵を更新しました。新しいフィンガープリント: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="103"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="106"/>
         <source>Export public key</source>
         <translation>公開鍵を書き出す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="104"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="107"/>
         <source>PEM public key (*.pem)</source>
         <translation>PEM 公開鍵 (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="111"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="114"/>
         <source>Wrote %1. Fingerprint: %2</source>
         <translation>%1 を書き出しました。フィンガープリント: %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="115"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="118"/>
         <source>Change passphrase</source>
         <translation>パスフレーズを変更</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/my_key.py" line="127"/>
+        <location filename="../../nia_desktop/ui/views/my_key.py" line="130"/>
         <source>Passphrase changed.</source>
         <translation>パスフレーズを変更しました。</translation>
     </message>
@@ -2055,32 +2094,32 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="58"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="58"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="58"/>
         <source>Title</source>
         <translation>表題</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="39"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="58"/>
         <source>Classification</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="40"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="59"/>
         <source>Grading</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="40"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="59"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
@@ -2088,133 +2127,133 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="49"/>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="102"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="54"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="110"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="50"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="55"/>
         <source>Search reports: words, &quot;phrases&quot;, prefix*, AND OR NOT</source>
         <translation>レポートを検索: 語、&quot;語句&quot;、前方一致*、AND OR NOT</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="51"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="56"/>
         <source>Search reports</source>
         <translation>レポートを検索</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="55"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="60"/>
         <source>Agency filter</source>
         <translation>機関で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="57"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="62"/>
         <source>Classification filter</source>
         <translation>区分で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="58"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="63"/>
         <source>Any classification</source>
         <translation>すべての区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="60"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="65"/>
         <source>%1 and above</source>
         <translation>%1 以上</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="62"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="67"/>
         <source>From date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="62"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="67"/>
         <source>To date</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="66"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="71"/>
         <source>any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="69"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="74"/>
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="72"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="77"/>
         <source>Import reports from removable media, a folder or files (Ctrl+I)</source>
         <translation>リムーバブルメディア、フォルダー、ファイルからレポートを取り込みます (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="73"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="78"/>
         <source>Import history…</source>
         <translation>取り込み履歴…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="74"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="79"/>
         <source>Add to case…</source>
         <translation>事案に追加…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="76"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="81"/>
         <source>Add the selected reports to a case, or a new one (Ctrl+K)</source>
         <translation>選択したレポートを事案（または新しい事案）に追加します (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="89"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="94"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="92"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="97"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="94"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="99"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="140"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="155"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="168"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="182"/>
         <source>%1 matches</source>
         <translation>%1 件一致</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="170"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="184"/>
         <source>%1 reports</source>
         <translation>%1 件のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="215"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="235"/>
         <source>Add to case</source>
         <translation>事案に追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="216"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="236"/>
         <source>Add %1 reports to the case (type a new name to create one):</source>
         <translation>%1 件のレポートを追加する事案（新しい名前を入力すると作成します）:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="222"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="242"/>
         <source>New case</source>
         <translation>新しい事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="222"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="242"/>
         <source>Create the case &quot;%1&quot;?</source>
         <translation>事案「%1」を作成しますか?</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="233"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="253"/>
         <source>Added %1 reports to the case %2.</source>
         <translation>%1 件のレポートを事案 %2 に追加しました。</translation>
     </message>
@@ -2313,7 +2352,7 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>選択した情報要求と語句やエンティティを共有するレポート、またはすでに紐付けたレポートのエンティティを含むレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/requirements.py" line="147"/>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="149"/>
         <source>No untagged report matches the requirement&apos;s words or entities.</source>
         <translation>情報要求の語句やエンティティに合う未紐付けのレポートはありません。</translation>
     </message>
@@ -2333,7 +2372,7 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>先に情報要求を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/requirements.py" line="156"/>
+        <location filename="../../nia_desktop/ui/views/requirements.py" line="158"/>
         <source>Tagged %1 report(s).</source>
         <translation>%1 件のレポートを紐付けました。</translation>
     </message>
@@ -2930,84 +2969,119 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>UnlockView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="67"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="68"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="70"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="71"/>
         <source>Passphrase</source>
         <translation>パスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="71"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="72"/>
         <source>Caps Lock appears to be on.</source>
         <translation>Caps Lock がオンになっているようです。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="76"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="77"/>
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="78"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="79"/>
         <source>Unlock the vault (Enter)</source>
         <translation>保管庫のロックを解除 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="80"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="81"/>
         <source>Open another vault…</source>
         <translation>別の保管庫を開く…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="81"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="82"/>
+        <source>Restore a backup…</source>
+        <translation>バックアップから復元…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="83"/>
+        <source>Verify a vault backup and restore it into a new, empty folder, then unlock it there with the same passphrases</source>
+        <translation>保管庫のバックアップを検証して新しい空のフォルダーに復元し、そこで同じパスフレーズでロックを解除します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="85"/>
         <source>Create a vault here…</source>
         <translation>ここに保管庫を作成…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="82"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="86"/>
         <source>First run: create a vault whose first user is a security officer</source>
         <translation>初回: 最初のユーザーが保安責任者となる保管庫を作成します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="88"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="92"/>
         <source>&amp;User</source>
         <translation>ユーザー(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="89"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="93"/>
         <source>&amp;Passphrase</source>
         <translation>パスフレーズ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="130"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="136"/>
         <source>Swap could write decrypted report text to disk: %1. Ask the system administrator to encrypt swap or turn it off.</source>
         <translation>スワップにより復号済みの報告本文がディスクに書き込まれるおそれがあります: %1。システム管理者にスワップの暗号化または無効化を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="144"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="150"/>
         <source>No vault here yet</source>
         <translation>ここにはまだ保管庫がありません</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="148"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="154"/>
         <source>Unlock %1</source>
         <translation>%1 のロック解除</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="153"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="159"/>
         <source>Choose a vault directory</source>
         <translation>保管庫のディレクトリを選択</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="173"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="166"/>
+        <source>The backup folder to restore</source>
+        <translation>復元するバックアップのフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="169"/>
+        <source>An empty folder to restore into</source>
+        <translation>復元先の空のフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="179"/>
+        <source>Restoring… checking every file of the backup</source>
+        <translation>復元中… バックアップのすべてのファイルを確認しています</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="197"/>
+        <source>Backup verified and restored here. Unlock it with the same passphrases; a security officer should then run Check in Vault care.</source>
+        <translation>バックアップを検証し、ここに復元しました。同じパスフレーズでロックを解除してください。その後、保安責任者が「保管庫の保守」で「今すぐ確認」を実行してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="216"/>
         <source>Enter your user name and passphrase.</source>
         <translation>ユーザー名とパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="203"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="252"/>
         <source>Unlocking… deriving your key</source>
         <translation>ロック解除中… 鍵を導出しています</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="257"/>
+        <source>Locking… sealing the audit log</source>
+        <translation>ロック処理中… 監査ログを封印しています</translation>
     </message>
 </context>
 <context>
@@ -3085,59 +3159,242 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>パスフレーズをリセット…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="123"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="126"/>
         <source>Adding officer %1</source>
         <translation>責任者 %1 の追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="126"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="129"/>
         <source>Added %1.</source>
         <translation>%1 を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="134"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="137"/>
         <source>Disable user</source>
         <translation>ユーザーを無効化</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="135"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="138"/>
         <source>Disable %1? Their keyslot is destroyed, so their passphrase opens nothing, and the database is re-encrypted under a new key. This cannot be undone; a disabled user can only come back as a new user.</source>
         <translation>%1 を無効化しますか？ 鍵スロットが破棄されるためそのパスフレーズでは何も開けなくなり、データベースは新しい鍵で再暗号化されます。元に戻せません。無効化したユーザーは新しいユーザーとしてのみ復帰できます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="138"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="141"/>
         <source>Disable %1</source>
         <translation>%1 を無効化</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="144"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="147"/>
         <source>Disabling officer %1</source>
         <translation>責任者 %1 の無効化</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="148"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="151"/>
         <source>Disabling %1 and rotating the database key…</source>
         <translation>%1 を無効化し、データベース鍵を更新しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="160"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="163"/>
         <source>Disabled %1; the database key was rotated.</source>
         <translation>%1 を無効化し、データベース鍵を更新しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="180"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="183"/>
         <source>Reset passphrase</source>
         <translation>パスフレーズをリセット</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="190"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="193"/>
         <source>Resetting officer %1&apos;s passphrase</source>
         <translation>責任者 %1 のパスフレーズの再設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/users.py" line="193"/>
+        <location filename="../../nia_desktop/ui/views/users.py" line="196"/>
         <source>New passphrase set for %1. They also have a new signing key: tell them to export it again.</source>
         <translation>%1 に新しいパスフレーズを設定しました。署名鍵も新しくなったため、公開鍵を再度書き出すよう伝えてください。</translation>
+    </message>
+</context>
+<context>
+    <name>VaultCareView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="53"/>
+        <source>Vault care</source>
+        <translation>保管庫の保守</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="54"/>
+        <source>Vault: %1</source>
+        <translation>保管庫: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="58"/>
+        <source>Check for damage</source>
+        <translation>破損の確認</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="59"/>
+        <source>Check now</source>
+        <translation>今すぐ確認</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="61"/>
+        <source>Check every page&apos;s authentication code, the database structure, the audit chain and the vault folder (Ctrl+Shift+K)</source>
+        <translation>全ページの認証コード、データベースの構造、監査チェーン、保管庫フォルダーを確認します (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="63"/>
+        <source>Not checked yet in this session.</source>
+        <translation>このセッションではまだ確認していません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="65"/>
+        <source>Vault check result</source>
+        <translation>保管庫の確認結果</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="68"/>
+        <source>What the check found</source>
+        <translation>確認で検出された内容</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="71"/>
+        <source>Reads the whole vault without changing it and names any damaged page, table, audit entry or folder file.</source>
+        <translation>保管庫全体を変更せずに読み取り、破損したページ、テーブル、監査エントリ、フォルダー内のファイルを特定します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="80"/>
+        <source>Back up</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="81"/>
+        <source>Back up…</source>
+        <translation>バックアップを作成…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="82"/>
+        <source>Write a still-encrypted copy with a signed manifest into a new folder on the medium you choose</source>
+        <translation>暗号化したままの複製を署名付きマニフェストとともに、選んだ媒体上の新しいフォルダーに書き出します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="85"/>
+        <source>The copy stays encrypted and opens with the same passphrases. Keep it off this machine, with an audit checkpoint.</source>
+        <translation>複製は暗号化されたままで、同じパスフレーズで開けます。監査チェックポイントとともに、この端末の外で保管してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="93"/>
+        <source>Restore</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="94"/>
+        <source>Restore…</source>
+        <translation>復元…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="95"/>
+        <source>Verify a backup and restore it into a new, empty folder</source>
+        <translation>バックアップを検証し、新しい空のフォルダーに復元します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="96"/>
+        <source>Audit checkpoint kept off the machine (optional)</source>
+        <translation>端末の外で保管した監査チェックポイント（任意）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="97"/>
+        <source>Audit checkpoint file for the restore</source>
+        <translation>復元に使う監査チェックポイントファイル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="98"/>
+        <source>Checkpoint…</source>
+        <translation>チェックポイント…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="101"/>
+        <source>A restore never overwrites: it writes into a new or empty folder, which you then unlock with the same passphrases.</source>
+        <translation>復元で既存のデータが上書きされることはありません。新しいフォルダーまたは空のフォルダーに書き込み、そのフォルダーを同じパスフレーズでロック解除します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="111"/>
+        <source>Progress</source>
+        <translation>進行状況</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="114"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="165"/>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="171"/>
+        <source>Checking…</source>
+        <translation>確認中…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="177"/>
+        <source>Checking the vault</source>
+        <translation>保管庫を確認中</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="184"/>
+        <source>✔ No damage found: every page, the audit chain and the folder check out.</source>
+        <translation>✔ 破損なし: すべてのページ、監査チェーン、フォルダーに問題はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="188"/>
+        <source>✘ DAMAGED: see what was found below. Restore the vault from the last backup.</source>
+        <translation>✘ 破損あり: 検出された内容は下記のとおりです。最新のバックアップから保管庫を復元してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="198"/>
+        <source>Where to write the backup (a new folder is made there)</source>
+        <translation>バックアップの書き出し先（そこに新しいフォルダーを作成します）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="209"/>
+        <source>Backing up</source>
+        <translation>バックアップ中</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="214"/>
+        <source>Backup written to %1 (%2 files, audit log up to entry %3). Signed by the audit key %4.</source>
+        <translation>バックアップを %1 に書き出しました（%2 ファイル、監査ログはエントリ %3 まで）。監査鍵 %4 で署名済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="221"/>
+        <source>Audit checkpoint</source>
+        <translation>監査チェックポイント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="221"/>
+        <source>Checkpoint (*.json)</source>
+        <translation>チェックポイント (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="226"/>
+        <source>The backup folder to restore</source>
+        <translation>復元するバックアップのフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="229"/>
+        <source>An empty folder to restore into</source>
+        <translation>復元先の空のフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="240"/>
+        <source>Restoring</source>
+        <translation>復元中</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="244"/>
+        <source>Restored the vault into %1 (backup of %2 by %3). Lock, then choose that folder on the unlock screen and unlock it with the same passphrases; an officer should then run Check there.</source>
+        <translation>保管庫を %1 に復元しました（%3 が %2 に作成したバックアップ）。ロックしてからロック解除画面でそのフォルダーを選び、同じパスフレーズでロックを解除してください。その後、保安責任者がそこで「今すぐ確認」を実行してください。</translation>
     </message>
 </context>
 <context>
@@ -3202,12 +3459,12 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>パスフレーズ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="129"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="130"/>
         <source>Name the second security officer.</source>
         <translation>二人目のセキュリティ責任者の名前を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="131"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="132"/>
         <source>The second officer types their passphrase.</source>
         <translation>二人目の責任者が自分のパスフレーズを入力してください。</translation>
     </message>
@@ -3215,114 +3472,119 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="59"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="60"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="60"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="61"/>
         <source>Fusion</source>
         <translation>統合分析</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="61"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="62"/>
         <source>Briefings</source>
         <translation>ブリーフィング</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="62"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="63"/>
         <source>Users</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="63"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="64"/>
         <source>Audit</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="64"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="65"/>
         <source>Release review</source>
         <translation>公開審査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="66"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="67"/>
         <source>Trust</source>
         <translation>信頼</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="67"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="68"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="69"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="70"/>
+        <source>Vault care</source>
+        <translation>保管庫の保守</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="71"/>
         <source>Requirements</source>
         <translation>情報要求</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="71"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="73"/>
         <source>Transfer</source>
         <translation>搬送</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="72"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="74"/>
         <source>My key</source>
         <translation>自分の鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="88"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="90"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="89"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="91"/>
         <source>Signed in user and role</source>
         <translation>ログイン中のユーザーと役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="91"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="93"/>
         <source>Time until auto-lock</source>
         <translation>自動ロックまでの時間</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="92"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="94"/>
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="93"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="95"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>今すぐロック (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="97"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="99"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="107"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="109"/>
         <source>Navigation</source>
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="131"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="133"/>
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="133"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="135"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="152"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="154"/>
         <source>The vault folder was changed outside NIA Desktop. What was found (recorded in the audit log; the folder has been rewritten from the vault):
 %1</source>
         <translation>保管庫フォルダーが NIA Desktop の外で変更されました。検出された内容(監査ログに記録済み。フォルダーは保管庫の内容から書き直されました):
 %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="199"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="201"/>
         <source>Locks in %1</source>
         <translation>%1 後にロック</translation>
     </message>
@@ -3342,12 +3604,27 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../nia_desktop/ui/errors.py" line="27"/>
+        <location filename="../../nia_desktop/ui/errors.py" line="37"/>
         <source>Something went wrong (reference %1). Nothing was changed; details are in the log.</source>
         <translation>問題が発生しました（参照番号 %1）。何も変更されていません。詳細はログにあります。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/errors.py" line="35"/>
+        <location filename="../../nia_desktop/ui/errors.py" line="44"/>
+        <source>The vault database in %1 is damaged</source>
+        <translation>%1 の保管庫データベースが破損しています</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/errors.py" line="45"/>
+        <source>The vault database is damaged</source>
+        <translation>保管庫データベースが破損しています</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/errors.py" line="46"/>
+        <source>%1 (%2). A security officer should run Check in the Vault care view, or `nia vault check` (which works even when the vault no longer unlocks), to see what is damaged, then restore the vault from the last backup (Restore a backup… on the unlock screen, or `nia vault restore`).</source>
+        <translation>%1（%2）。保安責任者が「保管庫の保守」画面の「今すぐ確認」、または `nia vault check`（保管庫のロックを解除できなくなっていても実行できます）で破損箇所を確認し、最新のバックアップから保管庫を復元してください（ロック解除画面の「バックアップから復元…」、または `nia vault restore`）。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/errors.py" line="56"/>
         <source>Authentication failed: check the user name and passphrase.</source>
         <translation>認証に失敗しました。ユーザー名とパスフレーズを確認してください。</translation>
     </message>
