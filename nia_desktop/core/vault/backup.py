@@ -23,7 +23,6 @@ import hashlib
 import os
 import secrets
 import shutil
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +32,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from nia_desktop.core.atomic import fsync_dir
 from nia_desktop.core.canonical import canonical_json
-from nia_desktop.core.errors import BadInput, UserCancelled, VaultTampered
+from nia_desktop.core.errors import BadInput, UserCancelled
 from nia_desktop.core.signing import SigningContext, fingerprint, public_from_raw, public_raw, sign, verify
 from nia_desktop.core.untrusted import Malformed, load_json, mapping, sequence, text, whole_number
+from nia_desktop.core.vault.layout import open_regular
 
 FORMAT = "nia-vault-backup"
 VERSION = 1
@@ -147,21 +147,6 @@ def check_signature(data: bytes, signature: bytes) -> Manifest:
 
 
 # -- files ----------------------------------------------------------------
-def open_regular(path: Path) -> int:
-    """A file descriptor for reading ``path``, refusing a link, a directory or a device (naming the file)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError as exc:
-        if isinstance(exc, FileNotFoundError):
-            raise
-        raise VaultTampered(f"{path.name} cannot be opened ({exc.strerror}): a symbolic link or a special file "
-                            "is refused") from exc
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise VaultTampered(f"{path.name} is not a regular file: refused")
-    return fd
-
-
 def copy_file(source: Path, target: Path, step: Step | None = None, cancel: Callable[[], bool] | None = None,
               limit: int | None = None) -> FileEntry:
     """Copy one file to a new private file (fsynced), hashing as it goes; the entry describes what was written."""

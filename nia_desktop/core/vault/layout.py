@@ -56,22 +56,29 @@ class VaultPaths:
 MAX_FOLDER_FILE = 16 << 20
 
 
-def read_folder_file(path: Path, limit: int = MAX_FOLDER_FILE) -> bytes:
-    """One of the vault folder's plain files, read without following a symbolic link and never past ``limit``
-    bytes (a link to /dev/zero, or a huge file, is a clear refusal naming the file, not memory exhaustion).
-
-    FileNotFoundError passes through: each caller says what a missing file means.
-    """
+def open_regular(path: Path) -> int:
+    """A file descriptor for reading ``path``, refusing a symbolic link, a directory or a device (naming the
+    file): never blocked on a planted FIFO, never led elsewhere. FileNotFoundError passes through."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
             raise
         raise VaultTampered(f"{path.name} cannot be opened ({exc.strerror}): a symbolic link or a special file "
-                            "in the vault folder is refused") from exc
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise VaultTampered(f"{path.name} is not a regular file: refused")
+                            "is refused") from exc
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise VaultTampered(f"{path.name} is not a regular file: refused")
+    return fd
+
+
+def read_folder_file(path: Path, limit: int = MAX_FOLDER_FILE) -> bytes:
+    """One of the vault folder's plain files, read without following a symbolic link and never past ``limit``
+    bytes (a link to /dev/zero, or a huge file, is a clear refusal naming the file, not memory exhaustion).
+
+    FileNotFoundError passes through: each caller says what a missing file means.
+    """
+    with os.fdopen(open_regular(path), "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise VaultTampered(f"{path.name} is larger than {limit} bytes: refused as tampered")
