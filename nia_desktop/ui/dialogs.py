@@ -6,9 +6,13 @@ through ``accepted``/``finished``, so tests drive them like a user would.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -133,3 +137,14 @@ class WitnessDialog(FormDialog):
 
     def clear_secrets(self) -> None:
         self.secret.clear()
+
+
+def ask_restore_folders(parent: QWidget) -> tuple[Path, Path] | None:
+    """The backup folder to restore and an empty folder to restore into, or None when either is cancelled."""
+    source = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("Dialogs", "The backup folder to restore"))
+    if not source:
+        return None
+    target = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("Dialogs", "An empty folder to restore into"))
+    return (Path(source), Path(target)) if target else None

@@ -772,6 +772,19 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="145"/>
+        <source>The backup folder to restore</source>
+        <translation>復元するバックアップのフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="149"/>
+        <source>An empty folder to restore into</source>
+        <translation>復元先の空のフォルダー</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPanel</name>
     <message>
         <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="36"/>
@@ -1817,47 +1830,47 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="78"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="82"/>
         <source>Current passphrase</source>
         <translation>現在のパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="79"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="83"/>
         <source>New passphrase</source>
         <translation>新しいパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="80"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="84"/>
         <source>Repeat new passphrase</source>
         <translation>新しいパスフレーズ（確認）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="81"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="85"/>
         <source>For %1</source>
         <translation>対象: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="83"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="87"/>
         <source>&amp;Current passphrase</source>
         <translation>現在のパスフレーズ(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="84"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="88"/>
         <source>&amp;New passphrase</source>
         <translation>新しいパスフレーズ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="85"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="89"/>
         <source>&amp;Repeat</source>
         <translation>確認(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="89"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="93"/>
         <source>Enter your current passphrase.</source>
         <translation>現在のパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="91"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="95"/>
         <source>The two new passphrases differ.</source>
         <translation>2 つの新しいパスフレーズが一致しません。</translation>
     </message>
@@ -2969,117 +2982,115 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>UnlockView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="68"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="69"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="71"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="72"/>
         <source>Passphrase</source>
         <translation>パスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="72"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="73"/>
         <source>Caps Lock appears to be on.</source>
         <translation>Caps Lock がオンになっているようです。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="77"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="78"/>
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="79"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="80"/>
         <source>Unlock the vault (Enter)</source>
         <translation>保管庫のロックを解除 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="81"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="82"/>
         <source>Open another vault…</source>
         <translation>別の保管庫を開く…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="82"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="83"/>
         <source>Restore a backup…</source>
         <translation>バックアップから復元…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="83"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="84"/>
         <source>Verify a vault backup and restore it into a new, empty folder, then unlock it there with the same passphrases</source>
         <translation>保管庫のバックアップを検証して新しい空のフォルダーに復元し、そこで同じパスフレーズでロックを解除します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="85"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="86"/>
         <source>Create a vault here…</source>
         <translation>ここに保管庫を作成…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="86"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="87"/>
         <source>First run: create a vault whose first user is a security officer</source>
         <translation>初回: 最初のユーザーが保安責任者となる保管庫を作成します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="92"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="93"/>
         <source>&amp;User</source>
         <translation>ユーザー(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="93"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="94"/>
         <source>&amp;Passphrase</source>
         <translation>パスフレーズ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="136"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="137"/>
         <source>Swap could write decrypted report text to disk: %1. Ask the system administrator to encrypt swap or turn it off.</source>
         <translation>スワップにより復号済みの報告本文がディスクに書き込まれるおそれがあります: %1。システム管理者にスワップの暗号化または無効化を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="150"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="151"/>
         <source>No vault here yet</source>
         <translation>ここにはまだ保管庫がありません</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="154"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="155"/>
         <source>Unlock %1</source>
         <translation>%1 のロック解除</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="159"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="160"/>
         <source>Choose a vault directory</source>
         <translation>保管庫のディレクトリを選択</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="166"/>
         <source>The backup folder to restore</source>
-        <translation>復元するバックアップのフォルダー</translation>
+        <translation type="vanished">復元するバックアップのフォルダー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="169"/>
         <source>An empty folder to restore into</source>
-        <translation>復元先の空のフォルダー</translation>
+        <translation type="vanished">復元先の空のフォルダー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="179"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="177"/>
         <source>Restoring… checking every file of the backup</source>
         <translation>復元中… バックアップのすべてのファイルを確認しています</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="197"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="195"/>
         <source>Backup verified and restored here. Unlock it with the same passphrases; a security officer should then run Check in Vault care.</source>
         <translation>バックアップを検証し、ここに復元しました。同じパスフレーズでロックを解除してください。その後、保安責任者が「保管庫の保守」で「今すぐ確認」を実行してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="216"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="214"/>
         <source>Enter your user name and passphrase.</source>
         <translation>ユーザー名とパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="252"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="250"/>
         <source>Unlocking… deriving your key</source>
         <translation>ロック解除中… 鍵を導出しています</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/unlock.py" line="257"/>
+        <location filename="../../nia_desktop/ui/views/unlock.py" line="255"/>
         <source>Locking… sealing the audit log</source>
         <translation>ロック処理中… 監査ログを封印しています</translation>
     </message>
@@ -3217,182 +3228,180 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>VaultCareView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="53"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="54"/>
         <source>Vault care</source>
         <translation>保管庫の保守</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="54"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="55"/>
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="58"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="59"/>
         <source>Check for damage</source>
         <translation>破損の確認</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="59"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="60"/>
         <source>Check now</source>
         <translation>今すぐ確認</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="61"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="62"/>
         <source>Check every page&apos;s authentication code, the database structure, the audit chain and the vault folder (Ctrl+Shift+K)</source>
         <translation>全ページの認証コード、データベースの構造、監査チェーン、保管庫フォルダーを確認します (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="63"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="64"/>
         <source>Not checked yet in this session.</source>
         <translation>このセッションではまだ確認していません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="65"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="66"/>
         <source>Vault check result</source>
         <translation>保管庫の確認結果</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="68"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="69"/>
         <source>What the check found</source>
         <translation>確認で検出された内容</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="71"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="72"/>
         <source>Reads the whole vault without changing it and names any damaged page, table, audit entry or folder file.</source>
         <translation>保管庫全体を変更せずに読み取り、破損したページ、テーブル、監査エントリ、フォルダー内のファイルを特定します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="80"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="81"/>
         <source>Back up</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="81"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="82"/>
         <source>Back up…</source>
         <translation>バックアップを作成…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="82"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="83"/>
         <source>Write a still-encrypted copy with a signed manifest into a new folder on the medium you choose</source>
         <translation>暗号化したままの複製を署名付きマニフェストとともに、選んだ媒体上の新しいフォルダーに書き出します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="85"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="86"/>
         <source>The copy stays encrypted and opens with the same passphrases. Keep it off this machine, with an audit checkpoint.</source>
         <translation>複製は暗号化されたままで、同じパスフレーズで開けます。監査チェックポイントとともに、この端末の外で保管してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="93"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="94"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="94"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="95"/>
         <source>Restore…</source>
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="95"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="96"/>
         <source>Verify a backup and restore it into a new, empty folder</source>
         <translation>バックアップを検証し、新しい空のフォルダーに復元します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="96"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="97"/>
         <source>Audit checkpoint kept off the machine (optional)</source>
         <translation>端末の外で保管した監査チェックポイント（任意）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="97"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="98"/>
         <source>Audit checkpoint file for the restore</source>
         <translation>復元に使う監査チェックポイントファイル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="98"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="99"/>
         <source>Checkpoint…</source>
         <translation>チェックポイント…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="101"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="102"/>
         <source>A restore never overwrites: it writes into a new or empty folder, which you then unlock with the same passphrases.</source>
         <translation>復元で既存のデータが上書きされることはありません。新しいフォルダーまたは空のフォルダーに書き込み、そのフォルダーを同じパスフレーズでロック解除します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="111"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="112"/>
         <source>Progress</source>
         <translation>進行状況</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="114"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="115"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="165"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="166"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="171"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="172"/>
         <source>Checking…</source>
         <translation>確認中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="177"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="178"/>
         <source>Checking the vault</source>
         <translation>保管庫を確認中</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="184"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="185"/>
         <source>✔ No damage found: every page, the audit chain and the folder check out.</source>
         <translation>✔ 破損なし: すべてのページ、監査チェーン、フォルダーに問題はありません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="188"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="189"/>
         <source>✘ DAMAGED: see what was found below. Restore the vault from the last backup.</source>
         <translation>✘ 破損あり: 検出された内容は下記のとおりです。最新のバックアップから保管庫を復元してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="198"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="199"/>
         <source>Where to write the backup (a new folder is made there)</source>
         <translation>バックアップの書き出し先（そこに新しいフォルダーを作成します）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="209"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="210"/>
         <source>Backing up</source>
         <translation>バックアップ中</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="214"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="215"/>
         <source>Backup written to %1 (%2 files, audit log up to entry %3). Signed by the audit key %4.</source>
         <translation>バックアップを %1 に書き出しました（%2 ファイル、監査ログはエントリ %3 まで）。監査鍵 %4 で署名済みです。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="221"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="222"/>
         <source>Audit checkpoint</source>
         <translation>監査チェックポイント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="221"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="222"/>
         <source>Checkpoint (*.json)</source>
         <translation>チェックポイント (*.json)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="226"/>
         <source>The backup folder to restore</source>
-        <translation>復元するバックアップのフォルダー</translation>
+        <translation type="vanished">復元するバックアップのフォルダー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="229"/>
         <source>An empty folder to restore into</source>
-        <translation>復元先の空のフォルダー</translation>
+        <translation type="vanished">復元先の空のフォルダー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="240"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="238"/>
         <source>Restoring</source>
         <translation>復元中</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/vault_care.py" line="244"/>
+        <location filename="../../nia_desktop/ui/views/vault_care.py" line="242"/>
         <source>Restored the vault into %1 (backup of %2 by %3). Lock, then choose that folder on the unlock screen and unlock it with the same passphrases; an officer should then run Check there.</source>
         <translation>保管庫を %1 に復元しました（%3 が %2 に作成したバックアップ）。ロックしてからロック解除画面でそのフォルダーを選び、同じパスフレーズでロックを解除してください。その後、保安責任者がそこで「今すぐ確認」を実行してください。</translation>
     </message>
@@ -3429,42 +3438,42 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>WitnessDialog</name>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="108"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="112"/>
         <source>Second officer</source>
         <translation>二人目の責任者</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="109"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="113"/>
         <source>%1 needs a second security officer, present at this workstation, to witness it with their own passphrase.</source>
         <translation>%1 には、この端末の前にいる二人目のセキュリティ責任者が本人のパスフレーズで立ち会う必要があります。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="113"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="117"/>
         <source>Witnessing officer&apos;s name</source>
         <translation>立ち会う責任者の名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="114"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="118"/>
         <source>Witnessing officer&apos;s passphrase</source>
         <translation>立ち会う責任者のパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="116"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="120"/>
         <source>&amp;Officer</source>
         <translation>責任者(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="117"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="121"/>
         <source>&amp;Passphrase</source>
         <translation>パスフレーズ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="130"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="134"/>
         <source>Name the second security officer.</source>
         <translation>二人目のセキュリティ責任者の名前を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/dialogs.py" line="132"/>
+        <location filename="../../nia_desktop/ui/dialogs.py" line="136"/>
         <source>The second officer types their passphrase.</source>
         <translation>二人目の責任者が自分のパスフレーズを入力してください。</translation>
     </message>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from nia_desktop.core.errors import NiaError
 from nia_desktop.core.swap import SwapArea, swap_areas
+from nia_desktop.ui.dialogs import ask_restore_folders
 from nia_desktop.ui.errors import describe
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.widgets.message_banner import MessageBanner
@@ -163,12 +164,9 @@ class UnlockView(QWidget):
 
     # -- restoring a backup (a fresh machine has no vault to unlock yet) -----
     def _choose_restore(self) -> None:
-        source = QFileDialog.getExistingDirectory(self, self.tr("The backup folder to restore"))
-        if not source:
-            return
-        target = QFileDialog.getExistingDirectory(self, self.tr("An empty folder to restore into"))
-        if target:
-            self.restore_backup(Path(source), Path(target))
+        chosen = ask_restore_folders(self)
+        if chosen:
+            self.restore_backup(*chosen)
 
     def restore_backup(self, source: Path, target: Path) -> None:
         """Verify and restore on a worker (services/backup.py), then offer the restored vault for unlock."""

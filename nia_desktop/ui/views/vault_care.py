@@ -30,6 +30,7 @@ from nia_desktop.services import backup, vault_check
 from nia_desktop.services.backup import BackupResult, RestoreResult
 from nia_desktop.services.session import Session
 from nia_desktop.services.vault_check import CheckReport
+from nia_desktop.ui.dialogs import ask_restore_folders
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.workers import Task
@@ -223,12 +224,9 @@ class VaultCareView(View):
             self.checkpoint.setText(path)
 
     def _choose_restore(self) -> None:
-        source = QFileDialog.getExistingDirectory(self, self.tr("The backup folder to restore"))
-        if not source:
-            return
-        target = QFileDialog.getExistingDirectory(self, self.tr("An empty folder to restore into"))
-        if target:
-            self.restore(Path(source), Path(target))
+        chosen = ask_restore_folders(self)
+        if chosen:
+            self.restore(*chosen)
 
     def restore(self, source: Path, target: Path) -> None:
         checkpoint = Path(self.checkpoint.text()) if self.checkpoint.text().strip() else None
