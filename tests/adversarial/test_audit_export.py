@@ -161,3 +161,24 @@ def test_cli_exits_5_naming_the_line(nia_vault: Nia, tmp_path: Path) -> None:
         assert result.code == 5 and where in result.err and "Traceback" not in result.err, (name, result.err)
         shown = nia_vault("audit", "check-export", str(bad), "--key", str(key), "--json")
         assert shown.code == 5 and shown.json()["ok"] is False and shown.json()["reason"].startswith(where)
+
+
+def test_version_1_export_still_checks_and_says_its_header_is_unsigned(officer: Session, tmp_path: Path) -> None:
+    """Exports written before format 2 (head signed without the header's digest) are still read, strictly."""
+    from nia_desktop.core.signing import SigningContext
+    from nia_desktop.core.store import workstation_keys
+
+    out = tmp_path / "audit.jsonl"
+    auditing.export(officer, out)
+    lines = out.read_bytes().split(b"\n")[:-1]
+    header = {**json.loads(lines[0]), "version": 1}
+    last = json.loads(lines[-2])
+    head = chain.sign_head(workstation_keys.audit_key(officer.db), SigningContext.AUDIT_EXPORT,
+                           officer.vault.meta.vault_id, last["seq"], last["hash"], "2026-12-07T03:00:00.000000Z")
+    v1 = [canonical_json(header), *lines[1:-1], canonical_json({"type": "signed_head", **head.to_json()})]
+    key = auditing.audit_public_key(officer)
+    report = check(tmp_path, v1, key)
+    assert report.ok and "version 1 export" in report.reason, report.reason
+    assert not check(tmp_path, [*v1[:-1], extension_after(last), v1[-1]], key).ok
+    v2_head = json.loads(lines[-1])
+    assert not check(tmp_path, [*v1[:-1], canonical_json(v2_head)], key).ok  # a v2 head under a v1 header
