@@ -6,8 +6,10 @@ The probe lives here, not in the product: the application has no network code at
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import json
+import os
 import socket
 import sys
 from typing import Any
@@ -50,7 +52,25 @@ def try_sockets(targets: dict[str, Any]) -> dict[str, str]:
         results["socketpair"] = "ok"
     except OSError as exc:
         results["socketpair"] = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
+    for name, reach in (("pidfd_open", lambda: os.pidfd_open(os.getppid())),
+                        ("process_vm_readv", lambda: _process_vm_readv(os.getppid()))):
+        try:
+            reach()
+            results[name] = "ok"
+        except OSError as exc:
+            results[name] = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
     return results
+
+
+def _process_vm_readv(pid: int) -> None:
+    """Read one byte of another process's memory (its own address of a string is as good as any)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    buffer = ctypes.create_string_buffer(1)
+    local = (ctypes.c_void_p * 2)(ctypes.cast(buffer, ctypes.c_void_p), ctypes.c_void_p(1))
+    remote = (ctypes.c_void_p * 2)(ctypes.cast(buffer, ctypes.c_void_p), ctypes.c_void_p(1))
+    if libc.process_vm_readv(pid, local, 1, remote, 1, 0) < 0:
+        number = ctypes.get_errno()
+        raise OSError(number, os.strerror(number))
 
 
 def main() -> None:

@@ -118,7 +118,7 @@ def test_listeners_hear_an_unconfined_sender(listeners: Listeners) -> None:
 def test_confined_child_creates_no_socket_and_nothing_arrives(listeners: Listeners) -> None:
     tries = _tries(listeners.targets())
     expected = ["tcp", "udp", "udp6", "unix_stream", "unix_dgram", "unix_abstract", "netlink", "raw", "ping",
-                "packet", "socketpair"]
+                "packet", "socketpair", "pidfd_open", "process_vm_readv"]
     assert sorted(tries) == sorted(expected)
     assert tries == dict.fromkeys(expected, "EPERM")
     assert listeners.received() == []

@@ -49,14 +49,17 @@ IO_URING = (425, 426, 427)  # io_uring_setup, _enter, _register: the same number
 
 class Arch(NamedTuple):
     audit: int
-    denied: tuple[int, ...]  # socket, socketpair, io_uring_*
+    denied: tuple[int, ...]  # refused with EPERM (see ARCHES)
     seccomp_nr: int  # the seccomp(2) system call
     x32: bool  # whether numbers with X32_SYSCALL_BIT set must be refused
 
 
+PIDFD = (434, 438)  # pidfd_open, pidfd_getfd: the same numbers on every architecture
 ARCHES = {
-    "x86_64": Arch(AUDIT_ARCH_X86_64, (41, 53, *IO_URING), 317, True),
-    "aarch64": Arch(AUDIT_ARCH_AARCH64, (198, 199, *IO_URING), 277, False),
+    # socket, socketpair, io_uring; and what would reach into another process of the same user (to take a
+    # socket it holds, or read its memory): ptrace, process_vm_readv/writev, kcmp, pidfd_open/getfd
+    "x86_64": Arch(AUDIT_ARCH_X86_64, (41, 53, *IO_URING, 101, 310, 311, 312, *PIDFD), 317, True),
+    "aarch64": Arch(AUDIT_ARCH_AARCH64, (198, 199, *IO_URING, 117, 270, 271, 272, *PIDFD), 277, False),
 }
 
 
