@@ -163,12 +163,13 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
         with SandboxPool(limits, pool_size) as pool:  # the children start up while the media are scanned
             items = carried[0] if carried else list(media.scan(paths, limits.max_file_bytes))
             outcome.confinement = pool.confinement()  # asked before any child has read a file
+            version, commits = int(session.db.pragma("data_version") or 0), session.db.commits
             run = _Run(session, import_id, agency_code, case_id,
                        Level(settings_store.get_int(session.db, declared.DEFAULT_CLASSIFICATION)),
-                       reports.all_digests(session.db))
+                       reports.all_digests(session.db), data_version=version, commits=commits)
             if carried:
                 run.volumes.update({item.root: carried[1] for item in items})
-            batch.on_begin = run.check_others_wrote
+            batch.on_begin, batch.on_commit = run.check_others_wrote, run.committed
             try:
                 for done, parsed in enumerate(_parse_all(run, pool, items, limits, test_hooks or {}), start=1):
                     if cancel is not None and cancel.cancelled:
@@ -209,20 +210,28 @@ class _Run:
             self.volumes[root] = media.volume_of(root)
         return self.volumes[root]
 
-    known_complete: bool = True  # False once another process has committed since ``known`` was read
+    known_complete: bool = True  # False once someone else has committed since ``known`` was read
     data_version: int | None = None
+    commits: int | None = None  # this connection's commit count after this run's last commit
 
     def maybe_stored(self, digest: bytes) -> bool:
         """False when the vault surely has no report with this digest: no query needed."""
         return not self.known_complete or digest in self.known or digest in self.stored
 
     def check_others_wrote(self) -> None:
-        """At each batch's start: if another connection (a concurrent import) committed since the last look,
-        ``known`` may miss its reports, so every digest is looked up from now on."""
-        version = int(self.session.db.pragma("data_version") or 0)
-        if self.data_version is not None and version != self.data_version:
+        """At each batch's start: if another process or another thread of this session (a concurrent import,
+        a bundle accepted) committed since this run last did, ``known`` may miss its reports, so every digest
+        is looked up from now on."""
+        db = self.session.db
+        version = int(db.pragma("data_version") or 0)
+        if (self.data_version is not None and version != self.data_version) or \
+                (self.commits is not None and db.commits != self.commits):
             self.known_complete = False
         self.data_version = version
+
+    def committed(self) -> None:
+        """After each of this run's batches: the commit count it leaves behind."""
+        self.commits = self.session.db.commits
 
 
 @dataclass
@@ -273,6 +282,7 @@ class _Batch:
         self.next_seq = 1
         self.parts = 0  # batches committed
         self.on_begin: Callable[[], None] = lambda: None
+        self.on_commit: Callable[[], None] = lambda: None
 
     def _begin(self) -> None:
         self.db.begin_batch()
@@ -318,6 +328,7 @@ class _Batch:
                 "refused": [[r["path"], r.get("sha256", "")] for r in done.refused],
                 "skipped": len(done.skipped)})
         self.db.commit_batch()
+        self.on_commit()
         self.parts += 1
         self.next_seq += len(manifest)
         for _unit, staged in units:

@@ -124,3 +124,59 @@ def _hold_lock(vault_dir: Path, ready: object, done: object) -> None:
     with lock.hold():
         ready.set()  # type: ignore[attr-defined]
         done.wait(20)  # type: ignore[attr-defined]
+
+
+def test_a_write_prepared_in_a_transaction_is_refused_outside_one(vault_dir: Path) -> None:
+    """SQLite asks the authorizer when a statement is prepared: a cached write must be asked again."""
+    sql = "INSERT INTO settings (key, value) VALUES (?, ?)"
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        db = session.db
+        with db.transaction():
+            db.execute(sql, ("legit", "1"))
+        with pytest.raises(DatabaseError, match="not authorized"):
+            db.execute(sql, ("stray-same-thread", "1"))
+        failed: list[BaseException] = []
+
+        def other() -> None:
+            try:
+                db.execute(sql, ("stray-other-thread", "1"))
+            except DatabaseError as exc:
+                failed.append(exc)
+
+        thread = threading.Thread(target=other)
+        thread.start()
+        thread.join(10)
+        assert failed, "another thread wrote outside a transaction with a cached statement"
+        assert [r[0] for r in db.query("SELECT key FROM settings WHERE key LIKE '%legit%' OR key LIKE 'stray%'")] \
+            == ["legit"]
+
+
+def test_two_imports_on_one_session_see_each_others_reports(vault_dir: Path, tmp_path: Path) -> None:
+    """A report another thread of the same session committed mid-run is a duplicate here, never a conflict."""
+    from nia_desktop.services import importing
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder in (first, second):
+        folder.mkdir()
+    for n in range(6):
+        (first / f"r{n}.txt").write_text(f"UNCLASSIFIED\n\nReport {n}: harbour visit {n}.\n")
+    (second / "same.txt").write_text("UNCLASSIFIED\n\nReport 5: harbour visit 5.\n")
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        real = importing._parse_all
+
+        def parse_all(*args, **kwargs):  # type: ignore[no-untyped-def]
+            for n, parsed in enumerate(real(*args, **kwargs)):
+                if n == 2:  # between this import's batches, the other one commits the same file
+                    thread = threading.Thread(target=lambda: importing.import_paths(session, [second]))
+                    thread.start()
+                    thread.join(60)
+                yield parsed
+
+        importing._parse_all = parse_all
+        importing._Batch.FILES, files = 2, importing._Batch.FILES
+        try:
+            outcome = importing.import_paths(session, [first])
+        finally:
+            importing._parse_all, importing._Batch.FILES = real, files
+        assert len(outcome.imported) == 5 and len(outcome.duplicates) == 1, outcome.to_json()
+        assert [run.status for run in importing.import_history(session)] == ["done", "done"]

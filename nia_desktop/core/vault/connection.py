@@ -70,6 +70,7 @@ class VaultConnection:
         self._owner: int | None = None  # the thread whose transaction or batch is open
         self._batch = False
         self._waiting = 0  # other threads waiting for the open batch to end
+        self.commits = 0  # transactions this connection committed (PRAGMA data_version counts other connections')
         # Run inside the outermost transaction just before COMMIT, then just after it, still holding the writer
         # lock (core/freshness.py keeps the security-state digest in the same transaction as the change it
         # covers, and writes its file before any other writer can commit).
@@ -167,12 +168,17 @@ class VaultConnection:
         self._depth, self._owner, self._batch = 1, threading.get_ident(), batch
 
     def _end(self, rollback: bool) -> None:
-        """Close the transaction (rolling back what is open) and let waiting threads in."""
+        """Close the transaction (rolling back what is open) and let waiting threads in.
+
+        Setting the authorizer again expires every cached statement: SQLite asks the authorizer only when a
+        statement is prepared, so a write prepared inside this transaction would otherwise run again, from
+        any thread, outside one."""
         try:
             if rollback and self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
         finally:
             self._depth, self._owner, self._batch = 0, None, False
+            self._conn.set_authorizer(self._authorize)
             self._turn.notify_all()
 
     def _commit(self) -> None:
@@ -185,6 +191,7 @@ class VaultConnection:
             self._end(rollback=True)
             raise
         self._end(rollback=False)
+        self.commits += 1
         for hook in self.after_commit:
             hook(self)
 
