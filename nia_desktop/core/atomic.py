@@ -17,6 +17,11 @@ from nia_desktop.core.errors import BadInput
 
 
 def atomic_write(path: Path, data: bytes) -> None:
+    publish(stage(path, data), path)
+
+
+def stage(path: Path, data: bytes) -> Path:
+    """``data`` written and fsynced to a fresh hidden file beside ``path``; publish() renames it into place."""
     directory = path.parent
     # A fresh random name, created exclusively: nothing planted beforehand (a link, a file) is ever opened.
     tmp = directory / f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(8)}"
@@ -26,12 +31,25 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        discard(tmp)
         raise
-    fsync_dir(directory)
+    return tmp
+
+
+def publish(staged: Path, path: Path) -> None:
+    """Rename a staged file onto ``path`` and make the rename durable."""
+    try:
+        os.replace(staged, path)
+    except BaseException:
+        discard(staged)
+        raise
+    fsync_dir(path.parent)
+
+
+def discard(staged: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        staged.unlink()
 
 
 def fsync_dir(directory: Path) -> None:

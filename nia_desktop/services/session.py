@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from nia_desktop.core import audit as chain
 from nia_desktop.core import freshness, policy
-from nia_desktop.core.atomic import atomic_write
+from nia_desktop.core.atomic import atomic_write, discard, publish, stage
 from nia_desktop.core.clock import Clock, SystemClock, iso_utc
 from nia_desktop.core.errors import AuthFailed, PermissionRefused, VaultTampered
 from nia_desktop.core.roles import Action, Role
@@ -161,10 +161,15 @@ def anchor_bytes(head: chain.SignedHead) -> bytes:
 
 
 def write_slot_file(db: VaultConnection, paths: VaultPaths, slot_file: SlotFile) -> None:
-    """Inside a transaction: record the file's digest with the change it goes with, then write the file."""
-    data = slot_file.to_bytes()
-    folder.record_file(db, "keyslots.json", data)
-    atomic_write(paths.keyslots, data)
+    """Inside a transaction: record the file's digest with the change it goes with; the file is staged now and
+    renamed into place only once the transaction commits (discarded if it does not)."""
+    _write_with(db, paths.keyslots, slot_file.to_bytes())
+
+
+def _write_with(db: VaultConnection, path: Path, data: bytes) -> None:
+    folder.record_file(db, path.name, data)
+    staged = stage(path, data)
+    db.when_settled(lambda: publish(staged, path), lambda: discard(staged))
 
 
 @contextmanager
@@ -192,10 +197,8 @@ def changing_own_slot(session: Session) -> Iterator[SlotFile]:
 
 def write_vault_meta(db: VaultConnection, paths: VaultPaths, meta: VaultMeta) -> None:
     """Inside a transaction: vault.json as the database holds it."""
-    data = meta.to_bytes()
     folder.record_meta(db, meta)
-    folder.record_file(db, "vault.json", data)
-    atomic_write(paths.meta, data)
+    _write_with(db, paths.meta, meta.to_bytes())
 
 
 def unlock(root: Path, user: str, passphrase: str, clock: Clock | None = None) -> Session:

@@ -180,3 +180,23 @@ def test_two_imports_on_one_session_see_each_others_reports(vault_dir: Path, tmp
             importing._parse_all, importing._Batch.FILES = real, files
         assert len(outcome.imported) == 5 and len(outcome.duplicates) == 1, outcome.to_json()
         assert [run.status for run in importing.import_history(session)] == ["done", "done"]
+
+
+def test_a_failed_commit_leaves_keyslots_json_as_it_was(vault_dir: Path) -> None:
+    """The slot file is staged in the transaction and renamed only after COMMIT: a commit that fails (a busy or
+    full disk) leaves the file, the database and the user's passphrase as they were."""
+    from nia_desktop.services.users import reset_passphrase
+
+    before = (vault_dir / "keyslots.json").read_bytes()
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as session:
+        def fail(_db) -> None:  # type: ignore[no-untyped-def]
+            raise OSError(28, "No space left on device")
+
+        session.db.before_commit.insert(0, fail)
+        with pytest.raises(OSError, match="No space"):
+            reset_passphrase(session, ANALYST, "a-new-passphrase-for-anna-9")
+        session.db.before_commit.remove(fail)
+    assert (vault_dir / "keyslots.json").read_bytes() == before
+    assert not [p.name for p in vault_dir.iterdir() if p.name.startswith(".keyslots")]
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        assert _count(session.db, "user.reset_passphrase") == 0

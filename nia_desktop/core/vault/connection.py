@@ -71,6 +71,8 @@ class VaultConnection:
         self._batch = False
         self._waiting = 0  # other threads waiting for the open batch to end
         self.commits = 0  # transactions this connection committed (PRAGMA data_version counts other connections')
+        # What a file beside the database does once the open transaction ends: (depth, on commit, on rollback)
+        self._outcomes: list[tuple[int, Callable[[], None], Callable[[], None]]] = []
         # Run inside the outermost transaction just before COMMIT, then just after it, still holding the writer
         # lock (core/freshness.py keeps the security-state digest in the same transaction as the change it
         # covers, and writes its file before any other writer can commit).
@@ -148,6 +150,7 @@ class VaultConnection:
                 except BaseException:
                     self._conn.execute(f"ROLLBACK TO {name}")
                     self._conn.execute(f"RELEASE {name}")
+                    self._settle(from_depth=self._depth, committed=False)
                     raise
                 finally:
                     self._depth -= 1
@@ -167,6 +170,23 @@ class VaultConnection:
         self._conn.execute("BEGIN IMMEDIATE")
         self._depth, self._owner, self._batch = 1, threading.get_ident(), batch
 
+    def when_settled(self, committed: Callable[[], None], rolled_back: Callable[[], None]) -> None:
+        """Inside a transaction: run ``committed`` just after COMMIT (still holding the writer lock), or
+        ``rolled_back`` if this transaction or the savepoint it was called in is rolled back. A folder file
+        staged in the transaction is published or discarded this way, so it never runs ahead of the database
+        (a COMMIT that fails, a busy database say, leaves the file as it was)."""
+        if self._owner != threading.get_ident():
+            raise RuntimeError("when_settled needs a transaction of this thread")
+        self._outcomes.append((self._depth, committed, rolled_back))
+
+    def _settle(self, from_depth: int, committed: bool) -> None:
+        """Run the outcomes registered at ``from_depth`` or deeper (committed: all of them, in order)."""
+        kept = [o for o in self._outcomes if o[0] < from_depth]
+        due = [o for o in self._outcomes if o[0] >= from_depth]
+        self._outcomes = kept
+        for _depth, on_commit, on_rollback in due:
+            (on_commit if committed else on_rollback)()
+
     def _end(self, rollback: bool) -> None:
         """Close the transaction (rolling back what is open) and let waiting threads in.
 
@@ -180,6 +200,8 @@ class VaultConnection:
             self._depth, self._owner, self._batch = 0, None, False
             self._conn.set_authorizer(self._authorize)
             self._turn.notify_all()
+            if rollback:
+                self._settle(from_depth=0, committed=False)
 
     def _commit(self) -> None:
         """COMMIT with the hooks: a failing before-commit hook rolls the whole transaction back."""
@@ -192,6 +214,7 @@ class VaultConnection:
             raise
         self._end(rollback=False)
         self.commits += 1
+        self._settle(from_depth=0, committed=True)
         for hook in self.after_commit:
             hook(self)
 
