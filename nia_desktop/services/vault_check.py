@@ -26,6 +26,7 @@ from nia_desktop.core.vault import folder, integrity
 from nia_desktop.core.vault.integrity import DatabaseReport
 from nia_desktop.core.vault.keyslots import SlotFile
 from nia_desktop.core.vault.layout import VaultMeta
+from nia_desktop.core.vault.writer_lock import WriterLock
 from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session, Vault
 
@@ -113,7 +114,10 @@ def check_vault(session: Session, progress: Progress = no_progress,
     session.require(Action.VAULT_CHECK)
     paths = session.vault.paths
     stop = (lambda: cancel.cancelled) if cancel is not None else None
-    database = integrity.check_database(paths.database, session.db_key, _step(progress, 0, 6), stop)
+    # Writers wait for the check's long reads on the writer lock, with its message and limit: otherwise each
+    # COMMIT would wait for the check's read lock only up to the busy timeout, then fail.
+    with session.db.writing():
+        database = integrity.check_database(paths.database, session.db_key, _step(progress, 0, 6), stop)
     report = CheckReport(str(paths.root), database)
     if cancel is not None:
         cancel.raise_if_cancelled()
@@ -181,10 +185,11 @@ def check_unopened(root: Path, user: str, passphrase: str, progress: Progress = 
                                    "is older than the database's key (put back from an older copy)"),
             unlocked=False)
     _require_officer(paths.database, key, user)
-    database = integrity.check_database(paths.database, key, _step(progress, 0, 5))
-    report = CheckReport(str(paths.root), database, unlocked=False)
-    progress(4, 5, "Verifying the audit chain")
-    report.audit, report.audit_problem = _read_only_chain(paths, meta.vault_id, key)
+    with WriterLock.for_file(paths.lockfile).hold():  # as in check_vault
+        database = integrity.check_database(paths.database, key, _step(progress, 0, 5))
+        report = CheckReport(str(paths.root), database, unlocked=False)
+        progress(4, 5, "Verifying the audit chain")
+        report.audit, report.audit_problem = _read_only_chain(paths, meta.vault_id, key)
     progress(5, 5, "Check finished")
     return report
 

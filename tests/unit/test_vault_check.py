@@ -153,3 +153,19 @@ def test_the_check_walks_the_whole_audit_log_not_only_what_came_after_the_last_v
         assert auditing.verify(session).ok  # incremental: the past once verified is trusted
         report = check_vault(session)
     assert report.audit is not None and report.audit["first_bad"] == 2 and report.exit_code == 5
+
+
+def test_writers_wait_for_the_checks_long_reads_on_the_writer_lock(officer: Session,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole-database check holds a read lock for minutes: writers must queue on the writer lock (with its
+    message and limit), not reach COMMIT and fail after SQLite's busy timeout."""
+    held: list[bool] = []
+    real = integrity.check_database
+
+    def check_database(*args, **kwargs):  # type: ignore[no-untyped-def]
+        held.append(officer.db.writer.held)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(integrity, "check_database", check_database)
+    check_vault(officer)
+    assert held == [True]
