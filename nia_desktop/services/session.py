@@ -228,7 +228,7 @@ def unlock(root: Path, user: str, passphrase: str, clock: Clock | None = None) -
             append_audit(db, meta.vault_id, clock, user, record.role.value, "unlock", user, chain.Outcome.REFUSED,
                          {"reason": verdict.rolled_back})
             raise VaultTampered(verdict.rolled_back)
-        _authenticate_slot(db, record, opened, legacy)
+        _authenticate_slot(db, record, opened, legacy, meta.vault_id, clock)
         recorder = freshness.Recorder(paths, meta.vault_id, freshness.mac_key(db), -1)
         recorder.attach(db)
         recorder.sync(db)
@@ -260,7 +260,8 @@ def _open_slot(slot_file: SlotFile, meta: VaultMeta, user: str, passphrase: str)
     raise AuthFailed()
 
 
-def _authenticate_slot(db: VaultConnection, record: UserRecord, opened: OpenedSlot, legacy: bool) -> None:
+def _authenticate_slot(db: VaultConnection, record: UserRecord, opened: OpenedSlot, legacy: bool, vault_id: str,
+                       clock: Clock) -> None:
     """The slot's keys must be the ones the database holds for this user: a slot swapped in is refused."""
     expected_slot = record.slot_public
     if opened.signing_public != record.signing_public or (expected_slot is not None
@@ -279,6 +280,9 @@ def _authenticate_slot(db: VaultConnection, record: UserRecord, opened: OpenedSl
     with db.transaction():
         users.set_slot(db, record.name, opened.slot_public, opened.locator)
         users.set_previous_locator(db, record.name, None)
+        append_audit(db, vault_id, clock, record.name, record.role.value, "keyslot.settle", record.name,
+                     chain.Outcome.OK, {"reason": "the slot that opened is recorded as this user's current one (a "
+                                                  "change cut short, finished, or a slot found again)"})
 
 
 def _open_with_any_key(paths: VaultPaths, opened: OpenedSlot) -> tuple[VaultConnection, int]:
@@ -345,7 +349,7 @@ def verify_credentials(session: Session, name: str, passphrase: str) -> OpenedSl
     opened, legacy = _open_slot(slot_file, meta, name, passphrase)
     if record is None or not record.active:
         raise AuthFailed()
-    _authenticate_slot(session.db, record, opened, legacy)
+    _authenticate_slot(session.db, record, opened, legacy, meta.vault_id, session.clock)
     return opened
 
 

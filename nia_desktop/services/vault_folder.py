@@ -129,15 +129,15 @@ def enter_failures(session: Session) -> None:
     pending = failures.load(paths)
     if not pending:
         return
-    tags = {}
+    tags, missing = {}, {}
     for user in users.all_users(db):
         tag = user.name_tag
         if tag is None:
-            tag = failures.name_tag(vault_id, user.name)
-            with db.transaction():
-                users.set_name_tag(db, user.name, tag)
+            tag = missing[user.name] = failures.name_tag(vault_id, user.name)
         tags[tag] = user.name
-    with db.transaction():
+    with db.transaction():  # the tags a name is recognised by are kept with the entries that used them
+        for name, tag in missing.items():
+            users.set_name_tag(db, name, tag)
         for failure in pending:
             append_audit(db, vault_id, session.clock, UNAUTHENTICATED, "none", "unlock",
                          failures.attempted(failure, tags), chain.Outcome.FAILED, {"at": failure.time})

@@ -22,8 +22,9 @@ from tests.helpers import database_key
 @pytest.fixture
 def db(tmp_path: Path) -> VaultConnection:
     conn = open_database(tmp_path / "t.db", os.urandom(32), create=True)
-    conn.execute("CREATE TABLE t (x TEXT)")
-    conn.execute("INSERT INTO t VALUES ('CANARY-7f3a')")
+    with conn.transaction():
+        conn.execute("CREATE TABLE t (x TEXT)")
+        conn.execute("INSERT INTO t VALUES ('CANARY-7f3a')")
     return conn
 
 
