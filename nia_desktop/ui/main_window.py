@@ -11,6 +11,7 @@ here, after every worker has ended.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +38,9 @@ from nia_desktop.ui.workspace import Workspace
 SWAP_CHECK_MS = 30_000  # swap is read again this often during a session: a swapon after unlock is noticed
 
 
+GIL_SWITCH_SECONDS = 0.001
+
+
 class MainWindow(QMainWindow):
     """Signals:
     locked(): the session was closed and the unlock screen is showing.
@@ -52,6 +56,10 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         gc_scheduler.install()  # cyclic garbage is collected on this thread only
+        # Every Qt event passes through Python (event filters, slots), and each pass waits for the GIL while a
+        # worker computes: up to the switch interval (5 ms by default) each, which added up to stalls of over
+        # 100 ms in an event-loop turn during a fusion. 1 ms keeps the turn short; the worker loses little.
+        sys.setswitchinterval(GIL_SWITCH_SECONDS)
         self.setWindowTitle(self.tr("NIA Desktop"))
         self.resize(1180, 760)
         self.preferences = preferences
