@@ -45,8 +45,9 @@ def baseline_rate(texts: list[str], tmp: Path) -> float:
     from nia_desktop.core.vault.connection import open_database
 
     db = open_database(tmp / "baseline.db", os.urandom(32), create=True)
-    db.execute("CREATE VIRTUAL TABLE f USING fts5 (title, body, content='', contentless_delete=1, "
-               "tokenize='unicode61 remove_diacritics 2')")
+    with db.transaction():  # every write in its owner's transaction (core/vault/connection.py)
+        db.execute("CREATE VIRTUAL TABLE f USING fts5 (title, body, content='', contentless_delete=1, "
+                   "tokenize='unicode61 remove_diacritics 2')")
     start = time.perf_counter()
     db.begin_batch()  # straight in: one transaction, segmentation included, nothing else
     for i, text in enumerate(texts):
