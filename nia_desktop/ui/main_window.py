@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
@@ -349,7 +350,11 @@ class MainWindow(QMainWindow):
 
     def _retire(self, workspace: Workspace) -> None:
         """Delete a replaced workspace once its views' work has landed: their handlers still touch its widgets
-        (and a lock waits for that work too)."""
+        (and a lock waits for that work too). One already deleted with the window is forgotten."""
+        if not shiboken6.isValid(workspace):
+            if workspace in self._retiring:
+                self._retiring.remove(workspace)
+            return
         workspace.hide()
         if workspace.busy:
             if workspace not in self._retiring:
