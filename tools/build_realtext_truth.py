@@ -237,9 +237,9 @@ def build(corpus: Path = DEFAULT_CORPUS, skip_invalid: bool = False) -> tuple[di
         raise AnnotationError("\n".join(problems))
     reports.sort(key=lambda r: r["report_id"])
     for record in reports:
-        members = groups.get(record["near_duplicate_group"] or "")
-        if members and members[0] != record["report_id"]:
-            record["near_duplicate_of"] = members[0]
+        group_members = groups.get(record["near_duplicate_group"] or "")
+        if group_members and group_members[0] != record["report_id"]:
+            record["near_duplicate_of"] = group_members[0]
     entities = entity_table(loaded, reports)
     truth = {
         "schema_version": SCHEMA_VERSION,
