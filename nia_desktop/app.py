@@ -31,9 +31,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    from nia_desktop.core.fusion import worker
     from nia_desktop.core.ingest.child import run_if_requested
 
-    if run_if_requested(arguments):  # a frozen build's parser child
+    if run_if_requested(arguments) or worker.run_if_requested(arguments):  # a frozen build's child or worker
         return 0
     args = parse_args(arguments)
     if args.self_test:

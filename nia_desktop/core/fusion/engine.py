@@ -43,6 +43,7 @@ from nia_desktop.core.fusion import (
     selectors,
     spelling,
     watchlist,
+    workers,
 )
 from nia_desktop.core.fusion.judgements import Judgement
 from nia_desktop.core.fusion.model import SELECTOR_KINDS, Kind, Mention
@@ -214,16 +215,17 @@ def fuse(reports: Iterable[ReportText], judgements: Iterable[Judgement] = (),
     ``extracted`` holds earlier extractions by report id (core/fusion/cache.py); reports missing from it
     are extracted now and added to it, so the caller can keep them.
     """
+    entries = list(watch)
     with paused_gc():  # millions of acyclic objects: see core/gc_pause.py
-        return _fuse(list(reports), list(judgements), Matcher(list(watch)), {} if extracted is None else extracted)
+        return _fuse(list(reports), list(judgements), entries, {} if extracted is None else extracted)
 
 
-def _fuse(report_list: list[ReportText], judgements: list[Judgement], watch: Matcher,
+def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: list[WatchEntry],
           extracted: dict[int, list[Found]]) -> FusionResult:
     decided = judgements
-    for report in report_list:
-        if report.id not in extracted:
-            extracted[report.id] = extract(report, watch)
+    watch = Matcher(entries)
+    missing = [r for r in report_list if r.id not in extracted]
+    extracted.update(workers.extract_all(missing, entries, lambda report: extract(report, watch)))
     per_report: dict[int, list[Found]] = {r.id: _apply_splits(r.id, extracted[r.id], decided) for r in report_list}
     union = KeyUnion((j.a, j.b) for j in decided if j.verdict == "different")
     for judgement in decided:
