@@ -65,6 +65,8 @@ _PLACE_READING_TAIL = re.compile(r"(?:shi|machi|cho|mura|son|ken|ku)$")
 _KANA_READING = re.compile(r"[\u30a0-\u30ff\u3040-\u309f・ ]+")
 _ORG_SUFFIX = re.compile(r"(?:株式会社|有限公司|社)$")
 _KATAKANA_ONLY = re.compile(r"[\u30a0-\u30ff・]+")
+# A Japanese company's name is read as it sounds: 青空フォトニクス社 (aozora fotonikusu) is Aozora Photonics K.K.
+_JAPANESE_COMPANY = re.compile(r"[\u4e00-\u9fff][\u30a1-\u30fa\u30fc]{3,}|(?:株式会社|合同会社|有限会社)")
 
 
 @dataclass
@@ -246,7 +248,8 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
             # Phonetic spellings only: katakana, and places read in kanji (香港 ホンコン). A Chinese or Korean
             # name read in Japanese (羅建華 ラケンカ) sounds nothing like its romanisation (LUO Jianhua).
             if _KATAKANA_ONLY.fullmatch(_ORG_SUFFIX.sub("", f.mention.surface)) or (
-                    f.reading and f.mention.kind is Kind.LOCATION and _JAPANESE.search(f.mention.surface)):
+                    f.reading and f.mention.kind is Kind.LOCATION and _JAPANESE.search(f.mention.surface)) or (
+                    f.node[0] == "org" and _JAPANESE_COMPANY.search(f.mention.surface)):
                 katakana.add(f.node)
     rules.fuzzy_merges(union, katakana)
     rules.surname_merges(union, per_report)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from itertools import pairwise
 
 from nia_desktop.core.fusion import spelling
@@ -183,23 +184,40 @@ def spelling_score(a: list[str], b: list[str]) -> float:
     return float(fuzz.ratio(rest_a[0], rest_b[0]))
 
 
-def companies_without_legal_form(union: KeyUnion, per_report: dict[int, list[Found]]) -> None:
-    """"Aozora Photonics" in one report is the "Aozora Photonics K.K." of another: two or more capitalised
-    words that read as a person's name are a company when a company elsewhere has exactly those words."""
+_EPONYMOUS = frozenset("foundation institute center centre school university college hospital museum library "
+                       "memorial prize award trust fund society association academy laboratory lab".split())
+
+
+def companies_without_legal_form(union: KeyUnion, per_report: dict[int, list[Found]],
+                                 is_place: Callable[[str], bool] = lambda surface: False) -> None:
+    """"Aozora Photonics" in one report is the "Aozora Photonics K.K." of another, and "Kestrel Bay" the
+    "Kestrel Bay Trading Co." of a third: two or more capitalised words that read as a person's or a place's name
+    are a company when exactly one company elsewhere has those words, or starts with them. A name ``is_place``
+    knows (a gazetteer's city, "Hong Kong") is never a company's short name."""
     companies: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    names: set[tuple[str, ...]] = set()
+    starts: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
+    names: dict[tuple[str, ...], Found] = {}
     for found in per_report.values():
         for f in found:
             if _JAPANESE.search(f.mention.surface):
                 continue
             if f.node[0] == "org" and len(f.node[1].split()) >= 2:
-                companies[" ".join(sorted(f.node[1].split()))].add(f.node)
-            elif f.node[0] == "name" and len(f.node[1].split()) >= 2:
-                names.add(f.node)
-    for node in names:
+                words = f.node[1].split()
+                companies[" ".join(sorted(words))].add(f.node)
+                for size in range(2, len(words)):
+                    starts[spelling.name_key(" ".join(words[:size]))].add((f.node, words[size]))
+            elif f.node[0] == "name" and len(f.node[1].split()) >= 2 and f.mention.kind is not Kind.OPERATION:
+                names.setdefault(f.node, f)
+    for node, f in names.items():
         owners = {union.find(n) for n in companies.get(node[1], ())}
+        why = "company named without its legal form"
+        if not owners and not is_place(f.mention.surface):
+            # "Jack Ma" is not short for the "Jack Ma Foundation": a person gives a name to foundations and prizes
+            owners = {union.find(n) for n, next_word in starts.get(node[1], ())
+                      if f.mention.kind is not Kind.PERSON or next_word not in _EPONYMOUS}
+            why = "short name of a company"
         if len(owners) == 1 and union.find(node) not in owners:
-            union.union(node, owners.pop(), "company named without its legal form")
+            union.union(node, owners.pop(), why)
 
 
 def split_given_names(union: KeyUnion, per_report: dict[int, list[Found]]) -> None:
