@@ -36,9 +36,13 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "sample")
     parser.add_argument("--score", type=Path, default=ROOT.parent / "shared" / "corpus" / "score.py")
+    parser.add_argument("--keep", type=Path, help="keep the vault and the JSON outputs in this folder")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=False)
+            work = args.keep
         env = {k: v for k, v in os.environ.items() if not k.startswith("NIA_")}
         env.update({"NIA_VAULT": str(work / "vault"), "NIA_USER": "olive", "NIA_PASSPHRASE": "olive-passphrase-1"})
         run(["init", "--officer", "olive", "--kdf-memory", "19", "--kdf-time", "2"], env)

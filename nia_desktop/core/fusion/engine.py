@@ -46,7 +46,7 @@ from nia_desktop.core.fusion import (
     workers,
 )
 from nia_desktop.core.fusion.judgements import Judgement
-from nia_desktop.core.fusion.model import SELECTOR_KINDS, Kind, Mention
+from nia_desktop.core.fusion.model import NAME_KINDS, SELECTOR_KINDS, Kind, Mention
 from nia_desktop.core.fusion.nodes import Found, KeyUnion, ReportText
 from nia_desktop.core.fusion.watchlist import Matcher, WatchEntry
 from nia_desktop.core.gc_pause import paused_gc, release
@@ -277,6 +277,8 @@ def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], uni
     for report_id, found in per_report.items():
         for f in found:
             members[union.find(f.node)].append((report_id, f))
+    for root in [root for root, items in members.items() if all(is_unsure(f) for _, f in items)]:
+        del members[root]  # nothing but loanword phrases or generic names, never met another way
     reasons: dict[tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...], str]]] = defaultdict(list)
     for root, why in homonyms.split(members, pinned).items():
         reasons[root].append((root[:-1], root, why))
@@ -303,6 +305,11 @@ def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], uni
     # Dates in the content (the header's date is the report's own): for timelines, never for links.
     dates = {report_id: sorted({d.isoformat() for _, d in find_dates(text)}) for report_id, text in contents.items()}
     return FusionResult(entities, duplicates, _links(entities, len(reports)), mentions, dates)
+
+
+def is_unsure(f: Found) -> bool:
+    return f.node[0] != "watch" and f.mention.kind in NAME_KINDS and _JAPANESE.search(f.mention.surface) is not None \
+        and names_ja.unsure(f.mention.surface)
 
 
 def kind_and_name(found: list[Found]) -> tuple[Kind, str]:

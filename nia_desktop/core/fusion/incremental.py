@@ -112,6 +112,8 @@ class FusionIndex:
                    and len(self.entity_reports[e]) < COMMON_LINK for r in self.entity_reports[e]}
         for root, members in groups.items():
             entity_id = self._homonym(members, context) or resolved[root]
+            if entity_id is None and all(engine.is_unsure(f) for f in members):
+                continue  # a loanword phrase or a generic name that nothing known vouches for
             if entity_id is None:
                 entity_id = self._new_entity(members)
                 update.new_entities.append(entity_id)

@@ -12,6 +12,7 @@ meet the romanised form (``ナガセ レン`` -> ``nagase ren``).
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from typing import Any
@@ -30,6 +31,7 @@ _KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:[・=＝][\u30a1-\u30f
 _GENERIC_ORG = re.compile(r"^(?:同|当|本|各|その|この|同社|会社|本社|子会社|関連会社|[一-龥]{0,1}社)$")
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_KATAKANA_ONLY = re.compile(r"[\u30a1-\u30fa\u30fc・=＝]+")
 _local = threading.local()
 _dictionary: Any = None
 _dictionary_lock = threading.Lock()
@@ -78,9 +80,8 @@ def extract(text: str) -> list[tuple[Mention, str]]:
         if not _GENERIC_ORG.match(match.group(0)) and end - match.start() >= 3 and not _LEGAL_FORM.fullmatch(
                 text[match.start():end]):
             add(Kind.ORGANIZATION, match.start(), end, "")
-    for match in _KATAKANA_NAME.finditer(text):
-        if not _common_words(match.group(0)):
-            add(Kind.PERSON, match.start(), match.end(), match.group(0))
+    for match in _KATAKANA_NAME.finditer(text):  # loanword phrases too: unsure(), kept only if resolution agrees
+        add(Kind.PERSON, match.start(), match.end(), match.group(0))
     morphemes = list(_tokenizer().tokenize(text, sudachi.Tokenizer.SplitMode.C))
     index = 0
     while index < len(morphemes):
@@ -133,6 +134,23 @@ def _unlisted_given_name(morphemes: list[Any], index: int, spaced: bool) -> bool
     surface = word.surface()
     return bool((spaced and _ONE_KANJI.fullmatch(surface))
                 or (_HIRAGANA.fullmatch(surface) and surface not in _NOT_GIVEN_NAMES))
+
+
+_GENERIC_HEAD = re.compile(r"(?:会社|企業|機関|団体|組織|政府|当局|グループ)$")
+
+
+@functools.lru_cache(maxsize=65536)
+def unsure(surface: str) -> bool:
+    """A candidate the rules cannot vouch for alone: a run of katakana loanwords (テレグラム・チャンネル, or the
+    codename ナイト・スキフ) or a generic organisation (海運会社, 関係機関: common nouns before 会社/機関/...).
+    Fusion keeps one only where resolution joins it to a name found another way (NIGHT SKIFF)."""
+    if _KATAKANA_ONLY.fullmatch(surface):
+        return _common_words(surface)
+    head = _GENERIC_HEAD.search(surface)
+    if head is None or head.start() == 0:
+        return False
+    stem = [m for m in _tokenizer().tokenize(surface[:head.start()]) if m.surface().strip()]
+    return all(m.part_of_speech()[1] == "普通名詞" and not m.is_oov() for m in stem)
 
 
 def _common_words(katakana: str) -> bool:

@@ -135,8 +135,6 @@ def _apposed(full: str, f: Found, g: Found) -> bool:
 
 def fuzzy_merges(union: KeyUnion, katakana: set[tuple[str, ...]]) -> None:
     """Near spellings of people (Latin), and katakana transliterations of Latin names of people and places."""
-    from rapidfuzz import fuzz, process
-
     people = sorted({node for node in union.parent if node[0] == "name" and 2 <= len(node[1].split()) <= 3
                      and node not in katakana and not _JAPANESE.search(node[1])})
     by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -153,23 +151,34 @@ def fuzzy_merges(union: KeyUnion, katakana: set[tuple[str, ...]]) -> None:
     for kind in ("name", "org"):
         latin = sorted(n for n in union.parent if n[0] == kind and n not in katakana and len(n[1]) >= 5
                        and not _JAPANESE.search(n[1]))
-        loose = [spelling.loose_key(n[1]) for n in latin]
-        # In written order for organisations (their keys keep it): "rmnbstmd" for Lumen Vista Media.
-        compact = [spelling.loose_compact(n[1]) if kind == "org" else key.replace(" ", "")
-                   for n, key in zip(latin, loose, strict=True)]
-        for node in sorted(n for n in katakana if n[0] == kind):
-            target = spelling.loose_key(_ORG_SUFFIX.sub("", node[1]) if kind == "org" else node[1])
-            if len(target.replace(" ", "")) < 4:
-                continue
-            best = process.extractOne(target, loose, scorer=fuzz.token_sort_ratio, score_cutoff=TRANSLITERATION)
-            if best is None:  # ホンコン / クアラルンプール: one word in katakana, two in English
-                flat = (spelling.loose_compact(_ORG_SUFFIX.sub("", node[1])) if kind == "org"
-                        else target.replace(" ", ""))
-                best = process.extractOne(flat, compact, scorer=fuzz.ratio, score_cutoff=TRANSLITERATION)
-            if best is None and kind == "org" and " " in target:  # メリディアン・タイド社: a short form
-                best = process.extractOne(target, loose, scorer=fuzz.token_set_ratio, score_cutoff=100)
-            if best is not None:
-                union.union(node, latin[best[2]], f"transliteration {best[1]:.0f}")
+        # Each Latin name as Japanese would hear it spelt (Egorov) and as English (Harbor Moth: ハーバー・モス).
+        for english in (False, True):
+            loose = [spelling.loose_key(n[1], english) for n in latin]
+            # In written order for organisations (their keys keep it): "rmnbstmd" for Lumen Vista Media.
+            compact = [spelling.loose_compact(n[1], english) if kind == "org" else key.replace(" ", "")
+                       for n, key in zip(latin, loose, strict=True)]
+            met = {union.find(n) for n in latin} if english else set()
+            for node in sorted(n for n in katakana if n[0] == kind):
+                if union.find(node) not in met:  # the English hearing is for names not met the first way
+                    _transliteration(union, node, kind, latin, loose, compact)
+
+
+def _transliteration(union: KeyUnion, node: tuple[str, ...], kind: str, latin: list[tuple[str, ...]],
+                     loose: list[str], compact: list[str]) -> None:
+    from rapidfuzz import fuzz, process
+
+    target = spelling.loose_key(_ORG_SUFFIX.sub("", node[1]) if kind == "org" else node[1])
+    if len(target.replace(" ", "")) < 4:
+        return
+    best = process.extractOne(target, loose, scorer=fuzz.token_sort_ratio, score_cutoff=TRANSLITERATION)
+    if best is None:  # ホンコン / クアラルンプール: one word in katakana, two in English
+        flat = (spelling.loose_compact(_ORG_SUFFIX.sub("", node[1])) if kind == "org"
+                else target.replace(" ", ""))
+        best = process.extractOne(flat, compact, scorer=fuzz.ratio, score_cutoff=TRANSLITERATION)
+    if best is None and kind == "org" and " " in target:  # メリディアン・タイド社: a short form
+        best = process.extractOne(target, loose, scorer=fuzz.token_set_ratio, score_cutoff=100)
+    if best is not None:
+        union.union(node, latin[best[2]], f"transliteration {best[1]:.0f}")
 
 
 def spelling_score(a: list[str], b: list[str]) -> float:

@@ -98,24 +98,29 @@ _LOOSE = [("ng", "n"), ("gh", ""), ("sh", "s"), ("ch", "t"), ("ts", "t"), ("th",
           ("np", "mp"), ("nb", "mb")]  # last: ン before p/b, whichever letter wrote the b
 
 
-def loose_word(word: str) -> str:
+_NON_RHOTIC = re.compile(r"(?<=[aeiou])r+(?![aeiou])")
+
+
+def loose_word(word: str, english: bool = False) -> str:
     """A word's consonant skeleton, the same for ``Novosibirsk`` and ノヴォシビルスク (novoshibirusuku).
 
     Japanese writes foreign names with a vowel after every consonant, merges
     l/r and b/v, and renders th/ti as s/chi: drop the vowels, map those pairs
     together, and collapse doubled letters.
     """
+    if english:  # as Japanese hears English: no r after a vowel (ハーバー Harbor), th as s (モス Moth)
+        word = _NON_RHOTIC.sub("", word).replace("th", "s")
     for a, b in _LOOSE:
         word = word.replace(a, b)
     skeleton = word[:1] + re.sub(r"[aeiou]", "", word[1:])
     return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
-def loose_key(text: str) -> str:
-    return " ".join(sorted(loose_word(w) for w in name_words(text)))
+def loose_key(text: str, english: bool = False) -> str:
+    return " ".join(sorted(loose_word(w, english) for w in name_words(text)))
 
 
 
-def loose_compact(text: str) -> str:
+def loose_compact(text: str, english: bool = False) -> str:
     """Consonant skeletons of the words in written order, run together (katakana has no word breaks)."""
-    return "".join(loose_word(w) for w in name_words(text))
+    return "".join(loose_word(w, english) for w in name_words(text))
