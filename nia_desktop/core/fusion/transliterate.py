@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import functools
 import heapq
+import itertools
 import re
 import unicodedata
 
 from nia_desktop.core.fusion import spelling
 
 MAX_ROMANISATIONS = 8
-_MAX_KEY_SPELLINGS = 64  # folded_keys looks further down the list than the display list
+_MAX_KEY_SPELLINGS = 128  # folded_keys looks further down the list than the display list
 
 # --- scripts ---------------------------------------------------------------------------------------------------------
 
@@ -160,13 +161,21 @@ def _russian_word(word: str) -> list[tuple[str, int]]:
         if rest == "ия" and i > 0:  # Yuliya, Yulia, Iuliia
             slots.append([("iya", 0), ("ia", 1), ("iia", 2)])
             break
-        if rest in ("ов", "ев", "ёв") and i > 1:
-            vowel = {"о": "o", "е": "e", "ё": "yo"}[ch]
-            if ch in "её" and initial:
-                slots.append([("y" + vowel[-1] + "v", 0), (vowel[-1] + "v", 1), ("y" + vowel[-1] + "ff", 4)])
+        if rest in ("ов", "ев", "ёв") and i > 1:  # Yegorov, Lazarev, Solovyov/Solovyev, Korolyov/Korolev
+            if ch == "ё":
+                slots.append([("ov", 0), ("ev", 1), ("off", 4)] if prev in "жчшщ"
+                             else [("yov", 0), ("yev", 1), ("yoff", 4)] if initial
+                             else [("yov", 0), ("ev", 1), ("iov", 2), ("yoff", 4)])
+            elif ch == "е" and initial:
+                slots.append([("yev", 0), ("ev", 1), ("yeff", 4)])
             else:
-                slots.append([(vowel + "v", 0), (vowel + "ff", 4)])
+                slots.append([(ch.replace("о", "o").replace("е", "e") + "v", 0),
+                              (ch.replace("о", "o").replace("е", "e") + "ff", 4)])
             break
+        if ch == "ь" and rest[1:2] in ("и", "о"):  # Il'ich: Ilich, Ilyich
+            slots.append([("", 0), ("y", 1)])
+            i += 1
+            continue
         if ch == "е":
             slots.append([("ye", 0), ("e", 1)] if initial else [("e", 0)])
         elif ch == "ё":
@@ -463,20 +472,29 @@ def _korean(surface: str, limit: int) -> tuple[str, ...]:
         customary = south if system in ("rr", "pop") else northern
         rule_form = _cap("".join(_word("nk" if system == "mrb" else system, family)))
         surnames = list(dict.fromkeys([*customary, rule_form])) if customary else [rule_form]
-        syllables = _word(system, given, start_voiced=False)
-        forms: list[str] = []
-        if len(syllables) == 1:
-            forms.append(_cap(syllables[0]))
-        else:
-            joined_parts = syllables
-            forms.append(_cap("-".join(joined_parts)))  # Kwang-hyok
-            separators = [("".join(joined_parts), 1), (" ".join(_cap(s) for s in joined_parts), 1)]
+        spellings = [(_word(system, given), 0)]
+        if system == "pop" and len(given) > 1:  # the press mixes customary and RR syllables: Yoon Suk-yeol
+            rr, pop = _word("rr", given), spellings[0][0]
+            rr_k = ["k" + rr[i][1:] if _jamo(given[i])[0] == 0 else rr[i] for i in range(len(given))]  # Kyeong
+            pure = {tuple(rr), tuple(pop)}
+            for choice in itertools.product((pop, rr, rr_k), repeat=len(given)):
+                mixed = tuple(option[i] for i, option in enumerate(choice))
+                if mixed not in pure:
+                    pure.add(mixed)
+                    spellings.append((list(mixed), 3))
+        forms: list[tuple[str, int]] = []
+        for syllables, extra in spellings:
+            if len(syllables) == 1:
+                forms.append((_cap(syllables[0]), extra))
+                continue
+            separated = [(_cap("".join(syllables)), 2), (" ".join(_cap(s) for s in syllables), 2)]
             if system == "nk":
-                separators.reverse()  # the DPRK writes Kim Jong Un; joined forms are rarer
-            forms.extend(_cap(form) for form, _ in separators)
+                separated.reverse()  # the DPRK writes Kim Jong Un; joined forms are rarer
+            forms.append((_cap("-".join(syllables)), extra))  # Kwang-hyok
+            forms.extend((form, extra + cost + index) for index, (form, cost) in enumerate(separated))
         for s_rank, surname in enumerate(surnames):
-            for f_rank, form in enumerate(forms):
-                ranked.append((f"{surname} {form}", rank + 2 * f_rank + 3 * s_rank))  # systems vary first
+            for form, f_cost in forms:
+                ranked.append((f"{surname} {form}", rank + f_cost + 3 * s_rank))  # systems vary first
     return _dedupe(ranked, limit)
 
 
