@@ -28,6 +28,8 @@ are short on purpose and are not a gazetteer.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Callable
 
@@ -91,13 +93,15 @@ _GIVEN_RU = frozenset("""
 
 def _cyrillic(text: str) -> list[Mention]:
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, disjoint
 
     def add(kind: Kind, start: int, end: int) -> None:
-        if start < end and not any(s < end and start < e for s, e in taken):
-            surface = text[start:end]
-            found.append(Mention(kind, surface, " ".join(surface.split()), start, end))
-            taken.append((start, end))
+        at = bisect.bisect_left(taken, (start, end))
+        if start >= end or (at and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end):
+            return  # overlaps a mention found by an earlier, surer rule
+        surface = text[start:end]
+        found.append(Mention(kind, surface, " ".join(surface.split()), start, end))
+        taken.insert(at, (start, end))
 
     for pattern in (_LEGAL, _QUOTED_ORG):
         for match in pattern.finditer(text):
@@ -340,6 +344,7 @@ def _strip_particle(word: str, person: bool) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=16384)
 def _org_or_place(word: str) -> Kind | None:
     if word in _KNOWN_ORGS_KO:
         return Kind.ORGANIZATION

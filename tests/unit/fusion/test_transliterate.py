@@ -89,8 +89,8 @@ def test_korean_north_and_south_meet() -> None:
     ("장성택", "Jang Song Thaek"), ("김계관", "Kim Kye Gwan"), ("최룡해", "Choe Ryong Hae"), ("최선희", "Choe Son Hui"),
     ("박봉주", "Pak Pong Ju"), ("김여정", "Kim Yo Jong"), ("현송월", "Hyon Song Wol"), ("태영호", "Thae Yong Ho"),
     ("박근혜", "Park Geun-hye"), ("문재인", "Moon Jae-in"), ("윤석열", "Yoon Suk-yeol"), ("이명박", "Lee Myung-bak"),
-    ("반기문", "Ban Ki-moon"), ("김대중", "Kim Dae-jung"), ("정은경", "Jeong Eun-kyeong"), ("남궁민수", "Namgung Min-su"),
-    ("선우용녀", "Sunwoo Yong-nyeo"),
+    ("반기문", "Ban Ki-moon"), ("김대중", "Kim Dae-jung"), ("정은경", "Jeong Eun-kyeong"),
+    ("남궁민수", "Namgung Min-su"), ("선우용녀", "Sunwoo Yong-nyeo"),
 ])
 def test_known_spellings(hangul: str, latin: str) -> None:
     assert meets(hangul, latin)
