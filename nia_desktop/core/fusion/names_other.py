@@ -289,8 +289,9 @@ _COMMON_WORDS_KO = frozenset("""
     강화 강조 한편 한반도 전략 전술 송환 송금 선거 선전 서울 민간 민족 오후 오전 유엔 유럽 임무 허가 황해 하루 지원
     지난 지금 지역 진행 정권 정세 정찰 전략 공개 공화국 구성 국가 국민 국제 김정은이 안정 우리 우선 원장 유사 육군
     인민 최근 최고 하지만 한다 한국 홍보 배경 백두 성명 성공 송신 손해 신원 심리 양국 여러 연구 염려 오늘 용의자
-    고려 주요 주체 조치 도발
-""".split())
+    고려 주요 주체 조치 도발 성분 선군 천리마 장마당 병진 만경대 노동 동무 동지 수령 장군 원수 주석 혁명 한류 한글
+    한복 한자 김밥 소주 재벌 반공 국정 간첩 공작금 조국 통일 남조선 민주 자주 전승 승리 선전원 정찰 고난 심화
+""".split())  # Korean words in brackets in English reports (songbun, songun, chollima): never a person
 
 
 def _hangul(text: str) -> list[Mention]:

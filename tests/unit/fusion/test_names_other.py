@@ -72,6 +72,7 @@ def test_korean_people() -> None:
     assert found(text) == {(Kind.PERSON, n) for n in ("황민서", "윤태호", "남궁민수", "김정은")}
     # standalone words that start with a family-name syllable but are not names
     assert found("(이야기) (조선) (정부) (이상)") == set()
+    assert found("songbun (성분), songun (선군), chollima (천리마), juche (주체), jangmadang (장마당)") == set()
 
 
 def test_korean_organisations_and_places() -> None:
