@@ -9,6 +9,7 @@ own version and a digest of the watchlist it ran with.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from typing import TYPE_CHECKING, Any
@@ -19,13 +20,25 @@ if TYPE_CHECKING:
     from nia_desktop.core.fusion.nodes import Found
     from nia_desktop.core.fusion.watchlist import WatchEntry
 
-EXTRACTOR_VERSION = "2"  # raise when extraction changes what it finds
+EXTRACTOR_VERSION = "3"  # raise when extraction changes what it finds
 
 
 def version(watch: list[WatchEntry]) -> str:
+    """The extractor's version, the gazetteers' and the watchlist's: a change to any re-extracts every report."""
     digest = hashlib.sha256(json.dumps([e.to_json() for e in watch], ensure_ascii=False,
                                        sort_keys=True).encode()).hexdigest()[:16]
-    return f"{EXTRACTOR_VERSION}:{digest}"
+    return f"{EXTRACTOR_VERSION}:{_gazetteer_digest()}:{digest}"
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer_digest() -> str:
+    from nia_desktop.core.fusion.gazetteer import DATA_DIR
+
+    files = hashlib.sha256()
+    for path in sorted(DATA_DIR.iterdir()):
+        if path.is_file():
+            files.update(path.name.encode() + b"\0" + path.read_bytes())
+    return files.hexdigest()[:12]
 
 
 def encode(found: list[Found]) -> str:

@@ -35,13 +35,16 @@ from typing import Any
 
 from nia_desktop.core.fusion import (
     content,
+    gazetteer,
     homonyms,
     names_en,
     names_ja,
+    names_other,
     neardup,
     rules,
     selectors,
     spelling,
+    transliterate,
     watchlist,
     workers,
 )
@@ -65,6 +68,7 @@ _PLACE_READING_TAIL = re.compile(r"(?:shi|machi|cho|mura|son|ken|ku)$")
 _KANA_READING = re.compile(r"[\u30a0-\u30ff\u3040-\u309f・ ]+")
 _ORG_SUFFIX = re.compile(r"(?:株式会社|有限公司|社)$")
 _KATAKANA_ONLY = re.compile(r"[\u30a0-\u30ff・]+")
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\uac00-\ud7a3]")  # Cyrillic, Hangul
 # A Japanese company's name is read as it sounds: 青空フォトニクス社 (aozora fotonikusu) is Aozora Photonics K.K.
 _JAPANESE_COMPANY = re.compile(r"[\u4e00-\u9fff][\u30a1-\u30fa\u30fc]{3,}|(?:株式会社|合同会社|有限会社)")
 
@@ -105,6 +109,7 @@ def load_dictionaries() -> None:
     from nia_desktop.core.fusion import names_ja
 
     names_ja.load_dictionary()
+    gazetteer.load()
     import pypinyin  # noqa: F401 (the import is the load)
 
 
@@ -136,11 +141,20 @@ def extract(report: ReportText, watch: Matcher | None = None) -> list[Found]:
             found.append(Found(mention, ("sel", mention.kind.value, mention.key)))
         else:
             keep(mention, ("sel", mention.kind.value, mention.key))
-    if _JAPANESE.search(full):
-        for mention, reading in names_ja.extract(full):
-            keep(mention, _name_node(mention, reading), reading)
-    for mention in names_en.extract(full):
-        keep(mention, _name_node(mention, ""))
+    known = gazetteer.load()
+    japanese = names_ja.extract(full) if _JAPANESE.search(full) else []
+    english = names_en.extract(full)
+    other = names_other.extract(full) if _OTHER_SCRIPT.search(full) else []
+    spans = [(f.mention.start, f.mention.end) for f in found] + [(m.start, m.end) for m, _ in japanese] + \
+        [(m.start, m.end) for m in english] + [(m.start, m.end) for m in other]
+    for mention, node in _gazetteer_matches(full, header, spans, known):
+        keep(mention, node)
+    for mention, reading in japanese:
+        keep(*_known_or_own(known, mention, _name_node(mention, reading)), reading)
+    for mention in english:
+        keep(*_known_or_own(known, mention, _name_node(mention, "")))
+    for mention in other:
+        keep(*_known_or_own(known, mention, _other_script_node(mention)))
     found = [_with_birth_year(full, f) for f in found]
     for f in list(found):  # "Kanmon Gateway Terminals (KGT)", "ロシア対外情報庁（SVR）": the abbreviation too
         if f.mention.kind is Kind.ORGANIZATION:
@@ -150,6 +164,65 @@ def extract(report: ReportText, watch: Matcher | None = None) -> list[Found]:
                 keep(Mention(Kind.ORGANIZATION, defined.group(1), defined.group(1), start, end),
                      _abbreviation_node(defined.group(1)))
     return sorted(found, key=lambda f: f.mention.start)
+
+
+def _gazetteer_matches(full: str, header: list[tuple[int, int]], spans: list[tuple[int, int]],
+                       known: gazetteer.Gazetteer) -> list[tuple[Mention, tuple[str, ...]]]:
+    """Places, bodies and threat actors the gazetteers name, except inside a longer name the rules find
+    ("Russia" inside "Embassy of the Russian Federation", 高知県 inside 高知県災害対策本部): a nested name is
+    part of that name, not a mention of its own."""
+    matches = [(start, end, entry) for start, end, entry in known.find(full) if not content.inside(header, start, end)]
+    kept = []
+    for start, end, entry in matches:
+        if any(a <= start and end <= b and b - a > end - start for a, b in spans):
+            continue
+        if not _stands_alone(full, start, end, entry):
+            continue
+        kept.append((Mention(entry.kind, full[start:end], entry.id, start, end), gazetteer_node(entry)))
+    return kept
+
+
+_KATAKANA_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc]")
+_CODE = re.compile(r"[A-Z]{2,3}")
+_COUNTRY_ABBREVIATIONS = frozenset(("US", "USA", "UK", "PRC", "DPRK", "ROK", "UAE", "EU"))
+_DEMONYM_OR_LANGUAGE = re.compile(r"[人語]")
+
+
+def _stands_alone(full: str, start: int, end: int, entry: gazetteer.Entry) -> bool:
+    """Not part of a longer word: タイ in リアルタイム, a country code (MAR in "05 MAR 2026"), 日本人 (a demonym)."""
+    surface = full[start:end]
+    if _KATAKANA_CHAR.match(surface) and (_KATAKANA_CHAR.match(full, end) or
+                                           (start and _KATAKANA_CHAR.match(full, start - 1))):
+        return False
+    if entry.id.startswith("country:") and _CODE.fullmatch(surface) and surface not in _COUNTRY_ABBREVIATIONS:
+        return False
+    return not (entry.kind is Kind.LOCATION and _JAPANESE.match(surface) and _DEMONYM_OR_LANGUAGE.match(full, end))
+
+
+def gazetteer_node(entry: gazetteer.Entry) -> tuple[str, ...]:
+    return ("gaz", entry.id)
+
+
+def _known_or_own(known: gazetteer.Gazetteer, mention: Mention,
+                  node: tuple[str, ...]) -> tuple[Mention, tuple[str, ...]]:
+    """A name the rules found that a gazetteer knows whole ("the Russian Trade Representation" as the rules
+    bound it) takes the gazetteer's node and kind, so every script and abbreviation of it is one entity."""
+    if mention.kind is Kind.OPERATION or (mention.kind is Kind.PERSON and len(mention.surface.split()) < 2
+                                          and not _JAPANESE.search(mention.surface)):
+        return mention, node
+    entry = known.lookup(mention.surface)
+    if entry is None or (mention.kind is Kind.PERSON and entry.kind is not Kind.LOCATION):
+        return mention, node
+    return Mention(entry.kind, mention.surface, entry.id, mention.start, mention.end), gazetteer_node(entry)
+
+
+def _other_script_node(mention: Mention) -> tuple[str, ...]:
+    """Cyrillic and Hangul names meet their Latin spellings through the most standard romanisation's key
+    (the fuzzy and transliteration rules do the rest: Yegorov/Egorov)."""
+    spellings = transliterate.romanisations(mention.surface)
+    if mention.kind is Kind.ORGANIZATION:
+        return ("org", spelling.org_key(spellings[0]) if spellings else mention.key)
+    return ("name", spelling.name_key(spellings[0]) if spellings else mention.key)
 
 
 _BORN_AFTER = re.compile(
@@ -324,6 +397,10 @@ def kind_and_name(found: list[Found]) -> tuple[Kind, str]:
     watched = next((f.mention.key for f in found if f.node[0] == "watch"), None)
     if watched is not None:  # the analysts' name for it
         return kind, watched
+    known = next((f.node[1] for f in found if f.node[0] == "gaz"), None)
+    if known is not None:  # the gazetteer's name and kind, whatever the rules guessed from one report's words
+        entry = gazetteer.load().entry(known)
+        return entry.kind, entry.name
     if kind in SELECTOR_KINDS:
         return kind, found[0].mention.key
     surfaces = Counter(f.mention.surface for f in found)
