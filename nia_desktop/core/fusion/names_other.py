@@ -34,7 +34,16 @@ import re
 from collections.abc import Callable
 
 from nia_desktop.core.fusion.model import Kind, Mention
-from nia_desktop.core.fusion.transliterate import COMPOUND_FAMILY_NAMES, split_korean_name
+from nia_desktop.core.fusion.transliterate import (
+    COMPOUND_FAMILY_NAMES,
+    split_korean_name,
+)
+from nia_desktop.core.fusion.transliterate import (
+    KOREAN_ORGANISATIONS as _KNOWN_ORGS_KO,
+)
+from nia_desktop.core.fusion.transliterate import (
+    KOREAN_PLACES as _PLACES_KO,
+)
 
 # --- Cyrillic --------------------------------------------------------------------------------------------------------
 
@@ -252,20 +261,8 @@ _ORG_SUFFIXES_LONG = ("정찰총국", "총국", "통신사", "통신", "신문",
                       "안전부", "정보원", "정보국", "정보부", "경찰청", "검찰청", "노동당", "로동당", "일보", "전자",
                       "텔레비전", "재단", "협회", "본부", "외무성", "국방성")
 _ORG_SUFFIXES_SHORT = ("부", "청", "원", "국", "성", "당", "처", "단", "소", "실", "사")
-_KNOWN_ORGS_KO = frozenset("""
-    국가정보원 국정원 국방부 외교부 통일부 법무부 경찰청 검찰청 대검찰청 방첩사 국가안보실 청와대 대통령실
-    국가보위성 국가안전보위부 보위부 보위성 정찰총국 통일전선부 통전부 외무성 국방성 사회안전성 인민무력성
-    조선노동당 노동당 로동당 조선중앙통신 조선중앙통신사 조선중앙방송 조선중앙텔레비전 노동신문 로동신문
-    연합뉴스 조선일보 중앙일보 동아일보 한겨레 라자루스 김수키 안다리엘 국가안전부 공안부 연방보안국 해외정보국
-    대외정보국 총정찰국 인민군 조선인민군 국무위원회 정치국 중앙위원회 선전선동부 문화교류국 225국
-""".split())
-_PLACES_KO = frozenset("""
-    서울 평양 부산 인천 대구 대전 광주 울산 세종 수원 개성 원산 청진 함흥 신의주 남포 나선 라선 혜산 사리원 해주
-    강계 제주 판문점 영변 단둥 블라디보스토크 도쿄 베이징 모스크바 북한 남한 한국 대한민국 조선민주주의인민공화국
-    일본 중국 러시아 미국 대만 몽골 베트남 캄보디아 라오스 태국 말레이시아 싱가포르 홍콩 마카오 선양 연길 옌지
-    경기 강원 충북 충남 전북 전남 경북 경남 충청북 충청남 전라북 전라남 경상북 경상남 평안북 평안남 황해북 황해남
-    함경북 함경남 자강 양강 평북 평남 함북 함남 황북 황남 강남 종로 용산 마포 영등포 서초 송파
-""".split())
+
+
 _PLACE_SUFFIXES = ("특별시", "광역시", "직할시", "특별자치시", "특별자치도", "시", "도", "군", "구")
 _TITLES_KO = (
     "씨", "외무상", "부상", "국방상", "대변인", "총장", "단장", "실장", "팀장", "부위원장", "위원", "총참모장",

@@ -282,8 +282,6 @@ def _syllable(system: str, syllable: str, prev_final: str | None) -> str:
                  "nk": {14: "ch", 15: "kh", 16: "th", 17: "ph"}}[system][lead]
     elif lead == 13:  # ㅉ
         onset = "jj" if system == "nk" else "tch"
-    elif lead == 9 and system != "nk" and vowel in (16, 20):  # 시, 쉬: shi, shwi
-        onset = "sh"
     elif lead == 5 and prev_final in ("l", "n"):
         onset = "l"
     else:
@@ -440,6 +438,24 @@ _SURNAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 FAMILY_NAMES = frozenset(_SURNAMES)
 COMPOUND_FAMILY_NAMES = frozenset(name for name in _SURNAMES if len(name) == 2)
 _NORTH_SPELLED = frozenset("리림류량렴려륙룡로라")  # family names the South writes with ㅇ or ㄴ
+# Well-known Korean organisations and places, hand-compiled: never read as a person's name (국정원, 부산, 서울).
+KOREAN_ORGANISATIONS = frozenset("""
+    국가정보원 국정원 국방부 외교부 통일부 법무부 경찰청 검찰청 대검찰청 방첩사 국가안보실 청와대 대통령실
+    국가보위성 국가안전보위부 보위부 보위성 정찰총국 통일전선부 통전부 외무성 국방성 사회안전성 인민무력성
+    조선노동당 노동당 로동당 조선중앙통신 조선중앙통신사 조선중앙방송 조선중앙텔레비전 노동신문 로동신문
+    연합뉴스 조선일보 중앙일보 동아일보 한겨레 라자루스 김수키 안다리엘 국가안전부 공안부 연방보안국 해외정보국
+    대외정보국 총정찰국 인민군 조선인민군 국무위원회 정치국 중앙위원회 선전선동부 문화교류국 225국
+""".split())
+KOREAN_PLACES = frozenset("""
+    서울 평양 부산 인천 대구 대전 광주 울산 세종 수원 개성 원산 청진 함흥 신의주 남포 나선 라선 혜산 사리원 해주
+    강계 제주 판문점 영변 단둥 블라디보스토크 도쿄 베이징 모스크바 북한 남한 한국 대한민국 조선민주주의인민공화국
+    일본 중국 러시아 미국 대만 몽골 베트남 캄보디아 라오스 태국 말레이시아 싱가포르 홍콩 마카오 선양 연길 옌지
+    경기 강원 충북 충남 전북 전남 경북 경남 충청북 충청남 전라북 전라남 경상북 경상남 평안북 평안남 황해북 황해남
+    함경북 함경남 자강 양강 평북 평남 함북 함남 황북 황남 강남 종로 용산 마포 영등포 서초 송파
+""".split())
+# North Korean places, customarily spelt in McCune-Reischauer without breves (Pyongyang, Kaesong, Sinuiju).
+_NORTH_PLACES = tuple("""평양 개성 원산 청진 함흥 신의주 남포 혜산 영변 판문점 사리원 해주 강계 나선 라선
+                       평안 함경 황해 자강 양강""".split())
 _SYSTEMS_SOUTH = ("rr", "pop", "nk", "mr", "mrb")
 _SYSTEMS_NORTH = ("nk", "mr", "mrb", "rr", "pop")
 
@@ -447,6 +463,9 @@ _SYSTEMS_NORTH = ("nk", "mr", "mrb", "rr", "pop")
 def split_korean_name(surface: str) -> tuple[str, str] | None:
     """(family name, given name) of a 2-4 syllable Hangul person name, or None when it is not shaped like one."""
     if not 2 <= len(surface) <= 4 or not all(map(_is_hangul_syllable, surface)):
+        return None
+    if surface in KOREAN_ORGANISATIONS or surface in KOREAN_PLACES or \
+            (surface[-1] in "시도군구" and surface[:-1] in KOREAN_PLACES):
         return None
     if surface[:2] in COMPOUND_FAMILY_NAMES and len(surface) >= 3:
         return surface[:2], surface[2:]
@@ -499,9 +518,11 @@ def _korean(surface: str, limit: int) -> tuple[str, ...]:
 
 
 def _korean_words(surface: str, limit: int) -> tuple[str, ...]:
-    """Organisations and places: each word romanised whole in each system (조선중앙통신 -> Joseonjungangtongsin)."""
+    """Organisations and places: each word romanised whole in each system (조선중앙통신 -> Joseonjungangtongsin);
+    McCune-Reischauer first for the North's places (평양 -> Pyongyang)."""
     ranked: list[tuple[str, int]] = []
-    for rank, system in enumerate(("rr", "mr", "nk", "mrb")):
+    north = any(word.startswith(_NORTH_PLACES) for word in surface.split(" "))
+    for rank, system in enumerate(("mr", "nk", "rr", "mrb") if north else ("rr", "mr", "nk", "mrb")):
         words = [_cap("".join(_word(system, word))) for word in surface.split(" ")]
         ranked.append((" ".join(words), rank))
     return _dedupe(ranked, limit)

@@ -107,4 +107,12 @@ def test_family_names() -> None:
 
 def test_organisations_romanised_whole() -> None:
     assert romanisations("조선중앙통신")[0] == "Joseonjungangtongsin"
-    assert "Chosonjungangtongshin" in romanisations("조선중앙통신")
+    assert "Chosonjungangtongsin" in romanisations("조선중앙통신")  # McCune-Reischauer without breves
+    assert romanisations("국정원")[0] == "Gukjeongwon"  # 국 is a family name too, but this is the NIS
+
+
+def test_places_not_read_as_people() -> None:
+    assert romanisations("평양")[0] == "Pyongyang" and romanisations("개성")[0] == "Kaesong"  # the North: MR
+    assert romanisations("서울")[0] == "Seoul" and romanisations("부산") == ["Busan", "Pusan"]  # the South: RR
+    assert split_korean_name("부산") is None and split_korean_name("서울시") is None
+    assert name_key("Sinuiju") in folded_keys("신의주")
