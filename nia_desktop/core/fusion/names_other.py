@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 
 from nia_desktop.core.fusion.model import Kind, Mention
@@ -50,7 +51,7 @@ from nia_desktop.core.fusion.transliterate import (
 _UP = "А-ЯЁІЇЄҐЎ"
 _LOW = "а-яёіїєґў"
 _CYR = _UP + _LOW
-_WORD = re.compile(rf"[{_CYR}]+(?:[-’'][{_CYR}]+)*")
+_WORD = re.compile(rf"[{_CYR}][{_CYR}\u0306\u0308]*(?:[-’'][{_CYR}][{_CYR}\u0306\u0308]*)*")  # й, ё decomposed too
 _LEGAL = re.compile(rf"(?<![{_CYR}])(?:ООО|АО|ПАО|ЗАО|ОАО|НАО|ФГУП|ГУП|АНО|НКО|ФГБУ|МУП)\s*"
                     r"[«\"“„]([^»\"”“\n]{1,60})[»\"”“]")
 _QUOTED_ORG = re.compile(rf"(?<![{_CYR}])(?:[Кк]омпани[яиюей]|[Кк]орпораци[яиюей]|[Бб]анк[аеу]?|[Гг]руппа)\s*"
@@ -164,7 +165,8 @@ def _is_caps(word: str) -> bool:
 
 def _classify_segment(text: str, words: list[re.Match[str]], add: Callable[[Kind, int, int], None]) -> None:
     prose = _in_prose(text, words)
-    lowers = [w.group(0).lower() for w in words]
+    surfaces = [unicodedata.normalize("NFC", w.group(0)) for w in words]  # a text may write й as и + breve
+    lowers = [surface.lower() for surface in surfaces]
     used = [False] * len(words)
     # organisations headed by an organisation word
     for i, lower in enumerate(lowers):
@@ -181,7 +183,7 @@ def _classify_segment(text: str, words: list[re.Match[str]], add: Callable[[Kind
             if nxt in _STOP_AFTER or (_VERB.search(nxt) and words[last + 1].group(0).islower()):
                 break
             last += 1
-        if first == i and last == i and not _is_caps(words[i].group(0)) and prose:
+        if first == i and last == i and not _is_caps(surfaces[i]) and prose:
             continue  # "Банк" alone in a sentence is a word, not a name
         add(Kind.ORGANIZATION, words[first].start(), words[last].end())
         for j in range(first, last + 1):
@@ -189,7 +191,7 @@ def _classify_segment(text: str, words: list[re.Match[str]], add: Callable[[Kind
     # people
     i = 0
     while i < len(words):
-        span = _person_at(lowers, [w.group(0) for w in words], used, i, prose, len(words))
+        span = _person_at(lowers, surfaces, used, i, prose, len(words))
         if span:
             add(Kind.PERSON, words[i].start(), words[i + span - 1].end())
             for j in range(i, i + span):
@@ -198,9 +200,9 @@ def _classify_segment(text: str, words: list[re.Match[str]], add: Callable[[Kind
         else:
             i += 1
     # abbreviations and single known places
-    shouting = len(words) >= 3 and all(_is_caps(w.group(0)) for w in words)
+    shouting = len(words) >= 3 and all(map(_is_caps, surfaces))
     for i, word in enumerate(words):
-        surface = word.group(0)
+        surface = surfaces[i]
         if used[i]:
             continue
         if surface in _CAPS_PLACES:
@@ -228,8 +230,8 @@ def _word_type(lower: str, surface: str) -> str:
     return "X"
 
 
-_PATTERNS_PROSE = (("G", "P", "F"), ("G", "P", "X"), ("G", "P", "A"), ("F", "G", "P"), ("G", "F"), ("F", "G"),
-                   ("G", "X"), ("G", "A"))
+_PATTERNS_PROSE = (("G", "P", "F"), ("G", "P", "X"), ("G", "P", "A"), ("X", "P", "F"), ("X", "P", "X"),
+                   ("X", "P", "A"), ("F", "G", "P"), ("F", "X", "P"), ("G", "F"), ("F", "G"), ("G", "X"), ("G", "A"))
 _PATTERNS_ALONE = (*_PATTERNS_PROSE, ("G", "G"), ("X", "F"), ("F", "X"), ("F", "F"))
 
 

@@ -44,6 +44,10 @@ def test_russian_people() -> None:
     assert found("(Светлов Аркадий)") == {(Kind.PERSON, "Светлов Аркадий")}
     # a sentence-initial word is not part of the name; a verb after it is not either
     assert found("Вчера Константин Егоров сообщил об этом.") == {(Kind.PERSON, "Константин Егоров")}
+    # a patronymic is enough in prose, whatever the given name; a й written as и + combining breve still reads
+    assert found("Разведчик Рихард Густавович Зорге работал в Токио.") == {(Kind.PERSON, "Рихард Густавович Зорге")}
+    decomposed = "Юрии\u0306 Андропов и СВР"
+    assert found(decomposed) == {(Kind.PERSON, "Юрии\u0306 Андропов"), (Kind.ORGANIZATION, "СВР")}
     assert found("(Российская Федерация)") == {(Kind.LOCATION, "Российская Федерация")}
     assert found("Это Большой театр и Красная площадь. Первый канал сообщил.") == set()
 
