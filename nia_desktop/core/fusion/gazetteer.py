@@ -10,8 +10,10 @@ of Japanese local governments and the MISP galaxies. Nothing here touches
 the network.
 
 Resolution rules, in short:
-* lookup() compares normalise()d surfaces. A form shared by entries of
-  different kinds resolves to nothing; within one kind the lower rank wins
+* lookup() compares normalise()d surfaces. A form of a reviewed body is
+  dropped from generated entries of another kind (CIRO is not the Ethiopian
+  town); any other form shared by entries of different kinds resolves to
+  nothing; within one kind the lower rank wins
   (reviewed bodies, then countries, Japanese prefectures, designated cities,
   other municipalities, threat actors, world cities), and world cities of
   the same name resolve to the most populous only when it is the only big
@@ -32,7 +34,7 @@ import time
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -156,6 +158,7 @@ class Gazetteer:
     """Every shipped entry, an index of normal forms for lookup() and an automaton for find()."""
 
     def __init__(self, tables: _Tables) -> None:
+        _yield_to_reviewed(tables)
         self._entries = tables.entries
         self._by_id = {entry.id: index for index, entry in enumerate(self._entries)}
         self._index = self._resolve(tables)
@@ -253,7 +256,8 @@ class Gazetteer:
                                   or (end < size and _KANJI.match(text[end]) and text[end] not in "市州")):
                 continue
             if pattern.flag:
-                if text[start:end] != pattern.form:
+                written = text[start:end]
+                if written != pattern.form and unicodedata.normalize("NFKC", written) != pattern.form:
                     continue
             elif not _capitalised_alike(text, start, pattern.form):
                 continue
@@ -264,6 +268,24 @@ class Gazetteer:
                 present.add(pattern.entry)
         candidates += [match for match in guarded if match[2] in present]
         return [(start, end, self._entries[index]) for start, end, index in _longest_first(candidates)]
+
+def _yield_to_reviewed(tables: _Tables) -> None:
+    """A generated entry loses a form that a reviewed body of another kind uses: CIRO is the Cabinet office,
+    not the Ethiopian town; CRI is China Radio International, not Costa Rica's code."""
+    reviewed: dict[str, Kind] = {}
+    for index, rank in enumerate(tables.ranks):
+        if rank == BODY_RANK:
+            for key in tables.keys[index]:
+                reviewed[key] = tables.entries[index].kind
+    for index, keys in enumerate(tables.keys):
+        entry = tables.entries[index]
+        if tables.ranks[index] == BODY_RANK or not any(reviewed.get(key, entry.kind) != entry.kind for key in keys):
+            continue
+        keep = [position for position, key in enumerate(keys) if reviewed.get(key, entry.kind) == entry.kind]
+        tables.entries[index] = replace(entry, names=tuple(entry.names[position] for position in keep))
+        tables.flags[index] = tuple(tables.flags[index][position] for position in keep)
+        tables.keys[index] = tuple(keys[position] for position in keep)
+
 
 def _capitalised_alike(text: str, start: int, form: str) -> bool:
     """Every word the form writes with a capital is written with one in the text ("Nice", not "nice")."""
@@ -320,20 +342,20 @@ _ABBREVIATION = re.compile(r"^[^\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,8}$")
 def body_forms(body: dict[str, Any]) -> list[tuple[str, str]]:
     """(form, flag) for one entry of bodies.json: names in every language; Latin and Cyrillic abbreviations
     found only as written (SVR, not "svr"); guarded and lookup-only forms flagged."""
-    out: list[tuple[str, str]] = [(body["name"], "")]
-    for forms in body.get("names", {}).values():
-        out += [(form, "") for form in forms]
-    for abbreviation in body.get("abbreviations", []):
-        exact = _ABBREVIATION.match(abbreviation) and abbreviation.upper() == abbreviation
-        out.append((abbreviation, _EXACT if exact else ""))
-    out += [(form, _GUARDED) for form in body.get("guarded", [])]
-    out += [(form, _NO_FIND) for form in body.get("lookup_only", [])]
-    seen: dict[str, str] = {}
-    for form, flag in out:
-        form = " ".join(form.split())
-        if form and form not in seen:
-            seen[form] = flag
-    return list(seen.items())
+    strictest: dict[str, str] = {}  # a form listed twice takes its strictest flag ("RT" is a name and guarded)
+    for form in body.get("abbreviations", []):
+        if _ABBREVIATION.match(form) and form.upper() == form:
+            strictest[form] = _EXACT
+    strictest.update((form, _NO_FIND) for form in body.get("lookup_only", []))
+    strictest.update((form, _GUARDED) for form in body.get("guarded", []))
+    forms = [body["name"], *(form for group in body.get("names", {}).values() for form in group)]
+    forms += [*body.get("abbreviations", []), *body.get("lookup_only", []), *body.get("guarded", [])]
+    out: dict[str, str] = {}
+    for form in forms:
+        spaced = " ".join(form.split())
+        if spaced and spaced not in out:
+            out[spaced] = strictest.get(form, "")
+    return list(out.items())
 
 
 def _read_bodies(path: Path, tables: _Tables) -> None:
