@@ -247,11 +247,11 @@ def _abbreviation_node(abbreviation: str) -> tuple[str, ...]:
     return ("org", abbreviation.lower())
 
 
-def _abbreviations_elsewhere(report: ReportText, found: list[Found], known: set[str]) -> list[Found]:
+def _abbreviations_elsewhere(full: str, header: list[tuple[int, int]], found: list[Found],
+                             known: set[str]) -> list[Found]:
     """Abbreviations defined in any report, where this one uses them alone ("SVR", "KGT")."""
     if not known:
         return found
-    full, header = report_content(report)
     taken = [(f.mention.start, f.mention.end) for f in found if not f.mention.implied]
     extra = []
     for match in _CAPS_WORD.finditer(full):
@@ -306,14 +306,16 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
     for judgement in decided:
         if judgement.verdict == "same":
             union.union(judgement.a, judgement.b, judgement.reason())
+    parts = {r.id: report_content(r) for r in report_list}  # each report's header is found once
     literal_domains = {f.mention.key for fs in per_report.values() for f in fs
                        if f.mention.kind is Kind.DOMAIN and not f.mention.implied}
     abbreviations = {f.mention.surface for fs in per_report.values() for f in fs
                      if f.node == _abbreviation_node(f.mention.surface) and f.mention.surface.isupper()}
     for report in report_list:
         kept = [f for f in per_report[report.id] if not f.mention.implied or f.mention.key in literal_domains]
-        kept = _abbreviations_elsewhere(report, kept, abbreviations)
-        per_report[report.id] = rules.local_merges(report.id, report_content(report)[0], kept, union)
+        full, header = parts[report.id]
+        kept = _abbreviations_elsewhere(full, header, kept, abbreviations)
+        per_report[report.id] = rules.local_merges(report.id, full, kept, union)
     katakana: set[tuple[str, ...]] = set()
     for found in per_report.values():
         for f in found:
@@ -330,7 +332,7 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
     rules.companies_without_legal_form(union, per_report)
     rules.split_given_names(union, per_report)
     pinned = {node for j in decided if j.verdict == "same" for node in (j.a, j.b)}
-    result = _assemble(report_list, per_report, union, pinned)
+    result = _assemble(parts, per_report, union, pinned)
     release(per_report)  # not in one C call as this returns: see core/gc_pause.release
     release(union.parent)
     return result
@@ -344,7 +346,7 @@ def _apply_splits(report_id: int, found: list[Found], decided: list[Judgement]) 
     return found
 
 
-def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], union: KeyUnion,
+def _assemble(parts: dict[int, tuple[str, list[tuple[int, int]]]], per_report: dict[int, list[Found]], union: KeyUnion,
               pinned: AbstractSet[tuple[str, ...]] = frozenset()) -> FusionResult:
     members: dict[tuple[str, ...], list[tuple[int, Found]]] = defaultdict(list)
     for report_id, found in per_report.items():
@@ -373,11 +375,11 @@ def _assemble(reports: list[ReportText], per_report: dict[int, list[Found]], uni
     for root, items in members.items():
         for report_id, f in items:
             mentions[report_id].append((f.mention, root_to_id[root]))
-    contents = {r.id: content_only(r) for r in reports}
+    contents = {report_id: _without_header(*part) for report_id, part in parts.items()}
     duplicates = neardup.groups(contents.items())
     # Dates in the content (the header's date is the report's own): for timelines, never for links.
     dates = {report_id: sorted({d.isoformat() for _, d in find_dates(text)}) for report_id, text in contents.items()}
-    return FusionResult(entities, duplicates, _links(entities, len(reports)), mentions, dates)
+    return FusionResult(entities, duplicates, _links(entities, len(parts)), mentions, dates)
 
 
 def is_unsure(f: Found) -> bool:
@@ -409,7 +411,10 @@ def kind_and_name(found: list[Found]) -> tuple[Kind, str]:
 
 
 def content_only(report: ReportText) -> str:
-    full, header = report_content(report)
+    return _without_header(*report_content(report))
+
+
+def _without_header(full: str, header: list[tuple[int, int]]) -> str:
     kept, position = [], 0
     for start, end in sorted(header):
         kept.append(full[position:start])
