@@ -1,17 +1,40 @@
-"""Near-duplicate reports: character 5-gram shingles of the content, Broder's mod-m sample, exact check.
+"""Near-duplicate reports: the same text re-sent, republished on another site, trimmed or revised.
 
-Character shingles work for Japanese (no spaces) and English alike. The
-header is left out (a re-send has a new number, date and originator), and
-so is whitespace (re-wrapping is not an edit). Each report keeps the
-shingles whose hash is 0 mod SAMPLE (Broder's "mod-m" sketch, an unbiased
-estimate of resemblance); an inverted index over those finds candidate
-pairs, so the work grows with the number of reports and their overlap, not
-with its square, and every step is a set operation in C. Hashes are CRC-32, stable across runs. Candidates are
-confirmed with the exact Jaccard similarity of their full shingle sets.
+Texts are compared as sets of character 5-gram shingles (they work for
+Japanese, which has no spaces, and English alike) of their content: the
+header is left out by the caller (a re-send has a new number, date and
+originator) and whitespace here (re-wrapping is not an edit).
+
+Republishing adds its own chrome: menus, "Share this page", footers,
+copyright and cookie notices, a desk's standard closing line. Those lines
+are learnt from the collection itself: a short line found in many reports
+is boilerplate, not evidence, and is left out before shingling (a few
+obvious web-chrome lines are dropped wherever they appear).
+
+Two reports are near-duplicates when they resemble each other (Jaccard of
+the shingle sets) or when one is contained in the other (a trimmed copy:
+overlap over the smaller set), the latter only with guards: the smaller
+text must be long enough and share enough shingles, and the resemblance
+must not be negligible, so that one shared paragraph in a long unrelated
+report does not make a group.
+
+Candidates come from Broder's mod-m sample: each report keeps the shingles
+whose hash is 0 mod SAMPLE, and an inverted index over those finds the
+pairs worth checking, so the work grows with the number of reports and
+their overlap, not with its square; every step is a set operation in C
+on one report at a time (one huge call would hold the GIL and stall the
+UI). Hashes are CRC-32, stable across runs. Candidates are confirmed on
+the full shingle sets.
+
+Groups are joined by average link, not single link: two groups merge only
+when most of their cross pairs are near-duplicates, so a chain of reports
+that each resemble the next (storyline siblings sharing template
+sentences) does not become one group.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 import zlib
@@ -22,15 +45,38 @@ from nia_desktop.core.gc_pause import release
 
 SHINGLE = 5
 SAMPLE = 8
-THRESHOLD = 0.5
+THRESHOLD = 0.5  # resemblance (Jaccard) that makes two reports near-duplicates on its own
+WEAK = 0.2  # a weaker resemblance counts when the smaller report is mostly inside the other ...
+WEAK_CONTAINMENT = 0.4  # (overlap over the smaller report at least this),
+MIN_CONTAINED = 150  # the smaller report has at least this many shingles (about 150 characters),
+RATIO = 3.0  # and the pair is at least this many times as alike as either report is to its crowd:
+BACKGROUND = 5  # its 5th closest candidate (a group of up to 5 copies stands out whole)
+LINK = 0.5  # two groups merge when at least this share of their cross pairs are near-duplicates
 MIN_SHARED = 3  # sampled shingles two reports must share to be compared at all
 COMMON = 200  # a sampled shingle in more reports than this is boilerplate, not evidence
-ESTIMATE_MARGIN = 0.6  # a pair whose sampled resemblance is below 0.6 x THRESHOLD is not checked
+ESTIMATE_MARGIN = 0.6  # a pair whose sampled estimates are below 0.6 x their thresholds is not checked
+BOILERPLATE_REPORTS = 5  # a short line in at least this many reports is boilerplate ...
+BOILERPLATE_SHARE = 0.02  # ... or in this share of them, whichever is more
+BOILERPLATE_CHARS = 40  # "short": at most this many characters (whitespace left out)
+MIN_SHINGLES = 20  # fewer shingles than this and a report is too short to call a copy of anything
+
+# Web chrome that marks no report's substance, wherever it appears, however rare in the collection.
+_CHROME = re.compile(
+    r"(skip to (main )?content|share (this|on)\b|print this page|back to top|cookie|all rights reserved|"
+    r"copyright|^©|\(c\) ?\d{4}|privacy policy|terms of use|sign in|log ?in|subscribe|follow us|"
+    r"main menu|navigation|breadcrumb|本文へ|ページの先頭|ページトップ|このページのトップ|印刷|"
+    r"サイトマップ|ホーム|トップページ|著作権|利用規約|プライバシー|転送|シェア|ツイート)",
+    re.IGNORECASE)
+_CHROME_CHARS = 60  # only a line this short can be chrome by the list alone
+
+
+def normal(text: str) -> str:
+    """What comparison sees: NFKC, lower case, no whitespace."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).lower())
 
 
 def shingles(text: str) -> set[int]:
-    normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).lower())
-    data = normal.encode("utf-32-le")  # four bytes a character, so shingle i is data[4i:4i+20]
+    data = normal(text).encode("utf-32-le")  # four bytes a character, so shingle i is data[4i:4i+20]
     width = 4 * SHINGLE
     return {zlib.crc32(data[i:i + width]) for i in range(0, max(4, len(data) - width + 4), 4)}
 
@@ -39,44 +85,111 @@ def jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def groups(contents: Iterable[tuple[int, str]], threshold: float = THRESHOLD) -> list[list[int]]:
-    """Groups (sorted report ids) of reports whose content is at least ``threshold`` alike."""
-    sets: dict[int, set[int]] = {}
-    sampled: dict[int, list[int]] = {}
+def _lines(text: str) -> list[str]:
+    return [line for line in (normal(raw) for raw in text.splitlines()) if line]
+
+
+def _is_chrome(line: str) -> bool:
+    return len(line) <= _CHROME_CHARS and _CHROME.search(line) is not None
+
+
+def _without_boilerplate(lines: list[str], frequent: Counter[str], limit: int) -> str:
+    kept = [line for line in lines
+            if not _is_chrome(line) and not (len(line) <= BOILERPLATE_CHARS and frequent[line] >= limit)]
+    return "\n".join(kept)
+
+
+def groups(contents: Iterable[tuple[int, str]], threshold: float | None = None) -> list[list[int]]:
+    """Groups (sorted report ids) of reports whose content is near-duplicate; ``threshold`` is the resemblance."""
+    threshold = THRESHOLD if threshold is None else threshold
+    sets = _shingle_sets(contents)
     index: dict[int, list[int]] = defaultdict(list)
-    for report_id, text in contents:
-        items = shingles(text)
-        if len(items) < 20:
-            continue
-        sets[report_id] = items
-        sampled[report_id] = [item for item in items if item % SAMPLE == 0]
-        for item in sampled[report_id]:
-            index[item].append(report_id)
-    parent = {r: r for r in sets}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    for report_id, items in sets.items():
+        for item in items:
+            if item % SAMPLE == 0:
+                index[item].append(report_id)
+    # Each report's evidence: its sampled shingles that are not everywhere.
+    sampled = {r: [item for item in items if item % SAMPLE == 0 and len(index[item]) <= COMMON]
+               for r, items in sets.items()}
+    edges: list[tuple[float, int, int]] = []
+    weak: list[tuple[float, int, int]] = []
+    background: dict[int, float] = {}
     # Candidates one report at a time: a counter per report stays small, where one counter of every pair
     # grew to millions of keys and each of its resizes held the GIL (and froze the UI) for 70 ms.
     for a, mine in sampled.items():
         shared: Counter[int] = Counter()
         for item in mine:
-            postings = index[item]
-            if len(postings) <= COMMON:
-                shared.update(b for b in postings if b > a)
-        for b, count in shared.items():
-            # The samples' own resemblance estimates the full one; only plausible pairs get the exact check.
-            estimate = count / (len(mine) + len(sampled[b]) - count)
-            if count >= MIN_SHARED and estimate >= threshold * ESTIMATE_MARGIN and \
-                    jaccard(sets[a], sets[b]) >= threshold:
-                parent[find(a)] = find(b)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for report_id in sets:
-        clusters[find(report_id)].append(report_id)
+            shared.update(index[item])
+        del shared[a]
+        # The samples' own resemblance and containment estimate the full ones; only plausible pairs are checked.
+        estimates = {b: count / (len(mine) + len(sampled[b]) - count)
+                     for b, count in shared.items() if count >= MIN_SHARED}
+        background[a] = _background(estimates.values())
+        for b, estimate in estimates.items():
+            if b < a:
+                continue
+            if estimate < threshold * ESTIMATE_MARGIN and not (
+                    estimate >= WEAK * ESTIMATE_MARGIN and estimate >= RATIO * background[a] * ESTIMATE_MARGIN and
+                    shared[b] >= WEAK_CONTAINMENT * ESTIMATE_MARGIN * min(len(mine), len(sampled[b]))):
+                continue
+            resemblance, containment = _measure(sets[a], sets[b])
+            if resemblance >= threshold:
+                edges.append((resemblance, a, b))
+            elif resemblance >= WEAK and containment >= WEAK_CONTAINMENT and \
+                    min(len(sets[a]), len(sets[b])) >= MIN_CONTAINED:
+                weak.append((resemblance, a, b))
+    # A weaker likeness counts only where it stands out: both reports are far closer to each other than to
+    # their other neighbours (storyline siblings sharing template sentences are all about as close).
+    edges.extend(e for e in weak if e[0] >= RATIO * max(background[e[1]], background[e[2]]))
     release(sets)
     release(index)
-    return sorted(sorted(c) for c in clusters.values() if len(c) > 1)
+    return _average_link(edges)
+
+
+def _shingle_sets(contents: Iterable[tuple[int, str]]) -> dict[int, set[int]]:
+    """Each report's shingles, its boilerplate lines left out; reports too short to judge are left out."""
+    texts = [(report_id, _lines(text)) for report_id, text in contents]
+    frequent: Counter[str] = Counter()
+    for _, lines in texts:
+        frequent.update({line for line in lines if len(line) <= BOILERPLATE_CHARS})
+    limit = max(BOILERPLATE_REPORTS, int(BOILERPLATE_SHARE * len(texts)))
+    sets: dict[int, set[int]] = {}
+    for report_id, lines in texts:
+        items = shingles(_without_boilerplate(lines, frequent, limit))
+        if len(items) >= MIN_SHINGLES:
+            sets[report_id] = items
+    release(frequent)
+    return sets
+
+
+def _background(estimates: Iterable[float]) -> float:
+    """How alike a report is to its crowd: its BACKGROUND-th closest candidate (0 when it has fewer)."""
+    closest = heapq.nlargest(BACKGROUND, estimates)
+    return closest[-1] if len(closest) == BACKGROUND else 0.0
+
+
+def _measure(a: set[int], b: set[int]) -> tuple[float, float]:
+    """Resemblance (Jaccard) and containment (overlap over the smaller set)."""
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared), shared / min(len(a), len(b))
+
+
+def _average_link(edges: list[tuple[float, int, int]]) -> list[list[int]]:
+    """Closest pairs first; two groups merge only when at least LINK of their cross pairs are near-duplicates."""
+    near: dict[int, set[int]] = defaultdict(set)
+    for _, a, b in edges:
+        near[a].add(b)
+        near[b].add(a)
+    group_of: dict[int, list[int]] = {}
+    for _, a, b in sorted(edges, reverse=True):
+        one, two = group_of.setdefault(a, [a]), group_of.setdefault(b, [b])
+        if one is two:
+            continue
+        links = sum(len(near[member].intersection(two)) for member in one)
+        if links < LINK * len(one) * len(two):
+            continue
+        one.extend(two)
+        for member in two:
+            group_of[member] = one
+    distinct = {id(g): g for g in group_of.values()}
+    return sorted(sorted(g) for g in distinct.values() if len(g) > 1)
