@@ -51,13 +51,14 @@ WEAK_CONTAINMENT = 0.4  # (overlap over the smaller report at least this),
 MIN_CONTAINED = 150  # the smaller report has at least this many shingles (about 150 characters),
 RATIO = 3.0  # and the pair is at least this many times as alike as either report is to its crowd:
 BACKGROUND = 5  # its 5th closest candidate (a group of up to 5 copies stands out whole)
-LINK = 0.5  # two groups merge when at least this share of their cross pairs are near-duplicates
+LINK = 0.75  # two groups merge when at least this share of their cross pairs are near-duplicates
 MIN_SHARED = 3  # sampled shingles two reports must share to be compared at all
 COMMON = 200  # a sampled shingle in more reports than this is boilerplate, not evidence
 ESTIMATE_MARGIN = 0.6  # a pair whose sampled estimates are below 0.6 x their thresholds is not checked
 BOILERPLATE_REPORTS = 5  # a short line in at least this many reports is boilerplate ...
-BOILERPLATE_SHARE = 0.02  # ... or in this share of them, whichever is more
-BOILERPLATE_CHARS = 40  # "short": at most this many characters (whitespace left out)
+BOILERPLATE_SHARE = 0.02  # ... or in this share of them, whichever is more;
+BOILERPLATE_CHARS = 40  # "short": at most this many characters (whitespace left out): menus, headings, footers.
+BOILERPLATE_LONG_SHARE = 0.2  # A longer line (a disclaimer, a desk's closing sentence) needs this share.
 MIN_SHINGLES = 20  # fewer shingles than this and a report is too short to call a copy of anything
 
 # Web chrome that marks no report's substance, wherever it appears, however rare in the collection.
@@ -93,9 +94,10 @@ def _is_chrome(line: str) -> bool:
     return len(line) <= _CHROME_CHARS and _CHROME.search(line) is not None
 
 
-def _without_boilerplate(lines: list[str], frequent: Counter[str], limit: int) -> str:
+def _without_boilerplate(lines: list[str], frequent: Counter[str], limits: tuple[int, int]) -> str:
+    short, long = limits
     kept = [line for line in lines
-            if not _is_chrome(line) and not (len(line) <= BOILERPLATE_CHARS and frequent[line] >= limit)]
+            if not _is_chrome(line) and frequent[line] < (short if len(line) <= BOILERPLATE_CHARS else long)]
     return "\n".join(kept)
 
 
@@ -151,11 +153,12 @@ def _shingle_sets(contents: Iterable[tuple[int, str]]) -> dict[int, set[int]]:
     texts = [(report_id, _lines(text)) for report_id, text in contents]
     frequent: Counter[str] = Counter()
     for _, lines in texts:
-        frequent.update({line for line in lines if len(line) <= BOILERPLATE_CHARS})
-    limit = max(BOILERPLATE_REPORTS, int(BOILERPLATE_SHARE * len(texts)))
+        frequent.update(set(lines))
+    limits = (max(BOILERPLATE_REPORTS, int(BOILERPLATE_SHARE * len(texts))),
+              max(BOILERPLATE_REPORTS, int(BOILERPLATE_LONG_SHARE * len(texts))))
     sets: dict[int, set[int]] = {}
     for report_id, lines in texts:
-        items = shingles(_without_boilerplate(lines, frequent, limit))
+        items = shingles(_without_boilerplate(lines, frequent, limits))
         if len(items) >= MIN_SHINGLES:
             sets[report_id] = items
     release(frequent)
