@@ -186,6 +186,8 @@ _KATAKANA_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc]")
 _CODE = re.compile(r"[A-Z]{2,3}")
 _COUNTRY_ABBREVIATIONS = frozenset(("US", "USA", "UK", "PRC", "DPRK", "ROK", "UAE", "EU"))
 _DEMONYM_OR_LANGUAGE = re.compile(r"[人語]")
+_PART_OF_A_NUMBER = re.compile(r"[-‐－][A-Za-z0-9]|[A-Za-z0-9]|"
+                               r"[^\s、。「」（）()]{0,8}?第[0-9０-９]+(?:[-‐－][0-9０-９]+)?号")
 
 
 def _stands_alone(full: str, start: int, end: int, entry: gazetteer.Entry) -> bool:
@@ -195,6 +197,8 @@ def _stands_alone(full: str, start: int, end: int, entry: gazetteer.Entry) -> bo
                                            (start and _KATAKANA_CHAR.match(full, start - 1))):
         return False
     if entry.id.startswith("country:") and _CODE.fullmatch(surface) and surface not in _COUNTRY_ABBREVIATIONS:
+        return False
+    if _PART_OF_A_NUMBER.match(full, end):  # CIRO-CIC-26-0412, 警察庁丙外発第1180号: a report number, not a body
         return False
     return not (entry.kind is Kind.LOCATION and _JAPANESE.match(surface) and _DEMONYM_OR_LANGUAGE.match(full, end))
 

@@ -117,9 +117,11 @@ def _classify(text: str, start: int, run: str) -> list[Mention]:
             second = cut + len(word) + 2
             return _classify(text, start, run[:cut]) + _classify(text, start + second, run[second:])
     # Leading stop words ("The", "In", "Reporting") are not part of a name.
+    began = start
     while words and words[0].lower().strip(".") in _STOP and words[0] != "Operation":
         start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
         words = words[1:]
+    run = run[start - began:]  # "The SVR and DIH": the run without its leading stop words
     if not words:
         return []
     before = text[max(0, start - 20):start]
