@@ -62,12 +62,11 @@ BOILERPLATE_LONG_SHARE = 0.2  # A longer line (a disclaimer, a desk's closing se
 MIN_SHINGLES = 20  # fewer shingles than this and a report is too short to call a copy of anything
 
 # Web chrome that marks no report's substance, wherever it appears, however rare in the collection.
-_CHROME = re.compile(
-    r"(skip to (main )?content|share (this|on)\b|print this page|back to top|cookie|all rights reserved|"
-    r"copyright|^©|\(c\) ?\d{4}|privacy policy|terms of use|sign in|log ?in|subscribe|follow us|"
-    r"main menu|navigation|breadcrumb|本文へ|ページの先頭|ページトップ|このページのトップ|印刷|"
-    r"サイトマップ|ホーム|トップページ|著作権|利用規約|プライバシー|転送|シェア|ツイート)",
-    re.IGNORECASE)
+_CHROME = re.compile(  # matched against normalised lines: lower case, no whitespace
+    r"(skipto(main)?content|sharethis|shareon|^share$|printthispage|backtotop|pagetop|cookie|allrightsreserved|"
+    r"copyright|^©|\(c\)\d{4}|privacypolicy|termsofuse|^sign(in|out)$|^log(in|out)$|^subscribe|followus|mainmenu|"
+    r"^navigation|breadcrumb|本文へ|ページの先頭|ページトップ|このページのトップ|^印刷|サイトマップ|^ホーム|トップページ|"
+    r"著作権|利用規約|プライバシー|^転送|シェア|ツイート)")
 _CHROME_CHARS = 60  # only a line this short can be chrome by the list alone
 
 
@@ -77,7 +76,11 @@ def normal(text: str) -> str:
 
 
 def shingles(text: str) -> set[int]:
-    data = normal(text).encode("utf-32-le")  # four bytes a character, so shingle i is data[4i:4i+20]
+    return _shingles_of(normal(text))
+
+
+def _shingles_of(normalised: str) -> set[int]:
+    data = normalised.encode("utf-32-le")  # four bytes a character, so shingle i is data[4i:4i+20]
     width = 4 * SHINGLE
     return {zlib.crc32(data[i:i + width]) for i in range(0, max(4, len(data) - width + 4), 4)}
 
@@ -98,7 +101,7 @@ def _without_boilerplate(lines: list[str], frequent: Counter[str], limits: tuple
     short, long = limits
     kept = [line for line in lines
             if not _is_chrome(line) and frequent[line] < (short if len(line) <= BOILERPLATE_CHARS else long)]
-    return "\n".join(kept)
+    return "".join(kept)  # normalised text has no whitespace: lines join as they were
 
 
 def groups(contents: Iterable[tuple[int, str]], threshold: float | None = None) -> list[list[int]]:
@@ -145,6 +148,7 @@ def groups(contents: Iterable[tuple[int, str]], threshold: float | None = None) 
     edges.extend(e for e in weak if e[0] >= RATIO * max(background[e[1]], background[e[2]]))
     release(sets)
     release(index)
+    release(sampled)
     return _average_link(edges)
 
 
@@ -158,7 +162,7 @@ def _shingle_sets(contents: Iterable[tuple[int, str]]) -> dict[int, set[int]]:
               max(BOILERPLATE_REPORTS, int(BOILERPLATE_LONG_SHARE * len(texts))))
     sets: dict[int, set[int]] = {}
     for report_id, lines in texts:
-        items = shingles(_without_boilerplate(lines, frequent, limits))
+        items = _shingles_of(_without_boilerplate(lines, frequent, limits))
         if len(items) >= MIN_SHINGLES:
             sets[report_id] = items
     release(frequent)

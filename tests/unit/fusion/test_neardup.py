@@ -157,7 +157,8 @@ def test_japanese_copies_with_different_chrome_are_found_and_chrome_lines_are_ig
     body = ("令和8年3月14日、外務大臣は在京ロシア大使に対し、ウラジオストクにおける我が国領事官の拘束について"
             "強く抗議した。同官は数時間にわたり目隠しをされた上で威圧的な取調べを受けたもので、領事関係に関するウィーン条約の明白な違反である。"
             "政府は正式な謝罪と再発防止を求めるとともに、金銭と引換えに秘密情報を入手したとの主張を否定した。")
-    one = "\n".join(["本文へ", "ホーム", "印刷", body, "ページの先頭へ戻る", "Copyright © 外務省"])
+    one = "\n".join(["本文へ", "ホーム", "Skip to main content", "印刷", body, "Share this page", "ページの先頭へ戻る",
+                     "Back to top", "Copyright © 外務省", "Cookie settings"])
     two = "\n".join(["転送", "このページをシェア", body, "著作権について", "利用規約"])
     assert neardup.groups([(1, one), (2, two), (3, "\n".join(filler(3)))]) == [[1, 2]]
     # the list of obvious chrome works even where the collection is too small to learn it
