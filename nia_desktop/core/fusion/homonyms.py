@@ -54,7 +54,10 @@ def split(members: Members, pinned: AbstractSet[Node]) -> dict[Node, str]:
         for year, part in parts.items():
             members[(*root, f"born {year}")] = part
             why[(*root, f"born {year}")] = f"homonym: born {year}"
-    background = {root for root, items in members.items() if len({r for r, _ in items}) > _COMMON}
+    # Background: what many reports name, and the public bodies and places a gazetteer knows (two people called
+    # NAGASE Ren are both reported on by the National Police Agency): context of that kind joins no one.
+    background = {root for root, items in members.items() if len({r for r, _ in items}) > _COMMON
+                  or any(f.node[0] == "gaz" for _, f in items)}
     places = {root for root, items in members.items() if _kind(items) is Kind.LOCATION}
     for root in [r for r, items in members.items() if _kind(items) is Kind.PERSON and not _pinned(items, pinned)]:
         if root in why:
