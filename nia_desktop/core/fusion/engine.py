@@ -187,7 +187,7 @@ _CODE = re.compile(r"[A-Z]{2,3}")
 _COUNTRY_ABBREVIATIONS = frozenset(("US", "USA", "UK", "PRC", "DPRK", "ROK", "UAE", "EU"))
 _DEMONYM_OR_LANGUAGE = re.compile(r"[人語]")
 _PART_OF_A_NUMBER = re.compile(r"[-‐－][A-Za-z0-9]|[A-Za-z0-9]|"
-                               r"[^\s、。「」（）()]{0,8}?第[0-9０-９]+(?:[-‐－][0-9０-９]+)?号")
+                               r"[^\s\u3040-\u309f、。「」（）()]{0,8}?第[0-9０-９]+(?:[-‐－][0-9０-９]+)?号")
 
 
 def _stands_alone(full: str, start: int, end: int, entry: gazetteer.Entry) -> bool:

@@ -58,6 +58,9 @@ _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "
                          "director", "chairman", "president", "minister", "governor", "mayor", "ambassador"})
 
 
+_IDENTIFIER = re.compile(r"-?[0-9]")
+
+
 def _is_caps(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -74,8 +77,11 @@ def extract(text: str) -> list[Mention]:
     """Name mentions in English text, with offsets."""
     found: list[Mention] = []
     for match in _RUN.finditer(text):
-        for start, run in _sentences(match.start(1), match.group(1)):
-            found.extend(_classify(text, start, run))
+        run = match.group(1)
+        if _IDENTIFIER.match(text, match.end(1)):  # "copy of CIRO CIRO-CIC-26-0365": the last word starts a number
+            run = run[:run.rstrip().rfind(" ")].rstrip() if " " in run.strip() else ""
+        for start, piece in _sentences(match.start(1), run):
+            found.extend(_classify(text, start, piece))
     found.extend(_later_mentions(text, found))
     return sorted(found, key=lambda m: (m.start, m.end))
 

@@ -14,6 +14,12 @@ def test_a_report_number_is_not_the_body_that_issued_it() -> None:
     assert not any(node[0] == "gaz" for _, node in found), found
 
 
+def test_a_body_named_before_its_report_number_is_that_body() -> None:
+    found = _nodes("本報告は内閣情報調査室の内調CI第8-0382号を再発出する。Note: copy of CIRO CIRO-CIC-26-0365, edited.")
+    assert [(surface, node) for surface, node in found if node[0] == "gaz"] == [
+        ("内閣情報調査室", ("gaz", "body:jp-ciro")), ("CIRO", ("gaz", "body:jp-ciro"))]
+
+
 def test_a_body_named_in_any_script_is_one_entity() -> None:
     reports = [ReportText(1, "", "A partner service assesses that the officer belongs to the SVR."),
                ReportText(2, "", "同人はロシア対外情報庁の所属と評価される。"),
