@@ -34,6 +34,7 @@ from itertools import combinations
 from typing import Any
 
 from nia_desktop.core.fusion import (
+    bilingual,
     content,
     gazetteer,
     homonyms,
@@ -303,6 +304,7 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
           extracted: dict[int, list[Found]]) -> FusionResult:
     decided = judgements
     watch = Matcher(entries)
+    known = gazetteer.load()
     missing = [r for r in report_list if r.id not in extracted]
     extracted.update(workers.extract_all(missing, entries, lambda report: extract(report, watch)))
     per_report: dict[int, list[Found]] = {r.id: _apply_splits(r.id, extracted[r.id], decided) for r in report_list}
@@ -333,7 +335,8 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
     rules.fuzzy_merges(union, katakana)
     rules.surname_merges(union, per_report)
     rules.mandarin_merges(union, per_report)
-    rules.companies_without_legal_form(union, per_report)
+    rules.companies_without_legal_form(union, per_report, lambda surface: known.lookup(surface) is not None)
+    bilingual.merges(union, per_report, names_ja.words)
     rules.split_given_names(union, per_report)
     pinned = {node for j in decided if j.verdict == "same" for node in (j.a, j.b)}
     result = _assemble(parts, per_report, union, pinned)

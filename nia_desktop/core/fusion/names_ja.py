@@ -123,6 +123,13 @@ _HIRAGANA = re.compile(r"[\u3041-\u309f]{2,3}")
 _ONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
 
 
+def words(text: str) -> list[Any]:
+    """Sudachi's shortest units of ``text`` (split mode A): 研究 + 室, 南 + 関東."""
+    from sudachipy import tokenizer as sudachi
+
+    return list(_tokenizer().tokenize(text, sudachi.Tokenizer.SplitMode.A))
+
+
 def _unlisted_given_name(morphemes: list[Any], index: int, spaced: bool) -> bool:
     """A given name the dictionary knows only as a word: 楓 in 星野 楓 (after a space), そら in 一之瀬そら
     (kana); only before a particle or punctuation, so 田中社長 or 星野の件 never count."""

@@ -99,6 +99,7 @@ _LOOSE = [("ng", "n"), ("gh", ""), ("sh", "s"), ("ch", "t"), ("ts", "t"), ("th",
 
 
 _NON_RHOTIC = re.compile(r"(?<=[aeiou])r+(?![aeiou])")
+_SOFT_C = re.compile(r"c(?=[eiy])")  # service, center: サービス, センター
 
 
 def loose_word(word: str, english: bool = False) -> str:
@@ -109,10 +110,12 @@ def loose_word(word: str, english: bool = False) -> str:
     together, and collapse doubled letters.
     """
     if english:  # as Japanese hears English: no r after a vowel (ハーバー Harbor), th as s (モス Moth)
-        word = _NON_RHOTIC.sub("", word).replace("th", "s")
+        word = _SOFT_C.sub("s", _NON_RHOTIC.sub("", word).replace("th", "s").replace("tion", "shon"))
     for a, b in _LOOSE:
         word = word.replace(a, b)
     skeleton = word[:1] + re.sub(r"[aeiou]", "", word[1:])
+    if english:  # アジア Asia: Japanese voices an s between vowels
+        skeleton = skeleton.replace("z", "s")
     return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
