@@ -332,6 +332,7 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
                     f.reading and f.mention.kind is Kind.LOCATION and _JAPANESE.search(f.mention.surface)) or (
                     f.node[0] == "org" and _JAPANESE_COMPANY.search(f.mention.surface)):
                 katakana.add(f.node)
+    rules.romanisation_merges(union, per_report)
     rules.fuzzy_merges(union, katakana)
     rules.surname_merges(union, per_report)
     rules.mandarin_merges(union, per_report)
@@ -413,7 +414,8 @@ def kind_and_name(found: list[Found]) -> tuple[Kind, str]:
     if kind in SELECTOR_KINDS:
         return kind, found[0].mention.key
     surfaces = Counter(f.mention.surface for f in found)
-    latin = [s for s, _ in surfaces.most_common() if not _JAPANESE.search(s)]
+    latin = [s for s, _ in surfaces.most_common() if not _JAPANESE.search(s) and not _OTHER_SCRIPT.search(s)] or \
+        [s for s, _ in surfaces.most_common() if not _JAPANESE.search(s)]
     return kind, latin[0] if latin else surfaces.most_common(1)[0][0]
 
 

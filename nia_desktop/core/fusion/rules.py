@@ -303,3 +303,27 @@ def surname_merges(union: KeyUnion, per_report: dict[int, list[Found]]) -> None:
         owners = {union.find(n) for n in latin_people.get(surname, ())}
         if len(owners) == 1 and union.find(node) not in owners:
             union.union(node, owners.pop(), "surname reading")
+
+
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\uac00-\ud7a3]")
+
+
+def romanisation_merges(union: KeyUnion, per_report: dict[int, list[Found]]) -> None:
+    """A person written in Cyrillic or Hangul meets the one romanised person whose key is among the name's
+    customary spellings (김정은 = Kim Jong Un, not only the standard Kim Jeong-eun; Аркадий = Arkady)."""
+    from nia_desktop.core.fusion import transliterate
+
+    latin: set[tuple[str, ...]] = set()
+    written: dict[tuple[str, ...], str] = {}
+    for found in per_report.values():
+        for f in found:
+            if f.mention.kind is not Kind.PERSON or f.node[0] != "name":
+                continue
+            if _OTHER_SCRIPT.search(f.mention.surface):
+                written.setdefault(f.node, f.mention.surface)
+            elif not _JAPANESE.search(f.mention.surface):
+                latin.add(f.node)
+    for node, surface in written.items():
+        owners = {union.find(("name", key)) for key in transliterate.folded_keys(surface) if ("name", key) in latin}
+        if len(owners) == 1 and union.find(node) not in owners:
+            union.union(node, owners.pop(), "romanisation")

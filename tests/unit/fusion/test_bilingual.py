@@ -40,3 +40,13 @@ def test_resolution_joins_only_where_one_english_name_fits() -> None:
     entities = {e.name: e.reports for e in fuse(reports).entities if e.kind.value == "organization"}
     assert entities["Minami-Kanto Institute of Science and Technology"] == [1, 2]
     assert entities["Kōchi Prefecture Disaster Countermeasures Headquarters"] == [3]
+
+
+def test_a_name_in_cyrillic_or_hangul_meets_its_customary_romanisation() -> None:
+    reports = [ReportText(1, "", "Kim Jong Un inspected the site."),
+               ReportText(2, "", "북한의 김정은 위원장이 현지지도했다."),
+               ReportText(3, "", "Аркадий Светлов написал книгу."),
+               ReportText(4, "", "Arkady Svetlov published a memoir.")]
+    people = {e.name: (e.reports, {m["why"] for m in e.merges}) for e in fuse(reports).entities
+              if e.kind.value == "person"}
+    assert people == {"Kim Jong Un": ([1, 2], {"romanisation"}), "Arkady Svetlov": ([3, 4], {"romanisation"})}
