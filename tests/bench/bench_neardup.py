@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import resource
 import sys
 import time
 from collections import Counter, defaultdict
@@ -122,7 +123,7 @@ def main() -> int:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--errors", type=int, default=0, help="print this many false and missed pairs per corpus")
     parser.add_argument("--speed", type=int, default=0, help="also time neardup.groups on this many reports, "
-                                                            "taken from all the corpora given")
+                                                            "the first of all the corpora given, pooled")
     args = parser.parse_args()
     pooled: list[str] = []
     for corpus in args.corpora:
@@ -140,14 +141,19 @@ def main() -> int:
                 for a, b in sorted(pairs)[:args.errors]:
                     print(f"  {kind} {a} {b}")
     if args.speed:
-        texts = (pooled * (args.speed // max(1, len(pooled)) + 1))[:args.speed]
-        # repeated texts would all be duplicates of one another; a per-copy suffix keeps them distinct reports
+        if len(pooled) < args.speed:
+            sys.exit(f"--speed {args.speed}: the corpora given hold only {len(pooled)} reports")
+        sample = pooled[:args.speed]
         for label, grouper in (("new", neardup.groups), ("baseline", baseline)):
             if label == "baseline" and args.no_baseline:
                 continue
+            before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             start = time.perf_counter()
-            grouper(enumerate(texts))
-            print(f"{label}: {len(texts)} reports in {time.perf_counter() - start:.2f} s")
+            found = grouper(enumerate(sample))
+            took = time.perf_counter() - start
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            print(f"{label}: {len(sample)} reports in {took:.2f} s, {len(found)} groups; peak RSS {peak // 1024} MB "
+                  f"(was {before // 1024} MB before)")
     return 0
 
 

@@ -146,9 +146,9 @@ def groups(contents: Iterable[tuple[int, str]], threshold: float | None = None) 
     # A weaker likeness counts only where it stands out: both reports are far closer to each other than to
     # their other neighbours (storyline siblings sharing template sentences are all about as close).
     edges.extend(e for e in weak if e[0] >= RATIO * max(background[e[1]], background[e[2]]))
-    release(sets)
     release(index)
     release(sampled)
+    release(sets)
     return _average_link(edges)
 
 
@@ -182,7 +182,12 @@ def _measure(a: set[int], b: set[int]) -> tuple[float, float]:
 
 
 def _average_link(edges: list[tuple[float, int, int]]) -> list[list[int]]:
-    """Closest pairs first; two groups merge only when at least LINK of their cross pairs are near-duplicates."""
+    """Closest pairs first; two groups merge only when at least LINK of their cross pairs are near-duplicates.
+
+    A report joins a pair only when it is alike to both. Letting it join when alike to one (star-shaped
+    groups: copies of one original, each edited differently) put storyline siblings into true groups:
+    precision 0.94 instead of 0.96 at 3,000 generated reports, for recall 0.94 instead of 0.92.
+    """
     near: dict[int, set[int]] = defaultdict(set)
     for _, a, b in edges:
         near[a].add(b)
