@@ -45,6 +45,11 @@ def ascii_fold(text: str) -> str:
 
 def name_words(text: str) -> list[str]:
     """The words of a name, folded: ``Shun'ichi TAKAGI`` -> ['shunichi', 'takagi']."""
+    return list(_name_words(text))
+
+
+@functools.lru_cache(maxsize=65536)  # one name is folded again by every rule that meets it
+def _name_words(text: str) -> tuple[str, ...]:
     normal = unicodedata.normalize("NFKC", text)
     if _KANA.search(normal):  # before folding: NFKD would split ガ into カ and a mark
         normal = romanise(normal)
@@ -56,9 +61,10 @@ def name_words(text: str) -> list[str]:
             word = pattern.sub(replacement, word)
         if word:
             words.append(word)
-    return words
+    return tuple(words)
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Order-free folded key of a person's or place's name."""
     return " ".join(sorted(name_words(text)))
