@@ -124,11 +124,18 @@ def main() -> int:
     parser.add_argument("--errors", type=int, default=0, help="print this many false and missed pairs per corpus")
     parser.add_argument("--speed", type=int, default=0, help="also time neardup.groups on this many reports, "
                                                             "the first of all the corpora given, pooled")
+    parser.add_argument("--pool", action="store_true", help="also score all the corpora given as one collection "
+                                                             "(precision where many storylines' siblings meet)")
     args = parser.parse_args()
     pooled: list[str] = []
+    pool_texts: dict[str, str] = {}
+    pool_gold: set[tuple[str, str]] = set()
     for corpus in args.corpora:
         texts, gold = contents(corpus), gold_pairs(corpus)
         pooled.extend(texts.values())
+        if args.pool:
+            pool_texts.update({f"{corpus.name}/{r}": text for r, text in texts.items()})
+            pool_gold.update((f"{corpus.name}/{a}", f"{corpus.name}/{b}") for a, b in gold)
         line = f"{corpus.name:>14} {len(texts):>6} reports {len(gold):>5} gold pairs"
         p, r, f, took, predicted = score(neardup.groups, texts, gold)
         line += f" | new P {p:.3f} R {r:.3f} F1 {f:.3f} ({took:.2f} s)"
@@ -140,6 +147,14 @@ def main() -> int:
             for kind, pairs in (("false", predicted - gold), ("missed", gold - predicted)):
                 for a, b in sorted(pairs)[:args.errors]:
                     print(f"  {kind} {a} {b}")
+    if args.pool:
+        p, r, f, took, _ = score(neardup.groups, pool_texts, pool_gold)
+        line = f"{'pooled':>14} {len(pool_texts):>6} reports {len(pool_gold):>5} gold pairs"
+        line += f" | new P {p:.3f} R {r:.3f} F1 {f:.3f} ({took:.2f} s)"
+        if not args.no_baseline:
+            bp, br, bf, btook, _ = score(baseline, pool_texts, pool_gold)
+            line += f" | baseline P {bp:.3f} R {br:.3f} F1 {bf:.3f} ({btook:.2f} s)"
+        print(line, flush=True)
     if args.speed:
         if len(pooled) < args.speed:
             sys.exit(f"--speed {args.speed}: the corpora given hold only {len(pooled)} reports")

@@ -90,7 +90,9 @@ def jaccard(a: set[int], b: set[int]) -> float:
 
 
 def _lines(text: str) -> list[str]:
-    return [line for line in (normal(raw) for raw in text.splitlines()) if line]
+    """The text's normalised lines (as ``normal`` makes them), empty ones left out; one NFKC call per text."""
+    return [line for line in ("".join(raw.split()) for raw in unicodedata.normalize("NFKC", text).lower().splitlines())
+            if line]
 
 
 def _is_chrome(line: str) -> bool:
