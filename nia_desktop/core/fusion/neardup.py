@@ -7,16 +7,22 @@ originator) and whitespace here (re-wrapping is not an edit).
 
 Republishing adds its own chrome: menus, "Share this page", footers,
 copyright and cookie notices, a desk's standard closing line. Those lines
-are learnt from the collection itself: a short line found in many reports
-is boilerplate, not evidence, and is left out before shingling (a few
-obvious web-chrome lines are dropped wherever they appear).
+are learnt from the collection itself, in the same pass: a short line (a
+menu item, a heading) found in many reports, or a longer one (a
+disclaimer) found in a fifth of them, is boilerplate, not evidence, and is
+left out before shingling; a short list of obvious web chrome is dropped
+wherever it appears, however rare in the collection.
 
-Two reports are near-duplicates when they resemble each other (Jaccard of
-the shingle sets) or when one is contained in the other (a trimmed copy:
-overlap over the smaller set), the latter only with guards: the smaller
-text must be long enough and share enough shingles, and the resemblance
-must not be negligible, so that one shared paragraph in a long unrelated
-report does not make a group.
+Two reports are near-duplicates when their resemblance (Jaccard) reaches
+THRESHOLD. Real republishing and revision often stay below it (excerpts
+of different length, a paragraph added, sentences reworded: 0.2-0.5), so
+a weaker resemblance (WEAK) also counts when the smaller report is mostly
+inside the other (containment WEAK_CONTAINMENT, the smaller at least
+MIN_CONTAINED shingles: a sentence quoted from an article is no copy of
+it) and the pair stands out from its crowd: at least RATIO times as alike
+as either report is to its BACKGROUND-th closest candidate. Storyline
+siblings that share template sentences are all about as alike to one
+another, so they never stand out; a revision and its original do.
 
 Candidates come from Broder's mod-m sample: each report keeps the shingles
 whose hash is 0 mod SAMPLE, and an inverted index over those finds the
@@ -27,9 +33,8 @@ UI). Hashes are CRC-32, stable across runs. Candidates are confirmed on
 the full shingle sets.
 
 Groups are joined by average link, not single link: two groups merge only
-when most of their cross pairs are near-duplicates, so a chain of reports
-that each resemble the next (storyline siblings sharing template
-sentences) does not become one group.
+when at least LINK of their cross pairs are near-duplicates, so a chain of
+reports that each resemble the next does not become one group.
 """
 
 from __future__ import annotations
@@ -163,7 +168,9 @@ def _shingle_sets(contents: Iterable[tuple[int, str]]) -> dict[int, set[int]]:
     limits = (max(BOILERPLATE_REPORTS, int(BOILERPLATE_SHARE * len(texts))),
               max(BOILERPLATE_REPORTS, int(BOILERPLATE_LONG_SHARE * len(texts))))
     sets: dict[int, set[int]] = {}
-    for report_id, lines in texts:
+    texts.reverse()
+    while texts:  # each report's lines freed as it is done: all at once, they would hold the GIL for a while
+        report_id, lines = texts.pop()
         items = _shingles_of(_without_boilerplate(lines, frequent, limits))
         if len(items) >= MIN_SHINGLES:
             sets[report_id] = items
