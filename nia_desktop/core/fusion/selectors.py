@@ -57,16 +57,24 @@ _NOT_TLDS = frozenset({"pdf", "doc", "docx", "txt", "csv", "json", "eml", "html"
                        "k", "g", "co", "ltd", "inc"})
 
 
+class _FoldTable(dict[int, str]):
+    """Each character's NFKC form where that is one character, worked out once per character ever seen."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = unicodedata.normalize("NFKC", ch)
+        value = folded if len(folded) == 1 else ch
+        if len(self) < 200_000:  # text of every script there is still fits; a flood of rare ones is not kept
+            self[code] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """NFKC character by character where that keeps one character (＠ -> @, ０ -> 0): offsets stay put."""
-    out = []
-    for ch in text:
-        if ord(ch) < 0x80:
-            out.append(ch)
-            continue
-        folded = unicodedata.normalize("NFKC", ch)
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
+    return text if text.isascii() else text.translate(_FOLD_TABLE)
 
 
 def refang(value: str) -> str:
