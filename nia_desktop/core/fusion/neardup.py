@@ -115,14 +115,14 @@ def groups(contents: Iterable[tuple[int, str]], threshold: float | None = None) 
     """Groups (sorted report ids) of reports whose content is near-duplicate; ``threshold`` is the resemblance."""
     threshold = THRESHOLD if threshold is None else threshold
     sets = _shingle_sets(contents)
+    sampled = {r: [item for item in items if item % SAMPLE == 0] for r, items in sets.items()}
     index: dict[int, list[int]] = defaultdict(list)
-    for report_id, items in sets.items():
-        for item in items:
-            if item % SAMPLE == 0:
-                index[item].append(report_id)
+    for report_id, mine in sampled.items():
+        for item in mine:
+            index[item].append(report_id)
     # Each report's evidence: its sampled shingles that are not everywhere.
-    sampled = {r: [item for item in items if item % SAMPLE == 0 and len(index[item]) <= COMMON]
-               for r, items in sets.items()}
+    for report_id, mine in sampled.items():
+        sampled[report_id] = [item for item in mine if len(index[item]) <= COMMON]
     edges: list[tuple[float, int, int]] = []
     weak: list[tuple[float, int, int]] = []
     background: dict[int, float] = {}
