@@ -60,8 +60,6 @@ def _dictionaries_loaded() -> None:
 # ----------------------------------------------------------------------------------------------- crashes
 
 
-@pytest.mark.xfail(strict=True, reason="names_en.extract: trimming a run before a number (commit 1941694) leaves "
-                                       "a trailing 'and'; _classify's run.index(' and ') raises ValueError")
 @pytest.mark.parametrize("text", [
     "Fancy Bear and APT29 were named in the advisory.",
     "Cozy Bear and APT29",
@@ -72,8 +70,6 @@ def test_a_name_then_and_then_a_numbered_code_does_not_crash_fusion(text: str) -
     fuse([ReportText(1, "Advisory", text), ReportText(2, "", "Fancy Bear was named again.")])
 
 
-@pytest.mark.xfail(strict=True, reason="names_en._classify assumes single spaces around 'and'/'of' "
-                                       "(run.index(f' {word} ') and run.index(' and ')): a tab raises ValueError")
 @pytest.mark.parametrize("text", [
     "Singapore and\tHarbour Crest signed.",
     "Singapore\tand Harbour Crest signed.",
@@ -86,8 +82,6 @@ def test_a_tab_beside_and_or_of_does_not_crash_extraction(text: str) -> None:
     _offsets_hold("", text)
 
 
-@pytest.mark.xfail(strict=True, reason="names_ja.extract hands the whole report to Sudachi, which refuses more "
-                                       "than 49,149 bytes (SudachiError: Input is too long)")
 def test_a_long_japanese_report_does_not_crash_extraction() -> None:
     # A white paper of 17,000 characters (51 KB in UTF-8); the name at its end must still be found.
     text = "政府は本日、報告書を公表した。" * 1150 + "永瀬蓮が六本木で接触した。"
@@ -95,15 +89,11 @@ def test_a_long_japanese_report_does_not_crash_extraction() -> None:
     assert "永瀬蓮" in surfaces
 
 
-@pytest.mark.xfail(strict=True, reason="one kanji anywhere sends the whole report to Sudachi: a 50 KB English "
-                                       "report that quotes 東京 once crashes on Sudachi's 49,149-byte limit")
 def test_a_long_english_report_quoting_one_japanese_word_does_not_crash_extraction() -> None:
     text = "The committee reviewed the shipping records in detail. " * 900 + "The office in Tokyo (東京) replied."
     _extract("Review", text)
 
 
-@pytest.mark.xfail(strict=True, reason="names_en._classify recurses once per 'and' between organisations: "
-                                       "a list of 1,500 companies raises RecursionError")
 def test_a_long_list_of_companies_joined_by_and_does_not_recurse_out() -> None:
     rng = random.Random(3)
     companies = [rng.choice(string.ascii_uppercase) + "".join(rng.choices(string.ascii_lowercase, k=7)) + " Ltd."
@@ -120,8 +110,6 @@ def _pathological_banner_candidates() -> None:
     content.header_spans("ロシアのSVRと日本のNPAが協力した。" * 3000 + "詳細はexample.com")
 
 
-@pytest.mark.xfail(strict=True, reason="content._BANNER (^[^a-z]*[A-Z]{2,}[^a-z]*$) backtracks catastrophically: "
-                                       "3,000 capitals + 'a' takes minutes; a 100 KB Japanese line 33 s")
 def test_a_long_first_line_without_lower_case_does_not_stall_the_header_scan() -> None:
     assert _finishes_within(DEADLINE, _pathological_banner_candidates)
 
@@ -132,8 +120,6 @@ def _names_joined_by_and() -> None:
     names_en.extract(" and ".join(words))  # 7 KB
 
 
-@pytest.mark.xfail(strict=True, reason="names_en._classify: per 'and' it recurses, and each level rebuilds "
-                                       "before_words for every word: cubic (800 names, 9.6 KB: 43 s)")
 def test_names_joined_by_and_do_not_stall_extraction() -> None:
     assert _finishes_within(DEADLINE, _names_joined_by_and)
 
@@ -145,8 +131,6 @@ def _long_capitalised_run() -> None:
     names_en.extract(" ".join(words))  # 128 KB, one line, no punctuation (a table of names flattened)
 
 
-@pytest.mark.xfail(strict=True, reason="names_en._classify rebuilds before_words = [...words[1:i]] for every word "
-                                       "of a run: quadratic (128 KB of capitalised words: 15 s; 1 MB: minutes)")
 def test_a_long_run_of_capitalised_words_does_not_stall_extraction() -> None:
     assert _finishes_within(DEADLINE, _long_capitalised_run)
 
@@ -161,9 +145,6 @@ def _roster() -> None:
     names_en.extract("".join(f"{word(True)} {word(False)} met {word(False)} {word(True)}. " for _ in range(1600)))
 
 
-@pytest.mark.xfail(strict=True, reason="names_en._later_mentions compiles and runs one regex over the whole text "
-                                       "per short form, and scans every taken span per match: a roster of 3,200 "
-                                       "people (56 KB) takes 29 s")
 def test_a_roster_of_many_people_does_not_stall_extraction() -> None:
     assert _finishes_within(DEADLINE, _roster)
 
@@ -172,9 +153,6 @@ def _many_places() -> None:
     _extract("", "Tokyo, Russia, Moscow, " * 4000)  # 92 KB; gazetteer.find alone takes 0.07 s
 
 
-@pytest.mark.xfail(strict=True, reason="engine.extract's keep() scans every kept span for each mention: quadratic "
-                                       "(12,000 gazetteer places in 92 KB: 11 s); _gazetteer_matches and "
-                                       "content.inside scan lists the same way")
 def test_many_mentions_do_not_stall_extraction() -> None:
     assert _finishes_within(DEADLINE, _many_places)
 
@@ -183,8 +161,6 @@ def _many_addresses() -> None:
     selectors.extract(" ".join(f"u{i}@host{i}.example.com" for i in range(12000)))  # 320 KB
 
 
-@pytest.mark.xfail(strict=True, reason="selectors.extract's free() scans every taken span per candidate: quadratic "
-                                       "(8,000 mail addresses: 3 s; 12,000: about 7 s)")
 def test_many_selectors_do_not_stall_extraction() -> None:
     assert _finishes_within(DEADLINE, _many_addresses)
 
@@ -197,9 +173,6 @@ def _by_alias(texts: list[str]) -> dict[str, engine.Entity]:
     return {alias: entity for entity in result.entities for alias in entity.aliases}
 
 
-@pytest.mark.xfail(strict=True, reason="rules.companies_without_legal_form ('short name of a company'): a person "
-                                       "whose name starts one company's name is absorbed into it and becomes an "
-                                       "organisation; _EPONYMOUS does not cover Trading, Holdings, Shoji...")
 def test_a_person_is_not_absorbed_by_the_company_named_after_them() -> None:
     by_alias = _by_alias(["NAGASE Ren met the broker in Osaka.", "NAGASE Ren called again from Fukuoka.",
                           "Nagase Ren Trading Co. shipped the parts."])

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from nia_desktop.core.fusion.nodes import Found
     from nia_desktop.core.fusion.watchlist import WatchEntry
 
-EXTRACTOR_VERSION = "4"  # raise when extraction changes what it finds
+EXTRACTOR_VERSION = "5"  # raise when extraction changes what it finds
 
 
 def version(watch: list[WatchEntry]) -> str:

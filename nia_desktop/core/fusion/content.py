@@ -11,6 +11,7 @@ such labels; and the all-capitals agency banner over a labelled block.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _LABELS = (
@@ -23,7 +24,7 @@ _LABELS = (
 _LABEL_LINE = re.compile(
     rf"^[ \t　]*(?:[-*・][ \t]*)?(?:\*\*)?(?:{_LABELS})(?:\*\*)?[ \t　]*(?::|：|\||[ \t　]{{2,}}|　)", re.IGNORECASE)
 _HEADER_CELL = re.compile(rf"^(?:{_LABELS})$", re.IGNORECASE)
-_BANNER = re.compile(r"^[^a-z]*[A-Z]{2,}[^a-z]*$")
+_CAPITALS = re.compile(r"[A-Z]{2,}")
 _BANNER_LINES = 16  # an e-mail's own headers come first
 
 
@@ -43,7 +44,7 @@ def header_spans(text: str) -> list[tuple[int, int]]:
         if _LABEL_LINE.match(line):
             spans.append((start, end))
             continue
-        if number < _BANNER_LINES and _BANNER.match(line.strip()) and len(line.split()) >= 3:
+        if number < _BANNER_LINES and _is_banner(line) and len(line.split()) >= 3:
             spans.append((start, end))
             continue
         if "|" in line:
@@ -57,5 +58,13 @@ def header_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _is_banner(line: str) -> bool:
+    """No lower-case letter and a run of capitals ("NATIONAL POLICE AGENCY"): tested in two linear scans (the
+    regex that said it in one backtracked cubically on a long capital line with a lower-case letter at its end)."""
+    return not any("a" <= c <= "z" for c in line) and _CAPITALS.search(line) is not None
+
+
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
+    """Whether [start, end) lies in one span; header_spans() gives them sorted and apart, so bisect finds it."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]

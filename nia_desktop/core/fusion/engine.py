@@ -24,6 +24,7 @@ weighted by how rare each shared entity is (inverse document frequency).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -52,6 +53,7 @@ from nia_desktop.core.fusion import (
 from nia_desktop.core.fusion.judgements import Judgement
 from nia_desktop.core.fusion.model import NAME_KINDS, SELECTOR_KINDS, Kind, Mention
 from nia_desktop.core.fusion.nodes import Found, KeyUnion, ReportText
+from nia_desktop.core.fusion.spans import Spans
 from nia_desktop.core.fusion.watchlist import Matcher, WatchEntry
 from nia_desktop.core.gc_pause import paused_gc, release
 from nia_desktop.core.ingest.dates import find_dates
@@ -124,15 +126,12 @@ def extract(report: ReportText, watch: Matcher | None = None) -> list[Found]:
     """Every mention in one report, outside its header, each with its starting node."""
     full, header = report_content(report)
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
 
     def keep(mention: Mention, node: tuple[str, ...], reading: str = "") -> None:
-        if content.inside(header, mention.start, mention.end):
-            return
-        if any(not (mention.end <= a or mention.start >= b) for a, b in taken):
+        if content.inside(header, mention.start, mention.end) or not taken.claim(mention.start, mention.end):
             return
         found.append(Found(mention, node, reading))
-        taken.append((mention.start, mention.end))
 
     if watch is not None:  # analysts' known entities first: they beat the general rules
         for mention, entry_id in watch.find(full):
@@ -173,10 +172,19 @@ def _gazetteer_matches(full: str, header: list[tuple[int, int]], spans: list[tup
     ("Russia" inside "Embassy of the Russian Federation", 高知県 inside 高知県災害対策本部): a nested name is
     part of that name, not a mention of its own."""
     matches = [(start, end, entry) for start, end, entry in known.find(full) if not content.inside(header, start, end)]
+    if not matches:
+        return []
+    # For each start, the rule span reaching furthest among those that begin at or before it (ties: the earlier).
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    reach: list[tuple[int, int]] = []  # (end, -start) of the best span so far
+    for a, b in ordered:
+        reach.append(max(reach[-1], (b, -a)) if reach else (b, -a))
     kept = []
     for start, end, entry in matches:
-        if any(a <= start and end <= b and b - a > end - start for a, b in spans):
-            continue
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and (reach[i][0] > end or (reach[i][0] == end and -reach[i][1] < start)):
+            continue  # inside a longer name
         if not _stands_alone(full, start, end, entry):
             continue
         kept.append((Mention(entry.kind, full[start:end], entry.id, start, end), gazetteer_node(entry)))
@@ -257,13 +265,15 @@ def _abbreviations_elsewhere(full: str, header: list[tuple[int, int]], found: li
     """Abbreviations defined in any report, where this one uses them alone ("SVR", "KGT")."""
     if not known:
         return found
-    taken = [(f.mention.start, f.mention.end) for f in found if not f.mention.implied]
+    taken = sorted((f.mention.start, f.mention.end) for f in found if not f.mention.implied)
+    starts = [a for a, _ in taken]
     extra = []
     for match in _CAPS_WORD.finditer(full):
         word = match.group(0)
         if word not in known or content.inside(header, match.start(), match.end()):
             continue
-        if any(a <= match.start() < b for a, b in taken):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.start() < taken[i][1]:
             continue
         if _NAME_FOLLOWS.match(full, match.end()):  # "MKIST Quantum Sensing Lab": part of a longer name
             continue

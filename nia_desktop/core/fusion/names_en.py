@@ -17,13 +17,18 @@ The method (no statistical model is shipped for English):
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from nia_desktop.core.fusion.model import Kind, Mention
 
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’-]*\.?)"
 _CONNECT = r"(?:of|and|for|the|de|&)"
-_RUN = re.compile(rf"(?<![\w'’-])({_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*)")
+# Words one space apart: a tab or a wider gap ends a name (and every offset below can count one space).
+_RUN = re.compile(rf"(?<![\w'’-])({_WORD}(?: (?:{_CONNECT} )?{_WORD})*)")
+_TRAILING_CONNECTOR = re.compile(rf"(?: {_CONNECT})+$")
+_LIST_SEPARATOR = re.compile(r" (?:and|&) ")
+MAX_NAME_WORDS = 24  # a longer run is a list ("A Ltd. and B Ltd. and ..."): its parts are classified one by one
 _ORG_WORDS = frozenset("""
     co. co ltd. ltd inc. inc corp. corp corporation company g.k. k.k. pte. plc llc llp gmbh association council
     university institute institution laboratory lab center centre embassy ministry agency office department
@@ -79,11 +84,24 @@ def extract(text: str) -> list[Mention]:
     for match in _RUN.finditer(text):
         run = match.group(1)
         if _IDENTIFIER.match(text, match.end(1)):  # "copy of CIRO CIRO-CIC-26-0365": the last word starts a number
-            run = run[:run.rstrip().rfind(" ")].rstrip() if " " in run.strip() else ""
+            run = _TRAILING_CONNECTOR.sub("", run[:run.rfind(" ")]) if " " in run else ""
         for start, piece in _sentences(match.start(1), run):
-            found.extend(_classify(text, start, piece))
+            for part_start, part in _list_items(start, piece):
+                found.extend(_classify(text, part_start, part))
     found.extend(_later_mentions(text, found))
     return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def _list_items(start: int, run: str) -> list[tuple[int, str]]:
+    """A run too long to be one name, cut at each "and" (no name has MAX_NAME_WORDS words)."""
+    if run.count(" ") < MAX_NAME_WORDS:
+        return [(start, run)]
+    items, begin = [], 0
+    for separator in _LIST_SEPARATOR.finditer(run):
+        items.append((start + begin, run[begin:separator.start()]))
+        begin = separator.end()
+    items.append((start + begin, run[begin:]))
+    return [(s, r) for s, r in items if r.strip() and r.count(" ") < MAX_NAME_WORDS]
 
 
 def _sentences(start: int, run: str) -> list[tuple[int, str]]:
@@ -171,7 +189,7 @@ def _classify(text: str, start: int, run: str) -> list[Mention]:
 def _later_mentions(text: str, found: list[Mention]) -> list[Mention]:
     """Family names alone ("Nagase") and defined abbreviations ("KGT") after their full form in the report."""
     extra: list[Mention] = []
-    taken = [(m.start, m.end) for m in found]
+    taken = sorted((m.start, m.end) for m in found)
     short_forms: dict[str, Mention] = {}
     # Words that start a person's or place's name here ("Shiomizaki Town") are not short for an organisation
     # that starts with them too ("Shiomizaki Future Citizens' Council").
@@ -193,12 +211,18 @@ def _later_mentions(text: str, found: list[Mention]) -> list[Mention]:
                 if words[0].lower() not in _STOP and len(prefix) > 3 and words[size - 1].lower() not in _STOP \
                         and prefix not in other_names:
                     short_forms.setdefault(prefix, mention)
-    for form, owner in sorted(short_forms.items(), key=lambda item: -len(item[0])):  # longest first
-        for match in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w'’-])", text):
-            if any(a <= match.start() < b for a, b in taken):
-                continue
-            extra.append(Mention(owner.kind, match.group(0), owner.key, match.start(), match.end()))
-            taken.append((match.start(), match.end()))
+    if not short_forms:
+        return extra
+    # One pass for every form, the longest first where two start at one place; a form starting inside a name
+    # already found is that name's (found spans are sorted and never overlap: bisect, not a scan).
+    forms = "|".join(re.escape(form) for form in sorted(short_forms, key=lambda form: (-len(form), form)))
+    starts, ends = [a for a, _ in taken], [b for _, b in taken]
+    for match in re.finditer(rf"(?<![\w'’-])(?:{forms})(?![\w'’-])", text):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.start() < ends[i]:
+            continue
+        owner = short_forms[match.group(0)]
+        extra.append(Mention(owner.kind, match.group(0), owner.key, match.start(), match.end()))
     return extra
 
 

@@ -56,8 +56,37 @@ def load_dictionary() -> Any:
         return _dictionary
 
 
+CHUNK_BYTES = 40_000  # Sudachi refuses input over 49,149 UTF-8 bytes ("Input is too long")
+_BREAKS = re.compile(r"[。\n]")
+
+
 def extract(text: str) -> list[tuple[Mention, str]]:
-    """(mention, katakana reading) for each Japanese name in ``text``; offsets into ``text``."""
+    """(mention, katakana reading) for each Japanese name in ``text``; offsets into ``text``.
+
+    A long text is read in pieces that end at a line or a sentence (。), each under Sudachi's limit."""
+    found: list[tuple[Mention, str]] = []
+    for begin, piece in _pieces(text):
+        found.extend((Mention(m.kind, m.surface, m.key, m.start + begin, m.end + begin, m.implied), reading)
+                     for m, reading in _extract_piece(piece))
+    return found
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    if len(text) * 4 <= CHUNK_BYTES or len(text.encode("utf-8")) <= CHUNK_BYTES:
+        return [(0, text)]
+    pieces, begin = [], 0
+    while begin < len(text):
+        end = min(len(text), begin + CHUNK_BYTES // 4)  # at most 4 UTF-8 bytes a character
+        if end < len(text):
+            last_break = max((m.end() for m in _BREAKS.finditer(text, begin, end)), default=0)
+            if last_break > begin:
+                end = last_break
+        pieces.append((begin, text[begin:end]))
+        begin = end
+    return pieces
+
+
+def _extract_piece(text: str) -> list[tuple[Mention, str]]:
     from sudachipy import tokenizer as sudachi
 
     found: list[tuple[Mention, str]] = []

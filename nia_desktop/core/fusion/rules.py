@@ -222,8 +222,12 @@ def companies_without_legal_form(union: KeyUnion, per_report: dict[int, list[Fou
         why = "company named without its legal form"
         if not owners and not is_place(f.mention.surface):
             # "Jack Ma" is not short for the "Jack Ma Foundation": a person gives a name to foundations and prizes
-            owners = {union.find(n) for n, next_word in starts.get(node[1], ())
-                      if f.mention.kind is not Kind.PERSON or next_word not in _EPONYMOUS}
+            # nor is "NAGASE Ren" (a family name in capitals, or a birth year: a person's evidence) short for
+            # "Nagase Ren Trading Co.": one planted company would swallow a person being tracked
+            personal = f.mention.kind is Kind.PERSON and (f.born or any(
+                len(w) > 1 and w.isupper() for w in f.mention.surface.split()))
+            owners = set() if personal else {union.find(n) for n, next_word in starts.get(node[1], ())
+                                             if f.mention.kind is not Kind.PERSON or next_word not in _EPONYMOUS}
             why = "short name of a company"
         if len(owners) == 1 and union.find(node) not in owners:
             union.union(node, owners.pop(), why)

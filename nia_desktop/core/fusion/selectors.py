@@ -20,6 +20,7 @@ from collections.abc import Iterator
 import phonenumbers
 
 from nia_desktop.core.fusion.model import Kind, Mention
+from nia_desktop.core.fusion.spans import Spans
 
 _DOT = r"(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))"
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
@@ -92,16 +93,14 @@ def _domain_ok(domain: str) -> bool:
 def extract(text: str, region: str = "JP") -> list[Mention]:
     """Every selector in ``text``, with offsets; no span is claimed twice."""
     folded = fold(text)
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
+    free = taken.free
     found: list[Mention] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
 
     def add(kind: Kind, start: int, end: int, key: str, implied: bool = False) -> None:
         found.append(Mention(kind, text[start:end], key, start, end, implied))
         if not implied:
-            taken.append((start, end))
+            taken.claim(start, end)
 
     for match in _TG_LINK.finditer(folded):
         add(Kind.TELEGRAM, match.start(), match.end(), f"telegram:{match.group(1).lower()}")
@@ -157,7 +156,7 @@ def extract(text: str, region: str = "JP") -> list[Mention]:
     for match in _CRYPTO.finditer(folded):
         if free(match.start(), match.end()) and any(c.isdigit() for c in match.group(1)):
             add(Kind.CRYPTO, match.start(), match.end(), match.group(1))
-    found.extend(_phones(text, folded, region, free, taken))
+    found.extend(_phones(text, folded, region, taken))
     return sorted(found, key=lambda m: (m.start, m.end))
 
 
@@ -184,7 +183,7 @@ def _clean_path(path: str) -> str:
 _PHONE_CANDIDATE = re.compile(r"(?<![A-Za-z0-9_+\-/.])(?:\+|00)?\(?\d[\d \t().\-]{6,22}\d(?![A-Za-z0-9_\-])")
 
 
-def _phones(text: str, folded: str, region: str, free: object, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+def _phones(text: str, folded: str, region: str, taken: Spans) -> Iterator[Mention]:
     """Phone numbers as written (spaces, hyphens, brackets, 00 or + prefixes), to E.164.
 
     A cheap pattern finds digit runs that could be numbers; only those are
@@ -195,7 +194,7 @@ def _phones(text: str, folded: str, region: str, free: object, taken: list[tuple
         start, end = candidate.span()
         raw = candidate.group(0).rstrip(" .-")
         end = start + len(raw)
-        if not all(end <= a or start >= b for a, b in taken) or _looks_like_date(raw):
+        if not taken.free(start, end) or _looks_like_date(raw):
             continue
         if raw.startswith("00"):
             raw = "+" + raw[2:]
@@ -206,7 +205,7 @@ def _phones(text: str, folded: str, region: str, free: object, taken: list[tuple
         if not phonenumbers.is_valid_number(number):
             continue
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-        taken.append((start, end))
+        taken.claim(start, end)
         yield Mention(Kind.PHONE, text[start:end], e164, start, end)
 
 
