@@ -24,17 +24,20 @@ from nia_desktop.core.store import fusion as store
 from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.services.session import Session
 
+# An e-mail attachment's message, for near-duplicates (0 for any other report).
+_MESSAGE = "(SELECT m.id FROM reports m WHERE m.id = r.parent_id AND m.detected_type = 'eml')"
+
 
 def _report_texts(session: Session, case: str) -> list[ReportText]:
     if case:
         case_id = _case_id(session, case)
         rows = session.db.query(
-            "SELECT r.id, r.title, t.body FROM case_reports c JOIN reports r ON r.id = c.report_id "
+            f"SELECT r.id, r.title, t.body, {_MESSAGE} FROM case_reports c JOIN reports r ON r.id = c.report_id "  # noqa: S608 - a constant
             "JOIN report_texts t ON t.report_id = r.id WHERE c.case_id = ? ORDER BY r.id", (case_id,))
     else:
-        rows = session.db.query("SELECT r.id, r.title, t.body FROM reports r JOIN report_texts t ON t.report_id = r.id "
-                                "ORDER BY r.id")
-    return [ReportText(int(i), str(title), str(body)) for i, title, body in rows]
+        rows = session.db.query(f"SELECT r.id, r.title, t.body, {_MESSAGE} FROM reports r "  # noqa: S608 - a constant
+                                "JOIN report_texts t ON t.report_id = r.id ORDER BY r.id")
+    return [ReportText(int(i), str(title), str(body), int(message or 0)) for i, title, body, message in rows]
 
 
 def _case_id(session: Session, case: str) -> int:

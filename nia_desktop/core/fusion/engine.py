@@ -350,7 +350,8 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
     bilingual.merges(union, per_report, names_ja.words)
     rules.split_given_names(union, per_report)
     pinned = {node for j in decided if j.verdict == "same" for node in (j.a, j.b)}
-    result = _assemble(parts, per_report, union, pinned)
+    messages = {r.id: r.message for r in report_list if r.message}
+    result = _assemble(parts, per_report, union, pinned, messages)
     release(per_report)  # not in one C call as this returns: see core/gc_pause.release
     release(union.parent)
     return result
@@ -365,7 +366,8 @@ def _apply_splits(report_id: int, found: list[Found], decided: list[Judgement]) 
 
 
 def _assemble(parts: dict[int, tuple[str, list[tuple[int, int]]]], per_report: dict[int, list[Found]], union: KeyUnion,
-              pinned: AbstractSet[tuple[str, ...]] = frozenset()) -> FusionResult:
+              pinned: AbstractSet[tuple[str, ...]] = frozenset(),
+              messages: dict[int, int] | None = None) -> FusionResult:
     members: dict[tuple[str, ...], list[tuple[int, Found]]] = defaultdict(list)
     for report_id, found in per_report.items():
         for f in found:
@@ -394,7 +396,7 @@ def _assemble(parts: dict[int, tuple[str, list[tuple[int, int]]]], per_report: d
         for report_id, f in items:
             mentions[report_id].append((f.mention, root_to_id[root]))
     contents = {report_id: _without_header(*part) for report_id, part in parts.items()}
-    duplicates = neardup.groups(contents.items())
+    duplicates = neardup.groups(_messages_whole(contents, messages or {}).items())
     # Dates in the content (the header's date is the report's own): for timelines, never for links.
     dates = {report_id: sorted({d.isoformat() for _, d in find_dates(text)}) for report_id, text in contents.items()}
     return FusionResult(entities, duplicates, _links(entities, len(parts)), mentions, dates)
@@ -403,6 +405,13 @@ def _assemble(parts: dict[int, tuple[str, list[tuple[int, int]]]], per_report: d
 def is_unsure(f: Found) -> bool:
     return f.node[0] != "watch" and f.mention.kind in NAME_KINDS and _JAPANESE.search(f.mention.surface) is not None \
         and names_ja.unsure(f.mention.surface)
+
+
+def _messages_whole(contents: dict[int, str], messages: dict[int, int]) -> dict[int, str]:
+    """What near-duplicates compare: e-mails by their own text, without the attachments fused beside them.
+    Two messages of one storyline attach nearly the same selector list; that says nothing of whether one
+    message is a copy of the other, and a copy re-sends its attachments anyway."""
+    return {report_id: text for report_id, text in contents.items() if messages.get(report_id) not in contents}
 
 
 def kind_and_name(found: list[Found]) -> tuple[Kind, str]:

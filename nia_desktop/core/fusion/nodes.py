@@ -13,6 +13,7 @@ class ReportText:
     id: int
     title: str
     text: str
+    message: int = 0  # an e-mail attachment: the id of its message (near-duplicates compare messages whole)
 
 
 @dataclass(frozen=True)

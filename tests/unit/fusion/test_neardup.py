@@ -164,3 +164,21 @@ def test_japanese_copies_with_different_chrome_are_found_and_chrome_lines_are_ig
     # the list of obvious chrome works even where the collection is too small to learn it
     kept = neardup._without_boilerplate(neardup._lines(one), Counter(), (5, 5))
     assert neardup.shingles(kept) == neardup.shingles(body)
+
+
+def test_attachments_are_compared_as_part_of_their_message() -> None:
+    """Two messages' selector lists of one storyline are nearly alike; the messages are not copies."""
+    from nia_desktop.core.fusion.engine import fuse
+    from nia_desktop.core.fusion.nodes import ReportText
+
+    register = "\n".join(f"item,{n},kgt-secure-login{n}.example,203.0.113.{n},phishing infrastructure"
+                         for n in range(1, 30))
+    first = ("The port operator reported a wave of phishing against its logistics staff in March; the lures "
+             "imitated the terminal's own portal and asked for one-time codes. ") * 3
+    second = ("A contractor's engineer received a fake recruiter approach on a professional network and later "
+              "installed a document viewer from a link the recruiter sent. ") * 3
+    reports = [ReportText(1, "Phishing wave", first), ReportText(2, "selectors.csv", register, message=1),
+               ReportText(3, "Recruiter approach", second), ReportText(4, "selectors.csv", register + "\nx", message=3),
+               ReportText(5, "Phishing wave (re-sent)", first + " Forwarded by the NPA."),
+               ReportText(6, "selectors.csv", register, message=5)]
+    assert fuse(reports).duplicates == [[1, 5]]
