@@ -30,6 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -315,14 +316,20 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
     decided = judgements
     watch = Matcher(entries)
     known = gazetteer.load()
+    parts = {r.id: report_content(r) for r in report_list}  # each report's header is found once
+    messages = {r.id: r.message for r in report_list if r.message}
     missing = [r for r in report_list if r.id not in extracted]
-    extracted.update(workers.extract_all(missing, entries, lambda report: extract(report, watch)))
+    # Near-duplicates and dates need only the text: worked out here while the workers extract, on the core
+    # this process would otherwise leave idle waiting for them.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fusion-text") as pool:
+        by_text = pool.submit(_text_only, parts, messages)
+        extracted.update(workers.extract_all(missing, entries, lambda report: extract(report, watch)))
+        duplicates, dates = by_text.result()
     per_report: dict[int, list[Found]] = {r.id: _apply_splits(r.id, extracted[r.id], decided) for r in report_list}
     union = KeyUnion((j.a, j.b) for j in decided if j.verdict == "different")
     for judgement in decided:
         if judgement.verdict == "same":
             union.union(judgement.a, judgement.b, judgement.reason())
-    parts = {r.id: report_content(r) for r in report_list}  # each report's header is found once
     literal_domains = {f.mention.key for fs in per_report.values() for f in fs
                        if f.mention.kind is Kind.DOMAIN and not f.mention.implied}
     abbreviations = {f.mention.surface for fs in per_report.values() for f in fs
@@ -350,8 +357,7 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
     bilingual.merges(union, per_report, names_ja.words)
     rules.split_given_names(union, per_report)
     pinned = {node for j in decided if j.verdict == "same" for node in (j.a, j.b)}
-    messages = {r.id: r.message for r in report_list if r.message}
-    result = _assemble(parts, per_report, union, pinned, messages)
+    result = _assemble(len(report_list), per_report, union, duplicates, dates, pinned)
     release(per_report)  # not in one C call as this returns: see core/gc_pause.release
     release(union.parent)
     return result
@@ -365,9 +371,19 @@ def _apply_splits(report_id: int, found: list[Found], decided: list[Judgement]) 
     return found
 
 
-def _assemble(parts: dict[int, tuple[str, list[tuple[int, int]]]], per_report: dict[int, list[Found]], union: KeyUnion,
-              pinned: AbstractSet[tuple[str, ...]] = frozenset(),
-              messages: dict[int, int] | None = None) -> FusionResult:
+def _text_only(parts: dict[int, tuple[str, list[tuple[int, int]]]],
+               messages: dict[int, int]) -> tuple[list[list[int]], dict[int, list[str]]]:
+    """Near-duplicate groups and each report's content dates: what fusion finds from the text alone."""
+    contents = {report_id: _without_header(*part) for report_id, part in parts.items()}
+    duplicates = neardup.groups(_messages_whole(contents, messages).items())
+    # Dates in the content (the header's date is the report's own): for timelines, never for links.
+    dates = {report_id: sorted({d.isoformat() for _, d in find_dates(text)}) for report_id, text in contents.items()}
+    return duplicates, dates
+
+
+def _assemble(report_count: int, per_report: dict[int, list[Found]], union: KeyUnion,
+              duplicates: list[list[int]], dates: dict[int, list[str]],
+              pinned: AbstractSet[tuple[str, ...]] = frozenset()) -> FusionResult:
     members: dict[tuple[str, ...], list[tuple[int, Found]]] = defaultdict(list)
     for report_id, found in per_report.items():
         for f in found:
@@ -395,11 +411,7 @@ def _assemble(parts: dict[int, tuple[str, list[tuple[int, int]]]], per_report: d
     for root, items in members.items():
         for report_id, f in items:
             mentions[report_id].append((f.mention, root_to_id[root]))
-    contents = {report_id: _without_header(*part) for report_id, part in parts.items()}
-    duplicates = neardup.groups(_messages_whole(contents, messages or {}).items())
-    # Dates in the content (the header's date is the report's own): for timelines, never for links.
-    dates = {report_id: sorted({d.isoformat() for _, d in find_dates(text)}) for report_id, text in contents.items()}
-    return FusionResult(entities, duplicates, _links(entities, len(parts)), mentions, dates)
+    return FusionResult(entities, duplicates, _links(entities, report_count), mentions, dates)
 
 
 def is_unsure(f: Found) -> bool:
