@@ -10,7 +10,8 @@ def _nodes(text: str) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def test_a_report_number_is_not_the_body_that_issued_it() -> None:
-    found = _nodes("Forwarded as CIRO-CIC-26-0412 and NPA-FAD-26-01180. 警察庁丙外発第1180号を転送する。内調CI第8-0412号。")
+    found = _nodes("Forwarded as CIRO-CIC-26-0412 and NPA-FAD-26-01180. "
+                   "警察庁丙外発第1180号を転送する。内調CI第8-0412号。")
     assert not any(node[0] == "gaz" for _, node in found), found
 
 
