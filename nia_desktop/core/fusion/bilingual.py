@@ -75,7 +75,6 @@ _ENGLISH_LEGAL = frozenset("co co. ltd ltd. inc inc. corp corp. k.k. kk g.k. gk 
 _PROPER = frozenset("日本 中国 韓国 朝鮮 露 ロシア 米国 太平洋 大西洋 極東".split())  # names, though translated
 _OPTIONAL = frozenset("在日 駐日 在 駐 同".split())  # "in Japan": English names of missions leave it out
 _ENGLISH_GLUE = frozenset("of and the for in on at & de".split())
-_KANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 _KANJI = re.compile(r"[\u4e00-\u9fff々]+")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _MIN_SOUND = 2  # a sound match of a whole word needs at least this many consonants in its skeleton
@@ -178,7 +177,7 @@ def _fits(words: list[str], parts: list[tuple[str, frozenset[str], frozenset[str
     for word in words:
         skeleton = _skeleton(word)
         if word.endswith("s") and len(word) > 4 and not any(word in m for _, m, _ in parts):
-            word, skeleton = word, _skeleton(word[:-1])  # Systems: システム, Innovators: イノベーター
+            skeleton = _skeleton(word[:-1])  # Systems: システム, Innovators: イノベーター
         matched = [i for i, (_, meanings, _) in enumerate(parts) if word in meanings][:1]
         heard = heard or bool(matched and parts[matched[0]][0] in _PROPER)
         if not matched and len(skeleton) >= _MIN_SOUND:
