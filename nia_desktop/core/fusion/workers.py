@@ -26,7 +26,7 @@ from nia_desktop.core.fusion.nodes import Found, ReportText
 from nia_desktop.core.fusion.watchlist import WatchEntry
 
 MIN_REPORTS = 300  # fewer reports to extract than this: in-process
-BATCH_CHARS = 400_000
+BATCH_CHARS = 100_000  # a batch's answer is one json.loads holding the GIL: kept to a few ms for the UI
 MAX_WORKERS = 8
 ENV_WORKERS = "NIA_FUSION_WORKERS"  # 0 or 1: extract in-process; N: at most N workers
 
