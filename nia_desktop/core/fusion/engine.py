@@ -15,7 +15,18 @@ Resolution is a union-find over mention keys, and every merge has a reason:
   Latin one (``コンスタンチン・エゴロフ``), and ``surname reading``: a kanji name
   whose surname reads like the surname of exactly one romanised person;
 - ``analyst``: a judgement (core/fusion/judgements.py), applied before every
-  rule and able to forbid a rule's merge.
+  rule and able to forbid a rule's merge;
+- the gazetteers (core/fusion/gazetteer.py): a place, body or threat actor
+  they know is one node in every script and abbreviation (SVR = СВР =
+  ロシア対外情報庁), unless nested in a longer name the rules found;
+- ``romanisation``: a name in Cyrillic or Hangul and the one Latin name among
+  its customary spellings (core/fusion/transliterate.py);
+- ``bilingual name``: a body's Japanese name and its English one, read where
+  it is a name and translated where it is a word (core/fusion/bilingual.py);
+- ``short name of a company``: "Kestrel Bay" for "Kestrel Bay Trading Co.".
+A katakana loanword phrase or a generic organisation is kept only where a rule
+joins it to a name found another way. Extraction of reports not extracted
+before runs in one worker process per core (core/fusion/workers.py).
 A domain seen only as the host of a URL or mail address counts only where
 the domain is also mentioned on its own somewhere (a mail provider is not
 an entity of interest). Reports are linked when they share an entity,
