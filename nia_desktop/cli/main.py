@@ -16,6 +16,7 @@ from nia_desktop.cli import (
     audit_cmds,
     briefing_cmds,
     bundle_cmds,
+    clearance_cmds,
     fusion_cmds,
     report_cmds,
     requirement_cmds,
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     vault_cmds.register(commands, common)
     user_cmds.register(commands, common)
+    clearance_cmds.register(commands, common)
     audit_cmds.register(commands, common)
     report_cmds.register(commands, common)
     fusion_cmds.register(commands, common)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from nia_desktop.cli.clearance_cmds import register_report
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
 from nia_desktop.cli.numbers import limit, row_id
 from nia_desktop.cli.output import emit_json, safe, say, table
@@ -21,6 +22,8 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     imp.add_argument("--agency", default="", help="originating agency: CIRO, MOFA, DIH or NPA (default: from each "
                                                    "report's header, else 'unknown')")
     imp.add_argument("--case", default="", help="also add every imported report to this case (created if new)")
+    imp.add_argument("--caveat", action="append", default=[], metavar="NAME",
+                     help="add this caveat (compartment, control or REL TO list) to every report of the import")
     imp.set_defaults(handler=_import)
     listing = commands.add_parser("reports", parents=[common], help="list reports")
     listing.add_argument("--case", default="")
@@ -42,6 +45,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     history = commands.add_parser("imports", parents=[common], help="past import runs, or one run's manifest")
     history.add_argument("id", type=row_id, nargs="?")
     history.set_defaults(handler=_imports)
+    register_report(report, common)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -52,7 +56,8 @@ def _import(args: argparse.Namespace) -> int:
             if not wants_json(args) and sys.stderr.isatty():
                 sys.stderr.write(f"\r{done}/{total} {message[:60]:60}")
 
-        outcome = import_paths(session, [Path(p) for p in args.paths], args.agency, args.case, progress)
+        outcome = import_paths(session, [Path(p) for p in args.paths], args.agency, args.case, progress,
+                               caveats=args.caveat)
         if not wants_json(args) and sys.stderr.isatty():
             sys.stderr.write("\n")
         body = outcome.to_json()
@@ -86,7 +91,7 @@ def _reports(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         rows = list_reports(session, args.case, Filters(agency=args.agency.upper()), limit=args.limit)
         return respond(args, [r.to_json() for r in rows],
-                       table([[str(r.id), r.report_date, r.agency, r.classification.english, r.language,
+                       table([[str(r.id), r.report_date, r.agency, r.marking_text, r.language,
                                r.reliability + r.credibility, r.title[:70]] for r in rows],
                              ["ID", "DATE", "AGENCY", "CLASSIFICATION", "LANG", "GRADE", "TITLE"]))
 
@@ -111,7 +116,8 @@ def _show(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         report = open_report(session, args.id)
         s = report.summary
-        head = (f"Report {s.id}: {safe(s.title)}\nAgency {s.agency} · {s.classification.banner_text} · grading "
+        marking = "//".join((s.classification.banner_text, *s.caveats))
+        head = (f"Report {s.id}: {safe(s.title)}\nAgency {s.agency} · {safe(marking)} · grading "
                 f"{s.reliability}{s.credibility or '-'} · {s.language} · {s.report_date}\nSource {safe(s.path)}\n"
                 f"SHA-256 {s.sha256}\n")
         return respond(args, {**s.to_json(), "text": report.body, "fields": report.fields,

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from nia_desktop.cli.clearance_cmds import register_user
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
 from nia_desktop.cli.credentials import new_passphrase
 from nia_desktop.cli.output import table
@@ -23,6 +24,8 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     add = user.add_parser("add", parents=[common], help="add a user with a role")
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--clearance", metavar="LEVEL",
+                     help="clearance level (default: TOP SECRET for analysts and officers, UNCLASSIFIED for couriers)")
     add.add_argument("--new-passphrase-file", metavar="FILE",
                      help="the new user's passphrase (default: $NIA_NEW_PASSPHRASE, else prompt twice)")
     add_witness_arguments(add)
@@ -39,10 +42,12 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     reset.add_argument("--new-passphrase-file", metavar="FILE")
     add_witness_arguments(reset)
     reset.set_defaults(handler=_reset)
+    register_user(user, common)
 
 
 def user_json(record: UserRecord) -> dict[str, object]:
-    return {"name": record.name, "role": record.role.value, "active": record.active,
+    return {"name": record.name, "role": record.role.value, "clearance": record.clearance.english,
+            "active": record.active,
             "created_at": record.created_at, "disabled_at": record.disabled_at,
             "fingerprint": record.fingerprint, "credentials_by": record.credentials_by,
             "bootstrap_second_officer": record.bootstrap}
@@ -53,8 +58,11 @@ def _add(args: argparse.Namespace) -> int:
     from nia_desktop.services.users import add_user
 
     def act(session: Session) -> int:
+        from nia_desktop.core.classification import parse_level
+
+        level = parse_level(args.clearance) if args.clearance else None
         record = add_user(session, args.name, Role(args.role), new_passphrase(args, args.name),
-                          witness_from_args(args, session))
+                          witness_from_args(args, session), clearance=level)
         return respond(args, user_json(record),
                        f"Added {record.name} ({record.role.value}); signing key {record.fingerprint[:16]}…")
 
@@ -67,9 +75,9 @@ def _list(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         records = list_users(session)
         return respond(args, [user_json(r) for r in records],
-                       table([[r.name, r.role.value, "active" if r.active else "disabled", r.created_at[:19],
-                        r.fingerprint[:16]] for r in records],
-                      ["NAME", "ROLE", "STATUS", "CREATED (UTC)", "KEY"]))
+                       table([[r.name, r.role.value, r.clearance.english, "active" if r.active else "disabled",
+                               r.created_at[:19], r.fingerprint[:16]] for r in records],
+                             ["NAME", "ROLE", "CLEARANCE", "STATUS", "CREATED (UTC)", "KEY"]))
 
     return run_in_session(args, act)
 

@@ -19,6 +19,9 @@ class Action(StrEnum):
     USER_LIST = "user.list"
     USER_DISABLE = "user.disable"
     USER_RESET_PASSPHRASE = "user.reset_passphrase"  # noqa: S105 (an action name, not a secret)
+    USER_CLEAR = "user.clear"  # clearance levels and compartment grants
+    COMPARTMENT_MANAGE = "compartment.manage"
+    COMPARTMENT_LIST = "compartment.list"
     OWN_PASSPHRASE_CHANGE = "self.passphrase_change"  # noqa: S105 (an action name, not a secret)
     OWN_KEY_EXPORT = "self.key_export"
     OWN_KEY_ROTATE = "self.key_rotate"
@@ -32,6 +35,7 @@ class Action(StrEnum):
     # reports, cases, fusion, briefings (analyst work)
     REPORT_IMPORT = "report.import"
     REPORT_READ = "report.read"
+    REPORT_MARK = "report.mark"
     CASE_EDIT = "case.edit"
     FUSE = "fusion.run"
     BRIEF_COMPOSE = "briefing.compose"

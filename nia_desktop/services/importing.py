@@ -29,8 +29,9 @@ from nia_desktop.core.ingest.model import FileStatus
 from nia_desktop.core.ingest.sandbox import ParseResult, SandboxPool
 from nia_desktop.core.roles import Action
 from nia_desktop.core.search import segment
-from nia_desktop.core.store import cases, imports, reports, settings_store
+from nia_desktop.core.store import cases, clearances, imports, reports, settings_store
 from nia_desktop.core.store.imports import ManifestItem
+from nia_desktop.services.clearances import header_caveats, import_caveats
 from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session
 
@@ -140,14 +141,18 @@ class _Parsed:
 def import_paths(session: Session, paths: list[Path], agency: str = "", case: str = "",
                  progress: Progress = no_progress, cancel: CancelToken | None = None,
                  pool_size: int | None = None, test_hooks: dict[str, Any] | None = None,
-                 carried: tuple[list[ScanItem], tuple[str, str]] | None = None) -> ImportOutcome:
+                 carried: tuple[list[ScanItem], tuple[str, str]] | None = None,
+                 caveats: list[str] | tuple[str, ...] = ()) -> ImportOutcome:
     """Import files, folders or volumes; every file ends imported, duplicate, refused or skipped.
+
+    ``caveats``: added to every report of this import, beside those its header states (need-to-know).
 
     ``carried``: instead of scanning ``paths``, these in-memory items (a verified bundle's files), with the
     (label, origin) their custody records in place of a volume's.
     """
     session.require(Action.REPORT_IMPORT, ", ".join(map(str, paths)))
     agency_code = _check_agency(agency)
+    added = tuple(import_caveats(session, caveats))
     limits = limits_for(session)
     now = iso_utc(session.clock.now())
     with session.db.transaction():
@@ -155,7 +160,8 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
         import_id = imports.start(session.db, now, session.name, agency_code, case,
                                   [media.text_path(p) for p in paths])
         session.audit("report.import.start", f"import {import_id}", details={
-            "agency": agency_code, "case": case, "paths": [shown(p) for p in paths][:100]})
+            "agency": agency_code, "case": case, "paths": [shown(p) for p in paths][:100],
+            "caveats": list(added)})
     outcome = ImportOutcome(import_id)
     batch = _Batch(session, outcome)
     status = "failed"
@@ -166,7 +172,7 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
             version, commits = int(session.db.pragma("data_version") or 0), session.db.commits
             run = _Run(session, import_id, agency_code, case_id,
                        Level(settings_store.get_int(session.db, declared.DEFAULT_CLASSIFICATION)),
-                       reports.all_digests(session.db), data_version=version, commits=commits)
+                       reports.all_digests(session.db), data_version=version, commits=commits, caveats=added)
             if carried:
                 run.volumes.update({item.root: carried[1] for item in items})
             batch.on_begin, batch.on_commit = run.check_others_wrote, run.committed
@@ -204,6 +210,7 @@ class _Run:
     known: set[bytes]  # digests in the vault when the run began; parser threads read it, never write it
     stored: set[bytes] = field(default_factory=set)  # digests this run has written since
     volumes: dict[Path, tuple[str, str]] = field(default_factory=dict)
+    caveats: tuple[str, ...] = ()  # the importer's, added to every report
 
     def volume(self, root: Path) -> tuple[str, str]:
         if root not in self.volumes:
@@ -525,6 +532,10 @@ def _store_document(run: _Run, parsed: _Parsed, record: dict[str, Any], blob: by
     index_body = record.get("index_body")
     segmented = (segment(new.title), index_body) if isinstance(index_body, str) else None
     report_id = reports.insert(db, new, blob, segmented)
+    stated_caveats = meta.get("caveats")
+    marked = header_caveats(session, stated_caveats if isinstance(stated_caveats, list) else [])
+    # An attachment carries its message's caveats too: a compartment never falls off with the envelope.
+    clearances.set_report_caveats(db, report_id, {*marked, *run.caveats, *(inherited.caveats if inherited else ())})
     run.stored.add(digest)
     ids[index] = report_id
     if run.case_id is not None:

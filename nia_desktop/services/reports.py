@@ -1,26 +1,34 @@
-"""Reading and searching reports (analysts). Opening a report is audited."""
+"""Reading and searching reports (analysts). Opening a report is audited.
+
+Every function here narrows to what the user may read (need-to-know, store/clearances.py): a report above their
+clearance or in a compartment they do not hold is absent from lists, counts, agencies and search; opening it is
+refused and audited.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from nia_desktop.core import search as fts
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.roles import Action
-from nia_desktop.core.store import cases, reports
+from nia_desktop.core.store import cases, clearances, reports
 from nia_desktop.core.store.reports import Filters, Report, ReportSummary
 from nia_desktop.services.session import Session
 
 
-def _filters(session: Session, filters: Filters | None, case: str) -> Filters:
+def _filters(session: Session, filters: Filters | None, case: str = "") -> Filters:
+    """The caller's filters, narrowed to one case if named, and always to what this user may read (the caller's
+    own ``readable`` is never trusted)."""
     filters = filters or Filters()
     if case:
         case_id = cases.find(session.db, case)
         if case_id is None:
             raise BadInput(f"there is no case named {case!r}")
-        filters = Filters(filters.agency, filters.min_classification, filters.date_from, filters.date_to, case_id)
-    return filters
+        filters = replace(filters, case_id=case_id)
+    clause, params = session.readable()
+    return replace(filters, readable=(clause, tuple(params)))
 
 
 def list_reports(session: Session, case: str = "", filters: Filters | None = None, offset: int = 0,
@@ -36,12 +44,13 @@ def count_reports(session: Session, case: str = "", filters: Filters | None = No
 
 def agencies(session: Session) -> list[str]:
     session.require(Action.REPORT_READ)
-    return reports.agencies(session.db)
+    return reports.agencies(session.db, _filters(session, None))
 
 
 def open_report(session: Session, report_id: int) -> Report:
     """The whole report; the read is audited so an officer can answer 'who has seen this?'."""
     session.require(Action.REPORT_READ, f"report {report_id}")
+    session.require_readable([report_id])
     report = reports.get(session.db, report_id)
     if report is None:
         raise BadInput(f"there is no report {report_id}")
@@ -51,6 +60,7 @@ def open_report(session: Session, report_id: int) -> Report:
 
 def original_bytes(session: Session, report_id: int) -> bytes:
     session.require(Action.REPORT_READ, f"report {report_id}")
+    session.require_readable([report_id])
     data = reports.original_bytes(session.db, report_id)
     if data is None:
         raise BadInput(f"there is no report {report_id}")
@@ -77,7 +87,7 @@ def search(session: Session, query: str, limit: int = 50, filters: Filters | Non
         raise BadInput("the search has no words to look for")
     terms = fts.query_terms(query)
     try:
-        rows = reports.search(session.db, expression, limit, filters or Filters())
+        rows = reports.search(session.db, expression, limit, _filters(session, filters))
     except Exception as exc:  # FTS5 syntax errors surface as OperationalError
         if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
             raise BadInput(f"cannot understand the search {query!r}") from exc
@@ -90,9 +100,10 @@ def search(session: Session, query: str, limit: int = 50, filters: Filters | Non
 def titles(session: Session, report_ids: list[int]) -> list[tuple[int, str]]:
     """(id, title) of each report, in the order given; unknown ids are left out."""
     session.require(Action.REPORT_READ, f"{len(report_ids)} report titles")
+    readable = clearances.readable_ids(session.db, session.access(), report_ids)
     found = {}
     for report_id in report_ids:
-        summary = reports.summary(session.db, report_id)
+        summary = reports.summary(session.db, report_id) if report_id in readable else None
         if summary is not None:
             found[report_id] = summary.title
     return [(r, found[r]) for r in report_ids if r in found]

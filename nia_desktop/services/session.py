@@ -22,9 +22,10 @@ from nia_desktop.core import freshness, policy
 from nia_desktop.core.atomic import atomic_write, discard, publish, stage
 from nia_desktop.core.clock import Clock, SystemClock, iso_utc
 from nia_desktop.core.errors import AuthFailed, PermissionRefused, VaultTampered
+from nia_desktop.core.markings import Access
 from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.signing import SigningContext
-from nia_desktop.core.store import audit_log, schema, users, workstation_keys
+from nia_desktop.core.store import audit_log, clearances, schema, users, workstation_keys
 from nia_desktop.core.store.users import UserRecord
 from nia_desktop.core.vault import failures, folder, keyslots
 from nia_desktop.core.vault.connection import VaultConnection, open_database
@@ -88,6 +89,27 @@ class Session:
 
     def may(self, action: Action) -> bool:
         return policy.allowed(self.role, action)
+
+    # -- need-to-know -----------------------------------------------------
+    def access(self) -> Access:
+        """What this user may read now: read from the vault at every call, so a grant taken away or run out
+        counts at once, in this session too."""
+        return clearances.access(self.db, self.name, iso_utc(self.clock.now())[:10])
+
+    def readable(self, table: str = "reports") -> tuple[str, list[Any]]:
+        """The WHERE clause every read path adds: true for the rows of ``table`` this user may read."""
+        return clearances.readable_sql(self.db, self.access(), table)
+
+    def require_readable(self, report_ids: list[int], what: str = "") -> None:
+        """Refuse (and audit) a read of any report this user may not read, naming only those they asked for."""
+        reader = self.access()
+        hidden = sorted(r for r, marking in clearances.report_markings(self.db, report_ids).items()
+                        if not reader.may_read(marking))
+        if hidden:
+            listed = ", ".join(map(str, hidden[:20]))
+            self.audit("report.need_to_know", what or f"report {listed}", chain.Outcome.REFUSED,
+                       {"reports": hidden[:200]})
+            raise PermissionRefused(f"refused: your clearance does not cover report {listed} (need to know)")
 
     # -- policy + audit ---------------------------------------------------
     def require(self, action: Action, obj: str = "") -> None:

@@ -9,6 +9,7 @@ keys bundles).
 
 from __future__ import annotations
 
+from nia_desktop.core.classification import Level
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput, PermissionRefused
 from nia_desktop.core.names import check_new_passphrase, check_user_name
@@ -30,7 +31,8 @@ def list_users(session: Session) -> list[UserRecord]:
     return users.all_users(session.db)
 
 
-def add_user(session: Session, name: str, role: Role, passphrase: str, witness: Witness | None = None) -> UserRecord:
+def add_user(session: Session, name: str, role: Role, passphrase: str, witness: Witness | None = None,
+             clearance: Level | None = None) -> UserRecord:
     """A new user with their own slot and signing key, sealed to the current database key.
 
     A new officer needs a second officer's witness once two exist; the vault's first second officer (added
@@ -54,11 +56,12 @@ def add_user(session: Session, name: str, role: Role, passphrase: str, witness: 
         slot_file = SlotFile.load(paths.keyslots)
         slot, opened = keyslots.create_slot(meta.vault_id, name, passphrase, target, {session.epoch: session.db_key})
         users.insert(session.db, name, role, iso_utc(session.clock.now()), session.name, opened.signing_public,
-                     opened.slot_public, slot.locator, None, bootstrap=bootstrap)
+                     opened.slot_public, slot.locator, None, bootstrap=bootstrap, clearance=clearance)
         record = users.get(session.db, name)
         assert record is not None
         session.audit("user.add", name, details={
-            "role": role.value, "fingerprint": record.fingerprint, "witness": witness.name if witness else None,
+            "role": role.value, "clearance": record.clearance.english,
+            "fingerprint": record.fingerprint, "witness": witness.name if witness else None,
             "bootstrap_second_officer": bootstrap})
         slot_file.slots[slot.locator] = slot
         # The slot file is written last inside the transaction: if it fails, the user row rolls back.

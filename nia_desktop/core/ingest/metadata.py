@@ -17,8 +17,10 @@ HEADER_CHARS = 1500
 
 # Most specific first: 極秘 contains 秘, 特定秘密 contains 秘密.
 _MARKINGS: list[tuple[Screened, Level]] = [
-    (Screened(re.compile(r"特定秘密|極秘|TOP\s+SECRET"), ("特定秘密", "極秘", "TOP"), lead=0), Level.TOP_SECRET),
-    (Screened(re.compile(r"(?<![極機部])秘(?![密書])|(?<!TOP )\bSECRET\b"), ("秘", "SECRET"), lead=0), Level.SECRET),
+    (Screened(re.compile(r"特定秘密|極秘|TOP\s+SECRET|SPECIALLY\s+DESIGNATED\s+SECRET"),
+              ("特定秘密", "極秘", "TOP", "SPECIALLY"), lead=0), Level.TOP_SECRET),
+    (Screened(re.compile(r"(?<![極機部])秘(?![密書])|(?<!TOP )(?<!DESIGNATED )\bSECRET\b"), ("秘", "SECRET"), lead=0),
+     Level.SECRET),
     (Screened(re.compile(r"取扱厳重注意|取扱注意|\bCONFIDENTIAL\b|部内限り|FOR OFFICIAL USE ONLY|\bFOUO\b"),
               ("取扱", "CONFIDENTIAL", "部内限り", "FOR OFFICIAL USE ONLY", "FOUO"), lead=0), Level.CONFIDENTIAL),
     (Screened(re.compile(r"\bUNCLASSIFIED\b|指定なし"), ("UNCLASSIFIED", "指定なし"), lead=0), Level.UNCLASSIFIED),
@@ -66,6 +68,56 @@ def classification(text: str) -> Level | None:
     head = header(text)
     found = [level for pattern, level in _MARKINGS if pattern.search(head)]
     return max(found) if found else None
+
+
+# Caveats: on a marking line ("TOP SECRET//特定秘密//ORCON", "CLASS: SECRET//REL TO GBR, USA") after the level,
+# or on a labelled line ("Caveats: ORCON", "取扱制限：発信者統制").
+_SDS = re.compile(r"特定秘密|SPECIALLY\s+DESIGNATED\s+SECRET")
+_LABEL = r"(?:[-*]\s*)?(?:\*\*)?(?:CLASS(?:IFICATION)?|MARKING|区分|秘密区分|指定区分)(?:\*\*)?\s*[:：]?\s*(?:\*\*)?"
+_MARKING_LINE = re.compile(r"^\s*(?:" + _LABEL + r")?(.*?//.*?)(?:\*\*)?\s*$", re.IGNORECASE)
+_CAVEAT_LINE = re.compile(
+    r"^\s*(?:[-*]\s*)?(?:\*\*)?(?:caveats?|handling(?: caveats?)?|dissemination(?: controls?)?|releasability|"
+    r"取扱制限|配布制限|伝達制限|提供制限|取扱区分)(?:\*\*)?\s*[:：]\s*(?:\*\*)?(.+?)(?:\*\*)?\s*$",
+    re.IGNORECASE | re.MULTILINE)
+_LEVEL_WORDS = re.compile(r"TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|FOR OFFICIAL USE ONLY|FOUO|極秘|秘|取扱注意|"
+                          r"取扱厳重注意|部内限り|指定なし|[\s()（）/・]", re.IGNORECASE)
+_CAVEAT_TOKEN = re.compile(r"^[\w][\w .,()\-&/]{0,63}$")
+_REL = re.compile(r"(?:REL(?:EASABLE)?\s+TO|提供可|開示可)\s*[:：]?\s*[A-Z]{2,6}(?:\s*[,、]\s*[A-Z]{2,6})*",
+                  re.IGNORECASE)
+
+
+def caveats(text: str) -> list[str]:
+    """The caveats the header states, as written (folded later against the vault's registry); none are dropped
+    for being unknown. 特定秘密 (and its English name) is a compartment wherever it stands in the header."""
+    head = header(text)
+    found: list[str] = []
+    if _SDS.search(head):
+        found.append("特定秘密")
+    for line in head.splitlines()[:60]:
+        match = _MARKING_LINE.match(line)
+        if match and "://" not in line and classification(match.group(1).split("//")[0]) is not None:
+            found += _tokens(match.group(1).split("//")[1:])
+    for match in _CAVEAT_LINE.finditer(head):
+        value = match.group(1)
+        rel = _REL.search(value)
+        if rel:
+            found.append(rel.group(0))
+            value = value[:rel.start()] + value[rel.end():]
+        found += _tokens(re.split(r"//|[,、;；]", value))
+    unique = list(dict.fromkeys(c for c in found if c))
+    return unique[:16]
+
+
+def _tokens(parts: list[str]) -> list[str]:
+    kept = []
+    for part in parts:
+        token = re.sub(r"\s+", " ", part.replace("**", "")).strip(" *")
+        if not token or not _LEVEL_WORDS.sub("", token) or _SDS.fullmatch(token):
+            continue  # the level itself (or 特定秘密, taken above)
+        rel = _REL.fullmatch(token)
+        if rel or _CAVEAT_TOKEN.match(token):
+            kept.append(token)
+    return kept
 
 
 def admiralty(text: str) -> tuple[str, str]:
@@ -155,7 +207,8 @@ def derive(text: str) -> dict[str, object]:
     text = unicodedata.normalize("NFKC", text)
     level = classification(text)
     reliability, credibility = admiralty(text)
-    return {"classification": None if level is None else int(level), "reliability": reliability,
+    return {"classification": None if level is None else int(level), "caveats": caveats(text),
+            "reliability": reliability,
             "credibility": credibility, "agency": agency(text), "language": language(text),
             "date": first_date(header(text))}
 
@@ -163,7 +216,7 @@ def derive(text: str) -> dict[str, object]:
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-_META_KEYS = ("classification", "reliability", "credibility", "agency", "language", "date")
+_META_KEYS = ("classification", "caveats", "reliability", "credibility", "agency", "language", "date")
 
 
 def checked(meta: object, text: str) -> dict[str, object]:
@@ -171,7 +224,10 @@ def checked(meta: object, text: str) -> dict[str, object]:
     if isinstance(meta, dict) and all(key in meta for key in _META_KEYS):  # the import reads each by key
         level, rel, cred = meta.get("classification"), meta.get("reliability"), meta.get("credibility")
         agency_code, lang, day = meta.get("agency"), meta.get("language"), meta.get("date")
+        marks = meta.get("caveats")
         if ((level is None or (type(level) is int and 0 <= level <= 3))
+                and isinstance(marks, list) and len(marks) <= 16
+                and all(isinstance(m, str) and 0 < len(m) <= 64 for m in marks)
                 and rel in ("", *_RELIABILITY) and cred in ("", "1", "2", "3", "4", "5", "6")
                 and agency_code in ("", *AGENCIES) and lang in LANGUAGES
                 and isinstance(day, str) and (day == "" or _DATE.fullmatch(day))):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from nia_desktop.core.classification import Level
@@ -55,10 +55,17 @@ class ReportSummary:
     reliability: str
     credibility: str
     detected_type: str
+    caveats: tuple[str, ...] = ()
+
+    @property
+    def marking_text(self) -> str:
+        """"SECRET//ORCON": the level in English and every caveat."""
+        return "//".join((self.classification.english, *self.caveats))
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "agency": self.agency, "sha256": self.sha256, "path": self.path,
-                "classification": self.classification.english, "language": self.language,
+                "classification": self.classification.english, "caveats": list(self.caveats),
+                "language": self.language,
                 "imported_at": self.imported_at, "date": self.report_date,
                 "grading": f"{self.reliability}{self.credibility}", "type": self.detected_type}
 
@@ -79,6 +86,20 @@ _SUMMARY = ("id, title, agency, sha256, path, classification, language, imported
 def _summary(row: tuple[Any, ...]) -> ReportSummary:
     return ReportSummary(int(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4]), Level(int(row[5])),
                          str(row[6]), str(row[7]), str(row[8]), str(row[9]), str(row[10]), str(row[11]))
+
+
+def with_caveats(db: VaultConnection, summaries: list[ReportSummary]) -> list[ReportSummary]:
+    """The same summaries with each report's caveats (one query for the lot)."""
+    if not summaries:
+        return summaries
+    found: dict[int, list[str]] = {}
+    ids = [s.id for s in summaries]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for report_id, name in db.query(f"SELECT report_id, caveat FROM report_caveats WHERE report_id IN "
+                                        f"({','.join('?' * len(chunk))}) ORDER BY caveat", chunk):
+            found.setdefault(int(report_id), []).append(str(name))
+    return [replace(s, caveats=tuple(found[s.id])) if s.id in found else s for s in summaries]
 
 
 def insert(db: VaultConnection, report: NewReport, raw: bytes,
@@ -107,7 +128,7 @@ def insert(db: VaultConnection, report: NewReport, raw: bytes,
 
 def summary(db: VaultConnection, report_id: int) -> ReportSummary | None:
     rows = db.query(f"SELECT {_SUMMARY} FROM reports WHERE id = ?", (report_id,))
-    return _summary(rows[0]) if rows else None
+    return with_caveats(db, [_summary(rows[0])])[0] if rows else None
 
 
 def all_digests(db: VaultConnection) -> set[bytes]:
@@ -136,10 +157,15 @@ class Filters:
     date_from: str = ""
     date_to: str = ""
     case_id: int | None = None
+    # The reader's need-to-know clause (store/clearances.readable_sql): services always set it.
+    readable: tuple[str, tuple[Any, ...]] | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = ["1=1"]
         params: list[Any] = []
+        if self.readable is not None:
+            clauses.append(self.readable[0])
+            params.extend(self.readable[1])
         if self.agency:
             clauses.append("agency = ?")
             params.append(self.agency)
@@ -169,7 +195,7 @@ def page(db: VaultConnection, filters: Filters, offset: int, limit: int, order: 
     direction = "DESC" if descending else "ASC"
     rows = db.query(f"SELECT {_SUMMARY} FROM reports WHERE {where} ORDER BY {column} {direction}, id "
                     f"LIMIT ? OFFSET ?", (*params, limit, offset))
-    return [_summary(r) for r in rows]
+    return with_caveats(db, [_summary(r) for r in rows])
 
 
 def count(db: VaultConnection, filters: Filters = Filters()) -> int:
@@ -177,8 +203,10 @@ def count(db: VaultConnection, filters: Filters = Filters()) -> int:
     return int(db.query(f"SELECT count(*) FROM reports WHERE {where}", params)[0][0])
 
 
-def agencies(db: VaultConnection) -> list[str]:
-    return [str(a) for (a,) in db.query("SELECT DISTINCT agency FROM reports ORDER BY agency")]
+def agencies(db: VaultConnection, filters: Filters = Filters()) -> list[str]:
+    where, params = filters.where()
+    return [str(a) for (a,) in db.query(f"SELECT DISTINCT agency FROM reports WHERE {where} ORDER BY agency",
+                                        params)]
 
 
 def get(db: VaultConnection, report_id: int) -> Report | None:
@@ -189,7 +217,7 @@ def get(db: VaultConnection, report_id: int) -> Report | None:
     if not rows:
         return None
     row = rows[0]
-    summary = _summary(row[:12])
+    summary = with_caveats(db, [_summary(row[:12])])[0]
     details = dict(zip(("encoding", "original_name", "inner_path", "size", "volume_label", "volume_path",
                         "imported_by", "import_id", "parent_id", "classification_stated"), row[15:], strict=True))
     details["children"] = [int(c) for (c,) in db.query("SELECT id FROM reports WHERE parent_id = ?", (report_id,))]
@@ -241,7 +269,8 @@ def search(db: VaultConnection, fts_query: str, limit: int, filters: Filters = F
         f"SELECT {_SUMMARY}, candidates.score FROM ({inner}) AS candidates "
         f"JOIN reports ON reports.id = candidates.rowid WHERE {where} ORDER BY candidates.score, reports.id DESC "
         "LIMIT ?", (fts_query, budget, *params, budget if phrase else limit))
-    hits = [(_summary(r[:12]), float(r[12])) for r in rows]
+    found = with_caveats(db, [_summary(r[:12]) for r in rows])
+    hits = [(summary, float(r[12])) for summary, r in zip(found, rows, strict=True)]
     bodies = dict(db.query(f"SELECT report_id, body FROM report_texts WHERE report_id IN "
                            f"({','.join('?' * len(hits))})", [h[0].id for h in hits])) if hits else {}
     return [(summary, score, str(bodies.get(summary.id, ""))) for summary, score in hits]

@@ -7,6 +7,7 @@ half-understood. tests/data/vault_v1 is a vault frozen at version 1.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from nia_desktop.core.errors import VaultTampered
@@ -344,12 +345,54 @@ def _v11_authenticated_slots(db: VaultConnection) -> None:
     # Each table's own digest, so a commit re-hashes only the tables it changed (core/freshness.py).
     db.execute("CREATE TABLE security_tables (name TEXT PRIMARY KEY, digest TEXT NOT NULL DEFAULT '', "
                "dirty INTEGER NOT NULL DEFAULT 1)")
-    for table in SECURITY_TABLES:
-        db.execute("INSERT INTO security_tables (name) VALUES (?)", (table,))
-        for event in ("INSERT", "UPDATE", "DELETE"):
-            db.execute(f"CREATE TRIGGER security_{table}_{event.lower()} AFTER {event} ON {table} BEGIN "
-                       "UPDATE security_state SET generation = generation + 1, dirty = 1 WHERE id = 1; "
-                       f"UPDATE security_tables SET dirty = 1 WHERE name = '{table}'; END")
+    for table in _V11_SECURITY_TABLES:
+        _watch_security_table(db, table)
+
+
+def _watch_security_table(db: VaultConnection, table: str) -> None:
+    db.execute("INSERT INTO security_tables (name) VALUES (?)", (table,))
+    for event in ("INSERT", "UPDATE", "DELETE"):
+        db.execute(f"CREATE TRIGGER security_{table}_{event.lower()} AFTER {event} ON {table} BEGIN "
+                   "UPDATE security_state SET generation = generation + 1, dirty = 1 WHERE id = 1; "
+                   f"UPDATE security_tables SET dirty = 1 WHERE name = '{table}'; END")
+
+
+def _v12_need_to_know(db: VaultConnection) -> None:
+    # Need-to-know (core/markings.py): the caveats this vault knows (built-in, added by officers, or found in a
+    # header and kept as unknown), each report's caveats, each user's clearance level and compartment grants.
+    from nia_desktop.core.markings import BUILT_IN
+
+    db.execute(
+        """CREATE TABLE caveats (
+            name TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('compartment', 'control', 'release', 'unknown')),
+            aliases TEXT NOT NULL DEFAULT '[]',
+            description TEXT NOT NULL DEFAULT '',
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        )"""
+    )
+    for name, kind, aliases, description in BUILT_IN:
+        db.execute("INSERT INTO caveats (name, kind, aliases, description, added_by, added_at) VALUES (?,?,?,?,?,?)",
+                   (name, kind.value, json.dumps(list(aliases), ensure_ascii=False), description, "(built in)", ""))
+    db.execute("CREATE TABLE report_caveats (report_id INTEGER NOT NULL REFERENCES reports(id), "
+               "caveat TEXT NOT NULL REFERENCES caveats(name), PRIMARY KEY (report_id, caveat))")
+    db.execute("CREATE INDEX report_caveats_caveat ON report_caveats (caveat, report_id)")
+    # Analysts and officers start fully cleared by level (DESIGN.md); couriers never read content.
+    db.execute("ALTER TABLE users ADD COLUMN clearance INTEGER NOT NULL DEFAULT 3")
+    db.execute("UPDATE users SET clearance = 0 WHERE role = 'courier'")
+    db.execute(
+        """CREATE TABLE user_grants (
+            user TEXT NOT NULL REFERENCES users(name),
+            compartment TEXT NOT NULL REFERENCES caveats(name),
+            until TEXT,
+            granted_by TEXT NOT NULL,
+            granted_at TEXT NOT NULL,
+            PRIMARY KEY (user, compartment)
+        )"""
+    )
+    for table in ("caveats", "user_grants"):
+        _watch_security_table(db, table)
 
 
 # Every table whose rows decide who may do what, which keys count, what the log vouches for, or what was
@@ -357,8 +400,10 @@ def _v11_authenticated_slots(db: VaultConnection) -> None:
 # (core/freshness.py), inside the same transaction. The digest covers the columns named (all by default):
 # a received bundle's bytes and a briefing's text are not re-hashed at every change, their identity, hash
 # and status are.
-SECURITY_TABLES = ("users", "trusted_keys", "retired_keys", "settings", "release_requests", "workstation_keys",
-                   "vault_meta", "audit_seals", "bundle_sequences", "received_bundles")
+_V11_SECURITY_TABLES = ("users", "trusted_keys", "retired_keys", "settings", "release_requests", "workstation_keys",
+                        "vault_meta", "audit_seals", "bundle_sequences", "received_bundles")
+# Who may read what is security state too (v12): caveats' kinds and users' compartment grants.
+SECURITY_TABLES = (*_V11_SECURITY_TABLES, "caveats", "user_grants")
 SECURITY_COLUMNS = {
     "received_bundles": "uuid, kind, signer, sequence, received_by, received_at, status",
     # The briefing text itself is covered by its content_sha256 (and an approval names its hash).
@@ -369,7 +414,7 @@ SECURITY_COLUMNS = {
 MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_imports_cases,
                                _v4_fusion_assessments_requirements, _v5_watchlist, _v6_extractions,
                                _v7_trust_bundles, _v8_release_reviews, _v9_outbound,
-                               _v10_key_rotation, _v11_authenticated_slots]
+                               _v10_key_rotation, _v11_authenticated_slots, _v12_need_to_know]
 LATEST = len(MIGRATIONS)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from nia_desktop.core.classification import Level
 from nia_desktop.core.roles import Role
 from nia_desktop.core.signing import fingerprint, public_from_raw
 from nia_desktop.core.vault.connection import VaultConnection
@@ -34,6 +35,7 @@ class UserRecord:
     bootstrap: bool = False
     name_tag: bytes | None = None
     previous_locator: str | None = None  # set between the database commit and the file write of a slot change
+    clearance: Level = Level.TOP_SECRET
 
     @property
     def public_key(self) -> Ed25519PublicKey:
@@ -45,17 +47,17 @@ class UserRecord:
 
 
 _COLUMNS = ("name, role, active, created_at, created_by, disabled_at, signing_public, slot_public, slot_locator, "
-            "credentials_by, bootstrap, name_tag, previous_locator")
+            "credentials_by, bootstrap, name_tag, previous_locator, clearance")
 
 
 def _record(row: tuple[object, ...]) -> UserRecord:
     (name, role, active, created_at, created_by, disabled_at, public, slot_public, locator, by, bootstrap,
-     tag, previous) = row
+     tag, previous, clearance) = row
     return UserRecord(str(name), Role(str(role)), bool(active), str(created_at), str(created_by),
                       None if disabled_at is None else str(disabled_at), _blob(public),
                       None if slot_public is None else _blob(slot_public), None if locator is None else str(locator),
                       None if by is None else str(by), bool(bootstrap), None if tag is None else _blob(tag),
-                      None if previous is None else str(previous))
+                      None if previous is None else str(previous), Level(int(str(clearance))))
 
 
 def _blob(value: object) -> bytes:
@@ -66,15 +68,22 @@ def _blob(value: object) -> bytes:
 
 def insert(db: VaultConnection, name: str, role: Role, created_at: str, created_by: str,
            signing_public: bytes, slot_public: bytes, slot_locator: str, name_tag: bytes | None,
-           bootstrap: bool = False) -> None:
+           bootstrap: bool = False, clearance: Level | None = None) -> None:
     """A new user; whoever creates them set their first passphrase (none for the vault's first officer)."""
     by = None if created_by == name else created_by
     db.execute(
         "INSERT INTO users (name, role, active, created_at, created_by, signing_public, slot_public, slot_locator, "
-        "credentials_by, credentials_at, bootstrap, name_tag) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "credentials_by, credentials_at, bootstrap, name_tag, clearance) "
+        "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (name, role.value, created_at, created_by, signing_public, slot_public, slot_locator, by,
-         created_at if by else None, int(bootstrap), name_tag),
+         created_at if by else None, int(bootstrap), name_tag, int(default_clearance(role) if clearance is None
+                                                                    else clearance)),
     )
+
+
+def default_clearance(role: Role) -> Level:
+    """Analysts and officers start cleared to TOP SECRET (DESIGN.md); couriers never read content."""
+    return Level.UNCLASSIFIED if role is Role.COURIER else Level.TOP_SECRET
 
 
 def get(db: VaultConnection, name: str) -> UserRecord | None:
