@@ -68,7 +68,8 @@ def _import(args: argparse.Namespace) -> int:
             say(f"Import {outcome.import_id}: {counts['imported']} imported, {counts['duplicates']} duplicates, "
                 f"{counts['refused']} refused, {counts['skipped']} skipped")
             for row in outcome.duplicates:
-                say(f"  duplicate  {row['path']}: duplicate of {row['of']}")
+                of = row["of"] if row["of"] is not None else "a report already in the vault"
+                say(f"  duplicate  {row['path']}: duplicate of {of}")
             for row in outcome.refused + outcome.skipped:
                 say(f"  {'refused' if row in outcome.refused else 'skipped'}    {row['path']}: {row['reason']}")
             if outcome.fused is not None:

@@ -38,6 +38,7 @@ from nia_desktop.core.store import trust as store
 from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.core.store.workstation_keys import transport_identity
 from nia_desktop.core.untrusted import Malformed, load_json, mapping, text
+from nia_desktop.services.importing import CarriedMarking
 from nia_desktop.services.session import Session
 from nia_desktop.services.trust import lookup
 
@@ -306,12 +307,13 @@ def accept(session: Session, bundle_uuid: str, agency: str = "", case: str = "")
     if manifest.kind != "reports":
         raise BadInput(f"bundle {bundle_uuid} carries {manifest.kind}, not reports")
     try:
-        items = _carried_items(handle, verified)
+        items, markings = _carried_items(handle, verified)
     except BundleRejected as exc:
         session.audit("bundle.accept", bundle_uuid, "refused", {"reason": exc.user_message})
         raise
     origin = (f"signed by {manifest.signer_name} ({manifest.signer_fingerprint[:16]})", f"bundle {manifest.uuid}")
-    outcome = import_paths(session, [Path(f"bundle-{manifest.uuid}")], agency, case, carried=(items, origin))
+    outcome = import_paths(session, [Path(f"bundle-{manifest.uuid}")], agency, case, carried=(items, origin),
+                           carried_markings=markings)
     with session.db.transaction():
         store.set_received_status(session.db, bundle_uuid, "accepted")
         session.audit("bundle.accept", bundle_uuid, details={"import_id": outcome.import_id,
@@ -320,28 +322,53 @@ def accept(session: Session, bundle_uuid: str, agency: str = "", case: str = "")
     return outcome
 
 
-def _carried_items(handle: io.BytesIO, verified: Verified) -> list[Any]:
-    """Each report in a verified reports bundle as an import item, named as it was imported at the sender."""
+def _carried_items(handle: io.BytesIO, verified: Verified) -> tuple[list[Any], dict[str, CarriedMarking]]:
+    """Each report in a verified reports bundle as an import item, named as it was imported at the sender, and
+    the marking the sender held it under (its level and caveats: a compartment never falls off in transit)."""
     from nia_desktop.core.ingest.media import ScanItem
 
-    manifest, items = verified.manifest, []
+    manifest, items, markings = verified.manifest, [], {}
     root = Path(f"bundle-{manifest.uuid}")
     for f in manifest.files:
         if not f.path.endswith("/original"):
             continue
         meta_name = f.path.rsplit("/", 1)[0] + "/meta.json"
-        original_name = _original_name(handle, verified, meta_name) if meta_name in verified.entries else ""
+        meta = _meta(handle, verified, meta_name) if meta_name in verified.entries else {}
+        original_name = _original_name(meta, meta_name)
         content = b"".join(container.read_entry(handle, verified.entries[f.path], f.size))
         name = original_name or f.path.split("/")[-2]
-        items.append(ScanItem(root / name, root, len(content), data=content))
-    return items
+        item = ScanItem(root / name, root, len(content), data=content)
+        items.append(item)
+        markings[str(item.path)] = _carried_marking(meta, meta_name)
+    return items, markings
 
 
-def _original_name(handle: io.BytesIO, verified: Verified, meta_name: str) -> str:
-    """The report's original file name from its meta.json; BundleRejected naming the file when it is malformed."""
+def _meta(handle: io.BytesIO, verified: Verified, meta_name: str) -> dict[str, Any]:
     data = b"".join(container.read_entry(handle, verified.entries[meta_name], 1 << 20))
     try:
-        meta = mapping(load_json(data, meta_name), meta_name)
+        return dict(mapping(load_json(data, meta_name), meta_name))
+    except Malformed as exc:
+        raise BundleRejected(f"{exc}") from exc
+
+
+def _carried_marking(meta: dict[str, Any], meta_name: str) -> CarriedMarking:
+    """The sender's marking from meta.json; BundleRejected naming the file when it is malformed."""
+    from nia_desktop.core.classification import parse_level
+
+    try:
+        level = parse_level(text(meta.get("classification") or "UNCLASSIFIED", f"{meta_name}: classification", 40))
+        caveats = meta.get("caveats") or []
+        if not isinstance(caveats, list) or len(caveats) > 16:
+            raise Malformed(f"{meta_name}: caveats must be a list of at most 16 names")
+        names = [text(c, f"{meta_name}: caveat", 64) for c in caveats]
+    except (Malformed, BadInput) as exc:
+        raise BundleRejected(f"{exc}") from exc
+    return CarriedMarking(level, tuple(names))
+
+
+def _original_name(meta: dict[str, Any], meta_name: str) -> str:
+    """The report's original file name from its meta.json; BundleRejected naming the file when it is malformed."""
+    try:
         return text(meta.get("original_name") or "", f"{meta_name}: original_name", 255)
     except Malformed as exc:
         raise BundleRejected(f"{exc}") from exc

@@ -13,9 +13,9 @@ import hashlib
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from nia_desktop.core import settings as declared
 from nia_desktop.core.classification import Level
@@ -142,10 +142,13 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
                  progress: Progress = no_progress, cancel: CancelToken | None = None,
                  pool_size: int | None = None, test_hooks: dict[str, Any] | None = None,
                  carried: tuple[list[ScanItem], tuple[str, str]] | None = None,
-                 caveats: list[str] | tuple[str, ...] = ()) -> ImportOutcome:
+                 caveats: list[str] | tuple[str, ...] = (),
+                 carried_markings: dict[str, CarriedMarking] | None = None) -> ImportOutcome:
     """Import files, folders or volumes; every file ends imported, duplicate, refused or skipped.
 
     ``caveats``: added to every report of this import, beside those its header states (need-to-know).
+    ``carried_markings``: per carried item's path, the marking its sender held it under (a reports bundle): the
+    report gets the higher level and every caveat of both.
 
     ``carried``: instead of scanning ``paths``, these in-memory items (a verified bundle's files), with the
     (label, origin) their custody records in place of a volume's.
@@ -172,7 +175,8 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
             version, commits = int(session.db.pragma("data_version") or 0), session.db.commits
             run = _Run(session, import_id, agency_code, case_id,
                        Level(settings_store.get_int(session.db, declared.DEFAULT_CLASSIFICATION)),
-                       reports.all_digests(session.db), data_version=version, commits=commits, caveats=added)
+                       reports.all_digests(session.db), data_version=version, commits=commits, caveats=added,
+                       carried_markings=carried_markings or {})
             if carried:
                 run.volumes.update({item.root: carried[1] for item in items})
             batch.on_begin, batch.on_commit = run.check_others_wrote, run.committed
@@ -198,6 +202,13 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
     return outcome
 
 
+class CarriedMarking(NamedTuple):
+    """The level and caveats a sending workstation held a carried report under."""
+
+    level: Level
+    caveats: tuple[str, ...]
+
+
 @dataclass
 class _Run:
     """What every file of one import run shares."""
@@ -211,6 +222,7 @@ class _Run:
     stored: set[bytes] = field(default_factory=set)  # digests this run has written since
     volumes: dict[Path, tuple[str, str]] = field(default_factory=dict)
     caveats: tuple[str, ...] = ()  # the importer's, added to every report
+    carried_markings: dict[str, CarriedMarking] = field(default_factory=dict)
 
     def volume(self, root: Path) -> tuple[str, str]:
         if root not in self.volumes:
@@ -459,7 +471,7 @@ def _store(run: _Run, parsed: _Parsed, staged: _Staged) -> None:
             _note_refused(staged, path, "left the vault during this import: import it again", parsed.sha256,
                           len(parsed.data))
         else:
-            _note_duplicate(staged, path, parsed.sha256, len(parsed.data), "", of)
+            _note_duplicate(staged, path, parsed.sha256, len(parsed.data), "", of, run.session)
         return
     result = parsed.result
     assert result is not None
@@ -483,9 +495,15 @@ def _note_refused(staged: _Staged, path: str, reason: str, sha: str = "", size: 
     (staged.outcome.skipped if skipped else staged.outcome.refused).append(row)
 
 
-def _note_duplicate(staged: _Staged, path: str, sha: str, size: int, kind: str, of: int) -> None:
-    staged.manifest.append(ManifestItem(path, sha, size, kind, FileStatus.DUPLICATE.value, f"duplicate of {of}", of))
-    staged.outcome.duplicates.append({"path": shown(path), "sha256": sha, "of": of})
+def _note_duplicate(staged: _Staged, path: str, sha: str, size: int, kind: str, of: int, session: Session) -> None:
+    """A file already in the vault. Which report it repeats is told only to an importer who may read that report
+    (need-to-know: the id of a hidden report is not theirs to learn)."""
+    shown_of: int | None = of
+    if not clearances.readable_ids(session.db, session.access(), [of]):
+        shown_of = None
+    reason = f"duplicate of {of}" if shown_of is not None else "duplicate of a report already in the vault"
+    staged.manifest.append(ManifestItem(path, sha, size, kind, FileStatus.DUPLICATE.value, reason, shown_of))
+    staged.outcome.duplicates.append({"path": shown(path), "sha256": sha, "of": shown_of})
 
 
 def _store_document(run: _Run, parsed: _Parsed, record: dict[str, Any], blob: bytes, index: int,
@@ -503,7 +521,7 @@ def _store_document(run: _Run, parsed: _Parsed, record: dict[str, Any], blob: by
     existing = reports.by_sha256(db, sha) if run.maybe_stored(digest) else None
     if existing is not None:
         ids[index] = existing
-        _note_duplicate(staged, path, sha, len(blob), kind, existing)
+        _note_duplicate(staged, path, sha, len(blob), kind, existing, session)
         return
     text = str(record.get("text", ""))
     meta = metadata.checked(record.get("meta"), text)
@@ -514,6 +532,9 @@ def _store_document(run: _Run, parsed: _Parsed, record: dict[str, Any], blob: by
     inherited = reports.summary(db, parent_id) if parent_id is not None else None
     if stated is None and inherited is not None:
         stated = inherited.classification  # an unmarked attachment takes its message's marking
+    carried = run.carried_markings.get(str(item.path))
+    if carried is not None:  # the sender's marking: never lower than it was there
+        stated = max(stated, carried.level) if stated is not None else carried.level
     fields = record.get("fields") if isinstance(record.get("fields"), dict) else {}
     now = iso_utc(session.clock.now())
     new = reports.NewReport(
@@ -533,7 +554,8 @@ def _store_document(run: _Run, parsed: _Parsed, record: dict[str, Any], blob: by
     segmented = (segment(new.title), index_body) if isinstance(index_body, str) else None
     report_id = reports.insert(db, new, blob, segmented)
     stated_caveats = meta.get("caveats")
-    marked = header_caveats(session, stated_caveats if isinstance(stated_caveats, list) else [])
+    marked = header_caveats(session, [*(stated_caveats if isinstance(stated_caveats, list) else []),
+                                      *(carried.caveats if carried else ())])
     # An attachment carries its message's caveats too: a compartment never falls off with the envelope.
     clearances.set_report_caveats(db, report_id, {*marked, *run.caveats, *(inherited.caveats if inherited else ())})
     run.stored.add(digest)
@@ -545,10 +567,38 @@ def _store_document(run: _Run, parsed: _Parsed, record: dict[str, Any], blob: by
 
 
 def import_history(session: Session) -> list[imports.ImportRun]:
+    """Past import runs. Another analyst's run shows only what this user may read of it: the count of its reports
+    they may read, and its sources only when every report it brought in is readable (need-to-know)."""
     session.require(Action.REPORT_IMPORT)
-    return imports.runs(session.db)
+    runs = imports.runs(session.db)
+    others = [r.id for r in runs if r.user != session.name]
+    if not others:
+        return runs
+    reader = session.access()
+    brought: dict[int, list[int]] = {}
+    for import_id, report_id in session.db.query(
+            f"SELECT import_id, report_id FROM import_items WHERE report_id IS NOT NULL AND status = 'imported' "  # noqa: S608
+            f"AND import_id IN ({','.join('?' * len(others))})", others):
+        brought.setdefault(int(import_id), []).append(int(report_id))
+    readable = clearances.readable_ids(session.db, reader, [r for ids in brought.values() for r in ids])
+    shown = []
+    for run in runs:
+        if run.user != session.name:
+            ids = brought.get(run.id, [])
+            seen = sum(1 for r in ids if r in readable)
+            run = replace(run, counts={"imported": seen},
+                          sources=run.sources if seen == len(ids) else [f"({len(run.sources)} sources)"])
+        shown.append(run)
+    return shown
 
 
 def import_manifest(session: Session, import_id: int) -> list[ManifestItem]:
+    """One run's manifest: all of it for the user who ran it; for anyone else, only the items that became reports
+    they may read."""
     session.require(Action.REPORT_IMPORT, f"import {import_id}")
-    return imports.items(session.db, import_id)
+    items = imports.items(session.db, import_id)
+    owner = session.db.query("SELECT user FROM imports WHERE id = ?", (import_id,))
+    if owner and str(owner[0][0]) == session.name:
+        return items
+    readable = clearances.readable_ids(session.db, session.access(), [i.report_id for i in items if i.report_id])
+    return [i for i in items if i.report_id is not None and i.report_id in readable]
