@@ -145,9 +145,16 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
             "Ctrl+L  lock now\nCtrl+Q  quit\nCtrl+F  search reports (Reports)\nCtrl+I  import (Reports)\n"
+            "Ctrl+Shift+M  re-mark the open report: level, caveats, reason (Reports)\n"
             "F5  fuse again (Fusion)\nCtrl+M  merge selected entities (Fusion)\n"
             "Ctrl+E  export the briefing (Briefings)\nCtrl+N  add a user (Users)\n"
-            "Ctrl+Shift+V  verify the audit chain (Audit)\nF1  this list"))
+            "Ctrl+Shift+L  set the selected user's clearance (Need to know)\n"
+            "Ctrl+G  grant a compartment (Need to know)\nDelete  take the selected compartment away (Need to know)\n"
+            "Ctrl+Shift+N  define a compartment or control (Need to know)\n"
+            "Ctrl+Shift+V  verify the audit chain (Audit)\nF1  this list\n\n"
+            "The status line shows your clearance and the compartments you hold today. A report above your "
+            "clearance, or carrying a compartment you do not hold, is absent from every list; opening it is "
+            "refused and recorded."))
 
     def show_about(self) -> None:
         from nia_desktop import __version__

@@ -23,13 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from nia_desktop.core.classification import Level
+from nia_desktop.core.display import escape_untrusted
+from nia_desktop.core.markings import Access
 from nia_desktop.core.roles import Action
+from nia_desktop.services import clearances
 from nia_desktop.services.session import Session
+from nia_desktop.ui import workers
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.audit import AuditView
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.briefings.composer import BriefingsView
 from nia_desktop.ui.views.briefings.review import ReleaseView
+from nia_desktop.ui.views.compartments import NeedToKnowView
 from nia_desktop.ui.views.fusion.view import FusionView
 from nia_desktop.ui.views.my_key import MyKeyView
 from nia_desktop.ui.views.reports.view import ReportsView
@@ -61,6 +66,8 @@ VIEWS = (
     ViewSpec("fusion", _t(QT_TRANSLATE_NOOP("Workspace", "Fusion")), FusionView, Action.FUSE),
     ViewSpec("briefings", _t(QT_TRANSLATE_NOOP("Workspace", "Briefings")), BriefingsView, Action.BRIEF_COMPOSE),
     ViewSpec("users", _t(QT_TRANSLATE_NOOP("Workspace", "Users")), UsersView, Action.USER_LIST),
+    ViewSpec("need_to_know", _t(QT_TRANSLATE_NOOP("Workspace", "Need to know")), NeedToKnowView,
+             Action.USER_CLEAR),
     ViewSpec("audit", _t(QT_TRANSLATE_NOOP("Workspace", "Audit")), AuditView, Action.AUDIT_VIEW),
     ViewSpec("releases", _t(QT_TRANSLATE_NOOP("Workspace", "Release review")), ReleaseView,
              Action.RELEASE_REVIEW),
@@ -133,11 +140,17 @@ class Workspace(QWidget):
         self.vault_label = QLabel(self.tr("Vault: %1").replace("%1", str(session.vault.paths.root)))
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Status"))
+        self.access_label = QLabel()
+        self.access_label.setAccessibleName(self.tr("Your clearance and compartments"))
+        self.access_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._access_task: workers.Task | None = None
         status_line = QHBoxLayout()
         status_line.setContentsMargins(10, 2, 10, 2)
         status_line.addWidget(self.vault_label)
         status_line.addStretch(1)
         status_line.addWidget(self.status)
+        status_line.addSpacing(16)
+        status_line.addWidget(self.access_label)
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
         self._status_timer.timeout.connect(self.status.clear)
@@ -159,6 +172,28 @@ class Workspace(QWidget):
         layout.addLayout(status_line)
         layout.addWidget(self.bottom_banner)
         self.rail.setCurrentRow(0)
+        self.refresh_access()
+
+    def refresh_access(self) -> None:
+        """The signed-in user's clearance and current compartments, read on a worker (at unlock and at every change
+        of view: a grant that ran out or was taken away shows without a new unlock)."""
+        if self._access_task is not None:
+            return
+        session = self.session
+
+        def finished() -> None:
+            self._access_task = None
+
+        self._access_task = workers.run_task(lambda signals, cancel: clearances.my_access(session),
+                                             on_success=self._show_access, on_finished=finished)
+
+    def _show_access(self, access: Access) -> None:
+        held = ", ".join(escape_untrusted(name, 64) for name in sorted(access.compartments))
+        self.access_label.setText(self.tr("Cleared: %1 · %2").replace("%1", access.level.banner_text).replace(
+            "%2", held or self.tr("no compartments")))
+        self.access_label.setToolTip(self.tr(
+            "You read reports marked up to %1 that carry only compartments you hold. An officer changes this in "
+            "Need to know.").replace("%1", access.level.banner_text))
 
     def open_report(self, report_id: int) -> None:
         """Show one report in the Reports view's reader (a click in the Fusion view)."""
@@ -187,6 +222,7 @@ class Workspace(QWidget):
         view = self.views[key]
         self.stack.setCurrentWidget(view)
         self.set_classification(view.classification())
+        self.refresh_access()
 
     def _view_level(self, view: View, level: Level) -> None:
         if self.stack.currentWidget() is view:
@@ -206,4 +242,4 @@ class Workspace(QWidget):
 
     @property
     def busy(self) -> bool:
-        return any(view.busy for view in self.views.values())
+        return self._access_task is not None or any(view.busy for view in self.views.values())

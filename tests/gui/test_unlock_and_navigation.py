@@ -45,8 +45,8 @@ def test_good_passphrase_opens_the_workspace(qtbot, window: MainWindow) -> None:
 
 
 @pytest.mark.parametrize(("user", "passphrase", "expected"), [
-    (OFFICER, OFFICER_PASS, ["users", "audit", "releases", "trust", "settings", "vault_care", "requirements",
-                             "transfer", "my_key"]),
+    (OFFICER, OFFICER_PASS, ["users", "need_to_know", "audit", "releases", "trust", "settings", "vault_care",
+                             "requirements", "transfer", "my_key"]),
     (ANALYST, ANALYST_PASS, ["reports", "fusion", "briefings", "requirements", "transfer", "my_key"]),
     (COURIER, COURIER_PASS, ["transfer", "my_key"]),
 ])

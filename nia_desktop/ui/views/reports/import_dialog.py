@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from nia_desktop.core.display import escape_untrusted
-from nia_desktop.services import importing
+from nia_desktop.core.store.clearances import CaveatRecord
+from nia_desktop.services import clearances, importing
 from nia_desktop.services.importing import ImportOutcome, PreviewRow
 from nia_desktop.services.session import Session
 from nia_desktop.ui.errors import describe
 from nia_desktop.ui.models.table import RowsModel
+from nia_desktop.ui.views.reports.caveats import CaveatChecklist
 from nia_desktop.ui.widgets.message_banner import MessageBanner
 from nia_desktop.ui.widgets.table_view import FilterTable
 from nia_desktop.ui.workers import Task, run_task
@@ -71,6 +73,7 @@ class ImportDialog(QDialog):
         self.resize(900, 560)
         self.sources: list[Path] = []
         self.task: Task | None = None
+        self.caveat_task: Task | None = None  # the caveats the checklist offers, read on a worker
         self.preview_rows: list[PreviewRow] = []
         self.outcome: ImportOutcome | None = None
         self.banner = MessageBanner(self)
@@ -82,6 +85,19 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.pages, 1)
+        self._load_caveats()
+
+    def _load_caveats(self) -> None:
+        session = self.session
+
+        def loaded(records: list[CaveatRecord]) -> None:
+            self.caveats.set_caveats(records)
+
+        def finished() -> None:
+            self.caveat_task = None
+
+        self.caveat_task = run_task(lambda signals, cancel: clearances.list_caveats(session), on_success=loaded,
+                                    on_error=self._failed, on_finished=finished)
 
     # -- page 1: sources --------------------------------------------------
     def _source_page(self) -> QWidget:
@@ -114,6 +130,11 @@ class ImportDialog(QDialog):
             self.agency.addItem(code, code)
         self.case = QLineEdit(placeholderText=self.tr("optional: add the reports to this case"))
         self.case.setAccessibleName(self.tr("Case"))
+        self.caveats = CaveatChecklist(page)
+        self.caveats.setAccessibleName(self.tr("Caveats added to every report of this import"))
+        self.caveats.setToolTip(self.tr("Ticked caveats are added to every report of this import, beside those "
+                                        "each report's header states"))
+        self.caveats.setMaximumHeight(96)
         self.preview_button = QPushButton(self.tr("Preview"))
         self.preview_button.setObjectName("primary")
         self.preview_button.setEnabled(False)
@@ -126,6 +147,7 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Agency"), self.agency)
         form.addRow(self.tr("Case"), self.case)
+        form.addRow(self.tr("Caveats"), self.caveats)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.preview_button)
@@ -251,9 +273,11 @@ class ImportDialog(QDialog):
         self.run_label.setText(self.tr("Starting…"))
         session, sources = self.session, list(self.sources)
         agency, case = self.agency.currentData() or "", self.case.text().strip()
+        caveats = self.caveats.checked_names()
         self.task = run_task(
             lambda signals, cancel: importing.import_paths(
-                session, sources, agency, case, lambda d, t, m: signals.progress.emit(d, t, m), cancel),
+                session, sources, agency, case, lambda d, t, m: signals.progress.emit(d, t, m), cancel,
+                caveats=caveats),
             on_success=self._imported, on_error=self._failed, on_progress=self._on_import_progress,
             on_finished=self._task_done)
 
@@ -336,7 +360,7 @@ class ImportDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self.task is not None
+        return self.task is not None or self.caveat_task is not None
 
     def reject(self) -> None:
         if self.task is not None:

@@ -25,6 +25,7 @@ from nia_desktop.services import reports
 from nia_desktop.services.reports import Hit
 from nia_desktop.services.session import Session
 from nia_desktop.ui.theme import CLASSIFICATION_COLOURS
+from nia_desktop.ui.views.reports.caveats import banner_text
 from nia_desktop.ui.workers import Task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -159,16 +160,22 @@ class ReportsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 "date": row.report_date, "agency": row.agency, "title": escape_untrusted(row.title),
-                "classification": row.classification.english, "grading": row.reliability + row.credibility,
+                "classification": escape_untrusted(row.marking_text, 200),
+                "grading": row.reliability + row.credibility,
                 "language": row.language,
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
             return escape_untrusted(self.snippets.get(row.id, row.title), 400)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "classification":
+            return banner_text(row.classification, row.caveats)
         if role == Qt.ItemDataRole.ForegroundRole and column == "classification":
             return QColor(CLASSIFICATION_COLOURS[row.classification][0])
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
+
+    def summary(self, report_id: int) -> ReportSummary | None:
+        return next((r for r in self.rows if r.id == report_id), None)
 
     def highest_loaded(self) -> Level:
         return max((r.classification for r in self.rows), default=Level.UNCLASSIFIED)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QSplitter, QTextEdit, QVBoxLayout, QWidget
 
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.search import highlight_spans
-from nia_desktop.core.store.reports import Report
+from nia_desktop.core.store.reports import Report, ReportSummary
+from nia_desktop.ui.views.reports.caveats import banner_text
 from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
 
 
@@ -36,6 +39,7 @@ class ReaderPane(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(split, 1)
         self.report: Report | None = None
+        self.marking_field: QLabel | None = None
         self.show_placeholder()
 
     def show_placeholder(self) -> None:
@@ -46,23 +50,48 @@ class ReaderPane(QWidget):
         self._clear_form()
 
     def _clear_form(self) -> None:
+        self.marking_field = None
         while self.form.rowCount():
             self.form.removeRow(0)
+
+    def show_refused(self, message: str) -> None:
+        """A report this user may not read: the service's refusal, never anything of the report."""
+        self.show_placeholder()
+        self.title.setText(message)
+
+    def show_marking(self, summary: ReportSummary) -> None:
+        """The banner: the level in both spellings and every caveat ("SECRET / 秘//特定秘密//ORCON")."""
+        self.banner.set_level(summary.classification)
+        self.banner.setText(banner_text(summary.classification, summary.caveats))
+        self.banner.setAccessibleName(self.tr("Marking: %1").replace("%1", self.banner.text()))
+        self.banner.show()
+
+    def remarked(self, summary: ReportSummary) -> None:
+        """The open report was re-marked: its banner and classification row follow, without a new read."""
+        if self.report is None or self.report.summary.id != summary.id:
+            return
+        self.report = replace(self.report, summary=summary)
+        self.show_marking(summary)
+        if self.marking_field is not None:
+            self.marking_field.setText(self._marking_row(summary))
+
+    def _marking_row(self, summary: ReportSummary) -> str:
+        stated = (self.tr("as marked") if self.report is not None and self.report.details.get("classification_stated")
+                  else self.tr("default: no marking found"))
+        return f"{banner_text(summary.classification, summary.caveats)} ({stated})"
 
     def show_report(self, report: Report, terms: list[str]) -> None:
         self.report = report
         s, d = report.summary, report.details
-        self.banner.set_level(s.classification)
-        self.banner.show()
+        self.show_marking(s)
         self.title.setText(escape_untrusted(s.title, 300))
         self.text.setPlainText(report.body)
         self._highlight(report.body, terms)
         self._clear_form()
-        stated = self.tr("as marked") if d.get("classification_stated") else self.tr("default: no marking found")
         rows = [
             (self.tr("Agency"), s.agency),
             (self.tr("Date"), s.report_date or self.tr("not stated")),
-            (self.tr("Classification"), f"{s.classification.banner_text} ({stated})"),
+            (self.tr("Marking"), self._marking_row(s)),
             (self.tr("Grading"), (s.reliability + s.credibility) or self.tr("not stated")),
             (self.tr("Language"), s.language),
             (self.tr("Type"), f"{s.detected_type} {d.get('encoding') or ''}".strip()),
@@ -83,6 +112,8 @@ class ReaderPane(QWidget):
             field.setTextFormat(Qt.TextFormat.PlainText)
             field.setWordWrap(True)
             self.form.addRow(label, field)
+            if label == self.tr("Marking"):
+                self.marking_field = field
 
     def _highlight(self, body: str, terms: list[str]) -> None:
         fmt = QTextCharFormat()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -30,12 +31,16 @@ from PySide6.QtWidgets import (
 from nia_desktop.core.classification import Level
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.errors import BadInput
+from nia_desktop.core.markings import Access
 from nia_desktop.core.roles import Action
 from nia_desktop.core.search import query_terms
-from nia_desktop.core.store.reports import Filters, Report
-from nia_desktop.services import fusion, reports
+from nia_desktop.core.store.clearances import CaveatRecord
+from nia_desktop.core.store.reports import Filters, Report, ReportSummary
+from nia_desktop.services import clearances, fusion, reports
 from nia_desktop.services.session import Session
+from nia_desktop.ui.errors import describe
 from nia_desktop.ui.views.base import View
+from nia_desktop.ui.views.reports.caveats import banner_text
 from nia_desktop.ui.views.reports.model import ReportsModel
 from nia_desktop.ui.views.reports.reader import ReaderPane
 
@@ -80,6 +85,12 @@ class ReportsView(View):
         self.case_button.setShortcut(QKeySequence("Ctrl+K"))
         self.case_button.setToolTip(self.tr("Add the selected reports to a case, or a new one (Ctrl+K)"))
         self.case_button.setVisible(session.may(Action.CASE_EDIT))
+        self.remark_button = QPushButton(self.tr("Re-mark…"))
+        self.remark_button.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.remark_button.setToolTip(self.tr("Change the open report's level and caveats, with a reason that is "
+                                              "audited (Ctrl+Shift+M)"))
+        self.remark_button.setVisible(session.may(Action.REPORT_MARK))
+        self.remark_button.setEnabled(False)
         self.count = QLabel()
         for widget in (self.agency, self.level):
             widget.currentIndexChanged.connect(self.apply)
@@ -90,6 +101,7 @@ class ReportsView(View):
         top.addWidget(self.import_button)
         top.addWidget(self.history_button)
         top.addWidget(self.case_button)
+        top.addWidget(self.remark_button)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Agency")))
         filters.addWidget(self.agency)
@@ -115,11 +127,13 @@ class ReportsView(View):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 90), (1, 60), (3, 120), (4, 60), (5, 70)):
+        for column, width in ((0, 90), (1, 60), (3, 170), (4, 60), (5, 70)):
             self.table.setColumnWidth(column, width)
         self.reader = ReaderPane()
         split = QSplitter()
@@ -137,7 +151,9 @@ class ReportsView(View):
         self.import_button.clicked.connect(self.open_import)
         self.history_button.clicked.connect(self.open_history)
         self.case_button.clicked.connect(self.add_selected_to_case)
+        self.remark_button.clicked.connect(self.remark_open_report)
         self.dialog: QWidget | None = None
+        self.menu: QMenu | None = None
         self._reading: int | None = None  # the report last asked for: an older one that lands late is not shown
         self.refresh()
 
@@ -208,9 +224,85 @@ class ReportsView(View):
             if self._reading != report_id:
                 return  # the user has moved on to another report
             self.reader.show_report(report, terms)
+            self.remark_button.setEnabled(True)
             self.classification_changed.emit(self.classification())
 
-        self.run(lambda signals, cancel: reports.open_report(session, report_id), on_success=opened)
+        def refused(exc: BaseException) -> None:
+            """Need to know (or any failure): the reader shows the message, and nothing of any report."""
+            if self._reading == report_id:
+                self.reader.show_refused(describe(exc, session.vault.paths.root) or "")
+                self.remark_button.setEnabled(False)
+                self.classification_changed.emit(self.classification())
+
+        task = self.run(lambda signals, cancel: reports.open_report(session, report_id), on_success=opened)
+        task.signals.failed.connect(refused)
+
+    # -- context menu -----------------------------------------------------
+    def _context_menu(self, position: QPoint) -> None:
+        row = self.table.indexAt(position).row()
+        if row < 0 or row >= len(self.model.rows):
+            return
+        summary = self.model.rows[row]
+        self.menu = QMenu(self)
+        self.menu.addAction(self.tr("Open")).triggered.connect(lambda: self.open_row(row))
+        if self.session.may(Action.REPORT_MARK):
+            action = self.menu.addAction(self.tr("Re-mark…"))
+            action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+            action.triggered.connect(lambda: self.remark(summary))
+        if self.session.may(Action.CASE_EDIT):
+            action = self.menu.addAction(self.tr("Add to case…"))
+            action.setShortcut(QKeySequence("Ctrl+K"))
+            action.triggered.connect(self.add_selected_to_case)
+        self.menu.popup(self.table.viewport().mapToGlobal(position))
+
+    # -- re-marking -------------------------------------------------------
+    def remark_open_report(self) -> None:
+        if self.reader.report is not None:
+            self.remark(self.reader.report.summary)
+
+    def remark(self, summary: ReportSummary) -> None:
+        """The caveats the vault knows and the analyst's own access are read on a worker; the dialog opens when
+        they are in (a lock never waits for a dialog left open)."""
+        session = self.session
+        self.remark_button.setEnabled(False)
+
+        def work(signals: object, cancel: object) -> tuple[list[CaveatRecord], Access]:
+            return clearances.list_caveats(session), clearances.my_access(session)
+
+        def finished() -> None:
+            self.remark_button.setEnabled(self.reader.report is not None)
+
+        self.run(work, on_success=lambda found: QTimer.singleShot(0, lambda: self._open_remark(summary, *found)),
+                 on_finished=finished)
+
+    def _open_remark(self, summary: ReportSummary, caveats: list[CaveatRecord], reader: Access) -> None:
+        from nia_desktop.ui.views.reports.remark import RemarkDialog
+
+        dialog = RemarkDialog(summary, caveats, reader, self)
+        dialog.accepted.connect(lambda: self._mark(summary.id, dialog.chosen_level, dialog.chosen_caveats(),
+                                                   dialog.reason, dialog.hides_from_reader()))
+        self.dialog = dialog
+        dialog.open()
+
+    def _mark(self, report_id: int, level: Level, caveats: list[str], why: str, hidden: bool) -> None:
+        session = self.session
+
+        def done(after: ReportSummary) -> None:
+            if hidden:
+                if self.reader.report is not None and self.reader.report.summary.id == report_id:
+                    self.reader.show_placeholder()
+                    self.remark_button.setEnabled(False)
+                message = self.tr("Re-marked report %1 as %2. Your clearance does not cover that marking, so it is "
+                                  "hidden from you now.")
+            else:
+                self.reader.remarked(after)
+                message = self.tr("Re-marked report %1 as %2.")
+            self.apply()
+            self.banner.show_message(message.replace("%1", str(report_id)).replace(
+                "%2", banner_text(after.classification, after.caveats)), "success")
+
+        self.run(lambda signals, cancel: clearances.mark_report(session, report_id, level, caveats, why),
+                 on_success=done)
 
     # -- cases ------------------------------------------------------------
     def selected_ids(self) -> list[int]:
