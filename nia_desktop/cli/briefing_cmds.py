@@ -11,6 +11,7 @@ from nia_desktop.cli.numbers import row_id
 from nia_desktop.cli.output import emit_json, say
 
 if TYPE_CHECKING:
+    from nia_desktop.core.markings import Marking
     from nia_desktop.services.session import Session
 
 
@@ -30,6 +31,15 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     brief.add_argument("--summary", default=None)
     brief.add_argument("--report", dest="reports", type=row_id, action="append", metavar="ID",
                        help="include only these reports (repeatable; default: the whole case)")
+    brief.add_argument("--max-level", default=None, metavar="LEVEL",
+                       help="a tearline version: only what is marked at or below LEVEL (UNCLASSIFIED, CONFIDENTIAL, "
+                            "SECRET, TOP SECRET, or the Japanese names)")
+    brief.add_argument("--without", action="append", default=[], metavar="CAVEAT",
+                       help="a tearline version: leave out everything carrying CAVEAT (a compartment, ORCON, NOFORN, "
+                            "a REL TO list, or REL for any release list); repeatable")
+    brief.add_argument("--tearline-summary", default=None, metavar="TEXT",
+                       help="the tearline version's own summary (required with --max-level or --without; the "
+                            "--summary is never carried below the line)")
     brief.set_defaults(handler=_brief)
 
     release = commands.add_parser("release", help="officer: release reviews (two-person rule)").add_subparsers(
@@ -70,10 +80,18 @@ def _brief(args: argparse.Namespace) -> int:
     from nia_desktop.services import briefings
 
     def act(session: Session) -> int:
+        from nia_desktop.core.classification import parse_level
+        from nia_desktop.core.markings import FULL
+
         recipients = _recipients(args.recipient)
-        briefing = briefings.compose(session, args.case, args.title, args.summary, args.reports)
+        tearline = FULL
+        if args.max_level is not None or args.without:
+            tearline = briefings.tearline_of(session, None if args.max_level is None else parse_level(args.max_level),
+                                             args.without)
+        briefing = briefings.compose(session, args.case, args.title, args.summary, args.reports,
+                                     tearline=tearline, tearline_summary=args.tearline_summary)
         outcome = briefings.brief(session, briefing, args.out, recipients)
-        level = outcome.classification.banner_text
+        level = briefing.marking.banner()
         if outcome.status == "exported":
             assert outcome.manifest is not None
             where = f"wrote {args.out}" if args.out else "queued for a courier"
@@ -86,7 +104,10 @@ def _brief(args: argparse.Namespace) -> int:
                     f"{outcome.request_id}).")
         else:
             text = f"release review {outcome.request_id} is still waiting for an officer; nothing written."
-        return respond(args, outcome.to_json(), text)
+        if not tearline.is_full:
+            text += f"\ntearline version: {tearline.label()}"
+        return respond(args, {**outcome.to_json(), "tearline": None if tearline.is_full else tearline.to_json()},
+                       text)
 
     return run_in_session(args, act)
 
@@ -114,15 +135,24 @@ def _show(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         request, briefing = briefings.release_preview(session, args.id)
+
+        def mark(marking: Marking | None) -> str:
+            return marking.portion_mark() if marking is not None else ""
+
         lines = [f"release review {request.id}: {request.status}", f"case {request.case}, by {request.author}",
-                 f"classification: {briefing.classification.banner_text}", f"title: {briefing.title}",
-                 f"summary: {briefing.summary or '(none)'}", "key judgements:",
-                 *[f"  - {j.text} ({j.likelihood}; {j.confidence} confidence; reports {j.reports})"
+                 f"marking: {briefing.marking.banner()}",
+                 f"product: {'tearline version at ' + briefing.tearline if briefing.tearline else 'full product'}",
+                 f"title: {mark(briefing.summary_marking)} {briefing.title}",
+                 f"summary: {mark(briefing.summary_marking)} {briefing.shown_summary or '(none)'}", "key judgements:",
+                 *[f"  - {mark(j.marking)} {j.text} ({j.likelihood}; {j.confidence} confidence; reports {j.reports})"
                    for j in briefing.judgements],
-                 "reports:", *[f"  #{s.report_id} {s.agency} {s.date} {s.grading or '--'} "
-                               f"[{s.classification}] {s.title}" for s in briefing.sources],
-                 "entities:", *[f"  {e.name} ({e.kind}) {', '.join(e.agencies)}" for e in briefing.entities]]
-        return respond(args, {**request.to_json(), "briefing": briefing.to_json()}, "\n".join(lines))
+                 "reports:", *[f"  {mark(s.marking)} #{s.report_id} {s.agency} {s.date} {s.grading or '--'} "
+                               f"{s.title}" for s in briefing.sources],
+                 "entities:", *[f"  {mark(e.marking)} {e.name} ({e.kind}) {', '.join(e.agencies)}"
+                                for e in briefing.entities]]
+        return respond(args, {**request.to_json(), "marking": briefing.marking.to_json(),
+                              "tearline": briefing.tearline or None, "briefing": briefing.to_json()},
+                       "\n".join(lines))
 
     return run_in_session(args, act)
 

@@ -4,81 +4,260 @@ signed into a "briefing" bundle carrying the PDF, the HTML copy, the STIX 2.1 bu
 The bundle carries the exact briefing bytes the reviewer approved, with the
 reviewer's signed approval; a briefing that changes after approval needs a new
 review. An approval authorises one export.
+
+Need-to-know and tearlines: a product is built from scratch from the reports
+it rests on, and only from reports the user may read. Its entities and links
+come from a fusion of exactly those reports (never from a fusion of more,
+filtered afterwards: a name or alias found only in a report left out would
+survive that), so a tearline version, built from the reports its line allows,
+holds nothing from above the line in any form. Every part carries its own
+marking (core/briefing/content.py); the banner combines them. The officer who
+reviews a product must be cleared for its marking.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from nia_desktop.core import settings as declared
-from nia_desktop.core.briefing.content import Briefing, EntityLine, KeyJudgement, Link, Source, select
+from nia_desktop.core.briefing.content import Briefing, EntityLine, KeyJudgement, Link, Source, included
 from nia_desktop.core.briefing.html_render import render_html
 from nia_desktop.core.briefing.pdf_render import render_pdf
+from nia_desktop.core.briefing.preview import PageImage, page_images
 from nia_desktop.core.briefing.stix_render import render_stix
 from nia_desktop.core.bundles.manifest import Manifest
 from nia_desktop.core.bundles.write import Source as Payload
 from nia_desktop.core.canonical import canonical_json
-from nia_desktop.core.classification import Level
+from nia_desktop.core.classification import Level, parse_level
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput, PermissionRefused
+from nia_desktop.core.fusion import cache as extraction_cache
+from nia_desktop.core.fusion.engine import FusionResult, fuse
+from nia_desktop.core.fusion.judgements import Judgement
 from nia_desktop.core.fusion.model import Kind
+from nia_desktop.core.fusion.nodes import ReportText
 from nia_desktop.core.fusion.selectors import fold
+from nia_desktop.core.markings import FULL, Marking, Tearline, combine
 from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.signing import SigningContext, fingerprint, public_raw, sign
+from nia_desktop.core.store import clearances as marks_store
 from nia_desktop.core.store import fusion as fusion_store
 from nia_desktop.core.store import releases, settings_store, users
 from nia_desktop.core.store.releases import ReleaseRequest
 from nia_desktop.services.assessments import case_assessments
 from nia_desktop.services.bundles import sign_out
+from nia_desktop.services.clearances import resolve_caveats
 from nia_desktop.services.dual_control import all_by_name, controllers, independent
-from nia_desktop.services.fusion import case_reports, fusion_workspace
+from nia_desktop.services.fusion import case_reports
 from nia_desktop.services.session import Session
 
 MAX_ENTITIES = 40
+ANY_RELEASE = "REL"  # --without REL: leave out every portion with a release list
+
+
+# -- what a case offers ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Basis:
+    """A case as this user may see it: its readable reports (and those its judgements cite), their rows and
+    markings, and the key judgements resting only on readable reports."""
+
+    case_ids: list[int]
+    sources: list[Source]
+    judgements: list[KeyJudgement]
+
+    @property
+    def markings(self) -> dict[int, Marking]:
+        return {s.report_id: s.marking for s in self.sources if s.marking is not None}
+
+
+def _basis(session: Session, case: str) -> _Basis:
+    in_case = [int(r["id"]) for r in case_reports(session, case)]
+    assessed = case_assessments(session, case)
+    wanted = set(in_case) | {r for a in assessed for r in a.reports}
+    reader = session.access()
+    markings = {r: m for r, m in marks_store.report_markings(session.db, wanted).items() if reader.may_read(m)}
+    sources = _sources(session, markings)
+    known = {s.report_id for s in sources}
+    judgements = [KeyJudgement(a.judgement, a.likelihood, a.confidence, sorted(a.reports),
+                               combine(markings[r] for r in a.reports) if a.reports else None)
+                  for a in assessed if set(a.reports) <= known]  # one resting on a report hidden from us stays out
+    return _Basis([r for r in in_case if r in known], sources, judgements)
+
+
+def _sources(session: Session, markings: dict[int, Marking]) -> list[Source]:
+    """The source-table rows of these (readable) reports, read again under the reading filter."""
+    ids = sorted(markings)
+    clause, params = session.readable("r")
+    rows = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        places = ",".join("?" * len(chunk))
+        rows += session.db.query(
+            "SELECT r.id, r.title, r.agency, r.reliability, r.credibility, r.report_date, r.imported_at "  # noqa: S608
+            f"FROM reports r WHERE r.id IN ({places}) AND {clause} ORDER BY r.id", [*chunk, *params])
+    return [Source(int(i), str(title), str(agency), str(date or str(imported)[:10]),
+                   f"{reliability or ''}{credibility or ''}", int(markings[int(i)].level), markings[int(i)])
+            for i, title, agency, reliability, credibility, date, imported in rows]
+
+
+def _fusion_of(session: Session, report_ids: list[int], rests_on: Tearline | None) -> FusionResult:
+    """A fusion of exactly these reports (already known readable), with the analysts' judgements that rest only
+    on reports this user may read (and, for a tearline version, that its line allows: a merge decided on what
+    is above the line is itself above it). Extractions are taken from, and added to, the vault's cache."""
+    texts: list[ReportText] = []
+    clause, params = session.readable("r")
+    for start in range(0, len(report_ids), 500):
+        chunk = report_ids[start:start + 500]
+        places = ",".join("?" * len(chunk))
+        texts += [ReportText(int(i), str(title), str(body)) for i, title, body in session.db.query(
+            "SELECT r.id, r.title, t.body FROM reports r JOIN report_texts t ON t.report_id = r.id "  # noqa: S608
+            f"WHERE r.id IN ({places}) AND {clause} ORDER BY r.id", [*chunk, *params])]
+    watch = fusion_store.watchlist(session.db)
+    version = extraction_cache.version(watch)
+    extracted = {}
+    for start in range(0, len(report_ids), 500):
+        chunk = report_ids[start:start + 500]
+        places = ",".join("?" * len(chunk))
+        extracted.update({int(r): extraction_cache.decode(str(d)) for r, d in session.db.query(
+            f"SELECT report_id, data FROM report_extractions WHERE version = ? AND report_id IN ({places})",  # noqa: S608
+            [version, *chunk])})
+    cached = set(extracted)
+    result = fuse(texts, _judgements(session, rests_on), watch, extracted)
+    fresh = [(r, extraction_cache.encode(found)) for r, found in extracted.items() if r not in cached]
+    if fresh:
+        with session.db.transaction():
+            fusion_store.save_extractions(session.db, version, fresh)
+    return result
+
+
+def _judgements(session: Session, line: Tearline | None) -> list[Judgement]:
+    decided = [j for j, _ in fusion_store.judgements(session.db)]
+    markings = marks_store.report_markings(session.db, {r for j in decided for r in j.reports})
+    reader = session.access()
+
+    def applies(judgement: Judgement) -> bool:
+        found = [markings.get(r) for r in judgement.reports]
+        if any(m is None or not reader.may_read(m) for m in found):
+            return False
+        return line is None or (bool(found) and all(m is not None and line.allows(m) for m in found))
+
+    return [j for j in decided if applies(j)]
+
+
+def _lines(session: Session, result: FusionResult, by_id: dict[int, Source]) -> tuple[list[EntityLine], list[Link]]:
+    """Entity lines (most widely reported first) and links, each marked with the reports it derives from."""
+    watched = {fold(n).casefold() for w in fusion_store.watchlist(session.db) for n in (w.name, *w.aliases)}
+    rows = []
+    for e in result.entities:
+        reports = sorted(r for r in e.reports if r in by_id)
+        if e.kind is Kind.DATE or not reports or len(reports) != len(set(e.reports)):
+            continue  # a line naming a report outside the product could carry its words
+        agencies = sorted({by_id[r].agency for r in reports})
+        threat = e.kind in (Kind.PERSON, Kind.ORGANIZATION) and any(fold(n).casefold() in watched
+                                                                     for n in (e.name, *e.aliases))
+        marking = combine(by_id[r].portion for r in reports)
+        rows.append((e.id, EntityLine(e.name, e.kind.value, list(e.aliases), agencies, reports, threat, marking)))
+    rows.sort(key=lambda row: (-len(row[1].agencies), -len(row[1].reports), row[1].name))
+    lines = {entity_id: line for entity_id, line in rows}
+    links = []
+    for x in result.links:
+        a, b = int(x["a"]), int(x["b"])
+        if a not in by_id or b not in by_id:
+            continue
+        shared = [lines[i] for i in x["entities"] if i in lines]
+        parts = [by_id[a].portion, by_id[b].portion, *(e.marking for e in shared if e.marking is not None)]
+        links.append(Link(a, b, float(x["weight"]), [e.name for e in shared], combine(parts)))
+    return [line for _, line in rows], links
 
 
 def candidates(session: Session, case: str) -> Briefing:
-    """Everything a briefing of this case could hold: its reports, its key judgements, the entities fusion found
-    in them (most widely reported first), and the links between them. The composer chooses from these."""
+    """Everything the full product of this case could hold: its reports, its key judgements, the entities a
+    fusion of its reports finds (most widely reported first), and the links between them; every part marked.
+    The composer chooses from these."""
     session.require(Action.BRIEF_COMPOSE, case)
-    in_case = [int(r["id"]) for r in case_reports(session, case)]
-    if not in_case:
+    basis = _basis(session, case)
+    if not basis.case_ids:
         raise BadInput(f"case {case!r} has no reports: add some with nia case add")
-    workspace = fusion_workspace(session, case)
-    judgements = [KeyJudgement(a.judgement, a.likelihood, a.confidence, sorted(a.reports))
-                  for a in case_assessments(session, case)]
-    wanted = set(in_case) | {r for j in judgements for r in j.reports}
-    sources = [Source(r, f.title, f.agency, f.date, f.grading, f.classification)
-               for r, f in sorted(workspace.reports.items()) if r in wanted]
-    watched = {fold(n).casefold() for w in fusion_store.watchlist(session.db) for n in (w.name, *w.aliases)}
-    rows = sorted((e for e in workspace.entities if e.kind != Kind.DATE.value and set(e.reports) & wanted),
-                  key=lambda e: (-len(e.seen.agencies), -len(e.reports), e.name))
-    entities = [EntityLine(e.name, e.kind, e.aliases[:5], sorted(e.seen.agencies), sorted(set(e.reports) & wanted),
-                           e.kind in (Kind.PERSON.value, Kind.ORGANIZATION.value)
-                           and any(fold(n).casefold() in watched for n in (e.name, *e.aliases)))
-                for e in rows]
-    names = {e.id: e.name for e in workspace.entities}
-    links = [Link(int(x["a"]), int(x["b"]), float(x["weight"]), [names[i] for i in x["entities"] if i in names])
-             for x in workspace.result.links if x["a"] in wanted and x["b"] in wanted]
-    return Briefing(case, f"Briefing: {case}", "", session.name, iso_utc(session.clock.now()), judgements, sources,
-                    entities, links)
+    return _product(session, case, basis, set(s.report_id for s in basis.sources), basis.judgements, FULL)
+
+
+def _product(session: Session, case: str, basis: _Basis, ids: set[int], judgements: list[KeyJudgement],
+             line: Tearline, title: str | None = None, summary: str = "", tearline_summary: str = "") -> Briefing:
+    by_id = {s.report_id: s for s in basis.sources if s.report_id in ids}
+    fused = sorted(r for r in basis.case_ids if r in by_id)
+    entities, links = _lines(session, _fusion_of(session, fused, None if line.is_full else line), by_id)
+    sources = [by_id[r] for r in sorted(by_id)]
+    return Briefing(case, title or f"Briefing: {case}", "" if not line.is_full else summary, session.name,
+                    iso_utc(session.clock.now()), judgements, sources, entities, links,
+                    summary_marking=combine(s.portion for s in sources),
+                    tearline="" if line.is_full else line.max_level.english,
+                    tearline_summary="" if line.is_full else tearline_summary)
+
+
+def tearline_of(session: Session, max_level: Level | None, without: Iterable[str] = ()) -> Tearline:
+    """The line as people name it: a level (default TOP SECRET) and caveats by any name the vault knows them by
+    (services/clearances.resolve_caveats), or REL for every release list."""
+    names = [n for n in without if n.strip()]
+    special = {ANY_RELEASE for n in names if n.strip().upper() == ANY_RELEASE}
+    others = [n for n in names if n.strip().upper() != ANY_RELEASE]
+    resolved = {r.name for r in resolve_caveats(session, others)} if others else set()
+    return Tearline(max_level if max_level is not None else Level.TOP_SECRET, frozenset(resolved | special))
 
 
 def compose(session: Session, case: str, title: str | None = None, summary: str | None = None,
-            report_ids: list[int] | None = None, entity_names: list[str] | None = None) -> Briefing:
-    """The briefing as `nia brief` makes it: chosen reports (default all of the case), chosen entities (default
-    the most widely reported, up to MAX_ENTITIES)."""
-    options = candidates(session, case)
+            report_ids: list[int] | None = None, entity_names: list[str] | None = None,
+            tearline: Tearline = FULL, tearline_summary: str | None = None) -> Briefing:
+    """The product as `nia brief` and the composer make it: the chosen reports (default all of the case) and
+    those its key judgements cite, the chosen entities (by any name or alias; default the most widely reported,
+    up to MAX_ENTITIES), built from those reports alone.
+
+    With a tearline, only the reports the line allows count: a judgement citing one above it is dropped, the
+    analyst's ``tearline_summary`` is required and replaces the summary (never carried below the line), and
+    ``title`` is the tearline version's title.
+    """
+    session.require(Action.BRIEF_COMPOSE, case)
+    basis = _basis(session, case)
+    if not basis.case_ids:
+        raise BadInput(f"case {case!r} has no reports: add some with nia case add")
     if report_ids is not None:
-        unknown = sorted(set(report_ids) - {s.report_id for s in options.sources})
+        unknown = sorted(set(report_ids) - {s.report_id for s in basis.sources})
         if unknown:
             raise BadInput(f"report {', '.join(map(str, unknown))} is not in case {case!r}")
-    chosen = select(options, report_ids, entity_names, title, summary)
-    return chosen if entity_names is not None else replace(chosen, entities=chosen.entities[:MAX_ENTITIES])
+    if not tearline.is_full and not (tearline_summary or "").strip():
+        raise BadInput("a tearline version needs its own summary (--tearline-summary): the full one is not "
+                       "carried below the line")
+    ids, judgements = included(basis.sources, basis.judgements, report_ids, tearline)
+    if not ids:
+        raise BadInput(f"nothing in case {case!r} is allowed at {tearline.max_level.english}"
+                       + (" without the caveats named" if tearline.without else "") + ": no tearline version")
+    made = _product(session, case, basis, ids, judgements, tearline, title, (summary or "").strip(),
+                    (tearline_summary or "").strip())
+    entities = [e for e in made.entities if e.marking is None or tearline.allows(e.marking)]
+    if entity_names is not None:
+        names = set(entity_names)
+        entities = [e for e in entities if e.name in names or names.intersection(e.aliases)]
+    else:
+        entities = entities[:MAX_ENTITIES]
+    kept = {e.name for e in entities}
+    links = [replace(link, shared=[n for n in link.shared if n in kept]) for link in made.links
+             if link.marking is None or tearline.allows(link.marking)]
+    product = replace(made, entities=[replace(e, aliases=e.aliases[:5]) for e in entities], links=links)
+    if not tearline.allows(product.marking):
+        raise BadInput(f"this tearline version would be marked {product.marking.banner()}, which the line does "
+                       "not allow (the reports' release lists share no partner): leave some out")
+    return product
+
+
+def preview(session: Session, briefing: Briefing, scale: float = 0.75) -> list[PageImage]:
+    """The briefing's PDF pages as pixels, for the composer and the reviewer (only for a user cleared for it)."""
+    if not session.access().may_read(briefing.marking):
+        raise PermissionRefused("refused: your clearance does not cover this briefing's marking")
+    return page_images(render_pdf(briefing), scale)
 
 
 def review_threshold(session: Session) -> int:
@@ -101,26 +280,47 @@ class BriefOutcome:
     classification: Level
     request_id: int | None = None
     manifest: Manifest | None = None
+    marking: Marking | None = None  # the product's banner
+    tearline: str = ""  # "" for the full product, else the level a tearline version was cut at
 
     def to_json(self) -> dict[str, Any]:
+        marking = self.marking or Marking(self.classification)
         return {"status": self.status, "classification": self.classification.english, "request": self.request_id,
-                "uuid": self.manifest.uuid if self.manifest else None}
+                "uuid": self.manifest.uuid if self.manifest else None, "marking": marking.banner(),
+                "portion_mark": marking.portion_mark(), "caveats": list(marking.names),
+                "tearline": self.tearline or None}
+
+
+def bundle_name(briefing: Briefing) -> str:
+    """The bundle's file name in the courier's queue: the case (not marked) and, for a tearline version, the
+    level it was cut at; nothing else of the product."""
+    suffix = f"-tearline-{briefing.tearline.lower().replace(' ', '-')}" if briefing.tearline else ""
+    return f"briefing-{briefing.case}{suffix}.nia"
 
 
 def brief(session: Session, briefing: Briefing, out: Path | None,
           recipients: list[str] | None = None) -> BriefOutcome:
     """Export a composed briefing (to ``out``, or to the courier's outbound queue when None), or, under the
-    two-person rule, queue it for review (nothing written) and export it on a later call once approved."""
+    two-person rule, queue it for review (nothing written) and export it on a later call once approved. A
+    tearline version is a product of its own: its own review, its own approval."""
     session.require(Action.BRIEF_COMPOSE, briefing.case)
     if out is not None and out.exists():
         raise BadInput(f"{out} already exists: choose another name")
-    level = briefing.classification
+    if not session.access().may_read(briefing.marking):  # composed before a clearance was taken away
+        session.audit("briefing.export", briefing.case, "refused", {"reason": "not cleared for its marking",
+                                                                    "marking": briefing.marking.to_json()})
+        raise PermissionRefused("refused: your clearance no longer covers this briefing's marking")
+    level, marking = briefing.classification, briefing.marking
+
+    def outcome(status: str, request_id: int | None = None, manifest: Manifest | None = None) -> BriefOutcome:
+        return BriefOutcome(status, level, request_id, manifest, marking, briefing.tearline)
+
     if not needs_review(session, briefing):
-        return BriefOutcome("exported", level, None, _export(session, briefing, None, out, recipients))
+        return outcome("exported", None, _export(session, briefing, None, out, recipients))
     digest = briefing.content_digest()
     latest = releases.latest(session.db, briefing.case, session.name, digest)
     if latest is not None and latest.status == "pending":
-        return BriefOutcome("pending", level, latest.id)
+        return outcome("pending", latest.id)
     if latest is not None and latest.status == "rejected":
         raise BadInput(f"release request {latest.id} for this briefing was rejected by {latest.reviewer}: "
                        f"{latest.reason}. Change the briefing and run again.")
@@ -133,14 +333,14 @@ def brief(session: Session, briefing: Briefing, out: Path | None,
             raise PermissionRefused(f"the approval of release request {latest.id} no longer counts: {problem}")
         approved = _load(session, latest.id)[1]
         manifest = _export(session, approved, releases.approval(session.db, latest.id), out, recipients, latest.id)
-        return BriefOutcome("exported", level, latest.id, manifest)
+        return outcome("exported", latest.id, manifest)
     with session.db.transaction():
         request_id = releases.insert(session.db, briefing.case, session.name, iso_utc(session.clock.now()),
                                      briefing.encode().decode("utf-8"), digest, int(level))
         session.audit("release.request", briefing.case, details={
-            "request": request_id, "classification": level.english, "reports": [s.report_id for s in
-                                                                                briefing.sources]})
-    return BriefOutcome("queued", level, request_id)
+            "request": request_id, "classification": level.english, "marking": marking.banner(),
+            "tearline": briefing.tearline or None, "reports": [s.report_id for s in briefing.sources]})
+    return outcome("queued", request_id)
 
 
 def rendered(briefing: Briefing) -> list[Payload]:
@@ -171,9 +371,10 @@ def _export(session: Session, briefing: Briefing, approval: tuple[bytes, bytes] 
             releases.mark_exported(session.db, request_id)
         session.audit("briefing.export", briefing.case, details={
             "uuid": manifest.uuid, "classification": briefing.classification.english, "request": request_id,
+            "marking": briefing.marking.banner(), "tearline": briefing.tearline or None,
             "sha256": hashlib.sha256(briefing.encode()).hexdigest(), "recipients": recipients or []})
 
-    return sign_out(session, "briefing", payload, out, recipients or [], f"briefing-{briefing.case}.nia", record)
+    return sign_out(session, "briefing", payload, out, recipients or [], bundle_name(briefing), record)
 
 
 # -- release review (officer) ---------------------------------------------------------------
@@ -183,11 +384,75 @@ def release_requests(session: Session, status: str | None = "pending") -> list[R
 
 
 def release_preview(session: Session, request_id: int) -> tuple[ReleaseRequest, Briefing]:
-    """The request and the exact briefing under review; opening it is audited."""
+    """The request and the exact briefing under review; opening it is audited, and refused (audited too) when the
+    officer is not cleared for the product's marking."""
     session.require(Action.RELEASE_REVIEW, f"release {request_id}")
     request, briefing = _load(session, request_id)
-    session.audit("release.view", str(request_id), details={"case": request.case})
+    _require_cleared(session, request, briefing, "release.view")
+    session.audit("release.view", str(request_id), details={"case": request.case,
+                                                            "tearline": briefing.tearline or None})
     return request, briefing
+
+
+@dataclass(frozen=True)
+class Version:
+    """One product of a case under review: the full product or a tearline version, or one the reviewer is not
+    cleared for (``briefing`` None: shown as withheld, its marking's level only)."""
+
+    request: ReleaseRequest
+    briefing: Briefing | None
+
+    @property
+    def label(self) -> str:
+        if self.briefing is None:
+            return "withheld (not cleared)"
+        return f"tearline at {self.briefing.tearline}" if self.briefing.tearline else "full product"
+
+
+def release_versions(session: Session, request_id: int) -> list[Version]:
+    """The product under review beside the other versions of the same case by the same author, for the side by
+    side review: the full product first, then each tearline version from the highest line down. Each version
+    shown is an audited view; each is still approved on its own."""
+    request, _ = release_preview(session, request_id)
+    family = [r for r in releases.listing(session.db, None)
+              if r.case == request.case and r.author == request.author and r.id != request.id
+              and r.status in ("pending", "approved")]
+    found: list[Version] = []
+    reader = session.access()
+    for other in family:
+        loaded = _load(session, other.id)[1]
+        if reader.may_read(loaded.marking):
+            session.audit("release.view", str(other.id), details={"case": other.case, "beside": request_id,
+                                                                  "tearline": loaded.tearline or None})
+            found.append(Version(other, loaded))
+        else:
+            found.append(Version(other, None))
+    found.append(Version(request, _load(session, request_id)[1]))
+    shown: dict[str, Version] = {}
+    for version in sorted(found, key=lambda v: v.request.id):  # the latest of each line, or the one asked for
+        key = "\x00withheld" if version.briefing is None else version.briefing.tearline
+        current = shown.get(key)
+        if current is None or current.request.id != request_id:
+            shown[key] = version
+
+    def place(version: Version) -> tuple[int, int]:
+        if version.briefing is None:
+            return 2, 0
+        if not version.briefing.tearline:
+            return 0, 0
+        return 1, -int(parse_level(version.briefing.tearline))
+
+    return sorted(shown.values(), key=place)
+
+
+def _require_cleared(session: Session, request: ReleaseRequest, briefing: Briefing, action: str) -> None:
+    """The reviewer reads the whole product: they must be cleared for its banner marking."""
+    if session.access().may_read(briefing.marking):
+        return
+    session.audit(action, str(request.id), "refused", {"case": request.case, "reason": "not cleared",
+                                                       "level": briefing.marking.level.english})
+    raise PermissionRefused(f"refused: your clearance does not cover release request {request.id} "
+                            "(its marking); another officer must review it")
 
 
 def _load(session: Session, request_id: int) -> tuple[ReleaseRequest, Briefing]:
@@ -234,6 +499,7 @@ def approve(session: Session, request_id: int) -> str:
     """Sign the approval of exactly this briefing; returns the approval's SHA-256."""
     session.require(Action.RELEASE_REVIEW, f"release {request_id}")
     request, reviewed = _decide(session, request_id)
+    _require_cleared(session, request, reviewed, "release.approve")
     problem = second_person_problem(session, request.author, session.name)
     if problem is not None:
         session.audit("release.approve", str(request_id), "refused", {"reason": problem})
@@ -247,7 +513,8 @@ def approve(session: Session, request_id: int) -> str:
             "request": request_id, "case": request.case, "author": request.author,
             "briefing_sha256": hashlib.sha256(briefing.encode()).hexdigest(),
             "files": files,
-            "classification": request.classification.english, "approver": session.name,
+            "classification": request.classification.english, "marking": briefing.marking.banner(),
+            "approver": session.name,
             "approver_fingerprint": fingerprint(session.signing_key.public_key()),
             "approver_public": public_raw(session.signing_key.public_key()).hex(),
             "approved_at": iso_utc(session.clock.now())})
@@ -264,6 +531,8 @@ def reject(session: Session, request_id: int, reason: str) -> None:
     session.require(Action.RELEASE_REVIEW, f"release {request_id}")
     if not reason.strip():
         raise BadInput("say why the briefing is rejected (--reason)")
+    request, briefing = _decide(session, request_id)
+    _require_cleared(session, request, briefing, "release.reject")
     with session.db.transaction():
         request, _ = _decide(session, request_id)
         releases.decide(session.db, request_id, "rejected", session.name, iso_utc(session.clock.now()),

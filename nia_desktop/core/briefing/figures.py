@@ -2,14 +2,18 @@
 
 Laying the figures out here, in plain data, keeps the two renderings the same
 picture and keeps Qt out of the core: the PDF is drawn with the same shapes.
+A figure's marking combines what it draws: the reports it places (their ids and
+agencies are its labels) and the links between them (their weights are its lines).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nia_desktop.core.briefing.content import Briefing
+from nia_desktop.core.classification import Level
+from nia_desktop.core.markings import Marking, combine
 
 # One colour per agency, distinguishable in grey print too (different lightness).
 AGENCY_COLOURS = {"CIRO": "#1f4e79", "MOFA": "#2e7d32", "MOD": "#b45309", "DIH": "#b45309", "NPA": "#7b1fa2"}
@@ -54,6 +58,7 @@ class Figure:
     width: float
     height: float
     shapes: list[Shape]
+    marking: Marking = field(default_factory=lambda: Marking(Level.UNCLASSIFIED))  # what it draws, combined
 
 
 def colour_of(agency: str) -> str:
@@ -91,7 +96,9 @@ def link_graph(briefing: Briefing, width: float = 480, height: float = 300) -> F
     title = "Link graph: reports sharing entities"
     if len(degree) > len(shown):
         title += f" (the {len(shown)} most linked of {len(degree)})"
-    return Figure(title, width, height, shapes)
+    drawn = [briefing.source_marking(r) for r in where]
+    drawn += [link.marking for link in links if link.a in where and link.b in where and link.marking is not None]
+    return Figure(title, width, height, shapes, combine(drawn))
 
 
 def timeline(briefing: Briefing, width: float = 480, height: float = 170) -> Figure:
@@ -115,7 +122,8 @@ def timeline(briefing: Briefing, width: float = 480, height: float = 170) -> Fig
         shapes.append(Label(x, tip - 3 if up else tip + 9, f"#{source.report_id} {source.date[5:10]}", 7))
     shapes.append(Label(left, height - 6, dated[0].date[:10], 8, "start", "#444444"))
     shapes.append(Label(right, height - 6, dated[-1].date[:10], 8, "end", "#444444"))
-    return Figure("Timeline of the included reports", width, height, shapes)
+    return Figure("Timeline of the included reports", width, height, shapes,
+                  combine(briefing.source_marking(s.report_id) for s in dated))
 
 
 def _day_number(date: str) -> int:

@@ -1,4 +1,8 @@
-"""The briefing as one self-contained HTML file: no scripts, no external links, figures as inline SVG."""
+"""The briefing as one self-contained HTML file: no scripts, no external links, figures as inline SVG.
+
+The banner (top and bottom) is the combined marking; every paragraph, key
+judgement, table row and figure caption starts with its own portion mark.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from html import escape
 from nia_desktop.core.briefing.content import Briefing
 from nia_desktop.core.briefing.figures import Circle, Figure, Label, Line, link_graph, timeline
 from nia_desktop.core.classification import Level
+from nia_desktop.core.markings import Marking
 
 BANNER_COLOURS = {Level.UNCLASSIFIED: "#2e7d32", Level.CONFIDENTIAL: "#1f4e79", Level.SECRET: "#b71c1c",
                   Level.TOP_SECRET: "#e65100"}
@@ -18,6 +23,7 @@ main{max-width:52rem;margin:0 auto;padding:1rem 2rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top;font-size:.9rem}
 th{background:#eee}.meta{color:#555}figure{margin:1rem 0}figcaption{font-weight:bold}
+.portion{font-weight:bold;white-space:nowrap}
 """
 
 
@@ -37,38 +43,45 @@ def svg(figure: Figure) -> str:
     return "".join(parts)
 
 
+def mark(marking: Marking | None) -> str:
+    """A portion mark as the HTML shows it, before the portion's text."""
+    return f'<span class="portion">{escape(marking.portion_mark())}</span> ' if marking is not None else ""
+
+
 def render_html(briefing: Briefing) -> str:
-    level = briefing.classification
-    banner = (f'<div class="banner" style="background:{BANNER_COLOURS[level]}">'
-              f"{escape(level.banner_text)}</div>")
+    banner_marking = briefing.marking
+    banner = (f'<div class="banner" style="background:{BANNER_COLOURS[banner_marking.level]}">'
+              f"{escape(banner_marking.banner())}</div>")
     grading = {s.report_id: s.grading for s in briefing.sources}
     rows = []
     for j in briefing.judgements:
         cited = ", ".join(f"#{r}" + (f" ({grading[r]})" if grading.get(r) else "") for r in j.reports)
-        rows.append(f"<li><p>{escape(j.text)}</p><p class=\"meta\">{escape(j.likelihood)}; "
+        rows.append(f"<li><p>{mark(j.marking)}{escape(j.text)}</p><p class=\"meta\">{escape(j.likelihood)}; "
                     f"{escape(j.confidence)} confidence; sources: {escape(cited or 'none cited')}</p></li>")
     judgements = f"<ol>{''.join(rows)}</ol>" if rows else "<p>No key judgements recorded for this case.</p>"
     entity_rows = "".join(
-        f"<tr><td>{escape(e.name)}</td><td>{escape(e.kind)}</td><td>{escape(', '.join(e.aliases))}</td>"
-        f"<td>{escape(', '.join(e.agencies))}</td><td>{escape(', '.join(f'#{r}' for r in e.reports))}</td></tr>"
+        f"<tr><td>{mark(e.marking)}</td><td>{escape(e.name)}</td><td>{escape(e.kind)}</td>"
+        f"<td>{escape(', '.join(e.aliases))}</td><td>{escape(', '.join(e.agencies))}</td>"
+        f"<td>{escape(', '.join(f'#{r}' for r in e.reports))}</td></tr>"
         for e in briefing.entities)
     source_rows = "".join(
-        f"<tr><td>#{s.report_id}</td><td>{escape(s.title)}</td><td>{escape(s.agency)}</td><td>{escape(s.date)}</td>"
-        f"<td>{escape(s.grading or '—')}</td><td>{escape(Level(s.classification).banner_text)}</td></tr>"
+        f"<tr><td>{mark(s.marking)}</td><td>#{s.report_id}</td><td>{escape(s.title)}</td><td>{escape(s.agency)}</td>"
+        f"<td>{escape(s.date)}</td><td>{escape(s.grading or '—')}</td></tr>"
         for s in briefing.sources)
-    figures = "".join(f"<figure><figcaption>{escape(f.title)}</figcaption>{svg(f)}</figure>"
+    figures = "".join(f"<figure><figcaption>{mark(f.marking)}{escape(f.title)}</figcaption>{svg(f)}</figure>"
                       for f in (link_graph(briefing), timeline(briefing)))
+    summary = briefing.shown_summary
     return (
         "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-        f"<title>{escape(level.english)}: {escape(briefing.title)}</title><style>{_STYLE}</style></head><body>"
-        f"{banner}<main><h1>{escape(briefing.title)}</h1>"
+        f"<title>{escape(banner_marking.level.english)}: {escape(briefing.title)}</title><style>{_STYLE}</style>"
+        f"</head><body>{banner}<main><h1>{mark(briefing.summary_marking)}{escape(briefing.title)}</h1>"
         f"<p class=\"meta\">Case {escape(briefing.case)} · prepared by {escape(briefing.author)} · "
-        f"{escape(briefing.created)} · classification {escape(level.banner_text)}</p>"
-        f"<h2>Summary</h2><p>{escape(briefing.summary) or 'No summary.'}</p>"
+        f"{escape(briefing.created)} · classification {escape(banner_marking.banner())}</p>"
+        f"<h2>Summary</h2><p>{mark(briefing.summary_marking)}{escape(summary) or 'No summary.'}</p>"
         f"<h2>Key judgements</h2>{judgements}{figures}"
-        "<h2>Entities</h2><table><tr><th>Entity</th><th>Kind</th><th>Also written</th><th>Agencies</th>"
-        f"<th>Reports</th></tr>{entity_rows}</table>"
-        "<h2>Sources</h2><table><tr><th>Report</th><th>Title</th><th>Agency</th><th>Date</th>"
-        f"<th>Grading</th><th>Classification</th></tr>{source_rows}</table></main>{banner}</body></html>\n"
+        "<h2>Entities</h2><table><tr><th>Marking</th><th>Entity</th><th>Kind</th><th>Also written</th>"
+        f"<th>Agencies</th><th>Reports</th></tr>{entity_rows}</table>"
+        "<h2>Sources</h2><table><tr><th>Marking</th><th>Report</th><th>Title</th><th>Agency</th><th>Date</th>"
+        f"<th>Grading</th></tr>{source_rows}</table></main>{banner}</body></html>\n"
     )

@@ -1,5 +1,9 @@
-"""The briefing as a PDF (fpdf2): classification banner at the top and bottom of every page, page numbers,
-Japanese set in the IPAex Gothic font shipped in resources/fonts (embedded as a subset).
+"""The briefing as a PDF (fpdf2): the combined marking as a banner at the top and bottom of every page, a
+portion mark before every paragraph, key judgement, table row and figure, page numbers, Japanese set in the
+IPAex Gothic font shipped in resources/fonts (embedded as a subset).
+
+The document's metadata says only what the briefing itself shows (its title, its
+banner): a tearline version's file names nothing from above its line.
 
 fpdf2 is pure Python, so the PDF is made the same way by the CLI, the desktop and a
 test, with no display and no Qt in the core.
@@ -17,7 +21,7 @@ from fpdf.fonts import FontFace
 from nia_desktop.core.briefing.content import Briefing
 from nia_desktop.core.briefing.figures import Circle, Figure, Label, Line, link_graph, timeline
 from nia_desktop.core.briefing.html_render import BANNER_COLOURS
-from nia_desktop.core.classification import Level
+from nia_desktop.core.markings import Marking
 from nia_desktop.core.resources import resources_root
 
 FONT = "IPAexGothic"
@@ -34,22 +38,30 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 
 
 class _BriefingPdf(FPDF):
-    def __init__(self, level: Level, title: str) -> None:
+    def __init__(self, marking: Marking, title: str) -> None:
         super().__init__(format="A4")
-        self.level = level
+        self.marking = marking
         self.add_font(FONT, fname=font_path())
         self.set_title(title)
+        self.set_subject(marking.banner())
+        self.set_keywords(marking.portion_mark())
         self.set_creator("NIA Desktop")
+        self.set_producer("NIA Desktop")
         self.set_margins(MARGIN, MARGIN + BANNER_HEIGHT + 4, MARGIN)
         self.set_auto_page_break(True, margin=BANNER_HEIGHT + 14)
 
     def _banner(self, y: float) -> None:
-        self.set_fill_color(*_rgb(BANNER_COLOURS[self.level]))
+        self.set_fill_color(*_rgb(BANNER_COLOURS[self.marking.level]))
         self.rect(0, y, self.w, BANNER_HEIGHT, style="F")
         self.set_text_color(255, 255, 255)
-        self.set_font(FONT, size=11)
+        text = self.marking.banner()
+        size = 11.0
+        self.set_font(FONT, size=size)
+        while size > 6 and self.get_string_width(text) > self.w - 8:
+            size -= 0.5
+            self.set_font(FONT, size=size)
         self.set_xy(0, y)
-        self.cell(self.w, BANNER_HEIGHT, self.level.banner_text, align="C")
+        self.cell(self.w, BANNER_HEIGHT, text, align="C")
         self.set_text_color(34, 34, 34)
 
     def header(self) -> None:
@@ -75,40 +87,45 @@ def _composed(created: str) -> datetime:
 def render_pdf(briefing: Briefing) -> bytes:
     """The same bytes for the same briefing (dated when it was composed): a release approval names this file's
     SHA-256, and the export renders it again."""
-    level = briefing.classification
-    pdf = _BriefingPdf(level, briefing.title)
+    pdf = _BriefingPdf(briefing.marking, briefing.title)
     pdf.set_creation_date(_composed(briefing.created))
     pdf.add_page()
     width = pdf.w - 2 * MARGIN
     pdf.set_font(FONT, size=18)
-    pdf.multi_cell(width, 9, briefing.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(width, 9, f"{_mark(briefing.summary_marking)}{briefing.title}", align="L", new_x=XPos.LMARGIN,
+                   new_y=YPos.NEXT)
     pdf.set_font(FONT, size=9)
     pdf.set_text_color(85, 85, 85)
     pdf.multi_cell(width, 5, f"Case {briefing.case} · prepared by {briefing.author} · {briefing.created}",
                    align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(34, 34, 34)
     _heading(pdf, "Summary")
-    _paragraph(pdf, briefing.summary or "No summary.")
+    _paragraph(pdf, _mark(briefing.summary_marking) + (briefing.shown_summary or "No summary."))
     _heading(pdf, "Key judgements")
     if not briefing.judgements:
         _paragraph(pdf, "No key judgements recorded for this case.")
     grading = {s.report_id: s.grading for s in briefing.sources}
     for n, judgement in enumerate(briefing.judgements, 1):
-        _paragraph(pdf, f"{n}. {judgement.text}")
+        _paragraph(pdf, f"{n}. {_mark(judgement.marking)}{judgement.text}")
         cited = ", ".join(f"#{r}" + (f" ({grading[r]})" if grading.get(r) else "") for r in judgement.reports)
         _paragraph(pdf, f"{judgement.likelihood}; {judgement.confidence} confidence; sources: {cited or 'none cited'}",
                    size=8.5, grey=True)
     for figure in (link_graph(briefing), timeline(briefing)):
         _figure(pdf, figure, width)
     _heading(pdf, "Entities")
-    _table(pdf, ["Entity", "Kind", "Agencies", "Reports"], [
-        [e.name + (f" ({', '.join(e.aliases[:3])})" if e.aliases else ""), e.kind, ", ".join(e.agencies),
-         ", ".join(f"#{r}" for r in e.reports[:12])] for e in briefing.entities], (45, 15, 20, 20))
+    _table(pdf, ["", "Entity", "Kind", "Agencies", "Reports"], [
+        [_mark(e.marking).strip(), e.name + (f" ({', '.join(e.aliases[:3])})" if e.aliases else ""), e.kind,
+         ", ".join(e.agencies), ", ".join(f"#{r}" for r in e.reports[:12])] for e in briefing.entities],
+        (14, 40, 14, 18, 18))
     _heading(pdf, "Sources")
-    _table(pdf, ["Report", "Title", "Agency", "Date", "Grading", "Classification"], [
-        [f"#{s.report_id}", s.title, s.agency, s.date, s.grading or "—", Level(s.classification).banner_text]
-        for s in briefing.sources], (8, 40, 10, 13, 9, 20))
+    _table(pdf, ["", "Report", "Title", "Agency", "Date", "Grading"], [
+        [_mark(s.marking).strip(), f"#{s.report_id}", s.title, s.agency, s.date, s.grading or "—"]
+        for s in briefing.sources], (14, 8, 46, 10, 13, 9))
     return bytes(pdf.output())
+
+
+def _mark(marking: Marking | None) -> str:
+    return f"{marking.portion_mark()} " if marking is not None else ""
 
 
 def _heading(pdf: FPDF, text: str) -> None:
@@ -148,7 +165,7 @@ def _figure(pdf: FPDF, figure: Figure, width: float) -> None:
     height = figure.height * scale
     if pdf.get_y() + height + 10 > pdf.h - pdf.b_margin:
         pdf.add_page()
-    _heading(pdf, figure.title)
+    _heading(pdf, f"{_mark(figure.marking)}{figure.title}")
     left, top = pdf.l_margin, pdf.get_y()
     for shape in figure.shapes:
         if isinstance(shape, Line):

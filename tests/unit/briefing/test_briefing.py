@@ -83,16 +83,25 @@ def test_stix_bundle_validates_without_warnings_and_marks_every_object() -> None
     objects = json.loads(text)["objects"]
     kinds = {o["type"] for o in objects}
     assert {"report", "identity", "threat-actor", "campaign", "indicator", "observed-data", "ipv4-addr", "ipv6-addr",
-            "domain-name", "url", "email-addr", "user-account", "marking-definition"} <= kinds
-    marking = next(o for o in objects if o["type"] == "marking-definition")
-    assert "SECRET / 秘" in marking["definition"]["statement"]
+            "domain-name", "url", "email-addr", "user-account", "marking-definition", "note"} <= kinds
+    definitions = {o["id"]: o["definition"]["statement"] for o in objects if o["type"] == "marking-definition"}
     report = next(o for o in objects if o["type"] == "report")
+    assert "SECRET / 秘" in definitions[report["object_marking_refs"][0]]  # the banner on the report
     listed = set(report["object_refs"])
     assert all(o["id"] in listed for o in objects if o["type"] not in ("report", "marking-definition"))
-    assert all(marking["id"] in o.get("object_marking_refs", []) for o in objects
-               if o["type"] in ("report", "indicator", "threat-actor", "campaign", "observed-data"))
+    # Every object carries the marking of its own portion: entity lines at their reports' (CONFIDENTIAL here,
+    # but SECRET for the one seen in report 2), the key judgement at its cited reports' (SECRET).
+    marked = [o for o in objects if o["type"] not in ("marking-definition",) and o["id"] != report["id"]
+              and o.get("name") != "National Intelligence Agency (Japan)"]
+    assert marked and all(len(o["object_marking_refs"]) == 1 and o["object_marking_refs"][0] in definitions
+                          for o in marked)
     threat = next(o for o in objects if o["type"] == "threat-actor")
     assert threat["name"] == "山田太郎" and threat["aliases"] == ["Taro Yamada"]
+    assert "SECRET / 秘" in definitions[threat["object_marking_refs"][0]]
+    domain = next(o for o in objects if o["type"] == "domain-name")
+    assert "CONFIDENTIAL" in definitions[domain["object_marking_refs"][0]]
+    note = next(o for o in objects if o["type"] == "note")
+    assert "The GRU" in note["content"] and "SECRET / 秘" in definitions[note["object_marking_refs"][0]]
 
 
 def test_figures_place_every_report_and_handle_empty_cases() -> None:
