@@ -1,4 +1,7 @@
-"""`nia pir add|list|tag|suggest` (intelligence requirements) and `nia assess` / `nia assessments` (cases)."""
+"""`nia pir add|list|tag|suggest` (intelligence requirements) and `nia assess` / `nia assessments` (cases).
+
+What they list counts only the reports the user may read (services/assessments.py); an assessment is shown with
+its portion mark, the combination of its cited reports' markings."""
 
 from __future__ import annotations
 
@@ -104,7 +107,8 @@ def _assessments(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         found = case_assessments(session, args.case)
-        text = "\n".join(f"{a.id}. It is {a.likelihood} ({a.confidence} confidence) that {safe(a.judgement)} "
+        text = "\n".join(f"{a.id}. {a.marking.portion_mark() + ' ' if a.marking else ''}It is {a.likelihood} "
+                         f"({a.confidence} confidence) that {safe(a.judgement)} "
                          f"[reports {', '.join(map(str, a.reports)) or '-'}; {a.user}, {a.at}]" for a in found)
         return respond(args, [a.to_json() for a in found], text or "no assessments yet")
 

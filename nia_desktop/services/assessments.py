@@ -1,4 +1,10 @@
-"""Assessments on cases (ICD 203 terms) and intelligence requirements with their coverage."""
+"""Assessments on cases (ICD 203 terms) and intelligence requirements with their coverage.
+
+Need-to-know: an assessment's judgement derives from the reports it cites, so it carries their combined marking
+and is shown only to users who may read every one of them; citing a report one may not read is refused. A
+requirement's question is the analysts' own (shown to all); its coverage and suggestions count only the reports
+the user may read, and tagging one they may not read is refused.
+"""
 
 from __future__ import annotations
 
@@ -13,13 +19,14 @@ from nia_desktop.core.assessment import check_confidence, check_likelihood
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.fusion.engine import COMMON_LINK
+from nia_desktop.core.markings import combine
 from nia_desktop.core.roles import Action
 from nia_desktop.core.store import assessments as store
-from nia_desktop.core.store import cases
-from nia_desktop.core.store import fusion as fusion_store
+from nia_desktop.core.store import cases, clearances
 from nia_desktop.core.store.reports import Filters
 from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.core.store.reports import search as search_reports
+from nia_desktop.services.fusion import kept_run
 from nia_desktop.services.session import Session
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -34,11 +41,12 @@ def _existing_reports(session: Session, report_ids: list[int]) -> list[int]:
 
 def assess(session: Session, case: str, judgement: str, likelihood: str, confidence: str,
            report_ids: list[int]) -> int:
-    """Record an analytic judgement on a case, with the reports it rests on."""
+    """Record an analytic judgement on a case, with the reports it rests on (each one the analyst may read)."""
     session.require(Action.CASE_EDIT, case)
     if not judgement.strip():
         raise BadInput("an assessment needs its judgement in words")
     likelihood, confidence = check_likelihood(likelihood), check_confidence(confidence)
+    session.require_readable(report_ids, f"assessment on {case}")  # audited in its own transaction
     with session.db.transaction():
         case_id = cases.find(session.db, case)
         if case_id is None:
@@ -52,11 +60,21 @@ def assess(session: Session, case: str, judgement: str, likelihood: str, confide
 
 
 def case_assessments(session: Session, case: str) -> list[store.Assessment]:
+    """The case's assessments this user may read every cited report of, each with its marking (the combination
+    of its reports')."""
     session.require(Action.REPORT_READ, case)
     case_id = cases.find(session.db, case)
     if case_id is None:
         raise BadInput(f"there is no case named {case!r}")
-    return store.assessments(session.db, case_id)
+    found = store.assessments(session.db, case_id)
+    markings = clearances.report_markings(session.db, {r for a in found for r in a.reports})
+    reader = session.access()
+    shown = []
+    for assessment in found:
+        cited = [markings[r] for r in assessment.reports if r in markings]
+        if len(cited) == len(assessment.reports) and all(reader.may_read(m) for m in cited):
+            shown.append(assessment.marked(combine(cited)))
+    return shown
 
 
 def add_requirement(session: Session, question: str, priority: int, due: str = "") -> int:
@@ -76,8 +94,10 @@ def add_requirement(session: Session, question: str, priority: int, due: str = "
 
 
 def tag_reports(session: Session, requirement_id: int, report_ids: list[int]) -> int:
-    """Confirm that reports answer a requirement; returns how many were new to it."""
+    """Confirm that reports answer a requirement; returns how many were new to it. Each must be one the analyst
+    may read."""
     session.require(Action.CASE_EDIT, f"requirement {requirement_id}")
+    session.require_readable(report_ids, f"requirement {requirement_id}")  # audited in its own transaction
     with session.db.transaction():
         if requirement_id not in {r.id for r in store.requirements(session.db)}:
             raise BadInput(f"there is no requirement {requirement_id}")
@@ -102,9 +122,10 @@ class Coverage:
 
 
 def coverage(session: Session) -> list[Coverage]:
-    """Every requirement with its reports, contributing agencies and latest information; empty ones show it."""
+    """Every requirement with its reports, contributing agencies and latest information, counting only the reports
+    this user may read; empty ones show it."""
     session.require(Action.PIR_MANAGE, "coverage")
-    tags = store.tagged(session.db)
+    tags = store.tagged(session.db, session.readable("r"))
     out = []
     for requirement in store.requirements(session.db):
         rows = tags.get(requirement.id, [])
@@ -128,23 +149,26 @@ def suggest_reports(session: Session, requirement_id: int, limit: int = 20) -> l
     entities (the vault's last fusion): those the question names, and those
     in reports already tagged to it; each entity adds its rarity (inverse
     document frequency) to every report that mentions it, twice for the
-    entities the question names.
+    entities the question names. Only reports this user may read are
+    searched, counted or suggested (their fusion is of those alone).
     """
     session.require(Action.REPORT_READ, f"requirement {requirement_id}")
     requirement = next((r for r in store.requirements(session.db) if r.id == requirement_id), None)
     if requirement is None:
         raise BadInput(f"there is no requirement {requirement_id}")
-    done = {r for r, _, _ in store.tagged(session.db).get(requirement_id, [])}
+    done = {r for r, _, _ in store.tagged(session.db, session.readable("r")).get(requirement_id, [])}
     score: dict[int, float] = defaultdict(float)
     words = [w for w in re.findall(r"[\w\u3040-\u30ff\u4e00-\u9fff]+", requirement.question)
              if w.lower() not in _STOP and (len(w) >= 4 or re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", w))]
     expression = " OR ".join(filter(None, (fts.to_fts_query(w) for w in words)))
     if expression:
-        for position, (summary, _, _) in enumerate(search_reports(session.db, expression, 200 + len(done), Filters())):
+        clause, params = session.readable()
+        hits = search_reports(session.db, expression, 200 + len(done), Filters(readable=(clause, tuple(params))))
+        for position, (summary, _, _) in enumerate(hits):
             score[summary.id] += 2.0 / (1 + position / 10)
-    run = fusion_store.last_run(session.db, "")
+    run = kept_run(session)
     if run is not None:
-        entities = run[1]["entities"]
+        entities = run["entities"]
         count = len({r for e in entities for r in e["reports"]}) + 1
         question = requirement.question.casefold()
         for entity in entities:

@@ -1,4 +1,11 @@
-"""Fusion, entity judgements and cases: the analyst's use cases over the fusion engine (core/fusion)."""
+"""Fusion, entity judgements and cases: the analyst's use cases over the fusion engine (core/fusion).
+
+Need-to-know: fusion runs over the reports the user may read and nothing else, so every entity, alias, mention,
+link, near-duplicate group and date it finds derives from readable text: a name found only in a report the user
+may not read cannot appear (a fusion of everything filtered afterwards would still show it among aliases and in
+what it merged). Results are kept per reader access (store/fusion.run_scope), analysts' judgements apply only
+where the user may read every report they rest on, and a case shows only its readable reports.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +24,10 @@ from nia_desktop.core.fusion.model import Kind
 from nia_desktop.core.fusion.nodes import ReportText
 from nia_desktop.core.fusion.stored import from_stored, to_stored
 from nia_desktop.core.fusion.watchlist import WatchEntry
+from nia_desktop.core.markings import Access
 from nia_desktop.core.names import check_case_name
 from nia_desktop.core.roles import Action
-from nia_desktop.core.store import cases
+from nia_desktop.core.store import cases, clearances
 from nia_desktop.core.store import fusion as store
 from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.services.session import Session
@@ -28,16 +36,60 @@ from nia_desktop.services.session import Session
 _MESSAGE = "(SELECT m.id FROM reports m WHERE m.id = r.parent_id AND m.detected_type = 'eml')"
 
 
-def _report_texts(session: Session, case: str) -> list[ReportText]:
+def _report_texts(session: Session, case: str, reader: Access) -> list[ReportText]:
+    """The texts of the reports ``reader`` may read: every one, or one case's."""
+    clause, params = clearances.readable_sql(session.db, reader, "r")
     if case:
         case_id = _case_id(session, case)
         rows = session.db.query(
-            f"SELECT r.id, r.title, t.body, {_MESSAGE} FROM case_reports c JOIN reports r ON r.id = c.report_id "  # noqa: S608 - a constant
-            "JOIN report_texts t ON t.report_id = r.id WHERE c.case_id = ? ORDER BY r.id", (case_id,))
+            f"SELECT r.id, r.title, t.body, {_MESSAGE} FROM case_reports c JOIN reports r ON r.id = c.report_id "  # noqa: S608 - constants
+            f"JOIN report_texts t ON t.report_id = r.id WHERE c.case_id = ? AND {clause} ORDER BY r.id",
+            (case_id, *params))
     else:
-        rows = session.db.query(f"SELECT r.id, r.title, t.body, {_MESSAGE} FROM reports r "  # noqa: S608 - a constant
-                                "JOIN report_texts t ON t.report_id = r.id ORDER BY r.id")
+        rows = session.db.query(f"SELECT r.id, r.title, t.body, {_MESSAGE} FROM reports r "  # noqa: S608 - constants
+                                f"JOIN report_texts t ON t.report_id = r.id WHERE {clause} ORDER BY r.id", params)
     return [ReportText(int(i), str(title), str(body), int(message or 0)) for i, title, body, message in rows]
+
+
+def _hidden(session: Session, reader: Access) -> set[int]:
+    """The reports ``reader`` may not read (one scan of the reports table)."""
+    clause, params = clearances.readable_sql(session.db, reader, "r")
+    return {int(i) for (i,) in session.db.query(f"SELECT r.id FROM reports r WHERE NOT ({clause})", params)}  # noqa: S608
+
+
+def _cited(stored: dict[str, Any]) -> set[int]:
+    """Every report a stored fusion result draws on: entities' reports, near-duplicates, links, content dates."""
+    found = {int(r) for e in stored.get("entities", []) for r in e["reports"]}
+    found.update(int(r) for group in stored.get("duplicates", []) for r in group)
+    found.update(int(end) for link in stored.get("links", []) for end in (link["a"], link["b"]))
+    found.update(int(r) for r in stored.get("dates", {}))
+    return found
+
+
+def _run(session: Session, case: str, reader: Access | None = None) -> tuple[str, dict[str, Any]] | None:
+    """The latest fusion of ``case`` kept for this user's access, or None: none yet, or one that draws on a
+    report re-marked beyond the user's reach since (fusing again makes a new one)."""
+    reader = reader or session.access()
+    found = store.last_run(session.db, case, reader.key())
+    if found is None or _cited(found[1]) & _hidden(session, reader):
+        return None
+    return found
+
+
+def kept_run(session: Session, case: str = "") -> dict[str, Any] | None:
+    """For other services (their caller's permission already checked): the latest fusion kept for this user's
+    access, as stored, or None."""
+    found = _run(session, case)
+    return None if found is None else found[1]
+
+
+def _judgements(session: Session, include_revoked: bool = False) -> list[tuple[Judgement, str | None]]:
+    """The analysts' judgements resting only on reports this user may read: the others (their keys are names
+    from those reports, their reasons were written by someone who read them) neither apply nor show."""
+    found = store.judgements(session.db, include_revoked)
+    cited = {r for j, _ in found for r in j.reports}
+    readable = clearances.readable_ids(session.db, session.access(), cited) if cited else set()
+    return [(j, revoked) for j, revoked in found if readable.issuperset(j.reports)]
 
 
 def _case_id(session: Session, case: str) -> int:
@@ -66,11 +118,16 @@ class Corroboration:
 
 
 def corroboration(session: Session, report_ids: list[int]) -> Corroboration:
+    """Who reports these reports' entity, counting only the reports this user may read."""
     if not report_ids:
         return Corroboration({}, [], "", "")
     marks = ",".join("?" * len(report_ids))
-    query = f"SELECT agency, reliability, credibility, report_date, imported_at FROM reports WHERE id IN ({marks})"  # noqa: S608 - placeholders only
-    rows = session.db.query(query, report_ids)
+    clause, params = session.readable()
+    query = (f"SELECT agency, reliability, credibility, report_date, imported_at FROM reports "  # noqa: S608
+             f"WHERE id IN ({marks}) AND {clause}")
+    rows = session.db.query(query, [*report_ids, *params])
+    if not rows:
+        return Corroboration({}, [], "", "")
     agencies: dict[str, int] = defaultdict(int)
     gradings, dates = set(), []
     for agency, reliability, credibility, report_date, imported_at in rows:
@@ -88,10 +145,12 @@ def prepare(session: Session) -> None:
 
 
 def run_fusion(session: Session, case: str = "") -> FusionResult:
-    """Entities, links and near-duplicate groups over the vault's reports, or one case's; stored and audited."""
+    """Entities, links and near-duplicate groups over the reports this user may read (every one, or one case's);
+    kept for readers with the same access, and audited."""
     session.require(Action.FUSE, case or "all reports")
-    texts = _report_texts(session, case)
-    decided = [j for j, _ in store.judgements(session.db)]
+    reader = session.access()
+    texts = _report_texts(session, case, reader)
+    decided = [j for j, _ in _judgements(session)]
     watch = store.watchlist(session.db)
     version = extraction_cache.version(watch)
     wanted = {t.id for t in texts}
@@ -103,10 +162,10 @@ def run_fusion(session: Session, case: str = "") -> FusionResult:
     stored = to_stored(result)
     if not case:  # kept for imports to fuse into, one report at a time
         contents = {t.id: content_only(t) for t in texts}
-        session.fusion_index = FusionIndex(result, contents, watch)
+        session.fusion_index = _Kept(reader.key(), FusionIndex(result, contents, watch))
     with session.db.transaction():
         store.save_extractions(session.db, version, fresh)
-        store.save_run(session.db, case, session.name, iso_utc(session.clock.now()), stored)
+        store.save_run(session.db, case, reader.key(), session.name, iso_utc(session.clock.now()), stored)
         session.audit("fusion.run", case or "all reports", details={
             "reports": len(texts), "entities": len(result.entities), "links": len(result.links),
             "duplicate_groups": len(result.duplicates), "judgements": len(decided), "watchlist": len(watch),
@@ -115,14 +174,15 @@ def run_fusion(session: Session, case: str = "") -> FusionResult:
 
 
 def last_fusion(session: Session, case: str = "") -> dict[str, Any] | None:
-    """The stored result of the latest fusion of this scope, or None before the first."""
+    """The stored result of the latest fusion of this scope by a user with this user's access, or None before
+    the first."""
     session.require(Action.FUSE, case or "all reports")
-    found = store.last_run(session.db, case)
+    found = _run(session, case)
     return None if found is None else {"at": found[0], **found[1]}
 
 
 def _entities(session: Session, case: str, ids: list[int]) -> list[dict[str, Any]]:
-    run = store.last_run(session.db, case)
+    run = _run(session, case)
     if run is None:
         raise BadInput("run fusion first (`nia fuse`): entity numbers refer to the latest fusion")
     by_id = {int(e["id"]): e for e in run[1]["entities"]}
@@ -199,7 +259,11 @@ def split_entity(session: Session, entity_id: int, report_ids: list[int], why: s
 
 
 def undo_judgement(session: Session, judgement_id: int) -> None:
+    """Revoke a judgement; one resting on a report this user may not read is refused (and audited)."""
     session.require(Action.CASE_EDIT, f"judgement {judgement_id}")
+    judged = next((j for j, _ in store.judgements(session.db) if j.id == judgement_id), None)
+    if judged is not None:
+        session.require_readable(list(judged.reports), f"judgement {judgement_id}")
     with session.db.transaction():
         if not store.revoke(session.db, judgement_id, session.name, iso_utc(session.clock.now())):
             raise BadInput(f"there is no judgement {judgement_id} in force")
@@ -207,8 +271,9 @@ def undo_judgement(session: Session, judgement_id: int) -> None:
 
 
 def judgement_log(session: Session) -> list[dict[str, Any]]:
+    """Every judgement this user may read all the reports of, revoked ones too."""
     session.require(Action.FUSE, "judgements")
-    return [{**j.to_json(), "revoked_by": revoked} for j, revoked in store.judgements(session.db, True)]
+    return [{**j.to_json(), "revoked_by": revoked} for j, revoked in _judgements(session, True)]
 
 
 def create_case(session: Session, name: str) -> int:
@@ -223,8 +288,9 @@ def create_case(session: Session, name: str) -> int:
 
 
 def add_to_case(session: Session, name: str, report_ids: list[int]) -> int:
-    """Add reports to a case; returns how many were new to it."""
+    """Add reports to a case; returns how many were new to it. Adding one this user may not read is refused."""
     session.require(Action.CASE_EDIT, name)
+    session.require_readable(report_ids, f"add to case {name}")  # audited in its own transaction
     with session.db.transaction():
         case_id = cases.find(session.db, name)
         if case_id is None:
@@ -242,13 +308,11 @@ def add_to_case(session: Session, name: str, report_ids: list[int]) -> int:
 
 
 def case_reports(session: Session, name: str) -> list[dict[str, Any]]:
-    """A case's reports, oldest first: id, title, agency, date."""
+    """A case's reports this user may read, oldest first: id, title, agency, date."""
     session.require(Action.FUSE, name)
     case_id = _case_id(session, name)
     return [{"id": int(r[0]), "title": str(r[1]), "agency": str(r[2]), "date": str(r[3] or str(r[4])[:10])}
-            for r in session.db.query(
-                "SELECT r.id, r.title, r.agency, r.report_date, r.imported_at FROM case_reports c "
-                "JOIN reports r ON r.id = c.report_id WHERE c.case_id = ? ORDER BY r.id", (case_id,))]
+            for r in cases.reports(session.db, case_id, session.readable("r"))]
 
 
 @dataclass(frozen=True)
@@ -287,19 +351,21 @@ def fusion_workspace(session: Session, case: str = "", grown: bool = False) -> W
     """Fuse, then attach corroboration to every entity with one query for all reports' metadata.
 
     ``grown``: no fusion; the session's last full fusion as imports since have grown it (fuse_imported).
+    Only reports this user may read are fused, counted or described.
     """
     if grown:
         session.require(Action.FUSE, "all reports")
-        index: FusionIndex | None = session.fusion_index
+        index = _kept_index(session, session.access())
         if index is None:
             raise BadInput("there is no fusion in this session to show")
         result = index.result
     else:
         result = run_fusion(session, case)
+    clause, params = session.readable()
     facts = {int(r[0]): ReportFacts(str(r[1]), f"{r[2] or ''}{r[3] or ''}", str(r[4] or str(r[5])[:10]), str(r[6]),
                                     int(r[7]))
-             for r in session.db.query("SELECT id, agency, reliability, credibility, report_date, imported_at, title, "
-                                       "classification FROM reports")}
+             for r in session.db.query("SELECT id, agency, reliability, credibility, report_date, imported_at, title, "  # noqa: S608
+                                       f"classification FROM reports WHERE {clause}", params)}
     rows = []
     for entity in result.entities:
         agencies: dict[str, int] = defaultdict(int)
@@ -375,9 +441,10 @@ def suggest_for_case(session: Session, case: str, limit: int = 20) -> list[dict[
     """
     session.require(Action.CASE_EDIT, case)
     case_id = _case_id(session, case)
-    members = {int(r) for (r,) in session.db.query("SELECT report_id FROM case_reports WHERE case_id = ?",
-                                                   (case_id,))}
-    run = store.last_run(session.db, "")
+    reader = session.access()
+    members = {int(r[0]) for r in cases.reports(session.db, case_id,
+                                                clearances.readable_sql(session.db, reader, "r"))}
+    run = _run(session, "", reader)
     if run is None:
         raise BadInput("run fusion over every report first (`nia fuse`): suggestions come from its links")
     names = {int(e["id"]): str(e["name"]) for e in run[1]["entities"]}
@@ -410,47 +477,77 @@ class ImportFused:
 
 
 def fuse_imported(session: Session, report_ids: list[int]) -> ImportFused | None:
-    """Fuse just-imported reports into the vault's last full fusion, report by report (about a millisecond
-    each, plus extraction), and store the grown result; None before the first full fusion. `nia fuse`
-    still runs the full fusion."""
+    """Fuse just-imported reports into the last full fusion kept for this user's access, report by report (about
+    a millisecond each, plus extraction), and store the grown result; None before the first full fusion. `nia
+    fuse` still runs the full fusion. Reports the importer may not read (their marking is above them) are left
+    out: they are never in the importer's fusion."""
     if not report_ids:
         return None
     session.require(Action.FUSE, f"{len(report_ids)} imported reports")
-    index = _fusion_index(session)
+    reader = session.access()
+    index = _fusion_index(session, reader)
     if index is None:
         return None
-    updates: list[Update] = [index.add(text) for text in _texts(session, report_ids)]
+    texts = _texts(session, report_ids, reader)
+    if not texts:
+        return ImportFused(0, 0, 0, [])
+    updates: list[Update] = [index.add(text) for text in texts]
     watch = store.watchlist(session.db)
     fresh = [(u.report, extraction_cache.encode(u.found)) for u in updates]
     stored = to_stored(index.result)  # before taking the database lock
+    added = [u.report for u in updates]
     fused = ImportFused(len(updates), sum(len(u.new_entities) for u in updates),
-                        len({r for u in updates for link in u.links for r in link} - set(report_ids)),
+                        len({r for u in updates for link in u.links for r in link} - set(added)),
                         [(u.report, u.duplicate_of) for u in updates if u.duplicate_of])
     with session.db.transaction():
         store.save_extractions(session.db, extraction_cache.version(watch), fresh)
-        store.save_run(session.db, "", session.name, iso_utc(session.clock.now()), stored)
-        session.audit("fusion.incremental", "all reports", details={**fused.to_json(), "reports_added": report_ids})
+        store.save_run(session.db, "", reader.key(), session.name, iso_utc(session.clock.now()), stored)
+        session.audit("fusion.incremental", "all reports", details={**fused.to_json(), "reports_added": added})
     return fused
 
 
-def _fusion_index(session: Session) -> FusionIndex | None:
-    """The session's index, or one built from the vault's stored last fusion (another session's, or the CLI's):
-    re-sends are then looked for among the reports sharing most entities, read when needed."""
-    index: FusionIndex | None = session.fusion_index
+@dataclass(frozen=True)
+class _Kept:
+    """The session's full fusion (for imports to grow) and the access it was made for."""
+
+    reader: str
+    index: FusionIndex
+
+
+def _kept_index(session: Session, reader: Access) -> FusionIndex | None:
+    """The session's index if it was made for this access and draws on no report the user may no longer read
+    (a grant ran out, a report was re-marked); otherwise it is dropped."""
+    kept = session.fusion_index
+    if isinstance(kept, _Kept) and kept.reader == reader.key():
+        result = kept.index.result
+        drawn = kept.index.reports | {r for group in result.duplicates for r in group} | set(result.dates)
+        if not drawn & _hidden(session, reader):
+            return kept.index
+    session.fusion_index = None
+    return None
+
+
+def _fusion_index(session: Session, reader: Access) -> FusionIndex | None:
+    """The session's index, or one built from the stored last fusion for this access (another session's, or the
+    CLI's): re-sends are then looked for among the reports sharing most entities, read when needed."""
+    index = _kept_index(session, reader)
     if index is not None:
         return index
-    found = store.last_run(session.db, "")
+    found = _run(session, "", reader)
     result = None if found is None else from_stored(found[1])
     if result is None:
         return None
     index = FusionIndex(result, None, store.watchlist(session.db),
-                        load=lambda ids: {t.id: content_only(t) for t in _texts(session, ids)})
-    session.fusion_index = index
+                        load=lambda ids: {t.id: content_only(t) for t in _texts(session, ids, session.access())})
+    session.fusion_index = _Kept(reader.key(), index)
     return index
 
 
-def _texts(session: Session, report_ids: list[int]) -> list[ReportText]:
+def _texts(session: Session, report_ids: list[int], reader: Access) -> list[ReportText]:
+    """The texts of those of ``report_ids`` that ``reader`` may read."""
     marks = ",".join("?" * len(report_ids))
+    clause, params = clearances.readable_sql(session.db, reader, "r")
     query = (f"SELECT r.id, r.title, t.body FROM reports r JOIN report_texts t ON t.report_id = r.id "  # noqa: S608
-             f"WHERE r.id IN ({marks}) ORDER BY r.id")
-    return [ReportText(int(i), str(title), str(body)) for i, title, body in session.db.query(query, report_ids)]
+             f"WHERE r.id IN ({marks}) AND {clause} ORDER BY r.id")
+    return [ReportText(int(i), str(title), str(body)) for i, title, body in
+            session.db.query(query, [*report_ids, *params])]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from nia_desktop.core.markings import Marking
 from nia_desktop.core.vault.connection import VaultConnection
 
 
@@ -19,10 +20,18 @@ class Assessment:
     reports: list[int]
     user: str
     at: str
+    # What its judgement derives from: core/markings.combine of the cited reports' markings (services set it).
+    marking: Marking | None = None
+
+    def marked(self, marking: Marking) -> Assessment:
+        return replace(self, marking=marking)
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "judgement": self.judgement, "likelihood": self.likelihood,
-                "confidence": self.confidence, "reports": self.reports, "by": self.user, "at": self.at}
+        out = {"id": self.id, "judgement": self.judgement, "likelihood": self.likelihood,
+               "confidence": self.confidence, "reports": self.reports, "by": self.user, "at": self.at}
+        if self.marking is not None:
+            out["marking"] = self.marking.to_json()
+        return out
 
 
 def add_assessment(db: VaultConnection, case_id: int, judgement: str, likelihood: str, confidence: str,
@@ -67,12 +76,14 @@ def tag(db: VaultConnection, requirement_id: int, report_id: int, user: str, at:
     return bool(cursor.rowcount == 1)
 
 
-def tagged(db: VaultConnection) -> dict[int, list[tuple[int, str, str]]]:
-    """Requirement id -> [(report id, agency, report date or import date)]."""
+def tagged(db: VaultConnection, readable: tuple[str, list[Any]]) -> dict[int, list[tuple[int, str, str]]]:
+    """Requirement id -> [(report id, agency, report date or import date)], of the reports ``readable`` (the
+    reader's clause on alias ``r``, store/clearances.readable_sql) lets through."""
+    clause, params = readable
     out: dict[int, list[tuple[int, str, str]]] = {}
     for requirement_id, report_id, agency, report_date, imported_at in db.query(
             "SELECT t.requirement_id, r.id, r.agency, r.report_date, r.imported_at FROM requirement_reports t "
-            "JOIN reports r ON r.id = t.report_id ORDER BY t.requirement_id, r.id"):
+            f"JOIN reports r ON r.id = t.report_id WHERE {clause} ORDER BY t.requirement_id, r.id", params):
         out.setdefault(int(requirement_id), []).append((int(report_id), str(agency),
                                                         str(report_date or str(imported_at)[:10])))
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from nia_desktop.core.vault.connection import VaultConnection
 
 
@@ -22,3 +24,12 @@ def add_report(db: VaultConnection, case_id: int, report_id: int, user: str, whe
 
 def names(db: VaultConnection) -> list[str]:
     return [str(n) for (n,) in db.query("SELECT name FROM cases ORDER BY name")]
+
+
+def reports(db: VaultConnection, case_id: int, readable: tuple[str, list[Any]]) -> list[tuple[Any, ...]]:
+    """(id, title, agency, report date, imported at) of the case's reports that ``readable`` (the reader's clause
+    on alias ``r``, store/clearances.readable_sql) lets through, oldest first."""
+    clause, params = readable
+    return db.query("SELECT r.id, r.title, r.agency, r.report_date, r.imported_at FROM case_reports c "
+                    f"JOIN reports r ON r.id = c.report_id WHERE c.case_id = ? AND {clause} ORDER BY r.id",
+                    (case_id, *params))

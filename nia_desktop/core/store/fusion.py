@@ -1,4 +1,9 @@
-"""Stored fusion: analysts' judgements (the log) and the latest result per scope."""
+"""Stored fusion: analysts' judgements (the log) and the latest result per scope and reader.
+
+A fusion run is kept per case and per reader access (core/markings.Access.key): what one reader's fusion found
+derives from the reports they may read, so it is never shown to a reader who may read fewer. Rows keyed by the
+bare case name (vaults from before need-to-know) are never read, and the next run of that case removes them.
+"""
 
 from __future__ import annotations
 
@@ -33,10 +38,20 @@ def revoke(db: VaultConnection, judgement_id: int, user: str, at: str) -> bool:
     return bool(cursor.rowcount == 1)
 
 
-def save_run(db: VaultConnection, scope: str, user: str, at: str, result: dict[str, Any]) -> None:
+SEPARATOR = "\x1e"  # never in a case name (no control characters) nor in an access key
+
+
+def run_scope(case: str, reader: str) -> str:
+    """The key of a stored run: the case ('' for every report) and the reader's access key."""
+    return f"{case}{SEPARATOR}{reader}"
+
+
+def save_run(db: VaultConnection, case: str, reader: str, user: str, at: str, result: dict[str, Any]) -> None:
+    """Keep ``result`` as the latest run of ``case`` for readers with access key ``reader``."""
     text = _dumps_in_pieces(result)  # before taking the database lock
+    db.execute("DELETE FROM fusion_runs WHERE scope = ?", (case,))  # a fusion of everything, from before
     db.execute("INSERT OR REPLACE INTO fusion_runs (scope, at, user, result) VALUES (?, ?, ?, ?)",
-               (scope, at, user, text))
+               (run_scope(case, reader), at, user, text))
 
 
 def _dumps_in_pieces(value: dict[str, Any]) -> str:
@@ -56,8 +71,9 @@ def _dumps_in_pieces(value: dict[str, Any]) -> str:
     return "{" + ",".join(parts) + "}"
 
 
-def last_run(db: VaultConnection, scope: str) -> tuple[str, dict[str, Any]] | None:
-    rows = db.query("SELECT at, result FROM fusion_runs WHERE scope = ?", (scope,))
+def last_run(db: VaultConnection, case: str, reader: str) -> tuple[str, dict[str, Any]] | None:
+    """(when, result) of the latest run of ``case`` for readers with access key ``reader``, or None."""
+    rows = db.query("SELECT at, result FROM fusion_runs WHERE scope = ?", (run_scope(case, reader),))
     return (str(rows[0][0]), json.loads(rows[0][1])) if rows else None
 
 
