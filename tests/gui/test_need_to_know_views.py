@@ -263,7 +263,7 @@ def test_remark_dialog_marks_the_report(qtbot, compartmented: Session) -> None: 
     assert {ORCON, OPERATION, SPECIALLY_DESIGNATED_SECRET} <= offered
     heron = next(dialog.caveats.item(i) for i in range(dialog.caveats.count())
                  if dialog.caveats.item(i).data(Qt.ItemDataRole.UserRole) == OPERATION)
-    assert "you do not hold it" in heron.text()  # they are not granted OP-HERON
+    assert "you do not hold it" in heron.text() and "hidden from you" in heron.toolTip()  # no OP-HERON grant
     dialog.level.setCurrentIndex(dialog.level.findData(int(Level.CONFIDENTIAL)))
     dialog.caveats.set_checked(ORCON)
     dialog.release.setText("usa, gbr")

@@ -138,7 +138,7 @@ class GrantDialog(FormDialog):
         ends_row.addWidget(self.until, 1)
         self.form.addRow(QLabel(self.tr("For %1").replace("%1", user.name)))
         self.form.addRow(self.tr("&Compartment"), self.compartment)
-        self.form.addRow(self.tr("End"), ends_row)
+        self.form.addRow(self.tr("End date"), ends_row)
         note = QLabel(self.tr("The grant counts through the last day; after it the user no longer reads what "
                               "carries the compartment."))
         note.setWordWrap(True)
@@ -213,10 +213,7 @@ class NeedToKnowView(View):
             (self.tr("Name"), lambda a: a.name),
             (self.tr("Role"), lambda a: a.role),
             (self.tr("Clearance"), lambda a: a.level.banner_text),
-            (self.tr("Compartments"), lambda a: ", ".join(escape_untrusted(g.compartment, 64) for g in a.grants
-                                                          if g.current(a.today))),
-            (self.tr("Expired"), lambda a: ", ".join(escape_untrusted(g.compartment, 64) for g in a.grants
-                                                     if not g.current(a.today))),
+            (self.tr("Compartments"), self._held_text),
         ], self, tooltip=lambda a: "\n".join(grant_text(g, a.today) for g in a.grants))
         self.users_table = FilterTable(self.users_model, self)
         self.users_table.setAccessibleName(self.tr("Users' clearances"))
@@ -248,7 +245,9 @@ class NeedToKnowView(View):
         level_row.addWidget(self.level, 1)
         level_row.addWidget(self.clear_button)
         form = QFormLayout()
-        form.addRow(self.tr("C&learance"), level_row)
+        level_label = QLabel(self.tr("C&learance"))
+        level_label.setBuddy(self.level)
+        form.addRow(level_label, level_row)
         self.grants_model = StyledRows([
             (self.tr("Compartment"), lambda g: escape_untrusted(g.compartment, 64)),
             (self.tr("Until"), lambda g: local_date(g.until) if g.until else self.tr("no end date")),
@@ -282,9 +281,9 @@ class NeedToKnowView(View):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([560, 420])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([480, 520])
         self.users_table.selectionModel().selectionChanged.connect(self._show_user)
         return split
 
@@ -412,6 +411,15 @@ class NeedToKnowView(View):
         caveat = self.selected_caveat()
         self.define_button.setEnabled(caveat is not None and caveat.kind is CaveatKind.UNKNOWN and not self.busy)
         self.new_button.setEnabled(not self.busy)
+
+    def _held_text(self, access: UserAccess) -> str:
+        """The compartments held today; expired grants counted after them (listed in the tooltip)."""
+        held = ", ".join(escape_untrusted(g.compartment, 64) for g in access.grants if g.current(access.today))
+        expired = sum(1 for g in access.grants if not g.current(access.today))
+        if not expired:
+            return held
+        note = self.tr("%1 expired").replace("%1", str(expired))
+        return f"{held} ({note})" if held else note
 
     def _grant_tooltip(self, grant: Grant) -> str:
         if grant.current(self._today):

@@ -74,18 +74,25 @@ class CaveatChecklist(QListWidget):
                 label = _tr("%1 (unknown: restricts reading until an officer defines it)").replace("%1", label)
             if (reader is not None and record.kind in (CaveatKind.COMPARTMENT, CaveatKind.UNKNOWN)
                     and record.name not in reader.compartments):
-                label += " — " + _tr("you do not hold it: the report would be hidden from you")
+                label += " — " + _tr("you do not hold it")
             item = QListWidgetItem(label)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if record.name in ticked else Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, record.name)
             item.setToolTip(escape_untrusted(record.description, 300))
+            if label.endswith(_tr("you do not hold it")):
+                item.setToolTip(_tr("You do not hold this compartment: a report carrying it is hidden from you"))
             self.addItem(item)
             self.records[record.name] = record
         if not self.count():
             item = QListWidgetItem(_tr("No compartments or controls are defined yet (an officer adds them)."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(item)
+
+    def fit_rows(self, most: int) -> None:
+        """As tall as its rows, up to ``most`` of them (then it scrolls)."""
+        rows = max(1, min(self.count(), most))
+        self.setFixedHeight(rows * max(self.sizeHintForRow(0), 18) + 2 * self.frameWidth() + 4)
 
     def checked_names(self) -> list[str]:
         names = []

@@ -92,6 +92,7 @@ class ImportDialog(QDialog):
 
         def loaded(records: list[CaveatRecord]) -> None:
             self.caveats.set_caveats(records)
+            self.caveats.fit_rows(4)
 
         def finished() -> None:
             self.caveat_task = None
@@ -134,7 +135,7 @@ class ImportDialog(QDialog):
         self.caveats.setAccessibleName(self.tr("Caveats added to every report of this import"))
         self.caveats.setToolTip(self.tr("Ticked caveats are added to every report of this import, beside those "
                                         "each report's header states"))
-        self.caveats.setMaximumHeight(96)
+        self.caveats.fit_rows(4)
         self.preview_button = QPushButton(self.tr("Preview"))
         self.preview_button.setObjectName("primary")
         self.preview_button.setEnabled(False)

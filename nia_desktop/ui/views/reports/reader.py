@@ -6,7 +6,17 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QSplitter, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.search import highlight_spans
@@ -29,10 +39,16 @@ class ReaderPane(QWidget):
         self.meta = QWidget()
         self.form = QFormLayout(self.meta)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Scrolled, so a long source path or a hash never widens the pane at the list's expense.
+        meta_scroll = QScrollArea()
+        meta_scroll.setWidget(self.meta)
+        meta_scroll.setWidgetResizable(True)
+        meta_scroll.setFrameShape(QFrame.Shape.NoFrame)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.text)
-        split.addWidget(self.meta)
+        split.addWidget(meta_scroll)
         split.setStretchFactor(0, 3)
+        split.setSizes([330, 270])  # in proportion: the text above, the metadata below
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)

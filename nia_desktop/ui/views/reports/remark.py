@@ -42,7 +42,7 @@ class RemarkDialog(FormDialog):
         self.level.setCurrentIndex(self.level.findData(int(summary.classification)))
         self.caveats = CaveatChecklist(self)
         self.caveats.set_caveats(caveats, summary.caveats, reader)
-        self.caveats.setMinimumHeight(120)
+        self.caveats.fit_rows(8)
         self.release = QLineEdit(release_of(summary.caveats))
         self.release.setAccessibleName(self.tr("Releasable to"))
         self.release.setPlaceholderText(self.tr("partner codes, e.g. GBR, USA (empty: no release list)"))

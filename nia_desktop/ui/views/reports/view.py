@@ -133,7 +133,7 @@ class ReportsView(View):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 90), (1, 60), (3, 170), (4, 60), (5, 70)):
+        for column, width in ((0, 90), (1, 60), (3, 150), (4, 60), (5, 70)):
             self.table.setColumnWidth(column, width)
         self.reader = ReaderPane()
         split = QSplitter()
