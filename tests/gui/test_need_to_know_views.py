@@ -267,7 +267,7 @@ def test_remark_dialog_marks_the_report(qtbot, compartmented: Session) -> None: 
     dialog.level.setCurrentIndex(dialog.level.findData(int(Level.CONFIDENTIAL)))
     dialog.caveats.set_checked(ORCON)
     dialog.release.setText("usa, gbr")
-    assert dialog.result.text() == "CONFIDENTIAL / 取扱注意//ORCON//REL TO GBR, USA"
+    assert dialog.new_marking.text() == "CONFIDENTIAL / 取扱注意//ORCON//REL TO GBR, USA"
     dialog.buttons.accepted.emit()
     assert "Say why" in dialog.banner.text()  # a reason is required
     dialog.why.setPlainText("Originator asked for control; releasable to two partners")
@@ -294,7 +294,7 @@ def test_remark_into_a_compartment_hides_the_report(qtbot, compartmented: Sessio
     dialog = view.dialog
     assert isinstance(dialog, RemarkDialog)
     dialog.caveats.set_checked(OPERATION)
-    assert "no longer read" in dialog.result.text()
+    assert "no longer read" in dialog.new_marking.text()
     dialog.why.setPlainText("Heron source reporting")
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: not view.busy and "hidden from you" in view.banner.text(), timeout=WAIT)

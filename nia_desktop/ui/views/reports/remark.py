@@ -50,15 +50,15 @@ class RemarkDialog(FormDialog):
         self.why.setAccessibleName(self.tr("Reason for the new marking"))
         self.why.setPlaceholderText(self.tr("Required: why the marking changes (kept in the audit log)"))
         self.why.setFixedHeight(70)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setAccessibleName(self.tr("New marking"))
+        self.new_marking = QLabel()
+        self.new_marking.setWordWrap(True)
+        self.new_marking.setAccessibleName(self.tr("New marking"))
         self.form.addRow(self.tr("Report"), title)
         self.form.addRow(self.tr("&Level"), self.level)
         self.form.addRow(self.tr("&Caveats"), self.caveats)
         self.form.addRow(self.tr("&REL TO"), self.release)
         self.form.addRow(self.tr("&Why"), self.why)
-        self.form.addRow(self.tr("New marking"), self.result)
+        self.form.addRow(self.tr("New marking"), self.new_marking)
         self.level.currentIndexChanged.connect(self._preview)
         self.caveats.itemChanged.connect(self._preview)
         self.release.textChanged.connect(self._preview)
@@ -85,12 +85,12 @@ class RemarkDialog(FormDialog):
         try:
             names = self.chosen_caveats()
         except BadInput as exc:
-            self.result.setText(exc.user_message)
+            self.new_marking.setText(exc.user_message)
             return
         text = banner_text(self.chosen_level, names)
         if self.hides_from_reader():
             text += "\n" + self.tr("You would no longer read this report.")
-        self.result.setText(text)
+        self.new_marking.setText(text)
 
     @property
     def reason(self) -> str:
