@@ -249,13 +249,26 @@ def split_entity(session: Session, entity_id: int, report_ids: list[int], why: s
     now = iso_utc(session.clock.now())
     new_node = ("split", uuid.uuid4().hex[:12])
     made = []
-    for text in entity["nodes"]:
-        node = node_from_text(text)
+    for node in _nodes_in(session, [node_from_text(n) for n in entity["nodes"]], report_ids):
         made.append(_judge(session, Judgement("split", node, new_node, session.name, now, why,
                                               tuple(sorted(report_ids))), "split"))
         made.append(_judge(session, Judgement("different", node, new_node, session.name, now, why,
                                               tuple(sorted(report_ids))), "split"))
     return made
+
+
+def _nodes_in(session: Session, nodes: list[tuple[str, ...]], report_ids: list[int]) -> list[tuple[str, ...]]:
+    """The entity's keys that extraction found in these reports: a split changes mentions of those alone, and a
+    key found only in the entity's other reports (perhaps ones a later reader may not read) stays out of the
+    judgement, whose keys everyone who may read its reports sees in the log."""
+    found = store.extractions_of(session.db, extraction_cache.version(store.watchlist(session.db)), report_ids)
+    if set(found) != set(report_ids):
+        raise BadInput("the watchlist changed since the latest fusion: run `nia fuse` again, then split")
+    present = {f.node for data in found.values() for f in extraction_cache.decode(data)}
+    kept = [node for node in nodes if node in present]
+    if not kept:
+        raise BadInput("none of the entity's names is found as such in those reports: nothing to split")
+    return kept
 
 
 def undo_judgement(session: Session, judgement_id: int) -> None:

@@ -48,7 +48,7 @@ REPORTS = {  # file: (header marking, body)
 CANARIES = {  # what only each hidden report holds
     "s.txt": ["SECRETCANARY", "090-5555-0101", "819055550101"],
     "ts.txt": ["TOPCANARY"],
-    "sds.txt": ["CANARYHIDDEN", "canaryhidden", "鬼塚", "ヴィクトル", "ソロキン", "六本木"],
+    "sds.txt": ["CANARYHIDDEN", "canaryhidden", "鬼塚", "ヴィクトル", "ソロキン", "vikutoru", "六本木"],
     "heron.txt": ["BIRDCANARY"],
     "copy.txt": ["Kobe terminal"],
 }
@@ -333,3 +333,23 @@ def test_old_runs_kept_for_every_reader_are_not_shown(tmp_path: Path) -> None:
             fusion.merge_entities(cora, [1, 2])
         fusion.run_fusion(cora)  # replaces it
         assert cora.db.query("SELECT count(*) FROM fusion_runs WHERE scope = ''")[0][0] == 0
+
+
+def test_a_split_names_only_keys_found_in_the_reports_split_off(tmp_path: Path) -> None:
+    """Tess splits SOROKIN's mention in the open report off: cora may read that report, so she sees the judgement
+    in the log, and its keys are the names found there, never the katakana one only the 特定秘密 report gives."""
+    built = _build(tmp_path / "vault", tmp_path / "usb")
+    with built.open("tess") as tess:
+        fusion.run_fusion(tess)
+        sorokin = _entity(fusion.last_fusion(tess), "SOROKIN")
+        assert any("vikutoru" in node for node in sorokin["nodes"])  # the katakana name's reading
+        assert "ヴィクトル・ソロキン" in sorokin["aliases"]
+        fusion.split_entity(tess, sorokin["id"], [built.ids["u.txt"]], "another Sorokin")
+        after = fusion.run_fusion(tess).to_json()
+        apart = [e for e in after["entities"] if "Viktor SOROKIN" in e["aliases"]]
+        assert sorted(e["reports"] for e in apart) == sorted([[built.ids["u.txt"]],
+                                                              sorted(set(sorokin["reports"]) - {built.ids["u.txt"]})])
+    with built.open("cora") as cora:
+        log = fusion.judgement_log(cora)
+        assert [j["verdict"] for j in log] == ["split", "different"]
+        _clean(log, built.hidden_canaries("cora"))

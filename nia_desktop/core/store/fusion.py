@@ -99,6 +99,14 @@ def extractions(db: VaultConnection, version: str) -> dict[int, str]:
                                                 (version,))}
 
 
+def extractions_of(db: VaultConnection, version: str, report_ids: list[int]) -> dict[int, str]:
+    """The cached extractions of these reports (those there are) for ``version``."""
+    marks = ",".join("?" * len(report_ids))
+    return {int(r): str(d) for r, d in db.query(
+        f"SELECT report_id, data FROM report_extractions WHERE version = ? AND report_id IN ({marks})",
+        (version, *report_ids))} if report_ids else {}
+
+
 def save_extractions(db: VaultConnection, version: str, rows: list[tuple[int, str]]) -> None:
     db.executemany("INSERT OR REPLACE INTO report_extractions (report_id, version, data) VALUES (?, ?, ?)",
                    [(report_id, version, data) for report_id, data in rows])
