@@ -49,9 +49,6 @@ UNKNOWN_COLOURS = ("#fff4e0", "#6b4100")  # the warning banner's: background, te
 EXPIRED_COLOUR = "#8a1c1c"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NeedToKnow", text)
-
 
 def local_date(iso: str | None) -> str:
     """A stored ISO date as the user's language writes it (2026年3月5日, 5 Mar 2026)."""
@@ -65,9 +62,11 @@ def local_date(iso: str | None) -> str:
 
 
 def kind_label(kind: CaveatKind) -> str:
-    return {CaveatKind.COMPARTMENT: _tr("compartment"), CaveatKind.CONTROL: _tr("dissemination control"),
-            CaveatKind.RELEASE: _tr("release list"),
-            CaveatKind.UNKNOWN: _tr("unknown: restricts reading until defined")}[kind]
+    translate = QCoreApplication.translate
+    return {CaveatKind.COMPARTMENT: translate("NeedToKnow", "compartment"),
+            CaveatKind.CONTROL: translate("NeedToKnow", "dissemination control"),
+            CaveatKind.RELEASE: translate("NeedToKnow", "release list"),
+            CaveatKind.UNKNOWN: translate("NeedToKnow", "unknown: restricts reading until defined")}[kind]
 
 
 def grant_text(grant: Grant, today: str) -> str:
@@ -76,8 +75,10 @@ def grant_text(grant: Grant, today: str) -> str:
     if grant.until is None:
         return name
     if grant.current(today):
-        return _tr("%1 (until %2)").replace("%1", name).replace("%2", local_date(grant.until))
-    return _tr("%1 (expired %2)").replace("%1", name).replace("%2", local_date(grant.until))
+        text = QCoreApplication.translate("NeedToKnow", "%1 (until %2)")
+    else:
+        text = QCoreApplication.translate("NeedToKnow", "%1 (expired %2)")
+    return text.replace("%1", name).replace("%2", local_date(grant.until))
 
 
 class StyledRows(RowsModel[Any]):

@@ -21,9 +21,6 @@ from nia_desktop.core.store.clearances import CaveatRecord
 OFFERED = (CaveatKind.COMPARTMENT, CaveatKind.CONTROL)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Caveats", text)
-
 
 def banner_text(level: Level, caveats: Iterable[str]) -> str:
     """"SECRET / 秘//特定秘密//ORCON": both spellings of the level, then every caveat (as Marking.banner)."""
@@ -36,7 +33,7 @@ def parse_release(text: str) -> str | None:
         return None
     partners = release_list(text) or release_list("REL TO " + text)
     if not partners:
-        raise BadInput(_tr("Write the release list as partner codes, e.g. GBR, USA."))
+        raise BadInput(QCoreApplication.translate("Caveats", "Write the release list as partner codes, e.g. GBR, USA."))
     return release_name(partners)
 
 
@@ -54,7 +51,7 @@ class CaveatChecklist(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(_tr("Caveats"))
+        self.setAccessibleName(self.tr("Caveats"))
         self.records: dict[str, CaveatRecord] = {}
 
     def set_caveats(self, records: list[CaveatRecord], checked: Iterable[str] = (),
@@ -69,23 +66,23 @@ class CaveatChecklist(QListWidget):
                 continue
             label = escape_untrusted(record.name, 64)
             if record.kind is CaveatKind.COMPARTMENT:
-                label = _tr("%1 (compartment)").replace("%1", label)
+                label = self.tr("%1 (compartment)").replace("%1", label)
             elif record.kind is CaveatKind.UNKNOWN:
-                label = _tr("%1 (unknown: restricts reading until an officer defines it)").replace("%1", label)
+                label = self.tr("%1 (unknown: restricts reading until an officer defines it)").replace("%1", label)
             if (reader is not None and record.kind in (CaveatKind.COMPARTMENT, CaveatKind.UNKNOWN)
                     and record.name not in reader.compartments):
-                label += " — " + _tr("you do not hold it")
+                label += " — " + self.tr("you do not hold it")
             item = QListWidgetItem(label)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if record.name in ticked else Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, record.name)
             item.setToolTip(escape_untrusted(record.description, 300))
-            if label.endswith(_tr("you do not hold it")):
-                item.setToolTip(_tr("You do not hold this compartment: a report carrying it is hidden from you"))
+            if label.endswith(self.tr("you do not hold it")):
+                item.setToolTip(self.tr("You do not hold this compartment: a report carrying it is hidden from you"))
             self.addItem(item)
             self.records[record.name] = record
         if not self.count():
-            item = QListWidgetItem(_tr("No compartments or controls are defined yet (an officer adds them)."))
+            item = QListWidgetItem(self.tr("No compartments or controls are defined yet (an officer adds them)."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(item)
 
