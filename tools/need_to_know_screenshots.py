@@ -12,6 +12,7 @@ SECRET, OP-HERON only). Everything is set up through the services, as the CLI wo
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -73,6 +74,13 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="nia-ntk-shots-"))
+    try:
+        return take(out, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # the throwaway vault
+
+
+def take(out: Path, work: Path) -> int:
     vault = build_vault(work / "vault", work / "media")
 
     from PySide6.QtWidgets import QApplication
