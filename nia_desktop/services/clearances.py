@@ -20,13 +20,26 @@ from nia_desktop.core.store.clearances import CaveatRecord, Grant
 from nia_desktop.services.session import Session
 
 DEFINABLE = (CaveatKind.COMPARTMENT, CaveatKind.CONTROL)
+BUILT_IN_BY = "(built in)"  # schema v12 adds the built-in caveats under this name
 
 
 def list_caveats(session: Session) -> list[CaveatRecord]:
-    """Every caveat the vault knows; officers also see how many reports carry each (a count of markings, not of
-    content)."""
+    """The caveats the vault knows. Officers see all, with how many reports carry each (a count of markings, not
+    of content). An analyst sees the controls, release lists and built-in compartments, the compartments they
+    hold, and an unknown marking only when a report they may read carries it: a compartment's name or a
+    header's codeword can itself be need-to-know."""
     session.require(Action.COMPARTMENT_LIST)
-    return clearances.all_caveats(session.db, with_counts=session.role is Role.OFFICER)
+    records = clearances.all_caveats(session.db, with_counts=session.role is Role.OFFICER)
+    if session.role is Role.OFFICER:
+        return records
+    reader = session.access()
+    clause, params = session.readable("r")
+    carried = {str(n) for (n,) in session.db.query(
+        f"SELECT DISTINCT c.caveat FROM report_caveats c JOIN reports r ON r.id = c.report_id WHERE {clause}",  # noqa: S608
+        params)}
+    return [r for r in records
+            if r.kind in (CaveatKind.CONTROL, CaveatKind.RELEASE) or r.name in reader.compartments
+            or r.name in carried or (r.kind is CaveatKind.COMPARTMENT and r.added_by == BUILT_IN_BY)]
 
 
 def add_compartment(session: Session, name: str, description: str = "",

@@ -137,3 +137,18 @@ def test_an_attachment_keeps_its_message_s_caveats(vault_dir: Path, tmp_path: Pa
         rows = reports.list_reports(session)
         assert [r.caveats for r in rows] == [("特定秘密",), ("特定秘密",)]
         assert all(r.classification is Level.TOP_SECRET for r in rows)
+
+
+def test_an_analyst_lists_only_the_caveats_they_may_know(vault_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "w.txt").write_text("SECRET//CODEWORD KESTREL\nSubject: w\n\nText.\n", encoding="utf-8")
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer:
+        clearances.add_compartment(officer, "OP-HERON")
+        clearances.add_compartment(officer, "OP-OSPREY")
+        clearances.grant(officer, ANALYST, "OP-OSPREY")
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        importing.import_paths(session, [tmp_path / "w.txt"], pool_size=1)
+        names = {c.name for c in clearances.list_caveats(session)}
+        assert {"ORCON", "NOFORN", "特定秘密", "OP-OSPREY"} <= names
+        assert "OP-HERON" not in names and "CODEWORD KESTREL" not in names
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer:
+        assert {"OP-HERON", "CODEWORD KESTREL"} <= {c.name for c in clearances.list_caveats(officer)}
