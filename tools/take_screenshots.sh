@@ -19,8 +19,8 @@ import -window "$window" "$out/unlock.png"
 xdotool type --delay 15 "demo-officer-pass"; xdotool key Return
 sleep 2
 import -window "$window" "$out/users.png"
-# The rail has keyboard focus after unlock: Down moves to Audit.
-xdotool mousemove 60 125 click 1; sleep 1
+# Audit is the third item of the officer's rail (Users, Need to know, Audit).
+xdotool mousemove 60 163 click 1; sleep 1
 xdotool key ctrl+shift+v; sleep 2
 import -window "$window" "$out/audit.png"
 xdotool key ctrl+l; sleep 1
@@ -47,13 +47,13 @@ import -window "$window" "$out/case.png"
 xdotool mousemove --window "$window" 60 155 click 1; sleep 8
 xdotool mousemove --window "$window" 1085 697 click 1; sleep 3
 import -window "$window" "$out/briefing.png"
-# The officer reviews it (third item), then the trust store (fourth).
+# The officer reviews it (fourth item), then the trust store (fifth).
 xdotool mousemove --window "$window" 1130 55 click 1; sleep 1
 xdotool key shift+Tab; xdotool key ctrl+a; xdotool type --delay 15 "officer"; xdotool key Tab
 xdotool type --delay 15 "demo-officer-pass"; xdotool key Return; sleep 3
-xdotool mousemove --window "$window" 60 163 click 1; sleep 5
+xdotool mousemove --window "$window" 60 198 click 1; sleep 5
 import -window "$window" "$out/release.png"
-xdotool mousemove --window "$window" 60 198 click 1; sleep 2
+xdotool mousemove --window "$window" 60 233 click 1; sleep 2
 import -window "$window" "$out/trust.png"
 # The courier lands on Transfer.
 xdotool mousemove --window "$window" 1130 55 click 1; sleep 1
