@@ -332,7 +332,8 @@ class ImportDialog(QDialog):
         for status, items in ((self.tr("refused"), outcome.refused), (self.tr("skipped"), outcome.skipped)):
             rows.extend({"status": status, "path": r["path"], "reason": r["reason"]} for r in items)
         rows.extend({"status": self.tr("duplicate"), "path": r["path"],
-                     "reason": self.tr("duplicate of %1").replace("%1", str(r["of"]))} for r in outcome.duplicates)
+                     "reason": self.tr("duplicate of %1").replace("%1", str(r["of"])) if r["of"] is not None
+                     else self.tr("duplicate of a report already in the vault")} for r in outcome.duplicates)
         rows.extend({"status": self.tr("imported"), "path": r["path"], "reason": ""} for r in outcome.imported)
         self.result_model.set_rows(rows)
         self.result_table.proxy.sort(-1)  # keep refusals first, as listed, until the user sorts
