@@ -62,8 +62,9 @@ class Session:
     epoch: int
     clock: Clock = field(default_factory=SystemClock)
     closed: bool = False
-    # The latest full fusion of every report, kept while the session lasts so that imports can be fused
-    # into it one report at a time (services/fusion.py). Never written anywhere.
+    # The latest full fusion of every report this user may read, with the access it was made for, kept while the
+    # session lasts so that imports can be fused into it one report at a time (services/fusion._Kept). Never
+    # written anywhere.
     fusion_index: Any = None
     # What the folder checks found since an officer last looked: shown to this officer once (CLI and desktop).
     notices: list[str] = field(default_factory=list)
@@ -245,7 +246,11 @@ def unlock(root: Path, user: str, passphrase: str, clock: Clock | None = None) -
         if record is None or not record.active:
             failures.record(paths, meta.vault_id, iso_utc(clock.now()), user)
             raise AuthFailed()
-        verdict = freshness.check(db, paths, meta.vault_id, folder.has_record(db))
+        # Under the writer lock: the digest is recomputed table by table, and another program committing between
+        # two of those reads (an import adding a caveat, a session sealing at close) made a sound vault look
+        # altered.
+        with db.writing():
+            verdict = freshness.check(db, paths, meta.vault_id, folder.has_record(db))
         if verdict.rolled_back:
             append_audit(db, meta.vault_id, clock, user, record.role.value, "unlock", user, chain.Outcome.REFUSED,
                          {"reason": verdict.rolled_back})
