@@ -292,10 +292,8 @@ class BriefOutcome:
 
 
 def bundle_name(briefing: Briefing) -> str:
-    """The bundle's file name in the courier's queue: the case (not marked) and, for a tearline version, the
-    level it was cut at; nothing else of the product."""
-    suffix = f"-tearline-{briefing.tearline.lower().replace(' ', '-')}" if briefing.tearline else ""
-    return f"briefing-{briefing.case}{suffix}.nia"
+    """The bundle's file name in the courier's queue (core/briefing/content.Briefing.file_name)."""
+    return briefing.file_name()
 
 
 def brief(session: Session, briefing: Briefing, out: Path | None,

@@ -137,6 +137,12 @@ class Briefing:
     def shown_summary(self) -> str:
         return self.tearline_summary if self.tearline else self.summary
 
+    def file_name(self) -> str:
+        """The bundle's file name: the case (not marked) and, for a tearline version, the level it was cut at;
+        nothing else of the product."""
+        suffix = f"-tearline-{self.tearline.lower().replace(' ', '-')}" if self.tearline else ""
+        return f"briefing-{self.case}{suffix}.nia"
+
     def source_marking(self, report_id: int) -> Marking:
         found = next((s.marking for s in self.sources if s.report_id == report_id), None)
         return found if found is not None else self.marking

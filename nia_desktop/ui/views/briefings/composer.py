@@ -1,13 +1,17 @@
-"""The briefing composer: choose what of a case goes to the Prime Minister's Office, see its classification
-change as you choose, preview the PDF, then export it or queue it for a courier.
+"""The briefing composer: choose what of a case goes to the Prime Minister's Office, see its marking change as
+you choose, preview the PDF, then export it or queue it for a courier; or make a tearline version for a lower
+level or without some caveats, with its own title and summary, for a ministry or a partner.
 
 Reports a key judgement cites cannot be left out (they are ticked and locked):
-the classification always covers every source the briefing rests on.
+the marking always covers every source the briefing rests on. The product is
+composed, previewed and exported by the services (services/briefings.py) on a
+worker, exactly as `nia brief` makes it; this view only gathers the choices.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,12 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nia_desktop.core.briefing.content import Briefing, required, select
-from nia_desktop.core.briefing.pdf_render import render_pdf
-from nia_desktop.core.briefing.preview import PageImage, page_images
+from nia_desktop.core.briefing.content import Briefing, marking_of, required
+from nia_desktop.core.briefing.preview import PageImage
 from nia_desktop.core.bundles.sealed import parse_recipient
 from nia_desktop.core.classification import Level
 from nia_desktop.core.display import escape_untrusted
+from nia_desktop.core.markings import FULL, CaveatKind, Tearline
 from nia_desktop.core.store.releases import ReleaseRequest
 from nia_desktop.services import briefings
 from nia_desktop.services import fusion as fusion_service
@@ -45,6 +50,7 @@ from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
 from nia_desktop.ui.widgets.page_preview import PagePreview
 
 DEFAULT_ENTITIES = 40
+ANY_RELEASE = "REL"  # as services/briefings.ANY_RELEASE: leave out every portion with a release list
 
 
 def checkable(text: str, value: object, checked: bool, locked: str = "") -> QListWidgetItem:
@@ -71,6 +77,7 @@ class BriefingsView(View):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("Briefings"), parent)
         self.candidates: Briefing | None = None
+        self.product: Briefing | None = None  # the last product the services composed for the preview
         self.threshold = int(Level.SECRET)
         self.rendering = False
         self.review_needed = False
@@ -94,7 +101,36 @@ class BriefingsView(View):
         lists.addTab(self.reports, self.tr("Reports"))
         lists.addTab(self.entities, self.tr("Entities"))
         lists.addTab(self.judgements, self.tr("Key judgements"))
+        self.tearline = QGroupBox(self.tr("Tearline version"))
+        self.tearline.setCheckable(True)
+        self.tearline.setChecked(False)
+        self.tearline.setToolTip(self.tr("A version for a lower level or without some caveats: it is built only from "
+                                         "what the line allows, with its own title and summary, and is reviewed "
+                                         "and approved on its own."))
+        self.max_level = QComboBox()
+        self.max_level.setAccessibleName(self.tr("Highest level of the tearline version"))
+        for level in Level:
+            self.max_level.addItem(level.banner_text, int(level))
+        self.max_level.setCurrentIndex(int(Level.SECRET))
+        self.without = QListWidget()
+        self.without.setAccessibleName(self.tr("Caveats to leave out"))
+        self.without.setMaximumHeight(90)
+        self.tearline_title = QLineEdit()
+        self.tearline_title.setAccessibleName(self.tr("Tearline title"))
+        self.tearline_summary = QPlainTextEdit()
+        self.tearline_summary.setAccessibleName(self.tr("Tearline summary"))
+        self.tearline_summary.setPlaceholderText(self.tr("The summary for this version: only what its line allows "
+                                                         "(the full summary is not carried below the line)"))
+        self.tearline_summary.setMaximumHeight(80)
+        cut = QFormLayout(self.tearline)
+        cut.addRow(self.tr("Up to"), self.max_level)
+        cut.addRow(self.tr("Leave out"), self.without)
+        cut.addRow(self.tr("Title"), self.tearline_title)
+        cut.addRow(self.tr("Summary"), self.tearline_summary)
         self.level = ClassificationBanner()
+        self.marking_text = QLabel()
+        self.marking_text.setWordWrap(True)
+        self.marking_text.setAccessibleName(self.tr("Marking of the product"))
         self.rule = QLabel()
         self.rule.setWordWrap(True)
         self.recipients = QLineEdit(placeholderText=self.tr("optional: age1… recipients, comma separated"))
@@ -119,11 +155,13 @@ class BriefingsView(View):
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addLayout(form)
         left_column.addWidget(lists, 1)
+        left_column.addWidget(self.tearline)
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
-        right_column.addWidget(QLabel(self.tr("This briefing will be classified")))
+        right_column.addWidget(QLabel(self.tr("This briefing will be marked")))
         right_column.addWidget(self.level)
+        right_column.addWidget(self.marking_text)
         right_column.addWidget(self.rule)
         right_column.addWidget(self.preview, 1)
         split = QSplitter()
@@ -149,6 +187,11 @@ class BriefingsView(View):
         self.entities.itemChanged.connect(lambda _: self.update_level())
         self.title_edit.textEdited.connect(lambda _: self.preview_timer.start())
         self.summary.textChanged.connect(self.preview_timer.start)
+        self.tearline.toggled.connect(lambda _: self.update_level())
+        self.max_level.currentIndexChanged.connect(lambda _: self.update_level())
+        self.without.itemChanged.connect(lambda _: self.update_level())
+        self.tearline_title.textEdited.connect(lambda _: self.preview_timer.start())
+        self.tearline_summary.textChanged.connect(self.preview_timer.start)
         self.preview_button.clicked.connect(self.preview_now)
         self.export_button.clicked.connect(self.choose_export)
         self.queue_button.clicked.connect(lambda: self.make(None))
@@ -164,6 +207,12 @@ class BriefingsView(View):
 
     def classification(self) -> Level:
         return self.candidates.classification if self.candidates else Level.UNCLASSIFIED
+
+    def line(self) -> Tearline:
+        """The tearline the analyst set, or FULL for the full product."""
+        if not self.tearline.isChecked():
+            return FULL
+        return Tearline(Level(int(self.max_level.currentData())), frozenset(str(c) for c in ticked(self.without)))
 
     def refresh(self) -> None:
         self.run(lambda s, c: fusion_service.case_names(self.session), on_success=self._cases)
@@ -193,12 +242,17 @@ class BriefingsView(View):
         self.candidates, self.threshold = candidates, threshold
         self.title_edit.setText(candidates.title)
         locked = required(candidates)
-        for widget in (self.reports, self.entities, self.judgements):
+        for widget in (self.reports, self.entities, self.judgements, self.without):
             widget.blockSignals(True)
             widget.clear()
+        caveats = {c.name: c.kind for s in candidates.sources for c in s.portion.caveats}
+        for name in sorted(n for n, kind in caveats.items() if kind is not CaveatKind.RELEASE):
+            self.without.addItem(checkable(name, name, False))
+        if CaveatKind.RELEASE in caveats.values():
+            self.without.addItem(checkable(self.tr("Any release list (REL TO …)"), ANY_RELEASE, False))
         for s in candidates.sources:
             text = (f"#{s.report_id}  {s.agency}  {s.date or '—'}  {s.grading or '--'}  "
-                    f"[{Level(s.classification).english}]  {escape_untrusted(s.title, 120)}")
+                    f"[{s.portion.banner()}]  {escape_untrusted(s.title, 120)}")
             self.reports.addItem(checkable(text, s.report_id, True, self.tr("A key judgement cites this report")
                                            if s.report_id in locked else ""))
         for n, e in enumerate(candidates.entities):
@@ -210,32 +264,47 @@ class BriefingsView(View):
                                     f"reports {', '.join(f'#{r}' for r in j.reports)}")
         if not candidates.judgements:
             self.judgements.addItem(self.tr("No assessments on this case yet: record them in Fusion."))
-        for widget in (self.reports, self.entities, self.judgements):
+        for widget in (self.reports, self.entities, self.judgements, self.without):
             widget.blockSignals(False)
         self.classification_changed.emit(candidates.classification)
         self.set_enabled(True)
         self.update_level()
 
-    def chosen(self) -> Briefing:
+    def choices(self) -> dict[str, Any]:
+        """What the analyst chose, as services/briefings.compose takes it. Entities are named with every alias
+        the case gives them: a tearline version's fusion may name them by another of their names."""
         assert self.candidates is not None
-        return select(self.candidates, [int(str(r)) for r in ticked(self.reports)],
-                      [str(e) for e in ticked(self.entities)], self.title_edit.text().strip() or
-                      self.candidates.title, self.summary.toPlainText().strip())
+        names = {str(e) for e in ticked(self.entities)}
+        named = sorted({n for e in self.candidates.entities if e.name in names for n in (e.name, *e.aliases)})
+        line = self.line()
+        title: str | None = self.title_edit.text().strip() or self.candidates.title
+        summary = self.summary.toPlainText()
+        if not line.is_full:
+            title, summary = self.tearline_title.text().strip() or None, ""
+        return {"case": self.candidates.case, "title": title, "summary": summary.strip(),
+                "report_ids": [int(str(r)) for r in ticked(self.reports)], "entity_names": named,
+                "tearline": line, "tearline_summary": self.tearline_summary.toPlainText().strip() or None}
 
     def update_level(self) -> None:
+        """The marking the product will carry, worked out from the choices as the analyst makes them (every part
+        derives from its included reports, so the banner is theirs combined); the preview follows."""
         if self.candidates is None:
             return
-        briefing = self.chosen()
-        level = briefing.classification
-        self.level.set_level(level)
+        chosen = self.choices()
+        marking = marking_of(self.candidates, chosen["report_ids"], chosen["tearline"])
+        self.level.set_level(marking.level)
+        self.marking_text.setText(marking.banner())
         threshold = self.threshold
-        if int(level) >= threshold:
+        if int(marking.level) >= threshold:
             self.rule.setText(self.tr("Two-person rule: an officer reviews and approves this briefing before it "
                                       "can be exported. Exporting now queues the review; export again once "
                                       "approved."))
         else:
             self.rule.setText(self.tr("No release review needed at this classification."))
-        self.review_needed = int(level) >= threshold
+        if not chosen["tearline"].is_full:
+            self.rule.setText(self.rule.text() + " " + self.tr("This tearline version is a product of its own: "
+                                                               "its own review and approval."))
+        self.review_needed = int(marking.level) >= threshold
         self.state = None
         self._buttons()
         self.preview_timer.start()
@@ -260,7 +329,12 @@ class BriefingsView(View):
         if self.rendering:
             self.preview_timer.start()  # one rendering at a time; try again shortly
             return
-        briefing = self.chosen()
+        chosen = self.choices()
+        if not chosen["tearline"].is_full and not chosen["tearline_summary"]:
+            self.preview.show_pages([])
+            self.product = None
+            self.rule.setText(self.tr("Write the tearline version's summary to preview it."))
+            return
         self.rendering = True
 
         def done() -> None:
@@ -268,13 +342,16 @@ class BriefingsView(View):
 
         session = self.session
 
-        def work(s: object, c: object) -> tuple[ReleaseRequest | None, list[PageImage]]:
-            return briefings.release_state(session, briefing), page_images(render_pdf(briefing), 0.75)
+        def work(s: object, c: object) -> tuple[Briefing, ReleaseRequest | None, list[PageImage]]:
+            product = briefings.compose(session, **chosen)
+            return product, briefings.release_state(session, product), briefings.preview(session, product, 0.75)
 
         self.run(work, on_success=lambda found: self._previewed(*found), on_finished=done)
 
-    def _previewed(self, state: ReleaseRequest | None, pages: list[PageImage]) -> None:
-        self.state = state
+    def _previewed(self, product: Briefing, state: ReleaseRequest | None, pages: list[PageImage]) -> None:
+        self.product, self.state = product, state
+        self.level.set_level(product.marking.level)
+        self.marking_text.setText(product.marking.banner())
         self.preview.show_pages(pages)
         self._buttons()
 
@@ -284,7 +361,7 @@ class BriefingsView(View):
         if self.review_needed and (self.state is None or self.state.status != "approved"):
             self.make(None)  # nothing is written: the review is requested
             return
-        name = f"briefing-{self.candidates.case}.nia"
+        name = self.product.file_name() if self.product is not None else f"briefing-{self.candidates.case}.nia"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export briefing bundle"), name,
                                               self.tr("NIA bundle (*.nia)"))
         if path:
@@ -293,22 +370,25 @@ class BriefingsView(View):
     def make(self, out: Path | None) -> None:
         if self.candidates is None:
             return
-        briefing, text = self.chosen(), self.recipients.text()
+        chosen, text = self.choices(), self.recipients.text()
         session = self.session
 
         def work(signals: object, cancel: object) -> BriefOutcome:
             recipients = [parse_recipient(r) for r in text.replace("\n", ",").split(",") if r.strip()]
-            return briefings.brief(session, briefing, out, recipients)
+            return briefings.brief(session, briefings.compose(session, **chosen), out, recipients)
 
         self.run(work, on_success=lambda outcome: self._made(outcome, out), on_finished=self.preview_timer.start)
 
     def _made(self, outcome: BriefOutcome, out: Path | None) -> None:
+        version = self.tr("Tearline version") + " " if outcome.tearline else ""
         if outcome.status == "exported":
             where = str(out) if out else self.tr("the courier's outbound queue")
-            self.banner.show_message(self.tr("Signed briefing bundle written to %1.").replace("%1", where), "success")
+            self.banner.show_message(version + self.tr("Signed briefing bundle written to %1.").replace("%1", where),
+                                     "success")
         elif outcome.status == "queued":
-            self.banner.show_message(self.tr("Release review %1 requested: an officer must approve this briefing. "
-                                             "Nothing was written.").replace("%1", str(outcome.request_id)), "info")
+            self.banner.show_message(version + self.tr("Release review %1 requested: an officer must approve this "
+                                                       "briefing. Nothing was written.")
+                                     .replace("%1", str(outcome.request_id)), "info")
         else:
-            self.banner.show_message(self.tr("Release review %1 is still waiting for an officer.")
+            self.banner.show_message(version + self.tr("Release review %1 is still waiting for an officer.")
                                      .replace("%1", str(outcome.request_id)), "info")
