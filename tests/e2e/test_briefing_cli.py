@@ -185,3 +185,35 @@ test "$(jq -r '.recipients[0]' manifest.json)" = "{recipient}"
     # Decrypted by the PMO and passed on in the clear: still addressed to the PMO, refused here.
     forwarded = there("bundle", "receive", str(plain), **CARL)
     assert forwarded.code == 4 and "another workstation" in forwarded.err
+
+
+def test_a_tearline_version_from_the_command_line(nia_vault: Nia) -> None:
+    """`nia brief CASE --max-level LEVEL [--without CAVEAT]... --tearline-summary TEXT`: only what the line allows,
+    its own summary, the banner and the line stated in the JSON; a product of its own (no review below SECRET)."""
+    secret_case(nia_vault)
+    dock = nia_vault.tmp / "dock"
+    dock.mkdir()
+    (dock / "dock.txt").write_text("CONFIDENTIAL\n\nSubject: Dock note\n\nA Russian Embassy attaché was seen at "
+                                   "Kanmon Gateway Terminals in Kitakyushu.\n")
+    (added,) = nia_vault("import", str(dock), "--case", "harbour", "--json", **ANNA).json()["imported"]
+    out = nia_vault.tmp / "tearline.nia"
+    bare = nia_vault("brief", "harbour", "--out", str(out), "--max-level", "取扱注意", **ANNA)
+    assert bare.code == 1 and "--tearline-summary" in bare.err and not out.exists()
+    unknown = nia_vault("brief", "harbour", "--out", str(out), "--without", "NO-SUCH", "--tearline-summary", "x",
+                        **ANNA)
+    assert unknown.code == 1 and "no caveat named" in unknown.err
+    made = nia_vault("brief", "harbour", "--out", str(out), "--max-level", "confidential", "--without", "REL",
+                     "--summary", "FULL SUMMARY NOT BELOW", "--tearline-summary", "An attaché at the terminals.",
+                     "--json", **ANNA)
+    assert made.code == 0, made.err
+    result = made.json()
+    assert result["status"] == "exported" and result["marking"] == "CONFIDENTIAL / 取扱注意"
+    assert result["tearline"] == {"max_level": "CONFIDENTIAL", "without": ["REL"]}
+    with zipfile.ZipFile(out) as bundle:
+        briefing = json.loads(bundle.read("payload/briefing.json"))
+        stix = bundle.read("payload/briefing.stix.json").decode("utf-8")
+    assert [s["report_id"] for s in briefing["sources"]] == [added["id"]] and briefing["judgements"] == []
+    assert briefing["tearline"] == "CONFIDENTIAL" and briefing["tearline_summary"] == "An attaché at the terminals."
+    everything = json.dumps(briefing, ensure_ascii=False) + stix
+    for above in ("FULL SUMMARY NOT BELOW", "Embassy officer meets", "量子センシング", "quantum sensing research"):
+        assert above not in everything, above
