@@ -232,7 +232,7 @@ Grading        : source B (usually reliable), information 2 (probably true)
 Subject        : {title}
 
 1. Key points
-   {c.person} of {c.organisation} met Konstantin Yegorov ({c.alias}) of Meridian Tide
+   {c.person}, a director of {c.organisation}, met Konstantin Yegorov ({c.alias}) of Meridian Tide
    Shipmanagement in Vladivostok on {day} February 2026. Akiko Ichikawa, of Harbour Crest Logistics,
    arranged the meeting. {sentence}
 
