@@ -70,10 +70,6 @@ class _Basis:
     sources: list[Source]
     judgements: list[KeyJudgement]
 
-    @property
-    def markings(self) -> dict[int, Marking]:
-        return {s.report_id: s.marking for s in self.sources if s.marking is not None}
-
 
 def _basis(session: Session, case: str) -> _Basis:
     in_case = [int(r["id"]) for r in case_reports(session, case)]

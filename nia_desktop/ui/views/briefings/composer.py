@@ -305,7 +305,7 @@ class BriefingsView(View):
             self.rule.setText(self.rule.text() + " " + self.tr("This tearline version is a product of its own: "
                                                                "its own review and approval."))
         self.review_needed = int(marking.level) >= threshold
-        self.state = None
+        self.state, self.product = None, None
         self._buttons()
         self.preview_timer.start()
 
