@@ -138,19 +138,27 @@ _SHORT = {Level.UNCLASSIFIED: "U", Level.CONFIDENTIAL: "C", Level.SECRET: "S", L
 
 
 def combine(markings: Iterable[Marking]) -> Marking:
-    """The marking of something derived from all of these: the highest level, every compartment, control and
-    unknown marking, and only the partners every release list names (none if any part is NOFORN)."""
+    """The marking of something derived from all of these: the highest level; every compartment, control and
+    unknown marking; and a release list only of the partners every classified part may go to. A classified part
+    with no release list may go to none, so the whole carries no release list; parts whose lists share no
+    partner make the whole NOFORN. Unclassified parts limit nothing."""
     items = list(markings)
     level = max((m.level for m in items), default=Level.UNCLASSIFIED)
     kept: dict[str, Caveat] = {}
     lists: list[set[str]] = []
+    unlisted = False
     for marking in items:
+        partners: set[str] | None = None
         for caveat in marking.caveats:
             if caveat.kind is CaveatKind.RELEASE:
-                lists.append(set(release_list(caveat.name) or ()))
+                partners = (partners or set()) | set(release_list(caveat.name) or ())
             else:
                 kept[caveat.name] = caveat
-    if lists and NOFORN not in kept:
+        if partners is not None:
+            lists.append(partners)
+        elif marking.level > Level.UNCLASSIFIED:
+            unlisted = True
+    if lists and NOFORN not in kept and not unlisted:
         shared = set.intersection(*lists)
         if shared:
             kept["REL"] = Caveat(release_name(shared), CaveatKind.RELEASE)

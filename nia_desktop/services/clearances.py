@@ -161,10 +161,14 @@ def my_access(session: Session) -> Access:
 
 def resolve_caveats(session: Session, names: list[str] | tuple[str, ...]) -> list[CaveatRecord]:
     """The caveats these names stand for; a name the vault does not know is refused (a typo must not leave a
-    report unmarked, or marked by accident). Release lists (REL TO …) need no definition."""
+    report unmarked, or marked by accident). Release lists (REL TO …) need no definition. An analyst names only
+    the caveats they may know of (list_caveats): whether another compartment exists is not theirs to learn."""
     found = []
+    known = None if session.role is Role.OFFICER else {r.name for r in list_caveats(session)}
     for name in names:
         record = clearances.resolve(session.db, name)
+        if record is not None and known is not None and record.name not in known:
+            record = None  # a compartment this analyst may not know of is named like one that does not exist
         if record is None and release_list(name) is not None:
             now = iso_utc(session.clock.now())
             with session.db.transaction():

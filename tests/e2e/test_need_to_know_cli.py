@@ -28,12 +28,15 @@ def _vault(nia_vault: Nia) -> dict[str, int]:
     media.mkdir()
     for name, text in REPORTS.items():
         (media / name).write_text(text, encoding="utf-8")
+    # The importer must know of a compartment to add it: Anna is read into OP-HERON for the import only.
+    assert nia_vault("user", "grant", "anna", "OP-HERON", **OLIVE).code == 0
     ids = {}
     for name in REPORTS:
         extra = ["--caveat", "op-heron"] if name == "heron.txt" else []
         done = nia_vault("import", str(media / name), *extra, "--json", **ANNA)
         assert done.code == 0, done.err
         ids[name] = done.json()["imported"][0]["id"]
+    assert nia_vault("user", "ungrant", "anna", "OP-HERON", **OLIVE).code == 0
     return ids
 
 
@@ -98,18 +101,22 @@ def test_remarking_needs_a_reason_and_is_audited(nia_vault: Nia) -> None:
     ids = _vault(nia_vault)
     plain = str(ids["plain.txt"])
     assert nia_vault("report", "mark", plain, "--level", "secret", "--why", " ", **ANNA).code == 1
-    marked = nia_vault("report", "mark", plain, "--level", "top secret", "--caveat", "OP-HERON", "--why",
-                       "names a Heron source", "--json", **ANNA)
-    assert marked.code == 0 and marked.json()["caveats"] == ["OP-HERON"], marked.err
+    # OP-HERON is a compartment Anna does not hold: she may not know of it, so it is named like a typo.
+    unknown = nia_vault("report", "mark", plain, "--level", "secret", "--caveat", "OP-HERON", "--why", "x", **ANNA)
+    assert unknown.code == 1 and "no caveat named 'OP-HERON'" in unknown.err
+    marked = nia_vault("report", "mark", plain, "--level", "top secret", "--caveat", "特定秘密", "--why",
+                       "names a designated source", "--json", **ANNA)
+    assert marked.code == 0 and marked.json()["caveats"] == ["特定秘密"], marked.err
     assert marked.json()["classification"] == "TOP SECRET"
     # Anna marked it into a compartment she does not hold: it is gone from her list, and from Ben's.
     assert int(plain) not in {r["id"] for r in nia_vault("reports", "--json", **ANNA).json()}
     assert nia_vault("reports", "--json", **BEN).json() == []
     again = nia_vault("report", "mark", plain, "--level", "secret", "--why", "undo", **ANNA)
     assert again.code == 1 and "refused" in again.err
-    entry = [e for e in nia_vault("audit", "log", "--json", "--limit", "1000", **OLIVE).json() if e["action"] == "report.mark"][0]
-    assert entry["details"]["from"] == "CONFIDENTIAL" and entry["details"]["to"] == "TOP SECRET//OP-HERON"
-    assert entry["details"]["why"] == "names a Heron source"
+    log = nia_vault("audit", "log", "--json", "--limit", "1000", **OLIVE).json()
+    entry = next(e for e in log if e["action"] == "report.mark")
+    assert entry["details"]["from"] == "CONFIDENTIAL" and entry["details"]["to"] == "TOP SECRET//特定秘密"
+    assert entry["details"]["why"] == "names a designated source"
     assert nia_vault("report", "mark", plain, "--level", "secret", "--why", "x", **OLIVE).code == 1  # officers: no
 
 

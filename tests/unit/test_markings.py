@@ -83,6 +83,13 @@ def test_combine_takes_the_highest_level_every_caveat_and_shared_partners() -> N
                         Marking.of(Level.SECRET, [Caveat("REL TO AUS", CaveatKind.RELEASE)])])
     assert disjoint.names == (NOFORN,)
     assert combine([]) == Marking.of(Level.UNCLASSIFIED)
+    # A classified part with no release list may go to no partner: the whole claims none.
+    unlisted = combine([Marking.of(Level.TOP_SECRET, [SDS]), Marking.of(Level.UNCLASSIFIED, [rel_us_gb])])
+    assert unlisted.names == ("特定秘密",)
+    assert combine([Marking.of(Level.SECRET), Marking.of(Level.SECRET, [rel_us_gb])]).names == ()
+    # An unclassified part limits nothing.
+    assert combine([Marking.of(Level.UNCLASSIFIED), Marking.of(Level.SECRET, [rel_us_gb])]).names == (
+        "REL TO GBR, USA",)
 
 
 def test_access_needs_the_level_and_every_compartment_and_unknown_marking() -> None:

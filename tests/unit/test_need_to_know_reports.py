@@ -18,8 +18,10 @@ from nia_desktop.services.session import Session, unlock
 from tests.conftest import ANALYST, ANALYST_PASS, OFFICER, OFFICER_PASS
 
 FILES = {
-    "ciro-ts.txt": "TOP SECRET//特定秘密\n内閣情報調査室 CIRO-CIC-26-0001\nSubject: Quay CANARY-ONE\n\nYAMADA Taro met ZORIN.\n",
-    "dih-s.txt": "SECRET\nDefense Intelligence Headquarters DIH-JID-2026-0002\nSubject: Pier CANARY-TWO\n\nYAMADA Taro.\n",
+    "ciro-ts.txt": "TOP SECRET//特定秘密\n内閣情報調査室 CIRO-CIC-26-0001\nSubject: Quay CANARY-ONE\n\n"
+                   "YAMADA Taro met ZORIN.\n",
+    "dih-s.txt": "SECRET\nDefense Intelligence Headquarters DIH-JID-2026-0002\nSubject: Pier CANARY-TWO\n\n"
+                 "YAMADA Taro.\n",
     "npa-c.txt": "CONFIDENTIAL\nNational Police Agency NPA-FAD-26-00003\nSubject: Dock note\n\nYAMADA Taro spoke.\n",
 }
 
