@@ -423,176 +423,248 @@
 <context>
     <name>BriefingsView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="72"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="78"/>
         <source>Briefings</source>
         <translation>ブリーフィング</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="79"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="112"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="86"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="148"/>
         <source>Case</source>
         <translation>事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="81"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="88"/>
         <source>Briefing title</source>
         <translation>ブリーフィングの表題</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="83"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="90"/>
         <source>Two or three sentences for the Prime Minister&apos;s Office</source>
         <translation>総理大臣官邸向けに二、三文で</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="84"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="116"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="91"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="129"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="152"/>
         <source>Summary</source>
         <translation>要旨</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="87"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="94"/>
         <source>Reports to include</source>
         <translation>含める報告</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="89"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="96"/>
         <source>Entities to name</source>
         <translation>記載するエンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="91"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="96"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="98"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="103"/>
         <source>Key judgements</source>
         <translation>主要な判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="94"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="101"/>
         <source>Reports</source>
         <translation>報告</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="95"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="102"/>
         <source>Entities</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="100"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="104"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="383"/>
+        <source>Tearline version</source>
+        <translation>ティアライン版</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="107"/>
+        <source>A version for a lower level or without some caveats: it is built only from what the line allows, with its own title and summary, and is reviewed and approved on its own.</source>
+        <translation>より低い区分向け、または一部の付記を除いた版です。ラインが許す内容だけから作られ、独自の表題と要約を持ち、単独で審査・承認されます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="111"/>
+        <source>Highest level of the tearline version</source>
+        <translation>ティアライン版の最高区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="116"/>
+        <source>Caveats to leave out</source>
+        <translation>除外する付記</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="119"/>
+        <source>Tearline title</source>
+        <translation>ティアライン版の表題</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="121"/>
+        <source>Tearline summary</source>
+        <translation>ティアライン版の要約</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="122"/>
+        <source>The summary for this version: only what its line allows (the full summary is not carried below the line)</source>
+        <translation>この版の要約：ラインが許す内容のみ（完全版の要約はラインの下に持ち込まれません）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="126"/>
+        <source>Up to</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="127"/>
+        <source>Leave out</source>
+        <translation>除外</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="133"/>
+        <source>Marking of the product</source>
+        <translation>成果物の表示</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="136"/>
         <source>optional: age1… recipients, comma separated</source>
         <translation>任意: age1… の受信者(カンマ区切り)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="101"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="137"/>
         <source>Encrypt to recipients</source>
         <translation>受信者向けに暗号化</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="102"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="138"/>
         <source>The bundle is encrypted with age to these recipients, named inside the signed manifest; any other workstation refuses it.</source>
         <translation>バンドルはこれらの受信者向けに age で暗号化され、受信者は署名付きマニフェストに記載されます。他の端末は受け付けません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="104"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="140"/>
         <source>Preview PDF</source>
         <translation>PDF をプレビュー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="105"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="249"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="141"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="318"/>
         <source>Export to file…</source>
         <translation>ファイルに書き出す…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="106"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="142"/>
         <source>Sign the briefing into a bundle file (Ctrl+E)</source>
         <translation>ブリーフィングに署名してバンドルファイルにする (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="107"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="143"/>
         <source>Queue for courier</source>
         <translation>運搬担当に回す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="108"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="144"/>
         <source>Keep the signed bundle in the vault until a courier writes it to media</source>
         <translation>運搬担当が媒体に書き出すまで、署名済みバンドルを保管庫に置く</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="115"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="162"/>
+        <source>This briefing will be marked</source>
+        <translation>このブリーフィングの表示</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="128"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="151"/>
         <source>Title</source>
         <translation>表題</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="125"/>
         <source>This briefing will be classified</source>
-        <translation>このブリーフィングの区分</translation>
+        <translation type="vanished">このブリーフィングの区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="178"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="227"/>
         <source>No cases yet: create one in Fusion, then compose its briefing here.</source>
         <translation>事案がまだありません。融合で事案を作成してから、ここでブリーフィングを作成してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="202"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="252"/>
+        <source>Any release list (REL TO …)</source>
+        <translation>すべての提供先リスト（REL TO …）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="256"/>
         <source>A key judgement cites this report</source>
         <translation>主要な判断がこの報告を根拠としています</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="212"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="266"/>
         <source>No assessments on this case yet: record them in Fusion.</source>
         <translation>この事案にはまだ評価がありません。融合で記録してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="233"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="299"/>
         <source>Two-person rule: an officer reviews and approves this briefing before it can be exported. Exporting now queues the review; export again once approved.</source>
         <translation>二人制: 書き出しの前に保安責任者がこのブリーフィングを審査・承認します。今書き出すと審査が依頼されます。承認後にもう一度書き出してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="237"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="303"/>
         <source>No release review needed at this classification.</source>
         <translation>この区分では公開審査は不要です。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="250"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="305"/>
+        <source>This tearline version is a product of its own: its own review and approval.</source>
+        <translation>このティアライン版は独立した成果物です。審査と承認も個別に行います。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="319"/>
         <source>Request release review</source>
         <translation>公開審査を依頼</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="250"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="319"/>
         <source>Waiting for review…</source>
         <translation>審査待ち…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="254"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="323"/>
         <source>Rejected by %1: %2. Change the briefing, then request a review again.</source>
         <translation>%1 が差し戻しました: %2。ブリーフィングを変更してから、もう一度審査を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="288"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="336"/>
+        <source>Write the tearline version&apos;s summary to preview it.</source>
+        <translation>プレビューするには、ティアライン版の要約を書いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="365"/>
         <source>Export briefing bundle</source>
         <translation>ブリーフィングバンドルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="289"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="366"/>
         <source>NIA bundle (*.nia)</source>
         <translation>NIA バンドル (*.nia)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="307"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="385"/>
         <source>the courier&apos;s outbound queue</source>
         <translation>運搬担当の送出待ち</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="308"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="386"/>
         <source>Signed briefing bundle written to %1.</source>
         <translation>署名済みブリーフィングバンドルを %1 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="310"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="389"/>
         <source>Release review %1 requested: an officer must approve this briefing. Nothing was written.</source>
         <translation>公開審査 %1 を依頼しました。保安責任者の承認が必要です。何も書き出していません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="313"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="393"/>
         <source>Release review %1 is still waiting for an officer.</source>
         <translation>公開審査 %1 はまだ保安責任者の審査待ちです。</translation>
     </message>
@@ -691,6 +763,48 @@
     </message>
 </context>
 <context>
+    <name>CaveatChecklist</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/caveats.py" line="54"/>
+        <source>Caveats</source>
+        <translation>付記</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/caveats.py" line="69"/>
+        <source>%1 (compartment)</source>
+        <translation>%1（コンパートメント）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/caveats.py" line="71"/>
+        <source>%1 (unknown: restricts reading until an officer defines it)</source>
+        <translation>%1（不明：保全担当官が定義するまで閲覧を制限）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/caveats.py" line="74"/>
+        <location filename="../../nia_desktop/ui/views/reports/caveats.py" line="80"/>
+        <source>you do not hold it</source>
+        <translation>保持していません</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/caveats.py" line="81"/>
+        <source>You do not hold this compartment: a report carrying it is hidden from you</source>
+        <translation>このコンパートメントを保持していません。これを付した報告はあなたには表示されません</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/caveats.py" line="85"/>
+        <source>No compartments or controls are defined yet (an officer adds them).</source>
+        <translation>コンパートメントや配布統制はまだ定義されていません（保全担当官が追加します）。</translation>
+    </message>
+</context>
+<context>
+    <name>Caveats</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/caveats.py" line="36"/>
+        <source>Write the release list as partner codes, e.g. GBR, USA.</source>
+        <translation>提供先はパートナーのコードで書いてください（例：GBR, USA）。</translation>
+    </message>
+</context>
+<context>
     <name>ClassificationBanner</name>
     <message>
         <location filename="../../nia_desktop/ui/widgets/classification_banner.py" line="25"/>
@@ -769,6 +883,74 @@
         <location filename="../../nia_desktop/ui/views/create_vault.py" line="41"/>
         <source>The two passphrases differ.</source>
         <translation>2 つのパスフレーズが一致しません。</translation>
+    </message>
+</context>
+<context>
+    <name>DefineDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="166"/>
+        <source>Define a marking</source>
+        <translation>表示の定義</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="166"/>
+        <source>New compartment</source>
+        <translation>新しいコンパートメント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="168"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="170"/>
+        <source>e.g. OP-HERON</source>
+        <translation>例：OP-HERON</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="173"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="174"/>
+        <source>Compartment: only users granted it read what carries it</source>
+        <translation>コンパートメント：付与された利用者だけが、これを付した報告を閲覧できます</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="175"/>
+        <source>Dissemination control: anyone cleared reads; limits further release</source>
+        <translation>配布統制：区分の資格があれば閲覧でき、以後の提供を制限します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="178"/>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="181"/>
+        <source>Reports carry this marking from their headers. Until it is defined nobody reads them; as a compartment, only users granted it will.</source>
+        <translation>報告のヘッダーにこの表示があります。定義されるまで誰も閲覧できません。コンパートメントとして定義すると、付与された利用者だけが閲覧できます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="185"/>
+        <source>&amp;Name</source>
+        <translation>名前(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="186"/>
+        <source>&amp;Kind</source>
+        <translation>種類(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="187"/>
+        <source>&amp;Description</source>
+        <translation>説明(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="192"/>
+        <source>Name the compartment.</source>
+        <translation>コンパートメントの名前を入力してください。</translation>
     </message>
 </context>
 <context>
@@ -1225,232 +1407,310 @@
     </message>
 </context>
 <context>
+    <name>GrantDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="114"/>
+        <source>Grant a compartment</source>
+        <translation>コンパートメントの付与</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="117"/>
+        <source>Compartment</source>
+        <translation>コンパートメント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="121"/>
+        <source>%1 (held: the new grant replaces it)</source>
+        <translation>%1（保持中：新しい付与で置き換えます）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="127"/>
+        <source>&amp;Ends on</source>
+        <translation>終了日(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="128"/>
+        <source>Without an end date the grant lasts until an officer takes it away</source>
+        <translation>終了日がなければ、保全担当官が取り消すまで付与は続きます</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="134"/>
+        <source>Last day of the grant</source>
+        <translation>付与の最終日</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="140"/>
+        <source>For %1</source>
+        <translation>対象：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="141"/>
+        <source>&amp;Compartment</source>
+        <translation>コンパートメント(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="142"/>
+        <source>End date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="143"/>
+        <source>The grant counts through the last day; after it the user no longer reads what carries the compartment.</source>
+        <translation>付与は最終日まで有効です。その後、利用者はこのコンパートメントを付した報告を閲覧できなくなります。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="159"/>
+        <source>There is no compartment to grant: define one first (Compartments and caveats).</source>
+        <translation>付与できるコンパートメントがありません。先に定義してください（コンパートメントと付記）。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="70"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="72"/>
         <source>Import reports</source>
         <translation>レポートの取り込み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="90"/>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="133"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="107"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="156"/>
         <source>Mounted volumes</source>
         <translation>接続中のボリューム</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="93"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="110"/>
         <source>read-only</source>
         <translation>読み取り専用</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="93"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="110"/>
         <source>writable</source>
         <translation>書き込み可</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="99"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="116"/>
         <source>No removable volume is mounted. Choose a folder or files instead.</source>
         <translation>リムーバブルボリュームが接続されていません。フォルダーまたはファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="102"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="119"/>
         <source>Add volume</source>
         <translation>ボリュームを追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="104"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="121"/>
         <source>Add folder…</source>
         <translation>フォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="106"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="123"/>
         <source>Add files…</source>
         <translation>ファイルを追加…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="109"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="126"/>
         <source>Chosen sources</source>
         <translation>選択した取り込み元</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="111"/>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="127"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="128"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="149"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="112"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="129"/>
         <source>From each report&apos;s header</source>
         <translation>各レポートのヘッダーから</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="115"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="132"/>
         <source>optional: add the reports to this case</source>
         <translation>任意: この事案にレポートを追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="116"/>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="128"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="133"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="150"/>
         <source>Case</source>
         <translation>事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="117"/>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="176"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="135"/>
+        <source>Caveats added to every report of this import</source>
+        <translation>この取り込みのすべての報告に加える付記</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="136"/>
+        <source>Ticked caveats are added to every report of this import, beside those each report&apos;s header states</source>
+        <translation>チェックした付記は、各報告のヘッダーにある付記に加えて、この取り込みのすべての報告に付されます</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="139"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="199"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="136"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="151"/>
+        <source>Caveats</source>
+        <translation>付記</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="159"/>
         <source>To import</source>
         <translation>取り込み対象</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="154"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="177"/>
         <source>Choose a folder to import</source>
         <translation>取り込むフォルダーを選択</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="159"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="182"/>
         <source>Choose files to import</source>
         <translation>取り込むファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="168"/>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="273"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="191"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="298"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="169"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="192"/>
         <source>Type</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="170"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="193"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="171"/>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="272"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="194"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="297"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="172"/>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="274"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="195"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="299"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="173"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="196"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="178"/>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="234"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="201"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="257"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="180"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="203"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="182"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="205"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="201"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="224"/>
         <source>Scanning…</source>
         <translation>走査中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="212"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="235"/>
         <source>Scanning %1 of %2: %3</source>
         <translation>走査中 %2 件中 %1 件: %3</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="221"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="244"/>
         <source>%1 files: %2 new, %3 duplicates, %4 refused, %5 skipped</source>
         <translation>%1 ファイル: 新規 %2、重複 %3、拒否 %4、除外 %5</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="235"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="258"/>
         <source>Stop after the current file; what is imported stays, whole</source>
         <translation>現在のファイルの後で停止します。取り込み済みのものは完全な状態で残ります</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="251"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="274"/>
         <source>Starting…</source>
         <translation>開始しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="263"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="288"/>
         <source>Importing %1 of %2: %3</source>
         <translation>取り込み中 %2 件中 %1 件: %3</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="277"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="302"/>
         <source>Import result</source>
         <translation>取り込み結果</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="278"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="303"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="295"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="320"/>
         <source>%1 imported, %2 duplicates, %3 refused, %4 skipped</source>
         <translation>取り込み %1、重複 %2、拒否 %3、除外 %4</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="299"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="324"/>
         <source>Cancelled. </source>
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="302"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="327"/>
         <source>Fusion: linked to %1 earlier reports, %2 new entities, %3 possible re-sends</source>
         <translation>統合: 既存レポート %1 件と関連、新しいエンティティ %2 件、再送の可能性 %3 件</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="307"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="332"/>
         <source>refused</source>
         <translation>拒否</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="307"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="332"/>
         <source>skipped</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="309"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="334"/>
         <source>duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="310"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="335"/>
         <source>duplicate of %1</source>
         <translation>%1 と重複</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="311"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="336"/>
+        <source>duplicate of a report already in the vault</source>
+        <translation>保管庫にある報告の重複</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="337"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="324"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="350"/>
         <source>Cancelling after the current file…</source>
         <translation>現在のファイルの後でキャンセルします…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="332"/>
+        <location filename="../../nia_desktop/ui/views/reports/import_dialog.py" line="358"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
@@ -1567,101 +1827,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="277"/>
         <source>Swap could write decrypted report text to disk: %1. Ask the system administrator to encrypt swap or turn it off.</source>
         <translation>スワップにより復号済みの報告本文がディスクに書き込まれるおそれがあります: %1。システム管理者にスワップの暗号化または無効化を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="55"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="243"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="85"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="94"/>
         <source>Locked after inactivity.</source>
         <translation>操作がなかったためロックしました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="91"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="258"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="105"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="106"/>
         <source>&amp;Lock</source>
         <translation>ロック(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="100"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="186"/>
         <source>Locked.</source>
         <translation>ロックしました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="112"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="117"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="118"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="111"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="128"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="126"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="128"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="129"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="136"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="137"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="141"/>
         <source>&amp;About NIA Desktop</source>
         <translation>NIA Desktop について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="146"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="147"/>
+        <source>Ctrl+L  lock now
+Ctrl+Q  quit
+Ctrl+F  search reports (Reports)
+Ctrl+I  import (Reports)
+Ctrl+Shift+M  re-mark the open report: level, caveats, reason (Reports)
+F5  fuse again (Fusion)
+Ctrl+M  merge selected entities (Fusion)
+Ctrl+E  export the briefing (Briefings)
+Ctrl+N  add a user (Users)
+Ctrl+Shift+L  set the selected user&apos;s clearance (Need to know)
+Ctrl+G  grant a compartment (Need to know)
+Delete  take the selected compartment away (Need to know)
+Ctrl+Shift+N  define a compartment or control (Need to know)
+Ctrl+Shift+V  verify the audit chain (Audit)
+F1  this list
+
+The status line shows your clearance and the compartments you hold today. A report above your clearance, or carrying a compartment you do not hold, is absent from every list; opening it is refused and recorded.</source>
+        <translation>Ctrl+L  今すぐロック
+Ctrl+Q  終了
+Ctrl+F  報告を検索（報告）
+Ctrl+I  取り込み（報告）
+Ctrl+Shift+M  開いている報告の表示変更：区分・付記・理由（報告）
+F5  再度融合（融合）
+Ctrl+M  選択したエンティティを統合（融合）
+Ctrl+E  ブリーフィングを書き出し（ブリーフィング）
+Ctrl+N  利用者を追加（利用者）
+Ctrl+Shift+L  選択した利用者の資格区分を設定（知る必要）
+Ctrl+G  コンパートメントを付与（知る必要）
+Delete  選択したコンパートメントを取り消し（知る必要）
+Ctrl+Shift+N  コンパートメントまたは配布統制を定義（知る必要）
+Ctrl+Shift+V  監査チェーンを検証（監査）
+F1  この一覧
+
+ステータス行に、あなたの資格区分と本日保持しているコンパートメントが表示されます。資格区分より上の報告や、保持していないコンパートメントを付した報告は、どの一覧にも現れません。開こうとすると拒否され、記録されます。</translation>
+    </message>
+    <message>
         <source>Ctrl+L  lock now
 Ctrl+Q  quit
 Ctrl+F  search reports (Reports)
@@ -1672,7 +1968,7 @@ Ctrl+E  export the briefing (Briefings)
 Ctrl+N  add a user (Users)
 Ctrl+Shift+V  verify the audit chain (Audit)
 F1  this list</source>
-        <translation>Ctrl+L  今すぐロック
+        <translation type="vanished">Ctrl+L  今すぐロック
 Ctrl+Q  終了
 Ctrl+F  レポートを検索（レポート）
 Ctrl+I  取り込み（レポート）
@@ -1684,44 +1980,44 @@ Ctrl+Shift+V  監査チェーンを検証（監査）
 F1  この一覧</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="162"/>
         <source>About NIA Desktop</source>
         <translation>NIA Desktop について</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="163"/>
         <source>NIA Desktop %1
 Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>NIA Desktop %1
 エアギャップ環境のための情報融合ワークステーション。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="180"/>
         <source>NIA Desktop: %1</source>
         <translation>NIA Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="182"/>
         <source>Unlocked as %1</source>
         <translation>%1 としてロック解除しました</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="231"/>
         <source>Locking when the current task finishes…</source>
         <translation>現在の処理が終わり次第ロックします…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="247"/>
         <source>Locking…</source>
         <translation>ロック処理中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="314"/>
         <source>Creating the vault and calibrating key derivation…</source>
         <translation>保管庫を作成し、鍵導出を調整しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="324"/>
         <source>Vault created. Unlock it as %1.</source>
         <translation>保管庫を作成しました。%1 としてロック解除してください。</translation>
     </message>
@@ -1828,6 +2124,333 @@ Intelligence-fusion workstation for air-gapped machines.</source>
     </message>
 </context>
 <context>
+    <name>NeedToKnow</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="66"/>
+        <source>compartment</source>
+        <translation>コンパートメント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="67"/>
+        <source>dissemination control</source>
+        <translation>配布統制</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="68"/>
+        <source>release list</source>
+        <translation>提供先リスト</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="69"/>
+        <source>unknown: restricts reading until defined</source>
+        <translation>不明：定義されるまで閲覧を制限</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="78"/>
+        <source>%1 (until %2)</source>
+        <translation>%1（%2まで）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="80"/>
+        <source>%1 (expired %2)</source>
+        <translation>%1（%2に失効）</translation>
+    </message>
+</context>
+<context>
+    <name>NeedToKnowView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="199"/>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="203"/>
+        <source>Need to know</source>
+        <translation>知る必要</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="204"/>
+        <source>&amp;Clearances</source>
+        <translation>資格区分(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="205"/>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="352"/>
+        <source>C&amp;ompartments and caveats</source>
+        <translation>コンパートメントと付記(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="214"/>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="293"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="215"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="216"/>
+        <source>Clearance</source>
+        <translation>資格区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="217"/>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="279"/>
+        <source>Compartments</source>
+        <translation>コンパートメント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="220"/>
+        <source>Users&apos; clearances</source>
+        <translation>利用者の資格区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="221"/>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="222"/>
+        <source>Filter users</source>
+        <translation>利用者を絞り込む</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="230"/>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="386"/>
+        <source>Select a user.</source>
+        <translation>利用者を選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="233"/>
+        <source>Nobody changes their own clearance or compartments: another officer does it for you.</source>
+        <translation>自分の資格区分やコンパートメントは変更できません。別の保全担当官が行います。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="238"/>
+        <source>Clearance level</source>
+        <translation>資格区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="242"/>
+        <source>Set clearance</source>
+        <translation>資格区分を設定</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="249"/>
+        <source>C&amp;learance</source>
+        <translation>資格区分(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="253"/>
+        <source>Compartment</source>
+        <translation>コンパートメント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="254"/>
+        <source>Until</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="254"/>
+        <source>no end date</source>
+        <translation>期限なし</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="255"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="255"/>
+        <source>current</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="255"/>
+        <source>expired</source>
+        <translation>失効</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="256"/>
+        <source>Granted by</source>
+        <translation>付与者</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="257"/>
+        <source>Granted</source>
+        <translation>付与日時</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="261"/>
+        <source>Compartments granted</source>
+        <translation>付与されたコンパートメント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="262"/>
+        <source>Grant compartment…</source>
+        <translation>コンパートメントを付与…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="265"/>
+        <source>Take away…</source>
+        <translation>取り消す…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="294"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="295"/>
+        <source>Reports</source>
+        <translation>報告</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="296"/>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="297"/>
+        <source>Added by</source>
+        <translation>追加者</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="298"/>
+        <source>Added</source>
+        <translation>追加日時</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="302"/>
+        <source>Compartments and caveats</source>
+        <translation>コンパートメントと付記</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="309"/>
+        <source>New compartment…</source>
+        <translation>新しいコンパートメント…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="311"/>
+        <source>Define a compartment or a dissemination control (Ctrl+Shift+N)</source>
+        <translation>コンパートメントまたは配布統制を定義（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="313"/>
+        <source>Define selected marking…</source>
+        <translation>選択した表示を定義…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="314"/>
+        <source>Say what an unknown marking found in report headers is</source>
+        <translation>報告ヘッダーで見つかった不明な表示が何かを定義します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="348"/>
+        <source>Unknown markings found in report headers: %1. Nobody reads a report carrying one until it is defined here.</source>
+        <translation>報告ヘッダーで見つかった不明な表示：%1。ここで定義されるまで、これを付した報告は誰も閲覧できません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="351"/>
+        <source>C&amp;ompartments and caveats (%1 unknown)</source>
+        <translation>コンパートメントと付記（不明 %1 件）(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="389"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="402"/>
+        <source>Nobody changes their own clearance or compartments: ask another officer.</source>
+        <translation>自分の資格区分やコンパートメントは変更できません。別の保全担当官に依頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="408"/>
+        <source>The highest level this user reads</source>
+        <translation>この利用者が閲覧できる最高区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="409"/>
+        <source>Give the user the chosen clearance level (Ctrl+Shift+L)</source>
+        <translation>選んだ資格区分を利用者に設定（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="410"/>
+        <source>Grant a compartment, with an optional end date (Ctrl+G)</source>
+        <translation>コンパートメントを付与（終了日は任意）（Ctrl+G）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="411"/>
+        <source>Take the selected compartment away (Delete)</source>
+        <translation>選択したコンパートメントを取り消す（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="422"/>
+        <source>%1 expired</source>
+        <translation>%1 件失効</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="428"/>
+        <source>Expired on %1: it no longer counts. Grant it again to restore it.</source>
+        <translation>%1に失効し、もう有効ではありません。戻すには再度付与してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="433"/>
+        <source>Found in a report header and not defined: it restricts reading until an officer defines it (Define selected marking…)</source>
+        <translation>報告ヘッダーで見つかり、未定義です。保全担当官が定義するまで閲覧を制限します（選択した表示を定義…）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="447"/>
+        <source>Lower clearance</source>
+        <translation>資格区分を下げる</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="448"/>
+        <source>Lower %1&apos;s clearance from %2 to %3? They stop reading everything above %3 at once, in an open session too.</source>
+        <translation>%1の資格区分を%2から%3に下げますか？%3より上の報告は、開いているセッションでも直ちに閲覧できなくなります。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="451"/>
+        <source>Lower to %1</source>
+        <translation>%1に下げる</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="458"/>
+        <source>%1 is now cleared to %2.</source>
+        <translation>%1の資格区分は%2になりました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="477"/>
+        <source>%1 now holds %2.</source>
+        <translation>%1に%2を付与しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="477"/>
+        <source>%1 holds %2 until %3.</source>
+        <translation>%1に%2を%3まで付与しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="490"/>
+        <source>Take a compartment away</source>
+        <translation>コンパートメントの取り消し</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="491"/>
+        <source>Take %1 away from %2? They stop reading every report that carries it at once, in an open session too.</source>
+        <translation>%2から%1を取り消しますか？これを付したすべての報告は、開いているセッションでも直ちに閲覧できなくなります。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="493"/>
+        <source>Take %1 away</source>
+        <translation>%1を取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="500"/>
+        <source>%1 no longer holds %2.</source>
+        <translation>%1は%2を保持しなくなりました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/compartments.py" line="520"/>
+        <source>Defined %1 (%2).</source>
+        <translation>%1を定義しました（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseDialog</name>
     <message>
         <location filename="../../nia_desktop/ui/dialogs.py" line="82"/>
@@ -1891,98 +2514,108 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="25"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="38"/>
         <source>Report text</source>
         <translation>レポート本文</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="44"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="64"/>
         <source>Select a report to read it. Opening a report is recorded in the audit log.</source>
         <translation>レポートを選ぶと本文を表示します。レポートを開いたことは監査ログに記録されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="61"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="82"/>
+        <source>Marking: %1</source>
+        <translation>表示：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="95"/>
         <source>as marked</source>
         <translation>表示どおり</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="61"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="96"/>
         <source>default: no marking found</source>
         <translation>既定値: 区分表示なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="63"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="108"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="64"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="109"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="64"/>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="66"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="109"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="111"/>
         <source>not stated</source>
         <translation>記載なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="65"/>
         <source>Classification</source>
-        <translation>区分</translation>
+        <translation type="vanished">区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="66"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="110"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="131"/>
+        <source>Marking</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="111"/>
         <source>Grading</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="67"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="112"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="68"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="113"/>
         <source>Type</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="69"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="114"/>
         <source>Source</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="70"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="115"/>
         <source>Volume</source>
         <translation>ボリューム</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="71"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="116"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="73"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="118"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="74"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="119"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="77"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="122"/>
         <source>Attached to</source>
         <translation>添付元</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="77"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="122"/>
         <source>report %1</source>
         <translation>レポート %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="79"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="124"/>
         <source>Attachments</source>
         <translation>添付</translation>
     </message>
@@ -1990,23 +2623,23 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="40"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="46"/>
         <source>Reject briefing</source>
         <translation>ブリーフィングを差し戻す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="42"/>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="44"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="48"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="50"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="43"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="49"/>
         <source>What the author must change</source>
         <translation>作成者が変更すべき点</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="48"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="54"/>
         <source>Say why, so the author knows what to change.</source>
         <translation>作成者が何を変えればよいか分かるよう、理由を書いてください。</translation>
     </message>
@@ -2014,125 +2647,229 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReleaseView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="75"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="93"/>
         <source>Release review</source>
         <translation>公開審査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="77"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="95"/>
         <source>#</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="78"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="96"/>
         <source>Case</source>
         <translation>事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="79"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="97"/>
         <source>Author</source>
         <translation>作成者</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="80"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="98"/>
         <source>Classification</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="81"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="99"/>
         <source>Requested</source>
         <translation>依頼日時</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="82"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="100"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="83"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="101"/>
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="87"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="105"/>
         <source>Briefings awaiting review</source>
         <translation>審査待ちのブリーフィング</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="88"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="106"/>
         <source>Show decided</source>
         <translation>判断済みも表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="91"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="109"/>
         <source>Everything the briefing includes</source>
         <translation>ブリーフィングに含まれるすべて</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="93"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="111"/>
+        <source>Versions of this case side by side</source>
+        <translation>この事案の各版を並べて表示</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="114"/>
         <source>Approve release…</source>
         <translation>公開を承認…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="94"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="115"/>
         <source>Reject…</source>
         <translation>差し戻す…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="168"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="119"/>
+        <source>Under review</source>
+        <translation>審査中</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="188"/>
+        <source>Another version of this case</source>
+        <translation>この事案の別の版</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="191"/>
+        <source>Withheld (not cleared)</source>
+        <translation>非表示（資格なし）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="192"/>
+        <source>Tearline version</source>
+        <translation>ティアライン版</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="192"/>
+        <source>Full product</source>
+        <translation>完全版</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="226"/>
         <source>Approve release</source>
         <translation>公開の承認</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="169"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="227"/>
         <source>Approve briefing %1 for release at %2? Your signature goes with it in the bundle.</source>
         <translation>ブリーフィング %1 を %2 として公開承認しますか。あなたの署名がバンドルに含まれます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="171"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="229"/>
         <source>Approve and sign</source>
         <translation>承認して署名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="190"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="248"/>
         <source>Approved release review %1: the author can now export it.</source>
         <translation>公開審査 %1 を承認しました。作成者が書き出せます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="192"/>
+        <location filename="../../nia_desktop/ui/views/briefings/review.py" line="250"/>
         <source>Rejected release review %1.</source>
         <translation>公開審査 %1 を差し戻しました。</translation>
     </message>
 </context>
 <context>
+    <name>RemarkDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="25"/>
+        <source>Re-mark report %1</source>
+        <translation>報告 %1 の表示変更</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="39"/>
+        <source>Classification level</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="47"/>
+        <source>Releasable to</source>
+        <translation>提供可能先</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="48"/>
+        <source>partner codes, e.g. GBR, USA (empty: no release list)</source>
+        <translation>パートナーのコード（例：GBR, USA）。空欄なら提供先リストなし</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="50"/>
+        <source>Reason for the new marking</source>
+        <translation>新しい表示の理由</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="51"/>
+        <source>Required: why the marking changes (kept in the audit log)</source>
+        <translation>必須：表示を変更する理由（監査ログに残ります）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="55"/>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="61"/>
+        <source>New marking</source>
+        <translation>新しい表示</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="56"/>
+        <source>Report</source>
+        <translation>報告</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="57"/>
+        <source>&amp;Level</source>
+        <translation>区分(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="58"/>
+        <source>&amp;Caveats</source>
+        <translation>付記(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="59"/>
+        <source>&amp;REL TO</source>
+        <translation>提供先(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="60"/>
+        <source>&amp;Why</source>
+        <translation>理由(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="92"/>
+        <source>You would no longer read this report.</source>
+        <translation>この報告を閲覧できなくなります。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/remark.py" line="102"/>
+        <source>Say why the report is re-marked: the reason is kept in the audit log.</source>
+        <translation>報告の表示を変更する理由を書いてください。理由は監査ログに残ります。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="58"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="59"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="58"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="59"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="58"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="59"/>
         <source>Title</source>
         <translation>表題</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="58"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="59"/>
         <source>Classification</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="59"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="60"/>
         <source>Grading</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="59"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="60"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
@@ -2140,133 +2877,160 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="54"/>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="110"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="59"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="122"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="55"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="60"/>
         <source>Search reports: words, &quot;phrases&quot;, prefix*, AND OR NOT</source>
         <translation>レポートを検索: 語、&quot;語句&quot;、前方一致*、AND OR NOT</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="56"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="61"/>
         <source>Search reports</source>
         <translation>レポートを検索</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="60"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="65"/>
         <source>Agency filter</source>
         <translation>機関で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="62"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="67"/>
         <source>Classification filter</source>
         <translation>区分で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="63"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="68"/>
         <source>Any classification</source>
         <translation>すべての区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="65"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="70"/>
         <source>%1 and above</source>
         <translation>%1 以上</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="67"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="72"/>
         <source>From date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="67"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="72"/>
         <source>To date</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="71"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="76"/>
         <source>any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="74"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="79"/>
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="77"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="82"/>
         <source>Import reports from removable media, a folder or files (Ctrl+I)</source>
         <translation>リムーバブルメディア、フォルダー、ファイルからレポートを取り込みます (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="78"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="83"/>
         <source>Import history…</source>
         <translation>取り込み履歴…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="79"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="84"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="253"/>
         <source>Add to case…</source>
         <translation>事案に追加…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="81"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="86"/>
         <source>Add the selected reports to a case, or a new one (Ctrl+K)</source>
         <translation>選択したレポートを事案（または新しい事案）に追加します (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="94"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="88"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="249"/>
+        <source>Re-mark…</source>
+        <translation>表示変更…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="90"/>
+        <source>Change the open report&apos;s level and caveats, with a reason that is audited (Ctrl+Shift+M)</source>
+        <translation>開いている報告の区分と付記を変更します。理由は監査されます（Ctrl+Shift+M）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="106"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="97"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="109"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="99"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="111"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="155"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="171"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="182"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="198"/>
         <source>%1 matches</source>
         <translation>%1 件一致</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="184"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="200"/>
         <source>%1 reports</source>
         <translation>%1 件のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="235"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="247"/>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="295"/>
+        <source>Re-marked report %1 as %2. Your clearance does not cover that marking, so it is hidden from you now.</source>
+        <translation>報告 %1 の表示を %2 に変更しました。その表示はあなたの資格区分の範囲外のため、今後は表示されません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="299"/>
+        <source>Re-marked report %1 as %2.</source>
+        <translation>報告 %1 の表示を %2 に変更しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="327"/>
         <source>Add to case</source>
         <translation>事案に追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="236"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="328"/>
         <source>Add %1 reports to the case (type a new name to create one):</source>
         <translation>%1 件のレポートを追加する事案（新しい名前を入力すると作成します）:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="242"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="334"/>
         <source>New case</source>
         <translation>新しい事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="242"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="334"/>
         <source>Create the case &quot;%1&quot;?</source>
         <translation>事案「%1」を作成しますか?</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="253"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="345"/>
         <source>Added %1 reports to the case %2.</source>
         <translation>%1 件のレポートを事案 %2 に追加しました。</translation>
     </message>
@@ -3481,119 +4245,144 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="60"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="65"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="61"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="66"/>
         <source>Fusion</source>
         <translation>統合分析</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="62"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="67"/>
         <source>Briefings</source>
         <translation>ブリーフィング</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="63"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="68"/>
         <source>Users</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="64"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="69"/>
+        <source>Need to know</source>
+        <translation>知る必要</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="71"/>
         <source>Audit</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="65"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="72"/>
         <source>Release review</source>
         <translation>公開審査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="67"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="74"/>
         <source>Trust</source>
         <translation>信頼</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="68"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="75"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="70"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="77"/>
         <source>Vault care</source>
         <translation>保管庫の保守</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="71"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="78"/>
         <source>Requirements</source>
         <translation>情報要求</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="73"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="80"/>
         <source>Transfer</source>
         <translation>搬送</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="74"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="81"/>
         <source>My key</source>
         <translation>自分の鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="90"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="97"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="91"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="98"/>
         <source>Signed in user and role</source>
         <translation>ログイン中のユーザーと役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="93"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="100"/>
         <source>Time until auto-lock</source>
         <translation>自動ロックまでの時間</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="94"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="101"/>
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="95"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="102"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>今すぐロック (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="99"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="106"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="109"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="116"/>
         <source>Navigation</source>
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="133"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="140"/>
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="135"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="142"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="154"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="144"/>
+        <source>Your clearance and compartments</source>
+        <translation>あなたの資格区分とコンパートメント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="167"/>
         <source>The vault folder was changed outside NIA Desktop. What was found (recorded in the audit log; the folder has been rewritten from the vault):
 %1</source>
         <translation>保管庫フォルダーが NIA Desktop の外で変更されました。検出された内容(監査ログに記録済み。フォルダーは保管庫の内容から書き直されました):
 %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="201"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="192"/>
+        <source>Cleared: %1 · %2</source>
+        <translation>資格：%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="193"/>
+        <source>no compartments</source>
+        <translation>コンパートメントなし</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="195"/>
+        <source>You read reports marked up to %1 that carry only compartments you hold. An officer changes this in Need to know.</source>
+        <translation>%1までの区分で、保持しているコンパートメントだけを付した報告を閲覧できます。変更は保全担当官が「知る必要」で行います。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="237"/>
         <source>Locks in %1</source>
         <translation>%1 後にロック</translation>
     </message>
@@ -3605,7 +4394,7 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation type="vanished">デモ用保管庫（終了時に削除）: officer / demo-officer-pass、analyst / demo-analyst-pass、courier / demo-courier-pass</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/app.py" line="84"/>
+        <location filename="../../nia_desktop/app.py" line="85"/>
         <source>Demo vault (throwaway, deleted on exit): officer / demo-officer-pass, reviewer / demo-reviewer-pass (second officer), analyst / demo-analyst-pass, courier / demo-courier-pass</source>
         <translation>デモ用保管庫(終了時に削除): officer / demo-officer-pass、reviewer / demo-reviewer-pass(二人目の責任者)、analyst / demo-analyst-pass、courier / demo-courier-pass</translation>
     </message>
