@@ -28,55 +28,29 @@ import pypdfium2 as pdfium
 import pytest
 
 from tests.e2e.conftest import Nia, Result
-
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "need_to_know"
-MANIFEST: dict[str, Any] = json.loads((CORPUS / "corpus.json").read_text(encoding="utf-8"))
-REPORTS: dict[int, dict[str, Any]] = {r["number"]: r for r in MANIFEST["reports"]}
-LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET")
-NOT_RESTRICTING = ("ORCON", "NOFORN")  # and every REL TO list: dissemination, not reading
+from tests.need_to_know_corpus import (
+    ASSESSMENTS,
+    CASE,
+    CASE_NUMBERS,
+    CORPUS,
+    IMPORTER,
+    JUDGEMENTS,
+    MANIFEST,
+    OFFICER_READER,
+    PIR_NUMBERS,
+    PIR_QUESTION,
+    READERS,
+    REPORTS,
+    SHARED_NAMES,
+    Output,
+    Reader,
+    entity_canaries,
+    hidden_strings,
+    leaks,
+)
 
 OLIVE = {"user": "olive", "passphrase": "olive-passphrase-1"}
 OTTO = {"user": "otto", "passphrase": "otto-passphrase-1"}  # the second officer: release reviews
-
-
-@dataclass(frozen=True)
-class Reader:
-    name: str
-    level: str
-    compartments: frozenset[str] = frozenset()
-
-    @property
-    def creds(self) -> dict[str, str]:
-        return {"user": self.name, "passphrase": f"{self.name}-passphrase-1"}
-
-    def may_read(self, number: int) -> bool:
-        """Written out here from the issue, not taken from the code under test: level at or above the report's,
-        and every caveat that restricts reading held (a marking the vault does not know restricts it)."""
-        report = REPORTS[number]
-        restricting = {c for c in report["caveats"] if c not in NOT_RESTRICTING and not c.startswith("REL TO")}
-        return LEVELS.index(self.level) >= LEVELS.index(report["level"]) and restricting <= self.compartments
-
-
-READERS = {r.name: r for r in (
-    Reader("tess", "TOP SECRET", frozenset({"特定秘密", MANIFEST["operation"], MANIFEST["defined_later"]})),
-    Reader("tom", "TOP SECRET"),
-    Reader("sam", "SECRET", frozenset({MANIFEST["operation"]})),
-    Reader("cora", "CONFIDENTIAL"),
-)}
-OFFICER_READER = Reader("olive", "TOP SECRET")  # officers: TOP SECRET by default, no compartments
-
-# Corpus numbers: the case's reports (every kind of marking, half the corpus), a requirement's, and key
-# judgements, two of which rest on restricted reports and carry a canary of their own.
-CASE = "harbour"
-CASE_NUMBERS = (1, 2, 5, 6, 9, 10, 13, 14, 17, 21, 23, 25, 26, 29, 30, 33, 34, 36, 38, 40, 42, 44, 46)
-PIR_NUMBERS = (1, 9, 13, 25, 30, 36, 44)
-ASSESSMENTS = (
-    ("Meridian Tide Shipmanagement moves money for Harbour Crest Logistics.", "likely", "moderate", (1, 2), ""),
-    ("KJCANARY25: the designated network answers to Konstantin Yegorov.", "very likely", "high", (1, 25),
-     "KJCANARY25"),
-    ("KJCANARY30: the operation reaches Nakhodka through Harbour Crest Logistics.", "likely", "low", (30,),
-     "KJCANARY30"),
-)
 
 
 def opened_sample(reader: Reader) -> list[int]:
@@ -86,20 +60,6 @@ def opened_sample(reader: Reader) -> list[int]:
         if reader.may_read(number):
             first.setdefault((report["level"], tuple(report["caveats"])), number)
     return sorted(first.values())
-
-
-def canaries(number: int) -> list[str]:
-    c = REPORTS[number]["canaries"]
-    return [c["token"], c["surname"], c["org_word"], c["email"], c["ja_person"], c["ja_org"], c["alias"]]
-
-
-def entity_canaries(number: int) -> list[str]:
-    """The canaries fusion finds as names (the token is a reference, not an entity)."""
-    return canaries(number)[1:]
-
-
-def _folded(text: str) -> str:
-    return text.casefold()
 
 
 @dataclass
@@ -145,14 +105,14 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     ok("user", "grant", "tess", later, **OLIVE)
     done = nia("user", "add", "otto", "--role", "officer", new_passphrase=OTTO["passphrase"], **OLIVE)
     assert done.code == 0, done.err
-    for compartment in READERS["tess"].compartments:  # the reviewer must be cleared for what is released
+    for compartment in READERS[IMPORTER].compartments:  # the reviewer must be cleared for what is released
         ok("user", "grant", "otto", compartment, **OLIVE)
     world = World(nia, ids)
 
     ok("case", "create", CASE, **tess)
     readable = [n for n in CASE_NUMBERS if READERS["tess"].may_read(n)]
     ok("case", "add", CASE, *world.id_list(readable), **tess)
-    ok("pir", "add", "Who pays Meridian Tide Shipmanagement?", "--priority", "1", **tess)
+    ok("pir", "add", PIR_QUESTION, "--priority", "1", **tess)
     ok("pir", "tag", "1", *world.id_list(PIR_NUMBERS), **tess)
     for text, likelihood, confidence, numbers, _ in ASSESSMENTS:
         ok("assess", CASE, text, "--likelihood", likelihood, "--confidence", confidence, "--reports",
@@ -160,9 +120,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     fused = ok("fuse", "--json", **tess).json()
     # Judgements over entities known only from restricted reports: their names must not reach the entity log of
     # a reader who may not read those reports.
-    person = {n: _entity_of(fused, REPORTS[n]["canaries"]["surname"]) for n in (13, 25, 30, 9)}
-    ok("entity", "merge", str(person[25]), str(person[13]), "--why", "one man, two reports", **tess)
-    ok("entity", "different", str(person[30]), str(person[9]), "--why", "two men", **tess)
+    for verdict, first, second in JUDGEMENTS:
+        a, b = (_entity_of(fused, REPORTS[n]["canaries"]["surname"]) for n in (first, second))
+        ok("entity", verdict, str(a), str(b), "--why", "sweep", **tess)
     ok("fuse", **tess)
     ok("fuse", "--case", CASE, **tess)
     return world
@@ -172,12 +132,6 @@ def _entity_of(fused: dict[str, Any], surname: str) -> int:
     found = [e["id"] for e in fused["entities"] if any(surname in a for a in [e["name"], *e["aliases"]])]
     assert found, f"fusion found no entity named {surname}"
     return int(found[0])
-
-
-@dataclass
-class Output:
-    label: str
-    text: str
 
 
 @dataclass
@@ -233,7 +187,7 @@ def _bundle_text(path: Path) -> list[Output]:
 
 def _sweep(world: World, reader: Reader) -> Sweep:
     s = Sweep(reader)
-    tess = READERS["tess"].creds
+    tess = READERS[IMPORTER].creds
     hidden = [n for n in REPORTS if not reader.may_read(n)]
     readable = [n for n in REPORTS if reader.may_read(n)]
     out = world.nia.tmp / reader.name
@@ -296,14 +250,13 @@ def _sweep(world: World, reader: Reader) -> Sweep:
     s.run(world, "fuse --case --json", "fuse", "--case", CASE, "--json")
     s.run(world, "fuse --json", "fuse", "--json")  # the latest run of every report: the numbers below
     own = s.json["fuse --json"]
-    shared_names = [*MANIFEST["shared"]["people"], *MANIFEST["shared"]["organisations"]]
-    shared = [e["id"] for e in own["entities"] if e["name"] in shared_names]
+    shared = [e["id"] for e in own["entities"] if e["name"] in SHARED_NAMES]
     after: list[tuple[str, tuple[str, ...], int | None]] = []
     for entity in sorted(set(shared + [e["id"] for e in own["entities"]][:4])):
         after.append((f"entity show {entity} --json", ("entity", "show", str(entity), "--json"), 0))
     after.append((f"entity show {shared[0]}", ("entity", "show", str(shared[0])), 0))
     case_own = s.json["fuse --case --json"]
-    for entity in [e["id"] for e in case_own["entities"] if e["name"] in shared_names][:2]:
+    for entity in [e["id"] for e in case_own["entities"] if e["name"] in SHARED_NAMES][:2]:
         after.append((f"entity show {entity} --case --json", ("entity", "show", str(entity), "--case", CASE,
                                                               "--json"), 0))
     reads = []
@@ -373,22 +326,6 @@ def sweeps(world: World) -> Any:
     return get
 
 
-def _hidden_strings(reader: Reader) -> dict[str, str]:
-    """Every canary the reader must never see -> where it comes from."""
-    found = {}
-    for number, report in REPORTS.items():
-        if not reader.may_read(number):
-            where = f"report #{number} ({report['level']}//{'//'.join(report['caveats'])})"
-            found.update({c: where for c in canaries(number)})
-    for _, _, _, numbers, canary in ASSESSMENTS:
-        if canary and not all(reader.may_read(n) for n in numbers):
-            found[canary] = f"key judgement resting on reports {list(numbers)}"
-    return found
-
-
-IMPORTER = "tess"
-
-
 def _without_own_import_paths(output: Output) -> Output:
     """The analyst who imported the corpus sees, in the manifests of their own import runs, the names of the files
     they took from the media, readable to them or not (they held the media); nothing else of those reports."""
@@ -400,17 +337,6 @@ def _without_own_import_paths(output: Output) -> Output:
     return Output(output.label, text)
 
 
-def leaks(outputs: Iterable[Output], hidden: dict[str, str]) -> list[str]:
-    found = []
-    folded = {_folded(c): (c, where) for c, where in hidden.items()}
-    for output in outputs:
-        text = _folded(output.text)
-        for canary, (original, where) in folded.items():
-            if canary in text:
-                found.append(f"{output.label}: {original!r} from {where}")
-    return found
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(READERS))
 def test_nothing_from_a_hidden_report_in_any_output(name: str, sweeps: Any) -> None:
@@ -418,7 +344,7 @@ def test_nothing_from_a_hidden_report_in_any_output(name: str, sweeps: Any) -> N
     outputs = sweep.outputs
     if name == IMPORTER:
         outputs = [_without_own_import_paths(o) for o in outputs]
-    found = leaks(outputs, _hidden_strings(sweep.reader))
+    found = leaks(outputs, hidden_strings(sweep.reader))
     assert not found, f"{len(found)} leaks to {name}:\n" + "\n".join(found)
 
 
@@ -513,14 +439,17 @@ def test_hidden_reports_are_refused_and_the_refusal_is_audited(name: str, world:
 
 @pytest.mark.slow
 def test_officers_outputs_name_no_compartmented_report(world: World, sweeps: Any) -> None:
-    """Officers manage clearances and review releases but never read report content: the audit log and its
-    export, the clearance lists and the compartment list carry nothing from a report (an officer holds no
-    compartment)."""
+    """Officers manage clearances, review releases and read the audit log: the audit log and its export, the
+    clearance lists, the compartment list and the release list carry nothing from a report the officer is not
+    cleared for (entity judgements audited with the names they join, for instance)."""
     for name in READERS:
         sweeps(name)  # the whole sweep has run: the audit log holds every refusal and export
-    outputs = []
+    # olive holds no compartment; otto was cleared for every one to review the fully cleared analyst's release.
+    officers = ((OLIVE, OFFICER_READER), (OTTO, Reader("otto", "TOP SECRET", READERS[IMPORTER].compartments)))
     exported = world.nia.tmp / "audit.jsonl"
-    for creds in (OLIVE, OTTO):
+    found = []
+    for creds, reader in officers:
+        outputs = []
         for args in (("audit", "log", "--limit", "100000", "--json"), ("user", "clearances", "--json"),
                      ("user", "clearances"), ("compartment", "list", "--json"), ("release", "list", "--all", "--json"),
                      ("audit", "export", "--out", str(exported))):
@@ -529,8 +458,7 @@ def test_officers_outputs_name_no_compartmented_report(world: World, sweeps: Any
             outputs += [Output(f"{creds['user']} {' '.join(args)}", done.out + done.err)]
         outputs.append(Output(f"{creds['user']} audit export file", exported.read_text(encoding="utf-8")))
         exported.unlink()
-    hidden = _hidden_strings(OFFICER_READER)
-    found = leaks(outputs, hidden)
+        found += leaks(outputs, hidden_strings(reader, codewords=False))
     assert not found, "\n".join(found)
 
 
@@ -546,7 +474,7 @@ def test_the_corpus_is_what_the_builder_writes() -> None:
 
 def test_canary_matching_finds_a_planted_leak() -> None:
     """The matcher itself: a canary in any case, inside other text, is found and attributed."""
-    hidden = _hidden_strings(READERS["cora"])
+    hidden = hidden_strings(READERS["cora"])
     token = REPORTS[13]["canaries"]["token"]
     found = leaks([Output("planted", f"...{token.lower()}... {REPORTS[25]['canaries']['ja_person']}")], hidden)
     assert len(found) == 2 and "report #13" in found[0] and "report #25" in found[1]
