@@ -44,6 +44,7 @@ from tests.need_to_know_corpus import (
     SHARED_NAMES,
     Output,
     Reader,
+    canaries,
     entity_canaries,
     hidden_strings,
     leaks,
@@ -480,3 +481,60 @@ def test_canary_matching_finds_a_planted_leak() -> None:
     assert len(found) == 2 and "report #13" in found[0] and "report #25" in found[1]
     assert not leaks([Output("clean", "Konstantin Yegorov 平岩哲也 " + REPORTS[1]["canaries"]["token"])], hidden)
     assert re.search("KJCANARY25", " ".join(hidden))
+
+
+LATE_REPORT = """TOP SECRET//特定秘密
+
+CABINET INTELLIGENCE AND RESEARCH OFFICE (CIRO)
+Report No.     : CIRO-CIC-26-0999
+Date of issue  : 28 March 2026
+Classification : TOP SECRET//特定秘密
+Subject        : Late designated reporting (LATECNRY)
+
+1. Key points
+   Pavel Brannigov, a director of Latecorpex Maritime Trading Co., Ltd., met Konstantin Yegorov
+   (コンスタンチン・ラテカナフ) of Meridian Tide Shipmanagement in Vladivostok. Akiko Ichikawa, of Harbour
+   Crest Logistics, arranged it; 平岩哲也 of 鶴ヶ丘海運株式会社 was there. Reference LATECNRY.
+"""
+LATE_CANARIES = ("LATECNRY", "Brannigov", "Latecorpex", "ラテカナフ")
+
+
+@pytest.mark.slow
+def test_what_changes_after_the_others_fused_reaches_nobody_else(world: World, sweeps: Any) -> None:
+    """After every reader has fused (their fusions are kept, numbers and suggestions come from them), the fully
+    cleared analyst imports a 特定秘密 report and re-marks an UNCLASSIFIED report 特定秘密: neither reaches the
+    others through what they kept (entity numbers, suggestions) or anything they run next."""
+    for name in READERS:
+        sweeps(name)
+    tess = READERS[IMPORTER].creds
+    media = world.nia.tmp / "late"
+    media.mkdir()
+    (media / "late.txt").write_text(LATE_REPORT, encoding="utf-8")
+    imported = world.nia("import", str(media), "--json", **tess)
+    assert imported.code == 0, imported.err
+    remarked = str(world.ids[1])
+    done = world.nia("report", "mark", remarked, "--level", "TOP SECRET", "--caveat", "特定秘密", "--why",
+                     "designated by the ministry", **tess)
+    assert done.code == 0, done.err
+    hidden = {c: "the late 特定秘密 report" for c in LATE_CANARIES}
+    hidden.update({c: "report #1, re-marked 特定秘密" for c in canaries(1)})
+    hidden[ASSESSMENTS[0][0]] = "a key judgement citing report #1"
+    found = []
+    for name in ("tom", "sam", "cora"):
+        reader = READERS[name]
+        kept = sweeps(name).json["fuse --json"]
+        shared = [str(e["id"]) for e in kept["entities"] if e["name"] in SHARED_NAMES]
+        commands = [("entity", "show", entity, "--json") for entity in shared]
+        commands += [("case", "suggest", CASE, "--json"), ("pir", "suggest", "1", "--json"), ("pir", "list", "--json"),
+                     ("assessments", CASE, "--json"), ("reports", "--json"), ("search", "CNRY001 OR LATECNRY"),
+                     ("fuse", "--json"), ("fuse", "--case", CASE, "--json")]
+        commands += [("entity", "show", entity, "--json") for entity in shared]  # numbered by the new fusion
+        for args in commands:
+            result = world.nia(*args, **reader.creds)
+            found += leaks([Output(f"{name} {' '.join(args)}", result.out + result.err)], hidden)
+        refused = world.nia("report", "show", remarked, **reader.creds)
+        assert refused.code == 1 and "refused" in refused.err
+    assert not found, "\n".join(found)
+    fused = world.nia("fuse", "--json", **tess).json()
+    names = json.dumps(fused["entities"], ensure_ascii=False)
+    assert all(c in names for c in LATE_CANARIES[1:]) and REPORTS[1]["canaries"]["surname"] in names
