@@ -196,7 +196,10 @@ def _entities(session: Session, case: str, ids: list[int]) -> list[dict[str, Any
 def _judge(session: Session, judgement: Judgement, what: str) -> int:
     with session.db.transaction():
         judgement_id = store.add_judgement(session.db, judgement)
-        session.audit(f"entity.{what}", f"judgement {judgement_id}", details=judgement.to_json())
+        # What was judged on which reports, not the entity's names: those come from report text, which officers
+        # reading the log never see (the analysts' own log, judgement_log, has them).
+        session.audit(f"entity.{what}", f"judgement {judgement_id}", details={
+            "verdict": judgement.verdict, "reports": list(judgement.reports), "by": judgement.by})
     return judgement_id
 
 
@@ -240,6 +243,7 @@ def mark_different(session: Session, a: int, b: int, why: str = "", case: str = 
 def split_entity(session: Session, entity_id: int, report_ids: list[int], why: str = "", case: str = "") -> list[int]:
     """The analyst says the entity's mentions in these reports are someone (something) else."""
     session.require(Action.CASE_EDIT, f"split {entity_id}")
+    session.require_readable(report_ids, f"split entity {entity_id}")
     (entity,) = _entities(session, case, [entity_id])
     outside = sorted(set(report_ids) - set(entity["reports"]))
     if outside:

@@ -68,6 +68,10 @@ def original_bytes(session: Session, report_id: int) -> bytes:
     return data
 
 
+def _rows(found: tuple[str, list[Any]]) -> tuple[str, tuple[Any, ...]]:
+    return found[0], tuple(found[1])
+
+
 @dataclass(frozen=True)
 class Hit:
     summary: ReportSummary
@@ -87,7 +91,11 @@ def search(session: Session, query: str, limit: int = 50, filters: Filters | Non
         raise BadInput("the search has no words to look for")
     terms = fts.query_terms(query)
     try:
-        rows = reports.search(session.db, expression, limit, _filters(session, filters))
+        reader = session.access()
+        rows = reports.search(session.db, expression, limit, replace(
+            _filters(session, filters),
+            readable_rows=_rows(clearances.readable_rows_sql(session.db, reader, "rowid")),
+            rank_locally=clearances.hides_any(session.db, reader)))
     except Exception as exc:  # FTS5 syntax errors surface as OperationalError
         if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
             raise BadInput(f"cannot understand the search {query!r}") from exc

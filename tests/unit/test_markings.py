@@ -109,3 +109,24 @@ def test_a_tearline_keeps_only_portions_at_or_below_it_and_without_its_caveats()
     rel = Tearline(Level.TOP_SECRET, frozenset({"REL"}))
     assert not rel.allows(Marking.of(Level.SECRET, [Caveat("REL TO USA", CaveatKind.RELEASE)]))
     assert Tearline().is_full and not line.is_full
+
+
+def test_a_marking_stated_only_in_a_page_head_or_a_mail_header_is_read() -> None:
+    from nia_desktop.core.ingest.formats import email_message, html
+
+    page = (b'<html><head><meta name="Classification" content="SECRET//OP-HERON"><title>CIRO-1</title></head>'
+            b"<body><p>Text only.</p></body></html>")
+    (document,) = html.parse(page, "p.html")
+    assert metadata.classification(document.text) == Level.SECRET
+    assert metadata.caveats(document.text) == ["OP-HERON"]
+    mail = (b"X-Protective-Marking: Top Secret//ORCON\r\nFrom: a@example\r\nTo: b@example\r\nSubject: note\r\n\r\n"
+            b"Body without a marking.\r\n")
+    (message,) = email_message.parse(mail, "m.eml", lambda data, name: [])
+    assert metadata.classification(message.text) == Level.TOP_SECRET
+    assert metadata.caveats(message.text) == ["ORCON"]
+
+
+def test_the_act_named_in_a_sentence_is_not_a_designation() -> None:
+    text = "SECRET\nSubject: 特定秘密保護法の運用について\n\nUnder the Specially Designated Secrets Act ...\n"
+    assert metadata.caveats(text) == []
+    assert metadata.classification(text) == Level.SECRET

@@ -17,7 +17,7 @@ HEADER_CHARS = 1500
 
 # Most specific first: 極秘 contains 秘, 特定秘密 contains 秘密.
 _MARKINGS: list[tuple[Screened, Level]] = [
-    (Screened(re.compile(r"特定秘密|極秘|TOP\s+SECRET|SPECIALLY\s+DESIGNATED\s+SECRET"),
+    (Screened(re.compile(r"特定秘密(?!保護|の保護)|極秘|TOP\s+SECRET|SPECIALLY\s+DESIGNATED\s+SECRET\b"),
               ("特定秘密", "極秘", "TOP", "SPECIALLY"), lead=0), Level.TOP_SECRET),
     (Screened(re.compile(r"(?<![極機部])秘(?![密書])|(?<!TOP )(?<!DESIGNATED )\bSECRET\b"), ("秘", "SECRET"), lead=0),
      Level.SECRET),
@@ -64,24 +64,50 @@ def header(text: str) -> str:
 
 
 def classification(text: str) -> Level | None:
-    """The highest marking found in the header, or None when there is none."""
+    """The highest marking found in the header, or None when there is none.
+
+    Levels are matched in capitals ("SECRET"), so the word "secret" in a sentence does not raise a report; on a
+    line that is plainly a marking ("Classification: Top Secret", "Secret//NOFORN") any case counts.
+    """
     head = header(text)
     found = [level for pattern, level in _MARKINGS if pattern.search(head)]
+    for line in _stated_markings(head):
+        found += [level for pattern, level in _MARKINGS if pattern.search(line)]
     return max(found) if found else None
+
+
+_LEVEL_LABEL = re.compile(
+    r"^\s*(?:[-*]\s*)?(?:\*\*)?(?:x-)?(?:security[\s-]+|protective[\s-]+)?(?:classification|class|marking|designation)"
+    r"(?:\*\*)?\s*[:：]\s*(?:\*\*)?(.+)$", re.IGNORECASE)
+_LEVEL_START = re.compile(r"^\s*(?:\*\*)?(top\s+secret|secret|confidential|unclassified|"
+                          r"specially\s+designated\s+secret)\s*(?:\(|//|$)", re.IGNORECASE)
+
+
+def _stated_markings(head: str) -> list[str]:
+    """Lines of the header that state a marking, upper-cased: a labelled marking or one that starts a line."""
+    lines = []
+    for line in head.splitlines()[:60]:
+        labelled = _LEVEL_LABEL.match(line)
+        if labelled:
+            lines.append(labelled.group(1).upper())
+        elif _LEVEL_START.match(line):
+            lines.append(line.upper())
+    return lines
 
 
 # Caveats: on a marking line ("TOP SECRET//特定秘密//ORCON", "CLASS: SECRET//REL TO GBR, USA") after the level,
 # or on a labelled line ("Caveats: ORCON", "取扱制限：発信者統制").
-_SDS = re.compile(r"特定秘密|SPECIALLY\s+DESIGNATED\s+SECRET")
+_SDS = re.compile(r"特定秘密(?!保護|の保護)|SPECIALLY\s+DESIGNATED\s+SECRET\b", re.IGNORECASE)
 _LABEL = r"(?:[-*]\s*)?(?:\*\*)?(?:CLASS(?:IFICATION)?|MARKING|区分|秘密区分|指定区分)(?:\*\*)?\s*[:：]?\s*(?:\*\*)?"
 _MARKING_LINE = re.compile(r"^\s*(?:" + _LABEL + r")?(.*?//.*?)(?:\*\*)?\s*$", re.IGNORECASE)
 _CAVEAT_LINE = re.compile(
     r"^\s*(?:[-*]\s*)?(?:\*\*)?(?:caveats?|handling(?: caveats?)?|dissemination(?: controls?)?|releasability|"
-    r"取扱制限|配布制限|伝達制限|提供制限|取扱区分)(?:\*\*)?\s*[:：]\s*(?:\*\*)?(.+?)(?:\*\*)?\s*$",
+    r"compartments?|control markings?|取扱制限|配布制限|伝達制限|提供制限|取扱区分|コンパートメント|区画)"
+    r"(?:\*\*)?\s*[:：]\s*(?:\*\*)?(.+?)(?:\*\*)?\s*$",
     re.IGNORECASE | re.MULTILINE)
 _LEVEL_WORDS = re.compile(r"TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|FOR OFFICIAL USE ONLY|FOUO|極秘|秘|取扱注意|"
                           r"取扱厳重注意|部内限り|指定なし|[\s()（）/・]", re.IGNORECASE)
-_CAVEAT_TOKEN = re.compile(r"^[\w][\w .,()\-&/]{0,63}$")
+_FORMAT_CHARACTERS = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _REL = re.compile(r"(?:REL(?:EASABLE)?\s+TO|提供可|開示可)\s*[:：]?\s*[A-Z]{2,6}(?:\s*[,、]\s*[A-Z]{2,6})*",
                   re.IGNORECASE)
 
@@ -95,7 +121,7 @@ def caveats(text: str) -> list[str]:
         found.append("特定秘密")
     for line in head.splitlines()[:60]:
         match = _MARKING_LINE.match(line)
-        if match and "://" not in line and classification(match.group(1).split("//")[0]) is not None:
+        if match and "://" not in line and classification(match.group(1).split("//")[0].upper()) is not None:
             found += _tokens(match.group(1).split("//")[1:])
     for match in _CAVEAT_LINE.finditer(head):
         value = match.group(1)
@@ -111,12 +137,11 @@ def caveats(text: str) -> list[str]:
 def _tokens(parts: list[str]) -> list[str]:
     kept = []
     for part in parts:
-        token = re.sub(r"\s+", " ", part.replace("**", "")).strip(" *")
-        if not token or not _LEVEL_WORDS.sub("", token) or _SDS.fullmatch(token):
+        token = re.sub(r"\s+", " ", _FORMAT_CHARACTERS.sub("", part).replace("**", "")).strip(" *")
+        if not token or not _LEVEL_WORDS.sub("", token.upper()) or _SDS.fullmatch(token):
             continue  # the level itself (or 特定秘密, taken above)
-        rel = _REL.fullmatch(token)
-        if rel or _CAVEAT_TOKEN.match(token):
-            kept.append(token)
+        if any(c.isalnum() for c in token):  # whatever it is, it is kept: an odd character never drops a caveat
+            kept.append(token[:64])
     return kept
 
 

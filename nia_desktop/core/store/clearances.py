@@ -171,6 +171,30 @@ def readable_sql(db: VaultConnection, reader: Access, table: str = "reports") ->
     return clause, params
 
 
+def readable_rows_sql(db: VaultConnection, reader: Access, column: str) -> tuple[str, list[Any]]:
+    """The same rule for a column holding report ids outside the reports table (the full-text index's rowid):
+    true unless the id is one of the few reports the reader may not read (both lists come from indexes)."""
+    clause = f"{column} NOT IN (SELECT id FROM reports WHERE classification > ?)"
+    params: list[Any] = [int(reader.level)]
+    lacking = restrictive_not_held(db, reader)
+    if lacking:
+        marks = ",".join("?" * len(lacking))
+        clause += f" AND {column} NOT IN (SELECT report_id FROM report_caveats WHERE caveat IN ({marks}))"
+        params += lacking
+    return clause, params
+
+
+def hides_any(db: VaultConnection, reader: Access) -> bool:
+    """Whether the vault holds any report this reader may not read (two index lookups)."""
+    if db.query("SELECT 1 FROM reports WHERE classification > ? LIMIT 1", (int(reader.level),)):
+        return True
+    lacking = restrictive_not_held(db, reader)
+    if not lacking:
+        return False
+    marks = ",".join("?" * len(lacking))
+    return bool(db.query(f"SELECT 1 FROM report_caveats WHERE caveat IN ({marks}) LIMIT 1", lacking))
+
+
 def readable_ids(db: VaultConnection, reader: Access, report_ids: Iterable[int]) -> set[int]:
     """The ids among ``report_ids`` the reader may read."""
     markings = report_markings(db, report_ids)

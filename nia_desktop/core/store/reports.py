@@ -157,8 +157,12 @@ class Filters:
     date_from: str = ""
     date_to: str = ""
     case_id: int | None = None
-    # The reader's need-to-know clause (store/clearances.readable_sql): services always set it.
+    # The reader's need-to-know clause (store/clearances.readable_sql): services always set it. ``readable_rows``
+    # is the same rule on the full-text index's rowid, so search takes its candidates among readable reports only;
+    # ``rank_locally`` ranks them on their own text, as bm25 would count hidden reports in its word statistics.
     readable: tuple[str, tuple[Any, ...]] | None = None
+    readable_rows: tuple[str, tuple[Any, ...]] | None = None
+    rank_locally: bool = False
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = ["1=1"]
@@ -257,18 +261,21 @@ def search(db: VaultConnection, fts_query: str, limit: int, filters: Filters = F
     candidates are ranked by term frequency instead (core.search.tf_score).
     """
     where, params = filters.where()
+    rows_clause, rows_params = filters.readable_rows or ("1=1", ())
     phrase = any(" " in part for part in fts_query.split('"')[1::2])
-    if phrase:
-        inner = "SELECT rowid, 0.0 AS score FROM reports_fts WHERE reports_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+    if phrase or filters.rank_locally:
+        inner = (f"SELECT rowid, 0.0 AS score FROM reports_fts WHERE reports_fts MATCH ? AND {rows_clause} "
+                 "ORDER BY rowid DESC LIMIT ?")
         budget = PHRASE_CANDIDATES
     else:
-        inner = ("SELECT rowid, bm25(reports_fts, 3.0, 1.0) AS score FROM reports_fts WHERE reports_fts MATCH ? "
-                 "ORDER BY rowid DESC LIMIT ?")
+        inner = (f"SELECT rowid, bm25(reports_fts, 3.0, 1.0) AS score FROM reports_fts WHERE reports_fts MATCH ? "
+                 f"AND {rows_clause} ORDER BY rowid DESC LIMIT ?")
         budget = RECENT_CANDIDATES
+    local = phrase or filters.rank_locally
     rows = db.query(
         f"SELECT {_SUMMARY}, candidates.score FROM ({inner}) AS candidates "
         f"JOIN reports ON reports.id = candidates.rowid WHERE {where} ORDER BY candidates.score, reports.id DESC "
-        "LIMIT ?", (fts_query, budget, *params, budget if phrase else limit))
+        "LIMIT ?", (fts_query, *rows_params, budget, *params, budget if local else limit))
     found = with_caveats(db, [_summary(r[:12]) for r in rows])
     hits = [(summary, float(r[12])) for summary, r in zip(found, rows, strict=True)]
     bodies = dict(db.query(f"SELECT report_id, body FROM report_texts WHERE report_id IN "

@@ -378,6 +378,8 @@ def _v12_need_to_know(db: VaultConnection) -> None:
     db.execute("CREATE TABLE report_caveats (report_id INTEGER NOT NULL REFERENCES reports(id), "
                "caveat TEXT NOT NULL REFERENCES caveats(name), PRIMARY KEY (report_id, caveat))")
     db.execute("CREATE INDEX report_caveats_caveat ON report_caveats (caveat, report_id)")
+    # The reports above a reader's level, found without a scan (store/clearances.hidden_rows_sql).
+    db.execute("CREATE INDEX reports_classification ON reports (classification)")
     # Analysts and officers start fully cleared by level (DESIGN.md); couriers never read content.
     db.execute("ALTER TABLE users ADD COLUMN clearance INTEGER NOT NULL DEFAULT 3")
     db.execute("UPDATE users SET clearance = 0 WHERE role = 'courier'")

@@ -10,7 +10,9 @@ from email.message import EmailMessage
 from nia_desktop.core.ingest.formats.html import html_to_text
 from nia_desktop.core.ingest.model import Document, ParseRefused
 
-HEADERS = ("From", "To", "Cc", "Date", "Subject", "Message-ID")
+# Marking headers first: the header reader (core/ingest/metadata.py) takes the report's marking from them.
+HEADERS = ("X-Classification", "X-Protective-Marking", "X-Security-Classification", "X-Caveats", "Classification",
+           "From", "To", "Cc", "Date", "Subject", "Message-ID")
 MAX_ATTACHMENTS = 100
 
 

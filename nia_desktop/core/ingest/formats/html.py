@@ -22,8 +22,13 @@ class _Visible(HTMLParser):
         self.hidden = 0
         self.in_title = False
         self.title = ""
+        self.markings: list[str] = []  # <meta name="classification" content="…">: kept, it is the marking
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            values = {k.lower(): v or "" for k, v in attrs}
+            if values.get("name", "").lower() in _MARKING_META and values.get("content"):
+                self.markings.append(" ".join(values["content"].split())[:300])
         if tag == "title":
             self.in_title = True
         elif tag in _INVISIBLE:
@@ -48,12 +53,21 @@ class _Visible(HTMLParser):
             self.parts.append(data)
 
 
+_MARKING_META = frozenset({"classification", "security-classification", "protective-marking", "marking", "caveats",
+                           "dissemination", "releasability"})
+
+
 def html_to_text(markup: str) -> tuple[str, str]:
-    """(visible text, <title>) of a document."""
+    """(visible text, <title>) of a document. A marking the page states only in its <head> (a classification
+    <meta>, or the <title>) opens the text, so the header reader (core/ingest/metadata.py) sees it."""
     parser = _Visible()
     parser.feed(markup)
     parser.close()
-    text = "".join(parser.parts)
+    stated = [f"Classification: {m}" for m in parser.markings[:10]]
+    title = parser.title.strip()
+    if title and metadata.classification(title) is not None:
+        stated.append(title)
+    text = "\n".join(stated) + "\n" + "".join(parser.parts) if stated else "".join(parser.parts)
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     text = re.sub(r"\n\s*:\s*", ": ", text)  # a <dd> follows its <dt> on one line
     text = re.sub(r" *\n *", "\n", text)
