@@ -11,10 +11,11 @@ levels, 10 % of them in a compartment (特定秘密 or an operation's), some und
 nothing). Each text is a short contact report with people, companies and selectors (tests/bench/corpus.py
 synthetic, so fusion has work), followed in the search vault by ~800 characters of the search corpus's words.
 
-Search: ~50 queries (English and Japanese words and phrases, a prefix), each run in rounds, the paths
-interleaved query by query so that drift hits them alike:
+Search: 50 queries (English and Japanese words and phrases, prefixes, AND/OR), each run in rounds, the paths
+interleaved query by query (each goes first in turn) so that drift and a cold page cache hit them alike:
 * store, unfiltered: core.store.reports.search with Filters() (no reading clause; the baseline the brief names);
-* store, filtered: the same with the fully cleared analyst's reading clause;
+* store, with the filters the service passes for each analyst below (the reading clause on the reports, the same
+  rule on the full-text rowids, and ranking on the candidates' own text when anything is hidden from them);
 * service, unfiltered: services.reports.search with need-to-know taken out (Session.readable returns no
   clause): the same work a user's search does (snippets, ranking), without filtering;
 * service, as each analyst: a fully cleared one (TOP SECRET and every compartment: the clause is still applied
@@ -115,14 +116,18 @@ def without_need_to_know() -> Iterator[None]:
     from nia_desktop.core.store import clearances
     from nia_desktop.services import session as session_module
 
-    saved = (clearances.readable_sql, clearances.readable_ids, session_module.Session.readable)
+    saved = (clearances.readable_sql, clearances.readable_rows_sql, clearances.hides_any, clearances.readable_ids,
+             session_module.Session.readable)
     clearances.readable_sql = lambda db, reader, table="reports": ("1", [])  # type: ignore[assignment]
+    clearances.readable_rows_sql = lambda db, reader, column: ("1", [])  # type: ignore[assignment]
+    clearances.hides_any = lambda db, reader: False  # type: ignore[assignment]
     clearances.readable_ids = lambda db, reader, ids: set(ids)  # type: ignore[assignment]
     session_module.Session.readable = lambda self, table="reports": ("1", [])  # type: ignore[assignment]
     try:
         yield
     finally:
-        clearances.readable_sql, clearances.readable_ids, session_module.Session.readable = saved
+        (clearances.readable_sql, clearances.readable_rows_sql, clearances.hides_any, clearances.readable_ids,
+         session_module.Session.readable) = saved
 
 
 def p95(times: list[float]) -> float:
@@ -148,8 +153,14 @@ def bench_search(root: Path, rounds: int) -> None:
 
     cleared = unlock(root, "cleared", ANALYSTS["cleared"])
     secret = unlock(root, "secret", ANALYSTS["secret"])
-    clause = clearances.readable_sql(cleared.db, cleared.access())
-    unfiltered_filters, filtered_filters = Filters(), replace(Filters(), readable=(clause[0], tuple(clause[1])))
+
+    def reader_filters(session: Any) -> Filters:
+        """The filters services.reports.search passes the store for this user."""
+        reader = session.access()
+        clause, params = clearances.readable_sql(session.db, reader)
+        rows, row_params = clearances.readable_rows_sql(session.db, reader, "rowid")
+        return replace(Filters(), readable=(clause, tuple(params)), readable_rows=(rows, tuple(row_params)),
+                       rank_locally=clearances.hides_any(session.db, reader))
 
     def store_search(filters: Filters) -> Callable[[str], int]:
         return lambda q: len(store.search(cleared.db, fts.to_fts_query(q), 20, filters))
@@ -162,8 +173,9 @@ def bench_search(root: Path, rounds: int) -> None:
             return len(reports.search(cleared, q, limit=20))
 
     paths: dict[str, Callable[[str], int]] = {
-        "store, unfiltered (Filters())": store_search(unfiltered_filters),
-        "store, filtered (fully cleared clause)": store_search(filtered_filters),
+        "store, unfiltered (Filters())": store_search(Filters()),
+        "store, fully cleared analyst's filters": store_search(reader_filters(cleared)),
+        "store, SECRET + one compartment's filters": store_search(reader_filters(secret)),
         "service, need-to-know taken out": unfiltered_service,
         "service, fully cleared analyst": service_search(cleared),
         "service, SECRET + one compartment": service_search(secret),
@@ -173,9 +185,12 @@ def bench_search(root: Path, rounds: int) -> None:
     for run in paths.values():  # warm each path's pages once
         for query in QUERIES:
             run(query)
-    for _ in range(rounds):
-        for query in QUERIES:
-            for label, run in paths.items():
+    labels = list(paths)
+    for round_ in range(rounds):
+        for n, query in enumerate(QUERIES):
+            turn = (n + round_) % len(labels)  # each path goes first as often as the others
+            for label in labels[turn:] + labels[:turn]:
+                run = paths[label]
                 start = time.perf_counter()
                 found = run(query)
                 times[label].append(time.perf_counter() - start)
