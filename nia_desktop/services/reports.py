@@ -94,7 +94,7 @@ def search(session: Session, query: str, limit: int = 50, filters: Filters | Non
         reader = session.access()
         rows = reports.search(session.db, expression, limit, replace(
             _filters(session, filters),
-            readable_rows=_rows(clearances.readable_rows_sql(session.db, reader, "rowid")),
+            readable_rows=_rows(clearances.readable_rows_sql(session.db, reader, "reports_fts.rowid")),
             rank_locally=clearances.hides_any(session.db, reader)))
     except Exception as exc:  # FTS5 syntax errors surface as OperationalError
         if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():

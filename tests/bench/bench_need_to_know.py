@@ -158,7 +158,7 @@ def bench_search(root: Path, rounds: int) -> None:
         """The filters services.reports.search passes the store for this user."""
         reader = session.access()
         clause, params = clearances.readable_sql(session.db, reader)
-        rows, row_params = clearances.readable_rows_sql(session.db, reader, "rowid")
+        rows, row_params = clearances.readable_rows_sql(session.db, reader, "reports_fts.rowid")
         return replace(Filters(), readable=(clause, tuple(params)), readable_rows=(rows, tuple(row_params)),
                        rank_locally=clearances.hides_any(session.db, reader))
 

@@ -37,6 +37,7 @@ WNINTEL = Caveat("WNINTEL", CaveatKind.UNKNOWN)
     ("SECRET // OP BLUE HERON // REL TO USA, AUS", ["OP BLUE HERON", "REL TO USA, AUS"], Level.SECRET),
     ("SECRET\nSee https://example.org//path for the source.", [], Level.SECRET),
     ("ＴＯＰ　ＳＥＣＲＥＴ／／ＯＲＣＯＮ\n", ["ORCON"], Level.TOP_SECRET),
+    ('---\nclassification: "極秘//特定秘密"\ncaveats: \'ORCON\'\n---\n', ["特定秘密", "ORCON"], Level.TOP_SECRET),
 ])
 def test_caveats_are_read_from_the_header(header: str, caveats: list[str], level: Level) -> None:
     assert metadata.caveats(header) == caveats

@@ -137,7 +137,8 @@ def caveats(text: str) -> list[str]:
 def _tokens(parts: list[str]) -> list[str]:
     kept = []
     for part in parts:
-        token = re.sub(r"\s+", " ", _FORMAT_CHARACTERS.sub("", part).replace("**", "")).strip(" *")
+        # Quotes around a YAML or CSV value are not part of the caveat.
+        token = re.sub(r"\s+", " ", _FORMAT_CHARACTERS.sub("", part).replace("**", "")).strip(" *\"'`「」『』")
         if not token or not _LEVEL_WORDS.sub("", token.upper()) or _SDS.fullmatch(token):
             continue  # the level itself (or 特定秘密, taken above)
         if any(c.isalnum() for c in token):  # whatever it is, it is kept: an odd character never drops a caveat

@@ -172,14 +172,16 @@ def readable_sql(db: VaultConnection, reader: Access, table: str = "reports") ->
 
 
 def readable_rows_sql(db: VaultConnection, reader: Access, column: str) -> tuple[str, list[Any]]:
-    """The same rule for a column holding report ids outside the reports table (the full-text index's rowid):
-    true unless the id is one of the few reports the reader may not read (both lists come from indexes)."""
-    clause = f"{column} NOT IN (SELECT id FROM reports WHERE classification > ?)"
+    """The same rule for a column holding report ids outside the reports table (the full-text index's rowid),
+    looked up per row: a search stops after a few hundred candidates, so two index probes per candidate cost
+    far less than building the list of every report above the reader's level for each query."""
+    clause = f"EXISTS (SELECT 1 FROM reports hr WHERE hr.id = {column} AND hr.classification <= ?)"
     params: list[Any] = [int(reader.level)]
     lacking = restrictive_not_held(db, reader)
     if lacking:
         marks = ",".join("?" * len(lacking))
-        clause += f" AND {column} NOT IN (SELECT report_id FROM report_caveats WHERE caveat IN ({marks}))"
+        clause += (f" AND NOT EXISTS (SELECT 1 FROM report_caveats hc WHERE hc.report_id = {column} "
+                   f"AND hc.caveat IN ({marks}))")
         params += lacking
     return clause, params
 

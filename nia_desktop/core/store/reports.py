@@ -246,6 +246,8 @@ def original_bytes(db: VaultConnection, report_id: int) -> bytes | None:
 
 RECENT_CANDIDATES = 500
 PHRASE_CANDIDATES = 200
+# Ranked on their own text (a reader from whom anything is hidden): each candidate's body is read and counted.
+LOCAL_CANDIDATES = 100
 
 
 def search(db: VaultConnection, fts_query: str, limit: int, filters: Filters = Filters()
@@ -266,7 +268,7 @@ def search(db: VaultConnection, fts_query: str, limit: int, filters: Filters = F
     if phrase or filters.rank_locally:
         inner = (f"SELECT rowid, 0.0 AS score FROM reports_fts WHERE reports_fts MATCH ? AND {rows_clause} "
                  "ORDER BY rowid DESC LIMIT ?")
-        budget = PHRASE_CANDIDATES
+        budget = PHRASE_CANDIDATES if phrase else LOCAL_CANDIDATES
     else:
         inner = (f"SELECT rowid, bm25(reports_fts, 3.0, 1.0) AS score FROM reports_fts WHERE reports_fts MATCH ? "
                  f"AND {rows_clause} ORDER BY rowid DESC LIMIT ?")
