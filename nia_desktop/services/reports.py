@@ -7,6 +7,7 @@ refused and audited.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -90,19 +91,30 @@ def search(session: Session, query: str, limit: int = 50, filters: Filters | Non
     if not expression:
         raise BadInput("the search has no words to look for")
     terms = fts.query_terms(query)
+    reader = session.access()
+    # bm25 weighs each word by how many reports hold it, hidden ones included: for a reader from whom anything is
+    # hidden, its scores (and, between several words, its order) tell what hidden reports say. One word's weight
+    # is common to every hit, so bm25's order alone is safe there and its scores are replaced by positions; any
+    # other search is ranked on the candidates' own text.
+    hidden = clearances.hides_any(session.db, reader)
+    one_word = _ONE_WORD.fullmatch(expression) is not None
     try:
-        reader = session.access()
         rows = reports.search(session.db, expression, limit, replace(
             _filters(session, filters),
             readable_rows=_rows(clearances.readable_rows_sql(session.db, reader, "reports_fts.rowid")),
-            rank_locally=clearances.hides_any(session.db, reader)))
+            rank_locally=hidden and not one_word))
     except Exception as exc:  # FTS5 syntax errors surface as OperationalError
         if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
             raise BadInput(f"cannot understand the search {query!r}") from exc
         raise
     if rows and all(rank == 0.0 for _, rank, _ in rows):  # phrase candidates: rank them here
         rows = sorted(((s, fts.tf_score(s.title, body, terms), body) for s, _, body in rows), key=lambda r: r[1])
+    elif hidden:
+        rows = [(s, float(position), body) for position, (s, _, body) in enumerate(rows, start=1)]
     return [Hit(summary, rank, fts.snippet(body, terms)) for summary, rank, body in rows[:limit]]
+
+
+_ONE_WORD = re.compile(r'"[^" ]+"')
 
 
 def titles(session: Session, report_ids: list[int]) -> list[tuple[int, str]]:

@@ -262,7 +262,8 @@ def search(db: VaultConnection, fts_query: str, limit: int, filters: Filters = F
     (every Japanese word of three or more characters is one), so those
     candidates are ranked by term frequency instead (core.search.tf_score).
     """
-    where, params = filters.where()
+    # The candidates are already readable (readable_rows): the reports-side clause would only check them again.
+    where, params = (replace(filters, readable=None) if filters.readable_rows else filters).where()
     rows_clause, rows_params = filters.readable_rows or ("1=1", ())
     phrase = any(" " in part for part in fts_query.split('"')[1::2])
     if phrase or filters.rank_locally:
