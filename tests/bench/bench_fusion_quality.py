@@ -37,6 +37,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "sample")
     parser.add_argument("--score", type=Path, default=ROOT.parent / "shared" / "corpus" / "score.py")
     parser.add_argument("--keep", type=Path, help="keep the vault and the JSON outputs in this folder")
+    parser.add_argument("--uncleared", action="store_true",
+                        help="the analyst holds no compartment (reports marked 特定秘密 are hidden from their fusion)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -47,6 +49,8 @@ def main() -> int:
         env.update({"NIA_VAULT": str(work / "vault"), "NIA_USER": "olive", "NIA_PASSPHRASE": "olive-passphrase-1"})
         run(["init", "--officer", "olive", "--kdf-memory", "19", "--kdf-time", "2"], env)
         run(["user", "add", "anna", "--role", "analyst"], {**env, "NIA_NEW_PASSPHRASE": "anna-passphrase-1"})
+        if not args.uncleared:  # fusion quality over every report: a 特定秘密 header is a compartment (issue 13)
+            run(["user", "grant", "anna", "特定秘密"], env)
         env.update({"NIA_USER": "anna", "NIA_PASSPHRASE": "anna-passphrase-1"})
         took_import = run(["import", str(args.corpus / "reports"), "--json"], env, work / "import.json")
         run(["reports", "--json", "--limit", "1000000"], env, work / "reports.json")
