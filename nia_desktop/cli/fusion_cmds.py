@@ -210,7 +210,7 @@ def _entity_log(args: argparse.Namespace) -> int:
 
 
 def _watch_add(args: argparse.Namespace) -> int:
-    from nia_desktop.services.fusion import add_watch
+    from nia_desktop.services.watchlist import add_watch
 
     def act(session: Session) -> int:
         made = add_watch(session, args.name, args.kind, args.alias)
@@ -220,7 +220,7 @@ def _watch_add(args: argparse.Namespace) -> int:
 
 
 def _watch_list(args: argparse.Namespace) -> int:
-    from nia_desktop.services.fusion import watch_entries
+    from nia_desktop.services.watchlist import watch_entries
 
     def act(session: Session) -> int:
         entries = watch_entries(session)
@@ -232,7 +232,7 @@ def _watch_list(args: argparse.Namespace) -> int:
 
 
 def _watch_remove(args: argparse.Namespace) -> int:
-    from nia_desktop.services.fusion import remove_watch
+    from nia_desktop.services.watchlist import remove_watch
 
     def act(session: Session) -> int:
         remove_watch(session, args.id)

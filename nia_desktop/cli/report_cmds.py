@@ -146,7 +146,7 @@ def safe_text(text: str) -> str:
 
 
 def _imports(args: argparse.Namespace) -> int:
-    from nia_desktop.services.importing import import_history, import_manifest
+    from nia_desktop.services.import_history import import_history, import_manifest
 
     def act(session: Session) -> int:
         if args.id is None:

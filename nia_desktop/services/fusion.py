@@ -20,10 +20,8 @@ from nia_desktop.core.fusion import cache as extraction_cache
 from nia_desktop.core.fusion.engine import FusionResult, content_only, fuse, load_dictionaries
 from nia_desktop.core.fusion.incremental import FusionIndex, Update
 from nia_desktop.core.fusion.judgements import Judgement, node_from_text
-from nia_desktop.core.fusion.model import Kind
 from nia_desktop.core.fusion.nodes import ReportText
 from nia_desktop.core.fusion.stored import from_stored, to_stored
-from nia_desktop.core.fusion.watchlist import WatchEntry
 from nia_desktop.core.markings import Access
 from nia_desktop.core.names import check_case_name
 from nia_desktop.core.roles import Action
@@ -412,42 +410,6 @@ def report_text(session: Session, report_id: int) -> str:
 def case_names(session: Session) -> list[str]:
     session.require(Action.FUSE, "cases")
     return cases.names(session.db)
-
-
-WATCH_KINDS = (Kind.PERSON, Kind.ORGANIZATION, Kind.LOCATION, Kind.OPERATION)
-
-
-def add_watch(session: Session, name: str, kind: str, aliases: list[str]) -> int:
-    """A known entity and its aliases: every alias found in any report is that one entity."""
-    session.require(Action.CASE_EDIT, f"watchlist {name}")
-    if not name.strip():
-        raise BadInput("a watchlist entry needs a name")
-    try:
-        chosen = Kind(kind)
-    except ValueError:
-        chosen = None
-    if chosen not in WATCH_KINDS:
-        raise BadInput(f"unknown kind {kind!r}: use person, organization, location or operation")
-    cleaned = sorted({a.strip() for a in aliases if a.strip()} - {name.strip()})
-    with session.db.transaction():
-        entry_id = store.add_watch(session.db, chosen.value, name.strip(), cleaned, session.name,
-                                   iso_utc(session.clock.now()))
-        session.audit("watchlist.add", name.strip(), details={"id": entry_id, "kind": chosen.value,
-                                                              "aliases": cleaned})
-    return entry_id
-
-
-def watch_entries(session: Session) -> list[WatchEntry]:
-    session.require(Action.FUSE, "watchlist")
-    return store.watchlist(session.db)
-
-
-def remove_watch(session: Session, entry_id: int) -> None:
-    session.require(Action.CASE_EDIT, f"watchlist {entry_id}")
-    with session.db.transaction():
-        if not store.remove_watch(session.db, entry_id, session.name, iso_utc(session.clock.now())):
-            raise BadInput(f"there is no watchlist entry {entry_id}")
-        session.audit("watchlist.remove", f"entry {entry_id}")
 
 
 def suggest_for_case(session: Session, case: str, limit: int = 20) -> list[dict[str, Any]]:

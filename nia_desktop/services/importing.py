@@ -13,7 +13,7 @@ import hashlib
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -564,41 +564,3 @@ def _store_document(run: _Run, parsed: _Parsed, record: dict[str, Any], blob: by
         cases.add_report(db, run.case_id, report_id, session.name, now)
     staged.manifest.append(ManifestItem(path, sha, len(blob), kind, "imported", "", report_id))
     staged.outcome.imported.append({"id": report_id, "path": shown(path), "sha256": sha, "type": kind})
-
-
-def import_history(session: Session) -> list[imports.ImportRun]:
-    """Past import runs. Another analyst's run shows only what this user may read of it: the count of its reports
-    they may read, and its sources only when every report it brought in is readable (need-to-know)."""
-    session.require(Action.REPORT_IMPORT)
-    runs = imports.runs(session.db)
-    others = [r.id for r in runs if r.user != session.name]
-    if not others:
-        return runs
-    reader = session.access()
-    brought: dict[int, list[int]] = {}
-    for import_id, report_id in session.db.query(
-            f"SELECT import_id, report_id FROM import_items WHERE report_id IS NOT NULL AND status = 'imported' "  # noqa: S608
-            f"AND import_id IN ({','.join('?' * len(others))})", others):
-        brought.setdefault(int(import_id), []).append(int(report_id))
-    readable = clearances.readable_ids(session.db, reader, [r for ids in brought.values() for r in ids])
-    shown = []
-    for run in runs:
-        if run.user != session.name:
-            ids = brought.get(run.id, [])
-            seen = sum(1 for r in ids if r in readable)
-            run = replace(run, counts={"imported": seen},
-                          sources=run.sources if seen == len(ids) else [f"({len(run.sources)} sources)"])
-        shown.append(run)
-    return shown
-
-
-def import_manifest(session: Session, import_id: int) -> list[ManifestItem]:
-    """One run's manifest: all of it for the user who ran it; for anyone else, only the items that became reports
-    they may read."""
-    session.require(Action.REPORT_IMPORT, f"import {import_id}")
-    items = imports.items(session.db, import_id)
-    owner = session.db.query("SELECT user FROM imports WHERE id = ?", (import_id,))
-    if owner and str(owner[0][0]) == session.name:
-        return items
-    readable = clearances.readable_ids(session.db, session.access(), [i.report_id for i in items if i.report_id])
-    return [i for i in items if i.report_id is not None and i.report_id in readable]

@@ -23,7 +23,7 @@ import pytest
 from nia_desktop.core.ingest import media as media_module
 from nia_desktop.core.ingest.media import ScanItem, scan
 from nia_desktop.core.ingest.model import FileStatus
-from nia_desktop.services import importing
+from nia_desktop.services import import_history, importing
 from nia_desktop.services.session import unlock
 from tests import samples
 from tests.conftest import ANALYST, ANALYST_PASS
@@ -39,8 +39,8 @@ def _report(i: int | str) -> str:
 def _import(vault_dir: Path, media: Path) -> tuple[importing.ImportOutcome, str, list[Any]]:
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
         outcome = importing.import_paths(session, [media])
-        [run] = [r for r in importing.import_history(session) if r.id == outcome.import_id]
-        return outcome, run.status, importing.import_manifest(session, outcome.import_id)
+        [run] = [r for r in import_history.import_history(session) if r.id == outcome.import_id]
+        return outcome, run.status, import_history.import_manifest(session, outcome.import_id)
 
 
 def _unaccounted(files: list[str], manifest: list[Any]) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from nia_desktop.core.classification import Level
-from nia_desktop.services import importing
+from nia_desktop.services import import_history, importing
 from nia_desktop.services.session import Session, unlock
 from nia_desktop.ui.views.reports import model as model_module
 from nia_desktop.ui.views.reports.import_dialog import ImportDialog
@@ -146,7 +146,7 @@ def test_import_wizard_cancel(qtbot, analyst: Session, tmp_path: Path) -> None: 
     assert dialog.result_summary.text().startswith("Cancelled.")
     imported = len(dialog.outcome.imported)  # type: ignore[union-attr]
     assert 0 < imported < 400
-    runs = importing.import_history(analyst)
+    runs = import_history.import_history(analyst)
     assert runs[0].status == "cancelled"
 
 

@@ -153,7 +153,7 @@ def test_a_write_prepared_in_a_transaction_is_refused_outside_one(vault_dir: Pat
 
 def test_two_imports_on_one_session_see_each_others_reports(vault_dir: Path, tmp_path: Path) -> None:
     """A report another thread of the same session committed mid-run is a duplicate here, never a conflict."""
-    from nia_desktop.services import importing
+    from nia_desktop.services import import_history, importing
 
     first, second = tmp_path / "a", tmp_path / "b"
     for folder in (first, second):
@@ -179,7 +179,7 @@ def test_two_imports_on_one_session_see_each_others_reports(vault_dir: Path, tmp
         finally:
             importing._parse_all, importing._Batch.FILES = real, files
         assert len(outcome.imported) == 5 and len(outcome.duplicates) == 1, outcome.to_json()
-        assert [run.status for run in importing.import_history(session)] == ["done", "done"]
+        assert [run.status for run in import_history.import_history(session)] == ["done", "done"]
 
 
 def test_a_failed_commit_leaves_keyslots_json_as_it_was(vault_dir: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from nia_desktop.core.errors import BadInput, PermissionRefused
 from nia_desktop.core.fusion.engine import Entity, FusionResult, ReportText, fuse
 from nia_desktop.core.fusion.judgements import Judgement
-from nia_desktop.services import fusion, importing
+from nia_desktop.services import fusion, importing, watchlist
 from nia_desktop.services.session import unlock
 from tests.conftest import ANALYST, ANALYST_PASS, COURIER, COURIER_PASS
 
@@ -99,7 +99,7 @@ def test_second_fusion_reuses_extractions_until_the_watchlist_changes(vault_dir:
         second = fusion.run_fusion(session)
         assert len(calls) == 4  # nothing extracted again
         assert [(e.name, e.reports) for e in second.entities] == [(e.name, e.reports) for e in first.entities]
-        fusion.add_watch(session, "TANG Haoran", "person", ["Kevin Tang"])
+        watchlist.add_watch(session, "TANG Haoran", "person", ["Kevin Tang"])
         third = fusion.run_fusion(session)
         assert len(calls) == 8  # the watchlist changed what extraction finds: all again
         assert by_alias(third, "Kevin Tang") is by_alias(third, "TANG Haoran")

@@ -10,7 +10,7 @@ from nia_desktop.core.errors import BadInput, PermissionRefused
 from nia_desktop.core.fusion.engine import ReportText, fuse
 from nia_desktop.core.fusion.model import Kind
 from nia_desktop.core.fusion.watchlist import Matcher, WatchEntry
-from nia_desktop.services import fusion, importing
+from nia_desktop.services import fusion, importing, watchlist
 from nia_desktop.services.session import unlock
 from tests.conftest import ANALYST, ANALYST_PASS, COURIER, COURIER_PASS
 
@@ -43,15 +43,15 @@ def test_watchlist_service(vault_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("Subject: B\n\nGennady GROMOV travelled.\n")
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
         importing.import_paths(session, [tmp_path / "a.txt", tmp_path / "b.txt"])
-        entry = fusion.add_watch(session, "Gennady GROMOV", "person", ["Arkady Svetlov", " "])
-        assert [e.aliases for e in fusion.watch_entries(session)] == [("Arkady Svetlov",)]
+        entry = watchlist.add_watch(session, "Gennady GROMOV", "person", ["Arkady Svetlov", " "])
+        assert [e.aliases for e in watchlist.watch_entries(session)] == [("Arkady Svetlov",)]
         result = fusion.run_fusion(session)
         assert any(len(e.reports) == 2 and "Arkady Svetlov" in e.aliases for e in result.entities)
-        fusion.remove_watch(session, entry)
-        assert fusion.watch_entries(session) == []
+        watchlist.remove_watch(session, entry)
+        assert watchlist.watch_entries(session) == []
         with pytest.raises(BadInput, match="unknown kind"):
-            fusion.add_watch(session, "X", "vessel", [])
+            watchlist.add_watch(session, "X", "vessel", [])
         actions = [a for (a,) in session.db.query("SELECT action FROM audit WHERE action LIKE 'watchlist.%'")]
         assert actions == ["watchlist.add", "watchlist.remove"]
     with unlock(vault_dir, COURIER, COURIER_PASS) as session, pytest.raises(PermissionRefused):
-        fusion.add_watch(session, "Y", "person", [])
+        watchlist.add_watch(session, "Y", "person", [])

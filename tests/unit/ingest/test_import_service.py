@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from nia_desktop.core.errors import PermissionRefused, VaultTampered
-from nia_desktop.services import importing, reports
+from nia_desktop.services import import_history, importing, reports
 from nia_desktop.services.session import unlock
 from tests import samples
 from tests.conftest import ANALYST, ANALYST_PASS, COURIER, COURIER_PASS, OFFICER, OFFICER_PASS
@@ -68,7 +68,7 @@ def test_second_import_is_all_duplicates(vault_dir: Path, media: Path) -> None:
         of = {d["sha256"]: d["of"] for d in second.duplicates}
         en_sha = next(r["sha256"] for r in first.imported if r["path"].endswith("en.txt"))
         assert of[en_sha] == next(r["id"] for r in first.imported if r["path"].endswith("en.txt"))
-        manifest = importing.import_manifest(session, second.import_id)
+        manifest = import_history.import_manifest(session, second.import_id)
         assert {m.status for m in manifest} == {"duplicate"} and len(manifest) == 6
 
 
@@ -109,7 +109,7 @@ def test_every_batch_commits_with_its_audit_entry(vault_dir: Path, media: Path,
         named = {h for row in session.db.query("SELECT details FROM audit WHERE action = 'report.import.batch'")
                  for h in json.loads(row[0])["imported"]}
         assert stored == named and len(named) >= 1
-        run = importing.import_history(session)[0]
+        run = import_history.import_history(session)[0]
         assert run.status == "failed"
 
 
@@ -197,9 +197,9 @@ def test_a_file_that_fails_to_store_keeps_the_files_before_it(vault_dir: Path, t
         kept = sorted(r.path.rsplit("/", 1)[-1] for r in reports.list_reports(session))
         assert kept == ["r0.txt", "r1.txt", "r2.txt"]  # the failing file is absent, the ones before it whole
         assert session.db.query("SELECT count(*) FROM report_texts")[0][0] == 3
-        run = importing.import_history(session)[0]
+        run = import_history.import_history(session)[0]
         assert run.status == "failed" and run.counts["imported"] == 3
-        assert [m.status for m in importing.import_manifest(session, run.id)] == ["imported"] * 3
+        assert [m.status for m in import_history.import_manifest(session, run.id)] == ["imported"] * 3
     monkeypatch.setattr(importing, "_store_document", real)
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
         again = importing.import_paths(session, [folder])

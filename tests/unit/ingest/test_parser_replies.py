@@ -19,7 +19,7 @@ import pytest
 from nia_desktop.core.ingest import sandbox
 from nia_desktop.core.ingest.limits import Limits
 from nia_desktop.core.ingest.sandbox import Malformed, ParseResult, SandboxPool, checked_documents
-from nia_desktop.services import importing
+from nia_desktop.services import import_history, importing
 from nia_desktop.services.session import unlock
 from tests import samples
 from tests.conftest import ANALYST, ANALYST_PASS
@@ -170,8 +170,8 @@ def test_an_import_refuses_the_garbage_file_and_imports_the_rest(vault_dir: Path
     (media / "garbage.txt").write_text("anything at all")
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
         outcome = importing.import_paths(session, [media])
-        [run] = [r for r in importing.import_history(session) if r.id == outcome.import_id]
-        manifest = importing.import_manifest(session, outcome.import_id)
+        [run] = [r for r in import_history.import_history(session) if r.id == outcome.import_id]
+        manifest = import_history.import_manifest(session, outcome.import_id)
     assert run.status == "done"
     assert sorted(Path(r["path"]).name for r in outcome.imported) == [f"good{i}.txt" for i in range(4)]
     [refused] = outcome.refused

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QSplitter, QVBoxLayout, QWidget
 
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.store.imports import ImportRun, ManifestItem
-from nia_desktop.services import importing
+from nia_desktop.services import import_history
 from nia_desktop.services.session import Session
 from nia_desktop.ui.models.table import RowsModel
 from nia_desktop.ui.widgets.table_view import FilterTable
@@ -52,7 +52,7 @@ class ImportHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.run_table.selectionModel().selectionChanged.connect(self._show_items)
-        self._run(lambda signals, cancel: importing.import_history(session), on_success=self._show_runs)
+        self._run(lambda signals, cancel: import_history.import_history(session), on_success=self._show_runs)
 
     def _show_runs(self, runs: list[ImportRun]) -> None:
         self.runs.set_rows(runs)
@@ -70,4 +70,4 @@ class ImportHistoryDialog(QDialog):
                 self.items.set_rows(items)
                 self.item_table.resizeColumnsToContents()
 
-        self._run(lambda signals, cancel: importing.import_manifest(session, run_id), on_success=show)
+        self._run(lambda signals, cancel: import_history.import_manifest(session, run_id), on_success=show)
