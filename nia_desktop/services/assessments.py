@@ -23,10 +23,10 @@ from nia_desktop.core.markings import combine
 from nia_desktop.core.roles import Action
 from nia_desktop.core.store import assessments as store
 from nia_desktop.core.store import cases, clearances
-from nia_desktop.core.store.reports import Filters
 from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.core.store.reports import search as search_reports
 from nia_desktop.services.fusion import kept_run
+from nia_desktop.services.reports import readable_search_filters
 from nia_desktop.services.session import Session
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -162,8 +162,7 @@ def suggest_reports(session: Session, requirement_id: int, limit: int = 20) -> l
              if w.lower() not in _STOP and (len(w) >= 4 or re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", w))]
     expression = " OR ".join(filter(None, (fts.to_fts_query(w) for w in words)))
     if expression:
-        clause, params = session.readable()
-        hits = search_reports(session.db, expression, 200 + len(done), Filters(readable=(clause, tuple(params))))
+        hits = search_reports(session.db, expression, 200 + len(done), readable_search_filters(session))
         for position, (summary, _, _) in enumerate(hits):
             score[summary.id] += 2.0 / (1 + position / 10)
     run = kept_run(session)

@@ -69,8 +69,15 @@ def original_bytes(session: Session, report_id: int) -> bytes:
     return data
 
 
-def _rows(found: tuple[str, list[Any]]) -> tuple[str, tuple[Any, ...]]:
-    return found[0], tuple(found[1])
+def readable_search_filters(session: Session, filters: Filters | None = None,
+                            rank_locally: bool | None = None) -> Filters:
+    """The store's search filters for this user: candidates only among the reports they may read, ranked on their
+    own text when anything is hidden from them (``rank_locally`` None: whenever anything is), as bm25's word
+    statistics count hidden reports."""
+    reader = session.access()
+    clause, params = clearances.readable_rows_sql(session.db, reader, "reports_fts.rowid")
+    local = clearances.hides_any(session.db, reader) if rank_locally is None else rank_locally
+    return replace(_filters(session, filters), readable_rows=(clause, tuple(params)), rank_locally=local)
 
 
 @dataclass(frozen=True)
@@ -99,10 +106,8 @@ def search(session: Session, query: str, limit: int = 50, filters: Filters | Non
     hidden = clearances.hides_any(session.db, reader)
     one_word = _ONE_WORD.fullmatch(expression) is not None
     try:
-        rows = reports.search(session.db, expression, limit, replace(
-            _filters(session, filters),
-            readable_rows=_rows(clearances.readable_rows_sql(session.db, reader, "reports_fts.rowid")),
-            rank_locally=hidden and not one_word))
+        rows = reports.search(session.db, expression, limit,
+                              readable_search_filters(session, filters, rank_locally=hidden and not one_word))
     except Exception as exc:  # FTS5 syntax errors surface as OperationalError
         if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
             raise BadInput(f"cannot understand the search {query!r}") from exc
