@@ -46,6 +46,13 @@ class Action(StrEnum):
     BUNDLE_VERIFY = "bundle.verify"
     BUNDLE_RECEIVE = "bundle.receive"
     BUNDLE_WRITE_OUT = "bundle.write_out"
+    # dissemination: consumers (officer), releases and notices (analyst), the ledger, receipts
+    CONSUMER_MANAGE = "consumer.manage"
+    CONSUMER_LIST = "consumer.list"
+    RELEASE_TO = "release.to"
+    LEDGER_READ = "ledger.read"
+    NOTICE_ISSUE = "notice.issue"
+    RECEIPT_ISSUE = "receipt.issue"
     # vault care (officer): check pages and chain, back up
     VAULT_CHECK = "vault.check"
     VAULT_BACKUP = "vault.backup"

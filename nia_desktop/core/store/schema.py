@@ -397,6 +397,125 @@ def _v12_need_to_know(db: VaultConnection) -> None:
         _watch_security_table(db, table)
 
 
+
+def _v13_dissemination(db: VaultConnection) -> None:
+    # Dissemination (docs/dissemination.md). Sending side: the consumers this workstation releases to, the
+    # products it released (digest = SHA-256 of the briefing.json payload, the same for every copy), what each
+    # derives from, as it stood at release, and each copy's custody and receipt; notices (corrections, recalls)
+    # naming earlier products. Receiving side: the products this workstation holds and the notices it received.
+    db.execute(
+        """CREATE TABLE consumers (
+            name TEXT PRIMARY KEY,
+            organisation TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            key_pem TEXT,
+            key_fingerprint TEXT,
+            max_level INTEGER NOT NULL,
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            removed_by TEXT,
+            removed_at TEXT
+        )"""
+    )
+    db.execute("CREATE TABLE consumer_caveats (consumer TEXT NOT NULL REFERENCES consumers(name), "
+               "caveat TEXT NOT NULL REFERENCES caveats(name), PRIMARY KEY (consumer, caveat))")
+    db.execute(
+        """CREATE TABLE products (
+            digest TEXT PRIMARY KEY,
+            case_name TEXT NOT NULL,
+            title TEXT NOT NULL,
+            classification INTEGER NOT NULL,
+            caveats TEXT NOT NULL DEFAULT '[]',
+            tearline TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    # What a product derives from, as it stood when released: a later re-mark, re-grade or duplicate finding
+    # is found by comparing (store/ledger.stale).
+    db.execute(
+        """CREATE TABLE product_reports (
+            product TEXT NOT NULL REFERENCES products(digest),
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            classification INTEGER NOT NULL,
+            caveats TEXT NOT NULL DEFAULT '[]',
+            grading TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (product, report_id)
+        )"""
+    )
+    db.execute("CREATE INDEX product_reports_report ON product_reports (report_id, product)")
+    db.execute("CREATE TABLE product_assessments (product TEXT NOT NULL REFERENCES products(digest), "
+               "assessment_id INTEGER NOT NULL, PRIMARY KEY (product, assessment_id))")
+    db.execute("CREATE INDEX product_assessments_assessment ON product_assessments (assessment_id, product)")
+    db.execute(
+        """CREATE TABLE notices (
+            digest TEXT PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('correct', 'recall')),
+            why TEXT NOT NULL,
+            superseded_by TEXT,
+            author TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE TABLE notice_products (notice TEXT NOT NULL REFERENCES notices(digest), "
+               "product TEXT NOT NULL, PRIMARY KEY (notice, product))")
+    db.execute("CREATE INDEX notice_products_product ON notice_products (product, notice)")
+    # One copy = one signed bundle to one consumer (or to recipients named by key alone: consumer NULL).
+    # ``item`` is a product digest (kind 'product') or a notice digest (kind 'notice').
+    db.execute(
+        """CREATE TABLE copies (
+            bundle_uuid TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('product', 'notice')),
+            item TEXT NOT NULL,
+            consumer TEXT REFERENCES consumers(name),
+            released_by TEXT NOT NULL,
+            released_at TEXT NOT NULL,
+            custody TEXT NOT NULL,
+            receipt_uuid TEXT,
+            receipt_signer TEXT,
+            acknowledged_at TEXT,
+            receipt_note TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX copies_item ON copies (item, consumer)")
+    db.execute("CREATE INDEX copies_consumer ON copies (consumer, released_at)")
+    db.execute("CREATE INDEX copies_outstanding ON copies (acknowledged_at, released_at)")
+    db.execute(
+        """CREATE TABLE held_products (
+            bundle_uuid TEXT PRIMARY KEY,
+            digest TEXT NOT NULL,
+            signer TEXT NOT NULL,
+            case_name TEXT NOT NULL,
+            title TEXT NOT NULL,
+            classification INTEGER NOT NULL,
+            received_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'current' CHECK (status IN ('current', 'superseded', 'withdrawn')),
+            notice_uuid TEXT,
+            notice_why TEXT,
+            superseded_by TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX held_products_digest ON held_products (digest)")
+    db.execute(
+        """CREATE TABLE received_notices (
+            uuid TEXT PRIMARY KEY,
+            digest TEXT NOT NULL,
+            action TEXT NOT NULL,
+            why TEXT NOT NULL,
+            superseded_by TEXT,
+            products TEXT NOT NULL,
+            signer TEXT NOT NULL,
+            received_by TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            seen_by TEXT,
+            seen_at TEXT
+        )"""
+    )
+    db.execute("CREATE TABLE receipts_sent (for_uuid TEXT PRIMARY KEY, receipt_uuid TEXT NOT NULL, "
+               "sent_by TEXT NOT NULL, sent_at TEXT NOT NULL)")
+    for table in ("consumers", "consumer_caveats"):
+        _watch_security_table(db, table)
+
 # Every table whose rows decide who may do what, which keys count, what the log vouches for, or what was
 # already received (replay): a change to any of them moves the security-state generation
 # (core/freshness.py), inside the same transaction. The digest covers the columns named (all by default):
@@ -405,7 +524,8 @@ def _v12_need_to_know(db: VaultConnection) -> None:
 _V11_SECURITY_TABLES = ("users", "trusted_keys", "retired_keys", "settings", "release_requests", "workstation_keys",
                         "vault_meta", "audit_seals", "bundle_sequences", "received_bundles")
 # Who may read what is security state too (v12): caveats' kinds and users' compartment grants.
-SECURITY_TABLES = (*_V11_SECURITY_TABLES, "caveats", "user_grants")
+# Who may receive what is too (v13): consumers, their levels, caveats and keys.
+SECURITY_TABLES = (*_V11_SECURITY_TABLES, "caveats", "user_grants", "consumers", "consumer_caveats")
 SECURITY_COLUMNS = {
     "received_bundles": "uuid, kind, signer, sequence, received_by, received_at, status",
     # The briefing text itself is covered by its content_sha256 (and an approval names its hash).
@@ -416,7 +536,8 @@ SECURITY_COLUMNS = {
 MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_imports_cases,
                                _v4_fusion_assessments_requirements, _v5_watchlist, _v6_extractions,
                                _v7_trust_bundles, _v8_release_reviews, _v9_outbound,
-                               _v10_key_rotation, _v11_authenticated_slots, _v12_need_to_know]
+                               _v10_key_rotation, _v11_authenticated_slots, _v12_need_to_know,
+                               _v13_dissemination]
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,386 @@
+"""The dissemination ledger, sending side: consumers, released products, what they derive from, each copy's
+custody and receipt, and notices (corrections and recalls) naming earlier products.
+
+A product's digest is the SHA-256 of its briefing.json payload: the same for every copy of it, and what a
+receiving workstation computes from the bundle it holds, so a notice or a receipt names a product the same
+way on both sides. A copy is one signed bundle to one consumer; its custody is where it went when released
+("file PATH" or "queued"), and the courier's delivery of a queued copy is read from the outbound queue.
+Every query here is indexed (schema v13) so it answers at 100,000 reports and 10,000 products without a scan
+of either (tests/bench/bench_ledger.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from nia_desktop.core.classification import Level
+from nia_desktop.core.vault.connection import VaultConnection
+
+
+# -- consumers -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Consumer:
+    name: str
+    organisation: str
+    recipient: str  # age1...: every copy for them is encrypted to it
+    key_fingerprint: str  # their workstation's signing key (receipts), "" when none was given
+    max_level: Level
+    caveats: tuple[str, ...]  # the compartments, controls and release lists they may receive
+    added_by: str
+    added_at: str
+    removed_at: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "organisation": self.organisation, "recipient": self.recipient,
+                "key_fingerprint": self.key_fingerprint or None, "max_level": self.max_level.english,
+                "caveats": list(self.caveats), "added_by": self.added_by, "added_at": self.added_at,
+                "removed_at": self.removed_at or None}
+
+
+_CONSUMER = ("name, organisation, recipient, coalesce(key_fingerprint, ''), max_level, added_by, added_at, "
+             "coalesce(removed_at, '')")
+
+
+def _consumer(db: VaultConnection, row: Any) -> Consumer:
+    caveats = tuple(str(c) for (c,) in db.query(
+        "SELECT caveat FROM consumer_caveats WHERE consumer = ? ORDER BY caveat", (row[0],)))
+    return Consumer(str(row[0]), str(row[1]), str(row[2]), str(row[3]), Level(int(row[4])), caveats, str(row[5]),
+                    str(row[6]), str(row[7]))
+
+
+def add_consumer(db: VaultConnection, consumer: Consumer, key_pem: str | None) -> None:
+    db.execute("INSERT INTO consumers (name, organisation, recipient, key_pem, key_fingerprint, max_level, added_by, "
+               "added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               (consumer.name, consumer.organisation, consumer.recipient, key_pem,
+                consumer.key_fingerprint or None, int(consumer.max_level), consumer.added_by, consumer.added_at))
+    db.executemany("INSERT INTO consumer_caveats (consumer, caveat) VALUES (?, ?)",
+                   [(consumer.name, c) for c in consumer.caveats])
+
+
+def remove_consumer(db: VaultConnection, name: str, by: str, at: str) -> None:
+    """Removed consumers stay (the ledger still names them), marked, and receive nothing more."""
+    db.execute("UPDATE consumers SET removed_by = ?, removed_at = ? WHERE name = ?", (by, at, name))
+
+
+def consumer(db: VaultConnection, name: str) -> Consumer | None:
+    rows = db.query(f"SELECT {_CONSUMER} FROM consumers WHERE name = ?", (name,))
+    return _consumer(db, rows[0]) if rows else None
+
+
+def consumer_key(db: VaultConnection, name: str) -> str | None:
+    """The PEM of a consumer's workstation signing key, if one was registered."""
+    rows = db.query("SELECT key_pem FROM consumers WHERE name = ?", (name,))
+    return str(rows[0][0]) if rows and rows[0][0] else None
+
+
+def consumer_by_key(db: VaultConnection, fingerprint: str) -> Consumer | None:
+    rows = db.query(f"SELECT {_CONSUMER} FROM consumers WHERE key_fingerprint = ? "
+                    "ORDER BY removed_at IS NOT NULL, added_at DESC LIMIT 1", (fingerprint,))
+    return _consumer(db, rows[0]) if rows else None
+
+
+def consumers(db: VaultConnection, include_removed: bool = False) -> list[Consumer]:
+    where = "" if include_removed else " WHERE removed_at IS NULL"
+    return [_consumer(db, r) for r in db.query(f"SELECT {_CONSUMER} FROM consumers{where} ORDER BY name")]
+
+
+# -- products and copies ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Product:
+    digest: str
+    case: str
+    title: str
+    classification: Level
+    caveats: tuple[str, ...]
+    tearline: str  # "" for a full product, else the level its tearline version was cut at
+    author: str
+    created_at: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"digest": self.digest, "case": self.case, "title": self.title,
+                "classification": self.classification.english, "caveats": list(self.caveats),
+                "tearline": self.tearline or None, "author": self.author, "created_at": self.created_at}
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """One report a product derives from, as it stood at release."""
+
+    report_id: int
+    classification: Level
+    caveats: tuple[str, ...]
+    grading: str
+
+
+_PRODUCT = "p.digest, p.case_name, p.title, p.classification, p.caveats, p.tearline, p.author, p.created_at"
+
+
+def _product(row: Any, offset: int = 0) -> Product:
+    r = row[offset:offset + 8]
+    return Product(str(r[0]), str(r[1]), str(r[2]), Level(int(r[3])), tuple(json.loads(str(r[4]))), str(r[5]),
+                   str(r[6]), str(r[7]))
+
+
+def record_product(db: VaultConnection, product: Product, derives_from: Iterable[Derivation],
+                   assessment_ids: Iterable[int]) -> bool:
+    """Record a product the first time it is released; False when it was already known (same digest)."""
+    if db.query("SELECT 1 FROM products WHERE digest = ?", (product.digest,)):
+        return False
+    db.execute("INSERT INTO products (digest, case_name, title, classification, caveats, tearline, author, "
+               "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               (product.digest, product.case, product.title, int(product.classification),
+                json.dumps(list(product.caveats), ensure_ascii=False), product.tearline, product.author,
+                product.created_at))
+    db.executemany("INSERT INTO product_reports (product, report_id, classification, caveats, grading) "
+                   "VALUES (?, ?, ?, ?, ?)",
+                   [(product.digest, d.report_id, int(d.classification),
+                     json.dumps(list(d.caveats), ensure_ascii=False), d.grading) for d in derives_from])
+    db.executemany("INSERT OR IGNORE INTO product_assessments (product, assessment_id) VALUES (?, ?)",
+                   [(product.digest, a) for a in assessment_ids])
+    return True
+
+
+def product(db: VaultConnection, digest: str) -> Product | None:
+    rows = db.query(f"SELECT {_PRODUCT} FROM products p WHERE p.digest = ?", (digest,))
+    return _product(rows[0]) if rows else None
+
+
+def products_like(db: VaultConnection, prefix: str, limit: int = 5) -> list[Product]:
+    """Products whose digest starts with ``prefix`` (a user may type the first characters)."""
+    rows = db.query(f"SELECT {_PRODUCT} FROM products p WHERE p.digest >= ? AND p.digest < ? "
+                    "ORDER BY p.digest LIMIT ?", (prefix, prefix + "g", limit))
+    return [_product(r) for r in rows]
+
+
+def derivations(db: VaultConnection, digest: str) -> list[Derivation]:
+    return [Derivation(int(r), Level(int(c)), tuple(json.loads(str(cv))), str(g)) for r, c, cv, g in db.query(
+        "SELECT report_id, classification, caveats, grading FROM product_reports WHERE product = ? "
+        "ORDER BY report_id", (digest,))]
+
+
+def product_assessments(db: VaultConnection, digest: str) -> list[int]:
+    return [int(a) for (a,) in db.query(
+        "SELECT assessment_id FROM product_assessments WHERE product = ? ORDER BY assessment_id", (digest,))]
+
+
+@dataclass(frozen=True)
+class Copy:
+    """One copy of a product or notice, sent to one consumer, and what became of it."""
+
+    bundle_uuid: str
+    kind: str  # "product" or "notice"
+    item: str  # the product's or notice's digest
+    consumer: str  # "" when sent to recipients named by key only
+    released_by: str
+    released_at: str
+    custody: str  # "file PATH", "queued"
+    delivered_by: str  # the courier who wrote a queued copy to media, and where
+    delivered_at: str
+    volume: str
+    receipt_uuid: str
+    receipt_signer: str
+    acknowledged_at: str
+
+    @property
+    def state(self) -> str:
+        """acknowledged (a signed receipt came back), delivered (on a file or media), or queued."""
+        if self.acknowledged_at:
+            return "acknowledged"
+        if self.custody.startswith("file ") or self.delivered_at:
+            return "delivered"
+        return "queued"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"bundle": self.bundle_uuid, "kind": self.kind, "item": self.item, "consumer": self.consumer or None,
+                "released_by": self.released_by, "released_at": self.released_at, "custody": self.custody,
+                "state": self.state, "delivered_by": self.delivered_by or None,
+                "delivered_at": self.delivered_at or None, "volume": self.volume or None,
+                "receipt": self.receipt_uuid or None, "acknowledged_at": self.acknowledged_at or None}
+
+
+_COPY = ("c.bundle_uuid, c.kind, c.item, coalesce(c.consumer, ''), c.released_by, c.released_at, c.custody, "
+         "coalesce(o.delivered_by, ''), coalesce(o.delivered_at, ''), coalesce(o.volume, ''), "
+         "coalesce(c.receipt_uuid, ''), coalesce(c.receipt_signer, ''), coalesce(c.acknowledged_at, '')")
+_COPY_FROM = "copies c LEFT JOIN outbound_bundles o ON o.uuid = c.bundle_uuid"
+
+
+def _copy(row: Any) -> Copy:
+    return Copy(*(str(v) for v in row[:13]))
+
+
+def record_copy(db: VaultConnection, bundle_uuid: str, kind: str, item: str, consumer: str | None, by: str,
+                at: str, custody: str) -> None:
+    db.execute("INSERT INTO copies (bundle_uuid, kind, item, consumer, released_by, released_at, custody) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)", (bundle_uuid, kind, item, consumer, by, at, custody))
+
+
+def copy_of(db: VaultConnection, bundle_uuid: str) -> Copy | None:
+    rows = db.query(f"SELECT {_COPY} FROM {_COPY_FROM} WHERE c.bundle_uuid = ?", (bundle_uuid,))
+    return _copy(rows[0]) if rows else None
+
+
+def copies_of(db: VaultConnection, item: str) -> list[Copy]:
+    """Every copy of one product or notice, by consumer."""
+    return [_copy(r) for r in db.query(f"SELECT {_COPY} FROM {_COPY_FROM} WHERE c.item = ? "
+                                       "ORDER BY c.consumer, c.released_at", (item,))]
+
+
+def acknowledge(db: VaultConnection, bundle_uuid: str, receipt_uuid: str, signer: str, at: str, note: str) -> None:
+    db.execute("UPDATE copies SET receipt_uuid = ?, receipt_signer = ?, acknowledged_at = ?, receipt_note = ? "
+               "WHERE bundle_uuid = ?", (receipt_uuid, signer, at, note, bundle_uuid))
+
+
+# -- notices -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Notice:
+    digest: str  # SHA-256 of its notice.json payload
+    action: str  # "correct" or "recall"
+    why: str
+    superseded_by: str
+    products: tuple[str, ...]
+    author: str
+    created_at: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"digest": self.digest, "action": self.action, "why": self.why,
+                "superseded_by": self.superseded_by or None, "products": list(self.products),
+                "author": self.author, "created_at": self.created_at}
+
+
+def record_notice(db: VaultConnection, notice: Notice) -> None:
+    if db.query("SELECT 1 FROM notices WHERE digest = ?", (notice.digest,)):
+        return
+    db.execute("INSERT INTO notices (digest, action, why, superseded_by, author, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+               (notice.digest, notice.action, notice.why, notice.superseded_by or None, notice.author,
+                notice.created_at))
+    db.executemany("INSERT INTO notice_products (notice, product) VALUES (?, ?)",
+                   [(notice.digest, p) for p in notice.products])
+
+
+def notices_about(db: VaultConnection, product_digest: str) -> list[Notice]:
+    rows = db.query("SELECT n.digest, n.action, n.why, coalesce(n.superseded_by, ''), n.author, n.created_at "
+                    "FROM notice_products np JOIN notices n ON n.digest = np.notice WHERE np.product = ? "
+                    "ORDER BY n.created_at", (product_digest,))
+    return [Notice(str(d), str(a), str(w), str(s), tuple(_notice_products(db, str(d))), str(au), str(at))
+            for d, a, w, s, au, at in rows]
+
+
+def notice(db: VaultConnection, digest: str) -> Notice | None:
+    rows = db.query("SELECT digest, action, why, coalesce(superseded_by, ''), author, created_at FROM notices "
+                    "WHERE digest = ?", (digest,))
+    if not rows:
+        return None
+    d, a, w, s, au, at = rows[0]
+    return Notice(str(d), str(a), str(w), str(s), tuple(_notice_products(db, str(d))), str(au), str(at))
+
+
+def _notice_products(db: VaultConnection, digest: str) -> list[str]:
+    return [str(p) for (p,) in db.query("SELECT product FROM notice_products WHERE notice = ? ORDER BY product",
+                                        (digest,))]
+
+
+# -- the questions -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Holding:
+    """A copy of a product, with the product: an answer to "who holds what"."""
+
+    product: Product
+    copy: Copy
+    via: str  # "report" (the product cites it) or "assessment N" (through a key judgement resting on it)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"product": self.product.to_json(), **self.copy.to_json(), "via": self.via}
+
+
+def who_has(db: VaultConnection, report_id: int) -> list[Holding]:
+    """Every copy of every product deriving from the report: citing it, or carrying an assessment that rests
+    on it. Indexed: product_reports by report, product_assessments by assessment, copies by item."""
+    direct = [str(p) for (p,) in db.query("SELECT product FROM product_reports WHERE report_id = ?", (report_id,))]
+    assessed = [int(a) for (a,) in db.query(
+        "SELECT a.id FROM assessments a, json_each(a.reports) j WHERE j.value = ?", (report_id,))]
+    via: dict[str, str] = {p: "report" for p in direct}
+    for assessment in assessed:
+        for (p,) in db.query("SELECT product FROM product_assessments WHERE assessment_id = ?", (assessment,)):
+            via.setdefault(str(p), f"assessment {assessment}")
+    found = []
+    for digest in sorted(via):
+        rows = db.query(f"SELECT {_COPY}, {_PRODUCT} FROM {_COPY_FROM} JOIN products p ON p.digest = c.item "
+                        "WHERE c.item = ? AND c.kind = 'product' ORDER BY c.consumer, c.released_at", (digest,))
+        found += [Holding(_product(r, 13), _copy(r), via[digest]) for r in rows]
+    return found
+
+
+def sent_to(db: VaultConnection, consumer_name: str, limit: int = 1000, offset: int = 0) -> list[Holding]:
+    """What one consumer was sent (products and notices), newest first."""
+    rows = db.query(f"SELECT {_COPY} FROM {_COPY_FROM} WHERE c.consumer = ? "
+                    "ORDER BY c.released_at DESC, c.bundle_uuid LIMIT ? OFFSET ?", (consumer_name, limit, offset))
+    return _with_items(db, [_copy(r) for r in rows])
+
+
+def outstanding(db: VaultConnection, limit: int = 1000, offset: int = 0) -> list[Holding]:
+    """Copies no signed receipt has acknowledged, oldest first: notices as well as products."""
+    rows = db.query(f"SELECT {_COPY} FROM {_COPY_FROM} WHERE c.acknowledged_at IS NULL "
+                    "ORDER BY c.released_at, c.bundle_uuid LIMIT ? OFFSET ?", (limit, offset))
+    return _with_items(db, [_copy(r) for r in rows])
+
+
+def count_outstanding(db: VaultConnection) -> int:
+    return int(db.query("SELECT count(*) FROM copies WHERE acknowledged_at IS NULL")[0][0])
+
+
+def _with_items(db: VaultConnection, copies: list[Copy]) -> list[Holding]:
+    """Each copy with its product; a notice's copy is shown with the first product it names."""
+    products: dict[str, Product | None] = {}
+    found = []
+    for c in copies:
+        digest = c.item
+        via = "product"
+        if c.kind == "notice":
+            named = _notice_products(db, c.item)
+            digest, via = (named[0] if named else ""), f"notice {c.item[:16]}"
+        if digest not in products:
+            products[digest] = product(db, digest)
+        shown = products[digest]
+        if shown is not None:
+            found.append(Holding(shown, c, via))
+    return found
+
+
+@dataclass(frozen=True)
+class Stale:
+    """A released product resting on a report that changed since: re-marked, re-graded, or now a duplicate."""
+
+    product: Product
+    report_id: int
+    reasons: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"product": self.product.to_json(), "report": self.report_id, "reasons": list(self.reasons)}
+
+
+def stale(db: VaultConnection, duplicates: dict[int, int] | None = None) -> list[Stale]:
+    """Products whose reports were re-marked (level or caveats) or re-graded since release, or are now found to
+    duplicate another report (``duplicates``: report id -> the report it duplicates, from fusion)."""
+    rows = db.query(
+        f"SELECT {_PRODUCT}, pr.report_id, pr.classification, pr.caveats, pr.grading, r.classification, "
+        "r.reliability || r.credibility, "
+        "(SELECT json_group_array(caveat) FROM (SELECT caveat FROM report_caveats rc "
+        "  WHERE rc.report_id = pr.report_id ORDER BY caveat)) "
+        "FROM product_reports pr JOIN products p ON p.digest = pr.product JOIN reports r ON r.id = pr.report_id "
+        "ORDER BY p.created_at DESC, pr.report_id")
+    found = []
+    for row in rows:
+        report_id, was_level, was_caveats, was_grading, level, grading, caveats = row[8:15]
+        reasons = []
+        if int(was_level) != int(level) or sorted(json.loads(str(was_caveats))) != sorted(json.loads(str(caveats))):
+            reasons.append("re-marked")
+        if str(was_grading) != str(grading):
+            reasons.append("re-graded")
+        if duplicates and int(report_id) in duplicates:
+            reasons.append(f"duplicate of report {duplicates[int(report_id)]}")
+        if reasons:
+            found.append(Stale(_product(row), int(report_id), tuple(reasons)))
+    return found
