@@ -19,7 +19,7 @@ from nia_desktop.core.untrusted import Malformed, load_json, mapping, sequence, 
 
 FORMAT = "nia-bundle"
 VERSION = 1
-KINDS = ("briefing", "reports", "audit", "keys")
+KINDS = ("briefing", "reports", "audit", "keys", "notice", "receipt")
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 SUMS = "SHA256SUMS"
