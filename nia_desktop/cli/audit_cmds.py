@@ -1,4 +1,4 @@
-"""`nia audit verify|export|checkpoint|log|key|check-export` (officer)."""
+"""`nia audit verify|export|checkpoint|log|key|check-export|insiders` (officer)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
-from nia_desktop.cli.numbers import limit
+from nia_desktop.cli.numbers import limit, small
 from nia_desktop.cli.output import emit_json, safe, say, table, warn
 
 if TYPE_CHECKING:
     from nia_desktop.core.audit import ChainReport
+    from nia_desktop.core.insiders import Finding, UserSummary, Watch
     from nia_desktop.services.session import Session
 
 
@@ -44,6 +45,11 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     check.add_argument("file")
     check.add_argument("--key", required=True, metavar="PEM", help="the audit public key")
     check.set_defaults(handler=_check_export)
+    insiders = audit.add_parser("insiders", parents=[common],
+                                help="insider watch: each user's days against their own usual, flagged first")
+    insiders.add_argument("--days", type=_days, default=30, help="how many days up to today (JST) to judge "
+                                                                  "(default 30, at most 366)")
+    insiders.set_defaults(handler=_insiders)
 
 
 def _report(args: argparse.Namespace, report: ChainReport) -> int:
@@ -146,3 +152,74 @@ def _check_export(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         raise BadInput(f"{safe(args.key)}: no such file") from exc
     return _report(args, check_export(Path(args.file), key))
+
+
+def _days(value: str) -> int:
+    days = small(value)
+    if not 1 <= days <= 366:
+        raise argparse.ArgumentTypeError(f"{value[:30]!r} is not a number of days (1 to 366)")
+    return days
+
+
+# What each finding measures, as a person reads it.
+_WHAT = {"reads": "reads", "outside_cases": "reads outside their cases", "refused": "refused attempts",
+         "exports": "exports and releases", "off_hours": "entries at unusual hours"}
+
+
+def _insiders(args: argparse.Namespace) -> int:
+    from nia_desktop.services.insiders import watch
+
+    def act(session: Session) -> int:
+        found = watch(session, args.days)
+        return respond(args, found.to_json(), _insiders_text(found))
+
+    return run_in_session(args, act)
+
+
+def _insiders_text(found: Watch) -> str:
+    window = found.window
+    lines = [f"Insider watch: {window.start} to {window.end} (JST), {window.days} days; "
+             f"{len(found.flagged)} flagged, {len(found.noted)} noted"]
+    for title, items in (("FLAGGED", found.flagged), ("NOTED (not flagged)", found.noted)):
+        if items:
+            lines += ["", title]
+            lines += [line for finding in items for line in _finding_text(finding)]
+    if not found.flagged:
+        lines += ["", "Nobody is flagged."]
+    if found.users:
+        lines += ["", "USERS", table([_user_row(u) for u in found.users],
+                                      ["USER", "ROLE", "DAYS", "READS/DAY", "USUAL", "BUSIEST", "OUTSIDE CASES",
+                                       "REFUSED", "EXPORTS", "UNUSUAL HOURS", "USUAL HOURS", "FLAGGED"])]
+    return "\n".join(lines)
+
+
+def _finding_text(finding: Finding) -> list[str]:
+    from nia_desktop.core.insiders import hours_text
+
+    ratio = f"{finding.ratio:.1f}x" if finding.ratio is not None else "usual none"
+    what = _WHAT[str(finding.kind)]
+    line = (f"  {finding.severity.upper():<6} {safe(finding.user)} ({finding.role})  {finding.day}  {what}: "
+            f"{finding.value} vs usual {finding.usual:g} ({ratio}; flagged from {finding.threshold:g})")
+    more = []
+    if finding.hours:
+        more.append(f"         at {hours_text(finding.hours)}; usual hours {hours_text(finding.usual_hours)}")
+    if finding.reports:
+        more.append(f"         reports: {_listed(finding.reports, finding.value)}")
+    if finding.history_days < 5:
+        more.append(f"         judged against agency defaults: {finding.history_days} earlier active days")
+    more.append(f"         audit entries: {_listed(finding.seqs, finding.seq_count)}")
+    return [line, *more]
+
+
+def _listed(numbers: tuple[int, ...], count: int) -> str:
+    shown = ", ".join(map(str, numbers[:12]))
+    return shown + (f"… ({count} in all)" if count > min(len(numbers), 12) else "")
+
+
+def _user_row(user: UserSummary) -> list[str]:
+    from nia_desktop.core.insiders import hours_text
+
+    busiest = f"{user.busiest_reads} on {user.busiest_day}" if user.busiest_day else ""
+    return [user.user, user.role, str(user.active_days), f"{user.reads_per_day:.1f}", f"{user.usual_reads:g}",
+            busiest, str(user.outside_cases), f"{user.refused} ({user.need_to_know} need to know)",
+            str(user.exports), str(user.off_hours), hours_text(user.usual_hours), str(user.flagged)]

@@ -1,0 +1,493 @@
+"""Insider watch: each user's day against their own usual days, from the audit log alone.
+
+Measured per user and per day in Japan time (Asia/Tokyo, UTC+9, no daylight saving), every figure an audit
+entry supports and nothing a report says:
+
+* ``reads``: distinct things whose content they reached (``report.read``, ``report.export_original``, and a
+  reviewer's ``release.view``), counted once a day each, so paging back and forth in one report is one read;
+* ``outside_cases``: distinct reports read that are in none of their cases. A report is in a user's cases when
+  it is in a case they created or added reports to (what cases and case_reports record); membership is the
+  vault's state now, so a report read and then filed into their case counts as theirs;
+* ``refused``: entries with outcome "refused", need-to-know refusals (``report.need_to_know``) among them;
+* ``exports``: what left the vault or was released (bundle export, outbound queue, briefing export, an
+  original saved, a courier writing to media, an audit export, releases and notices to consumers). One
+  bundle is one export however many entries name its uuid;
+* ``off_hours``: entries at hours this user does not usually work (below).
+
+**Usual** is that user's own history: the median of the same figure over the previous ``baseline_days`` days
+on which they were active (any entry but an automatic session close or lock), never counting the day judged.
+The median with the median absolute deviation (MAD) is robust: one earlier busy or odd day moves neither. A
+user with fewer than ``min_history`` active days behind them is judged against agency defaults instead (10
+reads a day and so on, below), or their own median if higher.
+
+**Usual hours** are learnt the same way: the hours of day (JST) holding at least 1 % of their entries over
+those previous days, widened by two hours on each side (who usually leaves at half past six and sometimes
+stays until nine is not working at unusual hours). The office day, 08:00 to 19:00, is always usual: who
+reads only in the mornings is not flagged for an afternoon. Until ``min_hour_events`` entries over
+``min_history`` days are behind them, a user's usual hours are the default 06:00 to 22:00.
+
+**A day is flagged** when a figure reaches its threshold::
+
+    threshold = max(floor, ratio × usual, usual + spreads × spread)
+    spread    = max(1.4826 × MAD, √usual)
+
+with ratio 6 and 6 spreads. Why these numbers:
+
+* the check the agency set: a user reading 20 times their usual volume is flagged, and a month of normal use
+  (weekday and weekend variation, Poisson-like day-to-day noise, a busy day at two or three times usual, a
+  few refusals, some late work) flags nobody. A ratio of 6 sits between with margin both ways: 20× is 3.3
+  times over the line; a 3× day is half of it, and with day-to-day noise on top the highest normal day in
+  100 simulated months (tests/insider_month.py, six users) reached 0.75 of its threshold;
+* 6 spreads: day-to-day noise in counts is about √usual (Poisson) or what the user's own MAD says when they
+  vary more; a Poisson count of 10 a day lands 6 spreads up about once in a million days, so the term only
+  raises the line above 6× usual for a user whose days swing widely (their MAD is large);
+* floors, so small numbers never flag: 15 reads (a user who reads 2 a day is not flagged for 6, nor one who
+  reads 1 for 14), 15 reads outside their cases, 5 refusals (a mistyped passphrase or a click on a report
+  one may not read is normal), 6 exports, 12 entries at unusual hours (an evening's handful is not).
+
+The score is the figure over its threshold: flagged at 1 or more, severity "high" from 2, "medium" below;
+a day from 0.6 of its threshold and above its usual is "low": listed as noted, not flagged. Each finding
+names the audit entries it rests on (sequence numbers, at most ``seq_cap``, with the full count).
+
+Nothing here reads a database or a report: the service streams the log's rows through a ``Tally`` (one pass,
+one small record per user and day) and hands it the case membership.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from enum import StrEnum
+from typing import Any
+
+JST = timezone(timedelta(hours=9), "JST")
+
+
+class Kind(StrEnum):
+    READS = "reads"
+    OUTSIDE_CASES = "outside_cases"
+    REFUSED = "refused"
+    EXPORTS = "exports"
+    OFF_HOURS = "off_hours"
+
+
+class Severity(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+# Actions that reach content (the report reader, an original's bytes, a briefing under review).
+READ_ACTIONS = frozenset({"report.read", "report.export_original", "release.view"})
+# Actions by which something leaves the vault or goes to a consumer.
+EXPORT_ACTIONS = frozenset({"bundle.export", "bundle.queue_out", "briefing.export", "report.export_original",
+                            "bundle.write_out", "audit.export", "release.to", "notice.issue"})
+NEED_TO_KNOW = "report.need_to_know"
+REFUSED = "refused"
+# Entries that say nothing about presence: a session closed or locked by the inactivity timer.
+_NOT_PRESENCE_PREFIX = "session."
+_UNAUTHENTICATED = "(unauthenticated)"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The thresholds (module docstring: why these)."""
+
+    ratio: float = 6.0
+    spreads: float = 6.0
+    floors: Mapping[Kind, int] = field(default_factory=lambda: {
+        Kind.READS: 15, Kind.OUTSIDE_CASES: 15, Kind.REFUSED: 5, Kind.EXPORTS: 6, Kind.OFF_HOURS: 12})
+    # A new user's usual day until min_history active days are behind them.
+    defaults: Mapping[Kind, float] = field(default_factory=lambda: {
+        Kind.READS: 10, Kind.OUTSIDE_CASES: 5, Kind.REFUSED: 1, Kind.EXPORTS: 1, Kind.OFF_HOURS: 2})
+    baseline_days: int = 30
+    min_history: int = 5
+    lookback_days: int = 90  # calendar days before the window read for baselines
+    note_score: float = 0.6
+    high_score: float = 2.0
+    usual_hour_share: float = 0.01
+    hour_margin: int = 2
+    min_hour_events: int = 40
+    default_hours: frozenset[int] = frozenset(range(6, 22))
+    office_hours: frozenset[int] = frozenset(range(8, 19))
+    seq_cap: int = 50
+
+
+RULES = Rules()
+
+
+@dataclass(frozen=True)
+class Window:
+    """The days judged, JST calendar dates, both ends included."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def ending(cls, moment: datetime, days: int) -> Window:
+        today = moment.astimezone(JST).date()
+        return cls(today - timedelta(days=days - 1), today)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "days": self.days,
+                "timezone": "Asia/Tokyo"}
+
+
+def jst_midnight_utc(day: date) -> str:
+    """The stored timestamp form (core/clock.iso_utc) of 00:00 JST on ``day``: entries compare as text."""
+    return datetime.combine(day, time(0), JST).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def hour_ranges(hours: Collection[int]) -> list[tuple[int, int]]:
+    """Hours of day as (start, end) runs, end exclusive, a run across midnight kept whole: {22, 23, 0} is
+    [(22, 1)]; every hour is [(0, 24)]."""
+    chosen = sorted(set(hours))
+    if not chosen:
+        return []
+    if len(chosen) == 24:
+        return [(0, 24)]
+    runs: list[list[int]] = []
+    for hour in chosen:
+        if runs and hour == runs[-1][1]:
+            runs[-1][1] = hour + 1
+        else:
+            runs.append([hour, hour + 1])
+    if len(runs) > 1 and runs[0][0] == 0 and runs[-1][1] == 24:
+        runs[0][0] = runs.pop()[0]
+    return sorted((start, end % 24) for start, end in runs)
+
+
+def hours_text(hours: Collection[int]) -> str:
+    """"08:00–20:00", "22:00–01:00, 09:00–12:00": the runs of hour_ranges."""
+    return ", ".join(f"{start:02d}:00–{end:02d}:00" for start, end in hour_ranges(hours))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One figure of one user's day, against their usual."""
+
+    user: str
+    role: str
+    day: date
+    kind: Kind
+    value: int
+    usual: float
+    threshold: float
+    score: float
+    severity: Severity
+    history_days: int
+    seqs: tuple[int, ...]  # the audit entries it rests on, at most Rules.seq_cap
+    seq_count: int
+    reports: tuple[int, ...] = ()  # report ids read (reads, outside_cases), capped like seqs
+    hours: tuple[int, ...] = ()  # off_hours: the unusual hours they were active at
+    usual_hours: tuple[int, ...] = ()
+
+    @property
+    def flagged(self) -> bool:
+        return self.score >= 1.0
+
+    @property
+    def ratio(self) -> float | None:
+        """How many times usual; None when usual is nothing."""
+        return self.value / self.usual if self.usual > 0 else None
+
+    def to_json(self) -> dict[str, Any]:
+        ratio = self.ratio
+        return {"user": self.user, "role": self.role, "day": self.day.isoformat(), "kind": str(self.kind),
+                "value": self.value, "usual": round(self.usual, 2), "threshold": round(self.threshold, 2),
+                "ratio": None if ratio is None else round(ratio, 2), "score": round(self.score, 3),
+                "flagged": self.flagged, "severity": str(self.severity), "history_days": self.history_days,
+                "audit_seqs": list(self.seqs), "audit_count": self.seq_count, "reports": list(self.reports),
+                "hours": list(self.hours), "usual_hours": hours_text(self.usual_hours)}
+
+
+@dataclass(frozen=True)
+class UserSummary:
+    """One user over the window: totals, and reads per day against their usual."""
+
+    user: str
+    role: str
+    active_days: int
+    reads: int
+    usual_reads: float  # as of the window's last day
+    busiest_day: date | None
+    busiest_reads: int
+    outside_cases: int
+    refused: int
+    need_to_know: int
+    exports: int
+    off_hours: int
+    usual_hours: tuple[int, ...]
+    flagged: int
+    daily_reads: tuple[tuple[date, int], ...]
+
+    @property
+    def reads_per_day(self) -> float:
+        return self.reads / self.active_days if self.active_days else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"user": self.user, "role": self.role, "active_days": self.active_days, "reads": self.reads,
+                "reads_per_day": round(self.reads_per_day, 2), "usual_reads": round(self.usual_reads, 2),
+                "busiest_day": self.busiest_day.isoformat() if self.busiest_day else None,
+                "busiest_reads": self.busiest_reads, "outside_cases": self.outside_cases, "refused": self.refused,
+                "need_to_know_refused": self.need_to_know, "exports": self.exports, "off_hours": self.off_hours,
+                "usual_hours": hours_text(self.usual_hours), "flagged": self.flagged,
+                "daily_reads": {day.isoformat(): n for day, n in self.daily_reads}}
+
+
+@dataclass(frozen=True)
+class Watch:
+    window: Window
+    findings: tuple[Finding, ...]  # flagged first, then by score
+    users: tuple[UserSummary, ...]  # users with flags first
+
+    @property
+    def flagged(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.flagged)
+
+    @property
+    def noted(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if not f.flagged)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"window": self.window.to_json(), "flagged": [f.to_json() for f in self.flagged],
+                "noted": [f.to_json() for f in self.noted], "users": [u.to_json() for u in self.users]}
+
+
+class _Day:
+    """One user's day as the pass accumulates it."""
+
+    __slots__ = ("exports", "hour_seqs", "hours", "need_to_know", "reads", "refused", "refused_seqs")
+
+    def __init__(self, keep: bool) -> None:
+        self.hours = [0] * 24
+        self.reads: dict[str, int] = {}  # object -> first seq
+        self.refused = 0
+        self.need_to_know = 0
+        self.refused_seqs: list[int] = []
+        self.exports: dict[str, int] = {}  # bundle uuid (or "#seq") -> first seq
+        self.hour_seqs: list[list[int]] | None = [[] for _ in range(24)] if keep else None
+
+
+def _report_id(obj: str) -> int | None:
+    """"report 12" -> 12 (the object of a read); anything else None."""
+    if obj.startswith("report "):
+        tail = obj[7:]
+        if tail.isdigit() and len(tail) < 19:
+            return int(tail)
+    return None
+
+
+def _uuid(details: object) -> str | None:
+    """The bundle uuid an export entry names (details stored as text or already parsed)."""
+    if isinstance(details, str):
+        if '"uuid"' not in details:
+            return None
+        try:
+            details = json.loads(details)
+        except ValueError:
+            return None
+    if isinstance(details, dict):
+        value = details.get("uuid")
+        return value if isinstance(value, str) and value else None
+    return None
+
+
+@dataclass(frozen=True)
+class _Judged:
+    usual: float
+    threshold: float
+
+
+class Tally:
+    """Feed it audit rows (seq, ts, actor, role, action, object, outcome, details, ...) in any batches, then
+    ``finish``. Rows before the lookback or after the window are skipped; memory is one _Day per user per
+    active day."""
+
+    def __init__(self, window: Window, cases: Mapping[str, Collection[int]], rules: Rules = RULES) -> None:
+        self.window = window
+        self.cases = cases
+        self.rules = rules
+        self.scan_from = window.start - timedelta(days=rules.lookback_days)
+        self._from_text = jst_midnight_utc(self.scan_from)
+        self._to_text = jst_midnight_utc(window.end + timedelta(days=1))
+        self._days: dict[str, dict[date, _Day]] = {}
+        self._roles: dict[str, str] = {}
+        self._slots: dict[str, tuple[date, int]] = {}
+
+    @property
+    def scan_from_text(self) -> str:
+        """The earliest timestamp read: the service starts its stream near it."""
+        return self._from_text
+
+    def _slot(self, ts: str) -> tuple[date, int] | None:
+        key = ts[:13]
+        slot = self._slots.get(key)
+        if slot is None:
+            try:
+                moment = datetime(int(ts[0:4]), int(ts[5:7]), int(ts[8:10]), int(ts[11:13]), tzinfo=UTC)
+            except ValueError:
+                return None
+            local = moment.astimezone(JST)
+            slot = self._slots[key] = (local.date(), local.hour)
+        return slot
+
+    def feed(self, rows: Iterable[Sequence[Any]]) -> None:
+        start, cap = self.window.start, self.rules.seq_cap
+        from_text, to_text = self._from_text, self._to_text
+        for row in rows:
+            seq, ts, actor, role, action, obj, outcome, details = row[:8]
+            if ts < from_text or ts >= to_text or actor == _UNAUTHENTICATED \
+                    or action.startswith(_NOT_PRESENCE_PREFIX):
+                continue
+            slot = self._slot(ts)
+            if slot is None:
+                continue
+            day_date, hour = slot
+            days = self._days.get(actor)
+            if days is None:
+                days = self._days[actor] = {}
+            day = days.get(day_date)
+            if day is None:
+                day = days[day_date] = _Day(day_date >= start)
+            self._roles[actor] = role
+            day.hours[hour] += 1
+            if day.hour_seqs is not None and len(day.hour_seqs[hour]) < cap:
+                day.hour_seqs[hour].append(seq)
+            if outcome == REFUSED:
+                day.refused += 1
+                if action == NEED_TO_KNOW:
+                    day.need_to_know += 1
+                if len(day.refused_seqs) < cap:
+                    day.refused_seqs.append(seq)
+                continue
+            if outcome != "ok":
+                continue
+            if action in READ_ACTIONS:
+                key = obj if action != "release.view" else f"release {obj}"
+                day.reads.setdefault(key, seq)
+            if action in EXPORT_ACTIONS:
+                day.exports.setdefault(_uuid(details) or f"#{seq}", seq)
+
+    # -- judging ----------------------------------------------------------------------------------------------
+    def finish(self) -> Watch:
+        findings: list[Finding] = []
+        users: list[UserSummary] = []
+        for user in sorted(self._days):
+            found, summary = self._judge_user(user)
+            findings.extend(found)
+            users.append(summary)
+        findings.sort(key=lambda f: (not f.flagged, -f.score, -f.day.toordinal(), f.user, str(f.kind)))
+        users.sort(key=lambda u: (-u.flagged, u.user))
+        return Watch(self.window, tuple(findings), tuple(users))
+
+    def _usual_hours(self, history: list[_Day]) -> frozenset[int]:
+        rules = self.rules
+        totals = [sum(day.hours[h] for day in history) for h in range(24)]
+        total = sum(totals)
+        if len(history) < rules.min_history or total < rules.min_hour_events:
+            return rules.default_hours
+        worked = [h for h in range(24) if totals[h] >= rules.usual_hour_share * total]
+        margin = range(-rules.hour_margin, rules.hour_margin + 1)
+        return rules.office_hours | {(h + d) % 24 for h in worked for d in margin}
+
+    def _judge(self, kind: Kind, history: list[int]) -> _Judged:
+        rules = self.rules
+        usual = float(statistics.median(history)) if history else 0.0
+        mad = float(statistics.median(abs(v - usual) for v in history)) if history else 0.0
+        if len(history) < rules.min_history:
+            usual = max(usual, float(rules.defaults[kind]))
+        spread = max(1.4826 * mad, math.sqrt(usual))
+        threshold = max(float(rules.floors[kind]), rules.ratio * usual, usual + rules.spreads * spread)
+        return _Judged(usual, threshold)
+
+    def _judge_user(self, user: str) -> tuple[list[Finding], UserSummary]:
+        rules, window = self.rules, self.window
+        role = self._roles.get(user, "")
+        days = self._days[user]
+        order = sorted(days)
+        theirs = self.cases.get(user, ())
+        figures: dict[date, dict[Kind, int]] = {}
+        outside: dict[date, list[tuple[int, int]]] = {}  # (report id, seq) read outside their cases
+        for day_date in order:
+            day = days[day_date]
+            out = [(rid, seq) for obj, seq in day.reads.items()
+                   if (rid := _report_id(obj)) is not None and rid not in theirs]
+            outside[day_date] = out
+            figures[day_date] = {Kind.READS: len(day.reads), Kind.OUTSIDE_CASES: len(out),
+                                 Kind.REFUSED: day.refused, Kind.EXPORTS: len(day.exports)}
+        found: list[Finding] = []
+        totals = dict.fromkeys(Kind, 0)
+        need_to_know = 0
+        daily: list[tuple[date, int]] = []
+        for index, day_date in enumerate(order):
+            if day_date < window.start:
+                continue
+            day = days[day_date]
+            before = order[max(0, index - rules.baseline_days):index]
+            history = [days[d] for d in before]
+            usual_hours = self._usual_hours(history)
+            odd = [h for h in range(24) if h not in usual_hours and day.hours[h]]
+            values = dict(figures[day_date])
+            values[Kind.OFF_HOURS] = sum(day.hours[h] for h in odd)
+            for kind in Kind:
+                totals[kind] += values[kind]
+            need_to_know += day.need_to_know
+            daily.append((day_date, values[Kind.READS]))
+            for kind in Kind:
+                value = values[kind]
+                if value == 0:
+                    continue
+                if kind is Kind.OFF_HOURS:
+                    past = [sum(d.hours[h] for h in range(24) if h not in usual_hours) for d in history]
+                else:
+                    past = [figures[d][kind] for d in before]
+                judged = self._judge(kind, past)
+                score = value / judged.threshold
+                if score < rules.note_score or value <= judged.usual:
+                    continue
+                found.append(self._finding(user, role, day_date, kind, value, judged, score, len(history), day,
+                                           outside[day_date], odd, usual_hours))
+        history = [days[d] for d in order[-rules.baseline_days:]]
+        usual_reads = self._judge(Kind.READS, [figures[d][Kind.READS] for d in order[-rules.baseline_days:]]).usual
+        busiest = max(daily, key=lambda pair: (pair[1], pair[0]), default=None)
+        summary = UserSummary(
+            user, role, len(daily), totals[Kind.READS], usual_reads, busiest[0] if busiest else None,
+            busiest[1] if busiest else 0, totals[Kind.OUTSIDE_CASES], totals[Kind.REFUSED], need_to_know,
+            totals[Kind.EXPORTS], totals[Kind.OFF_HOURS], tuple(sorted(self._usual_hours(history))),
+            sum(1 for f in found if f.flagged), tuple(daily))
+        return found, summary
+
+    def _finding(self, user: str, role: str, day_date: date, kind: Kind, value: int, judged: _Judged, score: float,
+                 history_days: int, day: _Day, outside: list[tuple[int, int]], odd: list[int],
+                 usual_hours: frozenset[int]) -> Finding:
+        cap = self.rules.seq_cap
+        reports: list[int] = []
+        hours: tuple[int, ...] = ()
+        shown_hours: tuple[int, ...] = ()
+        if kind is Kind.READS:
+            seqs = sorted(day.reads.values())
+            reports = sorted(rid for obj in day.reads if (rid := _report_id(obj)) is not None)
+        elif kind is Kind.OUTSIDE_CASES:
+            seqs = sorted(seq for _, seq in outside)
+            reports = sorted(rid for rid, _ in outside)
+        elif kind is Kind.REFUSED:
+            seqs = list(day.refused_seqs)
+        elif kind is Kind.EXPORTS:
+            seqs = sorted(day.exports.values())
+        else:
+            kept = day.hour_seqs or [[] for _ in range(24)]
+            seqs = sorted(seq for h in odd for seq in kept[h])
+            hours, shown_hours = tuple(odd), tuple(sorted(usual_hours))
+        severity = (Severity.HIGH if score >= self.rules.high_score
+                    else Severity.MEDIUM if score >= 1.0 else Severity.LOW)
+        return Finding(user, role, day_date, kind, value, judged.usual, judged.threshold, score, severity,
+                       history_days, tuple(seqs[:cap]), value, tuple(reports[:cap]), hours, shown_hours)

@@ -1,0 +1,433 @@
+"""Insider watch: the rule on hand-made days (20x flagged, 2-3x not, floors, learnt hours, refusals, reads
+outside one's cases, exports), a simulated month of normal use that flags nobody and, with one user reading
+20 times their usual on one day, flags exactly that user and day; then the service on a real vault (officer
+only, audited, nothing of a report's content, the stream started at the right entry)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from nia_desktop.core.errors import BadInput, PermissionRefused
+from nia_desktop.core.insiders import JST, Kind, Severity, Tally, Watch, Window, hour_ranges, hours_text
+from nia_desktop.core.roles import Role
+from nia_desktop.core.store import audit_log
+from nia_desktop.services import fusion, importing, insiders, reports
+from nia_desktop.services.session import Session, unlock
+from nia_desktop.services.users import add_user
+from tests.conftest import ANALYST, ANALYST_PASS, OFFICER, OFFICER_PASS
+from tests.insider_month import PEOPLE, rows_of, simulate, spike
+
+Event = tuple[datetime, str, str, str, str, str, dict[str, object]]
+END = date(2026, 6, 30)  # a Tuesday
+
+
+class Log:
+    """Audit rows written by hand: who did what, at which JST day and hour."""
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+
+    def add(self, user: str, day: date, hour: float, action: str, obj: str = "", outcome: str = "ok",
+            details: dict[str, object] | None = None, role: str = "analyst") -> None:
+        when = (datetime(day.year, day.month, day.day, tzinfo=JST) + timedelta(hours=hour)).astimezone(UTC)
+        self.events.append((when, user, role, action, obj, outcome, details or {}))
+
+    def reads(self, user: str, day: date, count: int, first: int = 1, hours: tuple[float, float] = (9, 17.5),
+              role: str = "analyst") -> None:
+        for n in range(count):
+            hour = hours[0] + (hours[1] - hours[0]) * n / max(count, 1)
+            self.add(user, day, hour, "report.read", f"report {first + n}", role=role)
+
+    def working_days(self, user: str, reads_per_day: list[int], end: date = END, first: int = 1) -> list[date]:
+        """One working day per figure, weekdays back from the day before ``end``, oldest first."""
+        days: list[date] = []
+        day = end
+        while len(days) < len(reads_per_day):
+            day -= timedelta(days=1)
+            if day.weekday() < 5:
+                days.append(day)
+        days.reverse()
+        for day, count in zip(days, reads_per_day, strict=True):
+            self.add(user, day, 8.7, "unlock", user)
+            self.reads(user, day, count, first)
+            self.add(user, day, 18.9, "session.lock", user)
+        return days
+
+    def watch(self, cases: dict[str, set[int]] | None = None, days: int = 30, end: date = END) -> Watch:
+        """Judge the last ``days`` days; without ``cases`` every report read is in the reader's cases."""
+        self.events.sort(key=lambda e: e[0])
+        if cases is None:
+            cases = {user: set(range(1, 10_000)) for _, user, *_ in self.events}
+        tally = Tally(Window(end - timedelta(days=days - 1), end), cases)
+        tally.feed(rows_of(self.events))
+        return tally.finish()
+
+
+def flagged(watch: Watch) -> set[tuple[str, date, Kind]]:
+    return {(f.user, f.day, f.kind) for f in watch.flagged}
+
+
+USUAL = [8, 9, 10, 11, 12, 10, 9, 11, 10, 10, 8, 12, 10, 9, 11, 10, 10, 11, 9, 10]  # median 10
+
+
+# -- volume ---------------------------------------------------------------------------------------------------
+def test_twenty_times_the_usual_reads_is_flagged_with_the_entries_it_rests_on() -> None:
+    log = Log()
+    log.working_days("kenji", USUAL)
+    log.reads("kenji", END, 200, first=1000)
+    found = log.watch()
+    assert flagged(found) == {("kenji", END, Kind.READS)}
+    finding = found.flagged[0]
+    assert finding.value == 200 and finding.usual == 10 and finding.ratio == 20
+    assert finding.severity is Severity.HIGH and finding.history_days == 20
+    assert finding.seq_count == 200 and len(finding.seqs) == 50  # capped, the count kept
+    reads = [seq for seq, (_, user, _, action, obj, _, _) in enumerate(sorted(log.events, key=lambda e: e[0]), 1)
+             if action == "report.read" and obj.startswith("report 1")]  # reports 1000-1199 only on that day
+    assert set(finding.seqs) <= set(reads) and finding.reports[:3] == (1000, 1001, 1002)
+
+
+@pytest.mark.parametrize("reads", [20, 25, 30])  # a busy day: 2x, 2.5x, 3x
+def test_a_busy_day_of_two_or_three_times_usual_is_not_flagged(reads: int) -> None:
+    log = Log()
+    log.working_days("kenji", USUAL)
+    log.reads("kenji", END, reads)
+    assert not log.watch().flagged
+
+
+def test_reading_the_same_report_again_is_one_read() -> None:
+    log = Log()
+    log.working_days("kenji", USUAL)
+    for hour in range(9, 18):
+        for _ in range(20):
+            log.add("kenji", END, hour + 0.5, "report.read", "report 7")
+    assert not log.watch().flagged
+
+
+def test_the_floor_keeps_small_numbers_from_flagging() -> None:
+    log = Log()
+    log.working_days("light", [2, 1, 2, 3, 2, 2, 1, 2, 2, 3, 2, 2])  # median 2
+    log.reads("light", END, 6)  # three times usual
+    log.working_days("rare", [1] * 12)
+    log.reads("rare", END, 14)  # fourteen times usual, under the floor of 15
+    log.working_days("heavy", [1] * 12)
+    log.add("heavy", END, 8.8, "unlock", "heavy")
+    log.reads("heavy", END, 20)  # twenty times usual
+    assert flagged(log.watch()) == {("heavy", END, Kind.READS)}
+
+
+def test_the_day_judged_is_not_its_own_baseline_and_earlier_spikes_do_not_raise_it() -> None:
+    log = Log()
+    days = log.working_days("kenji", USUAL)
+    log.reads("kenji", days[5], 190, first=5000)  # an earlier spike inside the baseline
+    log.reads("kenji", END, 200, first=9000)
+    found = log.watch()
+    spikes = {f.day for f in found.flagged if f.kind is Kind.READS}
+    assert spikes == {days[5], END}  # the median shrugs the first one off: the second is still 20x
+    assert next(f for f in found.flagged if f.day == END and f.kind is Kind.READS).usual == 10
+
+
+def test_a_new_user_is_judged_against_the_agency_defaults() -> None:
+    log = Log()
+    log.working_days("novice", [3, 4])
+    log.reads("novice", END, 40)  # under 6 x the default 10
+    log.working_days("other", [3, 4])
+    log.reads("other", END, 80, first=500)
+    found = log.watch()
+    assert flagged(found) == {("other", END, Kind.READS)}
+    assert found.flagged[0].usual == 10 and found.flagged[0].history_days == 2
+
+
+# -- hours ----------------------------------------------------------------------------------------------------
+def test_unusual_hours_are_learnt_from_the_user_s_own_history() -> None:
+    log = Log()
+    log.working_days("day_worker", [10] * 20)
+    log.reads("day_worker", END, 10)
+    for n in range(16):  # two hours of reading at night
+        log.add("day_worker", END, 1.5 + n / 8, "report.read", f"report {300 + n}")
+    night_days = []
+    day = END
+    while len(night_days) < 20:  # a night shift: 22:00 to 06:00, every weekday
+        day -= timedelta(days=1)
+        if day.weekday() < 5:
+            night_days.append(day)
+    for day in night_days:
+        for n in range(12):
+            log.add("night_worker", day, 22 + n * 0.6, "report.read", f"report {n}")
+    for n in range(16):
+        log.add("night_worker", END, 1.5 + n / 8, "report.read", f"report {300 + n}")
+    found = log.watch()
+    assert flagged(found) == {("day_worker", END, Kind.OFF_HOURS)}
+    finding = found.flagged[0]
+    assert finding.value == 16 and finding.hours == (1, 2, 3) and finding.seq_count == 16
+    assert hours_text(finding.usual_hours) == "06:00–19:00"  # 08:00-17:00 learnt, two hours either side
+
+
+def test_an_evening_s_late_work_is_not_flagged() -> None:
+    log = Log()
+    log.working_days("kenji", USUAL)
+    log.reads("kenji", END, 12, hours=(9, 21.5))  # until half past nine
+    for n in range(6):
+        log.add("kenji", END, 20.5 + n / 6, "report.read", f"report {700 + n}")
+    assert not log.watch().flagged
+
+
+def test_a_new_user_s_usual_hours_are_six_to_ten() -> None:
+    log = Log()
+    for n in range(15):
+        log.add("late", END, 23 + n / 20, "report.read", f"report {n}")
+        log.add("evening", END, 21 + n / 20, "report.read", f"report {n}")
+    found = log.watch()
+    assert flagged(found) == {("late", END, Kind.OFF_HOURS)}
+
+
+def test_an_automatic_lock_at_night_is_not_activity() -> None:
+    log = Log()
+    log.working_days("kenji", USUAL)
+    for n in range(30):
+        log.add("kenji", END, 2 + n / 60, "session.lock", "kenji")
+        log.add("kenji", END, 2 + n / 60, "session.close", "kenji")
+    assert not log.watch().findings
+
+
+def test_days_and_hours_are_japan_time() -> None:
+    log = Log()
+    log.events.append((datetime(2026, 6, 29, 15, 30, tzinfo=UTC), "kenji", "analyst", "report.read", "report 1",
+                       "ok", {}))  # 00:30 on 30 June in Tokyo
+    summary = log.watch().users[0]
+    assert summary.daily_reads == ((END, 1),)
+
+
+def test_hour_ranges_keep_a_run_across_midnight_whole() -> None:
+    assert hour_ranges({22, 23, 0, 1, 9, 10}) == [(9, 11), (22, 2)]
+    assert hours_text({22, 23, 0}) == "22:00–01:00"
+    assert hours_text(range(24)) == "00:00–24:00"
+    assert hour_ranges(set()) == []
+
+
+# -- refusals, outside cases, exports -------------------------------------------------------------------------
+def test_refused_attempts_need_to_know_among_them() -> None:
+    log = Log()
+    log.working_days("kenji", USUAL)
+    log.working_days("mari", USUAL)
+    for n in range(6):
+        log.add("kenji", END, 10 + n / 10, "report.need_to_know", f"report {400 + n}", "refused",
+                {"reports": [400 + n]})
+    log.add("mari", END, 10, "report.need_to_know", "report 401", "refused", {"reports": [401]})
+    log.add("mari", END, 8.5, "unlock", "mari", "refused", {"reason": "wrong passphrase"})
+    found = log.watch()
+    assert flagged(found) == {("kenji", END, Kind.REFUSED)}
+    assert found.flagged[0].value == 6 and found.flagged[0].seq_count == 6
+    by_user = {u.user: u for u in found.users}
+    assert (by_user["kenji"].refused, by_user["kenji"].need_to_know) == (6, 6)
+    assert (by_user["mari"].refused, by_user["mari"].need_to_know) == (2, 1)
+
+
+def test_reads_outside_the_user_s_cases() -> None:
+    log = Log()
+    log.working_days("kenji", USUAL, first=1)  # reports 1-12: in his cases
+    log.reads("kenji", END, 20, first=2000)  # twice his usual volume, all outside his cases
+    log.working_days("mari", USUAL, first=1)  # the same reports, none in her cases: that is her usual
+    log.reads("mari", END, 20, first=2000)
+    found = log.watch({"kenji": set(range(1, 100)), "mari": {5000}})
+    assert flagged(found) == {("kenji", END, Kind.OUTSIDE_CASES)}
+    finding = found.flagged[0]
+    assert finding.value == 20 and finding.usual == 0 and finding.reports == tuple(range(2000, 2020))
+    assert {u.user: u.outside_cases for u in found.users}["kenji"] == 20
+
+
+def test_one_bundle_is_one_export_and_many_are_flagged() -> None:
+    log = Log()
+    log.working_days("kenji", USUAL)
+    for n in range(5):  # a briefing export writes two entries naming one bundle
+        uuid = f"{n:032x}"
+        log.add("kenji", END, 10 + n / 10, "bundle.export", f"/media/{n}.niab", details={"uuid": uuid})
+        log.add("kenji", END, 10 + n / 10, "briefing.export", "Case", details={"uuid": uuid})
+    assert not log.watch().flagged
+    for n in range(5, 8):
+        log.add("kenji", END, 11 + n / 10, "report.export_original", f"report {n}")
+    found = log.watch()
+    assert flagged(found) == {("kenji", END, Kind.EXPORTS)} and found.flagged[0].value == 8
+
+
+def test_refused_reads_and_exports_are_not_counted_as_done() -> None:
+    log = Log()
+    log.working_days("kenji", USUAL)
+    for _ in range(30):
+        log.add("kenji", END, 10, "bundle.export", "x", "refused", {"reason": "not cleared"})
+    found = log.watch()
+    assert flagged(found) == {("kenji", END, Kind.REFUSED)}
+    assert found.users[0].exports == 0
+
+
+# -- a simulated month ----------------------------------------------------------------------------------------
+FIRST = date(2026, 3, 2)
+
+
+def month_watch(month_days: int = 61, seed: int = 14, spiked: tuple[str, date, int] | None = None) -> Watch:
+    month = simulate(FIRST, month_days, seed=seed)
+    if spiked is not None:
+        name, day, times = spiked
+        person = next(p for p in PEOPLE if p.name == name)
+        spike(month, name, person.role, day, int(person.reads * times))
+    tally = Tally(Window(month.last - timedelta(days=29), month.last), month.cases)
+    tally.feed(month.rows)
+    return tally.finish()
+
+
+@pytest.mark.parametrize("seed", [14, 15, 16, 17])
+def test_a_simulated_month_of_normal_use_flags_nobody(seed: int) -> None:
+    found = month_watch(seed=seed)
+    assert {u.user for u in found.users} == {"aiko", "bunta", "chika", "daisuke", "emi", "fumio"}
+    assert all(u.active_days >= 18 for u in found.users)  # the month was judged, against a month of history
+    assert not found.flagged, [f.to_json() for f in found.flagged]
+    assert all(f.score < 0.9 for f in found.findings)  # not by a whisker either
+
+
+@pytest.mark.parametrize(("name", "day"), [("bunta", date(2026, 4, 21)), ("aiko", date(2026, 4, 14)),
+                                           ("chika", date(2026, 4, 28))])
+def test_a_simulated_month_flags_exactly_the_user_and_day_reading_twenty_times_usual(name: str, day: date) -> None:
+    found = month_watch(spiked=(name, day, 20))
+    assert {(f.user, f.day) for f in found.flagged} == {(name, day)}
+    assert Kind.READS in {f.kind for f in found.flagged}
+    summary = next(u for u in found.users if u.user == name)
+    assert summary.flagged >= 1 and summary.busiest_day == day and found.users[0].user == name
+
+
+# -- the service ----------------------------------------------------------------------------------------------
+@dataclass
+class SetClock:
+    at: datetime
+
+    def now(self) -> datetime:
+        return self.at
+
+    def monotonic(self) -> float:
+        return 0.0
+
+    def sleep(self, seconds: float) -> None:
+        return None
+
+
+CANARY = "TITLECANARY"
+REPORTS = 24
+
+
+def noon_jst(days_ago: int) -> datetime:
+    today = datetime.now(UTC).astimezone(JST).date()
+    return datetime.combine(today - timedelta(days=days_ago), datetime.min.time(), JST) + timedelta(hours=12)
+
+
+@pytest.fixture
+def read_vault(vault_dir: Path, tmp_path: Path) -> Iterator[Path]:
+    """An analyst who read one report a day (at noon, JST) for three weeks, then all 24 yesterday; the reports'
+    titles and text carry a canary, and so does the name of the case he filed three of them into."""
+    media = tmp_path / "media"
+    media.mkdir()
+    for n in range(REPORTS):
+        (media / f"r{n}.txt").write_text(f"UNCLASSIFIED\nSubject: {CANARY} number {n}\n\nBody {CANARY}.\n",
+                                         encoding="utf-8")
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        session.clock = SetClock(noon_jst(23))  # type: ignore[assignment]
+        importing.import_paths(session, [media], pool_size=1)
+        ids = sorted(r.id for r in reports.list_reports(session))
+        for days_ago in range(22, 1, -1):
+            session.clock = SetClock(noon_jst(days_ago))  # type: ignore[assignment]
+            reports.open_report(session, ids[days_ago % 3])
+        session.clock = SetClock(noon_jst(1))  # type: ignore[assignment]
+        fusion.create_case(session, f"Case {CANARY}")
+        fusion.add_to_case(session, f"Case {CANARY}", ids[:3])
+        for report_id in ids:
+            reports.open_report(session, report_id)
+    yield vault_dir
+
+
+def test_the_service_flags_the_day_and_shows_no_content(read_vault: Path) -> None:
+    yesterday = noon_jst(1).date()
+    with unlock(read_vault, OFFICER, OFFICER_PASS) as officer:
+        found = insiders.watch(officer, 30)
+        seq_before = audit_log.count(officer.db) - 1
+        last = audit_log.last(officer.db)
+        assert last is not None and last.action == "audit.insiders" and last.outcome == "ok"
+        assert last.details["flagged"] == len(found.flagged) and last.details["days"] == 30
+        assert {(f.user, f.day) for f in found.flagged} == {(ANALYST, yesterday)}
+        kinds = {f.kind for f in found.flagged}
+        assert kinds == {Kind.READS, Kind.OUTSIDE_CASES}  # 21 of the 24 are outside his case
+        reads = next(f for f in found.flagged if f.kind is Kind.READS)
+        assert reads.value == REPORTS and reads.usual == 1
+        outside = next(f for f in found.flagged if f.kind is Kind.OUTSIDE_CASES)
+        assert outside.value == REPORTS - 3 and outside.usual == 0
+        summary = next(u for u in found.users if u.user == ANALYST)
+        assert summary.reads == 21 + REPORTS and summary.busiest_day == yesterday and summary.flagged == 2
+        lines = insiders.entries(officer, list(reads.seqs))
+        assert [line.action for line in lines] == ["report.read"] * REPORTS
+        assert {line.object for line in lines} == {f"report {r}" for r in reads.reports}
+        assert CANARY not in json.dumps(found.to_json(), ensure_ascii=False)
+        every = insiders.entries(officer, list(range(1, seq_before + 1)))
+        assert len(every) == seq_before
+        assert not any(CANARY in json.dumps(line.to_json(), ensure_ascii=False) for line in every)
+        assert any(line.action == "case.create" and line.object == "" for line in every)  # its name not shown
+        assert any(line.action == "unlock" and line.object == ANALYST for line in every)
+        assert any(line.action == "case.add" for line in every)
+
+
+def test_an_analyst_is_refused_and_the_refusal_audited(read_vault: Path) -> None:
+    with unlock(read_vault, ANALYST, ANALYST_PASS) as analyst:
+        with pytest.raises(PermissionRefused):
+            insiders.watch(analyst)
+        with pytest.raises(PermissionRefused):
+            insiders.entries(analyst, [1])
+        last = audit_log.last(analyst.db)
+        assert last is not None and last.outcome == "refused" and last.object == "insiders"
+
+
+def test_days_out_of_range_are_refused(officer: Session) -> None:
+    for days in (0, 367):
+        with pytest.raises(BadInput):
+            insiders.watch(officer, days)
+
+
+def test_the_stream_starts_at_the_first_entry_it_needs(vault_dir: Path) -> None:
+    """A log stretching back a year: the bisection finds the last entry before any given moment."""
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer:
+        base = datetime.now(UTC) + timedelta(minutes=5)  # after the vault's own first entries
+        for n in range(120):
+            officer.clock = SetClock(base + timedelta(days=3 * n))  # type: ignore[assignment]
+            officer.audit("user.list", "")
+        entries = list(audit_log.iter_entries(officer.db))
+        assert all(a.ts <= b.ts for a, b in itertools.pairwise(entries))
+        for probe in (entries[0].ts, entries[1].ts, entries[10].ts, entries[60].ts, entries[-1].ts,
+                      entries[-1].ts + "0", "0000", "9999"):
+            expected = max((e.seq for e in entries if e.ts < probe), default=0)
+            assert insiders._last_before(officer, probe) == expected
+
+
+def test_case_membership_is_what_they_created_or_added_to(vault_dir: Path, tmp_path: Path) -> None:
+    from nia_desktop.core.store.insider_sources import case_reports_by_user
+
+    media = tmp_path / "m"
+    media.mkdir()
+    for n in range(4):
+        (media / f"{n}.txt").write_text(f"UNCLASSIFIED\nSubject: n{n}\n\nText {n}.\n", encoding="utf-8")
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer:
+        add_user(officer, "hana", Role.ANALYST, "hana-passphrase-1")
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
+        importing.import_paths(anna, [media], pool_size=1)
+        ids = sorted(r.id for r in reports.list_reports(anna))
+        fusion.create_case(anna, "A")
+        fusion.add_to_case(anna, "A", ids[:1])
+        fusion.create_case(anna, "B")
+    with unlock(vault_dir, "hana", "hana-passphrase-1") as hana:
+        fusion.add_to_case(hana, "B", ids[1:2])
+        fusion.create_case(hana, "C")
+        fusion.add_to_case(hana, "A", ids[2:3])
+        members = case_reports_by_user(hana.db)
+    assert members[ANALYST] == {ids[0], ids[1], ids[2]}  # A and B are his: whoever filed into them
+    assert members["hana"] == {ids[0], ids[1], ids[2]}  # she added to A and B
+    assert ids[3] not in members[ANALYST] | members["hana"]
