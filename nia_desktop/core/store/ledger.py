@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nia_desktop.core.classification import Level
+from nia_desktop.core.markings import Access, Caveat, CaveatKind, Marking, release_list
 from nia_desktop.core.vault.connection import VaultConnection
 
 
@@ -148,10 +149,13 @@ def product(db: VaultConnection, digest: str) -> Product | None:
     return _product(rows[0]) if rows else None
 
 
-def products_like(db: VaultConnection, prefix: str, limit: int = 5) -> list[Product]:
-    """Products whose digest starts with ``prefix`` (a user may type the first characters)."""
-    rows = db.query(f"SELECT {_PRODUCT} FROM products p WHERE p.digest >= ? AND p.digest < ? "
-                    "ORDER BY p.digest LIMIT ?", (prefix, prefix + "g", limit))
+def products_like(db: VaultConnection, prefix: str, limit: int = 5,
+                  visible: tuple[str, list[Any]] = ("1", [])) -> list[Product]:
+    """Products whose digest starts with ``prefix`` (a user may type the first characters), among those
+    ``visible`` (visible_sql) lets through."""
+    clause, params = visible
+    rows = db.query(f"SELECT {_PRODUCT} FROM products p WHERE p.digest >= ? AND p.digest < ? AND {clause} "
+                    "ORDER BY p.digest LIMIT ?", (prefix, prefix + "g", *params, limit))
     return [_product(r) for r in rows]
 
 
@@ -283,70 +287,103 @@ def _notice_products(db: VaultConnection, digest: str) -> list[str]:
 
 
 # -- the questions -------------------------------------------------------------------------------
+Clause = tuple[str, list[Any]]
+EVERY_PRODUCT: Clause = ("1", [])  # officers: every product (they review releases; no report content shows)
+
+
+def visible_sql(access: Access | None, alias: str = "p") -> Clause:
+    """A WHERE clause true for the products (alias ``alias``) a reader with ``access`` may read: at or below their
+    level, and every compartment or unknown marking on it held. A caveat name the vault does not know is unknown
+    (fail closed) unless it is a release list, which combine() may have made anew from the parts' lists."""
+    if access is None:
+        return EVERY_PRODUCT
+    held = sorted(access.compartments)
+    not_held = f"c.value NOT IN ({','.join('?' * len(held))})" if held else "1"
+    clause = (f"{alias}.classification <= ? AND NOT EXISTS (SELECT 1 FROM json_each({alias}.caveats) c "
+              "LEFT JOIN caveats k ON k.name = c.value WHERE " + not_held + " AND coalesce(k.kind, CASE WHEN "
+              "c.value LIKE 'REL TO %' THEN 'release' ELSE 'unknown' END) IN ('compartment', 'unknown'))")
+    return clause, [int(access.level), *held]
+
+
+def marking_of(db: VaultConnection, found: Product) -> Marking:
+    """A product's marking with each caveat's kind as the vault knows it now (release lists by their form)."""
+    kinds = {str(n): CaveatKind(str(k)) for n, k in db.query("SELECT name, kind FROM caveats")}
+    return Marking.of(found.classification, (
+        Caveat(n, kinds.get(n, CaveatKind.RELEASE if release_list(n) is not None else CaveatKind.UNKNOWN))
+        for n in found.caveats))
+
+
 @dataclass(frozen=True)
 class Holding:
-    """A copy of a product, with the product: an answer to "who holds what"."""
+    """A copy of a product (or of a notice naming it), with the product: an answer to "who holds what"."""
 
     product: Product
     copy: Copy
-    via: str  # "report" (the product cites it) or "assessment N" (through a key judgement resting on it)
+    via: str  # "report" (the product cites it), "assessment N" (it carries a judgement resting on it), "product",
+    #           or "notice <digest[:16]>" (a notice's copy, shown with the first product it names)
+    organisation: str = ""  # the consumer's
 
     def to_json(self) -> dict[str, Any]:
-        return {"product": self.product.to_json(), **self.copy.to_json(), "via": self.via}
+        return {"product": self.product.to_json(), **self.copy.to_json(), "via": self.via,
+                "organisation": self.organisation or None}
 
 
-def who_has(db: VaultConnection, report_id: int) -> list[Holding]:
+_ORGANISATION = "(SELECT k.organisation FROM consumers k WHERE k.name = c.consumer)"
+
+
+def _holdings(rows: list[Any]) -> list[Holding]:
+    return [Holding(_product(r, 13), _copy(r), str(r[21]), str(r[22] or "")) for r in rows]
+
+
+def who_has(db: VaultConnection, report_id: int, visible: Clause = EVERY_PRODUCT, limit: int = 1000,
+            offset: int = 0) -> list[Holding]:
     """Every copy of every product deriving from the report: citing it, or carrying an assessment that rests
-    on it. Indexed: product_reports by report, product_assessments by assessment, copies by item."""
-    direct = [str(p) for (p,) in db.query("SELECT product FROM product_reports WHERE report_id = ?", (report_id,))]
-    assessed = [int(a) for (a,) in db.query(
-        "SELECT a.id FROM assessments a, json_each(a.reports) j WHERE j.value = ?", (report_id,))]
-    via: dict[str, str] = {p: "report" for p in direct}
-    for assessment in assessed:
-        for (p,) in db.query("SELECT product FROM product_assessments WHERE assessment_id = ?", (assessment,)):
-            via.setdefault(str(p), f"assessment {assessment}")
-    found = []
-    for digest in sorted(via):
-        rows = db.query(f"SELECT {_COPY}, {_PRODUCT} FROM {_COPY_FROM} JOIN products p ON p.digest = c.item "
-                        "WHERE c.item = ? AND c.kind = 'product' ORDER BY c.consumer, c.released_at", (digest,))
-        found += [Holding(_product(r, 13), _copy(r), via[digest]) for r in rows]
-    return found
+    on it (both named in ``via`` when both hold), newest product first. Indexed: product_reports by report,
+    product_assessments by assessment, copies by item."""
+    clause, params = visible
+    rows = db.query(
+        f"SELECT {_COPY}, {_PRODUCT}, d.via, {_ORGANISATION} FROM ("
+        "  SELECT product, group_concat(via, ', ') AS via FROM ("
+        "    SELECT product, 'report' AS via, 0 AS rank FROM product_reports WHERE report_id = ?"
+        "    UNION ALL SELECT product, 'assessment ' || assessment_id, assessment_id FROM product_assessments"
+        "      WHERE assessment_id IN (SELECT a.id FROM assessments a, json_each(a.reports) j WHERE j.value = ?)"
+        "    ORDER BY rank) GROUP BY product) d "
+        "JOIN products p ON p.digest = d.product "
+        "JOIN copies c ON c.item = d.product AND c.kind = 'product' "
+        "LEFT JOIN outbound_bundles o ON o.uuid = c.bundle_uuid "
+        f"WHERE {clause} ORDER BY p.created_at DESC, p.digest, c.consumer, c.released_at, c.bundle_uuid "
+        "LIMIT ? OFFSET ?", (report_id, report_id, *params, limit, offset))
+    return _holdings(rows)
 
 
-def sent_to(db: VaultConnection, consumer_name: str, limit: int = 1000, offset: int = 0) -> list[Holding]:
+# A copy's product: its own, or the first product its notice names.
+_ITEM_PRODUCT = ("JOIN products p ON p.digest = CASE c.kind WHEN 'product' THEN c.item "
+                 "ELSE (SELECT min(np.product) FROM notice_products np WHERE np.notice = c.item) END")
+_ITEM_VIA = "CASE c.kind WHEN 'product' THEN 'product' ELSE 'notice ' || substr(c.item, 1, 16) END"
+
+
+def sent_to(db: VaultConnection, consumer_name: str, limit: int = 1000, offset: int = 0,
+            visible: Clause = EVERY_PRODUCT) -> list[Holding]:
     """What one consumer was sent (products and notices), newest first."""
-    rows = db.query(f"SELECT {_COPY} FROM {_COPY_FROM} WHERE c.consumer = ? "
-                    "ORDER BY c.released_at DESC, c.bundle_uuid LIMIT ? OFFSET ?", (consumer_name, limit, offset))
-    return _with_items(db, [_copy(r) for r in rows])
+    clause, params = visible
+    rows = db.query(f"SELECT {_COPY}, {_PRODUCT}, {_ITEM_VIA}, {_ORGANISATION} FROM {_COPY_FROM} {_ITEM_PRODUCT} "
+                    f"WHERE c.consumer = ? AND {clause} ORDER BY c.released_at DESC, c.bundle_uuid LIMIT ? OFFSET ?",
+                    (consumer_name, *params, limit, offset))
+    return _holdings(rows)
 
 
-def outstanding(db: VaultConnection, limit: int = 1000, offset: int = 0) -> list[Holding]:
+def outstanding(db: VaultConnection, limit: int = 1000, offset: int = 0,
+                visible: Clause = EVERY_PRODUCT) -> list[Holding]:
     """Copies no signed receipt has acknowledged, oldest first: notices as well as products."""
-    rows = db.query(f"SELECT {_COPY} FROM {_COPY_FROM} WHERE c.acknowledged_at IS NULL "
-                    "ORDER BY c.released_at, c.bundle_uuid LIMIT ? OFFSET ?", (limit, offset))
-    return _with_items(db, [_copy(r) for r in rows])
+    clause, params = visible
+    rows = db.query(f"SELECT {_COPY}, {_PRODUCT}, {_ITEM_VIA}, {_ORGANISATION} FROM {_COPY_FROM} {_ITEM_PRODUCT} "
+                    f"WHERE c.acknowledged_at IS NULL AND {clause} ORDER BY c.released_at, c.bundle_uuid "
+                    "LIMIT ? OFFSET ?", (*params, limit, offset))
+    return _holdings(rows)
 
 
 def count_outstanding(db: VaultConnection) -> int:
     return int(db.query("SELECT count(*) FROM copies WHERE acknowledged_at IS NULL")[0][0])
-
-
-def _with_items(db: VaultConnection, copies: list[Copy]) -> list[Holding]:
-    """Each copy with its product; a notice's copy is shown with the first product it names."""
-    products: dict[str, Product | None] = {}
-    found = []
-    for c in copies:
-        digest = c.item
-        via = "product"
-        if c.kind == "notice":
-            named = _notice_products(db, c.item)
-            digest, via = (named[0] if named else ""), f"notice {c.item[:16]}"
-        if digest not in products:
-            products[digest] = product(db, digest)
-        shown = products[digest]
-        if shown is not None:
-            found.append(Holding(shown, c, via))
-    return found
 
 
 @dataclass(frozen=True)
@@ -361,26 +398,62 @@ class Stale:
         return {"product": self.product.to_json(), "report": self.report_id, "reasons": list(self.reasons)}
 
 
-def stale(db: VaultConnection, duplicates: dict[int, int] | None = None) -> list[Stale]:
+# A report's grading as the ledger records it (and compares it): reliability then credibility, "" when unstated.
+GRADING_SQL = "coalesce(r.reliability, '') || coalesce(r.credibility, '')"
+
+
+def report_caveats(db: VaultConnection, report_ids: Iterable[int] | None = None) -> dict[int, list[str]]:
+    """Each report's caveat names, sorted (reports with none are absent); every report's when ``report_ids`` is
+    None (one pass over report_caveats, which only marked reports are in)."""
+    found: dict[int, list[str]] = {}
+    if report_ids is None:
+        rows = db.query("SELECT report_id, caveat FROM report_caveats ORDER BY report_id, caveat")
+    else:
+        ids = sorted(set(report_ids))
+        rows = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows += db.query(f"SELECT report_id, caveat FROM report_caveats WHERE report_id IN "
+                             f"({','.join('?' * len(chunk))}) ORDER BY report_id, caveat", chunk)
+    for report_id, caveat in rows:
+        found.setdefault(int(report_id), []).append(str(caveat))
+    return found
+
+
+def stale(db: VaultConnection, duplicates: dict[int, int] | None = None,
+          visible: Clause = EVERY_PRODUCT) -> list[Stale]:
     """Products whose reports were re-marked (level or caveats) or re-graded since release, or are now found to
-    duplicate another report (``duplicates``: report id -> the report it duplicates, from fusion)."""
+    duplicate another report (``duplicates``: report id -> the report it duplicates, from fusion), newest
+    product first.
+
+    One pass over product_reports joined to reports by primary key, comparing level and grading in SQL; caveats
+    are compared only for the rows where either side has any (few reports carry caveats)."""
+    marked = report_caveats(db)
+    dup = duplicates or {}
     rows = db.query(
-        f"SELECT {_PRODUCT}, pr.report_id, pr.classification, pr.caveats, pr.grading, r.classification, "
-        "r.reliability || r.credibility, "
-        "(SELECT json_group_array(caveat) FROM (SELECT caveat FROM report_caveats rc "
-        "  WHERE rc.report_id = pr.report_id ORDER BY caveat)) "
-        "FROM product_reports pr JOIN products p ON p.digest = pr.product JOIN reports r ON r.id = pr.report_id "
-        "ORDER BY p.created_at DESC, pr.report_id")
-    found = []
-    for row in rows:
-        report_id, was_level, was_caveats, was_grading, level, grading, caveats = row[8:15]
+        f"SELECT pr.product, pr.report_id, pr.classification != r.classification, "
+        f"pr.grading != {GRADING_SQL}, pr.caveats FROM product_reports pr JOIN reports r ON r.id = pr.report_id")
+    changed: dict[tuple[str, int], list[str]] = {}
+    for digest, report_id, level_changed, grading_changed, was_caveats in rows:
         reasons = []
-        if int(was_level) != int(level) or sorted(json.loads(str(was_caveats))) != sorted(json.loads(str(caveats))):
+        was = str(was_caveats)
+        if level_changed or ((was != "[]" or int(report_id) in marked)
+                             and sorted(json.loads(was)) != marked.get(int(report_id), [])):
             reasons.append("re-marked")
-        if str(was_grading) != str(grading):
+        if grading_changed:
             reasons.append("re-graded")
-        if duplicates and int(report_id) in duplicates:
-            reasons.append(f"duplicate of report {duplicates[int(report_id)]}")
+        if int(report_id) in dup:
+            reasons.append(f"duplicate of report {dup[int(report_id)]}")
         if reasons:
-            found.append(Stale(_product(row), int(report_id), tuple(reasons)))
+            changed[(str(digest), int(report_id))] = reasons
+    digests = sorted({d for d, _ in changed})
+    clause, params = visible
+    products: dict[str, Product] = {}
+    for start in range(0, len(digests), 500):
+        chunk = digests[start:start + 500]
+        products.update({str(r[0]): _product(r) for r in db.query(
+            f"SELECT {_PRODUCT} FROM products p WHERE p.digest IN ({','.join('?' * len(chunk))}) "
+            f"AND {clause}", [*chunk, *params])})
+    found = [Stale(products[d], r, tuple(why)) for (d, r), why in changed.items() if d in products]
+    found.sort(key=lambda s: (s.product.created_at, s.product.digest, -s.report_id), reverse=True)
     return found
