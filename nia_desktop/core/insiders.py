@@ -217,7 +217,7 @@ class UserSummary:
     role: str
     active_days: int
     reads: int
-    usual_reads: float  # as of the window's last day
+    usual_reads: float  # the median over their last baseline_days active days (no agency default)
     busiest_day: date | None
     busiest_reads: int
     outside_cases: int
@@ -385,7 +385,8 @@ class Tally:
             found, summary = self._judge_user(user)
             findings.extend(found)
             users.append(summary)
-        findings.sort(key=lambda f: (not f.flagged, -f.score, -f.day.toordinal(), f.user, str(f.kind)))
+        order = list(Kind)
+        findings.sort(key=lambda f: (not f.flagged, -f.score, -f.day.toordinal(), f.user, order.index(f.kind)))
         users.sort(key=lambda u: (-u.flagged, u.user))
         return Watch(self.window, tuple(findings), tuple(users))
 
@@ -456,9 +457,10 @@ class Tally:
                     continue
                 found.append(self._finding(user, role, day_date, kind, value, judged, score, len(history), day,
                                            outside[day_date], odd, usual_hours))
-        history = [days[d] for d in order[-rules.baseline_days:]]
-        usual_reads = self._judge(Kind.READS, [figures[d][Kind.READS] for d in order[-rules.baseline_days:]]).usual
-        busiest = max(daily, key=lambda pair: (pair[1], pair[0]), default=None)
+        recent = order[-rules.baseline_days:]
+        history = [days[d] for d in recent]
+        usual_reads = float(statistics.median(figures[d][Kind.READS] for d in recent)) if recent else 0.0
+        busiest = max((pair for pair in daily if pair[1]), key=lambda pair: (pair[1], pair[0]), default=None)
         summary = UserSummary(
             user, role, len(daily), totals[Kind.READS], usual_reads, busiest[0] if busiest else None,
             busiest[1] if busiest else 0, totals[Kind.OUTSIDE_CASES], totals[Kind.REFUSED], need_to_know,
