@@ -64,6 +64,14 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     write_out.add_argument("--volume", default="", help="the medium's label (default: its mount point's name)")
     write_out.add_argument("--hand-to", default="", metavar="WHOM", help=HAND_TO_HELP)
     write_out.set_defaults(handler=_write_out)
+    receipt = bundle.add_parser("receipt", parents=[common],
+                                help="sign a receipt for a received briefing or notice bundle, for its sender")
+    receipt.add_argument("uuid", help="the received bundle's UUID (nia bundle inbound, nia notice list)")
+    where = receipt.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, metavar="FILE")
+    where.add_argument("--queue", action="store_true", help="keep it in the vault for a courier to write out")
+    receipt.add_argument("--again", action="store_true", help="sign another receipt for a bundle already receipted")
+    receipt.set_defaults(handler=_receipt)
     inbound = bundle.add_parser("inbound", parents=[common], help="bundles received and waiting")
     inbound.set_defaults(handler=_inbound)
     accept = bundle.add_parser("accept", parents=[common], help="analyst: import a received reports bundle")
@@ -212,17 +220,51 @@ def _receive(args: argparse.Namespace) -> int:
         got = bundles.receive(session, args.file)
         manifest = got.manifest
         text = (f"already received: bundle {manifest.uuid}" if got.already else
-                f"received {manifest.kind} bundle {manifest.uuid} from {manifest.signer_name}; "
-                "queued for an analyst")
+                f"received {manifest.kind} bundle {manifest.uuid} from {manifest.signer_name}"
+                + ("; queued for an analyst" if manifest.kind == "reports" else ""))
         body = {"uuid": manifest.uuid, "kind": manifest.kind, "already_received": got.already,
-                "warnings": got.warnings, "custody": got.chain.to_json() if got.chain else None}
-        return respond(args, body, "\n".join([text, *_custody_lines(got.chain),
-                                              *[f"warning: {w}" for w in got.warnings]]))
+                "warnings": got.warnings, "custody": got.chain.to_json() if got.chain else None,
+                "effect": got.effect or None}
+        return respond(args, body, "\n".join([text, *_effect_lines(manifest.kind, got.effect),
+                                              *_custody_lines(got.chain), *[f"warning: {w}" for w in got.warnings]]))
 
     try:
         return run_in_session(args, act)
     except BundleRejected as exc:
         return _refused(args, exc.user_message)
+
+
+def _effect_lines(kind: str, effect: dict[str, object]) -> list[str]:
+    """What receiving a briefing, notice or receipt changed here, in a line or two."""
+    if not effect:
+        return []
+    if kind == "briefing":
+        return [f"holding product {str(effect['product'])[:16]}…"]
+    if kind == "notice":
+        marked, refused = effect.get("marked") or [], effect.get("refused") or []
+        assert isinstance(marked, list) and isinstance(refused, list)
+        lines = [f"{'RECALL' if effect.get('action') == 'recall' else 'correction'}: {len(marked)} held product(s) "
+                 f"marked, {effect.get('not_held', 0)} named not held here"]
+        if refused:
+            lines.append(f"warning: {len(refused)} held product(s) left alone: the notice is signed neither by the "
+                         "product's signer nor by a key trusted here as a security officer's")
+        return lines
+    if kind == "receipt":
+        already = " (already acknowledged: nothing changed)" if effect.get("already_acknowledged") else ""
+        return [f"acknowledged: consumer {effect.get('consumer')} received bundle {effect.get('for')}{already}"]
+    return []
+
+
+def _receipt(args: argparse.Namespace) -> int:
+    from nia_desktop.services import receipts
+
+    def act(session: Session) -> int:
+        signed = receipts.issue(session, args.uuid, None if args.queue else args.out, args.again)
+        where = f"wrote {args.out}" if not args.queue else "queued for a courier"
+        return respond(args, signed.to_json(), f"{where}: receipt {signed.manifest.uuid} for {signed.receipt.kind} "
+                                               f"bundle {signed.receipt.for_uuid}")
+
+    return run_in_session(args, act)
 
 
 def _reports(args: argparse.Namespace) -> int:

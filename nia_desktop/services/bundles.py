@@ -12,7 +12,7 @@ import hashlib
 import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -149,10 +149,15 @@ def workstation_recipient(session: Session) -> str:
 def _open(session: Session, path: Path, keep: bool = False) -> tuple[Verified, bytes | None]:
     """Verify a bundle file, decrypting it in memory first if it is encrypted; the plain bytes when it was, or
     when ``keep`` asks for them (read once, so what is kept is exactly what was verified). A bundle addressed
-    to other workstations is refused here, whether it came encrypted or not."""
+    to other workstations is refused here, whether it came encrypted or not. Consumers' registered keys are
+    trusted for receipts alone (services/receipts.py): any other bundle that needed one is refused."""
+    from nia_desktop.services.receipts import consumer_trust
+
     secret, recipient = transport_identity(session.db)
-    verified, plain = verify_file(path, lookup(session), iso_utc(session.clock.now()), [secret], keep,
+    trusted = consumer_trust(session)
+    verified, plain = verify_file(path, trusted, iso_utc(session.clock.now()), [secret], keep,
                                   review_from=review_level(session))
+    trusted.refuse_outside_receipts(verified.manifest)
     recipients = verified.manifest.recipients
     if recipients and recipient not in recipients:
         raise BundleRejected(f"addressed to another workstation: this one ({recipient[:16]}…) is not among the "
@@ -249,10 +254,15 @@ class Received:
     already: bool
     warnings: list[str]
     chain: custody.Custody | None = None
+    effect: dict[str, Any] = field(default_factory=dict)  # what a briefing, notice or receipt changed here
 
 
 def receive(session: Session, path: Path) -> Received:
-    """Verify, then keep the bundle in the inbound queue for an analyst; the same bundle twice adds nothing."""
+    """Verify, then keep the bundle in the inbound queue for an analyst; the same bundle twice adds nothing.
+
+    In the same transaction: a briefing becomes a held product and a notice marks the held products it names
+    (services/notices.py); a receipt acknowledges the copy it names in the ledger (services/receipts.py), and is
+    refused, with nothing kept, when it names a copy its signer may not acknowledge (BadInput, exit 1)."""
     session.require(Action.BUNDLE_RECEIVE, str(path))
     try:
         verified, plain = _open(session, path, keep=True)
@@ -262,19 +272,40 @@ def receive(session: Session, path: Path) -> Received:
             return Received(manifest, True, [])
         chain = custody_of(session, verified, path)
         warnings = list(verified.warnings) + chain.warnings + _sequence_warnings(session, manifest)
+        assert plain is not None
+        effect = _effect(session, verified, plain)
     except BundleRejected as exc:
         session.audit("bundle.receive", path.name, "refused", {"reason": exc.user_message})
         raise
-    assert plain is not None
     data = plain
     with session.db.transaction():
         store.queue(session.db, manifest.uuid, manifest.kind, manifest.signer_fingerprint, manifest.sequence,
                     manifest.encode().decode("utf-8"), data, session.name, iso_utc(session.clock.now()))
         store.see(session.db, manifest.signer_fingerprint, manifest.sequence)
+        changed = effect() if effect is not None else {}
         session.audit("bundle.receive", path.name, details={
             "uuid": manifest.uuid, "kind": manifest.kind, "signer": manifest.signer_fingerprint,
-            "sequence": manifest.sequence, "warnings": warnings, "custody": _custody_summary(chain)})
-    return Received(manifest, False, warnings, chain)
+            "sequence": manifest.sequence, "warnings": warnings, "custody": _custody_summary(chain),
+            **({"product": changed["product"]} if "product" in changed else {})})
+    return Received(manifest, False, warnings, chain, changed)
+
+
+def _effect(session: Session, verified: Verified, plain: bytes) -> Callable[[], dict[str, Any]] | None:
+    """What a bundle of this kind changes once received, checked now (before anything is written)."""
+    kind = verified.manifest.kind
+    if kind == "briefing":
+        from nia_desktop.services.notices import hold_product
+
+        return hold_product(session, verified, plain)
+    if kind == "notice":
+        from nia_desktop.services.notices import apply_notice
+
+        return apply_notice(session, verified, plain)
+    if kind == "receipt":
+        from nia_desktop.services.receipts import check
+
+        return check(session, verified, plain)
+    return None
 
 
 def inbound(session: Session) -> list[tuple[str, str, str, int, str, str]]:

@@ -1,0 +1,103 @@
+"""`nia notice`: corrections and recalls, sent (analyst) and received (anyone here), and their acknowledgement."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nia_desktop.cli.context import SubParsers, respond, run_in_session
+
+if TYPE_CHECKING:
+    from nia_desktop.services.notices import HeldView, NoticeView
+    from nia_desktop.services.session import Session
+
+OUT_HELP = ("the notice file when one consumer holds the product; when several do, one file each beside it, named "
+            "after its stem and the consumer (notice.nia -> notice-mofa.nia); an existing folder: one file each in "
+            "it, named notice-ACTION-DIGEST-CONSUMER.nia")
+
+
+def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
+    notice = commands.add_parser("notice", help="corrections and recalls of released products").add_subparsers(
+        dest="notice_cmd", required=True)
+    for action, text in (("correct", "analyst: a product is superseded by another (--superseded-by)"),
+                         ("recall", "analyst: a product is withdrawn: every holder destroys all copies")):
+        command = notice.add_parser(action, parents=[common], help=text)
+        command.add_argument("product", metavar="PRODUCT_DIGEST", help="the product's digest, or its first 8+ digits")
+        command.add_argument("--why", required=True, help="the reason, shown with the notice at every holder")
+        command.add_argument("--superseded-by", metavar="DIGEST", default=None,
+                             help="the released product that replaces it (required for a correction)")
+        where = command.add_mutually_exclusive_group(required=True)
+        where.add_argument("--out", type=Path, metavar="FILE|DIR", help=OUT_HELP)
+        where.add_argument("--queue", action="store_true", help="keep them in the vault for a courier to write out")
+        command.set_defaults(handler=_issue, action=action)
+    listing = notice.add_parser("list", parents=[common],
+                                help="notices received here and the status of every product held")
+    listing.add_argument("--unseen", action="store_true", help="only notices nobody has marked seen")
+    listing.set_defaults(handler=_list)
+    seen = notice.add_parser("seen", parents=[common], help="acknowledge a received notice (audited)")
+    seen.add_argument("uuid", help="the notice bundle's UUID (nia notice list)")
+    seen.set_defaults(handler=_seen)
+
+
+def _issue(args: argparse.Namespace) -> int:
+    from nia_desktop.services import notices
+
+    def act(session: Session) -> int:
+        issued = notices.issue(session, args.action, args.product, args.why, args.superseded_by,
+                               None if args.queue else args.out)
+        lines = [f"{'correction' if args.action == 'correct' else 'recall'} {issued.digest[:16]}… of product "
+                 f"{issued.product.digest[:16]}…, sent to {len(issued.sent)} consumer(s):"]
+        lines += [f"  {s.consumer}: bundle {s.uuid}, " + (f"wrote {s.path}" if s.path else "queued for a courier")
+                  for s in issued.sent]
+        return respond(args, issued.to_json(), "\n".join(lines))
+
+    return run_in_session(args, act)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from nia_desktop.services import notices
+
+    def act(session: Session) -> int:
+        received = notices.received_notices(session, args.unseen)
+        held = [] if args.unseen else notices.held_products(session)
+        lines = ["notices:" if received else "no notices received",
+                 *[_notice_line(n) for n in received]]
+        if not args.unseen:
+            lines += ["held products:" if held else "no products held", *[_held_line(h) for h in held]]
+        return respond(args, {"notices": [n.to_json() for n in received], "held": [h.to_json() for h in held]},
+                       "\n".join(lines))
+
+    return run_in_session(args, act)
+
+
+def _notice_line(view: NoticeView) -> str:
+    from nia_desktop.core.display import escape_untrusted
+
+    notice = view.notice
+    what = ("RECALL: destroy all copies of" if notice.action == "recall" else "CORRECTION:")
+    tail = f" superseded by {notice.superseded_by[:16]}" if notice.superseded_by else ""
+    seen = f"seen by {notice.seen_by}" if notice.seen_at else "NOT SEEN"
+    return (f"  {notice.received_at[:19]}  {notice.uuid}  {what} {escape_untrusted(view.label, 120)}{tail} — "
+            f"{escape_untrusted(notice.why, 300)}  [{len(view.marked)} marked, {seen}]")
+
+
+def _held_line(view: HeldView) -> str:
+    from nia_desktop.core.display import escape_untrusted
+
+    product = view.product
+    status = product.status.upper() if product.status != "current" else "current"
+    after = f" by {product.superseded_by[:16]}" if product.superseded_by else ""
+    return (f"  {product.received_at[:19]}  {product.bundle_uuid}  {product.digest[:16]}  {status}{after}  "
+            f"{product.classification.english}  {escape_untrusted(view.label, 120)}")
+
+
+def _seen(args: argparse.Namespace) -> int:
+    from nia_desktop.services import notices
+
+    def act(session: Session) -> int:
+        first = notices.mark_seen(session, args.uuid)
+        return respond(args, {"uuid": args.uuid, "seen": True, "already": not first},
+                       f"notice {args.uuid} marked seen" if first else f"notice {args.uuid} was already seen")
+
+    return run_in_session(args, act)
