@@ -278,6 +278,7 @@ class BriefOutcome:
     manifest: Manifest | None = None
     marking: Marking | None = None  # the product's banner
     tearline: str = ""  # "" for the full product, else the level a tearline version was cut at
+    manifests: tuple[Manifest, ...] = ()  # one per copy exported (``manifest`` is the first)
 
     def to_json(self) -> dict[str, Any]:
         marking = self.marking or Marking(self.classification)
@@ -292,25 +293,41 @@ def bundle_name(briefing: Briefing) -> str:
     return briefing.file_name()
 
 
+@dataclass(frozen=True)
+class Destination:
+    """Where one copy of a product goes: a file, or the courier's queue (``out`` None, under ``file_name``), the
+    age recipients it is encrypted to, and the registered consumer it is for (None: the one whose recipient it
+    is encrypted to, if any; services/dissemination.record_export)."""
+
+    out: Path | None
+    recipients: list[str]
+    consumer: str | None = None
+    file_name: str = ""
+
+
 def brief(session: Session, briefing: Briefing, out: Path | None,
-          recipients: list[str] | None = None) -> BriefOutcome:
+          recipients: list[str] | None = None, copies: list[Destination] | None = None) -> BriefOutcome:
     """Export a composed briefing (to ``out``, or to the courier's outbound queue when None), or, under the
     two-person rule, queue it for review (nothing written) and export it on a later call once approved. A
-    tearline version is a product of its own: its own review, its own approval."""
+    tearline version is a product of its own: its own review, its own approval. ``copies`` (nia release-to)
+    exports one copy per destination instead of ``out``: one approval covers the copies of that one call."""
     session.require(Action.BRIEF_COMPOSE, briefing.case)
-    if out is not None and out.exists():
-        raise BadInput(f"{out} already exists: choose another name")
+    destinations = copies if copies is not None else [Destination(out, recipients or [])]
+    for destination in destinations:
+        if destination.out is not None and destination.out.exists():
+            raise BadInput(f"{destination.out} already exists: choose another name")
     if not session.access().may_read(briefing.marking):  # composed before a clearance was taken away
         session.audit("briefing.export", briefing.case, "refused", {"reason": "not cleared for its marking",
                                                                     "marking": briefing.marking.to_json()})
         raise PermissionRefused("refused: your clearance no longer covers this briefing's marking")
     level, marking = briefing.classification, briefing.marking
 
-    def outcome(status: str, request_id: int | None = None, manifest: Manifest | None = None) -> BriefOutcome:
-        return BriefOutcome(status, level, request_id, manifest, marking, briefing.tearline)
+    def outcome(status: str, request_id: int | None = None, manifests: list[Manifest] | None = None) -> BriefOutcome:
+        return BriefOutcome(status, level, request_id, manifests[0] if manifests else None, marking,
+                            briefing.tearline, tuple(manifests or ()))
 
     if not needs_review(session, briefing):
-        return outcome("exported", None, _export(session, briefing, None, out, recipients))
+        return outcome("exported", None, [_export(session, briefing, None, d) for d in destinations])
     digest = briefing.content_digest()
     latest = releases.latest(session.db, briefing.case, session.name, digest)
     if latest is not None and latest.status == "pending":
@@ -326,8 +343,9 @@ def brief(session: Session, briefing: Briefing, out: Path | None,
             session.audit("briefing.export", briefing.case, "refused", {"request": latest.id, "reason": problem})
             raise PermissionRefused(f"the approval of release request {latest.id} no longer counts: {problem}")
         approved = _load(session, latest.id)[1]
-        manifest = _export(session, approved, releases.approval(session.db, latest.id), out, recipients, latest.id)
-        return outcome("exported", latest.id, manifest)
+        approval = releases.approval(session.db, latest.id)
+        return outcome("exported", latest.id, [_export(session, approved, approval, d, latest.id)
+                                               for d in destinations])
     with session.db.transaction():
         request_id = releases.insert(session.db, briefing.case, session.name, iso_utc(session.clock.now()),
                                      briefing.encode().decode("utf-8"), digest, int(level))
@@ -350,8 +368,11 @@ def payload_digests(payload: list[Payload]) -> dict[str, str]:
     return {f"payload/{p.name}": hashlib.sha256(p.data or b"").hexdigest() for p in payload}
 
 
-def _export(session: Session, briefing: Briefing, approval: tuple[bytes, bytes] | None, out: Path | None,
-            recipients: list[str] | None, request_id: int | None = None) -> Manifest:
+def _export(session: Session, briefing: Briefing, approval: tuple[bytes, bytes] | None, to: Destination,
+            request_id: int | None = None) -> Manifest:
+    from nia_desktop.services.dissemination import record_export  # it builds on this module
+
+    out, recipients = to.out, to.recipients
     payload = rendered(briefing)
     if approval is not None:
         approved = json.loads(approval[0]).get("files")
@@ -367,8 +388,10 @@ def _export(session: Session, briefing: Briefing, approval: tuple[bytes, bytes] 
             "uuid": manifest.uuid, "classification": briefing.classification.english, "request": request_id,
             "marking": briefing.marking.banner(), "tearline": briefing.tearline or None,
             "sha256": hashlib.sha256(briefing.encode()).hexdigest(), "recipients": recipients or []})
+        record_export(session, briefing, manifest, to.consumer, f"file {out}" if out is not None else "queued")
 
-    return sign_out(session, "briefing", payload, out, recipients or [], bundle_name(briefing), record)
+    return sign_out(session, "briefing", payload, out, recipients or [], to.file_name or bundle_name(briefing),
+                    record)
 
 
 # -- release review (officer) ---------------------------------------------------------------
