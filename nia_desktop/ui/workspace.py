@@ -36,6 +36,7 @@ from nia_desktop.ui.views.briefings.composer import BriefingsView
 from nia_desktop.ui.views.briefings.review import ReleaseView
 from nia_desktop.ui.views.compartments import NeedToKnowView
 from nia_desktop.ui.views.fusion.view import FusionView
+from nia_desktop.ui.views.insiders import InsidersView, connect_to_audit
 from nia_desktop.ui.views.my_key import MyKeyView
 from nia_desktop.ui.views.reports.view import ReportsView
 from nia_desktop.ui.views.requirements import RequirementsView
@@ -69,6 +70,7 @@ VIEWS = (
     ViewSpec("need_to_know", _t(QT_TRANSLATE_NOOP("Workspace", "Need to know")), NeedToKnowView,
              Action.USER_CLEAR),
     ViewSpec("audit", _t(QT_TRANSLATE_NOOP("Workspace", "Audit")), AuditView, Action.AUDIT_VIEW),
+    ViewSpec("insiders", _t(QT_TRANSLATE_NOOP("Workspace", "Insider watch")), InsidersView, Action.AUDIT_VIEW),
     ViewSpec("releases", _t(QT_TRANSLATE_NOOP("Workspace", "Release review")), ReleaseView,
              Action.RELEASE_REVIEW),
     ViewSpec("trust", _t(QT_TRANSLATE_NOOP("Workspace", "Trust")), TrustView, Action.TRUST_MANAGE),
@@ -133,6 +135,9 @@ class Workspace(QWidget):
         if isinstance(fusion, FusionView) and isinstance(reports, ReportsView):
             fusion.open_report.connect(self.open_report)
             reports.imported.connect(fusion.reports_imported)
+        insiders, audit = self.views.get("insiders"), self.views.get("audit")
+        if isinstance(insiders, InsidersView) and isinstance(audit, AuditView):
+            connect_to_audit(insiders, audit, self.show_view)
         splitter = QSplitter()
         splitter.addWidget(self.rail)
         splitter.addWidget(self.stack)
