@@ -64,7 +64,7 @@ def test_an_officer_registers_lists_and_removes_consumers_and_each_step_is_audit
     assert get_consumer(officer, "ukpartner").removed_at  # the ledger still names it
     with pytest.raises(BadInput, match="already removed"):
         remove_consumer(officer, "ukpartner")
-    with pytest.raises(BadInput, match="already registered.*removed"):
+    with pytest.raises(BadInput, match=r"already registered.*removed"):
         add_consumer(officer, "ukpartner", "again", recipient, Level.SECRET)
     assert last(officer)[:2] == ("consumer.add", "refused")
 

@@ -20,7 +20,7 @@ from nia_desktop.core.classification import Level
 from nia_desktop.core.errors import BadInput, PermissionRefused
 from nia_desktop.core.roles import Role
 from nia_desktop.core.store import ledger
-from nia_desktop.services import assessments, briefings, clearances, fusion, importing, settings
+from nia_desktop.services import assessments, briefings, fusion, importing, settings
 from nia_desktop.services.consumers import add_consumer, remove_consumer
 from nia_desktop.services.dissemination import release_to
 from nia_desktop.services.dual_control import authenticate_witness
@@ -154,7 +154,7 @@ def test_a_consumer_who_may_hold_nothing_refuses_the_whole_release(world: World,
             release_to(session, "harbour", ["kantei", "gone"], None)
         with pytest.raises(PermissionRefused, match="no consumer named 'nobody'"):
             release_to(session, "harbour", ["nobody"], out)
-        with pytest.raises(PermissionRefused, match="mofa .* may not hold the full product.*above SECRET"):
+        with pytest.raises(PermissionRefused, match=r"mofa .* may not hold the full product.*above SECRET"):
             release_to(session, "harbour", ["kantei", "mofa"], out, full_only=True)
         with pytest.raises(BadInput, match="not a folder"):
             release_to(session, "harbour", ["kantei"], out / "missing")

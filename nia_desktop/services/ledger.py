@@ -1,0 +1,157 @@
+"""The ledger's questions (docs/dissemination.md): who holds anything derived from a report, what a consumer was
+sent, which copies no receipt has acknowledged, which products rest on a report changed since, and one product
+in full.
+
+Need-to-know holds here as everywhere: an analyst asking who holds a report must be able to read it (a hidden
+one is refused and audited like any other read), and sees only the products whose marking they may read, and
+only the reports of them they may read now. Officers see every product (they review releases) and never any
+report content: the ledger holds digests, markings, report numbers and custody, not text. Every question is
+audited (``ledger.query``) with the question asked, never the answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from nia_desktop.core.errors import BadInput
+from nia_desktop.core.roles import Action, Role
+from nia_desktop.core.store import clearances, ledger
+from nia_desktop.core.store.ledger import Clause, Copy, Derivation, Holding, Notice, Product, Stale
+from nia_desktop.services.fusion import kept_run
+from nia_desktop.services.session import Session
+
+T = TypeVar("T", Holding, Stale)
+DEFAULT_LIMIT = 100
+MAX_CASES = 20  # stale: the case fusions consulted for near-duplicates, besides the fusion of everything
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of an answer: ``more`` says whether rows follow (ask again with ``offset`` + ``limit``)."""
+
+    question: str
+    items: list[T]
+    limit: int
+    offset: int
+    more: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"question": self.question, "items": [i.to_json() for i in self.items], "limit": self.limit,
+                "offset": self.offset, "more": self.more}
+
+
+def _page(question: str, rows: list[T], limit: int, offset: int) -> Page[T]:
+    return Page(question, rows[:limit], limit, offset, len(rows) > limit)
+
+
+def _check_window(limit: int, offset: int) -> None:
+    if limit < 1 or offset < 0:
+        raise BadInput("--limit must be 1 or more and --offset 0 or more")
+
+
+def _ask(session: Session, question: str, subject: str = "", **details: Any) -> Clause:
+    """The permission check and the audit entry of one question; the reader's product filter."""
+    session.require(Action.LEDGER_READ, question)
+    session.audit("ledger.query", question, details={"question": question, **({"about": subject} if subject else {}),
+                                                     **details})
+    return ledger.visible_sql(None if session.role is Role.OFFICER else session.access())
+
+
+def who_has(session: Session, report_id: int, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page[Holding]:
+    """Every copy of every product derived from the report (citing it, or carrying an assessment resting on it),
+    with its consumer, custody and state."""
+    _check_window(limit, offset)
+    session.require(Action.LEDGER_READ, f"who-has report {report_id}")
+    if session.role is not Role.OFFICER:
+        session.require_readable([report_id], f"ledger who-has report {report_id}")
+    visible = _ask(session, "who-has", f"report {report_id}", limit=limit, offset=offset)
+    return _page("who-has", ledger.who_has(session.db, report_id, visible, limit + 1, offset), limit, offset)
+
+
+def sent(session: Session, consumer: str, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page[Holding]:
+    """What one consumer was sent, products and notices, newest first."""
+    _check_window(limit, offset)
+    session.require(Action.LEDGER_READ, f"sent {consumer[:64]}")
+    if ledger.consumer(session.db, consumer) is None:
+        raise BadInput(f"no consumer named {consumer[:64]!r} (see nia consumer list)")
+    visible = _ask(session, "sent", consumer, limit=limit, offset=offset)
+    return _page("sent", ledger.sent_to(session.db, consumer, limit + 1, offset, visible), limit, offset)
+
+
+def outstanding(session: Session, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page[Holding]:
+    """Copies of products and notices no signed receipt has acknowledged yet, oldest first."""
+    _check_window(limit, offset)
+    visible = _ask(session, "outstanding", limit=limit, offset=offset)
+    return _page("outstanding", ledger.outstanding(session.db, limit + 1, offset, visible), limit, offset)
+
+
+def _duplicates(session: Session, cases: set[str]) -> dict[int, int]:
+    """Report -> the report it repeats, from the latest fusions kept for this reader's access (of every report,
+    and of the products' cases): in each near-duplicate group, every later report repeats the first."""
+    found: dict[int, int] = {}
+    for scope in ["", *sorted(cases)[:MAX_CASES]]:
+        run = kept_run(session, scope)
+        for group in (run or {}).get("duplicates", []):
+            ids = sorted(int(r) for r in group)
+            for later in ids[1:]:
+                found.setdefault(later, ids[0])
+    return found
+
+
+def stale(session: Session, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page[Stale]:
+    """Released products resting on a report re-marked, re-graded or found to be a near-duplicate since."""
+    _check_window(limit, offset)
+    visible = _ask(session, "stale", limit=limit, offset=offset)
+    cases = {str(c) for (c,) in session.db.query("SELECT DISTINCT case_name FROM products")}
+    rows = ledger.stale(session.db, _duplicates(session, cases), visible)
+    if session.role is not Role.OFFICER:
+        readable = clearances.readable_ids(session.db, session.access(), {s.report_id for s in rows})
+        rows = [s for s in rows if s.report_id in readable]  # a report hidden now is not named, even here
+    return _page("stale", rows[offset:offset + limit + 1], limit, offset)
+
+
+@dataclass(frozen=True)
+class ProductDetail:
+    """One product: what it derives from (as released), the assessments it carries, every copy, every notice."""
+
+    product: Product
+    derives_from: list[Derivation]
+    assessments: list[int]
+    copies: list[Copy]
+    notices: list[Notice]
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.product.to_json(),
+                "derives_from": [{"report": d.report_id, "classification": d.classification.english,
+                                  "caveats": list(d.caveats), "grading": d.grading} for d in self.derives_from],
+                "assessments": self.assessments, "copies": [c.to_json() for c in self.copies],
+                "notices": [n.to_json() for n in self.notices]}
+
+
+def product(session: Session, digest: str) -> ProductDetail:
+    """A product by its digest or a prefix of it that names one product (of those this reader may read)."""
+    prefix = digest.strip().lower()
+    session.require(Action.LEDGER_READ, f"product {prefix[:64]}")
+    if not prefix or len(prefix) > 64 or any(c not in "0123456789abcdef" for c in prefix):
+        raise BadInput("a product digest is hexadecimal (SHA-256, or its first characters)")
+    visible = _ask(session, "product", prefix)
+    found = _matching(session, prefix, visible)
+    if not found:
+        hidden = _matching(session, prefix, ledger.EVERY_PRODUCT)
+        if hidden:  # answered as if it did not exist: not even its existence shows; the officer sees the attempt
+            session.audit("ledger.query", "product", "refused", {"about": prefix, "reason": "need to know"})
+        raise BadInput(f"no product {prefix[:64]} in the ledger")
+    if len(found) > 1:
+        raise BadInput(f"{prefix} names {len(found)} products: give more of the digest")
+    chosen = found[0]
+    derived = ledger.derivations(session.db, chosen.digest)
+    if session.role is not Role.OFFICER:
+        readable = clearances.readable_ids(session.db, session.access(), {d.report_id for d in derived})
+        derived = [d for d in derived if d.report_id in readable]
+    return ProductDetail(chosen, derived, ledger.product_assessments(session.db, chosen.digest),
+                         ledger.copies_of(session.db, chosen.digest), ledger.notices_about(session.db, chosen.digest))
+
+
+def _matching(session: Session, prefix: str, visible: Clause) -> list[Product]:
+    return ledger.products_like(session.db, prefix, 2, visible)
