@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
 from nia_desktop.cli.numbers import row_id
 from nia_desktop.cli.output import emit_json, say
+from nia_desktop.cli.recipients import recipients as _recipients
 
 if TYPE_CHECKING:
     from nia_desktop.core.markings import Marking
@@ -57,23 +58,6 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     reject.add_argument("id", type=row_id)
     reject.add_argument("--reason", required=True)
     reject.set_defaults(handler=_reject)
-
-
-def _recipients(values: list[str]) -> list[str]:
-    """Each --recipient is an age1... string or a file holding one (as age-keygen -y prints it)."""
-    from nia_desktop.core.bundles.sealed import parse_recipient
-    from nia_desktop.core.errors import BadInput
-
-    found = []
-    for value in values:
-        text = value
-        if not value.startswith("age1"):
-            try:
-                text = Path(value).read_text(encoding="ascii").strip()
-            except (OSError, UnicodeDecodeError) as exc:
-                raise BadInput(f"--recipient {value}: neither an age1... recipient nor a readable file") from exc
-        found.append(parse_recipient(text))
-    return found
 
 
 def _brief(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from nia_desktop.cli import (
     briefing_cmds,
     bundle_cmds,
     clearance_cmds,
+    dissemination_cmds,
     fusion_cmds,
     report_cmds,
     requirement_cmds,
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     requirement_cmds.register(commands, common)
     bundle_cmds.register(commands, common)
     briefing_cmds.register(commands, common)
+    dissemination_cmds.register(commands, common)
     check = commands.add_parser("self-test", parents=[common], help="check this installation on a throwaway vault "
                                 "(also: nia --self-test); exit 0 when every step passes")
     check.set_defaults(handler=_self_test)
