@@ -190,6 +190,47 @@ def _products(session: Session, case: str, chosen: list[Consumer], tearline_summ
     return chosen_for, refused
 
 
+@dataclass(frozen=True)
+class Planned:
+    """What ``release_to`` would give one consumer, worked out before anything is written (the desktop's release
+    dialog shows it as the analyst ticks consumers): the product's marking and tearline, whether it needs a
+    release review here and how that review stands, or why the consumer is refused."""
+
+    consumer: str
+    organisation: str
+    max_level: Level | None  # None for a name the registry does not know
+    marking: Marking | None  # None when refused
+    tearline: str  # "" for the full product, else the level its tearline version is cut at
+    review: str  # "" (none needed), "needed", "pending", "approved" or "rejected"
+    refusal: str  # "" unless refused
+
+
+def plan(session: Session, case: str, consumer_names: list[str], tearline_summary: str | None = None,
+         full_only: bool = False, title: str | None = None, summary: str | None = None) -> list[Planned]:
+    """A dry run of ``release_to``: each named consumer's product (composed exactly as the release composes it)
+    or its refusal, in the order named. Reads only: nothing is written, queued or audited (the release itself
+    checks everything again and audits it)."""
+    session.require(Action.RELEASE_TO, case)
+    chosen, refused = _named(session, consumer_names)
+    products, more = _products(session, case, chosen, tearline_summary, full_only, title, summary) if chosen \
+        else ({}, [])
+    why = dict(refused + more)
+    by_name = {c.name: c for c in chosen}
+    found = []
+    for name in dict.fromkeys(n.strip() for n in consumer_names if n.strip()):
+        record = by_name.get(name) or ledger.consumer(session.db, name)
+        product = products.get(name)
+        review = ""
+        if product is not None and briefings.needs_review(session, product):
+            state = briefings.release_state(session, product)
+            review = "needed" if state is None or state.status == "exported" else state.status
+        found.append(Planned(name, record.organisation if record else "", record.max_level if record else None,
+                             product.marking if product is not None else None,
+                             product.tearline if product is not None else "", review,
+                             "" if product is not None else why.get(name[:64], "refused")))
+    return found
+
+
 def _file_part(text: str) -> str:
     """A piece of a file name: letters and digits (any script), '-', '_' and '.', nothing else."""
     kept = "".join(c if c.isalnum() or c in "-_." else "_" for c in text.strip())[:40].strip("._")
