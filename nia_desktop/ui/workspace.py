@@ -38,6 +38,7 @@ from nia_desktop.ui.views.compartments import NeedToKnowView
 from nia_desktop.ui.views.fusion.view import FusionView
 from nia_desktop.ui.views.insiders import InsidersView, connect_to_audit
 from nia_desktop.ui.views.my_key import MyKeyView
+from nia_desktop.ui.views.notices_banner import NoticesBanner
 from nia_desktop.ui.views.reports.view import ReportsView
 from nia_desktop.ui.views.requirements import RequirementsView
 from nia_desktop.ui.views.settings import SettingsView
@@ -173,6 +174,9 @@ class Workspace(QWidget):
                         "log; the folder has been rewritten from the vault):\n%1").replace(
                     "%1", "\n".join(f"• {n}" for n in session.notices)), "warning")
         layout.addWidget(self.folder_banner)
+        # Corrections and recalls received here, shown until someone marks them seen (ui/views/notices_banner.py).
+        self.notices_banner = NoticesBanner(session, self)
+        layout.addWidget(self.notices_banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(status_line)
         layout.addWidget(self.bottom_banner)
@@ -228,6 +232,7 @@ class Workspace(QWidget):
         self.stack.setCurrentWidget(view)
         self.set_classification(view.classification())
         self.refresh_access()
+        self.notices_banner.refresh()
 
     def _view_level(self, view: View, level: Level) -> None:
         if self.stack.currentWidget() is view:
@@ -247,4 +252,5 @@ class Workspace(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._access_task is not None or any(view.busy for view in self.views.values())
+        return self._access_task is not None or self.notices_banner.busy or any(
+            view.busy for view in self.views.values())

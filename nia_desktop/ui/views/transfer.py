@@ -33,6 +33,7 @@ from nia_desktop.services.session import Session
 from nia_desktop.ui.models.table import RowsModel
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
+from nia_desktop.ui.views.notices_banner import NoticesDialog
 from nia_desktop.ui.views.reports.import_dialog import human_size, removable_volumes
 from nia_desktop.ui.widgets.table_view import FilterTable
 from nia_desktop.ui.workers import Task
@@ -211,7 +212,13 @@ class TransferView(View):
         self.accept_button.setToolTip(self.tr("Check the bundle again and import its reports, "
                                               "deduplicated, with custody naming the bundle and its signer"))
         self.accept_button.setVisible(self.session.may(Action.REPORT_IMPORT))
+        self.held_button = QPushButton(self.tr("Notices and held products…"))
+        self.held_button.setToolTip(self.tr("Corrections and recalls received, and the status of every product held "
+                                            "here (current, superseded or withdrawn)"))
+        self.held_button.clicked.connect(self.show_held)
+        self.held_dialog: NoticesDialog | None = None
         bar = QHBoxLayout()
+        bar.addWidget(self.held_button)
         bar.addStretch(1)
         bar.addWidget(self.accept_button)
         column = QVBoxLayout(page)
@@ -219,6 +226,17 @@ class TransferView(View):
         column.addLayout(bar)
         self.accept_button.clicked.connect(self.accept_selected)
         self.tabs.addTab(page, self.tr("Received"))
+
+    @property
+    def busy(self) -> bool:
+        return super().busy or (self.held_dialog is not None and self.held_dialog.busy)
+
+    def show_held(self) -> None:
+        if self.held_dialog is None:
+            self.held_dialog = NoticesDialog(self.session, self)
+        self.held_dialog.reload()
+        self.held_dialog.show()
+        self.held_dialog.raise_()
 
     def refresh_received(self) -> None:
         self.run(lambda s, c: bundles.inbound(self.session), on_success=self.received_model.set_rows)

@@ -1,0 +1,119 @@
+"""The receiving workstation shows a recall prominently (red) and a correction (amber) at the top of the workspace
+until someone marks it seen, on a worker; all notices and held products are one click away."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from nia_desktop.core.store import audit_log
+from nia_desktop.services import notices
+from nia_desktop.ui.main_window import MainWindow
+from nia_desktop.ui.preferences import Preferences
+from nia_desktop.ui.views.notices_banner import NoticesBanner
+from nia_desktop.ui.views.transfer import TransferView
+from tests.conftest import ANALYST
+from tests.gui.conftest import unlock_as
+from tests.notices_pair import Pair, pair
+
+
+@pytest.fixture
+def two(vault_dir: Path, tmp_path: Path) -> Pair:
+    return pair(vault_dir, tmp_path)
+
+
+@pytest.fixture
+def consumer_window(qtbot, two: Pair, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = MainWindow(two.consumer.root, Preferences(tmp_path / "prefs"))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+
+
+def sent(two: Pair, tmp_path: Path, action: str = "recall") -> str:
+    """A product held at the consumer, then a notice about it received there; returns the product's digest."""
+    digest = two.release(tmp_path / "harbour.nia")
+    two.receive(tmp_path / "harbour.nia")
+    newer = two.release(tmp_path / "newer.nia", "Harbour visits, corrected") if action == "correct" else None
+    with two.nia.session(ANALYST) as session:
+        notices.issue(session, action, digest, "the source recanted", newer, out=tmp_path / "notice.nia")
+    two.receive(tmp_path / "notice.nia")
+    return digest
+
+
+def banner_of(qtbot, win: MainWindow, user: str, passphrase: str) -> NoticesBanner:  # type: ignore[no-untyped-def]
+    unlock_as(qtbot, win, user, passphrase)
+    assert win.workspace is not None
+    banner = win.workspace.notices_banner
+    qtbot.waitUntil(lambda: banner.isVisible() and not banner.busy, timeout=20000)
+    return banner
+
+
+def test_a_recall_shows_in_red_until_a_courier_marks_it_seen(qtbot, two: Pair, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                             consumer_window: MainWindow) -> None:
+    digest = sent(two, tmp_path)
+    banner = banner_of(qtbot, consumer_window, two.courier, two.consumer.passphrases[two.courier])
+    text = banner.label.text()
+    # A courier never sees the product's title: its digest stands for it.
+    assert text.startswith(f"RECALL: destroy all copies of product {digest[:16]}") and "the source recanted" in text
+    assert "Harbour" not in text
+    assert "#c8102e" in banner.styleSheet()
+    assert banner.seen_button.isVisible()
+    banner.seen_button.click()
+    qtbot.waitUntil(lambda: not banner.isVisible() and not banner.busy, timeout=20000)
+    consumer_window.workspace.lock_requested.emit()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: consumer_window.workspace is None, timeout=20000)
+    with two.consumer.session(two.officer) as session:
+        seen = [e for e in audit_log.iter_entries(session.db) if e.action == "notice.seen"]
+        assert len(seen) == 1 and seen[0].actor == two.courier
+
+
+def test_a_correction_shows_in_amber_with_its_title_to_a_cleared_analyst(qtbot, two: Pair,  # type: ignore[no-untyped-def]
+                                                                        tmp_path: Path,
+                                                                        consumer_window: MainWindow) -> None:
+    sent(two, tmp_path, "correct")
+    banner = banner_of(qtbot, consumer_window, two.analyst, two.consumer.passphrases[two.analyst])
+    text = banner.label.text()
+    assert text.startswith("CORRECTION: Harbour visits superseded by ") and "the source recanted" in text
+    assert "#ffd27a" in banner.styleSheet()
+    banner.all_button.click()
+    dialog = banner.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.held_model.rowCount() == 1, timeout=20000)
+    assert dialog.notices_model.rowCount() == 1
+    held = dialog.held_model.rows[0]
+    assert held.product.status == "superseded" and held.label == "Harbour visits"
+    status_column = [h for h, _ in dialog.held_model.columns].index("Status")
+    assert dialog.held_model.index(0, status_column).data().startswith("superseded by ")
+    dialog.close()
+
+
+def test_an_officer_sees_the_recall_but_has_no_seen_button(qtbot, two: Pair, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                           consumer_window: MainWindow) -> None:
+    sent(two, tmp_path)
+    banner = banner_of(qtbot, consumer_window, two.officer, two.consumer.passphrases[two.officer])
+    assert banner.label.text().startswith("RECALL:") and not banner.seen_button.isVisible()
+
+
+def test_the_transfer_view_lists_held_products_with_their_status(qtbot, two: Pair, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                 consumer_window: MainWindow) -> None:
+    digest = sent(two, tmp_path)
+    unlock_as(qtbot, consumer_window, two.courier, two.consumer.passphrases[two.courier])
+    workspace = consumer_window.workspace
+    assert workspace is not None
+    workspace.show_view("transfer")
+    view = workspace.views["transfer"]
+    assert isinstance(view, TransferView)
+    qtbot.waitUntil(lambda: not view.busy, timeout=20000)
+    view.held_button.click()
+    dialog = view.held_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.held_model.rowCount() == 1, timeout=20000)
+    status_column = [h for h, _ in dialog.held_model.columns].index("Status")
+    product_column = [h for h, _ in dialog.held_model.columns].index("Product")
+    assert dialog.held_model.index(0, status_column).data() == "WITHDRAWN: destroy all copies"
+    assert dialog.held_model.index(0, product_column).data() == f"product {digest[:16]}"
+    dialog.close()
