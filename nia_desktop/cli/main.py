@@ -19,6 +19,7 @@ from nia_desktop.cli import (
     clearance_cmds,
     dissemination_cmds,
     fusion_cmds,
+    notice_cmds,
     report_cmds,
     requirement_cmds,
     user_cmds,
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     bundle_cmds.register(commands, common)
     briefing_cmds.register(commands, common)
     dissemination_cmds.register(commands, common)
+    notice_cmds.register(commands, common)
     check = commands.add_parser("self-test", parents=[common], help="check this installation on a throwaway vault "
                                 "(also: nia --self-test); exit 0 when every step passes")
     check.set_defaults(handler=_self_test)
