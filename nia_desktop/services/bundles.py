@@ -283,11 +283,17 @@ def receive(session: Session, path: Path) -> Received:
                     manifest.encode().decode("utf-8"), data, session.name, iso_utc(session.clock.now()))
         store.see(session.db, manifest.signer_fingerprint, manifest.sequence)
         changed = effect() if effect is not None else {}
+        if manifest.kind in _DONE_ON_RECEIPT:  # nothing waits for an analyst
+            store.set_received_status(session.db, manifest.uuid, _DONE_ON_RECEIPT[manifest.kind])
         session.audit("bundle.receive", path.name, details={
             "uuid": manifest.uuid, "kind": manifest.kind, "signer": manifest.signer_fingerprint,
             "sequence": manifest.sequence, "warnings": warnings, "custody": _custody_summary(chain),
             **({"product": changed["product"]} if "product" in changed else {})})
     return Received(manifest, False, warnings, chain, changed)
+
+
+# Kinds whose whole effect happens when a courier receives them: their inbound status says so.
+_DONE_ON_RECEIPT = {"briefing": "held", "notice": "recorded", "receipt": "recorded"}
 
 
 def _effect(session: Session, verified: Verified, plain: bytes) -> Callable[[], dict[str, Any]] | None:

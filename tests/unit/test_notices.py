@@ -64,6 +64,9 @@ def test_a_recall_reaches_the_holder_and_withdraws_the_product(two: Pair, tmp_pa
         assert notices.received_notices(session, unseen_only=True)
         logged = audit_actions(session, "notice.receive")
         assert logged[0]["marked"] == [held.bundle_uuid] and logged[0]["refused"] == []
+        # Nothing waits for an analyst: the inbound queue says what became of each.
+        assert sorted((kind, status) for _, kind, _, _, _, status in trust_store.inbound(session.db)) == [
+            ("briefing", "held"), ("notice", "recorded")]
 
 
 def test_a_correction_supersedes_and_a_recall_is_final(two: Pair, tmp_path: Path) -> None:

@@ -187,9 +187,14 @@ class TransferView(View):
         session = self.session
 
         def done(got: bundles.Received) -> None:
-            text = (self.tr("Already received: nothing added.") if got.already else
-                    self.tr("Received %1 bundle from %2; queued for an analyst.")
-                    .replace("%1", got.manifest.kind).replace("%2", got.manifest.signer_name))
+            if got.already:
+                text = self.tr("Already received: nothing added.")
+            elif got.manifest.kind == "reports":
+                text = self.tr("Received %1 bundle from %2; queued for an analyst.").replace(
+                    "%1", got.manifest.kind).replace("%2", got.manifest.signer_name)
+            else:  # a briefing held, a notice applied, a receipt acknowledged (services/bundles.receive)
+                text = self.tr("Received %1 bundle from %2.").replace("%1", got.manifest.kind).replace(
+                    "%2", got.manifest.signer_name)
             self.banner.show_message(" ".join([text, *got.warnings]), "success")
             self.refresh_received()
 
