@@ -35,8 +35,10 @@ from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.briefings.composer import BriefingsView
 from nia_desktop.ui.views.briefings.review import ReleaseView
 from nia_desktop.ui.views.compartments import NeedToKnowView
+from nia_desktop.ui.views.consumers import ConsumersView
 from nia_desktop.ui.views.fusion.view import FusionView
 from nia_desktop.ui.views.insiders import InsidersView, connect_to_audit
+from nia_desktop.ui.views.ledger import LedgerView
 from nia_desktop.ui.views.my_key import MyKeyView
 from nia_desktop.ui.views.notices_banner import NoticesBanner
 from nia_desktop.ui.views.reports.view import ReportsView
@@ -74,6 +76,8 @@ VIEWS = (
     ViewSpec("insiders", _t(QT_TRANSLATE_NOOP("Workspace", "Insider watch")), InsidersView, Action.AUDIT_VIEW),
     ViewSpec("releases", _t(QT_TRANSLATE_NOOP("Workspace", "Release review")), ReleaseView,
              Action.RELEASE_REVIEW),
+    ViewSpec("consumers", _t(QT_TRANSLATE_NOOP("Workspace", "Consumers")), ConsumersView, Action.CONSUMER_MANAGE),
+    ViewSpec("ledger", _t(QT_TRANSLATE_NOOP("Workspace", "Ledger")), LedgerView, Action.LEDGER_READ),
     ViewSpec("trust", _t(QT_TRANSLATE_NOOP("Workspace", "Trust")), TrustView, Action.TRUST_MANAGE),
     ViewSpec("settings", _t(QT_TRANSLATE_NOOP("Workspace", "Settings")), SettingsView,
              Action.SETTINGS_CHANGE),
@@ -136,6 +140,9 @@ class Workspace(QWidget):
         if isinstance(fusion, FusionView) and isinstance(reports, ReportsView):
             fusion.open_report.connect(self.open_report)
             reports.imported.connect(fusion.reports_imported)
+        ledger = self.views.get("ledger")
+        if isinstance(ledger, LedgerView) and isinstance(reports, ReportsView):
+            reports.who_has.connect(lambda report_id: self.ask_who_has(ledger, report_id))
         insiders, audit = self.views.get("insiders"), self.views.get("audit")
         if isinstance(insiders, InsidersView) and isinstance(audit, AuditView):
             connect_to_audit(insiders, audit, self.show_view)
@@ -210,6 +217,11 @@ class Workspace(QWidget):
         assert isinstance(reports, ReportsView)
         self.show_view("reports")
         reports.open_report_id(report_id)
+
+    def ask_who_has(self, ledger: LedgerView, report_id: int) -> None:
+        """"Who has this?" in the Reports view: the Ledger view asks who holds anything derived from the report."""
+        self.show_view("ledger")
+        ledger.ask_who_has(report_id)
 
     def view_keys(self) -> list[str]:
         return list(self.views)

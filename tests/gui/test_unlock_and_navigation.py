@@ -45,9 +45,9 @@ def test_good_passphrase_opens_the_workspace(qtbot, window: MainWindow) -> None:
 
 
 @pytest.mark.parametrize(("user", "passphrase", "expected"), [
-    (OFFICER, OFFICER_PASS, ["users", "need_to_know", "audit", "releases", "trust", "settings", "vault_care",
-                             "requirements", "transfer", "my_key"]),
-    (ANALYST, ANALYST_PASS, ["reports", "fusion", "briefings", "requirements", "transfer", "my_key"]),
+    (OFFICER, OFFICER_PASS, ["users", "need_to_know", "audit", "insiders", "releases", "consumers", "ledger", "trust",
+                             "settings", "vault_care", "requirements", "transfer", "my_key"]),
+    (ANALYST, ANALYST_PASS, ["reports", "fusion", "briefings", "ledger", "requirements", "transfer", "my_key"]),
     (COURIER, COURIER_PASS, ["transfer", "my_key"]),
 ])
 def test_navigation_follows_role(qtbot, window: MainWindow, user: str, passphrase: str,  # type: ignore[no-untyped-def]

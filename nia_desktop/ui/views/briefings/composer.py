@@ -1,6 +1,7 @@
 """The briefing composer: choose what of a case goes to the Prime Minister's Office, see its marking change as
 you choose, preview the PDF, then export it or queue it for a courier; or make a tearline version for a lower
-level or without some caveats, with its own title and summary, for a ministry or a partner.
+level or without some caveats, with its own title and summary, for a ministry or a partner; or release the case
+to registered consumers, each getting the product it may hold (release_to.py, Ctrl+Shift+R).
 
 Reports a key judgement cites cannot be left out (they are ticked and locked):
 the marking always covers every source the briefing rests on. The product is
@@ -39,6 +40,7 @@ from nia_desktop.core.bundles.sealed import parse_recipient
 from nia_desktop.core.classification import Level
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.markings import FULL, CaveatKind, Tearline
+from nia_desktop.core.roles import Action
 from nia_desktop.core.store.releases import ReleaseRequest
 from nia_desktop.services import briefings
 from nia_desktop.services import fusion as fusion_service
@@ -46,6 +48,7 @@ from nia_desktop.services.briefings import BriefOutcome
 from nia_desktop.services.session import Session
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
+from nia_desktop.ui.views.briefings.release_to import ReleaseToDialog
 from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
 from nia_desktop.ui.widgets.page_preview import PagePreview
 
@@ -142,6 +145,11 @@ class BriefingsView(View):
         self.export_button.setToolTip(self.tr("Sign the briefing into a bundle file (Ctrl+E)"))
         self.queue_button = QPushButton(self.tr("Queue for courier"))
         self.queue_button.setToolTip(self.tr("Keep the signed bundle in the vault until a courier writes it to media"))
+        self.release_to_button = QPushButton(self.tr("Release to consumers…"))
+        self.release_to_button.setToolTip(self.tr("Release the case to registered consumers, each getting the product "
+                                                  "it may hold (Ctrl+Shift+R)"))
+        self.release_to_button.setVisible(session.may(Action.RELEASE_TO))
+        self.release_dialog: ReleaseToDialog | None = None
         self.preview = PagePreview()
 
         top = QHBoxLayout()
@@ -173,6 +181,7 @@ class BriefingsView(View):
         bottom.addWidget(self.preview_button)
         bottom.addWidget(self.queue_button)
         bottom.addWidget(self.export_button)
+        bottom.addWidget(self.release_to_button)
         self.layout_.addLayout(top)
         self.layout_.addWidget(split, 1)
         self.layout_.addLayout(bottom)
@@ -196,11 +205,13 @@ class BriefingsView(View):
         self.export_button.clicked.connect(self.choose_export)
         self.queue_button.clicked.connect(lambda: self.make(None))
         QShortcut(QKeySequence("Ctrl+E"), self, self.choose_export)
+        self.release_to_button.clicked.connect(self.open_release_to)
+        QShortcut(QKeySequence("Ctrl+Shift+R"), self, self.open_release_to)
         self.set_enabled(False)
         self.refresh()
 
     def set_enabled(self, enabled: bool) -> None:
-        for widget in (self.preview_button, self.export_button, self.queue_button):
+        for widget in (self.preview_button, self.export_button, self.queue_button, self.release_to_button):
             widget.setEnabled(enabled)
         if enabled:
             self._buttons()
@@ -392,3 +403,22 @@ class BriefingsView(View):
         else:
             self.banner.show_message(version + self.tr("Release review %1 is still waiting for an officer.")
                                      .replace("%1", str(outcome.request_id)), "info")
+
+    # -- release to consumers ---------------------------------------------
+    def open_release_to(self) -> None:
+        """The release dialog for the current case, with the composer's title and summary for the full product."""
+        if self.candidates is None or not self.release_to_button.isEnabled() or \
+                not self.session.may(Action.RELEASE_TO):
+            return
+        if self.release_dialog is not None and self.release_dialog.busy:
+            self.release_dialog.raise_()
+            return
+        title = self.title_edit.text().strip() or None
+        dialog = ReleaseToDialog(self.session, self.candidates.case, title, self.summary.toPlainText().strip(), self)
+        self.release_dialog = dialog
+        dialog.open()
+
+    @property
+    def busy(self) -> bool:
+        """Work of this view or of its release dialog: a lock waits for both."""
+        return super().busy or (self.release_dialog is not None and self.release_dialog.busy)

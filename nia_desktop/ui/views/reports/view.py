@@ -50,10 +50,12 @@ NO_DATE = QDate(2000, 1, 1)
 class ReportsView(View):
     """Signals:
     imported(object): an import finished with reports in it; its ImportOutcome.
+    who_has(int): the user asked who holds anything derived from this report (the Ledger view answers).
     """
 
     key = "reports"
     imported = Signal(object)
+    who_has = Signal(int)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("Reports"), parent)
@@ -148,6 +150,8 @@ class ReportsView(View):
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self.open_row(current.row()))
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.search.setFocus)
+        if session.may(Action.LEDGER_READ):
+            QShortcut(QKeySequence("Ctrl+Shift+H"), self, self.ask_who_has)
         self.import_button.clicked.connect(self.open_import)
         self.history_button.clicked.connect(self.open_history)
         self.case_button.clicked.connect(self.add_selected_to_case)
@@ -253,7 +257,18 @@ class ReportsView(View):
             action = self.menu.addAction(self.tr("Add to case…"))
             action.setShortcut(QKeySequence("Ctrl+K"))
             action.triggered.connect(self.add_selected_to_case)
+        if self.session.may(Action.LEDGER_READ):
+            action = self.menu.addAction(self.tr("Who has this?"))
+            action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+            action.setToolTip(self.tr("Every consumer holding a product derived from this report (Ledger)"))
+            action.triggered.connect(lambda: self.who_has.emit(summary.id))
         self.menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def ask_who_has(self) -> None:
+        """Who holds anything derived from the selected report (Ctrl+Shift+H): the Ledger view answers."""
+        ids = self.selected_ids()
+        if ids:
+            self.who_has.emit(ids[0])
 
     # -- re-marking -------------------------------------------------------
     def remark_open_report(self) -> None:
