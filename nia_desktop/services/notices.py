@@ -204,7 +204,7 @@ def hold_product(session: Session, verified: Verified, plain: bytes) -> Apply:
         held = holdings.held_bundle(session.db, manifest.uuid)
         marked = []
         if held is not None:
-            for notice in _notices_naming(session, product.digest):
+            for notice in holdings.notices_naming(session.db, product.digest):
                 outcome = _apply_one(session, notice, held, _officer(session, notice.signer))
                 if outcome == "marked":
                     marked.append(notice.uuid)
@@ -272,12 +272,6 @@ def _apply_one(session: Session, notice: ReceivedNotice, held: HeldProduct, offi
         return "kept"
     holdings.mark(session.db, held.bundle_uuid, status, notice.uuid, notice.why, notice.superseded_by or None)
     return "marked"
-
-
-def _notices_naming(session: Session, digest: str) -> list[ReceivedNotice]:
-    """Notices received here that name a product, oldest first (so the last applied is the latest)."""
-    found = [n for n in holdings.received_notices(session.db) if digest in n.products]
-    return sorted(found, key=lambda n: n.received_at)
 
 
 def _officer(session: Session, fingerprint: str) -> bool:

@@ -131,6 +131,13 @@ def received_notices(db: VaultConnection, unseen_only: bool = False, limit: int 
         "action = 'recall' DESC, received_at DESC, uuid LIMIT ?", (limit,))]
 
 
+def notices_naming(db: VaultConnection, digest: str) -> list[ReceivedNotice]:
+    """Notices received here that name a product, oldest first (applied in that order, the latest wins)."""
+    return [_notice(r) for r in db.query(
+        f"SELECT {_NOTICE} FROM received_notices WHERE uuid IN (SELECT n.uuid FROM received_notices n, "
+        "json_each(n.products) j WHERE j.value = ?) ORDER BY received_at, uuid", (digest,))]
+
+
 def see(db: VaultConnection, uuid: str, by: str, at: str) -> bool:
     """Mark a notice seen; False when it already was (the first acknowledgement stands)."""
     cursor = db.execute("UPDATE received_notices SET seen_by = ?, seen_at = ? WHERE uuid = ? AND seen_at IS NULL",
