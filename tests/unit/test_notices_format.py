@@ -81,7 +81,7 @@ def test_a_notice_round_trips_and_its_digest_is_of_its_canonical_bytes() -> None
     ({"extra": 1}, "unknown field 'extra'"),
 ])
 def test_hostile_notices_are_refused_naming_the_field(changed: dict[str, Any], words: str) -> None:
-    with pytest.raises(BundleRejected, match="notice.json is malformed") as caught:
+    with pytest.raises(BundleRejected, match=r"notice\.json is malformed") as caught:
         parse_notice(canonical_json(notice(**changed)))
     assert words in caught.value.user_message
 
@@ -91,9 +91,9 @@ def test_hostile_notices_are_refused_naming_the_field(changed: dict[str, Any], w
     json.dumps({"action": "recall", "products": [1e400]}).encode(),
 ])
 def test_garbage_is_refused_not_crashed(data: bytes) -> None:
-    with pytest.raises(BundleRejected, match="notice.json is malformed"):
+    with pytest.raises(BundleRejected, match=r"notice\.json is malformed"):
         parse_notice(data)
-    with pytest.raises(BundleRejected, match="receipt.json is malformed"):
+    with pytest.raises(BundleRejected, match=r"receipt\.json is malformed"):
         parse_receipt(data)
 
 
@@ -133,7 +133,7 @@ def test_a_receipt_round_trips() -> None:
     ({"note": "hi"}, "unknown field"),
 ])
 def test_hostile_receipts_are_refused_naming_the_field(changed: dict[str, Any], words: str) -> None:
-    with pytest.raises(BundleRejected, match="receipt.json is malformed") as caught:
+    with pytest.raises(BundleRejected, match=r"receipt\.json is malformed") as caught:
         parse_receipt(canonical_json(receipt(**changed)))
     assert words in caught.value.user_message
 
