@@ -167,14 +167,16 @@ def main() -> None:
                                                    "outstanding (first page)": [], "stale": []}
                 found: dict[str, int] = {k: 0 for k in answers}
                 for i in range(args.rounds):
+                    some, key_source, consumer = (readable[i % len(readable)], popular[i % len(popular)],
+                                                  CONSUMERS[i % len(CONSUMERS)][0])
                     found["who-has (a random report)"] += len(timed(
-                        lambda r=readable[i % len(readable)]: service.who_has(session, r),
+                        lambda r=some: service.who_has(session, r),
                         answers["who-has (a random report)"]).items)
                     found["who-has (a key source)"] += len(timed(
-                        lambda r=popular[i % len(popular)]: service.who_has(session, r),
+                        lambda r=key_source: service.who_has(session, r),
                         answers["who-has (a key source)"]).items)
                     found["sent (a consumer, first page)"] += len(timed(
-                        lambda c=CONSUMERS[i % len(CONSUMERS)][0]: service.sent(session, c),
+                        lambda c=consumer: service.sent(session, c),
                         answers["sent (a consumer, first page)"]).items)
                     found["outstanding (first page)"] += len(timed(
                         lambda: service.outstanding(session), answers["outstanding (first page)"]).items)
