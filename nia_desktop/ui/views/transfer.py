@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.roles import Action
 from nia_desktop.core.store.trust import Outbound
-from nia_desktop.services import bundles, couriers
+from nia_desktop.services import bundles, couriers, receipts
 from nia_desktop.services.couriers import MediaBundle
 from nia_desktop.services.session import Session
 from nia_desktop.ui.models.table import RowsModel
@@ -35,6 +35,7 @@ from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.notices_banner import NoticesDialog
 from nia_desktop.ui.views.reports.import_dialog import human_size, removable_volumes
+from nia_desktop.ui.views.sign_receipt import RECEIPTED, SignReceiptDialog
 from nia_desktop.ui.widgets.table_view import FilterTable
 from nia_desktop.ui.workers import Task
 
@@ -222,9 +223,16 @@ class TransferView(View):
                                             "here (current, superseded or withdrawn)"))
         self.held_button.clicked.connect(self.show_held)
         self.held_dialog: NoticesDialog | None = None
+        self.receipt_button = QPushButton(self.tr("Sign receipt…"))
+        self.receipt_button.setToolTip(self.tr("Sign a receipt for the selected briefing or notice bundle: the "
+                                               "sender's ledger then shows it acknowledged"))
+        self.receipt_button.setVisible(self.session.may(Action.RECEIPT_ISSUE))
+        self.receipt_button.clicked.connect(self.sign_receipt)
+        self.receipt_dialog: SignReceiptDialog | None = None
         bar = QHBoxLayout()
         bar.addWidget(self.held_button)
         bar.addStretch(1)
+        bar.addWidget(self.receipt_button)
         bar.addWidget(self.accept_button)
         column = QVBoxLayout(page)
         column.addWidget(self.received_table, 1)
@@ -242,6 +250,28 @@ class TransferView(View):
         self.held_dialog.reload()
         self.held_dialog.show()
         self.held_dialog.raise_()
+
+    def sign_receipt(self) -> None:
+        """A receipt for the selected received briefing or notice, to a file or the courier's queue (on a worker)."""
+        chosen = self.received_table.selected_row()
+        if chosen is None or chosen[1] not in RECEIPTED:
+            self.banner.show_message(self.tr("Select a received briefing or notice first."), "warning")
+            return
+        dialog = SignReceiptDialog(chosen[0], chosen[1], self)
+        dialog.accepted.connect(lambda: self._sign(dialog.bundle_uuid, dialog.out, dialog.again.isChecked()))
+        self.receipt_dialog = dialog
+        dialog.open()
+
+    def _sign(self, bundle_uuid: str, out: Path | None, again: bool) -> None:
+        session = self.session
+
+        def done(signed: receipts.Signed) -> None:
+            where = str(signed.path) if signed.path else self.tr("the courier's queue")
+            self.banner.show_message(self.tr("Receipt %1 for bundle %2 signed; written to %3.").replace(
+                "%1", signed.manifest.uuid).replace("%2", bundle_uuid).replace("%3", where), "success")
+            self.refresh()
+
+        self.run(lambda s, c: receipts.issue(session, bundle_uuid, out, again), on_success=done)
 
     def refresh_received(self) -> None:
         self.run(lambda s, c: bundles.inbound(self.session), on_success=self.received_model.set_rows)
