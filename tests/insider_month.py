@@ -96,7 +96,7 @@ def _day(rng: random.Random, month: Month, person: Person, day: date, own: list[
     start = rng.gauss(8.6, 0.4)
     end = start + (rng.uniform(2.5, 4) if weekend else rng.gauss(9.6, 0.4))
     if not weekend and rng.random() < 0.08:
-        end += rng.uniform(1.0, 3.0)  # an evening's late work
+        end += rng.uniform(1.0, 2.5)  # an evening's late work, until about half past nine
     busy = rng.uniform(2.0, 3.0) if rng.random() < 0.06 else 1.0
     volume = person.reads * busy * (0.33 if weekend else 1.0)
     events = month.events
