@@ -58,8 +58,10 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
                          help="the tearline versions' own summary (default: one saying only what each holds)")
     release.add_argument("--full", action="store_true",
                          help="the full product only: refuse any consumer who may not hold it")
-    release.add_argument("--title", default=None)
+    release.add_argument("--title", default=None, help="the full product's title (never carried below a line)")
     release.add_argument("--summary", default=None, help="the full product's summary (never carried below a line)")
+    release.add_argument("--tearline-title", default=None, metavar="T",
+                         help="the tearline versions' title (default: Briefing: CASE)")
     release.set_defaults(handler=_release)
 
     ledger = commands.add_parser("ledger", help="who holds what: the dissemination ledger").add_subparsers(
@@ -140,7 +142,7 @@ def _release(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         done = release_to(session, args.case, args.consumers, None if args.queue else args.out,
-                          args.tearline_summary, args.full, args.title, args.summary)
+                          args.tearline_summary, args.full, args.title, args.summary, args.tearline_title)
         lines = []
         for r in done.released:
             product = f"tearline version at {r.tearline}" if r.tearline else "full product"

@@ -155,9 +155,11 @@ def _who(consumer: Consumer) -> str:
 
 
 def _products(session: Session, case: str, chosen: list[Consumer], tearline_summary: str | None, full_only: bool,
-              title: str | None, summary: str | None) -> tuple[dict[str, Briefing], list[tuple[str, str]]]:
+              title: str | None, summary: str | None,
+              tearline_title: str | None) -> tuple[dict[str, Briefing], list[tuple[str, str]]]:
     """Each consumer's product, and the refusals. Consumers whose products come out the same share one briefing
-    (the same digest, one review)."""
+    (the same digest, one review). The full product's title and summary were written by someone who read all of
+    it: a tearline version carries neither (its own title, default "Briefing: CASE", and its own summary)."""
     full = briefings.compose(session, case, title, summary)
     portions = full.portions
     by_content: dict[str, Briefing] = {full.content_digest(): full}
@@ -174,7 +176,7 @@ def _products(session: Session, case: str, chosen: list[Consumer], tearline_summ
             continue
         line = line_for(holder, portions)
         try:
-            cut = briefings.compose(session, case, title, summary, tearline=line,
+            cut = briefings.compose(session, case, tearline_title, tearline=line,
                                     tearline_summary=tearline_summary or "-")
         except BadInput as exc:
             refused.append((consumer.name, f"nothing in case {case!r} may go to {_who(consumer)}"
@@ -206,14 +208,15 @@ class Planned:
 
 
 def plan(session: Session, case: str, consumer_names: list[str], tearline_summary: str | None = None,
-         full_only: bool = False, title: str | None = None, summary: str | None = None) -> list[Planned]:
+         full_only: bool = False, title: str | None = None, summary: str | None = None,
+         tearline_title: str | None = None) -> list[Planned]:
     """A dry run of ``release_to``: each named consumer's product (composed exactly as the release composes it)
     or its refusal, in the order named. Reads only: nothing is written, queued or audited (the release itself
     checks everything again and audits it)."""
     session.require(Action.RELEASE_TO, case)
     chosen, refused = _named(session, consumer_names)
-    products, more = _products(session, case, chosen, tearline_summary, full_only, title, summary) if chosen \
-        else ({}, [])
+    products, more = _products(session, case, chosen, tearline_summary, full_only, title, summary,
+                               tearline_title) if chosen else ({}, [])
     why = dict(refused + more)
     by_name = {c.name: c for c in chosen}
     found = []
@@ -239,9 +242,11 @@ def _file_part(text: str) -> str:
 
 def release_to(session: Session, case: str, consumer_names: list[str], out_dir: Path | None,
                tearline_summary: str | None = None, full_only: bool = False, title: str | None = None,
-               summary: str | None = None) -> Release:
+               summary: str | None = None, tearline_title: str | None = None) -> Release:
     """Release a case to consumers: each gets the product it may hold, encrypted to its recipient, written to
-    ``out_dir`` (one file each) or queued for a courier (``out_dir`` None). All or nothing (module docstring)."""
+    ``out_dir`` (one file each) or queued for a courier (``out_dir`` None). All or nothing (module docstring).
+    ``title`` and ``summary`` are the full product's; tearline versions carry ``tearline_title`` and
+    ``tearline_summary`` (or a generated summary), never the full product's."""
     session.require(Action.RELEASE_TO, case)
     if out_dir is not None and not out_dir.is_dir():
         raise BadInput(f"{out_dir} is not a folder: --out names the folder the consumers' files go to")
@@ -250,7 +255,8 @@ def release_to(session: Session, case: str, consumer_names: list[str], out_dir: 
         raise BadInput("name at least one consumer (--consumer NAME)")
     products: dict[str, Briefing] = {}
     if chosen:
-        products, more = _products(session, case, chosen, tearline_summary, full_only, title, summary)
+        products, more = _products(session, case, chosen, tearline_summary, full_only, title, summary,
+                                   tearline_title)
         refused += more
     if refused:
         for name, why in refused:

@@ -35,7 +35,8 @@ FILES = {
     "s.txt": "SECRET\nSubject: Pier visit\n\nViktor SOROKIN visited Northwind Logistics Ltd in Kobe.\n",
     "c.txt": "CONFIDENTIAL\nSubject: Dock note\n\nViktor SOROKIN of Northwind Logistics Ltd was seen in Osaka.\n",
 }
-ABOVE_SECRET = ("CANARYGLACIER", "HIDDENJUDGEMENT", "Handler identified", "TOP SECRET", "FULLSUMMARY")
+ABOVE_SECRET = ("CANARYGLACIER", "HIDDENJUDGEMENT", "Handler identified", "TOP SECRET", "FULLSUMMARY",
+                "FULLTITLE")
 
 
 @dataclass
@@ -101,7 +102,8 @@ def test_each_consumer_gets_the_product_it_may_hold_and_the_ledger_records_it(wo
     out = tmp_path / "out"
     out.mkdir()
     with world.analyst() as session:
-        done = release_to(session, "harbour", ["kantei", "mofa", "kantei"], out, summary="FULLSUMMARY of it all")
+        done = release_to(session, "harbour", ["kantei", "mofa", "kantei"], out, summary="FULLSUMMARY of it all",
+                          title="FULLTITLE: the handler")
         by = {r.consumer: r for r in done.released}
         assert list(by) == ["kantei", "mofa"] and {r.status for r in done.released} == {"exported"}
         assert by["kantei"].tearline == "" and by["kantei"].marking.level is Level.TOP_SECRET
@@ -122,6 +124,9 @@ def test_each_consumer_gets_the_product_it_may_hold_and_the_ledger_records_it(wo
         everything = b"".join(cut[n] for n in cut if n.startswith("payload/") and not n.endswith(".pdf"))
         for hidden in ABOVE_SECRET:
             assert hidden.encode() not in everything, hidden
+        assert json.loads(opened(Path(str(by["kantei"].path)), world.keys["kantei"])["payload/briefing.json"])[
+            "title"] == "FULLTITLE: the handler"
+        assert json.loads(cut["payload/briefing.json"])["title"] == "Briefing: harbour"
         shown = json.loads(cut["payload/briefing.json"])["tearline_summary"]
         assert shown == ("Tearline version at SECRET: 2 source reports, 1 key judgement. The full product's summary "
                          "is not carried below the line.")
