@@ -8,7 +8,8 @@ Target (issue 14): every ledger query answers in under 1 s at 100,000 reports an
 The vault is filled through the store (as bench_need_to_know.py fills its vault): ``--reports`` short reports,
 six consumers, ``--products`` products each deriving from 5-40 reports (a few popular reports are cited by
 hundreds of products, as a key source is) and carrying an assessment now and then, each released to one to
-three consumers; a third of the copies acknowledged, a few notices. Each query is then asked through the
+three consumers; a third of the copies acknowledged, a few notices; then 200 reports re-marked and 100
+re-graded (what `nia ledger stale` finds). Each query is then asked through the
 services exactly as `nia ledger` asks it (permission check, need-to-know, the audit entry it writes), 30 times
 with different arguments, as an analyst and as an officer.
 
@@ -106,6 +107,11 @@ def make_vault(root: Path, reports: int, products: int) -> tuple[float, float]:
                     if p % 500 == 0:
                         ledger.record_notice(db, ledger.Notice(f"{p:063x}n", "recall", "bench", "", (digest,), "anna",
                                                                day))
+        with db.transaction():  # since released: 200 reports re-marked, 100 re-graded (found by stale)
+            for r in rng.sample(range(1, reports + 1), 200):
+                db.execute("UPDATE reports SET classification = 3 WHERE id = ?", (r,))
+            for r in rng.sample(range(1, reports + 1), 100):
+                db.execute("UPDATE reports SET reliability = 'C' WHERE id = ?", (r,))
         return filled, time.perf_counter() - start
 
 

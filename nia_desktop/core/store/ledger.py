@@ -12,8 +12,7 @@ of either (tests/bench/bench_ledger.py).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -399,28 +398,6 @@ class Stale:
         return {"product": self.product.to_json(), "report": self.report_id, "reasons": list(self.reasons)}
 
 
-WIDE_CACHE_KIB = 256 * 1024  # the most page cache one stale() pass takes (the whole vault when it is smaller)
-
-
-@contextmanager
-def _wide_cache(db: VaultConnection) -> Iterator[None]:
-    """The connection's page cache widened to hold the vault (up to WIDE_CACHE_KIB) while the block runs; the
-    connection is held, so no other thread's statement runs with it, and the usual size is put back after."""
-    with db.lock:
-        before = int(db.query("PRAGMA cache_size")[0][0])
-        pages, size = int(db.query("PRAGMA page_count")[0][0]), int(db.query("PRAGMA page_size")[0][0])
-        wanted = min(WIDE_CACHE_KIB, pages * size // 1024 + 1024)
-        if before < 0 and -before >= wanted:
-            yield
-            return
-        db.query(f"PRAGMA cache_size = -{wanted}")
-        try:
-            yield
-        finally:
-            db.query(f"PRAGMA cache_size = {before}")
-
-
-# A report's grading as the ledger records it (and compares it): reliability then credibility, "" when unstated.
 GRADING_SQL = "coalesce(r.reliability, '') || coalesce(r.credibility, '')"
 
 
@@ -448,24 +425,19 @@ def stale(db: VaultConnection, duplicates: dict[int, int] | None = None,
     duplicate another report (``duplicates``: report id -> the report it duplicates, from fusion), newest
     product first.
 
-    One pass over product_reports joined to reports by primary key, comparing level and grading in SQL and
-    returning only rows that changed, or where either side has caveats (few reports carry any: those are
-    compared here). The join reads report rows in product order, all over the table: with the connection's
-    usual page cache each read decrypts a page again (2 s at 100,000 reports and 280,000 derivations), so the
-    cache is widened for this one statement (0.3 s) and put back."""
-    marked = report_caveats(db)
+    Only reports revised since they were stored are compared (report_revisions, kept by triggers on reports and
+    report_caveats: schema v13), each against the products resting on it by the report index; a report whose
+    caveats were set at import is among them, and compares equal unless it changed after release."""
     dup = duplicates or {}
-    with _wide_cache(db):
-        rows = db.query(
-            f"SELECT pr.product, pr.report_id, pr.classification != r.classification, "
-            f"pr.grading != {GRADING_SQL}, pr.caveats FROM product_reports pr JOIN reports r ON r.id = pr.report_id "
-            f"WHERE pr.classification != r.classification OR pr.grading != {GRADING_SQL} OR pr.caveats != '[]' "
-            "OR pr.report_id IN (SELECT report_id FROM report_caveats)")
+    rows = db.query(
+        f"SELECT pr.product, pr.report_id, pr.classification != r.classification, pr.grading != {GRADING_SQL}, "
+        "pr.caveats FROM report_revisions rv JOIN product_reports pr ON pr.report_id = rv.report_id "
+        "JOIN reports r ON r.id = rv.report_id")
+    marked = report_caveats(db, {int(r[1]) for r in rows})
     changed: dict[tuple[str, int], list[str]] = {}
     for digest, report_id, level_changed, grading_changed, was_caveats in rows:
         reasons = []
-        was = str(was_caveats)
-        if level_changed or sorted(json.loads(was)) != marked.get(int(report_id), []):
+        if level_changed or sorted(json.loads(str(was_caveats))) != marked.get(int(report_id), []):
             reasons.append("re-marked")
         if grading_changed:
             reasons.append("re-graded")

@@ -447,6 +447,17 @@ def _v13_dissemination(db: VaultConnection) -> None:
     db.execute("CREATE TABLE product_assessments (product TEXT NOT NULL REFERENCES products(digest), "
                "assessment_id INTEGER NOT NULL, PRIMARY KEY (product, assessment_id))")
     db.execute("CREATE INDEX product_assessments_assessment ON product_assessments (assessment_id, product)")
+    # Reports whose marking or grading changed since they were first stored, kept by triggers so that "which
+    # products rest on a report changed since" (store/ledger.stale) reads only those, never every derivation.
+    db.execute("CREATE TABLE report_revisions (report_id INTEGER PRIMARY KEY)")
+    db.execute("CREATE TRIGGER report_revised AFTER UPDATE OF classification, reliability, credibility ON reports "
+               "WHEN OLD.classification IS NOT NEW.classification OR OLD.reliability IS NOT NEW.reliability "
+               "OR OLD.credibility IS NOT NEW.credibility "
+               "BEGIN INSERT OR IGNORE INTO report_revisions (report_id) VALUES (NEW.id); END")
+    db.execute("CREATE TRIGGER report_caveat_added AFTER INSERT ON report_caveats "
+               "BEGIN INSERT OR IGNORE INTO report_revisions (report_id) VALUES (NEW.report_id); END")
+    db.execute("CREATE TRIGGER report_caveat_removed AFTER DELETE ON report_caveats "
+               "BEGIN INSERT OR IGNORE INTO report_revisions (report_id) VALUES (OLD.report_id); END")
     db.execute(
         """CREATE TABLE notices (
             digest TEXT PRIMARY KEY,
