@@ -65,7 +65,7 @@ def watch(session: Session, days: int = 30, progress: Progress = no_progress,
     tally = rule.Tally(window, insider_sources.case_reports_by_user(db))
     after = _last_before(session, rule.jst_midnight_utc(tally.scan_from - timedelta(days=_SLACK_DAYS)))
     total = audit_log.count(db)
-    for batch in audit_log.row_batches(db, after=after, batch=_BATCH):
+    for batch in insider_sources.row_batches(db, after=after, batch=_BATCH):
         if cancel is not None:
             cancel.raise_if_cancelled()
         tally.feed(batch)

@@ -10,7 +10,7 @@ inserted in bulk with correct hashes, then times services/insiders.watch on an u
   bisection, so the other nine months of log are never read;
 * ``--days 366`` (the most): every entry of the year.
 
-Baseline measured in the same run: reading the same rows from SQLCipher alone (audit_log.row_batches), so the
+Baseline measured in the same run: reading the same rows from SQLCipher alone (the same query), so the
 figure shows what the one-pass tally adds to the reading it cannot avoid. Also printed: how many user-days
 were judged and how many of them were flagged (the spike should be the only one).
 """
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from nia_desktop.core import audit as chain  # noqa: E402
 from nia_desktop.core.insiders import JST, Tally, Window, jst_midnight_utc  # noqa: E402
-from nia_desktop.core.store import audit_log  # noqa: E402
+from nia_desktop.core.store import audit_log, insider_sources  # noqa: E402
 from nia_desktop.core.vault.kdf import FLOOR  # noqa: E402
 from nia_desktop.services import insiders  # noqa: E402
 from nia_desktop.services.session import Session, unlock  # noqa: E402
@@ -94,7 +94,7 @@ def read_only(session: Session, days: int) -> tuple[int, float]:
     start = jst_midnight_utc(Tally(window, {}).scan_from - timedelta(days=2))
     after = insiders._last_before(session, start)
     began = time.perf_counter()
-    count = sum(len(batch) for batch in audit_log.row_batches(session.db, after=after, batch=5000))
+    count = sum(len(batch) for batch in insider_sources.row_batches(session.db, after=after, batch=5000))
     return count, time.perf_counter() - began
 
 
