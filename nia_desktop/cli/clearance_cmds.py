@@ -54,6 +54,12 @@ def register_report(report: SubParsers, common: argparse.ArgumentParser) -> None
     mark.add_argument("--caveat", action="append", default=[], metavar="NAME")
     mark.add_argument("--why", required=True)
     mark.set_defaults(handler=_mark)
+    grade = report.add_parser("grade", parents=[common],
+                              help="re-grade a report's source and information (e.g. B2; audited, needs --why)")
+    grade.add_argument("id", type=row_id)
+    grade.add_argument("--grading", required=True, help="Admiralty code: reliability A-F, credibility 1-6")
+    grade.add_argument("--why", required=True)
+    grade.set_defaults(handler=_grade)
 
 
 def _level(text: str) -> Any:
@@ -142,5 +148,16 @@ def _mark(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         summary = mark_report(session, args.id, _level(args.level), args.caveat, args.why)
         return respond(args, summary.to_json(), f"Report {summary.id} is now {safe(summary.marking_text)}")
+
+    return run_in_session(args, act)
+
+
+def _grade(args: argparse.Namespace) -> int:
+    from nia_desktop.services.reports import grade_report
+
+    def act(session: Session) -> int:
+        summary = grade_report(session, args.id, args.grading, args.why)
+        return respond(args, summary.to_json(),
+                       f"Report {summary.id} is now graded {summary.reliability}{summary.credibility}")
 
     return run_in_session(args, act)

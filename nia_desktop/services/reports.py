@@ -132,3 +132,31 @@ def titles(session: Session, report_ids: list[int]) -> list[tuple[int, str]]:
         if summary is not None:
             found[report_id] = summary.title
     return [(r, found[r]) for r in report_ids if r in found]
+
+
+_GRADING = re.compile(r"([A-F])([1-6])")
+
+
+def grade_report(session: Session, report_id: int, grading: str, why: str) -> ReportSummary:
+    """Re-grade a report's source (reliability A-F, credibility 1-6, the Admiralty code, e.g. "B2"): an analyst
+    who may read it, with a reason, audited with the grading before and after. Products released from it are
+    then listed by `nia ledger stale`."""
+    session.require(Action.REPORT_MARK, f"report {report_id}")
+    found = _GRADING.fullmatch(grading.strip().upper())
+    if found is None:
+        raise BadInput(f"not an Admiralty grading: {grading[:20]!r} (a letter A-F and a digit 1-6, e.g. B2)")
+    if not why.strip():
+        raise BadInput("say why the report is re-graded (--why)")
+    session.require_readable([report_id], f"re-grade report {report_id}")
+    before = reports.summary(session.db, report_id)
+    if before is None:
+        raise BadInput(f"there is no report {report_id}")
+    with session.db.transaction():
+        session.db.execute("UPDATE reports SET reliability = ?, credibility = ? WHERE id = ?",
+                           (found.group(1), found.group(2), report_id))
+        session.audit("report.grade", f"report {report_id}", details={
+            "from": f"{before.reliability}{before.credibility}", "to": found.group(0), "why": why.strip()[:1000],
+            "sha256": before.sha256})
+    after = reports.summary(session.db, report_id)
+    assert after is not None
+    return after

@@ -15,8 +15,8 @@ import pytest
 from nia_desktop.core.classification import Level
 from nia_desktop.core.errors import BadInput, PermissionRefused
 from nia_desktop.core.roles import Role
-from nia_desktop.core.store import ledger
-from nia_desktop.services import assessments, clearances, fusion, importing
+from nia_desktop.core.store import audit_log, ledger
+from nia_desktop.services import assessments, clearances, fusion, importing, reports
 from nia_desktop.services import ledger as questions
 from nia_desktop.services.dissemination import release_to
 from nia_desktop.services.session import Session, unlock
@@ -148,8 +148,15 @@ def test_stale_after_a_re_mark_a_re_grade_and_a_duplicate_found(released: Ledger
         marked = questions.stale(anna).items
         assert sorted((s.product.digest, s.report_id, s.reasons) for s in marked) == sorted(
             (released.digests[c], ids["s.txt"], ("re-marked",)) for c in ("kantei", "mofa"))
-        with anna.db.transaction():  # a re-grade as the store records one (no command changes a grading yet)
-            anna.db.execute("UPDATE reports SET reliability = 'E', credibility = '5' WHERE id = ?", (ids["c.txt"],))
+        with pytest.raises(BadInput, match="Admiralty"):
+            reports.grade_report(anna, ids["c.txt"], "G7", "not a grading")
+        with pytest.raises(BadInput, match="why"):
+            reports.grade_report(anna, ids["c.txt"], "E5", " ")
+        was = reports.open_report(anna, ids["c.txt"]).summary
+        assert reports.grade_report(anna, ids["c.txt"], "e5", "the source was found to embellish").reliability == "E"
+        graded = [e for e in audit_log.iter_entries(anna.db) if e.action == "report.grade"]
+        assert [(e.details["from"], e.details["to"]) for e in graded] == [(f"{was.reliability}{was.credibility}",
+                                                                          "E5")]
         regraded = {(s.product.digest, s.report_id): s.reasons for s in questions.stale(anna).items}
         assert regraded[(released.digests["mofa"], ids["c.txt"])] == ("re-graded",)
         fusion.run_fusion(anna)
