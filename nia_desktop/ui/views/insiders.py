@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -95,7 +96,7 @@ def _select(audit: AuditView, wanted: set[int]) -> None:
     flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
     table.selectionModel().select(selection, flags)
     if first is not None:
-        table.scrollTo(first)
+        table.scrollTo(first, QAbstractItemView.ScrollHint.PositionAtTop)
 
 
 class InsidersView(View):
