@@ -425,9 +425,9 @@ def stale(db: VaultConnection, duplicates: dict[int, int] | None = None,
     duplicate another report (``duplicates``: report id -> the report it duplicates, from fusion), newest
     product first.
 
-    Only reports revised since they were stored are compared (report_revisions, kept by triggers on reports and
-    report_caveats: schema v13), each against the products resting on it by the report index; a report whose
-    caveats were set at import is among them, and compares equal unless it changed after release."""
+    Only released reports revised since are compared (report_revisions, kept by triggers on reports and
+    report_caveats: schema v13), each against the products resting on it through the covering report index; a
+    report changed and changed back compares equal and is not listed."""
     dup = duplicates or {}
     rows = db.query(
         f"SELECT pr.product, pr.report_id, pr.classification != r.classification, pr.grading != {GRADING_SQL}, "

@@ -443,20 +443,26 @@ def _v13_dissemination(db: VaultConnection) -> None:
             PRIMARY KEY (product, report_id)
         )"""
     )
-    db.execute("CREATE INDEX product_reports_report ON product_reports (report_id, product)")
+    # Covering: who-has and stale read a report's derivations from the index alone, never the table's pages.
+    db.execute("CREATE INDEX product_reports_report ON product_reports (report_id, product, classification, grading, "
+               "caveats)")
     db.execute("CREATE TABLE product_assessments (product TEXT NOT NULL REFERENCES products(digest), "
                "assessment_id INTEGER NOT NULL, PRIMARY KEY (product, assessment_id))")
     db.execute("CREATE INDEX product_assessments_assessment ON product_assessments (assessment_id, product)")
-    # Reports whose marking or grading changed since they were first stored, kept by triggers so that "which
-    # products rest on a report changed since" (store/ledger.stale) reads only those, never every derivation.
+    # Released reports whose marking or grading changed since, kept by triggers so that "which products rest on a
+    # report changed since" (store/ledger.stale) reads only those, never every derivation. A report no product
+    # rests on yet (caveats set at import) is not recorded: its products will be compared from their release on.
     db.execute("CREATE TABLE report_revisions (report_id INTEGER PRIMARY KEY)")
+    released = "EXISTS (SELECT 1 FROM product_reports WHERE report_id = {})"
     db.execute("CREATE TRIGGER report_revised AFTER UPDATE OF classification, reliability, credibility ON reports "
-               "WHEN OLD.classification IS NOT NEW.classification OR OLD.reliability IS NOT NEW.reliability "
-               "OR OLD.credibility IS NOT NEW.credibility "
+               "WHEN (OLD.classification IS NOT NEW.classification OR OLD.reliability IS NOT NEW.reliability "
+               f"OR OLD.credibility IS NOT NEW.credibility) AND {released.format('NEW.id')} "
                "BEGIN INSERT OR IGNORE INTO report_revisions (report_id) VALUES (NEW.id); END")
-    db.execute("CREATE TRIGGER report_caveat_added AFTER INSERT ON report_caveats "
+    db.execute(f"CREATE TRIGGER report_caveat_added AFTER INSERT ON report_caveats "
+               f"WHEN {released.format('NEW.report_id')} "
                "BEGIN INSERT OR IGNORE INTO report_revisions (report_id) VALUES (NEW.report_id); END")
-    db.execute("CREATE TRIGGER report_caveat_removed AFTER DELETE ON report_caveats "
+    db.execute(f"CREATE TRIGGER report_caveat_removed AFTER DELETE ON report_caveats "
+               f"WHEN {released.format('OLD.report_id')} "
                "BEGIN INSERT OR IGNORE INTO report_revisions (report_id) VALUES (OLD.report_id); END")
     db.execute(
         """CREATE TABLE notices (
