@@ -580,3 +580,59 @@ def test_the_ledger_tells_an_uncleared_analyst_nothing_of_products_above_him(wor
                 assert no.value.user_message == f"no product {prefix} in the ledger"
         refusals = [e for e in audit_log.iter_entries(lee.db) if e.actor == LOW and e.outcome == "refused"]
         assert {e.action for e in refusals} == {"report.need_to_know", "ledger.query"}
+
+
+class SetClock:
+    """A clock a test moves: every audit entry of a session made with it is dated where it points."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment
+
+    def monotonic(self) -> float:
+        return 0.0
+
+    def sleep(self, seconds: float) -> None:
+        return None
+
+
+@pytest.mark.xfail(strict=True, reason="core/store/insider_sources.case_reports_by_user takes case membership as "
+                                       "it stands now (core/insiders.py says so on purpose): reports filed into "
+                                       "one's own case after reading them stop counting as read outside it")
+def test_reads_outside_ones_cases_are_forgotten_once_filed_into_a_case_afterwards(vault_dir: Path,
+                                                                                   tmp_path: Path) -> None:
+    """anna reads the ten reports of her case every day for a month. One day she reads thirty reports outside it
+    (under her reads line, well over her outside-cases line): flagged. She then adds the thirty to her own case,
+    and the flag is gone: the insider gains a one-command eraser for the "reads outside their cases" signal."""
+    from nia_desktop.services import insiders
+    from nia_desktop.services.reports import open_report
+
+    media = tmp_path / "many"
+    media.mkdir()
+    for n in range(40):
+        (media / f"r{n:02d}.txt").write_text(f"CONFIDENTIAL\nSubject: Note {n}\n\nShipment {n} left Kobe on time.\n",
+                                             encoding="utf-8")
+    day = date(2026, 6, 10)
+    clock = SetClock(at(day - timedelta(days=31), 9))
+    with unlock(vault_dir, ANALYST, ANALYST_PASS, clock=clock) as session:
+        ids = sorted(int(r["id"]) for r in importing.import_paths(session, [media], pool_size=1).imported)
+        fusion.create_case(session, "mine")
+        fusion.add_to_case(session, "mine", ids[:10])
+        for back in range(30, 0, -1):
+            clock.moment = at(day - timedelta(days=back), 10)
+            for report_id in ids[:10]:
+                open_report(session, report_id)
+        clock.moment = at(day, 10)
+        for report_id in ids[10:]:
+            open_report(session, report_id)
+
+    def outside_flags() -> list[object]:
+        with unlock(vault_dir, OFFICER, OFFICER_PASS, clock=SetClock(at(day, 15))) as olive:
+            return [f for f in insiders.watch(olive, days=1).flagged if f.user == ANALYST]
+
+    assert [f.kind for f in outside_flags()] == ["outside_cases"]  # type: ignore[attr-defined]
+    with unlock(vault_dir, ANALYST, ANALYST_PASS, clock=SetClock(at(day, 11))) as session:
+        fusion.add_to_case(session, "mine", ids[10:])
+    assert [f.kind for f in outside_flags()] == ["outside_cases"]  # type: ignore[attr-defined]
