@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from nia_desktop.core.classification import Level
 from nia_desktop.core.display import escape_untrusted
@@ -36,7 +36,8 @@ def state_text(state: str) -> str:
 
 
 def when(iso: str) -> str:
-    """A stored UTC time as the user's locale writes it, in local time ("" for none)."""
+    """A stored UTC time in local time, as the user's language writes it ("5 Mar 2026 14:02", "2026年3月5日 14:02");
+    "" for none."""
     if not iso:
         return ""
     moment = QDateTime.fromString(iso, Qt.DateFormat.ISODateWithMs)
@@ -44,7 +45,8 @@ def when(iso: str) -> str:
         moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
     if not moment.isValid():
         return iso[:16].replace("T", " ")
-    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+    japanese = QLocale().language() == QLocale.Language.Japanese
+    return QLocale().toString(moment.toLocalTime(), "yyyy年M月d日 H:mm" if japanese else "d MMM yyyy HH:mm")
 
 
 def marking_text(level: Level, caveats: Iterable[str]) -> str:
@@ -89,9 +91,17 @@ class ProductPane(QWidget):
         self.heading = QLabel(self.tr("Select a row to see the product: what it derives from, every copy and every "
                                       "notice."))
         self.heading.setWordWrap(True)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.heading.setAccessibleName(self.tr("Selected product"))
+        self.digest = QLabel()
+        self.digest.setTextFormat(Qt.TextFormat.PlainText)
+        self.digest.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.digest.setStyleSheet("font-family: monospace; font-size: 11px;")
+        self.digest.setAccessibleName(self.tr("Product digest"))
+        self.digest.setToolTip(self.tr("The product's digest (SHA-256 of its briefing): what corrections, recalls "
+                                       "and receipts name"))
         self.copies_model = CellRows([
             (self.tr("Consumer"), lambda c: c.consumer or self.tr("(by key only)")),
             (self.tr("Kind"), lambda c: self.tr("product") if c.kind == "product" else self.tr("notice")),
@@ -124,17 +134,26 @@ class ProductPane(QWidget):
         self.tabs.addTab(self.copies_table, self.tr("Copies"))
         self.tabs.addTab(self.derived_table, self.tr("Derives from"))
         self.tabs.addTab(self.notices_table, self.tr("Notices"))
-        column = QVBoxLayout(self)
-        column.setContentsMargins(8, 0, 0, 0)
-        column.addWidget(self.banner)
-        column.addWidget(self.heading)
-        column.addWidget(self.tabs, 1)
+        about = QWidget()
+        about_column = QVBoxLayout(about)
+        about_column.setContentsMargins(0, 0, 0, 0)
+        about_column.addWidget(self.banner)
+        about_column.addWidget(self.heading)
+        about_column.addWidget(self.digest)
+        about_column.addStretch(1)
+        about.setMinimumWidth(300)
+        about.setMaximumWidth(460)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 4, 0, 0)
+        row.addWidget(about)
+        row.addWidget(self.tabs, 1)
 
     def clear(self) -> None:
         self.detail = None
         self.banner.hide()
         self.heading.setText(self.tr("Select a row to see the product: what it derives from, every copy and every "
                                      "notice."))
+        self.digest.clear()
         for model in (self.copies_model, self.derived_model, self.notices_model):
             model.set_rows([])
         self._tab_counts()
@@ -146,6 +165,7 @@ class ProductPane(QWidget):
         self.banner.setText(marking_text(product.classification, product.caveats))
         self.banner.show()
         self.heading.setText(self.heading_text(product, detail.assessments))
+        self.digest.setText(product.digest)
         self.copies_model.set_rows(detail.copies)
         self.derived_model.set_rows(detail.derives_from)
         self.notices_model.set_rows(detail.notices)
@@ -158,8 +178,7 @@ class ProductPane(QWidget):
                    else self.tr("full product"))
         lines = [escape_untrusted(product.title, 200) or self.tr("(untitled)"),
                  self.tr("Case %1 · %2 · by %3, %4").replace("%1", escape_untrusted(product.case, 80))
-                 .replace("%2", version).replace("%3", product.author).replace("%4", when(product.created_at)),
-                 self.tr("Product %1").replace("%1", product.digest)]
+                 .replace("%2", version).replace("%3", product.author).replace("%4", when(product.created_at))]
         if assessments:
             lines.append(self.tr("Carries assessments %1").replace("%1", ", ".join(str(a) for a in assessments)))
         return "\n".join(lines)

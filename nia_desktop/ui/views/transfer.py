@@ -274,7 +274,11 @@ class TransferView(View):
         self.run(lambda s, c: receipts.issue(session, bundle_uuid, out, again), on_success=done)
 
     def refresh_received(self) -> None:
-        self.run(lambda s, c: bundles.inbound(self.session), on_success=self.received_model.set_rows)
+        self.run(lambda s, c: bundles.inbound(self.session), on_success=self._show_received)
+
+    def _show_received(self, rows: list[Received]) -> None:
+        self.received_model.set_rows(rows)
+        self.received_table.resizeColumnsToContents()
 
     def accept_selected(self) -> None:
         chosen = self.received_table.selected_row()

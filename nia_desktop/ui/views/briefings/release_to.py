@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -143,7 +144,14 @@ class ReleaseToDialog(QDialog):
         self.tree.header().setStretchLastSection(True)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setMinimumHeight(150)
+        self.tree.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
         self.tree.itemChanged.connect(lambda *_: self.plan_timer.start())
+        self.refusals = QLabel()
+        self.refusals.setWordWrap(True)
+        self.refusals.setTextFormat(Qt.TextFormat.PlainText)
+        self.refusals.setStyleSheet(f"color: {REFUSED_COLOUR};")
+        self.refusals.setAccessibleName(self.tr("Consumers refused"))
+        self.refusals.hide()
         self.tearline_summary = QPlainTextEdit()
         self.tearline_summary.setAccessibleName(self.tr("Tearline summary"))
         self.tearline_summary.setPlaceholderText(self.tr("Optional: the summary of the tearline versions. Without "
@@ -196,6 +204,7 @@ class ReleaseToDialog(QDialog):
         column.addWidget(self.banner)
         column.addWidget(intro)
         column.addWidget(self.tree, 1)
+        column.addWidget(self.refusals)
         column.addWidget(QLabel(self.tr("Tearline summary")))
         column.addWidget(self.tearline_summary)
         column.addLayout(where)
@@ -203,7 +212,7 @@ class ReleaseToDialog(QDialog):
         column.addWidget(self.results, 1)
         column.addWidget(self.buttons)
         column.addWidget(self.bottom_banner)
-        self.resize(880, 620)
+        self.resize(900, 560)
         self._planning: Task | None = None
         self._replan = False
         self._update_button()
@@ -215,14 +224,23 @@ class ReleaseToDialog(QDialog):
         return bool(self.running)
 
     def _run(self, fn: Callable[[], Any], on_success: Callable[[Any], None],
-             on_error: Callable[[BaseException], None] | None = None) -> Task:
+             on_error: Callable[[BaseException], None] | None = None,
+             then: Callable[[], None] | None = None) -> Task:
+        """``fn`` on a worker; its handlers run on the UI thread only while this dialog still exists (a dry run
+        may end after the dialog was closed and its window locked)."""
+
+        def alive(handler: Callable[..., None]) -> Callable[..., None]:
+            return lambda *args: handler(*args) if shiboken6.isValid(self) else None
+
         def finished() -> None:
             if task in self.running:
                 self.running.remove(task)
             self._update_button()
+            if then is not None:
+                then()
 
-        task = run_task(lambda signals, cancel: fn(), on_success=on_success, on_error=on_error or self._failed,
-                        on_finished=finished)
+        task = run_task(lambda signals, cancel: fn(), on_success=alive(on_success),
+                        on_error=alive(on_error or self._failed), on_finished=alive(finished))
         self.running.append(task)
         return task
 
@@ -292,8 +310,7 @@ class ReleaseToDialog(QDialog):
                 self.plan_timer.start()
 
         self._planning = self._run(lambda: dissemination.plan(session, case, names, summary, title=title,
-                                                              summary=full), done)
-        self._planning.signals.finished.connect(finished)
+                                                              summary=full), done, then=finished)
 
     def _show_plans(self) -> None:
         self.tree.blockSignals(True)
@@ -309,6 +326,11 @@ class ReleaseToDialog(QDialog):
             if planned is not None and planned.marking is not None:
                 highest = max(highest, planned.marking.level)
         self.tree.blockSignals(False)
+        refusals = [p for name, p in self.plans.items() if name in ticked and p.marking is None]
+        self.refusals.setText("\n".join(self.tr("%1 is refused: %2. Nothing is released to anyone while it is "
+                                                "ticked.").replace("%1", p.consumer)
+                                        .replace("%2", escape_untrusted(p.refusal, 300)) for p in refusals))
+        self.refusals.setVisible(bool(refusals))
         self.top_banner.set_level(highest)
         self.bottom_banner.set_level(highest)
 
@@ -344,10 +366,8 @@ class ReleaseToDialog(QDialog):
             self.progress.setVisible(False)
             self._update_button()
 
-        task = self._run(lambda: dissemination.release_to(session, case, names, out, summary, title=title,
-                                                          summary=full),
-                         self._released, lambda exc: self._refused(exc, names))
-        task.signals.finished.connect(finished)
+        self._run(lambda: dissemination.release_to(session, case, names, out, summary, title=title, summary=full),
+                  self._released, lambda exc: self._refused(exc, names), then=finished)
 
     def _released(self, release: Release) -> None:
         self.release = release
