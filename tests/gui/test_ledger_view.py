@@ -22,7 +22,7 @@ from nia_desktop.ui.views.notice_dialog import NoticeDialog
 from nia_desktop.ui.views.reports.view import ReportsView
 from tests.conftest import ANALYST, ANALYST_PASS, OFFICER, OFFICER_PASS
 from tests.gui.conftest import unlock_as
-from tests.unit.test_ledger_queries import Ledger, released  # noqa: F401 (a fixture)
+from tests.unit.test_ledger_queries import LOW, LOW_PASS, Ledger, released  # noqa: F401 (a fixture)
 
 
 def ledger_view(qtbot, window: MainWindow, user: str = ANALYST, passphrase: str = ANALYST_PASS) -> LedgerView:  # type: ignore[no-untyped-def]
@@ -206,3 +206,23 @@ def test_an_officer_reads_the_ledger_but_issues_no_notices(qtbot, window: MainWi
     assert not view.correct_button.isVisible() and not view.recall_button.isVisible()
     view.open_notice("recall")
     assert view.dialog is None
+
+
+def test_an_analyst_cleared_lower_sees_only_what_they_may_read(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                               released: Ledger) -> None:  # noqa: F811
+    view = ledger_view(qtbot, window, LOW, LOW_PASS)
+    view.ask_who_has(released.ids["c.txt"])
+    settled(qtbot, view)
+    assert [h.copy.consumer for h in view.holdings_model.rows] == ["mofa"]  # the TOP SECRET product is not listed
+    assert view.count.text() == "1 in all" and view.classification() is Level.SECRET
+    view.questions.setCurrentIndex(OUTSTANDING)
+    settled(qtbot, view)
+    assert [h.product.digest for h in view.holdings_model.rows] == [released.digests["mofa"]]
+    view.questions.setCurrentIndex(WHO_HAS)
+    view.ask_who_has(released.ids["ts.txt"])  # a report above their clearance: refused like any read, audited
+    settled(qtbot, view)
+    assert view.banner.level == "error" and view.holdings_model.rowCount() == 0
+    assert "TOP SECRET" not in view.banner.text() and "Handler" not in view.banner.text()
+    with unlock(released.vault, OFFICER, OFFICER_PASS) as olive:
+        refused = olive.db.query("SELECT count(*) FROM audit WHERE actor = ? AND outcome = 'refused'", (LOW,))
+        assert refused[0][0] >= 1
