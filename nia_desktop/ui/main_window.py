@@ -146,8 +146,12 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
             "Ctrl+L  lock now\nCtrl+Q  quit\nCtrl+F  search reports (Reports)\nCtrl+I  import (Reports)\n"
             "Ctrl+Shift+M  re-mark the open report: level, caveats, reason (Reports)\n"
+            "Ctrl+Shift+H  who holds anything derived from the selected report (Reports)\n"
             "F5  fuse again (Fusion)\nCtrl+M  merge selected entities (Fusion)\n"
-            "Ctrl+E  export the briefing (Briefings)\nCtrl+N  add a user (Users)\n"
+            "Ctrl+E  export the briefing (Briefings)\nCtrl+Shift+R  release to consumers (Briefings)\n"
+            "F5  ask again (Ledger, Insider watch)\nCtrl+Shift+C  issue a correction or recall (Ledger)\n"
+            "Ctrl+N  add a user (Users), a consumer (Consumers)\nDelete  remove the selected consumer (Consumers)\n"
+            "Ctrl+Shift+A  the selected item's entries in the audit log (Insider watch)\n"
             "Ctrl+Shift+L  set the selected user's clearance (Need to know)\n"
             "Ctrl+G  grant a compartment (Need to know)\nDelete  take the selected compartment away (Need to know)\n"
             "Ctrl+Shift+N  define a compartment or control (Need to know)\n"
