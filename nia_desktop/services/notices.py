@@ -12,7 +12,9 @@ withdrawn, but only those signed by the same key as the notice, or when the
 notice's key is trusted here as a security officer's; any other is left alone,
 and that refusal is audited. A notice that arrives before its product is
 applied when the product comes. The desktop shows an unseen notice
-prominently until a user marks it seen (audited).
+prominently until a user marks it seen (audited); a notice refused for what it
+names orders nothing and names no product anywhere it is shown (``NoticeView``):
+it is shown as the security event it is, with its signer and the reason.
 
 Who sees what: a held product's case and title are the product's content, so
 only an analyst cleared for its marking sees them; couriers and officers see
@@ -38,7 +40,7 @@ from nia_desktop.core.bundles.verify import Verified
 from nia_desktop.core.bundles.write import Source
 from nia_desktop.core.classification import Level
 from nia_desktop.core.clock import iso_utc
-from nia_desktop.core.errors import BadInput, BundleRejected, PermissionRefused
+from nia_desktop.core.errors import BadInput, BundleRejected, NiaError
 from nia_desktop.core.markings import Caveat, CaveatKind, Marking, release_list
 from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.store import clearances, holdings, ledger
@@ -79,15 +81,31 @@ def issue(session: Session, action: str, product: str, why: str, superseded_by: 
           out: Path | None = None) -> Issued:
     """Sign a correction or recall of ``product`` (a digest, or a unique start of one) and send it to every
     consumer holding a copy: to ``out`` (a file with one holder; with several, one file each named after the
-    file's stem and the consumer; or, an existing folder, one file each in it), or to the courier's queue."""
-    session.require(Action.NOTICE_ISSUE, product)
+    file's stem and the consumer; or, an existing folder, one file each in it), or to the courier's queue.
+
+    Every refusal is audited once (``notice.issue`` refused, with the reason shown and, for a product this
+    analyst may not read, that it was one): the permission check audits its own, the rest are audited here,
+    after anything the refused step began has rolled back."""
+    session.require(Action.NOTICE_ISSUE, product[:64])
+    noted: dict[str, Any] = {}
+    try:
+        return _issue(session, action, product, why, superseded_by, out, noted)
+    except NiaError as exc:
+        session.audit("notice.issue", product.strip()[:64], Outcome.REFUSED, {
+            "reason": exc.user_message, "action": action[:16], "product": product.strip()[:64],
+            "superseded_by": superseded_by.strip()[:64] if superseded_by else None, **noted})
+        raise
+
+
+def _issue(session: Session, action: str, product: str, why: str, superseded_by: str | None, out: Path | None,
+           noted: dict[str, Any]) -> Issued:
     if action not in STATUS_OF:
         raise BadInput(f"unknown notice {action!r}: say correct or recall")
     why = why.strip()
     if not why:
         raise BadInput("say why (--why): the consumer's workstation shows it with the notice")
-    found = _product(session, product)
-    successor = _product(session, superseded_by).digest if superseded_by else None
+    found = _product(session, product, noted)
+    successor = _product(session, superseded_by, noted).digest if superseded_by else None
     if successor == found.digest:
         raise BadInput("a product cannot supersede itself")
     if action == "correct" and successor is None:
@@ -104,7 +122,8 @@ def issue(session: Session, action: str, product: str, why: str, superseded_by: 
         raise BadInput(exc.user_message.replace("notice.json is malformed: ", "")) from exc
     digest = payload.digest()
     targets = _targets(out, holders, action, found.digest)
-    sent = []
+    sent: list[SentNotice] = []
+    noted["sent_before_failing"] = []  # should a later copy fail (a full disk), the copies already out are named
     for consumer, target in zip(consumers, targets, strict=True):
         def record(manifest: Manifest, name: str = consumer.name, target: Path | None = target) -> None:
             ledger.record_notice(session.db, ledger.Notice(digest, action, why, successor or "", (found.digest,),
@@ -119,29 +138,35 @@ def issue(session: Session, action: str, product: str, why: str, superseded_by: 
                             [consumer.recipient], f"notice-{action}-{found.digest[:12]}-{_safe(consumer.name)}.nia",
                             record)
         sent.append(SentNotice(consumer.name, manifest.uuid, target))
+        noted["sent_before_failing"].append({"consumer": consumer.name, "uuid": manifest.uuid})
     return Issued(payload, digest, found, sent)
 
 
-def _product(session: Session, given: str) -> ledger.Product:
-    """A released product by digest or a unique start of one (8+ hex digits), that this user may read."""
+def _product(session: Session, given: str, noted: dict[str, Any]) -> ledger.Product:
+    """A released product by digest or a unique start of one (8+ hex digits), among those this analyst may
+    read. One they may not read is answered exactly as one that does not exist (not even its existence
+    shows; a prefix never counts it); the attempt is noted for the refusal's audit entry."""
     wanted = given.strip().lower()
     if len(wanted) < MIN_PREFIX or len(wanted) > 64 or not all(c in "0123456789abcdef" for c in wanted):
         raise BadInput(f"{given[:70]!r} is not a product digest: give its hex digits, at least the first "
                        f"{MIN_PREFIX}")
-    found = ledger.products_like(session.db, wanted, 2)
+    absent = BadInput(f"no released product starts with {wanted[:16]}: the ledger knows only what was released "
+                      "from here")
+    reader = session.access()
+    found = [p for p in ledger.products_like(session.db, wanted, 2, ledger.visible_sql(reader))
+             if reader.may_read(_product_marking(session, p))]  # the clause, and the rule itself (defence in depth)
     if not found:
-        raise BadInput(f"no released product starts with {wanted[:16]}: the ledger knows only what was released "
-                       "from here")
+        hidden = ledger.products_like(session.db, wanted, 1)
+        if hidden:
+            noted.setdefault("need_to_know", []).append(hidden[0].digest)
+        raise absent
     if len(found) > 1:
         raise BadInput(f"more than one product starts with {wanted}: give more of its digest")
-    product = found[0]
-    marking = Marking.of(product.classification, (Caveat(name, _kind(session, name)) for name in product.caveats))
-    if not session.access().may_read(marking):
-        session.audit("notice.issue", product.digest[:16], Outcome.REFUSED,
-                      {"reason": "not cleared for the product's marking", "product": product.digest})
-        raise PermissionRefused(f"refused: your clearance does not cover product {product.digest[:16]}… "
-                                "(need to know)")
-    return product
+    return found[0]
+
+
+def _product_marking(session: Session, product: ledger.Product) -> Marking:
+    return Marking.of(product.classification, (Caveat(name, _kind(session, name)) for name in product.caveats))
 
 
 def _kind(session: Session, name: str) -> CaveatKind:
@@ -299,27 +324,77 @@ class HeldView:
         return {**shown, "withheld": self.withheld}
 
 
+APPLIED, REFUSED, NOT_HELD = "applied", "refused", "not held"
+REFUSED_SIGNER = ("signed neither by the key that signed the product nor by a key trusted here as a security "
+                  "officer's")
+REFUSED_THEN = ("refused when it came: its key had not signed the product and was not then trusted here as a "
+                "security officer's")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A held product a notice names but was not allowed to mark, and why (the signer rule)."""
+
+    product: HeldView
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"bundle": self.product.product.bundle_uuid, "digest": self.product.product.digest,
+                "reason": self.reason}
+
+
 @dataclass(frozen=True)
 class NoticeView:
+    """A received notice as the desktop and `nia notice list` show it.
+
+    ``applies``: the held products it stands for (it marked them, or it was allowed to and they already are at
+    or past what it asks); ``refused``: the held products it names but was not allowed to mark. A notice that
+    applies to nothing held and was refused for something held is ``state`` refused: it orders nothing, and
+    nothing here names a product for it (label, JSON "held"); it is shown as a security event instead, with
+    who signed it and why it was refused."""
+
     notice: ReceivedNotice
-    products: list[HeldView] = field(default_factory=list)  # the held products it names
+    applies: list[HeldView] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    signer_name: str = ""  # as the trust store here names the notice's key; "" when it knows it no longer
+
+    @property
+    def state(self) -> str:
+        """applied (stands for something held), refused (only refused here), or not held (names nothing held)."""
+        if self.applies:
+            return APPLIED
+        return REFUSED if self.refused else NOT_HELD
 
     @property
     def marked(self) -> list[HeldView]:
-        return [p for p in self.products if p.product.notice_uuid == self.notice.uuid]
+        return [p for p in self.applies if p.product.notice_uuid == self.notice.uuid]
 
     @property
     def left_alone(self) -> list[HeldView]:
-        """Held products it names but did not mark: refused (another signer), or marked by another notice."""
-        return [p for p in self.products if p.product.notice_uuid != self.notice.uuid]
+        """Held products it names but did not mark: refused, or already marked as far by another notice."""
+        return [p for p in self.applies if p.product.notice_uuid != self.notice.uuid] + \
+            [r.product for r in self.refused]
+
+    @property
+    def signer(self) -> str:
+        """Who signed it, in words: the trust store's name and the key's fingerprint."""
+        short = self.notice.signer[:16]
+        return f"{self.signer_name} ({short}…)" if self.signer_name else f"an unknown key ({short}…)"
 
     @property
     def label(self) -> str:
-        """What the notice is about, in words: the first held product, or the first digest it names."""
-        return self.products[0].label if self.products else f"product {self.notice.products[0][:16]}"
+        """What the notice is about, in words: the held products it stands for, or the digest it names when
+        nothing it names is held here. A refused notice names no product: its label says it orders nothing."""
+        if self.applies:
+            more = len(self.applies) - 1
+            return self.applies[0].label + (f" and {more} more" if more else "")
+        if self.refused:
+            return f"nothing (refused notice from {self.signer}: {self.refused[0].reason})"
+        return f"product {self.notice.products[0][:16]} (not held here)"
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.notice.to_json(), "held": [p.to_json() for p in self.products],
+        return {**self.notice.to_json(), "state": self.state, "signer_name": self.signer_name or None,
+                "held": [p.to_json() for p in self.applies], "refused": [r.to_json() for r in self.refused],
                 "marked": [p.product.bundle_uuid for p in self.marked],
                 "left_alone": [p.product.bundle_uuid for p in self.left_alone]}
 
@@ -331,13 +406,38 @@ def held_products(session: Session) -> list[HeldView]:
 
 
 def received_notices(session: Session, unseen_only: bool = False) -> list[NoticeView]:
-    """Notices received here: unseen first, recalls before corrections, then newest first."""
+    """Notices received here: unseen first, then those that stand for something before refused ones (a refused
+    notice must not hide a real one in the banner), recalls before corrections, then newest first."""
     session.require(Action.BUNDLE_VERIFY, "received notices")
+    trusted = lookup(session)
     found = []
     for notice in holdings.received_notices(session.db, unseen_only):
-        named = [h for digest in notice.products for h in holdings.held_digest(session.db, digest)]
-        found.append(NoticeView(notice, _views(session, named)))
-    return found
+        key = trusted(notice.signer)
+        officer = key is not None and key.officer and not key.revoked
+        named = _views(session, [h for digest in notice.products for h in holdings.held_digest(session.db, digest)])
+        applies, refused = [], []
+        for view in named:
+            reason = _refusal(notice, view.product, officer)
+            if reason:
+                refused.append(Refusal(view, reason))
+            else:
+                applies.append(view)
+        found.append(NoticeView(notice, applies, refused, key.name if key is not None else ""))
+    return sorted(found, key=lambda v: (bool(v.notice.seen_at), v.state == REFUSED))
+
+
+def _refusal(notice: ReceivedNotice, held: HeldProduct, officer: bool) -> str:
+    """Why a notice does not stand for a held product it names, or "" when it does: it set the product's status,
+    or its key may mark the product (the signer rule of ``_apply_one``, with who is an officer now) and the
+    product already is at or past what the notice asks (marked so by another notice). A product it was allowed
+    to mark that is still short of that was refused when the notice came (an officer's key trusted since)."""
+    if held.notice_uuid == notice.uuid:
+        return ""
+    if held.signer != notice.signer and not officer:
+        return REFUSED_SIGNER
+    if STATUS_RANK[held.status] < STATUS_RANK[STATUS_OF[notice.action]]:
+        return REFUSED_THEN
+    return ""
 
 
 def mark_seen(session: Session, notice_uuid: str) -> bool:

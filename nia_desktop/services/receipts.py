@@ -31,7 +31,7 @@ from nia_desktop.core.bundles.notices import Receipt, carried, new_receipt, pars
 from nia_desktop.core.bundles.verify import TrustedKey, Verified
 from nia_desktop.core.bundles.write import Source
 from nia_desktop.core.clock import iso_utc
-from nia_desktop.core.errors import BadInput, BundleRejected
+from nia_desktop.core.errors import BadInput, BundleRejected, NiaError
 from nia_desktop.core.roles import Action
 from nia_desktop.core.signing import fingerprint, load_public_pem
 from nia_desktop.core.store import holdings, ledger
@@ -55,9 +55,19 @@ class Signed:
 
 def issue(session: Session, bundle_uuid: str, out: Path | None, again: bool = False) -> Signed:
     """Sign a receipt for a received briefing or notice bundle: to ``out``, or queued for a courier. A second
-    receipt for the same bundle only with ``again``."""
-    session.require(Action.RECEIPT_ISSUE, bundle_uuid)
+    receipt for the same bundle only with ``again``. Every refusal is audited once (``receipt.issue`` refused):
+    the permission check audits its own, the rest are audited here, after anything begun has rolled back."""
+    session.require(Action.RECEIPT_ISSUE, bundle_uuid[:64])
     wanted = bundle_uuid.strip().lower()
+    try:
+        return _issue(session, wanted, out, again)
+    except NiaError as exc:
+        session.audit("receipt.issue", wanted[:64], Outcome.REFUSED, {
+            "reason": exc.user_message, "again": again, "out": str(out) if out else None})
+        raise
+
+
+def _issue(session: Session, wanted: str, out: Path | None, again: bool) -> Signed:
     kind, item, accepted = _received(session, wanted)
     earlier = holdings.receipt_for(session.db, wanted)
     if earlier is not None and not again:

@@ -237,9 +237,6 @@ def bob_at_the_ministry(two: Pair) -> None:
     two.trust("bob", "analyst")
 
 
-@pytest.mark.xfail(strict=True, reason="services/notices.received_notices lists a notice refused for every held "
-                                       "product it names like any other, and NoticeView.label names that product: "
-                                       "the banner (ui/views/notices_banner.notice_text) orders its destruction")
 def test_a_refused_recall_still_orders_the_held_product_destroyed_in_the_banner(two: Pair, tmp_path: Path) -> None:
     """bob, trusted at the ministry but not the signer of anna's product and not an officer, recalls it. The
     workstation rightly leaves the product current and audits the refusal, but the red banner across every
@@ -261,9 +258,6 @@ def test_a_refused_recall_still_orders_the_held_product_destroyed_in_the_banner(
     assert not any("destroy all copies of Harbour visits" in text for text in banner), banner
 
 
-@pytest.mark.xfail(strict=True, reason="services/notices._product matches a digest prefix among every product "
-                                       "(store/ledger.products_like without visible_sql) and refuses a hidden one "
-                                       "by name, unlike ledger.product")
 def test_a_notice_tells_an_analyst_which_hidden_products_exist(world: World, tmp_path: Path) -> None:
     """lee is cleared to CONFIDENTIAL. `nia ledger product PREFIX` answers a TOP SECRET product as if it did not
     exist (docs/dissemination.md: a prefix never counts hidden products), but `nia notice recall PREFIX` answers

@@ -203,6 +203,7 @@ def test_a_notice_from_a_trusted_non_officer_that_did_not_sign_the_product_is_le
         assert holdings.held_digest(session.db, digest)[0].status == "current"
         view = notices.received_notices(session)[0]
         assert view.marked == [] and [v.product.bundle_uuid for v in view.left_alone] == [held_uuid]
+        assert view.state == notices.REFUSED and view.to_json()["held"] == []
         refused = [e for e in audit_log.iter_entries(session.db) if e.action == "notice.apply"]
         assert refused and refused[0].outcome == "refused" and refused[0].details["product"] == digest
     # The same notice from a key trusted as an officer's does change it.
@@ -225,3 +226,59 @@ def test_a_notice_bundle_carrying_anything_else_is_refused(two: Pair, tmp_path: 
         two.receive(tmp_path / "extra.nia")
     with two.consumer.session(two.analyst) as session:
         assert holdings.held_digest(session.db, digest)[0].status == "current"
+
+
+def bob_trusted_at_the_ministry(two: Pair) -> None:
+    """bob, an NIA analyst who did not sign the products, trusted at the ministry as an analyst (not an officer)."""
+    from nia_desktop.core.roles import Role
+    from nia_desktop.services.users import add_user
+
+    with two.nia.session(OFFICER) as session:
+        add_user(session, "bob", Role.ANALYST, "bob-passphrase-44")
+    two.nia.passphrases["bob"] = "bob-passphrase-44"
+    two.trust("bob", "analyst")
+
+
+def test_a_recall_that_comes_before_its_product_orders_nothing_once_the_product_shows_it_is_refused(
+        two: Pair, tmp_path: Path) -> None:
+    """Variation of the refused recall: bob's recall arrives before anna's product. Until the product comes it
+    names only a digest not held here; once it comes, the signer rule refuses it, and from then on nothing (the
+    banner, `nia notice list`, its JSON) names the product for it, while a real recall is shown before it."""
+    from nia_desktop.cli.notice_cmds import _notice_line
+    from nia_desktop.ui.views.notices_banner import notice_text
+
+    bob_trusted_at_the_ministry(two)
+    digest = two.release(tmp_path / "harbour.nia", title="Harbour visits")
+    with two.nia.session("bob") as session:
+        payload = new_notice("recall", [digest], "Compromised: destroy it now.", None, "bob", NOW)
+        sign_out(session, "notice", [Source("notice.json", data=payload.encode())], tmp_path / "bob.nia",
+                 [two.consumer.recipient()])
+    early = two.receive(tmp_path / "bob.nia")
+    assert early.effect["not_held"] == 1
+    with two.consumer.session(two.analyst) as session:
+        view = notices.received_notices(session)[0]
+        assert view.state == notices.NOT_HELD and view.label == f"product {digest[:16]} (not held here)"
+    held = two.receive(tmp_path / "harbour.nia")
+    assert held.effect["marked_by_earlier_notices"] == []
+    with two.consumer.session(two.analyst) as session:
+        assert holdings.held_digest(session.db, digest)[0].status == "current"
+        view = notices.received_notices(session, unseen_only=True)[0]
+        assert view.state == notices.REFUSED and view.applies == [] and view.marked == []
+        assert [r.product.product.bundle_uuid for r in view.refused] == [held.manifest.uuid]
+        assert view.signer.startswith("bob@nia ")
+        shown = view.to_json()
+        assert shown["held"] == [] and [r["digest"] for r in shown["refused"]] == [digest]
+        for text in (view.label, notice_text(view), _notice_line(view)):
+            assert "Harbour" not in text and digest[:16] not in text, text
+        assert "destroy" not in notice_text(view) and notice_text(view).startswith("Refused recall from bob@nia")
+        applied = [e for e in audit_log.iter_entries(session.db) if e.action == "notice.apply"]
+        assert [(e.outcome, e.details["product"]) for e in applied] == [("refused", digest)]
+    # anna's own recall of it stands, and is shown first though bob's came earlier.
+    with two.nia.session(ANALYST) as session:
+        notices.issue(session, "recall", digest, "the source recanted", out=tmp_path / "anna.nia")
+    two.receive(tmp_path / "anna.nia")
+    with two.consumer.session(two.courier) as session:
+        first, second = notices.received_notices(session, unseen_only=True)
+        assert (first.state, first.notice.why) == (notices.APPLIED, "the source recanted")
+        assert notice_text(first).startswith(f"RECALL: destroy all copies of product {digest[:16]}")
+        assert second.state == notices.REFUSED  # the product is withdrawn now, by anna: bob's still orders nothing

@@ -117,3 +117,43 @@ def test_the_transfer_view_lists_held_products_with_their_status(qtbot, two: Pai
     assert dialog.held_model.index(0, status_column).data() == "WITHDRAWN: destroy all copies"
     assert dialog.held_model.index(0, product_column).data() == f"product {digest[:16]}"
     dialog.close()
+
+
+def test_a_refused_recall_shows_grey_and_names_no_product(qtbot, two: Pair, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                          consumer_window: MainWindow) -> None:
+    """bob, trusted at the ministry as an analyst, did not sign anna's product: his recall is refused there. The
+    officer still sees it, as a security event: grey, who signed it and why it was refused, never the product or
+    bob's words; the dialog lists it as refused."""
+    from nia_desktop.core.bundles.notices import new_notice
+    from nia_desktop.core.bundles.write import Source
+    from nia_desktop.core.roles import Role
+    from nia_desktop.services.bundles import sign_out
+    from nia_desktop.services.users import add_user
+    from tests.conftest import OFFICER
+
+    digest = two.release(tmp_path / "harbour.nia")
+    two.receive(tmp_path / "harbour.nia")
+    with two.nia.session(OFFICER) as session:
+        add_user(session, "bob", Role.ANALYST, "bob-passphrase-44")
+    two.nia.passphrases["bob"] = "bob-passphrase-44"
+    two.trust("bob", "analyst")
+    with two.nia.session("bob") as session:
+        payload = new_notice("recall", [digest], "Compromised: destroy it now.", None, "bob",
+                             "2026-12-07T10:00:00.000000Z")
+        sign_out(session, "notice", [Source("notice.json", data=payload.encode())], tmp_path / "bob.nia",
+                 [two.consumer.recipient()])
+    two.receive(tmp_path / "bob.nia")
+    banner = banner_of(qtbot, consumer_window, two.officer, two.consumer.passphrases[two.officer])
+    text = banner.label.text()
+    assert text.startswith("Refused recall from bob@nia") and "not signed by the product's signer" in text
+    assert "Harbour" not in text and digest[:16] not in text and "destroy" not in text
+    assert "#d9d9d9" in banner.styleSheet() and "#c8102e" not in banner.styleSheet()
+    banner.all_button.click()
+    dialog = banner.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.notices_model.rowCount() == 1, timeout=20000)
+    columns = [h for h, _ in dialog.notices_model.columns]
+    row = {name: dialog.notices_model.index(0, n).data() for n, name in enumerate(columns)}
+    assert row["Notice"] == "REFUSED recall" and row["Product"].startswith("none: from bob@nia")
+    assert row["Marked"] == "0 / 1"
+    dialog.close()

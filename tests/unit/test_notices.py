@@ -122,9 +122,11 @@ def test_an_analyst_not_cleared_for_the_product_cannot_recall_it(two: Pair, tmp_
     with two.nia.session(OFFICER) as session:
         set_clearance(session, ANALYST, Level.UNCLASSIFIED)
     with two.nia.session(ANALYST) as session:
-        with pytest.raises(PermissionRefused, match="need to know"):
+        # Answered as if it did not exist (not even its existence shows), audited once as a need-to-know refusal.
+        with pytest.raises(BadInput, match=f"no released product starts with {digest[:16]}"):
             notices.issue(session, "recall", digest, "why", out=tmp_path / "n.nia")
-        assert audit_actions(session, "notice.issue")[-1]["outcome"] == "refused"
+        logged = audit_actions(session, "notice.issue")
+        assert [(e["outcome"], e["need_to_know"]) for e in logged] == [("refused", [digest])]
     assert not (tmp_path / "n.nia").exists()
 
 
@@ -181,7 +183,8 @@ def test_a_notice_for_a_product_not_held_is_kept_and_applied_when_the_product_co
     assert early.effect["marked"] == [] and early.effect["not_held"] == 1
     with two.consumer.session(two.analyst) as session:
         shown = notices.received_notices(session)
-        assert len(shown) == 1 and shown[0].products == [] and shown[0].label == f"product {digest[:16]}"
+        assert len(shown) == 1 and shown[0].applies == [] and shown[0].refused == []
+        assert shown[0].state == notices.NOT_HELD and shown[0].label == f"product {digest[:16]} (not held here)"
     late = two.receive(tmp_path / "harbour.nia")
     assert late.effect["marked_by_earlier_notices"] == [early.manifest.uuid]
     with two.consumer.session(two.analyst) as session:
@@ -224,3 +227,83 @@ def test_marking_a_notice_seen_is_audited_once(two: Pair, tmp_path: Path) -> Non
         assert seen.seen_by == two.courier
         logged = audit_actions(session, "notice.seen")
         assert [e["already_seen_by"] for e in logged] == [None, two.courier]
+
+
+def refused_issues(session) -> list[dict]:  # type: ignore[no-untyped-def]
+    return [e for e in audit_actions(session, "notice.issue") if e["outcome"] == "refused"]
+
+
+def test_every_refusal_to_issue_a_notice_is_audited_once(two: Pair, tmp_path: Path) -> None:
+    digest = two.release(tmp_path / "harbour.nia")
+    (tmp_path / "taken.nia").write_bytes(b"x")
+    attempts = [
+        (("recall", "d" * 64, "why"), {}, "no released product"),
+        (("recall", digest[:7], "why"), {}, "at least the first 8"),
+        (("recall", digest, " "), {}, "say why"),
+        (("withdraw", digest, "why"), {}, "unknown notice"),
+        (("correct", digest, "why"), {}, "names the product that supersedes"),
+        (("correct", digest, "why", digest), {}, "cannot supersede itself"),
+        (("recall", digest, "why"), {"out": tmp_path / "taken.nia"}, "already exists"),
+        (("recall", digest, "why"), {"out": tmp_path / "no" / "such" / "n.nia"}, "is not a folder"),
+    ]
+    with two.nia.session(ANALYST) as session:
+        with session.db.transaction():  # a product nobody holds
+            ledger.record_product(session.db, ledger.Product("c" * 64, "harbour", "Never sent", Level.CONFIDENTIAL,
+                                                             (), "", ANALYST, "2026-01-01T00:00:00.000000Z"), [], [])
+        attempts.append((("recall", "c" * 64, "why"), {}, "no consumer holds"))
+        for args, where, words in attempts:
+            with pytest.raises(BadInput, match=words) as refused:
+                notices.issue(session, *args, out=where.get("out", tmp_path / "n.nia"))  # type: ignore[arg-type]
+            logged = refused_issues(session)
+            assert logged[-1]["reason"] == refused.value.user_message
+        assert len(refused_issues(session)) == len(attempts)
+        assert ledger.notices_about(session.db, digest) == [] and not (tmp_path / "n.nia").exists()
+    with two.nia.session(COURIER) as session:  # the permission check's own entry, not a second one
+        with pytest.raises(PermissionRefused):
+            notices.issue(session, "recall", digest, "why", out=tmp_path / "n.nia")
+        assert [e["outcome"] for e in audit_actions(session, "notice.issue")][len(attempts):] == ["refused"]
+
+
+def test_a_successor_the_analyst_may_not_read_is_answered_as_absent(two: Pair, tmp_path: Path) -> None:
+    """Variation of the hidden-product oracle: --superseded-by with a hidden product's prefix reads exactly like a
+    prefix nothing starts with; and a prefix shared by a hidden product names the visible one alone."""
+    from nia_desktop.services.clearances import set_clearance
+
+    old = two.release(tmp_path / "old.nia", "Harbour visits", level=Level.UNCLASSIFIED)
+    new = two.release(tmp_path / "new.nia", "Harbour visits, corrected", level=Level.CONFIDENTIAL)
+    with two.nia.session(OFFICER) as session:
+        set_clearance(session, ANALYST, Level.UNCLASSIFIED)
+    absent = ("1" if new[0] == "0" else "0") + new[1:10]
+    messages = []
+    with two.nia.session(ANALYST) as session:
+        for successor in (new[:10], absent):
+            with pytest.raises(BadInput) as refused:
+                notices.issue(session, "correct", old, "table 2", successor, out=tmp_path / "n.nia")
+            messages.append(refused.value.user_message)
+        assert messages[0].replace(new[:10], absent) == messages[1] and new[10:16] not in messages[0]
+        logged = refused_issues(session)
+        assert [e.get("need_to_know") for e in logged] == [[new], None]
+        with session.db.transaction():  # two products share a prefix: the hidden one is not counted
+            for digest, level in (("ab" * 32, Level.TOP_SECRET), ("ab" * 31 + "cd", Level.UNCLASSIFIED)):
+                ledger.record_product(session.db, ledger.Product(digest, "harbour", "Shared prefix", level, (), "",
+                                                                 ANALYST, "2026-01-01T00:00:00.000000Z"), [], [])
+        with pytest.raises(BadInput, match=f"no consumer holds product {'ab' * 8}"):
+            notices.issue(session, "recall", "abababab", "why", out=tmp_path / "n.nia")
+    assert not (tmp_path / "n.nia").exists()
+
+
+def test_whether_a_notice_stands_for_a_held_product() -> None:
+    """The signer rule as the desktop reads it afterwards: a notice stands for a product it marked, or one its key
+    may mark that is already as far on; one its key may not mark, or may now but was short of it then, is
+    refused (an officer's key trusted after the notice came does not turn a refusal into an order)."""
+    notice = holdings.ReceivedNotice("n-1", "a" * 64, "recall", "why", "", ("b" * 64,), "bob-key", "c", "t", "", "")
+
+    def held(signer: str, status: str = "current", by: str = "") -> holdings.HeldProduct:
+        return holdings.HeldProduct("p-1", "b" * 64, signer, "case", "title", Level.SECRET, "t", status, by, "", "")
+
+    assert notices._refusal(notice, held("anna-key", "withdrawn", "n-1"), officer=False) == ""  # it marked it
+    assert notices._refusal(notice, held("bob-key", "withdrawn", "n-2"), officer=False) == ""  # already withdrawn
+    assert notices._refusal(notice, held("anna-key"), officer=False) == notices.REFUSED_SIGNER
+    assert notices._refusal(notice, held("anna-key", "withdrawn", "n-2"), officer=False) == notices.REFUSED_SIGNER
+    assert notices._refusal(notice, held("anna-key"), officer=True) == notices.REFUSED_THEN
+    assert notices._refusal(notice, held("bob-key", "superseded", "n-2"), officer=False) == notices.REFUSED_THEN

@@ -1,5 +1,6 @@
-"""The receiving workstation's notices banner: an unseen recall (red) or correction (amber) across the top of
-the workspace until a user marks it seen, and a dialog listing every notice and the status of every product held.
+"""The receiving workstation's notices banner: an unseen recall (red), correction (amber) or refused notice (grey,
+naming no product) across the top of the workspace until a user marks it seen, and a dialog listing every notice
+and the status of every product held.
 
 Everything is read and written on workers (services/notices.py); the banner reloads when the workspace
 changes view and once a minute, so a notice a courier has just received shows without a new unlock. What a
@@ -35,10 +36,18 @@ from nia_desktop.ui.widgets.table_view import FilterTable
 from nia_desktop.ui.workers import Task, run_task
 
 RELOAD_MS = 60_000
-_STYLES = {  # background, text, border: red for a recall, amber for a correction (the words say which, too)
-    "recall": ("#c8102e", "#ffffff", "#8a1c1c"),
+_STYLES = {  # background, text, border: red for a recall, amber for a correction (the words say which, too),
+    "recall": ("#c8102e", "#ffffff", "#8a1c1c"),  # grey for a notice refused here (it orders nothing)
     "correct": ("#ffd27a", "#3d2600", "#d98e04"),
+    "refused": ("#d9d9d9", "#262626", "#7a7a7a"),
 }
+
+
+def style_of(view: NoticeView) -> str:
+    """The banner's colours for a notice: refused, recall or correction."""
+    if view.state == notices.REFUSED:
+        return "refused"
+    return "recall" if view.notice.action == "recall" else "correct"
 
 
 class _Tasks:
@@ -114,8 +123,7 @@ class NoticesBanner(QFrame):
         if self.current is None:
             self.hide()
             return
-        notice = self.current.notice
-        background, foreground, border = _STYLES["recall" if notice.action == "recall" else "correct"]
+        background, foreground, border = _STYLES[style_of(self.current)]
         self.setStyleSheet(f"QFrame#noticesBanner {{ background: {background}; border: 2px solid {border}; }}"
                            f"QFrame#noticesBanner QLabel {{ color: {foreground}; font-weight: 600; }}")
         text = notice_text(self.current)
@@ -157,10 +165,18 @@ class NoticesBanner(QFrame):
 
 
 def notice_text(view: NoticeView) -> str:
-    """The banner's words for a notice: what to do, to which product, and why."""
+    """The banner's words for a notice: what to do, to which product, and why. A notice refused here orders
+    nothing: its words name no product and repeat none of the sender's, only who signed it and why it was
+    refused (a security event for the officer)."""
     from PySide6.QtCore import QCoreApplication
 
     notice = view.notice
+    if view.state == notices.REFUSED:
+        kind = QCoreApplication.translate("NoticesBanner", "recall") if notice.action == "recall" else \
+            QCoreApplication.translate("NoticesBanner", "correction")
+        return QCoreApplication.translate(
+            "NoticesBanner", "Refused %1 from %2: %3. Nothing was marked; do not act on it.").replace(
+            "%1", kind).replace("%2", escape_untrusted(view.signer, 120)).replace("%3", refusal_text(view))
     what = escape_untrusted(view.label, 120)
     why = escape_untrusted(notice.why, 400)
     if notice.action == "recall":
@@ -168,6 +184,40 @@ def notice_text(view: NoticeView) -> str:
             "%1", what).replace("%2", why)
     return QCoreApplication.translate("NoticesBanner", "CORRECTION: %1 superseded by %2 — %3").replace(
         "%1", what).replace("%2", notice.superseded_by[:16]).replace("%3", why)
+
+
+def refusal_text(view: NoticeView) -> str:
+    """Why a notice was refused here, in words (the signer rule of services/notices)."""
+    from PySide6.QtCore import QCoreApplication
+
+    if view.refused and view.refused[0].reason == notices.REFUSED_THEN:
+        return QCoreApplication.translate("NoticesBanner", "refused when it came: its key had not signed the "
+                                                           "product and was not then trusted here as a security "
+                                                           "officer's")
+    return QCoreApplication.translate("NoticesBanner", "not signed by the product's signer, nor by a key trusted "
+                                                       "here as a security officer's")
+
+
+def kind_text(view: NoticeView) -> str:
+    """The notices table's Notice column: RECALL, correction, or the refused one of either."""
+    from PySide6.QtCore import QCoreApplication
+
+    if view.state == notices.REFUSED:
+        return QCoreApplication.translate("NoticesBanner", "REFUSED recall") if view.notice.action == "recall" \
+            else QCoreApplication.translate("NoticesBanner", "REFUSED correction")
+    return QCoreApplication.translate("NoticesBanner", "RECALL") if view.notice.action == "recall" else \
+        QCoreApplication.translate("NoticesBanner", "correction")
+
+
+def product_text(view: NoticeView) -> str:
+    """The notices table's Product column: what the notice stands for; for a refused one, who signed it and why
+    it was refused, never the product it named."""
+    from PySide6.QtCore import QCoreApplication
+
+    if view.state == notices.REFUSED:
+        return QCoreApplication.translate("NoticesBanner", "none: from %1, %2").replace(
+            "%1", escape_untrusted(view.signer, 120)).replace("%2", refusal_text(view))
+    return escape_untrusted(view.label, 120)
 
 
 class NoticesDialog(QDialog):
@@ -181,10 +231,10 @@ class NoticesDialog(QDialog):
         self.resize(900, 480)
         self.notices_model: RowsModel[NoticeView] = RowsModel([
             (self.tr("Received"), lambda n: n.notice.received_at[:16].replace("T", " ")),
-            (self.tr("Notice"), lambda n: self.tr("RECALL") if n.notice.action == "recall" else self.tr("correction")),
-            (self.tr("Product"), lambda n: escape_untrusted(n.label, 120)),
+            (self.tr("Notice"), kind_text),
+            (self.tr("Product"), product_text),
             (self.tr("Why"), lambda n: escape_untrusted(n.notice.why, 200)),
-            (self.tr("Marked"), lambda n: f"{len(n.marked)} / {len(n.products)}"),
+            (self.tr("Marked"), lambda n: f"{len(n.marked)} / {len(n.applies) + len(n.refused)}"),
             (self.tr("Seen"), lambda n: self.tr("by %1").replace("%1", n.notice.seen_by) if n.notice.seen_at
              else self.tr("NOT SEEN")),
             (self.tr("Bundle"), lambda n: n.notice.uuid),
