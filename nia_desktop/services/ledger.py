@@ -4,14 +4,15 @@ in full.
 
 Need-to-know holds here as everywhere: an analyst asking who holds a report must be able to read it (a hidden
 one is refused and audited like any other read), and sees only the products whose marking they may read, and
-only the reports of them they may read now. Officers see every product (they review releases) and never any
-report content: the ledger holds digests, markings, report numbers and custody, not text. Every question is
-audited (``ledger.query``) with the question asked, never the answer.
+only the reports of them they may read now (and of a product's notices, only the products they may read).
+Officers see every product (they review releases) and never any report content: the ledger holds digests,
+markings, report numbers and custody, not text. Every question is audited (``ledger.query``) with the question
+asked, never the answer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from nia_desktop.core.errors import BadInput
@@ -146,12 +147,27 @@ def product(session: Session, digest: str) -> ProductDetail:
         raise BadInput(f"{prefix} names {len(found)} products: give more of the digest")
     chosen = found[0]
     derived = ledger.derivations(session.db, chosen.digest)
+    notices = ledger.notices_about(session.db, chosen.digest)
     if session.role is not Role.OFFICER:
         readable = clearances.readable_ids(session.db, session.access(), {d.report_id for d in derived})
         derived = [d for d in derived if d.report_id in readable]
+        notices = _notices_shown(session, notices, visible)
     return ProductDetail(chosen, derived, ledger.product_assessments(session.db, chosen.digest),
-                         ledger.copies_of(session.db, chosen.digest), ledger.notices_about(session.db, chosen.digest))
+                         ledger.copies_of(session.db, chosen.digest), notices)
 
 
 def _matching(session: Session, prefix: str, visible: Clause) -> list[Product]:
     return ledger.products_like(session.db, prefix, 2, visible)
+
+
+def _notices_shown(session: Session, notices: list[Notice], visible: Clause) -> list[Notice]:
+    """A product's notices as this reader may see them: the other products a notice names, and the product that
+    supersedes it, only when the reader may read them (a hidden one is left out, not even its digest shown)."""
+    named = {d for n in notices for d in (*n.products, n.superseded_by) if d}
+    shown = {d for d in named if _visible(session, d, visible)}
+    return [replace(n, products=tuple(d for d in n.products if d in shown),
+                    superseded_by=n.superseded_by if n.superseded_by in shown else "") for n in notices]
+
+
+def _visible(session: Session, digest: str, visible: Clause) -> bool:
+    return any(p.digest == digest for p in ledger.products_like(session.db, digest, 1, visible))

@@ -200,3 +200,20 @@ def test_an_analyst_sees_only_what_they_may_read(released: Ledger) -> None:
             questions.product(olive, released.digests["kantei"]).to_json(), ensure_ascii=False)
         for content in ("CANARYGLACIER", "Handler identified", "HIDDENJUDGEMENT", "YEGOROV"):
             assert content not in text
+
+
+def test_a_notice_never_names_a_product_the_reader_may_not_read(released: Ledger, tmp_path: Path) -> None:
+    """mofa's SECRET product is corrected, superseded by kantei's TOP SECRET one. bea (SECRET) sees the correction
+    on mofa's product, but not the digest of what supersedes it, anywhere in the answer; anna and the officer do."""
+    from nia_desktop.services import notices
+
+    shown, hidden = released.digests["mofa"], released.digests["kantei"]
+    with unlock(released.vault, ANALYST, ANALYST_PASS) as anna:
+        notices.issue(anna, "correct", shown, "superseded by the full product", hidden, out=tmp_path / "c.nia")
+        assert [n.superseded_by for n in questions.product(anna, shown).notices] == [hidden]
+    with unlock(released.vault, LOW, LOW_PASS) as bea:
+        detail = questions.product(bea, shown)
+        assert [(n.action, n.superseded_by, n.products) for n in detail.notices] == [("correct", "", (shown,))]
+        assert hidden not in json.dumps(detail.to_json()) and hidden[:16] not in json.dumps(detail.to_json())
+    with unlock(released.vault, OFFICER, OFFICER_PASS) as olive:
+        assert [n.superseded_by for n in questions.product(olive, shown).notices] == [hidden]
