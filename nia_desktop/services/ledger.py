@@ -12,9 +12,12 @@ asked, never the answer.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
+from nia_desktop.core.audit import Outcome
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.store import clearances, ledger
@@ -56,14 +59,33 @@ def _ask(session: Session, question: str, subject: str = "", **details: Any) -> 
     session.require(Action.LEDGER_READ, question)
     session.audit("ledger.query", question, details={"question": question, **({"about": subject} if subject else {}),
                                                      **details})
+    return _filter(session)
+
+
+def _filter(session: Session) -> Clause:
     return ledger.visible_sql(None if session.role is Role.OFFICER else session.access())
+
+
+@contextmanager
+def _refusals(session: Session, question: str, subject: str = "",
+              noted: dict[str, Any] | None = None) -> Iterator[None]:
+    """A question refused for what was asked (a bad window, an unknown consumer, no such product) is audited once,
+    ``ledger.query`` refused, with the reason shown; a permission or need-to-know refusal has its own entry."""
+    try:
+        yield
+    except BadInput as exc:
+        session.audit("ledger.query", question, Outcome.REFUSED, {
+            "question": question, **({"about": subject[:64]} if subject else {}), "reason": exc.user_message,
+            **(noted or {})})
+        raise
 
 
 def who_has(session: Session, report_id: int, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page[Holding]:
     """Every copy of every product derived from the report (citing it, or carrying an assessment resting on it),
     with its consumer, custody and state."""
-    _check_window(limit, offset)
     session.require(Action.LEDGER_READ, f"who-has report {report_id}")
+    with _refusals(session, "who-has", f"report {report_id}"):
+        _check_window(limit, offset)
     if session.role is not Role.OFFICER:
         session.require_readable([report_id], f"ledger who-has report {report_id}")
     visible = _ask(session, "who-has", f"report {report_id}", limit=limit, offset=offset)
@@ -72,17 +94,20 @@ def who_has(session: Session, report_id: int, limit: int = DEFAULT_LIMIT, offset
 
 def sent(session: Session, consumer: str, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page[Holding]:
     """What one consumer was sent, products and notices, newest first."""
-    _check_window(limit, offset)
     session.require(Action.LEDGER_READ, f"sent {consumer[:64]}")
-    if ledger.consumer(session.db, consumer) is None:
-        raise BadInput(f"no consumer named {consumer[:64]!r} (see nia consumer list)")
+    with _refusals(session, "sent", consumer):
+        _check_window(limit, offset)
+        if ledger.consumer(session.db, consumer) is None:
+            raise BadInput(f"no consumer named {consumer[:64]!r} (see nia consumer list)")
     visible = _ask(session, "sent", consumer, limit=limit, offset=offset)
     return _page("sent", ledger.sent_to(session.db, consumer, limit + 1, offset, visible), limit, offset)
 
 
 def outstanding(session: Session, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page[Holding]:
     """Copies of products and notices no signed receipt has acknowledged yet, oldest first."""
-    _check_window(limit, offset)
+    session.require(Action.LEDGER_READ, "outstanding")
+    with _refusals(session, "outstanding"):
+        _check_window(limit, offset)
     visible = _ask(session, "outstanding", limit=limit, offset=offset)
     return _page("outstanding", ledger.outstanding(session.db, limit + 1, offset, visible), limit, offset)
 
@@ -102,7 +127,9 @@ def _duplicates(session: Session, cases: set[str]) -> dict[int, int]:
 
 def stale(session: Session, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page[Stale]:
     """Released products resting on a report re-marked, re-graded or found to be a near-duplicate since."""
-    _check_window(limit, offset)
+    session.require(Action.LEDGER_READ, "stale")
+    with _refusals(session, "stale"):
+        _check_window(limit, offset)
     visible = _ask(session, "stale", limit=limit, offset=offset)
     cases = {str(c) for (c,) in session.db.query("SELECT DISTINCT case_name FROM products")}
     rows = ledger.stale(session.db, _duplicates(session, cases), visible)
@@ -131,20 +158,24 @@ class ProductDetail:
 
 
 def product(session: Session, digest: str) -> ProductDetail:
-    """A product by its digest or a prefix of it that names one product (of those this reader may read)."""
+    """A product by its digest or a prefix of it that names one product (of those this reader may read). Audited
+    once: the question when it names one, else refused with the reason (a hidden product is answered as if it did
+    not exist, not even its existence shows; the entry notes the need-to-know refusal for the officer)."""
     prefix = digest.strip().lower()
     session.require(Action.LEDGER_READ, f"product {prefix[:64]}")
-    if not prefix or len(prefix) > 64 or any(c not in "0123456789abcdef" for c in prefix):
-        raise BadInput("a product digest is hexadecimal (SHA-256, or its first characters)")
-    visible = _ask(session, "product", prefix)
-    found = _matching(session, prefix, visible)
-    if not found:
-        hidden = _matching(session, prefix, ledger.EVERY_PRODUCT)
-        if hidden:  # answered as if it did not exist: not even its existence shows; the officer sees the attempt
-            session.audit("ledger.query", "product", "refused", {"about": prefix, "reason": "need to know"})
-        raise BadInput(f"no product {prefix[:64]} in the ledger")
-    if len(found) > 1:
-        raise BadInput(f"{prefix} names {len(found)} products: give more of the digest")
+    noted: dict[str, Any] = {}
+    with _refusals(session, "product", prefix, noted):
+        if not prefix or len(prefix) > 64 or any(c not in "0123456789abcdef" for c in prefix):
+            raise BadInput("a product digest is hexadecimal (SHA-256, or its first characters)")
+        visible = _filter(session)
+        found = _matching(session, prefix, visible)
+        if not found:
+            if _matching(session, prefix, ledger.EVERY_PRODUCT):
+                noted["need_to_know"] = True
+            raise BadInput(f"no product {prefix[:64]} in the ledger")
+        if len(found) > 1:
+            raise BadInput(f"{prefix} names {len(found)} products: give more of the digest")
+    _ask(session, "product", prefix)
     chosen = found[0]
     derived = ledger.derivations(session.db, chosen.digest)
     notices = ledger.notices_about(session.db, chosen.digest)

@@ -217,3 +217,36 @@ def test_a_notice_never_names_a_product_the_reader_may_not_read(released: Ledger
         assert hidden not in json.dumps(detail.to_json()) and hidden[:16] not in json.dumps(detail.to_json())
     with unlock(released.vault, OFFICER, OFFICER_PASS) as olive:
         assert [n.superseded_by for n in questions.product(olive, shown).notices] == [hidden]
+
+
+def test_every_ledger_question_is_audited_once_refusals_included(released: Ledger) -> None:
+    """A question refused for what was asked (a bad window, an unknown consumer, a bad or absent or hidden
+    digest) leaves one ``ledger.query`` refused entry with the reason shown, and no ``ok`` entry beside it."""
+    def entries(session: Session) -> list[tuple[str, str]]:
+        return [(str(o), str(json.loads(d).get("reason", ""))) for o, d in session.db.query(
+            "SELECT outcome, details FROM audit WHERE action = 'ledger.query' ORDER BY seq")]
+
+    with unlock(released.vault, LOW, LOW_PASS) as bea:
+        before = len(entries(bea))
+        asks = [(lambda: questions.sent(bea, "nobody"), "no consumer named"),
+                (lambda: questions.outstanding(bea, limit=0), "--limit must be 1"),
+                (lambda: questions.who_has(bea, released.ids["s.txt"], offset=-1), "--limit must be 1"),
+                (lambda: questions.stale(bea, limit=0), "--limit must be 1"),
+                (lambda: questions.product(bea, "xyz"), "hexadecimal"),
+                (lambda: questions.product(bea, "0" * 12), "no product"),
+                (lambda: questions.product(bea, released.digests["kantei"][:12]), "no product")]
+        for ask, words in asks:
+            with pytest.raises(BadInput, match=words) as refused:
+                ask()
+            assert entries(bea)[-1] == ("refused", refused.value.user_message)
+        assert len(entries(bea)) == before + len(asks)
+        hidden = json.loads(bea.db.query("SELECT details FROM audit WHERE action = 'ledger.query' "
+                                         "ORDER BY seq DESC LIMIT 1")[0][0])
+        assert hidden["need_to_know"] is True and hidden["about"] == released.digests["kantei"][:12]
+        questions.product(bea, released.digests["mofa"][:12])
+        assert entries(bea)[len(asks) + before:] == [("ok", "")]
+    with unlock(released.vault, COURIER, COURIER_PASS) as carl:  # the permission check's own entry only
+        with pytest.raises(PermissionRefused):
+            questions.outstanding(carl)
+        assert [e.action for e in audit_log.iter_entries(carl.db)][-1] == "ledger.read"
+        assert entries(carl)[-1] == ("ok", "")  # bea's last: nothing added for carl's refusal
