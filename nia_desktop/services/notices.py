@@ -445,7 +445,9 @@ def mark_seen(session: Session, notice_uuid: str) -> bool:
     session.require(Action.RECEIPT_ISSUE, notice_uuid)
     notice = holdings.received_notice(session.db, notice_uuid)
     if notice is None:
-        raise BadInput(f"no notice {notice_uuid} was received here")
+        refused = BadInput(f"no notice {notice_uuid[:64]} was received here")
+        session.audit("notice.seen", notice_uuid[:64], Outcome.REFUSED, {"reason": refused.user_message})
+        raise refused
     with session.db.transaction():
         first = holdings.see(session.db, notice_uuid, session.name, iso_utc(session.clock.now()))
         session.audit("notice.seen", notice_uuid, details={"action": notice.action, "notice": notice.digest,

@@ -226,7 +226,9 @@ def test_marking_a_notice_seen_is_audited_once(two: Pair, tmp_path: Path) -> Non
         seen = notices.received_notices(session)[0].notice
         assert seen.seen_by == two.courier
         logged = audit_actions(session, "notice.seen")
-        assert [e["already_seen_by"] for e in logged] == [None, two.courier]
+        assert [(e["outcome"], e.get("already_seen_by")) for e in logged] == [
+            ("refused", None), ("ok", None), ("ok", two.courier)]
+        assert logged[0]["reason"] == "no notice 00000000 was received here"
 
 
 def refused_issues(session) -> list[dict]:  # type: ignore[no-untyped-def]
