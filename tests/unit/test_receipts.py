@@ -103,3 +103,33 @@ def test_a_receipt_only_for_a_received_briefing_or_notice(two: Pair, tmp_path: P
     with two.consumer.session(two.officer) as session, pytest.raises(PermissionRefused):
         receipts.issue(session, "11111111-2222-4333-8444-555555555555", tmp_path / "r.nia")
     assert not (tmp_path / "r.nia").exists()
+
+
+def test_every_refusal_to_sign_a_receipt_is_audited_once(two: Pair, tmp_path: Path) -> None:
+    """Already signed, a bundle never received, one that carries reports, a target that exists: one refused
+    ``receipt.issue`` entry each, with the reason shown; the permission check's refusal is its own single entry."""
+    two.release(tmp_path / "harbour.nia")
+    bundle_uuid = two.receive(tmp_path / "harbour.nia").manifest.uuid
+    (tmp_path / "taken.nia").write_bytes(b"x")
+    with two.consumer.session(two.courier) as session:
+        with session.db.transaction():
+            trust_store.queue(session.db, "11111111-2222-4333-8444-555555555555", "reports", "f" * 64, 1, "{}",
+                              b"x", two.courier, "2026-12-07T10:00:00.000000Z")
+        receipts.issue(session, bundle_uuid, tmp_path / "r.nia")
+        attempts = [(bundle_uuid, tmp_path / "again.nia", "already signed"),
+                    ("0f0e0d0c-0b0a-4908-8706-050403020100", tmp_path / "x.nia", "no briefing or notice bundle"),
+                    ("11111111-2222-4333-8444-555555555555", tmp_path / "x.nia", "carries reports")]
+        for uuid, out, words in attempts:
+            with pytest.raises(BadInput, match=words) as refused:
+                receipts.issue(session, uuid, out)
+            assert logged(session, "receipt.issue")[-1] == {
+                "outcome": "refused", "reason": refused.value.user_message, "again": False, "out": str(out)}
+        with pytest.raises(BadInput, match="already exists"):
+            receipts.issue(session, bundle_uuid, tmp_path / "taken.nia", again=True)
+        assert [e["outcome"] for e in logged(session, "receipt.issue")] == ["ok"] + ["refused"] * 4
+        assert holdings.receipt_for(session.db, bundle_uuid).receipt_uuid  # type: ignore[union-attr]
+    with two.consumer.session(two.officer) as session:
+        with pytest.raises(PermissionRefused):
+            receipts.issue(session, bundle_uuid, tmp_path / "o.nia")
+        assert [e["outcome"] for e in logged(session, "receipt.issue")] == ["ok"] + ["refused"] * 5
+    assert not any((tmp_path / n).exists() for n in ("again.nia", "x.nia", "o.nia"))
