@@ -13,6 +13,15 @@ survive that), so a tearline version, built from the reports its line allows,
 holds nothing from above the line in any form. Every part carries its own
 marking (core/briefing/content.py); the banner combines them. The officer who
 reviews a product must be cleared for its marking.
+
+The watchlist is the analysts' own, unmarked knowledge: its entry names, the
+aliases it ties together ("PETROV is SOROKIN") and which entities are known
+threats may all have been learnt from a report above any given line. So only
+the full product is fused with it; a tearline version (and every consumer's
+version: core/holding.ConsumerLine) is fused without it, and its entities are
+named, merged and flagged from its own reports alone. Analysts' merge, split
+and "different" judgements reach it only when every report they rest on is
+within its line; a judgement resting on no report reaches no tearline.
 """
 
 from __future__ import annotations
@@ -42,6 +51,7 @@ from nia_desktop.core.fusion.judgements import Judgement
 from nia_desktop.core.fusion.model import Kind
 from nia_desktop.core.fusion.nodes import ReportText
 from nia_desktop.core.fusion.selectors import fold
+from nia_desktop.core.fusion.watchlist import WatchEntry
 from nia_desktop.core.markings import FULL, Marking, Tearline, combine
 from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.signing import SigningContext, fingerprint, public_raw, sign
@@ -52,6 +62,7 @@ from nia_desktop.core.store.releases import ReleaseRequest
 from nia_desktop.services.assessments import case_assessments
 from nia_desktop.services.bundles import sign_out
 from nia_desktop.services.clearances import resolve_caveats
+from nia_desktop.services.consumers import recipients_refusal
 from nia_desktop.services.dual_control import all_by_name, controllers, independent
 from nia_desktop.services.fusion import case_reports
 from nia_desktop.services.session import Session
@@ -101,10 +112,12 @@ def _sources(session: Session, markings: dict[int, Marking]) -> list[Source]:
             for i, title, agency, reliability, credibility, date, imported in rows]
 
 
-def _fusion_of(session: Session, report_ids: list[int], rests_on: Tearline | None) -> FusionResult:
+def _fusion_of(session: Session, report_ids: list[int], rests_on: Tearline | None,
+               watch: list[WatchEntry]) -> FusionResult:
     """A fusion of exactly these reports (already known readable), with the analysts' judgements that rest only
     on reports this user may read (and, for a tearline version, that its line allows: a merge decided on what
-    is above the line is itself above it). Extractions are taken from, and added to, the vault's cache."""
+    is above the line is itself above it), and the watchlist ``watch``. Extractions are taken from, and added
+    to, the vault's cache."""
     texts: list[ReportText] = []
     clause, params = session.readable("r")
     for start in range(0, len(report_ids), 500):
@@ -113,7 +126,6 @@ def _fusion_of(session: Session, report_ids: list[int], rests_on: Tearline | Non
         texts += [ReportText(int(i), str(title), str(body)) for i, title, body in session.db.query(
             "SELECT r.id, r.title, t.body FROM reports r JOIN report_texts t ON t.report_id = r.id "  # noqa: S608
             f"WHERE r.id IN ({places}) AND {clause} ORDER BY r.id", [*chunk, *params])]
-    watch = fusion_store.watchlist(session.db)
     version = extraction_cache.version(watch)
     extracted = {}
     for start in range(0, len(report_ids), 500):
@@ -145,9 +157,11 @@ def _judgements(session: Session, line: Tearline | None) -> list[Judgement]:
     return [j for j in decided if applies(j)]
 
 
-def _lines(session: Session, result: FusionResult, by_id: dict[int, Source]) -> tuple[list[EntityLine], list[Link]]:
-    """Entity lines (most widely reported first) and links, each marked with the reports it derives from."""
-    watched = {fold(n).casefold() for w in fusion_store.watchlist(session.db) for n in (w.name, *w.aliases)}
+def _lines(result: FusionResult, by_id: dict[int, Source],
+           watch: list[WatchEntry]) -> tuple[list[EntityLine], list[Link]]:
+    """Entity lines (most widely reported first) and links, each marked with the reports it derives from; an
+    entity is a threat when ``watch`` names it."""
+    watched = {fold(n).casefold() for w in watch for n in (w.name, *w.aliases)}
     rows = []
     for e in result.entities:
         reports = sorted(r for r in e.reports if r in by_id)
@@ -186,7 +200,8 @@ def _product(session: Session, case: str, basis: _Basis, ids: set[int], judgemen
              line: Tearline, title: str | None = None, summary: str = "", tearline_summary: str = "") -> Briefing:
     by_id = {s.report_id: s for s in basis.sources if s.report_id in ids}
     fused = sorted(r for r in basis.case_ids if r in by_id)
-    entities, links = _lines(session, _fusion_of(session, fused, None if line.is_full else line), by_id)
+    watch = fusion_store.watchlist(session.db) if line.is_full else []  # below the line: module docstring
+    entities, links = _lines(_fusion_of(session, fused, None if line.is_full else line, watch), by_id, watch)
     sources = [by_id[r] for r in sorted(by_id)]
     return Briefing(case, title or f"Briefing: {case}", "" if not line.is_full else summary, session.name,
                     iso_utc(session.clock.now()), judgements, sources, entities, links,
@@ -320,6 +335,12 @@ def brief(session: Session, briefing: Briefing, out: Path | None,
         session.audit("briefing.export", briefing.case, "refused", {"reason": "not cleared for its marking",
                                                                     "marking": briefing.marking.to_json()})
         raise PermissionRefused("refused: your clearance no longer covers this briefing's marking")
+    # A registered consumer's recipient is held to what that consumer may hold, whichever command names it.
+    why = recipients_refusal(session, [r for d in destinations for r in d.recipients], briefing.marking)
+    if why is not None:
+        session.audit("briefing.export", briefing.case, "refused", {"reason": why,
+                                                                    "marking": briefing.marking.banner()})
+        raise PermissionRefused(f"refused: {why}")
     level, marking = briefing.classification, briefing.marking
 
     def outcome(status: str, request_id: int | None = None, manifests: list[Manifest] | None = None) -> BriefOutcome:
@@ -333,6 +354,8 @@ def brief(session: Session, briefing: Briefing, out: Path | None,
     if latest is not None and latest.status == "pending":
         return outcome("pending", latest.id)
     if latest is not None and latest.status == "rejected":
+        session.audit("briefing.export", briefing.case, "refused", {"request": latest.id, "reason": "rejected",
+                                                                    "reviewer": latest.reviewer})
         raise BadInput(f"release request {latest.id} for this briefing was rejected by {latest.reviewer}: "
                        f"{latest.reason}. Change the briefing and run again.")
     if latest is not None and latest.status == "approved":

@@ -5,6 +5,11 @@ analysts and officers list them. Every change, and every refusal, is audited.
 
 What a consumer may hold is core/holding.Holder (docs/dissemination.md): its level, the compartments and
 controls it is registered for, and for a foreign partner (registered with REL TO …) only what may go to it.
+
+A consumer is one workstation: no two active consumers share an age recipient (a copy for one would open on the
+other, and the ledger could not say who holds it) or a signing key (receipts name the consumer by its key, so
+one of the two could never acknowledge its copies). ``recipients_refusal`` holds every export encrypted to a
+registered recipient (`nia brief --recipient` too, not only release-to) to what its consumers may hold.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from nia_desktop.core.classification import Level
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput, NiaError
 from nia_desktop.core.holding import Holder, holder
-from nia_desktop.core.markings import NOFORN, release_list
+from nia_desktop.core.markings import NOFORN, Marking, release_list
 from nia_desktop.core.names import USER_NAME
 from nia_desktop.core.roles import Action
 from nia_desktop.core.signing import fingerprint, load_public_pem
@@ -86,6 +91,7 @@ def add_consumer(session: Session, name: str, organisation: str, recipient: str,
             raise BadInput(f"a consumer named {name} is already registered" + (
                 f" (removed {existing.removed_at[:10]}; the ledger still names it: choose another name)"
                 if existing.removed_at else ""))
+        _unshared(session, age, key_fingerprint)
     record = Consumer(name, org, age, key_fingerprint, max_level, tuple(names), session.name,
                       iso_utc(session.clock.now()))
     with session.db.transaction():
@@ -94,6 +100,19 @@ def add_consumer(session: Session, name: str, organisation: str, recipient: str,
             "organisation": org, "recipient": age, "key_fingerprint": key_fingerprint or None,
             "max_level": max_level.english, "caveats": names})
     return record
+
+
+def _unshared(session: Session, recipient: str, key_fingerprint: str) -> None:
+    """BadInput when an active consumer already has this age recipient or signing key (module docstring). A
+    removed consumer's may be registered again: the workstation under a new name."""
+    for other in ledger.consumers(session.db):
+        if other.recipient == recipient:
+            raise BadInput(f"consumer {other.name} is already registered with this age recipient: a copy for one "
+                           f"would open on the other's workstation (remove {other.name} first if it moved)")
+        if key_fingerprint and other.key_fingerprint == key_fingerprint:
+            raise BadInput(f"consumer {other.name} is already registered with this signing key "
+                           f"({key_fingerprint[:16]}…): receipts name a consumer by its key, so one of the two "
+                           "could never acknowledge its copies")
 
 
 def list_consumers(session: Session, include_removed: bool = False) -> list[Consumer]:
@@ -130,3 +149,34 @@ def remove_consumer(session: Session, name: str) -> Consumer:
 def holder_of(consumer: Consumer) -> Holder:
     """What the consumer may hold (core/holding.py)."""
     return holder(consumer.max_level, consumer.caveats)
+
+
+def recipients_refusal(session: Session, recipients: list[str], marking: Marking) -> str | None:
+    """Why a product marked ``marking`` may not be encrypted to these age recipients, or None. Every active
+    consumer registered with one of them must be able to hold it; a recipient that only removed consumers were
+    registered with receives nothing more. A recipient no consumer was registered with is not this rule's (an
+    NIA workstation, say): the two-person rule and the analyst's clearance govern it."""
+    wanted = dict.fromkeys(_as_named(r) for r in recipients)
+    registered = [c for c in ledger.consumers(session.db, include_removed=True) if c.recipient in wanted]
+    for recipient in wanted:
+        matching = [c for c in registered if c.recipient == recipient]
+        active = [c for c in matching if not c.removed_at]
+        if matching and not active:
+            names = ", ".join(c.name for c in matching)
+            return (f"{recipient[:16]}… is the recipient of consumer {names}, removed on "
+                    f"{matching[-1].removed_at[:10]}, which receives nothing more")
+        for consumer in active:
+            why = holder_of(consumer).refusal(marking)
+            if why is not None:
+                return (f"{recipient[:16]}… is consumer {consumer.name}'s ({consumer.organisation}, up to "
+                        f"{consumer.max_level.english}), which may not hold it: {why}")
+    return None
+
+
+def _as_named(recipient: str) -> str:
+    """A recipient as a bundle names it (" AGE1…" is "age1…"); one that does not parse is kept as given: the
+    export refuses it anyway."""
+    try:
+        return parse_recipient(recipient)
+    except BadInput:
+        return recipient

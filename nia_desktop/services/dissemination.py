@@ -7,7 +7,10 @@ is checked before anything is written: one that may hold nothing of the case (or
 full product), an unknown or a removed consumer refuses the whole release, audited, and nothing is written
 or queued for anyone. Each distinct product then goes through services/briefings.brief exactly as `nia brief`
 does (review queued, pending, or exported once approved), one encrypted copy per consumer; everything of one
-call commits in one transaction, and a failure part-way removes the files already written.
+call commits in one transaction. The copies stay staged (hidden) until it has committed and only then appear
+in the folder (core/atomic.held_back): a power cut before the commit leaves no copy the ledger does not record,
+and a failure part-way leaves no copy at all. A refusal inside (an approval that no longer counts, a rejected
+review) rolls back with everything else, so it is audited again once the transaction is gone.
 
 ``record_export`` is the ledger's side of every briefing export (`nia brief` too), run inside the export's
 own transaction: the product (digest = SHA-256 of its briefing.json payload), what it derives from as it
@@ -23,11 +26,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from nia_desktop.core.atomic import held_back
 from nia_desktop.core.briefing.content import Briefing
 from nia_desktop.core.bundles.manifest import Manifest
 from nia_desktop.core.classification import Level
 from nia_desktop.core.clock import iso_utc
-from nia_desktop.core.errors import BadInput, PermissionRefused
+from nia_desktop.core.errors import BadInput, NiaError, PermissionRefused
 from nia_desktop.core.holding import line_for
 from nia_desktop.core.markings import Marking
 from nia_desktop.core.roles import Action
@@ -71,7 +75,9 @@ def _assessment_ids(session: Session, briefing: Briefing) -> list[int]:
 
 
 def _consumer_for(session: Session, recipients: list[str]) -> str | None:
-    """The registered consumer a copy is encrypted to (the first by name when several share the bundle)."""
+    """The active consumer a copy is encrypted to (the first by name when the bundle names several).
+    briefings.brief has already held every registered recipient to what each of its consumers may hold, and a
+    removed consumer's recipient is refused there, so only active consumers can match."""
     if not recipients:
         return None
     return next((c.name for c in ledger.consumers(session.db) if c.recipient in recipients), None)
@@ -269,17 +275,37 @@ def release_to(session: Session, case: str, consumer_names: list[str], out_dir: 
         destination = briefings.Destination(None if out_dir is None else out_dir / file_name, [consumer.recipient],
                                             consumer.name, file_name)
         plan.setdefault(product.content_digest(), (product, []))[1].append((consumer, destination))
-    files = [d.out for _, copies in plan.values() for _, d in copies if d.out is not None]
+    stopped: list[Consumer] = list(chosen)  # whose product stopped the release (all, until one is known)
+    committed = False
     try:
-        with session.db.transaction():
-            released = [r for product, copies in plan.values() for r in _release(session, case, product, copies)]
-    except BaseException:
-        for path in files:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+        with held_back() as held:
+            with session.db.transaction():
+                released = []
+                for product, copies in plan.values():
+                    stopped = [c for c, _ in copies]
+                    released += _release(session, case, product, copies)
+            committed = True
+            held.publish()  # only now do the copies appear in the folder, every one recorded
+    except Exception as exc:
+        _audit_stopped(session, case, [] if committed else stopped, exc)
         raise
     order = {c.name: i for i, c in enumerate(chosen)}
     return Release(case, sorted(released, key=lambda r: order[r.consumer]))
+
+
+def _audit_stopped(session: Session, case: str, stopped: list[Consumer], exc: Exception) -> None:
+    """A release that stopped inside its transaction was rolled back, with any refusal briefings.brief audited
+    there: audited again now, for each consumer of the product that stopped it, as refused (an error that is no
+    refusal, a full disk say, as failed). ``stopped`` empty: it stopped after the commit, renaming the copies."""
+    refused = isinstance(exc, NiaError)
+    reason = (exc.user_message if isinstance(exc, NiaError) else f"{type(exc).__name__}: {exc}")[:500]
+    entries = [(c.name, {"case": case, "reason": reason, "released_to_nobody": True}) for c in stopped] or \
+        [(case, {"reason": reason, "recorded_not_all_written": True})]
+    # A failing audit write must not hide the error that stopped the release (a refusal's entry is written, or
+    # its own error raised).
+    with contextlib.nullcontext() if refused and stopped else contextlib.suppress(Exception):
+        for name, details in entries:
+            session.audit("release.to", name, "refused" if refused and stopped else "failed", details)
 
 
 def _release(session: Session, case: str, product: Briefing,

@@ -116,8 +116,6 @@ def payload_text(entries: dict[str, bytes]) -> str:
 
 
 # -- release: more than a consumer may hold ---------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="services/briefings.brief encrypts to any recipient: a registered consumer's "
-                                       "recipient is not held to what that consumer may hold (core/holding.py)")
 def test_nia_brief_to_a_consumers_recipient_sends_it_more_than_it_may_hold(world: World, tmp_path: Path) -> None:
     """`nia brief CASE --recipient <press's age recipient>` is release-to without its check: an analyst gains a way
     to send a CONFIDENTIAL product to a consumer registered for UNCLASSIFIED only (no review is needed below
@@ -135,8 +133,6 @@ def test_nia_brief_to_a_consumers_recipient_sends_it_more_than_it_may_hold(world
         assert session.db.query("SELECT consumer FROM copies") == []
 
 
-@pytest.mark.xfail(strict=True, reason="services/briefings.brief encrypts to a removed consumer's recipient and "
-                                       "records the copy against nobody")
 def test_nia_brief_to_a_removed_consumers_recipient_still_goes_out(world: World, tmp_path: Path) -> None:
     """A removed consumer "receives nothing more" (docs/dissemination.md), yet `nia brief --recipient` with its
     recipient exports to it: the analyst gains a channel to a consumer the officer cut off, and the ledger,
@@ -154,8 +150,6 @@ def test_nia_brief_to_a_removed_consumers_recipient_still_goes_out(world: World,
 
 
 # -- release: all or nothing, and audited ------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="services/dissemination.release_to runs briefings.brief inside its own "
-                                       "transaction: a refusal audited there is rolled back with everything else")
 def test_a_refusal_inside_release_to_leaves_no_audit_entry(world: World, tmp_path: Path) -> None:
     """The approval of kantei's product stops counting (the reviewer reset the author's passphrase since, so they
     may be one person). `nia brief` audits that refusal; release-to refuses too, but the entry was written inside
@@ -196,8 +190,6 @@ release_to(unlock(vault, user, passphrase), "harbour", ["kantei", "mofa"], out)
 """
 
 
-@pytest.mark.xfail(strict=True, reason="services/dissemination.release_to: each copy is renamed into the folder "
-                                       "(core/atomic.staged_file) before release_to's transaction commits")
 def test_a_power_cut_during_release_to_leaves_no_copy_the_vault_does_not_record(world: World,
                                                                                   tmp_path: Path) -> None:
     """sign_out promises that no bundle leaves without its audit entry: the file appears only once the export has
@@ -393,9 +385,6 @@ def test_consumer_and_case_names_cannot_steer_where_copies_are_written(world: Wo
     assert not (tmp_path / "escaped").exists() and sorted(p.name for p in (tmp_path / "deep").iterdir()) == ["out"]
 
 
-@pytest.mark.xfail(strict=True, reason="services/briefings._lines names an entity by the watchlist entry's name "
-                                       "(core/fusion/engine.kind_and_name), which is unmarked, so a name the "
-                                       "analyst took from a TOP SECRET report names the entity in every tearline")
 def test_a_watchlist_name_from_a_top_secret_report_reaches_the_secret_consumer(world: World, tmp_path: Path) -> None:
     """anna watches the handler under the name only the TOP SECRET report gives (CANARYGLACIER), with the alias the
     lower reports use. mofa's SECRET tearline version is fused only from the SECRET and CONFIDENTIAL reports, yet

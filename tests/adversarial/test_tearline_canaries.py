@@ -303,3 +303,56 @@ def test_exported_tearline_bundles_carry_nothing_from_above_the_line(vault: Vaul
                     leaked = [c for c in hidden if c in text or c in name]
                     assert not leaked, f"{leaked} in {name} of the {level.english} bundle"
             assert "tearline" in briefings.bundle_name(product) and CASE in briefings.bundle_name(product)
+
+
+# The watchlist: analysts' unmarked knowledge, which a tearline version must not carry. Each entry names what
+# is known from a restricted report (its canary) and ties it to names the lower reports use; the last one ties two
+# people of unrestricted reports together, as only the NOFORN report says.
+WATCHED = ((13, "person", "person", ["Konstantin Yegorov"]), (25, "person", "person", ["Akiko Ichikawa"]),
+           (30, "person", "person", ["平岩哲也"]),
+           (17, "organisation", "organization", ["Meridian Tide Shipmanagement"]),
+           (21, "organisation", "organization", ["Harbour Crest Logistics"]),
+           (44, "organisation", "organization", ["鶴ヶ丘海運株式会社"]))
+MERGED = (19, ["Pavel Shudalzuov", "Yelena Rotarzuov"])  # reports 1 and 5 name them; NOFORN report 19 joins them
+
+
+def test_watchlist_names_merges_and_threats_stay_above_every_tearline(vault: Vault) -> None:
+    """With the watchlist naming every shared person and company by a restricted report's canary, every tearline
+    version (each line, all of the case) names its entities only as its own reports do, joins no two people the
+    watchlist alone joins, and flags no threat actor; the full product shows that the entries took effect."""
+    from nia_desktop.services.watchlist import add_watch, remove_watch
+
+    corpus = {e["number"]: e for e in json.loads((DATA / "corpus.json").read_text(encoding="utf-8"))["reports"]}
+    added: list[int] = []
+    with vault.open() as session:
+        try:
+            for number, canary, kind, aliases in WATCHED:
+                added.append(add_watch(session, corpus[number]["canaries"][canary], kind, aliases))
+            added.append(add_watch(session, corpus[MERGED[0]]["canaries"]["person"], "person", MERGED[1]))
+            full = briefings.candidates(session, CASE)
+            assert any(e.name == corpus[13]["canaries"]["person"] and e.threat for e in full.entities)
+            assert any(set(MERGED[1]) <= {e.name, *e.aliases} for e in full.entities)
+            lines = [(level, without) for level in Level for without in WITHOUT
+                     if (level, without) != (Level.TOP_SECRET, ())]
+            checked = 0
+            for level, without in lines:
+                expected = {n for n in vault.readable if allowed(vault.reports[n], level, without)}
+                expected |= {n for _, cited in JUDGEMENTS
+                             if all(allowed(vault.reports[n], level, without) for n in cited) for n in cited}
+                try:
+                    product = briefings.compose(session, CASE, tearline=briefings.tearline_of(session, level,
+                                                                                             list(without)),
+                                                tearline_summary="For the ministry.")
+                except BadInput:
+                    assert not expected
+                    continue
+                checked += 1
+                text = product.encode().decode("utf-8")  # names, aliases and links as every rendering shows them
+                hidden = [c for n, r in vault.reports.items() if n not in expected for c in r.canaries]
+                assert [c for c in hidden if c in text] == [], (level, without)
+                assert not any(e.threat for e in product.entities), (level, without)
+                assert not any(set(MERGED[1]) <= {e.name, *e.aliases} for e in product.entities), (level, without)
+            assert checked >= 30
+        finally:
+            for entry in added:
+                remove_watch(session, entry)

@@ -53,7 +53,8 @@ def test_an_officer_registers_lists_and_removes_consumers_and_each_step_is_audit
     assert ledger.consumer_by_key(officer.db, fp) == added
     assert last(officer)[:2] == ("consumer.add", "ok")
     assert last(officer)[2]["caveats"] == ["ORCON", "特定秘密"] and last(officer)[2]["key_fingerprint"] == fp
-    partner = add_consumer(officer, "ukpartner", "UK liaison", recipient, Level.SECRET, ["rel to gbr"])
+    partner_recipient = new_identity()[1]
+    partner = add_consumer(officer, "ukpartner", "UK liaison", partner_recipient, Level.SECRET, ["rel to gbr"])
     assert partner.caveats == ("REL TO GBR",) and partner.key_fingerprint == ""
     assert [c.name for c in list_consumers(officer)] == ["kantei", "ukpartner"]
 
@@ -65,7 +66,7 @@ def test_an_officer_registers_lists_and_removes_consumers_and_each_step_is_audit
     with pytest.raises(BadInput, match="already removed"):
         remove_consumer(officer, "ukpartner")
     with pytest.raises(BadInput, match=r"already registered.*removed"):
-        add_consumer(officer, "ukpartner", "again", recipient, Level.SECRET)
+        add_consumer(officer, "ukpartner", "again", partner_recipient, Level.SECRET)
     assert last(officer)[:2] == ("consumer.add", "refused")
 
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
@@ -96,6 +97,25 @@ def test_a_bad_registration_is_refused_clearly_audited_and_adds_nothing(officer:
         add_consumer(officer, **values)  # type: ignore[arg-type]
     assert last(officer)[:2] == ("consumer.add", "refused") and message.split()[0] in str(last(officer)[2]["reason"])
     assert list_consumers(officer, include_removed=True) == []
+
+
+def test_one_workstation_is_one_consumer_its_recipient_and_key_are_not_shared(officer: Session) -> None:
+    """Two active consumers never share a receipt key (one could never acknowledge its copies) or an age recipient
+    (a copy for one opens on the other); each refusal is audited and adds nothing. A removed consumer's workstation
+    may come back under a new name."""
+    data, fp = pem()
+    recipient = new_identity()[1]
+    add_consumer(officer, "mofa", "MOFA", recipient, Level.SECRET, key_pem=data)
+    with pytest.raises(BadInput, match=r"consumer mofa is already registered with this signing key"):
+        add_consumer(officer, "mofa-desk", "MOFA desk", new_identity()[1], Level.TOP_SECRET, key_pem=data)
+    assert last(officer)[:2] == ("consumer.add", "refused") and "signing key" in str(last(officer)[2]["reason"])
+    with pytest.raises(BadInput, match=r"consumer mofa is already registered with this age recipient"):
+        add_consumer(officer, "press", "Press office", f"  {recipient.upper()}\n", Level.UNCLASSIFIED)
+    assert last(officer)[:2] == ("consumer.add", "refused") and "age recipient" in str(last(officer)[2]["reason"])
+    assert [c.name for c in list_consumers(officer, include_removed=True)] == ["mofa"]
+    remove_consumer(officer, "mofa")
+    again = add_consumer(officer, "mofa2", "MOFA", recipient, Level.CONFIDENTIAL, key_pem=data)
+    assert again.recipient == recipient and ledger.consumer_by_key(officer.db, fp) == again
 
 
 def test_an_officer_names_any_compartment_the_vault_knows(officer: Session) -> None:

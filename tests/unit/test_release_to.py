@@ -8,6 +8,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +22,7 @@ from nia_desktop.core.bundles.sealed import decrypt, new_identity
 from nia_desktop.core.classification import Level
 from nia_desktop.core.errors import BadInput, PermissionRefused
 from nia_desktop.core.roles import Role
-from nia_desktop.core.store import ledger
+from nia_desktop.core.store import audit_log, ledger
 from nia_desktop.services import assessments, briefings, fusion, importing, settings
 from nia_desktop.services.consumers import add_consumer, remove_consumer
 from nia_desktop.services.dissemination import release_to
@@ -216,14 +219,16 @@ def test_a_failure_part_way_removes_what_was_written_and_records_nothing(world: 
         with session.db.transaction():
             ledger.add_consumer(session.db, ledger.Consumer("broken", "x", "age1broken", "", Level.TOP_SECRET, (),
                                                             OFFICER, "2026-01-01T00:00:00Z"), None)
-        sequence = session.db.query("SELECT count(*) FROM audit")[0][0]
+        sequence = session.db.query("SELECT max(seq) FROM audit")[0][0]
         with pytest.raises(BadInput):
             release_to(session, "harbour", ["kantei", "broken"], out)
-        assert list(out.iterdir()) == []
+        assert list(out.iterdir()) == []  # not even the first copy's staged file
         for table in ("products", "product_reports", "copies", "outbound_bundles"):
             assert session.db.query(f"SELECT count(*) FROM {table}")[0][0] == 0, table  # noqa: S608
         assert not audit_rows(session, "bundle.export") and not audit_rows(session, "briefing.export")
-        assert session.db.query("SELECT count(*) FROM audit")[0][0] == sequence
+        after = session.db.query("SELECT object, outcome, details FROM audit WHERE seq > ? ORDER BY seq", (sequence,))
+        assert [(o, outcome) for o, outcome, _ in after] == [("kantei", "refused"), ("broken", "refused")]
+        assert "not an age X25519 recipient" in json.loads(after[0][2])["reason"]  # the rolled-back step, said again
 
 
 def test_every_briefing_export_records_its_product_and_copy(world: World, tmp_path: Path) -> None:
@@ -245,3 +250,143 @@ def test_every_briefing_export_records_its_product_and_copy(world: World, tmp_pa
         assert product is not None and product.classification is Level.SECRET and product.tearline == "SECRET"
         stored = session.db.query("SELECT count(*) FROM products")[0][0]
         assert stored == 1  # the same product twice: one product, two copies
+
+
+# -- the export path's own checks (tests/adversarial/test_dissemination_attacks.py: variations) -------------------
+def test_nia_brief_to_any_registered_recipient_is_held_to_what_its_consumer_may_hold(world: World,
+                                                                                      tmp_path: Path) -> None:
+    """`nia brief --recipient` is release-to without its plan: press's recipient typed in capitals with spaces,
+    or beside kantei's in one bundle, is still press's; a removed consumer's recipient receives nothing; the
+    workstation re-registered under a new name at a lower level is held to the new level. Each refusal is
+    audited and writes and records nothing."""
+    without_review(world.vault)
+    with unlock(world.vault, OFFICER, OFFICER_PASS) as olive:
+        gone_secret, gone = new_identity()
+        add_consumer(olive, "gone", "gone office", gone, Level.TOP_SECRET)
+        remove_consumer(olive, "gone")
+    with world.analyst() as session:
+        press, kantei = ledger.consumer(session.db, "press"), ledger.consumer(session.db, "kantei")
+        assert press is not None and kantei is not None
+        cut = briefings.compose(session, "harbour", tearline=briefings.tearline_of(session, Level.CONFIDENTIAL),
+                                tearline_summary="Dock note only.")
+        for n, recipients in enumerate([[f"  {press.recipient.upper()} "], [kantei.recipient, press.recipient],
+                                        [gone.upper()]]):
+            before = audit_log.count(session.db)
+            why = r"press.*may not hold it: it is CONFIDENTIAL, above UNCLASSIFIED" if n < 2 else \
+                r"removed on .* nothing more"
+            with pytest.raises(PermissionRefused, match=why):
+                briefings.brief(session, cut, tmp_path / f"{n}.nia", recipients)
+            refused = [e for e in audit_log.iter_entries(session.db) if e.seq > before]
+            assert [(e.action, e.outcome) for e in refused] == [("briefing.export", "refused")]
+        assert list(tmp_path.glob("*.nia")) == [] and session.db.query("SELECT count(*) FROM copies")[0][0] == 0
+    with unlock(world.vault, OFFICER, OFFICER_PASS) as olive:
+        add_consumer(olive, "gone2", "gone office, again", gone, Level.CONFIDENTIAL)
+    with world.analyst() as session:
+        secret = briefings.compose(session, "harbour", tearline=briefings.tearline_of(session, Level.SECRET),
+                                   tearline_summary="For SECRET readers.")
+        with pytest.raises(PermissionRefused, match=r"gone2.*above CONFIDENTIAL"):
+            briefings.brief(session, secret, tmp_path / "s.nia", [gone])
+        done = briefings.brief(session, cut, tmp_path / "c.nia", [gone])
+        assert done.manifest is not None and not (tmp_path / "s.nia").exists()
+        copy = ledger.copy_of(session.db, done.manifest.uuid)
+        assert copy is not None and copy.consumer == "gone2"
+        assert "payload/briefing.json" in opened(tmp_path / "c.nia", gone_secret)
+
+
+def test_a_rejected_review_refuses_the_export_audited_in_brief_and_in_release_to(world: World,
+                                                                                  tmp_path: Path) -> None:
+    """A rejected product asked for again: `nia brief` refuses it and says so in the audit log; release-to refuses
+    it too, and its entry, written inside the rolled-back transaction, is written again after it."""
+    out = tmp_path / "out"
+    out.mkdir()
+    with world.analyst() as session:
+        released = release_to(session, "harbour", ["mofa"], out).released[0].request_id
+        cut = briefings.compose(session, "harbour", tearline=briefings.tearline_of(session, Level.SECRET),
+                                tearline_summary="For the desk.")
+        asked = briefings.brief(session, cut, tmp_path / "cut.nia").request_id
+    assert released is not None and asked is not None
+    with unlock(world.vault, REVIEWER, REVIEWER_PASS) as otto:
+        briefings.reject(otto, released, "the dock note is stale")
+        briefings.reject(otto, asked, "say less")
+    with world.analyst() as session:
+        before = audit_log.count(session.db)
+        with pytest.raises(BadInput, match="rejected by otto: the dock note is stale"):
+            release_to(session, "harbour", ["mofa"], out)
+        after = [e for e in audit_log.iter_entries(session.db) if e.seq > before]
+        assert [(e.action, e.object, e.outcome) for e in after] == [("release.to", "mofa", "refused")]
+        assert "rejected by otto" in str(after[0].details["reason"]) and after[0].details["released_to_nobody"]
+        before = audit_log.count(session.db)
+        with pytest.raises(BadInput, match="rejected by otto: say less"):
+            briefings.brief(session, cut, tmp_path / "cut.nia")
+        after = [e for e in audit_log.iter_entries(session.db) if e.seq > before]
+        assert [(e.action, e.outcome, e.details.get("request")) for e in after] == [
+            ("briefing.export", "refused", asked)]
+    assert list(out.iterdir()) == [] and not (tmp_path / "cut.nia").exists()
+
+
+CRASH_WHILE_RECORDING_THE_SECOND_COPY = """
+import os, sys
+from pathlib import Path
+from nia_desktop.services import dissemination
+from nia_desktop.services.session import unlock
+vault, out, user, passphrase = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+real, calls = dissemination.record_export, []
+def record(*args, **kwargs):
+    calls.append(1)
+    if len(calls) == 2:
+        os._exit(9)  # a power cut while the second consumer's copy is being recorded, the first one signed
+    return real(*args, **kwargs)
+dissemination.record_export = record
+dissemination.release_to(unlock(vault, user, passphrase), "harbour", ["kantei", "mofa"], out)
+"""
+
+
+def test_a_power_cut_before_release_to_commits_leaves_no_copy_in_the_folder(world: World, tmp_path: Path) -> None:
+    """The process dies after the first copy was signed and recorded (in the open transaction), while the second
+    is: nothing committed, so nothing may be in the folder under a name a consumer would take: at most the
+    hidden staged files."""
+    without_review(world.vault)
+    out = tmp_path / "out"
+    out.mkdir()
+    done = subprocess.run([sys.executable, "-c", CRASH_WHILE_RECORDING_THE_SECOND_COPY, str(world.vault), str(out),
+                           ANALYST, ANALYST_PASS], capture_output=True, text=True, timeout=300,
+                          env=dict(os.environ), check=False)
+    assert done.returncode == 9, done.stderr
+    assert [p.name for p in out.iterdir() if not p.name.startswith(".")] == []
+    assert all(p.name.endswith(".partial") for p in out.iterdir())
+    with world.analyst() as session:
+        assert session.db.query("SELECT count(*) FROM copies")[0][0] == 0
+        assert not audit_rows(session, "bundle.export")
+
+
+def test_below_the_full_product_the_watchlist_neither_names_merges_nor_flags(world: World, tmp_path: Path) -> None:
+    """What the analyst learnt from the TOP SECRET report and wrote into the watchlist, "Dmitri PETROV is Viktor
+    SOROKIN, a known adversary", reaches mofa's SECRET version in no form: no entity line joins the two names, none
+    is a threat actor; kantei's full product, fused with the watchlist, has both (so the entry took effect)."""
+    from nia_desktop.services.watchlist import add_watch
+
+    without_review(world.vault)
+    media = tmp_path / "more"
+    media.mkdir()
+    (media / "p.txt").write_text("CONFIDENTIAL\nSubject: Crane hire\n\nDmitri PETROV hired a crane at the Osaka "
+                                 "dock.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with world.analyst() as session:
+        more = importing.import_paths(session, [media], pool_size=1).imported
+        fusion.add_to_case(session, "harbour", [int(r["id"]) for r in more])
+        add_watch(session, "Viktor SOROKIN", "person", ["Dmitri PETROV"])
+        done = {r.consumer: r for r in release_to(session, "harbour", ["kantei", "mofa"], out).released}
+    products = {name: json.loads(opened(Path(str(r.path)), world.keys[name])["payload/briefing.json"])
+                for name, r in done.items()}
+
+    def names(entity: dict[str, object]) -> set[str]:
+        return {str(entity["name"]), *map(str, entity["aliases"])}  # type: ignore[call-overload]
+
+    full, cut = products["kantei"]["entities"], products["mofa"]["entities"]
+    assert any({"Viktor SOROKIN", "Dmitri PETROV"} <= names(e) and e["threat"] for e in full)
+    assert any("Dmitri PETROV" in names(e) for e in cut) and any("Viktor SOROKIN" in names(e) for e in cut)
+    assert not any({"Viktor SOROKIN", "Dmitri PETROV"} <= names(e) for e in cut)
+    assert not any(e["threat"] for e in cut)
+    stix = opened(Path(str(done["mofa"].path)), world.keys["mofa"])["payload/briefing.stix.json"]
+    assert b"threat-actor" not in stix
