@@ -73,11 +73,16 @@ def _list(args: argparse.Namespace) -> int:
 
 def _notice_line(view: NoticeView) -> str:
     from nia_desktop.core.display import escape_untrusted
+    from nia_desktop.services.notices import REFUSED
 
     notice = view.notice
+    seen = f"seen by {notice.seen_by}" if notice.seen_at else "NOT SEEN"
+    if view.state == REFUSED:  # orders nothing: neither a product nor the sender's words, only who and why
+        kind = "recall" if notice.action == "recall" else "correction"
+        return (f"  {notice.received_at[:19]}  {notice.uuid}  REFUSED {kind} from "
+                f"{escape_untrusted(view.signer, 120)}: {view.refused[0].reason}; nothing was marked  [{seen}]")
     what = ("RECALL: destroy all copies of" if notice.action == "recall" else "CORRECTION:")
     tail = f" superseded by {notice.superseded_by[:16]}" if notice.superseded_by else ""
-    seen = f"seen by {notice.seen_by}" if notice.seen_at else "NOT SEEN"
     return (f"  {notice.received_at[:19]}  {notice.uuid}  {what} {escape_untrusted(view.label, 120)}{tail} — "
             f"{escape_untrusted(notice.why, 300)}  [{len(view.marked)} marked, {seen}]")
 
