@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from nia_desktop.core.bundles.sealed import new_identity
 from tests.e2e.conftest import Nia
 
 ANNA = {"user": "anna", "passphrase": "anna-passphrase-1"}
@@ -84,9 +85,8 @@ def test_release_receipts_recall_and_who_has_across_three_vaults(tmp_path: Path)
         added = nia("consumer", "add", name, "--org", org, "--recipient", recipient,
                     "--key", str(key_of(vault, DAVE, f"dave-{name}")), "--max-level", level, "--json", **OLIVE)
         assert added.code == 0, added.err
-    press = nia("consumer", "add", "press", "--org", "Press office", "--recipient",
-                ministry("key", "recipient", "--json", **DAVE).json()["recipient"], "--max-level", "UNCLASSIFIED",
-                **OLIVE)
+    press = nia("consumer", "add", "press", "--org", "Press office", "--recipient", new_identity()[1],
+                "--max-level", "UNCLASSIFIED", **OLIVE)
     assert press.code == 0, press.err
     listed = {c["name"]: c for c in nia("consumer", "list", "--json", **ANNA).json()}
     assert listed["mofa"]["max_level"] == "SECRET" and listed["kantei"]["max_level"] == "TOP SECRET"

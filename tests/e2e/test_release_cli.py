@@ -66,7 +66,10 @@ def test_consumers_release_to_and_the_ledger(nia_vault: Nia) -> None:
     assert mofa.code == 0, mofa.err
     assert mofa.json()["max_level"] == "SECRET" and mofa.json()["caveats"] == ["ORCON"]
     assert len(mofa.json()["key_fingerprint"]) == 64 and mofa.json()["recipient"] == mofa_recipient
-    assert nia("consumer", "add", "press", "--org", "Press office", "--recipient", kantei_recipient,
+    shared = nia("consumer", "add", "press", "--org", "Press office", "--recipient", kantei_recipient,
+                 "--max-level", "UNCLASSIFIED", **OLIVE)
+    assert shared.code == 1 and "already registered" in shared.err  # a copy for press would open at kantei
+    assert nia("consumer", "add", "press", "--org", "Press office", "--recipient", identity(tmp, "press")[1],
                "--max-level", "UNCLASSIFIED", **OLIVE).code == 0
     refused = nia("consumer", "add", "rogue", "--org", "x", "--recipient", kantei_recipient, "--max-level", "SECRET",
                   **ANNA)
