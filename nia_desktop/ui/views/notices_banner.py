@@ -125,7 +125,7 @@ class NoticesBanner(QFrame):
             return
         background, foreground, border = _STYLES[style_of(self.current)]
         self.setStyleSheet(f"QFrame#noticesBanner {{ background: {background}; border: 2px solid {border}; }}"
-                           f"QFrame#noticesBanner QLabel {{ color: {foreground}; font-weight: 600; }}")
+                           f"QFrame#noticesBanner > QLabel {{ color: {foreground}; font-weight: 600; }}")
         text = notice_text(self.current)
         if len(unseen) > 1:
             text += "  " + self.tr("(%1 more unseen)").replace("%1", str(len(unseen) - 1))
