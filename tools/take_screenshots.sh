@@ -43,17 +43,19 @@ xdotool mousemove --window "$window" 440 119 click 1; sleep 1
 xdotool key Down Return; sleep 4
 xdotool mousemove --window "$window" 752 152 click 1; sleep 2
 import -window "$window" "$out/case.png"
-# Briefings: the third item of the analyst's rail; the preview renders by itself, then ask for the review.
+# Briefings: the third item of the analyst's rail; the preview renders by itself, then ask for the review
+# ("Request release review", left of "Release to consumers…").
 xdotool mousemove --window "$window" 60 155 click 1; sleep 8
-xdotool mousemove --window "$window" 1085 697 click 1; sleep 3
+xdotool mousemove --window "$window" 920 697 click 1; sleep 3
 import -window "$window" "$out/briefing.png"
-# The officer reviews it (fourth item), then the trust store (fifth).
+# The officer reviews it (fifth item: Users, Need to know, Audit, Insider watch, Release review), then the trust
+# store (eighth, after Consumers and Ledger).
 xdotool mousemove --window "$window" 1130 55 click 1; sleep 1
 xdotool key shift+Tab; xdotool key ctrl+a; xdotool type --delay 15 "officer"; xdotool key Tab
 xdotool type --delay 15 "demo-officer-pass"; xdotool key Return; sleep 3
-xdotool mousemove --window "$window" 60 198 click 1; sleep 5
+xdotool mousemove --window "$window" 60 233 click 1; sleep 5
 import -window "$window" "$out/release.png"
-xdotool mousemove --window "$window" 60 233 click 1; sleep 2
+xdotool mousemove --window "$window" 60 338 click 1; sleep 2
 import -window "$window" "$out/trust.png"
 # The courier lands on Transfer.
 xdotool mousemove --window "$window" 1130 55 click 1; sleep 1

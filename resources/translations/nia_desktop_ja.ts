@@ -2,6 +2,435 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="111"/>
+        <source>Insider watch</source>
+        <translation>内部脅威監視</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="116"/>
+        <source>Each user&apos;s days against their own usual: reads, reads outside their cases, refused attempts (need to know among them), exports and releases, and activity at hours they do not usually work, in Japan time. A day is flagged at six times its usual or far outside its usual spread, never for small numbers. Select an item to list the audit entries it rests on. Nothing a report says is shown here.</source>
+        <translation>ユーザーごとに、各日を本人の通常の状態と比較します: 閲覧、担当事案外の閲覧、拒否された試行（うち知る必要によるもの）、書き出しと配布、普段作業しない時間帯の活動（日本時間）。通常の 6 倍、または通常のばらつきを大きく外れた日にフラグを立てます。件数が少ない場合はフラグを立てません。項目を選ぶと、その根拠となる監査エントリを一覧表示します。レポートの内容はここには一切表示されません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="125"/>
+        <source>Days to judge</source>
+        <translation>判定する日数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="126"/>
+        <source>How many days up to today (Japan time) to judge; each day is compared with the user&apos;s own earlier days</source>
+        <translation>今日（日本時間）までの何日分を判定するか。各日はそのユーザー自身の過去の日と比較されます</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="128"/>
+        <source>&amp;Days:</source>
+        <translation>日数(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="130"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="132"/>
+        <source>Read the audit log again (F5)</source>
+        <translation>監査ログを読み直す (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="136"/>
+        <source>Insider watch summary</source>
+        <translation>内部脅威監視の概要</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="146"/>
+        <source>Severity</source>
+        <translation>重大度</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="147"/>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="193"/>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="148"/>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="194"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="149"/>
+        <source>Day (JST)</source>
+        <translation>日付 (JST)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="150"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="151"/>
+        <source>Count</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="152"/>
+        <source>Usual</source>
+        <translation>通常値</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="153"/>
+        <source>× usual</source>
+        <translation>通常比 (倍)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="154"/>
+        <source>Flagged from</source>
+        <translation>フラグ基準</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="155"/>
+        <source>Entries</source>
+        <translation>エントリ数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="161"/>
+        <source>Flagged and noted items</source>
+        <translation>フラグ付き・参考の項目</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="166"/>
+        <source>#</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="167"/>
+        <source>Time (JST)</source>
+        <translation>時刻 (JST)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="168"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="169"/>
+        <source>Object</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="169"/>
+        <source>(in the audit log)</source>
+        <translation>（監査ログ内）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="170"/>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="174"/>
+        <source>Audit entries of the selected item</source>
+        <translation>選択した項目の監査エントリ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="176"/>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="268"/>
+        <source>Select an item to list its audit entries.</source>
+        <translation>項目を選ぶと、その監査エントリを一覧表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="179"/>
+        <source>Show in audit log</source>
+        <translation>監査ログで表示</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="180"/>
+        <source>Select these entries in the Audit view (Ctrl+Shift+A, or double-click the item)</source>
+        <translation>「監査」画面でこれらのエントリを選択します (Ctrl+Shift+A、または項目をダブルクリック)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="195"/>
+        <source>Active days</source>
+        <translation>活動日数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="196"/>
+        <source>Reads a day</source>
+        <translation>1 日の閲覧数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="197"/>
+        <source>Usual reads</source>
+        <translation>通常の閲覧数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="198"/>
+        <source>Busiest day</source>
+        <translation>最多の日</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="199"/>
+        <source>Outside cases</source>
+        <translation>担当事案外</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="200"/>
+        <source>Refused</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="201"/>
+        <source>Need to know</source>
+        <translation>知る必要</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="202"/>
+        <source>Exports</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="203"/>
+        <source>Unusual hours</source>
+        <translation>通常外の時間帯</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="204"/>
+        <source>Usual hours</source>
+        <translation>通常の時間帯</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="205"/>
+        <source>Flagged</source>
+        <translation>フラグ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="210"/>
+        <source>Users over the window</source>
+        <translation>期間中のユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="239"/>
+        <source>Reading the audit log…</source>
+        <translation>監査ログを読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="253"/>
+        <source>Reading the audit log… %1 of %2 entries</source>
+        <translation>監査ログを読み込み中… %2 件中 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="263"/>
+        <source>%1 to %2 (JST): %3 flagged, %4 noted, %5 users</source>
+        <translation>%1〜%2 (JST): フラグ %3 件、参考 %4 件、ユーザー %5 人</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="269"/>
+        <source>Nothing stands out in these days.</source>
+        <translation>この期間に目立つ点はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="300"/>
+        <source>%1, %2: %3 %4 against a usual %5. Audit entries: %6.</source>
+        <translation>%1、%2: %4 %3 件（通常 %5）。監査エントリ: %6 件。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="305"/>
+        <source>The first %1 are listed.</source>
+        <translation>最初の %1 件を表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="316"/>
+        <source>Flagged at %1 or more: the highest of the floor, six times usual and usual plus six spreads.</source>
+        <translation>%1 以上でフラグ: 下限値、通常の 6 倍、通常値 + ばらつきの 6 倍のうち最も高い値。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="319"/>
+        <source>Only %1 earlier active days: judged against the agency&apos;s defaults.</source>
+        <translation>過去の活動日が %1 日しかないため、機関の既定値と比較して判定しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="322"/>
+        <source>Active at %1; usual hours %2.</source>
+        <translation>活動時刻 %1、通常の時間帯 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="326"/>
+        <source>Reports: %1</source>
+        <translation>レポート: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="330"/>
+        <source>Reads per day over the window: %1</source>
+        <translation>期間中の 1 日ごとの閲覧数: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="336"/>
+        <source>%1 on %2</source>
+        <translation>%1 件（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>AddConsumerDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="99"/>
+        <source>Add a consumer</source>
+        <translation>配布先を追加</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="102"/>
+        <source>Consumer name</source>
+        <translation>配布先名</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="104"/>
+        <source>e.g. kantei, mofa-iicd</source>
+        <translation>例: kantei, mofa-iicd</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="106"/>
+        <source>Organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="108"/>
+        <source>e.g. Prime Minister&apos;s Office</source>
+        <translation>例: 内閣総理大臣官邸</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="110"/>
+        <source>Age recipient of the consumer&apos;s workstation</source>
+        <translation>配布先端末の age 受信者</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="111"/>
+        <source>age1… (their `nia key recipient`)</source>
+        <translation>age1…（先方の `nia key recipient`）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="112"/>
+        <source>From file…</source>
+        <translation>ファイルから…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="113"/>
+        <source>Read the recipient from a file the consumer&apos;s workstation wrote</source>
+        <translation>配布先端末が書き出したファイルから受信者を読み込みます</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="119"/>
+        <source>Receipt signing key file (PEM)</source>
+        <translation>受領証の署名鍵ファイル (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="120"/>
+        <source>optional: the PEM public key of the user who signs receipts</source>
+        <translation>任意: 受領証に署名するユーザーの PEM 公開鍵</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="121"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="127"/>
+        <source>Highest level the consumer may hold</source>
+        <translation>配布先が保有できる最高区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="132"/>
+        <source>Compartments and controls the consumer may hold</source>
+        <translation>配布先が保有できるコンパートメントと配布統制</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="136"/>
+        <source>Release list: the partner this consumer is</source>
+        <translation>提供先リスト: この配布先に当たるパートナー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="137"/>
+        <source>a foreign partner only: its code, e.g. USA</source>
+        <translation>外国パートナーのみ: そのコード（例: USA）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="138"/>
+        <source>A foreign partner is registered with its release list (REL TO …): it receives only what may be released to it, and nothing marked NOFORN</source>
+        <translation>外国パートナーは提供先リスト（REL TO …）とともに登録します。そのパートナーに提供できるものだけを受け取り、NOFORN を付したものは一切受け取りません</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="140"/>
+        <source>Every copy is encrypted to the recipient. Without a key, receipts from this consumer cannot be checked and its copies stay outstanding in the ledger.</source>
+        <translation>写しはすべて受信者向けに暗号化されます。鍵がないと、この配布先からの受領証を検証できず、その写しは配布台帳で受領未確認のままになります。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="143"/>
+        <source>&amp;Name</source>
+        <translation>名前(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="144"/>
+        <source>&amp;Organisation</source>
+        <translation>組織(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="145"/>
+        <source>&amp;Recipient</source>
+        <translation>受信者(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="146"/>
+        <source>Receipt &amp;key</source>
+        <translation>受領証の鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="147"/>
+        <source>May hold &amp;up to</source>
+        <translation>保有できる上限(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="148"/>
+        <source>&amp;Caveats</source>
+        <translation>付記(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="149"/>
+        <source>Re&amp;lease list</source>
+        <translation>提供先リスト(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="154"/>
+        <source>The consumer workstation&apos;s recipient</source>
+        <translation>配布先端末の受信者</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="163"/>
+        <source>The consumer&apos;s receipt signing key</source>
+        <translation>配布先の受領証署名鍵</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="164"/>
+        <source>PEM public key (*.pem);;All files (*)</source>
+        <translation>PEM 公開鍵 (*.pem);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="179"/>
+        <source>A consumer name is 2-32 characters: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter.</source>
+        <translation>配布先名は 2〜32 文字で、英小文字、数字、&apos;.&apos;、&apos;_&apos;、&apos;-&apos; を使い、英字で始めてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="182"/>
+        <source>Name the consumer&apos;s organisation.</source>
+        <translation>配布先の組織名を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="184"/>
+        <source>Paste the consumer workstation&apos;s age recipient, or read it from a file.</source>
+        <translation>配布先端末の age 受信者を貼り付けるか、ファイルから読み込んでください。</translation>
+    </message>
+</context>
+<context>
     <name>AddKeyDialog</name>
     <message>
         <location filename="../../nia_desktop/ui/views/trust.py" line="50"/>
@@ -423,159 +852,169 @@
 <context>
     <name>BriefingsView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="78"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="81"/>
         <source>Briefings</source>
         <translation>ブリーフィング</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="86"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="148"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="89"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="156"/>
         <source>Case</source>
         <translation>事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="88"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="91"/>
         <source>Briefing title</source>
         <translation>ブリーフィングの表題</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="90"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="93"/>
         <source>Two or three sentences for the Prime Minister&apos;s Office</source>
         <translation>総理大臣官邸向けに二、三文で</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="91"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="129"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="152"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="94"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="132"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="160"/>
         <source>Summary</source>
         <translation>要旨</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="94"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="97"/>
         <source>Reports to include</source>
         <translation>含める報告</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="96"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="99"/>
         <source>Entities to name</source>
         <translation>記載するエンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="98"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="103"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="101"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="106"/>
         <source>Key judgements</source>
         <translation>主要な判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="101"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="104"/>
         <source>Reports</source>
         <translation>報告</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="102"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="105"/>
         <source>Entities</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="104"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="383"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="107"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="394"/>
         <source>Tearline version</source>
         <translation>ティアライン版</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="107"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="110"/>
         <source>A version for a lower level or without some caveats: it is built only from what the line allows, with its own title and summary, and is reviewed and approved on its own.</source>
         <translation>より低い区分向け、または一部の付記を除いた版です。ラインが許す内容だけから作られ、独自の表題と要約を持ち、単独で審査・承認されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="111"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="114"/>
         <source>Highest level of the tearline version</source>
         <translation>ティアライン版の最高区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="116"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="119"/>
         <source>Caveats to leave out</source>
         <translation>除外する付記</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="119"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="122"/>
         <source>Tearline title</source>
         <translation>ティアライン版の表題</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="121"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="124"/>
         <source>Tearline summary</source>
         <translation>ティアライン版の要約</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="122"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="125"/>
         <source>The summary for this version: only what its line allows (the full summary is not carried below the line)</source>
         <translation>この版の要約：ラインが許す内容のみ（完全版の要約はラインの下に持ち込まれません）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="126"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="129"/>
         <source>Up to</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="127"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="130"/>
         <source>Leave out</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="133"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="136"/>
         <source>Marking of the product</source>
         <translation>成果物の表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="136"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="139"/>
         <source>optional: age1… recipients, comma separated</source>
         <translation>任意: age1… の受信者(カンマ区切り)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="137"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="140"/>
         <source>Encrypt to recipients</source>
         <translation>受信者向けに暗号化</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="138"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="141"/>
         <source>The bundle is encrypted with age to these recipients, named inside the signed manifest; any other workstation refuses it.</source>
         <translation>バンドルはこれらの受信者向けに age で暗号化され、受信者は署名付きマニフェストに記載されます。他の端末は受け付けません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="140"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="143"/>
         <source>Preview PDF</source>
         <translation>PDF をプレビュー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="141"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="318"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="144"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="329"/>
         <source>Export to file…</source>
         <translation>ファイルに書き出す…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="142"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="145"/>
         <source>Sign the briefing into a bundle file (Ctrl+E)</source>
         <translation>ブリーフィングに署名してバンドルファイルにする (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="143"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="146"/>
         <source>Queue for courier</source>
         <translation>運搬担当に回す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="144"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="147"/>
         <source>Keep the signed bundle in the vault until a courier writes it to media</source>
         <translation>運搬担当が媒体に書き出すまで、署名済みバンドルを保管庫に置く</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="162"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="148"/>
+        <source>Release to consumers…</source>
+        <translation>配布先へ配布…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="149"/>
+        <source>Release the case to registered consumers, each getting the product it may hold (Ctrl+Shift+R)</source>
+        <translation>登録済みの配布先に事案を配布します。各配布先は保有できる成果物を受け取ります (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="170"/>
         <source>This briefing will be marked</source>
         <translation>このブリーフィングの表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="128"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="151"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="131"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="159"/>
         <source>Title</source>
         <translation>表題</translation>
     </message>
@@ -584,87 +1023,87 @@
         <translation type="vanished">このブリーフィングの区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="227"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="238"/>
         <source>No cases yet: create one in Fusion, then compose its briefing here.</source>
         <translation>事案がまだありません。融合で事案を作成してから、ここでブリーフィングを作成してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="252"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="263"/>
         <source>Any release list (REL TO …)</source>
         <translation>すべての提供先リスト（REL TO …）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="256"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="267"/>
         <source>A key judgement cites this report</source>
         <translation>主要な判断がこの報告を根拠としています</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="266"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="277"/>
         <source>No assessments on this case yet: record them in Fusion.</source>
         <translation>この事案にはまだ評価がありません。融合で記録してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="299"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="310"/>
         <source>Two-person rule: an officer reviews and approves this briefing before it can be exported. Exporting now queues the review; export again once approved.</source>
         <translation>二人制: 書き出しの前に保安責任者がこのブリーフィングを審査・承認します。今書き出すと審査が依頼されます。承認後にもう一度書き出してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="303"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="314"/>
         <source>No release review needed at this classification.</source>
         <translation>この区分では公開審査は不要です。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="305"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="316"/>
         <source>This tearline version is a product of its own: its own review and approval.</source>
         <translation>このティアライン版は独立した成果物です。審査と承認も個別に行います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="319"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="330"/>
         <source>Request release review</source>
         <translation>公開審査を依頼</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="319"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="330"/>
         <source>Waiting for review…</source>
         <translation>審査待ち…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="323"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="334"/>
         <source>Rejected by %1: %2. Change the briefing, then request a review again.</source>
         <translation>%1 が差し戻しました: %2。ブリーフィングを変更してから、もう一度審査を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="336"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="347"/>
         <source>Write the tearline version&apos;s summary to preview it.</source>
         <translation>プレビューするには、ティアライン版の要約を書いてください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="365"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="376"/>
         <source>Export briefing bundle</source>
         <translation>ブリーフィングバンドルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="366"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="377"/>
         <source>NIA bundle (*.nia)</source>
         <translation>NIA バンドル (*.nia)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="385"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="396"/>
         <source>the courier&apos;s outbound queue</source>
         <translation>運搬担当の送出待ち</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="386"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="397"/>
         <source>Signed briefing bundle written to %1.</source>
         <translation>署名済みブリーフィングバンドルを %1 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="389"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="400"/>
         <source>Release review %1 requested: an officer must approve this briefing. Nothing was written.</source>
         <translation>公開審査 %1 を依頼しました。保安責任者の承認が必要です。何も書き出していません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="393"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="404"/>
         <source>Release review %1 is still waiting for an officer.</source>
         <translation>公開審査 %1 はまだ保安責任者の審査待ちです。</translation>
     </message>
@@ -810,6 +1249,165 @@
         <location filename="../../nia_desktop/ui/widgets/classification_banner.py" line="25"/>
         <source>Classification: %1</source>
         <translation>区分: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Consumers</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="53"/>
+        <source>no key: receipts cannot be checked</source>
+        <translation>鍵なし: 受領証を検証できません</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="67"/>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="83"/>
+        <source>%1 could not be read (%2)</source>
+        <translation>%1 を読み込めませんでした（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="72"/>
+        <source>%1 holds no age recipient (age1…)</source>
+        <translation>%1 に age 受信者（age1…）が含まれていません</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="86"/>
+        <source>%1 is too long for a public key</source>
+        <translation>%1 は公開鍵としては長すぎます</translation>
+    </message>
+</context>
+<context>
+    <name>ConsumersView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="195"/>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="213"/>
+        <source>Consumers</source>
+        <translation>配布先</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="198"/>
+        <source>The workstations product is released to, and what each may hold. A release to a consumer gets the full product or a tearline version cut at its line; anything above it is refused.</source>
+        <translation>成果物の配布先となる端末と、それぞれが保有できる範囲です。配布先には完全版か、その配布先のラインで切り出したティアライン版が配布されます。それを超えるものは拒否されます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="202"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="203"/>
+        <source>Organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="204"/>
+        <source>May hold up to</source>
+        <translation>保有できる上限</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="205"/>
+        <source>Caveats</source>
+        <translation>付記</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="206"/>
+        <source>Receipt key</source>
+        <translation>受領証の鍵</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="207"/>
+        <source>Added by</source>
+        <translation>追加者</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="208"/>
+        <source>Added</source>
+        <translation>追加日</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="209"/>
+        <source>Removed</source>
+        <translation>削除日</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="214"/>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="215"/>
+        <source>Filter consumers</source>
+        <translation>配布先を絞り込む</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="217"/>
+        <source>Show &amp;removed</source>
+        <translation>削除済みを表示(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="218"/>
+        <source>Removed consumers receive nothing more; the ledger still names them</source>
+        <translation>削除した配布先には以後何も配布されません。配布台帳には引き続き記載されます</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="220"/>
+        <source>Add consumer…</source>
+        <translation>配布先を追加…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="223"/>
+        <source>Register a consumer&apos;s workstation (Ctrl+N)</source>
+        <translation>配布先の端末を登録します (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="225"/>
+        <source>Remove…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="227"/>
+        <source>The consumer receives nothing more (Delete)</source>
+        <translation>この配布先には以後何も配布しません (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="279"/>
+        <source>Recipient: %1</source>
+        <translation>受信者: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="281"/>
+        <source>Receipt key fingerprint: %1</source>
+        <translation>受領証の鍵のフィンガープリント: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="283"/>
+        <source>No receipt key: its receipts cannot be checked, so its copies stay outstanding</source>
+        <translation>受領証の鍵なし: 受領証を検証できないため、写しは受領未確認のままになります</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="285"/>
+        <source>Removed on %1: receives nothing more</source>
+        <translation>%1 に削除: 以後何も配布されません</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="312"/>
+        <source>Registered %1 (%2), up to %3.</source>
+        <translation>%1（%2）を登録しました。上限は %3 です。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="327"/>
+        <source>Remove a consumer</source>
+        <translation>配布先の削除</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="328"/>
+        <source>Remove %1 (%2)? Nothing more can be released to it: a release naming it is refused. What it was already sent stays in the ledger, corrections and recalls of those products still go to it, and its receipts are still checked. This cannot be undone; the name cannot be used again.</source>
+        <translation>%1（%2）を削除しますか？ 以後は何も配布できず、この配布先を指定した配布は拒否されます。送付済みのものは配布台帳に残り、それらの成果物の訂正と回収は引き続きこの配布先に送られ、受領証も引き続き検証されます。この操作は元に戻せず、この名前は再使用できません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="332"/>
+        <source>Remove %1</source>
+        <translation>%1 を削除</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/consumers.py" line="341"/>
+        <source>Removed %1: it receives nothing more.</source>
+        <translation>%1 を削除しました。以後何も配布されません。</translation>
     </message>
 </context>
 <context>
@@ -1790,6 +2388,49 @@
     </message>
 </context>
 <context>
+    <name>Insiders</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="46"/>
+        <source>reads</source>
+        <translation>閲覧</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="47"/>
+        <source>reads outside their cases</source>
+        <translation>担当事案外の閲覧</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="48"/>
+        <source>refused attempts</source>
+        <translation>拒否された試行</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="49"/>
+        <source>exports and releases</source>
+        <translation>書き出しと配布</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="50"/>
+        <source>activity at unusual hours</source>
+        <translation>通常外の時間帯の活動</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="55"/>
+        <source>HIGH</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="55"/>
+        <source>MEDIUM</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="56"/>
+        <source>noted</source>
+        <translation>参考</translation>
+    </message>
+</context>
+<context>
     <name>KeysChangeDialog</name>
     <message>
         <location filename="../../nia_desktop/ui/views/trust.py" line="86"/>
@@ -1817,6 +2458,358 @@
     </message>
 </context>
 <context>
+    <name>Ledger</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="34"/>
+        <source>queued</source>
+        <translation>送出待ち</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="34"/>
+        <source>delivered</source>
+        <translation>書き出し済み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="35"/>
+        <source>acknowledged</source>
+        <translation>受領確認済み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="66"/>
+        <source>cites it</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="68"/>
+        <source>through assessment %1</source>
+        <translation>評価 %1 経由</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="70"/>
+        <source>notice %1…</source>
+        <translation>通知 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="72"/>
+        <source>product</source>
+        <translation>成果物</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="80"/>
+        <source>RECALL</source>
+        <translation>回収</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="80"/>
+        <source>correction</source>
+        <translation>訂正</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="65"/>
+        <source>Ledger</source>
+        <translation>配布台帳</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="73"/>
+        <source>Ledger question</source>
+        <translation>配布台帳への照会</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="74"/>
+        <source>Who has report…</source>
+        <translation>レポートの保有先…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="74"/>
+        <source>Sent to consumer</source>
+        <translation>配布先への送付分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="74"/>
+        <source>Outstanding</source>
+        <translation>受領未確認</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="75"/>
+        <source>Stale</source>
+        <translation>根拠変更</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="77"/>
+        <source>Every copy of every product that cites the report or carries an assessment resting on it</source>
+        <translation>そのレポートを引用する、またはそれを根拠とする評価を含むすべての成果物の、すべての写し</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="79"/>
+        <source>What one consumer was sent, products and notices, newest first</source>
+        <translation>1 つの配布先に送付した成果物と通知（新しい順）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="80"/>
+        <source>Copies no signed receipt has acknowledged, oldest first</source>
+        <translation>署名付き受領証で受領が確認されていない写し（古い順）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="81"/>
+        <source>Released products resting on a report re-marked, re-graded or found to be a duplicate since</source>
+        <translation>配布後に表示変更・評価変更された、または重複と判明したレポートを根拠とする配布済み成果物</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="85"/>
+        <source>Report number</source>
+        <translation>レポート番号</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="89"/>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="123"/>
+        <source>Consumer</source>
+        <translation>配布先</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="95"/>
+        <source>&amp;Report</source>
+        <translation>レポート(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="103"/>
+        <source>&amp;Consumer</source>
+        <translation>配布先(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="111"/>
+        <source>Copies of products and notices not yet acknowledged by a receipt.</source>
+        <translation>受領証による受領確認がまだない成果物と通知の写し。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="112"/>
+        <source>Products whose reports changed after release.</source>
+        <translation>配布後に根拠のレポートが変更された成果物。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="113"/>
+        <source>Ask</source>
+        <translation>照会</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="114"/>
+        <source>Ask the ledger (F5, or Enter in the report number)</source>
+        <translation>配布台帳に照会します (F5、またはレポート番号で Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="123"/>
+        <source>(by key only)</source>
+        <translation>（鍵でのみ指定）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="124"/>
+        <source>Organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="125"/>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="139"/>
+        <source>Product</source>
+        <translation>成果物</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="126"/>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="140"/>
+        <source>Case</source>
+        <translation>事案</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="127"/>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="141"/>
+        <source>Marking</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="128"/>
+        <source>How</source>
+        <translation>関係</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="129"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="130"/>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="144"/>
+        <source>Released</source>
+        <translation>配布日時</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="131"/>
+        <source>Acknowledged</source>
+        <translation>受領確認日時</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="136"/>
+        <source>Copies</source>
+        <translation>写し</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="142"/>
+        <source>Report</source>
+        <translation>レポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="143"/>
+        <source>What changed</source>
+        <translation>変更内容</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="147"/>
+        <source>Stale products</source>
+        <translation>根拠が変更された成果物</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="153"/>
+        <source>Rows shown</source>
+        <translation>表示行数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="154"/>
+        <source>Load more</source>
+        <translation>さらに読み込む</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="155"/>
+        <source>Ask for the next page of the answer</source>
+        <translation>照会結果の次のページを取得します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="168"/>
+        <source>Issue correction…</source>
+        <translation>訂正を発出…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="169"/>
+        <source>Tell every holder which product supersedes this one (Ctrl+Shift+C)</source>
+        <translation>この成果物に代わる成果物をすべての保有先に通知します (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="172"/>
+        <source>Recall…</source>
+        <translation>回収…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="173"/>
+        <source>Tell every holder to destroy all copies of this product</source>
+        <translation>この成果物の写しをすべて破棄するよう、すべての保有先に通知します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="238"/>
+        <source>(removed)</source>
+        <translation>（削除済み）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="274"/>
+        <source>No consumer is registered yet: an officer adds them in Consumers.</source>
+        <translation>配布先がまだ登録されていません。保安責任者が「配布先」で追加します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="322"/>
+        <source>%1 shown; more to load</source>
+        <translation>%1 件を表示（続きあり）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="322"/>
+        <source>%1 in all</source>
+        <translation>全 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="332"/>
+        <source>Nobody holds anything derived from this report (that you may see).</source>
+        <translation>このレポートから派生したものを保有する配布先はありません（あなたが閲覧できる範囲で）。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="333"/>
+        <source>Nothing was sent to this consumer (that you may see).</source>
+        <translation>この配布先に送付したものはありません（あなたが閲覧できる範囲で）。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="334"/>
+        <source>Every copy has been acknowledged.</source>
+        <translation>すべての写しの受領が確認されています。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="335"/>
+        <source>No released product rests on a report changed since.</source>
+        <translation>配布後に変更されたレポートを根拠とする配布済み成果物はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="400"/>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="418"/>
+        <source>the courier&apos;s queue</source>
+        <translation>運搬担当の送出待ち</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="401"/>
+        <source>Send a signed RECALL of product %1 to %2 consumer(s): %3? Each is told to destroy all copies. The notices go to %4.</source>
+        <translation>成果物 %1 の署名付き回収通知を %2 件の配布先（%3）に送りますか？ 各配布先には写しをすべて破棄するよう通知されます。通知の送付先: %4。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="403"/>
+        <source>Send a signed correction of product %1 to %2 consumer(s): %3? Each is told it is superseded by %5. The notices go to %4.</source>
+        <translation>成果物 %1 の署名付き訂正通知を %2 件の配布先（%3）に送りますか？ 各配布先には、この成果物が %5 に置き換えられたことが通知されます。通知の送付先: %4。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="409"/>
+        <source>Send the recall</source>
+        <translation>回収通知を送る</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="409"/>
+        <source>Send the correction</source>
+        <translation>訂正通知を送る</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="419"/>
+        <source>Recall of %1 signed for %2; written to %3.</source>
+        <translation>%1 の回収通知に署名しました（宛先: %2）。書き出し先: %3。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="420"/>
+        <source>Correction of %1 signed for %2; written to %3.</source>
+        <translation>%1 の訂正通知に署名しました（宛先: %2）。書き出し先: %3。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="433"/>
+        <source>Product %1</source>
+        <translation>成果物 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="434"/>
+        <source>Custody: %1</source>
+        <translation>保管経路: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="436"/>
+        <source>Written to %1 by %2, %3</source>
+        <translation>%2 が %1 に書き出し（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="442"/>
+        <source>re-marked</source>
+        <translation>表示変更</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="444"/>
+        <source>re-graded</source>
+        <translation>評価変更</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger.py" line="446"/>
+        <source>duplicate of report %1</source>
+        <translation>レポート %1 と重複</translation>
+    </message>
+</context>
+<context>
     <name>LinkGraph</name>
     <message>
         <location filename="../../nia_desktop/ui/views/fusion/graph.py" line="90"/>
@@ -1827,13 +2820,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="281"/>
         <source>Swap could write decrypted report text to disk: %1. Ask the system administrator to encrypt swap or turn it off.</source>
         <translation>スワップにより復号済みの報告本文がディスクに書き込まれるおそれがあります: %1。システム管理者にスワップの暗号化または無効化を依頼してください。</translation>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="64"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="247"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
@@ -1844,7 +2837,7 @@
     </message>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="100"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="262"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
@@ -1860,7 +2853,7 @@
     </message>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="109"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="190"/>
         <source>Locked.</source>
         <translation>ロックしました。</translation>
     </message>
@@ -1927,6 +2920,54 @@ Ctrl+Q  quit
 Ctrl+F  search reports (Reports)
 Ctrl+I  import (Reports)
 Ctrl+Shift+M  re-mark the open report: level, caveats, reason (Reports)
+Ctrl+Shift+H  who holds anything derived from the selected report (Reports)
+F5  fuse again (Fusion)
+Ctrl+M  merge selected entities (Fusion)
+Ctrl+E  export the briefing (Briefings)
+Ctrl+Shift+R  release to consumers (Briefings)
+F5  ask again (Ledger, Insider watch)
+Ctrl+Shift+C  issue a correction or recall (Ledger)
+Ctrl+N  add a user (Users), a consumer (Consumers)
+Delete  remove the selected consumer (Consumers)
+Ctrl+Shift+A  the selected item&apos;s entries in the audit log (Insider watch)
+Ctrl+Shift+L  set the selected user&apos;s clearance (Need to know)
+Ctrl+G  grant a compartment (Need to know)
+Delete  take the selected compartment away (Need to know)
+Ctrl+Shift+N  define a compartment or control (Need to know)
+Ctrl+Shift+V  verify the audit chain (Audit)
+F1  this list
+
+The status line shows your clearance and the compartments you hold today. A report above your clearance, or carrying a compartment you do not hold, is absent from every list; opening it is refused and recorded.</source>
+        <translation>Ctrl+L  今すぐロック
+Ctrl+Q  終了
+Ctrl+F  レポートを検索（レポート）
+Ctrl+I  取り込み（レポート）
+Ctrl+Shift+M  開いているレポートの表示変更: 区分・付記・理由（レポート）
+Ctrl+Shift+H  選択したレポートから派生したものの保有先（レポート）
+F5  統合をやり直す（統合分析）
+Ctrl+M  選択したエンティティを統合（統合分析）
+Ctrl+E  ブリーフィングを書き出す（ブリーフィング）
+Ctrl+Shift+R  配布先へ配布（ブリーフィング）
+F5  再照会（配布台帳、内部脅威監視）
+Ctrl+Shift+C  訂正または回収を発出（配布台帳）
+Ctrl+N  ユーザーを追加（ユーザー）、配布先を追加（配布先）
+Delete  選択した配布先を削除（配布先）
+Ctrl+Shift+A  選択した項目の監査ログのエントリ（内部脅威監視）
+Ctrl+Shift+L  選択したユーザーの資格区分を設定（知る必要）
+Ctrl+G  コンパートメントを付与（知る必要）
+Delete  選択したコンパートメントを取り消す（知る必要）
+Ctrl+Shift+N  コンパートメントまたは配布統制を定義（知る必要）
+Ctrl+Shift+V  監査チェーンを検証（監査）
+F1  この一覧
+
+ステータス行に、あなたの資格区分と本日保持しているコンパートメントが表示されます。資格区分より上のレポートや、保持していないコンパートメントを付したレポートは、どの一覧にも現れません。開こうとすると拒否され、記録されます。</translation>
+    </message>
+    <message>
+        <source>Ctrl+L  lock now
+Ctrl+Q  quit
+Ctrl+F  search reports (Reports)
+Ctrl+I  import (Reports)
+Ctrl+Shift+M  re-mark the open report: level, caveats, reason (Reports)
 F5  fuse again (Fusion)
 Ctrl+M  merge selected entities (Fusion)
 Ctrl+E  export the briefing (Briefings)
@@ -1939,7 +2980,7 @@ Ctrl+Shift+V  verify the audit chain (Audit)
 F1  this list
 
 The status line shows your clearance and the compartments you hold today. A report above your clearance, or carrying a compartment you do not hold, is absent from every list; opening it is refused and recorded.</source>
-        <translation>Ctrl+L  今すぐロック
+        <translation type="vanished">Ctrl+L  今すぐロック
 Ctrl+Q  終了
 Ctrl+F  報告を検索（報告）
 Ctrl+I  取り込み（報告）
@@ -1980,44 +3021,44 @@ Ctrl+Shift+V  監査チェーンを検証（監査）
 F1  この一覧</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="166"/>
         <source>About NIA Desktop</source>
         <translation>NIA Desktop について</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="167"/>
         <source>NIA Desktop %1
 Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>NIA Desktop %1
 エアギャップ環境のための情報融合ワークステーション。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="184"/>
         <source>NIA Desktop: %1</source>
         <translation>NIA Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="186"/>
         <source>Unlocked as %1</source>
         <translation>%1 としてロック解除しました</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="235"/>
         <source>Locking when the current task finishes…</source>
         <translation>現在の処理が終わり次第ロックします…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="251"/>
         <source>Locking…</source>
         <translation>ロック処理中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="318"/>
         <source>Creating the vault and calibrating key derivation…</source>
         <translation>保管庫を作成し、鍵導出を調整しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="328"/>
         <source>Vault created. Unlock it as %1.</source>
         <translation>保管庫を作成しました。%1 としてロック解除してください。</translation>
     </message>
@@ -2499,6 +3540,335 @@ Intelligence-fusion workstation for air-gapped machines.</source>
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="38"/>
+        <source>Recall a product</source>
+        <translation>成果物の回収</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="38"/>
+        <source>Issue a correction</source>
+        <translation>訂正の発出</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="42"/>
+        <source>%1 of product %2 (%3, case %4)</source>
+        <translation>%1 — 成果物 %2（%3、事案 %4）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="43"/>
+        <source>A recall: every holder is told to destroy all copies</source>
+        <translation>回収: すべての保有先に写しをすべて破棄するよう通知します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="44"/>
+        <source>A correction: every holder is told which product supersedes it</source>
+        <translation>訂正: すべての保有先に、どの成果物に置き換わるかを通知します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="49"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="50"/>
+        <source>Required: shown on the consumer&apos;s workstation with the notice</source>
+        <translation>必須: 通知とともに配布先の端末に表示されます</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="54"/>
+        <source>Superseded by (product digest)</source>
+        <translation>置き換え先（成果物のダイジェスト）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="57"/>
+        <source>the digest of the product that replaces it</source>
+        <translation>置き換える成果物のダイジェスト</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="62"/>
+        <source>The courier&apos;s &amp;queue</source>
+        <translation>運搬担当の送出待ち(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="63"/>
+        <source>A &amp;folder:</source>
+        <translation>フォルダー(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="69"/>
+        <source>Folder the notices are written to</source>
+        <translation>通知の書き出し先フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="70"/>
+        <source>one file per consumer</source>
+        <translation>配布先ごとに 1 ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="71"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="79"/>
+        <source>Goes to %1 consumer(s): %2</source>
+        <translation>送付先 %1 件: %2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="80"/>
+        <source>nobody holds it</source>
+        <translation>保有先なし</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="83"/>
+        <source>&amp;Why</source>
+        <translation>理由(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="85"/>
+        <source>&amp;Superseded by</source>
+        <translation>置き換え先(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="86"/>
+        <source>Send to</source>
+        <translation>送付先</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="91"/>
+        <source>Folder for the signed notices</source>
+        <translation>署名付き通知のフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="115"/>
+        <source>Say why: the consumer&apos;s workstation shows it with the notice.</source>
+        <translation>理由を入力してください。配布先の端末で通知とともに表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="119"/>
+        <source>A correction names the product that supersedes it.</source>
+        <translation>訂正では、置き換え先の成果物を指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="121"/>
+        <source>The superseding product is named by its digest: at least its first %1 hex digits.</source>
+        <translation>置き換え先の成果物はダイジェストで指定します（先頭から少なくとも %1 桁の 16 進数）。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="124"/>
+        <source>A product cannot supersede itself.</source>
+        <translation>成果物をそれ自体で置き換えることはできません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="128"/>
+        <source>Choose an existing folder for the notices, or send them to the courier&apos;s queue.</source>
+        <translation>通知の書き出し先として既存のフォルダーを選ぶか、運搬担当の送出待ちに送ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notice_dialog.py" line="131"/>
+        <source>No consumer holds this product: there is nobody to notify.</source>
+        <translation>この成果物を保有する配布先はありません。通知する相手がいません。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesBanner</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="85"/>
+        <source>Seen</source>
+        <translation>確認済みにする</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="86"/>
+        <source>Acknowledge this notice (recorded in the audit log); the banner then shows the next one, if any</source>
+        <translation>この通知を確認済みにします（監査ログに記録）。次の通知があれば、続けてバナーに表示します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="90"/>
+        <source>All notices…</source>
+        <translation>すべての通知…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="91"/>
+        <source>Every notice received and the status of every product held</source>
+        <translation>受領したすべての通知と、保有するすべての成果物の状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="131"/>
+        <source>(%1 more unseen)</source>
+        <translation>（ほかに未確認 %1 件）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="140"/>
+        <source>Notices could not be read: %1</source>
+        <translation>通知を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="175"/>
+        <source>recall</source>
+        <translation>回収</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="176"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="209"/>
+        <source>correction</source>
+        <translation>訂正</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="177"/>
+        <source>Refused %1 from %2: %3. Nothing was marked; do not act on it.</source>
+        <translation>%2 からの%1通知を拒否しました: %3。何も反映していません。この通知に従って行動しないでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="183"/>
+        <source>RECALL: destroy all copies of %1 — %2</source>
+        <translation>【回収】%1 の写しをすべて破棄してください — %2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="185"/>
+        <source>CORRECTION: %1 superseded by %2 — %3</source>
+        <translation>【訂正】%1 は %2 に置き換えられました — %3</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="194"/>
+        <source>refused when it came: its key had not signed the product and was not then trusted here as a security officer&apos;s</source>
+        <translation>受領時に拒否: その鍵は成果物に署名しておらず、当時この端末で保安責任者の鍵として信頼されていませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="197"/>
+        <source>not signed by the product&apos;s signer, nor by a key trusted here as a security officer&apos;s</source>
+        <translation>成果物の署名者による署名でも、この端末で保安責任者の鍵として信頼された鍵による署名でもありません</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="206"/>
+        <source>REFUSED recall</source>
+        <translation>拒否された回収</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="207"/>
+        <source>REFUSED correction</source>
+        <translation>拒否された訂正</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="208"/>
+        <source>RECALL</source>
+        <translation>回収</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="218"/>
+        <source>none: from %1, %2</source>
+        <translation>なし: 送信元 %1、%2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="292"/>
+        <source>WITHDRAWN: destroy all copies</source>
+        <translation>【撤回】写しをすべて破棄</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="294"/>
+        <source>superseded by %1</source>
+        <translation>%1 に置き換え済み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="296"/>
+        <source>current</source>
+        <translation>有効</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="230"/>
+        <source>Notices and held products</source>
+        <translation>通知と保有成果物</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="233"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="243"/>
+        <source>Received</source>
+        <translation>受領日時</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="234"/>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="235"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="244"/>
+        <source>Product</source>
+        <translation>成果物</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="236"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="237"/>
+        <source>Marked</source>
+        <translation>反映</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="238"/>
+        <source>Seen</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="238"/>
+        <source>by %1</source>
+        <translation>%1 が確認</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="239"/>
+        <source>NOT SEEN</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="240"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="248"/>
+        <source>Bundle</source>
+        <translation>バンドル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="245"/>
+        <source>Classification</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="246"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="247"/>
+        <source>Digest</source>
+        <translation>ダイジェスト</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="251"/>
+        <source>Notices received</source>
+        <translation>受領した通知</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="253"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="259"/>
+        <source>Products held</source>
+        <translation>保有成果物</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="258"/>
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="279"/>
+        <source>%1 notice(s), %2 product(s) held.</source>
+        <translation>通知 %1 件、保有成果物 %2 件。</translation>
+    </message>
+</context>
+<context>
     <name>PagePreview</name>
     <message>
         <location filename="../../nia_desktop/ui/widgets/page_preview.py" line="16"/>
@@ -2509,6 +3879,210 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <location filename="../../nia_desktop/ui/widgets/page_preview.py" line="31"/>
         <source>Page %1</source>
         <translation>%1 ページ</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPane</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="91"/>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="154"/>
+        <source>Select a row to see the product: what it derives from, every copy and every notice.</source>
+        <translation>行を選ぶと成果物を表示します: 派生元、すべての写し、すべての通知。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="97"/>
+        <source>Selected product</source>
+        <translation>選択した成果物</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="102"/>
+        <source>Product digest</source>
+        <translation>成果物のダイジェスト</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="103"/>
+        <source>The product&apos;s digest (SHA-256 of its briefing): what corrections, recalls and receipts name</source>
+        <translation>成果物のダイジェスト（ブリーフィングの SHA-256）。訂正・回収・受領証はこれで成果物を指定します</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="106"/>
+        <source>Consumer</source>
+        <translation>配布先</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="106"/>
+        <source>(by key only)</source>
+        <translation>（鍵でのみ指定）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="107"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="107"/>
+        <source>product</source>
+        <translation>成果物</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="107"/>
+        <source>notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="108"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="109"/>
+        <source>Custody</source>
+        <translation>保管経路</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="110"/>
+        <source>Released</source>
+        <translation>配布日時</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="111"/>
+        <source>Delivered</source>
+        <translation>書き出し日時</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="112"/>
+        <source>Acknowledged</source>
+        <translation>受領確認日時</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="113"/>
+        <source>Bundle</source>
+        <translation>バンドル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="116"/>
+        <source>Copies of the product</source>
+        <translation>成果物の写し</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="118"/>
+        <source>Report</source>
+        <translation>レポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="119"/>
+        <source>Marking at release</source>
+        <translation>配布時の表示</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="120"/>
+        <source>Grading at release</source>
+        <translation>配布時の評価</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="123"/>
+        <source>Reports the product derives from</source>
+        <translation>成果物の派生元レポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="125"/>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="126"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="127"/>
+        <source>Superseded by</source>
+        <translation>置き換え先</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="128"/>
+        <source>By</source>
+        <translation>発出者</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="129"/>
+        <source>Issued</source>
+        <translation>発出日時</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="132"/>
+        <source>Notices about the product</source>
+        <translation>この成果物に関する通知</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="134"/>
+        <source>Copies</source>
+        <translation>写し</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="135"/>
+        <source>Derives from</source>
+        <translation>派生元</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="136"/>
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="177"/>
+        <source>tearline version at %1</source>
+        <translation>%1 のティアライン版</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="178"/>
+        <source>full product</source>
+        <translation>完全版</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="179"/>
+        <source>(untitled)</source>
+        <translation>（無題）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="180"/>
+        <source>Case %1 · %2 · by %3, %4</source>
+        <translation>事案 %1 · %2 · 作成者 %3、%4</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="183"/>
+        <source>Carries assessments %1</source>
+        <translation>含まれる評価: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="187"/>
+        <source>Copies (%1)</source>
+        <translation>写し (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="188"/>
+        <source>Derives from (%1)</source>
+        <translation>派生元 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="189"/>
+        <source>Notices (%1)</source>
+        <translation>通知 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="192"/>
+        <source>Released by %1</source>
+        <translation>配布者: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="194"/>
+        <source>Written to %1 by %2</source>
+        <translation>%2 が %1 に書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/ledger_detail.py" line="197"/>
+        <source>Receipt %1, signed by key %2…</source>
+        <translation>受領証 %1（鍵 %2… で署名）</translation>
     </message>
 </context>
 <context>
@@ -2642,6 +4216,220 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <location filename="../../nia_desktop/ui/views/briefings/review.py" line="54"/>
         <source>Say why, so the author knows what to change.</source>
         <translation>作成者が何を変えればよいか分かるよう、理由を書いてください。</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseTo</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="63"/>
+        <source>release review needed</source>
+        <translation>公開審査が必要</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="64"/>
+        <source>review pending</source>
+        <translation>審査待ち</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="65"/>
+        <source>approved</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="66"/>
+        <source>review rejected</source>
+        <translation>審査で差し戻し</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="73"/>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="110"/>
+        <source>refused: %1</source>
+        <translation>拒否: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="74"/>
+        <source>tearline at %1</source>
+        <translation>%1 のティアライン版</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="75"/>
+        <source>full product</source>
+        <translation>完全版</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="94"/>
+        <source>exported</source>
+        <translation>書き出し済み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="95"/>
+        <source>the courier&apos;s queue</source>
+        <translation>運搬担当の送出待ち</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="97"/>
+        <source>review queued (request %1)</source>
+        <translation>審査を依頼済み（依頼 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="100"/>
+        <source>review pending (request %1)</source>
+        <translation>審査待ち（依頼 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="112"/>
+        <source>not released: another consumer was refused</source>
+        <translation>配布せず: 他の配布先が拒否されたため</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseToDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="126"/>
+        <source>Release to consumers</source>
+        <translation>配布先への配布</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="133"/>
+        <source>Release case %1. Each consumer gets the product it may hold: the full product, or a tearline version cut at its line. Products are composed from the whole case (the composer&apos;s ticks do not apply); a consumer that may hold nothing of it refuses the whole release.</source>
+        <translation>事案 %1 を配布します。各配布先は保有できる成果物を受け取ります: 完全版、またはその配布先のラインで切り出したティアライン版です。成果物は事案全体から作成されます（作成画面のチェックは適用されません）。何も保有できない配布先があると、配布全体が拒否されます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="140"/>
+        <source>Consumers to release to</source>
+        <translation>配布対象の配布先</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="142"/>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="184"/>
+        <source>Consumer</source>
+        <translation>配布先</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="142"/>
+        <source>Organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="142"/>
+        <source>May hold up to</source>
+        <translation>保有できる上限</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="143"/>
+        <source>Will get</source>
+        <translation>配布される内容</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="153"/>
+        <source>Consumers refused</source>
+        <translation>拒否された配布先</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="156"/>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="208"/>
+        <source>Tearline summary</source>
+        <translation>ティアライン版の要約</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="157"/>
+        <source>Optional: the summary of the tearline versions. Without it each version says only what it holds.</source>
+        <translation>任意: ティアライン版の要約。ない場合、各版には含まれる内容だけが記載されます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="161"/>
+        <source>The courier&apos;s &amp;queue</source>
+        <translation>運搬担当の送出待ち(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="162"/>
+        <source>A &amp;folder:</source>
+        <translation>フォルダー(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="168"/>
+        <source>Folder the consumers&apos; files are written to</source>
+        <translation>配布先ごとのファイルの書き出し先フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="169"/>
+        <source>one encrypted file per consumer</source>
+        <translation>配布先ごとに暗号化ファイル 1 つ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="171"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="174"/>
+        <source>Send to</source>
+        <translation>送付先</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="182"/>
+        <source>Releasing</source>
+        <translation>配布中</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="185"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="186"/>
+        <source>Marking</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="187"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="192"/>
+        <source>What each consumer got</source>
+        <translation>各配布先への配布結果</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="196"/>
+        <source>Release</source>
+        <translation>配布</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="197"/>
+        <source>Release to the ticked consumers: each copy signed, encrypted to its consumer and recorded in the ledger, under the two-person rule</source>
+        <translation>チェックした配布先に配布します。各写しは署名され、配布先向けに暗号化され、配布台帳に記録されます（二人制を適用）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="269"/>
+        <source>No consumer is registered: a security officer adds them in the Consumers view.</source>
+        <translation>配布先が登録されていません。保安責任者が「配布先」画面で追加します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="330"/>
+        <source>%1 is refused: %2. Nothing is released to anyone while it is ticked.</source>
+        <translation>%1 は拒否されます: %2。チェックされている間は、どの配布先にも配布されません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="339"/>
+        <source>Folder for the consumers&apos; files</source>
+        <translation>配布先ごとのファイルのフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="357"/>
+        <source>Choose an existing folder for the consumers&apos; files, or send them to the courier&apos;s queue.</source>
+        <translation>配布先ごとのファイルの書き出し先として既存のフォルダーを選ぶか、運搬担当の送出待ちに送ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="378"/>
+        <source>Released to %1 consumer(s).</source>
+        <translation>%1 件の配布先に配布しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/release_to.py" line="380"/>
+        <source>%1 product(s) wait for an officer&apos;s release review: nothing was written for them; release again once approved.</source>
+        <translation>%1 件の成果物が保安責任者の公開審査待ちです。これらについては何も書き出していません。承認後にもう一度配布してください。</translation>
     </message>
 </context>
 <context>
@@ -2877,160 +4665,170 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="59"/>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="122"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="61"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="124"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="60"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="62"/>
         <source>Search reports: words, &quot;phrases&quot;, prefix*, AND OR NOT</source>
         <translation>レポートを検索: 語、&quot;語句&quot;、前方一致*、AND OR NOT</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="61"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="63"/>
         <source>Search reports</source>
         <translation>レポートを検索</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="65"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="67"/>
         <source>Agency filter</source>
         <translation>機関で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="67"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="69"/>
         <source>Classification filter</source>
         <translation>区分で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="68"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="70"/>
         <source>Any classification</source>
         <translation>すべての区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="70"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="72"/>
         <source>%1 and above</source>
         <translation>%1 以上</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="72"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="74"/>
         <source>From date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="72"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="74"/>
         <source>To date</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="76"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="78"/>
         <source>any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="79"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="81"/>
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="82"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="84"/>
         <source>Import reports from removable media, a folder or files (Ctrl+I)</source>
         <translation>リムーバブルメディア、フォルダー、ファイルからレポートを取り込みます (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="83"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="85"/>
         <source>Import history…</source>
         <translation>取り込み履歴…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="84"/>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="253"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="86"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="257"/>
         <source>Add to case…</source>
         <translation>事案に追加…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="86"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="88"/>
         <source>Add the selected reports to a case, or a new one (Ctrl+K)</source>
         <translation>選択したレポートを事案（または新しい事案）に追加します (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="88"/>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="249"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="90"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="253"/>
         <source>Re-mark…</source>
         <translation>表示変更…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="90"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="92"/>
         <source>Change the open report&apos;s level and caveats, with a reason that is audited (Ctrl+Shift+M)</source>
         <translation>開いている報告の区分と付記を変更します。理由は監査されます（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="106"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="108"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="109"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="111"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="111"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="113"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="171"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="175"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="198"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="202"/>
         <source>%1 matches</source>
         <translation>%1 件一致</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="200"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="204"/>
         <source>%1 reports</source>
         <translation>%1 件のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="247"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="251"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="295"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="261"/>
+        <source>Who has this?</source>
+        <translation>保有先を確認</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="263"/>
+        <source>Every consumer holding a product derived from this report (Ledger)</source>
+        <translation>このレポートから派生した成果物を保有するすべての配布先（配布台帳）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="310"/>
         <source>Re-marked report %1 as %2. Your clearance does not cover that marking, so it is hidden from you now.</source>
         <translation>報告 %1 の表示を %2 に変更しました。その表示はあなたの資格区分の範囲外のため、今後は表示されません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="299"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="314"/>
         <source>Re-marked report %1 as %2.</source>
         <translation>報告 %1 の表示を %2 に変更しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="327"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="342"/>
         <source>Add to case</source>
         <translation>事案に追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="328"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="343"/>
         <source>Add %1 reports to the case (type a new name to create one):</source>
         <translation>%1 件のレポートを追加する事案（新しい名前を入力すると作成します）:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="334"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="349"/>
         <source>New case</source>
         <translation>新しい事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="334"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="349"/>
         <source>Create the case &quot;%1&quot;?</source>
         <translation>事案「%1」を作成しますか?</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="345"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="360"/>
         <source>Added %1 reports to the case %2.</source>
         <translation>%1 件のレポートを事案 %2 に追加しました。</translation>
     </message>
@@ -3280,6 +5078,89 @@ Intelligence-fusion workstation for air-gapped machines.</source>
     </message>
 </context>
 <context>
+    <name>SignReceiptDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="29"/>
+        <source>Sign a receipt</source>
+        <translation>受領証に署名</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="31"/>
+        <source>briefing</source>
+        <translation>ブリーフィング</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="31"/>
+        <source>notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="32"/>
+        <source>Sign a receipt saying this workstation accepted the %1 bundle %2. It is signed with your key and goes back to the sender, whose ledger then shows the copy acknowledged.</source>
+        <translation>この端末が%1バンドル %2 を受け入れたことを示す受領証に署名します。受領証はあなたの鍵で署名されて送付元に返送され、送付元の配布台帳でその写しが受領確認済みになります。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="36"/>
+        <source>The courier&apos;s &amp;queue</source>
+        <translation>運搬担当の送出待ち(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="37"/>
+        <source>A &amp;file:</source>
+        <translation>ファイル(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="43"/>
+        <source>File the receipt is written to</source>
+        <translation>受領証の書き出し先ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="45"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="52"/>
+        <source>Sign another if one was already signed</source>
+        <translation>署名済みでも新たに署名する</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="53"/>
+        <source>A receipt already went out for this bundle: sign a new one (for a lost medium, say)</source>
+        <translation>このバンドルの受領証はすでに送付済みです。新しい受領証に署名します（媒体を紛失した場合など）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="56"/>
+        <source>Send to</source>
+        <translation>送付先</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="61"/>
+        <source>Save the receipt</source>
+        <translation>受領証を保存</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="62"/>
+        <source>NIA bundle (*.nia)</source>
+        <translation>NIA バンドル (*.nia)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="75"/>
+        <source>Choose the file for the receipt, or send it to the courier&apos;s queue.</source>
+        <translation>受領証のファイルを選ぶか、運搬担当の送出待ちに送ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="77"/>
+        <source>%1 already exists: choose another name.</source>
+        <translation>%1 はすでに存在します。別の名前を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/sign_receipt.py" line="79"/>
+        <source>%1 is not a folder.</source>
+        <translation>%1 はフォルダーではありません。</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsDialog</name>
     <message>
         <location filename="../../nia_desktop/ui/views/requirements.py" line="42"/>
@@ -3318,258 +5199,298 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>TransferView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="88"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="90"/>
         <source>Transfer</source>
         <translation>搬送</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="101"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="103"/>
         <source>Scan and verify</source>
         <translation>走査して検証</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="102"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="104"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="107"/>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="248"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="109"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="305"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="108"/>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="249"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="110"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="306"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="109"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="111"/>
         <source>Verification</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="109"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="111"/>
         <source>verified</source>
         <translation>検証済み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="109"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="111"/>
         <source>REFUSED</source>
         <translation>拒否</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="110"/>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="202"/>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="247"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="112"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="209"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="304"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="111"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="113"/>
         <source>Signer</source>
         <translation>署名者</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="112"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="114"/>
         <source>Custody</source>
         <translation>保管経路</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="112"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="114"/>
         <source>%1 hop(s), complete</source>
         <translation>中継 %1 回・途切れなし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="113"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="115"/>
         <source>%1 hop(s), INCOMPLETE</source>
         <translation>中継 %1 回・不完全</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="115"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="117"/>
         <source>Detail</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="118"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="120"/>
         <source>Bundles on the volume</source>
         <translation>媒体上のバンドル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="119"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="121"/>
         <source>Choose the courier&apos;s volume, then Scan and verify: every bundle on it is checked (signature, signer, custody, every byte) before you receive it.</source>
         <translation>運搬用の媒体を選び、「走査して検証」を押してください。受領の前に、媒体上のすべてのバンドルを検証します(署名、署名者、保管経路、全バイト)。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="122"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="124"/>
         <source>Receive selected</source>
         <translation>選択したものを受領</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="123"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="125"/>
         <source>Verify again and queue the bundle for an analyst</source>
         <translation>再検証して分析官向けの受領待ちに入れる</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="141"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="143"/>
         <source>Inbound</source>
         <translation>受け入れ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="149"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="151"/>
         <source>Choose a volume or folder first.</source>
         <translation>先に媒体かフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="174"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="176"/>
         <source>%1 bundle(s) found: %2 verified, %3 refused.</source>
         <translation>バンドル %1 件: 検証済み %2 件、拒否 %3 件。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="181"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="183"/>
         <source>Select a bundle first.</source>
         <translation>先にバンドルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="184"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="186"/>
         <source>That bundle was refused: %1</source>
         <translation>このバンドルは拒否されました: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="189"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="192"/>
         <source>Already received: nothing added.</source>
         <translation>受領済みです。追加はありません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="190"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="194"/>
         <source>Received %1 bundle from %2; queued for an analyst.</source>
         <translation>%2 からの %1 バンドルを受領し、分析官向けの待ち行列に入れました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="201"/>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="221"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="197"/>
+        <source>Received %1 bundle from %2.</source>
+        <translation>%2 からの %1 バンドルを受領しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="208"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="241"/>
         <source>Received</source>
         <translation>受領済み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="203"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="210"/>
         <source>Bundle</source>
         <translation>バンドル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="204"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="211"/>
         <source>Signer key</source>
         <translation>署名鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="205"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="212"/>
         <source>Sequence</source>
         <translation>通番</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="206"/>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="252"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="213"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="309"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="209"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="216"/>
         <source>Received bundles</source>
         <translation>受領したバンドル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="210"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="217"/>
         <source>Accept into the vault</source>
         <translation>保管庫に取り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="211"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="218"/>
         <source>Check the bundle again and import its reports, deduplicated, with custody naming the bundle and its signer</source>
         <translation>バンドルを再検証し、重複を除いて報告を取り込みます。保管記録にはバンドルと署名者が残ります</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="229"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="221"/>
+        <source>Notices and held products…</source>
+        <translation>通知と保有成果物…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="222"/>
+        <source>Corrections and recalls received, and the status of every product held here (current, superseded or withdrawn)</source>
+        <translation>受領した訂正・回収と、この端末で保有するすべての成果物の状態（有効、置き換え済み、撤回）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="226"/>
+        <source>Sign receipt…</source>
+        <translation>受領証に署名…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="227"/>
+        <source>Sign a receipt for the selected briefing or notice bundle: the sender&apos;s ledger then shows it acknowledged</source>
+        <translation>選択したブリーフィングまたは通知のバンドルの受領証に署名します。送付元の配布台帳で受領確認済みになります</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="258"/>
+        <source>Select a received briefing or notice first.</source>
+        <translation>先に受領したブリーフィングまたは通知を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="269"/>
+        <source>the courier&apos;s queue</source>
+        <translation>運搬担当の送出待ち</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="270"/>
+        <source>Receipt %1 for bundle %2 signed; written to %3.</source>
+        <translation>バンドル %2 の受領証 %1 に署名しました。書き出し先: %3。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="286"/>
         <source>Select a received bundle first.</source>
         <translation>先に受領したバンドルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="235"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="292"/>
         <source>Accepted: %1 imported, %2 duplicates, %3 refused.</source>
         <translation>取り込み完了: 取り込み %1 件、重複 %2 件、拒否 %3 件。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="246"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="303"/>
         <source>Queued</source>
         <translation>登録日時</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="250"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="307"/>
         <source>Encrypted</source>
         <translation>暗号化</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="250"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="307"/>
         <source>yes</source>
         <translation>あり</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="250"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="307"/>
         <source>no</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="251"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="308"/>
         <source>By</source>
         <translation>登録者</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="253"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="310"/>
         <source>delivered to %1</source>
         <translation>%1 に書き出し済み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="256"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="313"/>
         <source>Bundles to write out</source>
         <translation>書き出すバンドル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="263"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="320"/>
         <source>Write to volume</source>
         <translation>媒体に書き出す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="259"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="316"/>
         <source>Hand to</source>
         <translation>引き渡し先</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="260"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="317"/>
         <source>Hand to: next courier&apos;s name or key, or the workstation&apos;s age1…</source>
         <translation>引き渡し先: 次の運搬担当の名前または鍵、あるいは端末の age1…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="261"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="318"/>
         <source>Recorded in your custody hop: the next courier&apos;s hop must be theirs, and the receiving side sees whether the chain reaches it</source>
         <translation>あなたの保管連署に記録されます。次の連署はその運搬担当本人のものでなければならず、受領側は保管経路が自分まで途切れずに届いているかを確認できます</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="264"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="321"/>
         <source>Adds your custody countersignature, writes with fsync, reads the file back and compares hashes, then marks it delivered</source>
         <translation>あなたの保管連署を加え、fsync で書き込み、読み戻してハッシュを照合してから、書き出し済みにします</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="275"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="332"/>
         <source>Outbound</source>
         <translation>送出</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="289"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="346"/>
         <source>Select a queued bundle and a volume first.</source>
         <translation>先に送出待ちのバンドルと媒体を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="294"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="351"/>
         <source>Wrote %1, read it back and checked it; marked delivered.</source>
         <translation>%1 に書き出し、読み戻して確認しました。書き出し済みにしました。</translation>
     </message>
@@ -4173,28 +6094,28 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>VolumePicker</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="49"/>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="54"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="51"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="56"/>
         <source>Volume</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="51"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="53"/>
         <source>Choose folder…</source>
         <translation>フォルダーを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="63"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="65"/>
         <source>, read-only</source>
         <translation>、読み取り専用</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="68"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="70"/>
         <source>No removable volume: choose a folder</source>
         <translation>リムーバブル媒体がありません。フォルダーを選んでください</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/transfer.py" line="71"/>
+        <location filename="../../nia_desktop/ui/views/transfer.py" line="73"/>
         <source>Choose the medium&apos;s folder</source>
         <translation>媒体のフォルダーを選ぶ</translation>
     </message>
@@ -4245,144 +6166,159 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="65"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="69"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="66"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="70"/>
         <source>Fusion</source>
         <translation>統合分析</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="67"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="71"/>
         <source>Briefings</source>
         <translation>ブリーフィング</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="68"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="72"/>
         <source>Users</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="69"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="73"/>
         <source>Need to know</source>
         <translation>知る必要</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="71"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="75"/>
         <source>Audit</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="72"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="76"/>
+        <source>Insider watch</source>
+        <translation>内部脅威監視</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="77"/>
         <source>Release review</source>
         <translation>公開審査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="74"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="79"/>
+        <source>Consumers</source>
+        <translation>配布先</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="80"/>
+        <source>Ledger</source>
+        <translation>配布台帳</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/workspace.py" line="81"/>
         <source>Trust</source>
         <translation>信頼</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="75"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="82"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="77"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="84"/>
         <source>Vault care</source>
         <translation>保管庫の保守</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="78"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="85"/>
         <source>Requirements</source>
         <translation>情報要求</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="80"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="87"/>
         <source>Transfer</source>
         <translation>搬送</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="81"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="88"/>
         <source>My key</source>
         <translation>自分の鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="97"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="104"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="98"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="105"/>
         <source>Signed in user and role</source>
         <translation>ログイン中のユーザーと役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="100"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="107"/>
         <source>Time until auto-lock</source>
         <translation>自動ロックまでの時間</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="101"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="108"/>
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="102"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="109"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>今すぐロック (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="106"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="113"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="116"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="123"/>
         <source>Navigation</source>
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="140"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="153"/>
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="142"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="155"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="144"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="157"/>
         <source>Your clearance and compartments</source>
         <translation>あなたの資格区分とコンパートメント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="167"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="180"/>
         <source>The vault folder was changed outside NIA Desktop. What was found (recorded in the audit log; the folder has been rewritten from the vault):
 %1</source>
         <translation>保管庫フォルダーが NIA Desktop の外で変更されました。検出された内容(監査ログに記録済み。フォルダーは保管庫の内容から書き直されました):
 %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="192"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="208"/>
         <source>Cleared: %1 · %2</source>
         <translation>資格：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="193"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="209"/>
         <source>no compartments</source>
         <translation>コンパートメントなし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="195"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="211"/>
         <source>You read reports marked up to %1 that carry only compartments you hold. An officer changes this in Need to know.</source>
         <translation>%1までの区分で、保持しているコンパートメントだけを付した報告を閲覧できます。変更は保全担当官が「知る必要」で行います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="237"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="259"/>
         <source>Locks in %1</source>
         <translation>%1 後にロック</translation>
     </message>

@@ -42,8 +42,8 @@ def test_japanese_interface(qtbot, vault_dir: Path, tmp_path: Path) -> None:  # 
         assert win.unlock_view.unlock_button.text() == "ロック解除"
         unlock_as(qtbot, win, OFFICER, OFFICER_PASS)
         rail = [win.workspace.rail.item(i).text() for i in range(win.workspace.rail.count())]  # type: ignore[union-attr]
-        assert rail == ["ユーザー", "知る必要", "監査", "公開審査", "信頼", "設定", "保管庫の保守", "情報要求", "搬送",
-                        "自分の鍵"]
+        assert rail == ["ユーザー", "知る必要", "監査", "内部脅威監視", "公開審査", "配布先", "配布台帳", "信頼",
+                        "設定", "保管庫の保守", "情報要求", "搬送", "自分の鍵"]
         win.close()
     finally:
         install_translation(app, "en")
