@@ -183,6 +183,7 @@ class Workspace(QWidget):
         layout.addWidget(self.folder_banner)
         # Corrections and recalls received here, shown until someone marks them seen (ui/views/notices_banner.py).
         self.notices_banner = NoticesBanner(session, self)
+        self.notices_banner.level_changed.connect(lambda _: self.set_classification(self._current_level()))
         layout.addWidget(self.notices_banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(status_line)
@@ -250,7 +251,14 @@ class Workspace(QWidget):
         if self.stack.currentWidget() is view:
             self.set_classification(level)
 
+    def _current_level(self) -> Level:
+        view = self.stack.currentWidget()
+        return view.classification() if isinstance(view, View) else Level.UNCLASSIFIED
+
     def set_classification(self, level: Level) -> None:
+        """The window's banners: the current view's level, raised to what the notices banner shows (a held
+        product's title) when that is higher."""
+        level = max(level, self.notices_banner.level)
         self.top_banner.set_level(level)
         self.bottom_banner.set_level(level)
 

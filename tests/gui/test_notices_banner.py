@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from nia_desktop.core.classification import Level
 from nia_desktop.core.store import audit_log
 from nia_desktop.services import notices
 from nia_desktop.ui.main_window import MainWindow
@@ -60,6 +61,7 @@ def test_a_recall_shows_in_red_until_a_courier_marks_it_seen(qtbot, two: Pair, t
     # A courier never sees the product's title: its digest stands for it.
     assert text.startswith(f"RECALL: destroy all copies of product {digest[:16]}") and "the source recanted" in text
     assert "Harbour" not in text
+    assert banner.level is Level.UNCLASSIFIED  # a digest only: nothing above the view's own level is shown
     assert "#c8102e" in banner.styleSheet()
     assert banner.seen_button.isVisible()
     banner.seen_button.click()
@@ -79,10 +81,15 @@ def test_a_correction_shows_in_amber_with_its_title_to_a_cleared_analyst(qtbot, 
     text = banner.label.text()
     assert text.startswith("CORRECTION: Harbour visits superseded by ") and "the source recanted" in text
     assert "#ffd27a" in banner.styleSheet()
+    # The title shown is the held product's: the window is marked at its level, whatever the view shows.
+    workspace = consumer_window.workspace
+    assert workspace is not None and banner.level is Level.CONFIDENTIAL
+    assert workspace.top_banner.level is workspace.bottom_banner.level is Level.CONFIDENTIAL
     banner.all_button.click()
     dialog = banner.dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: not dialog.busy and dialog.held_model.rowCount() == 1, timeout=20000)
+    assert dialog.top_banner.level is dialog.bottom_banner.level is Level.CONFIDENTIAL
     assert dialog.notices_model.rowCount() == 1
     held = dialog.held_model.rows[0]
     assert held.product.status == "superseded" and held.label == "Harbour visits"

@@ -9,7 +9,7 @@ user may not read of a held product (its title) is never in what the service ret
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nia_desktop.core.classification import Level
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.roles import Action
 from nia_desktop.services import notices
@@ -32,6 +33,7 @@ from nia_desktop.services.notices import HeldView, NoticeView
 from nia_desktop.services.session import Session
 from nia_desktop.ui.errors import describe
 from nia_desktop.ui.models.table import RowsModel
+from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
 from nia_desktop.ui.widgets.table_view import FilterTable
 from nia_desktop.ui.workers import Task, run_task
 
@@ -67,9 +69,12 @@ class _Tasks:
 class NoticesBanner(QFrame):
     """Signals:
     changed(): a notice was marked seen.
+    level_changed(Level): the highest level of what the banner now shows (a held product's title); the workspace
+    raises its classification banners to it.
     """
 
     changed = Signal()
+    level_changed = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +83,7 @@ class NoticesBanner(QFrame):
         self.tasks = _Tasks()
         self.current: NoticeView | None = None
         self.unseen: list[NoticeView] = []
+        self.level = Level.UNCLASSIFIED
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -120,6 +126,8 @@ class NoticesBanner(QFrame):
     def _show(self, unseen: list[NoticeView]) -> None:
         self.unseen = unseen
         self.current = unseen[0] if unseen else None
+        self._set_level(shown_level(self.current.applies) if self.current is not None
+                        and self.current.state != notices.REFUSED else Level.UNCLASSIFIED)
         if self.current is None:
             self.hide()
             return
@@ -134,9 +142,15 @@ class NoticesBanner(QFrame):
         self.seen_button.setEnabled(True)
         self.show()
 
+    def _set_level(self, level: Level) -> None:
+        if level != self.level:
+            self.level = level
+            self.level_changed.emit(level)
+
     def _failed(self, exc: BaseException) -> None:
         message = describe(exc, self.session.vault.paths.root)
         if message:
+            self._set_level(Level.UNCLASSIFIED)
             self.label.setText(self.tr("Notices could not be read: %1").replace("%1", message))
             self.show()
 
@@ -259,10 +273,14 @@ class NoticesDialog(QDialog):
         tabs.addTab(self.held_table, self.tr("Products held"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
+        # Held products' titles are shown to a reader cleared for them: the dialog is marked with the highest.
+        self.top_banner, self.bottom_banner = ClassificationBanner(self), ClassificationBanner(self)
         column = QVBoxLayout(self)
+        column.addWidget(self.top_banner)
         column.addWidget(tabs, 1)
         column.addWidget(self.message)
         column.addWidget(buttons)
+        column.addWidget(self.bottom_banner)
 
     @property
     def busy(self) -> bool:
@@ -276,11 +294,19 @@ class NoticesDialog(QDialog):
     def _loaded(self, found: tuple[list[NoticeView], list[HeldView]]) -> None:
         self.notices_model.set_rows(found[0])
         self.held_model.set_rows(found[1])
+        level = max([shown_level(found[1])] + [shown_level(n.applies) for n in found[0] if n.state != notices.REFUSED])
+        self.top_banner.set_level(level)
+        self.bottom_banner.set_level(level)
         self.message.setText(self.tr("%1 notice(s), %2 product(s) held.").replace("%1", str(len(found[0])))
                              .replace("%2", str(len(found[1]))))
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(describe(exc, self.session.vault.paths.root) or "")
+
+
+def shown_level(held: Iterable[HeldView]) -> Level:
+    """The highest level among held products whose titles this user is shown (withheld ones show only a digest)."""
+    return max((h.product.classification for h in held if not h.withheld), default=Level.UNCLASSIFIED)
 
 
 def status_text(view: HeldView) -> str:
