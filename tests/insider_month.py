@@ -3,8 +3,10 @@
 Each user has their own usual day: reads per working day (Poisson around their mean), most of them in the
 cases they work on, some new reports outside them; weekends mostly off, the odd Saturday morning at a third of
 the volume; a busy day at two to three times usual now and then; a mistyped passphrase or a click on a report
-they may not read (a need-to-know refusal) a few times a month; a briefing exported some days; a courier's
-bundles; an officer's reviews; office hours around 08:30-18:30 JST, with the occasional evening until 21:30.
+they may not read (a need-to-know refusal) a few times a month; searches (about one plus one for every eight
+reads a day), most returning a handful to a few dozen reports, a quarter of them 60 to 200, one in twenty the
+desktop's full page of 500; a briefing exported some days; a courier's bundles; an officer's reviews; office
+hours around 08:30-18:30 JST, with the occasional evening until 21:30.
 
 Rows are shaped as the audit table returns them (seq, ts, actor, role, action, object, outcome, details text,
 prev_hash, hash), in time order. ``spike`` adds one day at a multiple of a user's usual reads.
@@ -30,6 +32,11 @@ class Person:
     reads: float  # mean distinct reports read on a working day
     in_cases: float = 0.8  # share of reads within their cases
     exports: float = 0.1  # chance of exporting a briefing on a working day
+
+    @property
+    def searches(self) -> float:
+        """Mean searches on a working day: analysts only."""
+        return 1.0 + self.reads / 8 if self.role == "analyst" else 0.0
 
 
 PEOPLE = (
@@ -115,6 +122,9 @@ def _day(rng: random.Random, month: Month, person: Person, day: date, own: list[
             add("report.read", f"report {report}", details={"sha256": "0" * 64})
             if rng.random() < 0.15:  # opened again later
                 add("report.read", f"report {report}", details={"sha256": "0" * 64})
+        for _ in range(poisson(rng, person.searches * busy * (0.33 if weekend else 1.0))):
+            found = search_hits(rng, own, reports)
+            add("report.search", f"{len(found)} hits", details={"hits": len(found), "limit": 500, "reports": found})
         refusals = 1 if rng.random() < 0.12 else 0
         refusals += 1 if rng.random() < 0.03 else 0
         for _ in range(refusals):
@@ -143,6 +153,18 @@ def _day(rng: random.Random, month: Month, person: Person, day: date, own: list[
     add("session.lock", person.name, at=end + 0.5)  # the inactivity lock, after they left
 
 
+def search_hits(rng: random.Random, own: list[int], reports: int) -> list[int]:
+    """The report ids one search returns: mostly a few dozen at most, some hundreds, now and then a full page of
+    500; more than half of them from the searcher's own cases."""
+    draw = rng.random()
+    count = min(1 + int(rng.expovariate(1 / 15)), 60) if draw < 0.7 else rng.randint(60, 200) if draw < 0.95 \
+        else 500
+    found: set[int] = set()
+    while len(found) < count:
+        found.add(rng.choice(own) if rng.random() < 0.6 else rng.randint(1, reports))
+    return sorted(found)
+
+
 def spike(month: Month, name: str, role: str, day: date, reads: int, seed: int = 2, in_cases: bool = True,
           hours: tuple[float, float] = (9.0, 18.0)) -> None:
     """One day on which ``name`` reads ``reads`` distinct reports (in their cases unless told otherwise)."""
@@ -153,6 +175,17 @@ def spike(month: Month, name: str, role: str, day: date, reads: int, seed: int =
     for report in chosen:
         month.events.append((_at(day, rng.uniform(*hours)), name, role, "report.read", f"report {report}", "ok",
                              {"sha256": "0" * 64}))
+    month.events.sort(key=lambda e: e[0])
+    month.rows = rows_of(month.events)
+
+
+def harvest(month: Month, name: str, role: str, day: date, pages: int, seed: int = 3) -> None:
+    """One day on which ``name`` runs ``pages`` searches each returning a full page (500) of distinct reports."""
+    rng = random.Random(seed)
+    for page in range(pages):
+        found = list(range(20_000 + 500 * page, 20_500 + 500 * page))
+        month.events.append((_at(day, rng.uniform(9.0, 18.0)), name, role, "report.search", "500 hits", "ok",
+                             {"hits": 500, "limit": 500, "reports": found}))
     month.events.sort(key=lambda e: e[0])
     month.rows = rows_of(month.events)
 

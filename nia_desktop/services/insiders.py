@@ -3,8 +3,11 @@ hours against their own usual, from the audit log (the rule: core/insiders.py).
 
 What an officer sees through it is what the log's own columns say about people: user names, roles, days,
 hours, actions, counts, audit sequence numbers and report ids. Never a report's title or text, and never an
-entry's free-text object (a case name, a file name): ``shown_object`` keeps only numbers and the actor's own
-name; the full entry is one click away in the audit log, which officers already read.
+entry's free-text object (a case name, a file name, a search): ``shown_object`` shows an object only in the
+numbered form the service that wrote that action builds it in ("report 12" for report.read, "judgement 3" for
+an entity judgement, ...), or when it is the actor's own name; a case named "defector kim 2026" or even
+"report 12" is free text and stays blank. The full entry is one click away in the audit log, which officers
+already read.
 
 The log is streamed once, in batches, from the first entry of the baseline's lookback (found by bisecting the
 entry numbers on their timestamps, so a year of log costs only the days read), and the viewing is audited.
@@ -29,8 +32,25 @@ MAX_DAYS = 366
 # time order are still read (the tally itself keeps only entries dated inside its span).
 _SLACK_DAYS = 2
 _BATCH = 5000
-# An entry's object shown as is: "report 12", "report 3, 9", "split entity 4", "judgement 2", "17".
-_NUMBERED = re.compile(r"(?:[a-z][a-z-]*(?: [a-z][a-z-]*){0,3} )?\d{1,19}(?:, \d{1,19}){0,50}")
+_N = r"\d{1,19}"
+_REPORT = rf"report {_N}"
+# The object of each action as its service builds it from numbers (entries with outcome "ok"): shown as is.
+_OK_FORMS: dict[str, re.Pattern[str]] = {action: re.compile(form) for action, form in {
+    "report.read": _REPORT, "report.export_original": _REPORT, "report.mark": _REPORT, "report.grade": _REPORT,
+    "report.search": rf"{_N} hits?",
+    "report.import": rf"import {_N}", "report.import.start": rf"import {_N}", "report.import.batch": rf"import {_N}",
+    "release.view": _N, "release.approve": _N, "release.reject": _N,
+    "pir.add": rf"requirement {_N}", "pir.tag": rf"requirement {_N}",
+    "watchlist.remove": rf"entry {_N}",
+    "vault.rekey": rf"epoch {_N}", "vault.rekey.start": rf"epoch {_N}",
+}.items()}
+_JUDGEMENT = re.compile(rf"judgement {_N}")  # entity.merge, entity.split, entity.undo, ...
+# Refusals name what the caller passed, often free text; only these are built from numbers alone.
+_REFUSED_FORMS: dict[str, re.Pattern[str]] = {action: re.compile(form) for action, form in {
+    "report.need_to_know": rf"{_REPORT}(?:, {_N}){{0,19}}|(?:re-mark|re-grade|ledger who-has) {_REPORT}"
+                           rf"|(?:split entity|requirement|judgement) {_N}",
+    "release.approve": _N, "release.reject": _N, "release.view": _N, "release.review": rf"release {_N}",
+}.items()}
 
 
 @dataclass(frozen=True)
@@ -49,9 +69,16 @@ class EntryLine:
                 "object": self.object, "outcome": self.outcome}
 
 
-def shown_object(obj: str, actor: str) -> str:
-    """The object if it is numbers (report ids, entity, release or requirement numbers) or the actor's name."""
-    return obj if obj == actor or _NUMBERED.fullmatch(obj) else ""
+def shown_object(obj: str, actor: str, action: str, outcome: str = "ok") -> str:
+    """The entry's object if the action builds it from numbers alone (report ids, entity judgements, release or
+    requirement numbers) and it has that form, or if it is the actor's own name; otherwise "" (free text)."""
+    if obj == actor:
+        return obj
+    if outcome == "ok":
+        form = _OK_FORMS.get(action) or (_JUDGEMENT if action.startswith("entity.") else None)
+    else:
+        form = _REFUSED_FORMS.get(action) if outcome == "refused" else None
+    return obj if form is not None and form.fullmatch(obj) else ""
 
 
 def watch(session: Session, days: int = 30, progress: Progress = no_progress,
@@ -82,7 +109,7 @@ def entries(session: Session, seqs: list[int]) -> list[EntryLine]:
     session.require(Action.AUDIT_VIEW, "insiders")
     if len(seqs) > 1000:
         raise BadInput("at most 1000 audit entries at a time")
-    return [EntryLine(seq, ts, actor, action, shown_object(obj, actor), outcome)
+    return [EntryLine(seq, ts, actor, action, shown_object(obj, actor, action, outcome), outcome)
             for seq, ts, actor, action, obj, outcome in insider_sources.entry_lines(session.db, seqs)]
 
 

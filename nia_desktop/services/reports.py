@@ -1,4 +1,6 @@
-"""Reading and searching reports (analysts). Opening a report is audited.
+"""Reading and searching reports (analysts). Opening a report and every search are audited; listings are not
+(they show titles and dates page by page: an entry per page would bury the log, and docs/insider-watch.md says
+what the watch therefore cannot count).
 
 Every function here narrows to what the user may read (need-to-know, store/clearances.py): a report above their
 clearance or in a compartment they do not hold is absent from lists, counts, agencies and search; opening it is
@@ -91,9 +93,17 @@ class Hit:
                 "agency": self.summary.agency, "classification": self.summary.classification.english}
 
 
+# The report ids a search's audit entry names at most (the desktop's page of hits); the count is always whole.
+SEARCH_AUDIT_IDS = 500
+
+
 def search(session: Session, query: str, limit: int = 50, filters: Filters | None = None) -> list[Hit]:
-    """Full-text search, English and Japanese; words, "phrases", prefix*, AND/OR/NOT."""
-    session.require(Action.REPORT_READ, query[:200])
+    """Full-text search, English and Japanese; words, "phrases", prefix*, AND/OR/NOT.
+
+    Hits show titles and a window of text, so every search is audited (``report.search``, one entry) with the
+    ids it returned (the first SEARCH_AUDIT_IDS) and how many: the insider watch counts them as reach. The query
+    itself is never written: it may carry words the analyst read in a report, and officers read the log."""
+    session.require(Action.REPORT_READ, "search")
     expression = fts.to_fts_query(query)
     if not expression:
         raise BadInput("the search has no words to look for")
@@ -116,7 +126,10 @@ def search(session: Session, query: str, limit: int = 50, filters: Filters | Non
         rows = sorted(((s, fts.tf_score(s.title, body, terms), body) for s, _, body in rows), key=lambda r: r[1])
     elif hidden:
         rows = [(s, float(position), body) for position, (s, _, body) in enumerate(rows, start=1)]
-    return [Hit(summary, rank, fts.snippet(body, terms)) for summary, rank, body in rows[:limit]]
+    hits = [Hit(summary, rank, fts.snippet(body, terms)) for summary, rank, body in rows[:limit]]
+    session.audit("report.search", f"{len(hits)} hits", details={
+        "hits": len(hits), "limit": limit, "reports": [h.summary.id for h in hits[:SEARCH_AUDIT_IDS]]})
+    return hits
 
 
 _ONE_WORD = re.compile(r'"[^" ]+"')

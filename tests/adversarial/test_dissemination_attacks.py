@@ -467,9 +467,6 @@ def test_an_officers_own_reading_of_releases_is_watched() -> None:
     assert any(f.user == "olive" for f in flagged(rows))  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="core/insiders.Tally._judge: with fewer than min_history days a user's "
-                                       "usual is max(their own mean, the default), so their first day sets the "
-                                       "bar for the next: reads can grow six-fold a day with no flag")
 def test_a_new_account_cannot_climb_to_twenty_times_the_agency_usual_in_its_first_week() -> None:
     """A new account (or one back from two months' leave: no history in the lookback) reads, each day, as much as
     it can without being flagged. The rule judges it against the agency's usual day (40 reads) "or their own
@@ -496,8 +493,6 @@ def test_a_new_account_cannot_climb_to_twenty_times_the_agency_usual_in_its_firs
     assert max(climbed) < 20 * agency_usual, f"unflagged reads per day: {climbed} (agency usual {agency_usual})"
 
 
-@pytest.mark.xfail(strict=True, reason="services/insiders.shown_object shows any object of up to four lower-case "
-                                       "words and a number: a case name like that is free text, shown as is")
 def test_the_insider_view_shows_officers_a_case_name_that_ends_in_a_number(world: World) -> None:
     """The insider view promises officers "never an entry's free-text object (a case name, a file name)". A case
     named "defector kim 2026" looks to shown_object like "report 12": the officer reading a finding's entries
@@ -513,8 +508,6 @@ def test_the_insider_view_shows_officers_a_case_name_that_ends_in_a_number(world
     assert [line.object for line in shown] == [""]
 
 
-@pytest.mark.xfail(strict=True, reason="services/reports.search audits nothing: snippets of report text reach the "
-                                       "analyst with no audit entry, so neither the log nor the insider view sees it")
 def test_search_snippets_reach_report_text_without_an_audit_entry(world: World) -> None:
     """An insider who never opens a report but searches (`nia search WORD --limit 100000`, or the desktop's search
     box) reads every matching report's title and a 160-character window of its text. No entry is written, so the
@@ -581,9 +574,6 @@ class SetClock:
         return None
 
 
-@pytest.mark.xfail(strict=True, reason="core/store/insider_sources.case_reports_by_user takes case membership as "
-                                       "it stands now (core/insiders.py says so on purpose): reports filed into "
-                                       "one's own case after reading them stop counting as read outside it")
 def test_reads_outside_ones_cases_are_forgotten_once_filed_into_a_case_afterwards(vault_dir: Path,
                                                                                    tmp_path: Path) -> None:
     """anna reads the ten reports of her case every day for a month. One day she reads thirty reports outside it

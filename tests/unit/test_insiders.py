@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -15,14 +16,14 @@ from pathlib import Path
 import pytest
 
 from nia_desktop.core.errors import BadInput, PermissionRefused
-from nia_desktop.core.insiders import JST, Kind, Severity, Tally, Watch, Window, hour_ranges, hours_text
+from nia_desktop.core.insiders import JST, Basis, Kind, Severity, Tally, Watch, Window, hour_ranges, hours_text
 from nia_desktop.core.roles import Role
 from nia_desktop.core.store import audit_log
 from nia_desktop.services import fusion, importing, insiders, reports
 from nia_desktop.services.session import Session, unlock
 from nia_desktop.services.users import add_user
 from tests.conftest import ANALYST, ANALYST_PASS, OFFICER, OFFICER_PASS
-from tests.insider_month import PEOPLE, rows_of, simulate, spike
+from tests.insider_month import PEOPLE, harvest, rows_of, simulate, spike
 
 Event = tuple[datetime, str, str, str, str, str, dict[str, object]]
 END = date(2026, 6, 30)  # a Tuesday
@@ -64,7 +65,8 @@ class Log:
         """Judge the last ``days`` days; without ``cases`` every report read is in the reader's cases."""
         self.events.sort(key=lambda e: e[0])
         if cases is None:
-            cases = {user: set(range(1, 10_000)) for _, user, *_ in self.events}
+            every = set(range(1, 10_000))
+            cases = dict.fromkeys({user for _, user, *_ in self.events}, every)
         tally = Tally(Window(end - timedelta(days=days - 1), end), cases)
         tally.feed(rows_of(self.events))
         return tally.finish()
@@ -142,6 +144,78 @@ def test_a_new_user_is_judged_against_the_agency_defaults() -> None:
     found = log.watch()
     assert flagged(found) == {("other", END, Kind.READS)}
     assert found.flagged[0].usual == 40 and found.flagged[0].history_days == 2
+
+
+def test_a_new_user_s_first_days_never_raise_their_own_bar() -> None:
+    """Six days of 230 reads (each under six times the agency's 40) do not make 300 on the seventh usual: until
+    seven days are behind them a new user is judged against the agency's usual day alone."""
+    log = Log()
+    log.working_days("novice", [230] * 6)
+    log.reads("novice", END, 300, first=5000)
+    found = log.watch()
+    assert (("novice", END, Kind.READS) in flagged(found)
+            and next(f for f in found.flagged if f.kind is Kind.READS).basis is Basis.AGENCY)
+
+
+def test_back_from_a_leave_longer_than_the_lookback_is_judged_as_new() -> None:
+    """A user who read 100 a day, away for four months: nothing of theirs is in the lookback, so the agency's
+    usual day is theirs again (their old 100 a day cannot be assumed)."""
+    log = Log()
+    log.working_days("away", [100] * 30, end=END - timedelta(days=120))
+    log.reads("away", END, 250, first=5000)
+    found = log.watch()
+    assert flagged(found) == {("away", END, Kind.READS)}
+    assert found.flagged[0].basis is Basis.AGENCY and found.flagged[0].history_days == 0
+
+
+def most_unflagged(log: Log, user: str, day: date) -> int:
+    """The most reads ``user`` can do on ``day`` (after what ``log`` holds) without being flagged: the day's
+    threshold does not depend on the day, so one trial at the ceiling (800) names it."""
+    trial = Log()
+    trial.events = list(log.events)
+    trial.reads(user, day, 800, first=1)
+    judged = next(f for f in trial.watch(days=1, end=day).findings if f.kind is Kind.READS)
+    return math.ceil(judged.threshold) - 1
+
+
+def test_creeping_up_day_by_day_is_held_by_the_established_usual() -> None:
+    """10 reads a day for three months; then, every day, as many as go unflagged. Against the recent usual alone
+    each day could be nearly six times the last ones' average; the established usual (90 days, a quarter of the
+    days dropped at each end) holds the climb under six times the old usual for two weeks, ten for three."""
+    log = Log()
+    start = END - timedelta(days=21)
+    log.working_days("creeper", [10] * 64, end=start)
+    climbed = []
+    for n in range(21):
+        day = start + timedelta(days=n)
+        most = most_unflagged(log, "creeper", day)
+        climbed.append(most)
+        log.reads("creeper", day, most)
+    assert max(climbed[:14]) < 60 and max(climbed) < 100, climbed  # recent alone: 59 ... 76, 92, ... 662
+
+
+def test_doubling_every_week_is_flagged_within_three_weeks() -> None:
+    """10 reads a day for three months, then twice as many every week (64 times as many after six weeks): the
+    recent usual keeps pace and never flags it; the established one does, in the third week, near 66 a day."""
+    log = Log()
+    start = END - timedelta(days=41)
+    log.working_days("creeper", [10] * 64, end=start)
+    for n in range(42):
+        log.reads("creeper", start + timedelta(days=n), round(10 * 2 ** ((n + 1) / 7)))
+    found = log.watch(days=42)
+    first = min((f for f in found.flagged if f.kind is Kind.READS), key=lambda f: f.day)
+    assert first.day < start + timedelta(days=21) and first.basis is Basis.ESTABLISHED and first.value < 80
+
+
+def test_twenty_times_the_agency_usual_day_is_flagged_whatever_the_user_s_own_usual() -> None:
+    log = Log()
+    log.working_days("heavy", [200] * 40)  # a heavy reader: 6x usual would be 1,200
+    log.reads("heavy", END, 700)
+    assert not log.watch().flagged
+    log.reads("heavy", END, 150, first=701)
+    found = log.watch()
+    assert flagged(found) == {("heavy", END, Kind.READS)}
+    assert found.flagged[0].basis is Basis.CEILING and found.flagged[0].threshold == 800
 
 
 # -- hours ----------------------------------------------------------------------------------------------------
@@ -266,6 +340,66 @@ def test_refused_reads_and_exports_are_not_counted_as_done() -> None:
     assert found.users[0].exports == 0
 
 
+def test_reads_outside_the_user_s_cases_as_they_stood_when_read() -> None:
+    """Membership with times (what the service passes): a report counts as in their cases only from then on."""
+    log = Log()
+    log.working_days("kenji", USUAL, first=1)
+    log.reads("kenji", END, 24, first=2000, hours=(9, 12))
+    noon = (datetime(END.year, END.month, END.day, tzinfo=JST) + timedelta(hours=12)).astimezone(UTC)
+    filed = noon.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    early = "2000-01-01T00:00:00.000000Z"
+    cases = {"kenji": {**dict.fromkeys(range(1, 100), early), **dict.fromkeys(range(2000, 2024), filed)}}
+    found = log.watch(cases)  # type: ignore[arg-type]
+    assert flagged(found) == {("kenji", END, Kind.OUTSIDE_CASES)} and found.flagged[0].value == 24
+    cases["kenji"].update(dict.fromkeys(range(2000, 2024), early))
+    assert not log.watch(cases).flagged  # type: ignore[arg-type]
+
+
+def search(log: Log, user: str, day: date, ids: list[int], hits: int | None = None, hour: float = 11) -> None:
+    log.add(user, day, hour, "report.search", f"{hits or len(ids)} hits",
+            details={"hits": hits or len(ids), "limit": 500, "reports": ids})
+
+
+def test_reports_reached_in_search_results_are_counted_and_flagged() -> None:
+    log = Log()
+    days = log.working_days("kenji", USUAL)
+    for n, day in enumerate(days):
+        search(log, "kenji", day, list(range(n * 50, n * 50 + 120)))
+        search(log, "kenji", day, list(range(n * 50, n * 50 + 120)), hour=14)  # the same again: once
+    for n in range(8):  # a harvest: eight full pages of distinct reports, one page listed only by its count
+        search(log, "kenji", END, list(range(10_000 + 500 * n, 10_500 + 500 * n)) if n else [], hits=500,
+               hour=9 + n / 2)
+    found = log.watch()
+    assert flagged(found) == {("kenji", END, Kind.REACH)}
+    reach = found.flagged[0]
+    assert reach.value == 4000 and reach.usual == 120 and reach.seq_count == 8 and len(reach.seqs) == 8
+    assert reach.reports[:2] == (10_500, 10_501)
+    summary = found.users[0]
+    assert summary.reach == 4000 + 120 * len([d for d in days if d >= END - timedelta(days=29)])
+
+
+def test_a_broad_search_or_two_is_not_flagged() -> None:
+    log = Log()
+    days = log.working_days("kenji", USUAL)
+    for n, day in enumerate(days):
+        search(log, "kenji", day, list(range(n * 50, n * 50 + 120)))
+    search(log, "kenji", END, list(range(20_000, 20_500)))
+    search(log, "kenji", END, list(range(30_000, 30_500)))
+    search(log, "kenji", END, list(range(40_000, 40_200)))
+    assert not log.watch().flagged
+
+
+def test_reach_is_counted_once_a_user_has_moved_on_to_later_days() -> None:
+    """Ids are dropped once a user's later day begins (a year of searches would fill memory); the count stays."""
+    log = Log()
+    search(log, "kenji", END - timedelta(days=1), list(range(300)))
+    search(log, "kenji", END - timedelta(days=1), list(range(100, 400)), hour=12)
+    search(log, "kenji", END, list(range(50)))
+    found = log.watch()
+    assert dict(found.users[0].daily_reads) == {END - timedelta(days=1): 0, END: 0}
+    assert found.users[0].reach == 400 + 50
+
+
 # -- a simulated month ----------------------------------------------------------------------------------------
 FIRST = date(2026, 3, 2)
 
@@ -288,6 +422,7 @@ def test_a_simulated_month_of_normal_use_flags_nobody(seed: int) -> None:
     assert all(u.active_days >= 18 for u in found.users)  # the month was judged, against a month of history
     assert not found.flagged, [f.to_json() for f in found.flagged]
     assert all(f.score < 0.9 for f in found.findings)  # not by a whisker either
+    assert all(u.reach > 100 for u in found.users if u.role == "analyst")  # their searches were counted
 
 
 @pytest.mark.parametrize("seed", [21, 22])
@@ -310,6 +445,18 @@ def test_a_simulated_month_flags_exactly_the_user_and_day_reading_twenty_times_u
     assert Kind.READS in {f.kind for f in found.flagged}
     summary = next(u for u in found.users if u.user == name)
     assert summary.flagged >= 1 and summary.busiest_day == day and found.users[0].user == name
+
+
+def test_a_simulated_month_flags_exactly_the_user_and_day_harvesting_search_results() -> None:
+    """Eight full pages of search results on one day (4,000 reports' titles and snippets, no report opened)."""
+    month = simulate(FIRST, 61, seed=14)
+    day = date(2026, 4, 22)
+    harvest(month, "bunta", "analyst", day, 8)
+    tally = Tally(Window(month.last - timedelta(days=29), month.last), month.cases)
+    tally.feed(month.rows)
+    found = tally.finish()
+    assert {(f.user, f.day, f.kind) for f in found.flagged} == {("bunta", day, Kind.REACH)}
+    assert found.flagged[0].value >= 4000 and found.flagged[0].seq_count == 8
 
 
 # -- the service ----------------------------------------------------------------------------------------------
@@ -374,7 +521,8 @@ def test_the_service_flags_the_day_and_shows_no_content(read_vault: Path) -> Non
         reads = next(f for f in found.flagged if f.kind is Kind.READS)
         assert reads.value == REPORTS and reads.usual == 1
         outside = next(f for f in found.flagged if f.kind is Kind.OUTSIDE_CASES)
-        assert outside.value == REPORTS - 3 and outside.usual == 0
+        # His three weeks of reads came before he filed those reports into his case: outside it when read.
+        assert outside.value == REPORTS - 3 and outside.usual == 1
         summary = next(u for u in found.users if u.user == ANALYST)
         assert summary.reads == 21 + REPORTS and summary.busiest_day == yesterday and summary.flagged == 2
         lines = insiders.entries(officer, list(reads.seqs))
@@ -420,26 +568,79 @@ def test_the_stream_starts_at_the_first_entry_it_needs(vault_dir: Path) -> None:
             assert insiders._last_before(officer, probe) == expected
 
 
-def test_case_membership_is_what_they_created_or_added_to(vault_dir: Path, tmp_path: Path) -> None:
+def test_case_membership_counts_from_joining_the_case_and_the_filing(vault_dir: Path, tmp_path: Path) -> None:
+    """A user joins a case by creating it or adding a report to it; a report is in their cases from the later of
+    their joining and its filing (the earliest such moment over their cases), so nothing done afterwards moves an
+    earlier read into their cases."""
+    from nia_desktop.core.clock import iso_utc
     from nia_desktop.core.store.insider_sources import case_reports_by_user
 
     media = tmp_path / "m"
     media.mkdir()
     for n in range(4):
         (media / f"{n}.txt").write_text(f"UNCLASSIFIED\nSubject: n{n}\n\nText {n}.\n", encoding="utf-8")
+    moments = [noon_jst(10 - n) for n in range(5)]  # a day apart
     with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer:
         add_user(officer, "hana", Role.ANALYST, "hana-passphrase-1")
-    with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
+    with unlock(vault_dir, ANALYST, ANALYST_PASS, clock=SetClock(moments[0])) as anna:
         importing.import_paths(anna, [media], pool_size=1)
         ids = sorted(r.id for r in reports.list_reports(anna))
         fusion.create_case(anna, "A")
         fusion.add_to_case(anna, "A", ids[:1])
+        anna.clock = SetClock(moments[1])  # type: ignore[assignment]
         fusion.create_case(anna, "B")
-    with unlock(vault_dir, "hana", "hana-passphrase-1") as hana:
+    with unlock(vault_dir, "hana", "hana-passphrase-1", clock=SetClock(moments[2])) as hana:
         fusion.add_to_case(hana, "B", ids[1:2])
+        hana.clock = SetClock(moments[3])  # type: ignore[assignment]
         fusion.create_case(hana, "C")
+        hana.clock = SetClock(moments[4])  # type: ignore[assignment]
         fusion.add_to_case(hana, "A", ids[2:3])
         members = case_reports_by_user(hana.db)
-    assert members[ANALYST] == {ids[0], ids[1], ids[2]}  # A and B are his: whoever filed into them
-    assert members["hana"] == {ids[0], ids[1], ids[2]}  # she added to A and B
+    at = [iso_utc(m) for m in moments]
+    assert members[ANALYST] == {ids[0]: at[0], ids[1]: at[2], ids[2]: at[4]}  # A and B are his cases throughout
+    assert members["hana"] == {ids[1]: at[2], ids[0]: at[4], ids[2]: at[4]}  # she joined A only on the last day
     assert ids[3] not in members[ANALYST] | members["hana"]
+
+
+def test_every_search_is_audited_once_with_the_ids_it_returned_and_never_the_query(
+        vault_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    media = tmp_path / "s"
+    media.mkdir()
+    for n in range(3):
+        (media / f"{n}.txt").write_text(f"UNCLASSIFIED\nSubject: Pier {n}\n\nQUERYCANARY harbour note {n}.\n",
+                                        encoding="utf-8")
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
+        importing.import_paths(anna, [media], pool_size=1)
+        before = audit_log.count(anna.db)
+        hits = reports.search(anna, "QUERYCANARY")
+        monkeypatch.setattr(reports, "SEARCH_AUDIT_IDS", 2)  # the cap, made small
+        capped = reports.search(anna, "QUERYCANARY harbour")
+        assert reports.search(anna, "nothingmatches") == []
+        entries = [e for e in audit_log.iter_entries(anna.db) if e.seq > before]
+    assert [e.action for e in entries] == ["report.search"] * 3
+    assert entries[0].object == "3 hits" and entries[0].details == {
+        "hits": 3, "limit": 50, "reports": [h.summary.id for h in hits]}
+    assert entries[1].details["hits"] == 3 and entries[1].details["reports"] == [h.summary.id for h in capped][:2]
+    assert entries[2].object == "0 hits" and entries[2].details["reports"] == []
+    assert not any("QUERYCANARY" in json.dumps(e.details) + e.object for e in entries)
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer:
+        summary = next(u for u in insiders.watch(officer, 1).users if u.user == ANALYST)
+        shown = insiders.entries(officer, [e.seq for e in entries])
+    assert summary.reach == 3 + 1  # distinct ids named, and the third hit beyond the capped entry's two
+    assert [line.object for line in shown] == ["3 hits", "3 hits", "0 hits"]
+
+
+@pytest.mark.parametrize(("obj", "action", "outcome", "shown"), [
+    ("report 12", "report.read", "ok", True), ("report 12", "case.create", "ok", False),
+    ("defector kim 2026", "case.create", "ok", False), ("2026", "case.create", "ok", False),
+    ("kim 7", "case.add", "ok", False), ("17", "release.view", "ok", True), ("17 x", "release.view", "ok", False),
+    ("judgement 3", "entity.merge", "ok", True), ("judgement 3", "case.edit", "refused", False),
+    ("import 5", "report.import", "ok", True), ("import 5", "report.import", "refused", False),
+    ("report 3, 9", "report.need_to_know", "refused", True), ("add to case kim 7", "report.need_to_know", "refused",
+                                                             False),
+    ("re-grade report 4", "report.need_to_know", "refused", True), ("report 12", "report.read", "refused", False),
+    ("12 hits", "report.search", "ok", True), ("anna", "unlock", "ok", True), ("anna 2", "unlock", "ok", False),
+])
+def test_an_object_is_shown_only_in_the_numbered_form_its_action_builds(obj: str, action: str, outcome: str,
+                                                                         shown: bool) -> None:
+    assert insiders.shown_object(obj, "anna", action, outcome) == (obj if shown else "")

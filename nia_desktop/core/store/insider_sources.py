@@ -10,14 +10,20 @@ from nia_desktop.core.vault.connection import VaultConnection
 _CHUNK = 500
 
 
-def case_reports_by_user(db: VaultConnection) -> dict[str, set[int]]:
-    """For each user, the reports in the cases they created or added reports to (cases, case_reports)."""
+def case_reports_by_user(db: VaultConnection) -> dict[str, dict[int, str]]:
+    """For each user, the reports in the cases they joined and since when (stored timestamp text): a user joins
+    a case by creating it or by adding a report to it, and a report is theirs from the later of their joining
+    and its filing into that case (the earliest such moment over their cases). A read before that moment was a
+    read outside their cases, whatever was filed or joined afterwards."""
     rows = db.query(
-        "SELECT m.who, c.report_id FROM (SELECT id AS case_id, created_by AS who FROM cases "
-        "UNION SELECT case_id, added_by FROM case_reports) m JOIN case_reports c ON c.case_id = m.case_id")
-    found: dict[str, set[int]] = {}
-    for who, report_id in rows:
-        found.setdefault(str(who), set()).add(int(report_id))
+        "WITH joined AS (SELECT who, case_id, min(at) AS at FROM ("
+        "SELECT created_by AS who, id AS case_id, created_at AS at FROM cases "
+        "UNION ALL SELECT added_by, case_id, added_at FROM case_reports) GROUP BY who, case_id) "
+        "SELECT j.who, c.report_id, min(max(j.at, c.added_at)) FROM joined j "
+        "JOIN case_reports c ON c.case_id = j.case_id GROUP BY j.who, c.report_id")
+    found: dict[str, dict[int, str]] = {}
+    for who, report_id, since in rows:
+        found.setdefault(str(who), {})[int(report_id)] = str(since)
     return found
 
 
