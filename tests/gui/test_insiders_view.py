@@ -38,6 +38,8 @@ def every_text(model: QAbstractItemModel) -> str:
 
 def test_flagged_day_entries_and_the_audit_log(qtbot, qtmodeltester, window: MainWindow,  # type: ignore[no-untyped-def]
                                                 read_vault: Path) -> None:  # noqa: F811 (the fixture)
+    with unlock(read_vault, ANALYST, ANALYST_PASS) as analyst:  # today: one search, every report among its hits
+        assert len(reports.search(analyst, CANARY, limit=100)) == 24
     view = insiders_view(qtbot, window)
     qtmodeltester.check(view.findings_model)
     qtmodeltester.check(view.users_model)
@@ -53,6 +55,12 @@ def test_flagged_day_entries_and_the_audit_log(qtbot, qtmodeltester, window: Mai
     assert "flagged" in view.summary.text() and "2 flagged" in view.summary.text()
     users = {u.user: u for u in view.users_model.rows}
     assert users[ANALYST].flagged == 2 and users[ANALYST].busiest_day == yesterday
+    tip = str(model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole))
+    assert "Judged against their last 22 active days." in tip  # the import day and 21 of reading
+    users_model = view.users_model
+    headers = [users_model.headerData(c, Qt.Orientation.Horizontal) for c in range(users_model.columnCount())]
+    row = next(r for r, u in enumerate(users_model.rows) if u.user == ANALYST)
+    assert users_model.data(users_model.index(row, headers.index("Search reach"))) == "24"
 
     # The first flagged item is selected on load and its entries listed (on a worker).
     assert view.selected_finding() == first

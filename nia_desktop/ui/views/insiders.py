@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nia_desktop.core.display import escape_untrusted
-from nia_desktop.core.insiders import JST, Finding, Kind, Severity, UserSummary, Watch, hours_text
+from nia_desktop.core.insiders import JST, Basis, Finding, Kind, Severity, UserSummary, Watch, hours_text
 from nia_desktop.services import insiders
 from nia_desktop.services.insiders import EntryLine
 from nia_desktop.services.session import Session
@@ -45,9 +45,26 @@ def kind_label(kind: Kind) -> str:
     translate = QCoreApplication.translate
     return {Kind.READS: translate("Insiders", "reads"),
             Kind.OUTSIDE_CASES: translate("Insiders", "reads outside their cases"),
+            Kind.REACH: translate("Insiders", "reports shown in search results"),
             Kind.REFUSED: translate("Insiders", "refused attempts"),
             Kind.EXPORTS: translate("Insiders", "exports and releases"),
             Kind.OFF_HOURS: translate("Insiders", "activity at unusual hours")}[kind]
+
+
+def basis_text(finding: Finding) -> str:
+    """Which usual the item was judged against, in a sentence."""
+    translate = QCoreApplication.translate
+    if finding.basis is Basis.AGENCY:
+        return translate("Insiders", "Only %1 earlier active days: judged against the agency's usual day.").replace(
+            "%1", str(finding.history_days))
+    if finding.basis is Basis.ESTABLISHED:
+        return translate("Insiders", "Judged against their established usual (their active days over the last 90 "
+                                     "days), lower than their recent one: their days have been rising.")
+    if finding.basis is Basis.CEILING:
+        return translate("Insiders", "Above twenty times the agency's usual day: flagged whatever their own "
+                                     "usual.")
+    return translate("Insiders", "Judged against their last %1 active days.").replace(
+        "%1", str(finding.history_days))
 
 
 def severity_label(severity: Severity) -> str:
@@ -113,10 +130,12 @@ class InsidersView(View):
         self.entries: list[EntryLine] = []
         self._wanted: tuple[int, ...] = ()
         help_text = QLabel(self.tr(
-            "Each user's days against their own usual: reads, reads outside their cases, refused attempts (need "
-            "to know among them), exports and releases, and activity at hours they do not usually work, in Japan "
-            "time. A day is flagged at six times its usual or far outside its usual spread, never for small "
-            "numbers. Select an item to list the audit entries it rests on. Nothing a report says is shown here."))
+            "Each user's days against their own usual: reads, reads outside their cases (as they stood when "
+            "read), reports shown to them in search results, refused attempts (need to know among them), exports "
+            "and releases, and activity at hours they do not usually work, in Japan time. A day is flagged at six "
+            "times its usual, recent or established (so creeping up day by day is caught), far outside its usual "
+            "spread, or at twenty times the agency's usual day; never for small numbers. Select an item to list "
+            "the audit entries it rests on. Nothing a report says is shown here."))
         help_text.setWordWrap(True)
         help_text.setTextFormat(Qt.TextFormat.PlainText)
         self.days = QSpinBox()
@@ -197,6 +216,7 @@ class InsidersView(View):
             (self.tr("Usual reads"), lambda u: round(u.usual_reads, 1)),
             (self.tr("Busiest day"), self._busiest),
             (self.tr("Outside cases"), lambda u: u.outside_cases),
+            (self.tr("Search reach"), lambda u: u.reach),
             (self.tr("Refused"), lambda u: u.refused),
             (self.tr("Need to know"), lambda u: u.need_to_know),
             (self.tr("Exports"), lambda u: u.exports),
@@ -314,10 +334,7 @@ class InsidersView(View):
     # -- texts ------------------------------------------------------------
     def _finding_tooltip(self, finding: Finding) -> str:
         lines = [self.tr("Flagged at %1 or more: the highest of the floor, six times usual and usual plus six "
-                         "spreads.").replace("%1", f"{finding.threshold:g}")]
-        if finding.history_days < 5:
-            lines.append(self.tr("Only %1 earlier active days: judged against the agency's defaults.").replace(
-                "%1", str(finding.history_days)))
+                         "spreads.").replace("%1", f"{finding.threshold:g}"), basis_text(finding)]
         if finding.hours:
             lines.append(self.tr("Active at %1; usual hours %2.").replace("%1", hours_text(finding.hours))
                          .replace("%2", hours_text(finding.usual_hours)))
