@@ -1,6 +1,7 @@
 """`nia audit insiders`: an analyst who read a report a day for three weeks, then twenty in one day, is flagged
 for that day with the audit entries it rests on; today's reads through `nia report show` count; an analyst
-running it is refused (exit 1, audited); nothing a report says reaches the officer.
+running it is refused (exit 1, audited); nothing a report says reaches the officer; `nia search` is one audit
+entry naming the reports it returned (never its words), counted as the searcher's reach.
 
 The CLI has no clock override (a command that back-dated its own audit entries would be a hole), so the three
 weeks of history are read through the services with the session clock set, as the unit tests set it, and
@@ -8,6 +9,7 @@ everything else runs through `nia` in subprocesses."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 from nia_desktop.core.insiders import JST
@@ -95,3 +97,21 @@ def test_an_analyst_is_refused_and_a_bad_number_of_days_is_a_usage_error(nia_vau
         assert nia_vault("audit", "insiders", "--days", days, **OLIVE).code == 2
     quiet = nia_vault("audit", "insiders", **OLIVE)
     assert quiet.code == 0 and "Nobody is flagged." in quiet.out
+
+
+def test_a_search_is_one_audit_entry_without_its_words_and_counts_as_reach(nia_vault: Nia) -> None:
+    media = nia_vault.tmp / "found"
+    media.mkdir()
+    for n in range(5):
+        (media / f"s{n}.txt").write_text(f"UNCLASSIFIED\nSubject: Note {n}\n\nSEARCHCANARY pier {n}.\n",
+                                         encoding="utf-8")
+    ids = sorted(item["id"] for item in nia_vault("import", str(media), "--json", **ANNA).json()["imported"])
+    hits = nia_vault("search", "SEARCHCANARY", "--json", **ANNA)
+    assert hits.code == 0 and sorted(h["id"] for h in hits.json()) == ids
+    log = nia_vault("audit", "log", "--limit", "100", "--json", **OLIVE).json()
+    searches = [e for e in log if e["action"] == "report.search"]
+    assert len(searches) == 1 and searches[0]["actor"] == "anna" and searches[0]["object"] == "5 hits"
+    assert searches[0]["details"]["hits"] == 5 and sorted(searches[0]["details"]["reports"]) == ids
+    assert "SEARCHCANARY" not in json.dumps(log)
+    found = nia_vault("audit", "insiders", "--json", **OLIVE).json()
+    assert next(u for u in found["users"] if u["user"] == "anna")["reach"] == 5
