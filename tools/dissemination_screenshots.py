@@ -17,10 +17,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from screen_pacing import pacing
 
 from nia_desktop.core.bundles.sealed import new_identity
 from nia_desktop.core.classification import Level
@@ -148,18 +148,7 @@ def take(out: Path, work: Path) -> int:
     apply_theme(app, "light")
     install_translation(app, "en")
 
-    def settle(seconds: float = 0.6) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.02)
-
-    def wait(condition: Callable[[], bool], timeout: float = 90) -> None:
-        end = time.monotonic() + timeout
-        while not condition():
-            if time.monotonic() > end:
-                raise TimeoutError("the window did not get there")
-            settle(0.1)
+    settle, wait = pacing(app, 90)
 
     def shot(name: str, over: QWidget) -> None:
         settle(1.0)

@@ -18,11 +18,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from screen_pacing import pacing
 
 from nia_desktop.core.errors import PermissionRefused
 from nia_desktop.core.insiders import JST
@@ -134,18 +134,7 @@ def take(out: Path, work: Path, lang: str) -> int:
     window.show()
     suffix = "" if lang == "en" else f"-{lang}"
 
-    def settle(seconds: float = 0.6) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.02)
-
-    def wait(condition: Callable[[], bool], timeout: float = 60) -> None:
-        end = time.monotonic() + timeout
-        while not condition():
-            if time.monotonic() > end:
-                raise TimeoutError("the window did not get there")
-            settle(0.1)
+    settle, wait = pacing(app, 60)
 
     def shot(name: str) -> None:
         settle(1.0)

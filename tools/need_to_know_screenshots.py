@@ -16,9 +16,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from screen_pacing import pacing
 
 from nia_desktop.core.classification import Level
 from nia_desktop.core.clock import iso_utc
@@ -102,18 +103,7 @@ def take(out: Path, work: Path) -> int:
     window.setGeometry(0, 0, 1280, 800)
     window.show()
 
-    def settle(seconds: float = 0.6) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.02)
-
-    def wait(condition: Callable[[], bool], timeout: float = 60) -> None:
-        end = time.monotonic() + timeout
-        while not condition():
-            if time.monotonic() > end:
-                raise TimeoutError("the window did not get there")
-            settle(0.1)
+    settle, wait = pacing(app, 60)
 
     def sign_in(user: str, passphrase: str) -> None:
         if window.workspace is not None:
