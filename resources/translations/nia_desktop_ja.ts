@@ -2,277 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="111"/>
-        <source>Insider watch</source>
-        <translation>内部脅威監視</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="116"/>
-        <source>Each user&apos;s days against their own usual: reads, reads outside their cases, refused attempts (need to know among them), exports and releases, and activity at hours they do not usually work, in Japan time. A day is flagged at six times its usual or far outside its usual spread, never for small numbers. Select an item to list the audit entries it rests on. Nothing a report says is shown here.</source>
-        <translation>ユーザーごとに、各日を本人の通常の状態と比較します: 閲覧、担当事案外の閲覧、拒否された試行（うち知る必要によるもの）、書き出しと配布、普段作業しない時間帯の活動（日本時間）。通常の 6 倍、または通常のばらつきを大きく外れた日にフラグを立てます。件数が少ない場合はフラグを立てません。項目を選ぶと、その根拠となる監査エントリを一覧表示します。レポートの内容はここには一切表示されません。</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="125"/>
-        <source>Days to judge</source>
-        <translation>判定する日数</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="126"/>
-        <source>How many days up to today (Japan time) to judge; each day is compared with the user&apos;s own earlier days</source>
-        <translation>今日（日本時間）までの何日分を判定するか。各日はそのユーザー自身の過去の日と比較されます</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="128"/>
-        <source>&amp;Days:</source>
-        <translation>日数(&amp;D):</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="130"/>
-        <source>Refresh</source>
-        <translation>更新</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="132"/>
-        <source>Read the audit log again (F5)</source>
-        <translation>監査ログを読み直す (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="136"/>
-        <source>Insider watch summary</source>
-        <translation>内部脅威監視の概要</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="146"/>
-        <source>Severity</source>
-        <translation>重大度</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="147"/>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="193"/>
-        <source>User</source>
-        <translation>ユーザー</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="148"/>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="194"/>
-        <source>Role</source>
-        <translation>役割</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="149"/>
-        <source>Day (JST)</source>
-        <translation>日付 (JST)</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="150"/>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="151"/>
-        <source>Count</source>
-        <translation>件数</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="152"/>
-        <source>Usual</source>
-        <translation>通常値</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="153"/>
-        <source>× usual</source>
-        <translation>通常比 (倍)</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="154"/>
-        <source>Flagged from</source>
-        <translation>フラグ基準</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="155"/>
-        <source>Entries</source>
-        <translation>エントリ数</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="161"/>
-        <source>Flagged and noted items</source>
-        <translation>フラグ付き・参考の項目</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="166"/>
-        <source>#</source>
-        <translation>番号</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="167"/>
-        <source>Time (JST)</source>
-        <translation>時刻 (JST)</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="168"/>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="169"/>
-        <source>Object</source>
-        <translation>対象</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="169"/>
-        <source>(in the audit log)</source>
-        <translation>（監査ログ内）</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="170"/>
-        <source>Outcome</source>
-        <translation>結果</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="174"/>
-        <source>Audit entries of the selected item</source>
-        <translation>選択した項目の監査エントリ</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="176"/>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="268"/>
-        <source>Select an item to list its audit entries.</source>
-        <translation>項目を選ぶと、その監査エントリを一覧表示します。</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="179"/>
-        <source>Show in audit log</source>
-        <translation>監査ログで表示</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="180"/>
-        <source>Select these entries in the Audit view (Ctrl+Shift+A, or double-click the item)</source>
-        <translation>「監査」画面でこれらのエントリを選択します (Ctrl+Shift+A、または項目をダブルクリック)</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="195"/>
-        <source>Active days</source>
-        <translation>活動日数</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="196"/>
-        <source>Reads a day</source>
-        <translation>1 日の閲覧数</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="197"/>
-        <source>Usual reads</source>
-        <translation>通常の閲覧数</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="198"/>
-        <source>Busiest day</source>
-        <translation>最多の日</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="199"/>
-        <source>Outside cases</source>
-        <translation>担当事案外</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="200"/>
-        <source>Refused</source>
-        <translation>拒否</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="201"/>
-        <source>Need to know</source>
-        <translation>知る必要</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="202"/>
-        <source>Exports</source>
-        <translation>書き出し</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="203"/>
-        <source>Unusual hours</source>
-        <translation>通常外の時間帯</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="204"/>
-        <source>Usual hours</source>
-        <translation>通常の時間帯</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="205"/>
-        <source>Flagged</source>
-        <translation>フラグ</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="210"/>
-        <source>Users over the window</source>
-        <translation>期間中のユーザー</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="239"/>
-        <source>Reading the audit log…</source>
-        <translation>監査ログを読み込み中…</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="253"/>
-        <source>Reading the audit log… %1 of %2 entries</source>
-        <translation>監査ログを読み込み中… %2 件中 %1 件</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="263"/>
-        <source>%1 to %2 (JST): %3 flagged, %4 noted, %5 users</source>
-        <translation>%1〜%2 (JST): フラグ %3 件、参考 %4 件、ユーザー %5 人</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="269"/>
-        <source>Nothing stands out in these days.</source>
-        <translation>この期間に目立つ点はありません。</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="300"/>
-        <source>%1, %2: %3 %4 against a usual %5. Audit entries: %6.</source>
-        <translation>%1、%2: %4 %3 件（通常 %5）。監査エントリ: %6 件。</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="305"/>
-        <source>The first %1 are listed.</source>
-        <translation>最初の %1 件を表示しています。</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="316"/>
-        <source>Flagged at %1 or more: the highest of the floor, six times usual and usual plus six spreads.</source>
-        <translation>%1 以上でフラグ: 下限値、通常の 6 倍、通常値 + ばらつきの 6 倍のうち最も高い値。</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="319"/>
-        <source>Only %1 earlier active days: judged against the agency&apos;s defaults.</source>
-        <translation>過去の活動日が %1 日しかないため、機関の既定値と比較して判定しました。</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="322"/>
-        <source>Active at %1; usual hours %2.</source>
-        <translation>活動時刻 %1、通常の時間帯 %2。</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="326"/>
-        <source>Reports: %1</source>
-        <translation>レポート: %1</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="330"/>
-        <source>Reads per day over the window: %1</source>
-        <translation>期間中の 1 日ごとの閲覧数: %1</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="336"/>
-        <source>%1 on %2</source>
-        <translation>%1 件（%2）</translation>
-    </message>
-</context>
-<context>
     <name>AddConsumerDialog</name>
     <message>
         <location filename="../../nia_desktop/ui/views/consumers.py" line="99"/>
@@ -741,10 +470,6 @@
         <translation>監査の時刻に関する警告</translation>
     </message>
     <message>
-        <source>Recompute every hash and check the signed heads (Ctrl+Shift+V)</source>
-        <translation type="vanished">すべてのハッシュを再計算し、署名済みヘッドを確認します (Ctrl+Shift+V)</translation>
-    </message>
-    <message>
         <location filename="../../nia_desktop/ui/views/audit.py" line="74"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
@@ -1017,10 +742,6 @@
         <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="159"/>
         <source>Title</source>
         <translation>表題</translation>
-    </message>
-    <message>
-        <source>This briefing will be classified</source>
-        <translation type="vanished">このブリーフィングの区分</translation>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="238"/>
@@ -2390,44 +2111,340 @@
 <context>
     <name>Insiders</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="46"/>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="47"/>
         <source>reads</source>
         <translation>閲覧</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="47"/>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="48"/>
         <source>reads outside their cases</source>
         <translation>担当事案外の閲覧</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="48"/>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="49"/>
+        <source>reports shown in search results</source>
+        <translation>検索結果に表示されたレポート</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="50"/>
         <source>refused attempts</source>
         <translation>拒否された試行</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="49"/>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="51"/>
         <source>exports and releases</source>
         <translation>書き出しと配布</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="50"/>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="52"/>
         <source>activity at unusual hours</source>
         <translation>通常外の時間帯の活動</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="55"/>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="59"/>
+        <source>Only %1 earlier active days: judged against the agency&apos;s usual day.</source>
+        <translation>これまでの活動日は %1 日のみ：機関の通常の一日と比較しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="62"/>
+        <source>Judged against their established usual (their active days over the last 90 days), lower than their recent one: their days have been rising.</source>
+        <translation>定着した通常値（過去 90 日間の活動日）と比較しました。直近の通常値より低く、活動量が増え続けています。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="65"/>
+        <source>Above twenty times the agency&apos;s usual day: flagged whatever their own usual.</source>
+        <translation>機関の通常の一日の 20 倍を超えています：本人の通常値にかかわらずフラグを立てました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="67"/>
+        <source>Judged against their last %1 active days.</source>
+        <translation>直近 %1 日の活動日と比較しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="73"/>
         <source>HIGH</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="55"/>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="73"/>
         <source>MEDIUM</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/insiders.py" line="56"/>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="74"/>
         <source>noted</source>
         <translation>参考</translation>
+    </message>
+</context>
+<context>
+    <name>InsidersView</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="126"/>
+        <source>Insider watch</source>
+        <translation>内部脅威監視</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="131"/>
+        <source>Each user&apos;s days against their own usual: reads, reads outside their cases (as they stood when read), reports shown to them in search results, refused attempts (need to know among them), exports and releases, and activity at hours they do not usually work, in Japan time. A day is flagged at six times its usual, recent or established (so creeping up day by day is caught), far outside its usual spread, or at twenty times the agency&apos;s usual day; never for small numbers. Select an item to list the audit entries it rests on. Nothing a report says is shown here.</source>
+        <translation>各ユーザーの一日を本人の通常値と比較します：閲覧、担当事案外の閲覧（閲覧時点の事案構成による）、検索結果に表示されたレポート、拒否された試行（知る必要による拒否を含む）、書き出しと配布、通常は勤務しない時間帯の活動（日本時間）。通常値（直近または定着した値。少しずつの増加も捉えます）の 6 倍、通常のばらつきから大きく外れた場合、または機関の通常の一日の 20 倍でフラグを立てます。少ない件数ではフラグを立てません。項目を選ぶと根拠となる監査記録を一覧します。レポートの内容はここには表示されません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="142"/>
+        <source>Days to judge</source>
+        <translation>判定する日数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="143"/>
+        <source>How many days up to today (Japan time) to judge; each day is compared with the user&apos;s own earlier days</source>
+        <translation>今日（日本時間）までの何日分を判定するか。各日はそのユーザー自身の過去の日と比較されます</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="145"/>
+        <source>&amp;Days:</source>
+        <translation>日数(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="147"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="149"/>
+        <source>Read the audit log again (F5)</source>
+        <translation>監査ログを読み直す (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="153"/>
+        <source>Insider watch summary</source>
+        <translation>内部脅威監視の概要</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="163"/>
+        <source>Severity</source>
+        <translation>重大度</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="164"/>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="210"/>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="165"/>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="211"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="166"/>
+        <source>Day (JST)</source>
+        <translation>日付 (JST)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="167"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="168"/>
+        <source>Count</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="169"/>
+        <source>Usual</source>
+        <translation>通常値</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="170"/>
+        <source>× usual</source>
+        <translation>通常比 (倍)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="171"/>
+        <source>Flagged from</source>
+        <translation>フラグ基準</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="172"/>
+        <source>Entries</source>
+        <translation>エントリ数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="178"/>
+        <source>Flagged and noted items</source>
+        <translation>フラグ付き・参考の項目</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="183"/>
+        <source>#</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="184"/>
+        <source>Time (JST)</source>
+        <translation>時刻 (JST)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="185"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="186"/>
+        <source>Object</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="186"/>
+        <source>(in the audit log)</source>
+        <translation>（監査ログ内）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="187"/>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="191"/>
+        <source>Audit entries of the selected item</source>
+        <translation>選択した項目の監査エントリ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="193"/>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="286"/>
+        <source>Select an item to list its audit entries.</source>
+        <translation>項目を選ぶと、その監査エントリを一覧表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="196"/>
+        <source>Show in audit log</source>
+        <translation>監査ログで表示</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="197"/>
+        <source>Select these entries in the Audit view (Ctrl+Shift+A, or double-click the item)</source>
+        <translation>「監査」画面でこれらのエントリを選択します (Ctrl+Shift+A、または項目をダブルクリック)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="212"/>
+        <source>Active days</source>
+        <translation>活動日数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="213"/>
+        <source>Reads a day</source>
+        <translation>1 日の閲覧数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="214"/>
+        <source>Usual reads</source>
+        <translation>通常の閲覧数</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="215"/>
+        <source>Busiest day</source>
+        <translation>最多の日</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="216"/>
+        <source>Outside cases</source>
+        <translation>担当事案外</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="217"/>
+        <source>Search reach</source>
+        <translation>検索での到達</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="218"/>
+        <source>Refused</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="219"/>
+        <source>Need to know</source>
+        <translation>知る必要</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="220"/>
+        <source>Exports</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="221"/>
+        <source>Unusual hours</source>
+        <translation>通常外の時間帯</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="222"/>
+        <source>Usual hours</source>
+        <translation>通常の時間帯</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="223"/>
+        <source>Flagged</source>
+        <translation>フラグ</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="228"/>
+        <source>Users over the window</source>
+        <translation>期間中のユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="257"/>
+        <source>Reading the audit log…</source>
+        <translation>監査ログを読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="271"/>
+        <source>Reading the audit log… %1 of %2 entries</source>
+        <translation>監査ログを読み込み中… %2 件中 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="281"/>
+        <source>%1 to %2 (JST): %3 flagged, %4 noted, %5 users</source>
+        <translation>%1〜%2 (JST): フラグ %3 件、参考 %4 件、ユーザー %5 人</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="287"/>
+        <source>Nothing stands out in these days.</source>
+        <translation>この期間に目立つ点はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="318"/>
+        <source>%1, %2: %3 %4 against a usual %5. Audit entries: %6.</source>
+        <translation>%1、%2: %4 %3 件（通常 %5）。監査エントリ: %6 件。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="323"/>
+        <source>The first %1 are listed.</source>
+        <translation>最初の %1 件を表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="334"/>
+        <source>Flagged at %1 or more: the highest of the floor, six times usual and usual plus six spreads.</source>
+        <translation>%1 以上でフラグ: 下限値、通常の 6 倍、通常値 + ばらつきの 6 倍のうち最も高い値。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="337"/>
+        <source>Active at %1; usual hours %2.</source>
+        <translation>活動時刻 %1、通常の時間帯 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="341"/>
+        <source>Reports: %1</source>
+        <translation>レポート: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="345"/>
+        <source>Reads per day over the window: %1</source>
+        <translation>期間中の 1 日ごとの閲覧数: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/insiders.py" line="351"/>
+        <source>%1 on %2</source>
+        <translation>%1 件（%2）</translation>
     </message>
 </context>
 <context>
@@ -2446,10 +2463,6 @@
         <location filename="../../nia_desktop/ui/views/trust.py" line="88"/>
         <source>Keys bundle signed by %1, trusted here as the security officer %2:</source>
         <translation>%1 が署名した鍵バンドル(この端末ではセキュリティ責任者 %2 として信頼):</translation>
-    </message>
-    <message>
-        <source>Keys bundle signed by %1:</source>
-        <translation type="vanished">%1 が署名した鍵バンドル:</translation>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/trust.py" line="92"/>
@@ -2961,64 +2974,6 @@ Ctrl+Shift+V  監査チェーンを検証（監査）
 F1  この一覧
 
 ステータス行に、あなたの資格区分と本日保持しているコンパートメントが表示されます。資格区分より上のレポートや、保持していないコンパートメントを付したレポートは、どの一覧にも現れません。開こうとすると拒否され、記録されます。</translation>
-    </message>
-    <message>
-        <source>Ctrl+L  lock now
-Ctrl+Q  quit
-Ctrl+F  search reports (Reports)
-Ctrl+I  import (Reports)
-Ctrl+Shift+M  re-mark the open report: level, caveats, reason (Reports)
-F5  fuse again (Fusion)
-Ctrl+M  merge selected entities (Fusion)
-Ctrl+E  export the briefing (Briefings)
-Ctrl+N  add a user (Users)
-Ctrl+Shift+L  set the selected user&apos;s clearance (Need to know)
-Ctrl+G  grant a compartment (Need to know)
-Delete  take the selected compartment away (Need to know)
-Ctrl+Shift+N  define a compartment or control (Need to know)
-Ctrl+Shift+V  verify the audit chain (Audit)
-F1  this list
-
-The status line shows your clearance and the compartments you hold today. A report above your clearance, or carrying a compartment you do not hold, is absent from every list; opening it is refused and recorded.</source>
-        <translation type="vanished">Ctrl+L  今すぐロック
-Ctrl+Q  終了
-Ctrl+F  報告を検索（報告）
-Ctrl+I  取り込み（報告）
-Ctrl+Shift+M  開いている報告の表示変更：区分・付記・理由（報告）
-F5  再度融合（融合）
-Ctrl+M  選択したエンティティを統合（融合）
-Ctrl+E  ブリーフィングを書き出し（ブリーフィング）
-Ctrl+N  利用者を追加（利用者）
-Ctrl+Shift+L  選択した利用者の資格区分を設定（知る必要）
-Ctrl+G  コンパートメントを付与（知る必要）
-Delete  選択したコンパートメントを取り消し（知る必要）
-Ctrl+Shift+N  コンパートメントまたは配布統制を定義（知る必要）
-Ctrl+Shift+V  監査チェーンを検証（監査）
-F1  この一覧
-
-ステータス行に、あなたの資格区分と本日保持しているコンパートメントが表示されます。資格区分より上の報告や、保持していないコンパートメントを付した報告は、どの一覧にも現れません。開こうとすると拒否され、記録されます。</translation>
-    </message>
-    <message>
-        <source>Ctrl+L  lock now
-Ctrl+Q  quit
-Ctrl+F  search reports (Reports)
-Ctrl+I  import (Reports)
-F5  fuse again (Fusion)
-Ctrl+M  merge selected entities (Fusion)
-Ctrl+E  export the briefing (Briefings)
-Ctrl+N  add a user (Users)
-Ctrl+Shift+V  verify the audit chain (Audit)
-F1  this list</source>
-        <translation type="vanished">Ctrl+L  今すぐロック
-Ctrl+Q  終了
-Ctrl+F  レポートを検索（レポート）
-Ctrl+I  取り込み（レポート）
-F5  統合をやり直す（統合分析）
-Ctrl+M  選択したエンティティを統合（統合分析）
-Ctrl+E  ブリーフィングを書き出す（ブリーフィング）
-Ctrl+N  ユーザーを追加（ユーザー）
-Ctrl+Shift+V  監査チェーンを検証（監査）
-F1  この一覧</translation>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="166"/>
@@ -3675,103 +3630,103 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>NoticesBanner</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="85"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="91"/>
         <source>Seen</source>
         <translation>確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="86"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="92"/>
         <source>Acknowledge this notice (recorded in the audit log); the banner then shows the next one, if any</source>
         <translation>この通知を確認済みにします（監査ログに記録）。次の通知があれば、続けてバナーに表示します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="90"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="96"/>
         <source>All notices…</source>
         <translation>すべての通知…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="91"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="97"/>
         <source>Every notice received and the status of every product held</source>
         <translation>受領したすべての通知と、保有するすべての成果物の状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="131"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="139"/>
         <source>(%1 more unseen)</source>
         <translation>（ほかに未確認 %1 件）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="140"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="154"/>
         <source>Notices could not be read: %1</source>
         <translation>通知を読み込めませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="175"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="189"/>
         <source>recall</source>
         <translation>回収</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="176"/>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="209"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="190"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="223"/>
         <source>correction</source>
         <translation>訂正</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="177"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="191"/>
         <source>Refused %1 from %2: %3. Nothing was marked; do not act on it.</source>
         <translation>%2 からの%1通知を拒否しました: %3。何も反映していません。この通知に従って行動しないでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="183"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="197"/>
         <source>RECALL: destroy all copies of %1 — %2</source>
         <translation>【回収】%1 の写しをすべて破棄してください — %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="185"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="199"/>
         <source>CORRECTION: %1 superseded by %2 — %3</source>
         <translation>【訂正】%1 は %2 に置き換えられました — %3</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="194"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="208"/>
         <source>refused when it came: its key had not signed the product and was not then trusted here as a security officer&apos;s</source>
         <translation>受領時に拒否: その鍵は成果物に署名しておらず、当時この端末で保安責任者の鍵として信頼されていませんでした</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="197"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="211"/>
         <source>not signed by the product&apos;s signer, nor by a key trusted here as a security officer&apos;s</source>
         <translation>成果物の署名者による署名でも、この端末で保安責任者の鍵として信頼された鍵による署名でもありません</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="206"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="220"/>
         <source>REFUSED recall</source>
         <translation>拒否された回収</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="207"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="221"/>
         <source>REFUSED correction</source>
         <translation>拒否された訂正</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="208"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="222"/>
         <source>RECALL</source>
         <translation>回収</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="218"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="232"/>
         <source>none: from %1, %2</source>
         <translation>なし: 送信元 %1、%2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="292"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="318"/>
         <source>WITHDRAWN: destroy all copies</source>
         <translation>【撤回】写しをすべて破棄</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="294"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="320"/>
         <source>superseded by %1</source>
         <translation>%1 に置き換え済み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="296"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="322"/>
         <source>current</source>
         <translation>有効</translation>
     </message>
@@ -3779,91 +3734,91 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>NoticesDialog</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="230"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="244"/>
         <source>Notices and held products</source>
         <translation>通知と保有成果物</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="233"/>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="243"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="247"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="257"/>
         <source>Received</source>
         <translation>受領日時</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="234"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="248"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="235"/>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="244"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="249"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="258"/>
         <source>Product</source>
         <translation>成果物</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="236"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="250"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="237"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="251"/>
         <source>Marked</source>
         <translation>反映</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="238"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="252"/>
         <source>Seen</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="238"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="252"/>
         <source>by %1</source>
         <translation>%1 が確認</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="239"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="253"/>
         <source>NOT SEEN</source>
         <translation>未確認</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="240"/>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="248"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="254"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="262"/>
         <source>Bundle</source>
         <translation>バンドル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="245"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="259"/>
         <source>Classification</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="246"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="260"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="247"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="261"/>
         <source>Digest</source>
         <translation>ダイジェスト</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="251"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="265"/>
         <source>Notices received</source>
         <translation>受領した通知</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="253"/>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="259"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="267"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="273"/>
         <source>Products held</source>
         <translation>保有成果物</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="258"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="272"/>
         <source>Notices</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="279"/>
+        <location filename="../../nia_desktop/ui/views/notices_banner.py" line="300"/>
         <source>%1 notice(s), %2 product(s) held.</source>
         <translation>通知 %1 件、保有成果物 %2 件。</translation>
     </message>
@@ -4127,10 +4082,6 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <location filename="../../nia_desktop/ui/views/reports/reader.py" line="111"/>
         <source>not stated</source>
         <translation>記載なし</translation>
-    </message>
-    <message>
-        <source>Classification</source>
-        <translation type="vanished">区分</translation>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/reports/reader.py" line="110"/>
@@ -5055,10 +5006,6 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>安全措置の緩和(リリース審査、既定の秘密区分、またはスワップの規則)</translation>
     </message>
     <message>
-        <source>Weakening a safeguard (release review or the default classification)</source>
-        <translation type="vanished">安全措置の緩和(リリース審査または既定の秘密区分)</translation>
-    </message>
-    <message>
         <location filename="../../nia_desktop/ui/views/settings.py" line="118"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
@@ -5747,14 +5694,6 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>保管庫のディレクトリを選択</translation>
     </message>
     <message>
-        <source>The backup folder to restore</source>
-        <translation type="vanished">復元するバックアップのフォルダー</translation>
-    </message>
-    <message>
-        <source>An empty folder to restore into</source>
-        <translation type="vanished">復元先の空のフォルダー</translation>
-    </message>
-    <message>
         <location filename="../../nia_desktop/ui/views/unlock.py" line="177"/>
         <source>Restoring… checking every file of the backup</source>
         <translation>復元中… バックアップのすべてのファイルを確認しています</translation>
@@ -6073,14 +6012,6 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>チェックポイント (*.json)</translation>
     </message>
     <message>
-        <source>The backup folder to restore</source>
-        <translation type="vanished">復元するバックアップのフォルダー</translation>
-    </message>
-    <message>
-        <source>An empty folder to restore into</source>
-        <translation type="vanished">復元先の空のフォルダー</translation>
-    </message>
-    <message>
         <location filename="../../nia_desktop/ui/views/vault_care.py" line="238"/>
         <source>Restoring</source>
         <translation>復元中</translation>
@@ -6303,32 +6234,28 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="208"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="209"/>
         <source>Cleared: %1 · %2</source>
         <translation>資格：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="209"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="210"/>
         <source>no compartments</source>
         <translation>コンパートメントなし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="211"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="212"/>
         <source>You read reports marked up to %1 that carry only compartments you hold. An officer changes this in Need to know.</source>
         <translation>%1までの区分で、保持しているコンパートメントだけを付した報告を閲覧できます。変更は保全担当官が「知る必要」で行います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="259"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="267"/>
         <source>Locks in %1</source>
         <translation>%1 後にロック</translation>
     </message>
 </context>
 <context>
     <name>app</name>
-    <message>
-        <source>Demo vault (throwaway, deleted on exit): officer / demo-officer-pass, analyst / demo-analyst-pass, courier / demo-courier-pass</source>
-        <translation type="vanished">デモ用保管庫（終了時に削除）: officer / demo-officer-pass、analyst / demo-analyst-pass、courier / demo-courier-pass</translation>
-    </message>
     <message>
         <location filename="../../nia_desktop/app.py" line="85"/>
         <source>Demo vault (throwaway, deleted on exit): officer / demo-officer-pass, reviewer / demo-reviewer-pass (second officer), analyst / demo-analyst-pass, courier / demo-courier-pass</source>

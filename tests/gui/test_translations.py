@@ -33,6 +33,13 @@ def test_every_japanese_string_is_translated() -> None:
     assert 'type="unfinished"' not in text
 
 
+def test_every_string_belongs_to_the_class_that_shows_it() -> None:
+    """Qt's lupdate files a string under an empty context when it loses track of the class it is in (a nested
+    function inside an ``if`` did that): at run time nothing looks there, and the view stays in English."""
+    text = (ROOT / "resources" / "translations" / "nia_desktop_ja.ts").read_text(encoding="utf-8")
+    assert "<name></name>" not in text
+
+
 def test_japanese_interface(qtbot, vault_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     app = QApplication.instance()
     assert install_translation(app, "ja") == "ja"

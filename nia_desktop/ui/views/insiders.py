@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, Signal
@@ -86,16 +87,13 @@ def select_in_audit(audit: AuditView, seqs: list[int]) -> None:
     """Select the entries numbered ``seqs`` in the Audit view (filters cleared), scrolled to the first. Entries
     newer than the view's last load are fetched first (its refresh runs on a worker)."""
     wanted = set(seqs)
-    known = {entry.seq for entry in audit.model.rows}
-    if not wanted <= known:
-        def reloaded() -> None:
-            audit.model.modelReset.disconnect(reloaded)
-            _select(audit, wanted)
-
-        audit.model.modelReset.connect(reloaded)
-        audit.refresh()
+    if wanted <= {entry.seq for entry in audit.model.rows}:
+        _select(audit, wanted)
         return
-    _select(audit, wanted)
+    # Once, after the reload. (No nested function here: Qt's lupdate then loses the classes below, and their
+    # strings would go untranslated.)
+    audit.model.modelReset.connect(partial(_select, audit, wanted), Qt.ConnectionType.SingleShotConnection)
+    audit.refresh()
 
 
 def _select(audit: AuditView, wanted: set[int]) -> None:
