@@ -64,8 +64,8 @@ Why these numbers:
 * unusual hours are counted in entries, so a heavy user's late evening holds more entries than a light
   user's: the line is at least four hours' worth of their usual pace (entries per active hour);
 * floors, so small numbers never flag: 20 reads (a user who reads 2 a day is not flagged for 6, nor one who
-  reads 1 for 19; one who reads 1 is flagged at 20), 20 reads outside their cases, 2,000 reports reached in
-  search results (four full pages of the desktop's 500 hits: broad searches are common and overlap little),
+  reads 1 for 19; one who reads 1 is flagged at 20), 20 reads outside their cases, 2,500 reports reached in
+  search results (five full pages of 500 hits, a search's most: broad searches are common and overlap little),
   5 refusals (a mistyped passphrase or a click on a report one may not read is normal), 6 exports, 16 entries
   at unusual hours.
 
@@ -150,11 +150,11 @@ class Rules:
     spreads: float = 6.0
     trim: float = 0.2  # the share of the recent days dropped at each end before averaging
     floors: Mapping[Kind, int] = field(default_factory=lambda: {
-        Kind.READS: 20, Kind.OUTSIDE_CASES: 20, Kind.REACH: 2000, Kind.REFUSED: 5, Kind.EXPORTS: 6,
+        Kind.READS: 20, Kind.OUTSIDE_CASES: 20, Kind.REACH: 2500, Kind.REFUSED: 5, Kind.EXPORTS: 6,
         Kind.OFF_HOURS: 16})
     # The agency's usual day: a user's usual until they have enough history of their own.
     defaults: Mapping[Kind, float] = field(default_factory=lambda: {
-        Kind.READS: 40, Kind.OUTSIDE_CASES: 40, Kind.REACH: 300, Kind.REFUSED: 0, Kind.EXPORTS: 1,
+        Kind.READS: 40, Kind.OUTSIDE_CASES: 40, Kind.REACH: 400, Kind.REFUSED: 0, Kind.EXPORTS: 1,
         Kind.OFF_HOURS: 0})
     baseline_days: int = 30
     min_history: int = 7
@@ -350,7 +350,7 @@ class _Day:
         self.hour_seqs: list[list[int]] | None = [[] for _ in range(24)] if keep else None
         # Reach: the distinct ids while the day is the user's latest, then only their count (a year of searches
         # would otherwise keep hundreds of ids per user and day); hits beyond an entry's ids are added as distinct.
-        self.reach_ids: set[int] | None = set()
+        self.reach_ids: set[Any] | None = set()
         self.reached = 0
         self.reach_more = 0
         self.reach_seqs: list[int] = []
@@ -395,14 +395,17 @@ def _uuid(details: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _reached(details: object) -> tuple[list[int], int]:
-    """The report ids a reach entry names and how many hits it had beyond them."""
-    parsed = _parsed(details, "reports") or {}
+def _reached(details: object) -> tuple[list[Any], int]:
+    """The report ids a reach entry names and how many hits it had beyond them. The ids are not checked one by
+    one (a year of searches names millions): anything in the list counts as one reached; only whole numbers are
+    shown (Tally._reach)."""
+    parsed = details if isinstance(details, dict) else _parsed(details, "reports") or {}
     listed = parsed.get("reports")
-    ids = [r for r in listed if isinstance(r, int) and not isinstance(r, bool)] if isinstance(listed, list) else []
+    if not isinstance(listed, list):
+        listed = []
     hits = parsed.get("hits")
-    more = hits - len(ids) if isinstance(hits, int) and not isinstance(hits, bool) and hits > len(ids) else 0
-    return ids, more
+    more = hits - len(listed) if type(hits) is int and hits > len(listed) else 0
+    return listed, more
 
 
 @dataclass(frozen=True)
@@ -494,17 +497,20 @@ class Tally:
 
     def _reach(self, day: _Day, seq: int, details: object) -> None:
         ids, more = _reached(details)
-        if day.reach_ids is not None:
-            day.reach_ids.update(ids)
-        else:  # an entry dated back into a day already left (a clock set back): counted, not deduplicated
+        if day.reach_ids is None:  # an entry dated back into a day already left (a clock set back): counted
             day.reached += len(ids)
+        else:
+            try:
+                day.reach_ids.update(ids)
+            except TypeError:  # something unhashable in a damaged entry: the whole numbers still count
+                day.reach_ids.update(r for r in ids if type(r) is int)
         day.reach_more += more
         day.reach_entries += 1
         cap = self.rules.seq_cap
         if len(day.reach_seqs) < cap:
             day.reach_seqs.append(seq)
         if day.reach_shown is not None and len(day.reach_shown) < cap:
-            day.reach_shown.extend(ids[:cap - len(day.reach_shown)])
+            day.reach_shown.extend(r for r in ids[:cap - len(day.reach_shown)] if type(r) is int)
 
     # -- judging ----------------------------------------------------------------------------------------------
     def finish(self) -> Watch:

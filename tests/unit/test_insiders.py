@@ -400,6 +400,14 @@ def test_reach_is_counted_once_a_user_has_moved_on_to_later_days() -> None:
     assert found.users[0].reach == 400 + 50
 
 
+def test_a_damaged_search_entry_counts_its_whole_numbers_and_breaks_nothing() -> None:
+    log = Log()
+    log.add("kenji", END, 10, "report.search", "3 hits", details={"hits": 3, "reports": [7, [8], {"x": 9}]})
+    log.add("kenji", END, 11, "report.search", "x hits", details={"hits": "many", "reports": "7, 8"})
+    found = log.watch()
+    assert found.users[0].reach == 1  # report 7; the two unhashable ids and the second entry name nothing
+
+
 # -- a simulated month ----------------------------------------------------------------------------------------
 FIRST = date(2026, 3, 2)
 
