@@ -162,8 +162,12 @@ def _days(value: str) -> int:
 
 
 # What each finding measures, as a person reads it.
-_WHAT = {"reads": "reads", "outside_cases": "reads outside their cases", "refused": "refused attempts",
-         "exports": "exports and releases", "off_hours": "entries at unusual hours"}
+_WHAT = {"reads": "reads", "outside_cases": "reads outside their cases", "reach": "reports shown in search results",
+         "refused": "refused attempts", "exports": "exports and releases", "off_hours": "entries at unusual hours"}
+# Which usual judged it, when it is not the user's own recent days.
+_BASIS = {"established": "judged against their established usual (90 days), lower than their recent one",
+          "agency": "judged against the agency's usual day: {days} earlier active days of their own",
+          "ceiling": "above twenty times the agency's usual day, whatever their own usual"}
 
 
 def _insiders(args: argparse.Namespace) -> int:
@@ -189,7 +193,8 @@ def _insiders_text(found: Watch) -> str:
     if found.users:
         lines += ["", "USERS", table([_user_row(u) for u in found.users],
                                       ["USER", "ROLE", "DAYS", "READS/DAY", "USUAL", "BUSIEST", "OUTSIDE CASES",
-                                       "REFUSED", "EXPORTS", "UNUSUAL HOURS", "USUAL HOURS", "FLAGGED"])]
+                                       "SEARCH REACH", "REFUSED", "EXPORTS", "UNUSUAL HOURS", "USUAL HOURS",
+                                       "FLAGGED"])]
     return "\n".join(lines)
 
 
@@ -205,8 +210,8 @@ def _finding_text(finding: Finding) -> list[str]:
         more.append(f"         at {hours_text(finding.hours)}; usual hours {hours_text(finding.usual_hours)}")
     if finding.reports:
         more.append(f"         reports: {_listed(finding.reports, finding.value)}")
-    if finding.history_days < 5:
-        more.append(f"         judged against agency defaults: {finding.history_days} earlier active days")
+    if str(finding.basis) in _BASIS:
+        more.append("         " + _BASIS[str(finding.basis)].format(days=finding.history_days))
     more.append(f"         audit entries: {_listed(finding.seqs, finding.seq_count)}")
     return [line, *more]
 
@@ -221,5 +226,5 @@ def _user_row(user: UserSummary) -> list[str]:
 
     busiest = f"{user.busiest_reads} on {user.busiest_day}" if user.busiest_day else ""
     return [user.user, user.role, str(user.active_days), f"{user.reads_per_day:.1f}", f"{user.usual_reads:g}",
-            busiest, str(user.outside_cases), f"{user.refused} ({user.need_to_know} need to know)",
+            busiest, str(user.outside_cases), str(user.reach), f"{user.refused} ({user.need_to_know} need to know)",
             str(user.exports), str(user.off_hours), hours_text(user.usual_hours), str(user.flagged)]

@@ -115,3 +115,5 @@ def test_a_search_is_one_audit_entry_without_its_words_and_counts_as_reach(nia_v
     assert "SEARCHCANARY" not in json.dumps(log)
     found = nia_vault("audit", "insiders", "--json", **OLIVE).json()
     assert next(u for u in found["users"] if u["user"] == "anna")["reach"] == 5
+    text = nia_vault("audit", "insiders", **OLIVE)
+    assert text.code == 0 and "SEARCH REACH" in text.out, text.err
