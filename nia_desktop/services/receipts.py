@@ -93,6 +93,13 @@ def _received(session: Session, bundle_uuid: str) -> tuple[str, str, str]:
         return "briefing", held.digest, held.received_at
     notice = holdings.received_notice(session.db, bundle_uuid)
     if notice is not None:
+        from nia_desktop.services.notices import REFUSED, received_notices
+
+        view = next((v for v in received_notices(session) if v.notice.uuid == notice.uuid), None)
+        if view is not None and view.state == REFUSED:  # a receipt would tell the sender it was acted on
+            raise BadInput(f"notice {bundle_uuid[:40]} was refused here and marked nothing (not signed by the key "
+                           "that signed the product, nor by a key trusted here as a security officer's): no receipt "
+                           "is signed for it, so the sender's ledger keeps it outstanding")
         return "notice", notice.digest, notice.received_at
     other = holdings.received_kind(session.db, bundle_uuid)
     if other is not None:

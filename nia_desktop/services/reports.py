@@ -152,9 +152,17 @@ _GRADING = re.compile(r"([A-F])([1-6])")
 
 def grade_report(session: Session, report_id: int, grading: str, why: str) -> ReportSummary:
     """Re-grade a report's source (reliability A-F, credibility 1-6, the Admiralty code, e.g. "B2"): an analyst
-    who may read it, with a reason, audited with the grading before and after. Products released from it are
-    then listed by `nia ledger stale`."""
+    who may read it, with a reason, audited with the grading before and after; a refusal is audited too.
+    Products released from it are then listed by `nia ledger stale`."""
     session.require(Action.REPORT_MARK, f"report {report_id}")
+    try:
+        return _grade(session, report_id, grading, why)
+    except BadInput as exc:
+        session.audit("report.grade", f"report {report_id}", "refused", {"reason": exc.user_message[:500]})
+        raise
+
+
+def _grade(session: Session, report_id: int, grading: str, why: str) -> ReportSummary:
     found = _GRADING.fullmatch(grading.strip().upper())
     if found is None:
         raise BadInput(f"not an Admiralty grading: {grading[:20]!r} (a letter A-F and a digit 1-6, e.g. B2)")

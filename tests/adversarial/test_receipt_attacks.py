@@ -282,3 +282,34 @@ def test_a_recall_that_comes_before_its_product_orders_nothing_once_the_product_
         assert (first.state, first.notice.why) == (notices.APPLIED, "the source recanted")
         assert notice_text(first).startswith(f"RECALL: destroy all copies of product {digest[:16]}")
         assert second.state == notices.REFUSED  # the product is withdrawn now, by anna: bob's still orders nothing
+
+
+def test_a_recall_refused_at_the_consumer_is_never_acknowledged_at_the_nia(two: Pair, tmp_path: Path) -> None:
+    """A colleague of the product's signer recalls it with `nia notice recall`: every holder refuses it (signer
+    rule) and keeps the product current. Were a receipt signed for it, the NIA's ledger would show the recall
+    acknowledged while the product stays in use: the consumer refuses to sign one, and the recall stays
+    outstanding at the NIA (found by the review of issue 14)."""
+    from nia_desktop.core.roles import Role
+    from nia_desktop.services import ledger as questions
+    from nia_desktop.services.users import add_user
+
+    digest, held_uuid = delivered(two, tmp_path)
+    with two.nia.session(OFFICER) as session:
+        add_user(session, "bob", Role.ANALYST, "bob-passphrase-44")
+    two.nia.passphrases["bob"] = "bob-passphrase-44"
+    two.trust("bob", "analyst")
+    with two.nia.session("bob") as session:
+        issued = notices.issue(session, "recall", digest, "bob withdraws it", out=tmp_path / "bob-recall.nia")
+    notice_uuid = issued.sent[0].uuid
+    got = two.receive(tmp_path / "bob-recall.nia")
+    assert got.effect["refused"] == [held_uuid] and got.effect["marked"] == []
+    with two.consumer.session(two.analyst) as session:
+        with pytest.raises(BadInput, match="refused here and marked nothing"):
+            receipts.issue(session, notice_uuid, tmp_path / "receipt.nia")
+        refused = [e for e in audit_log.iter_entries(session.db) if e.action == "receipt.issue"]
+        assert [e.outcome for e in refused] == ["refused"]
+        assert holdings.held_digest(session.db, digest)[0].status == "current"
+    assert not (tmp_path / "receipt.nia").exists()
+    with two.nia.session(OFFICER) as session:
+        waiting = [(h.copy.kind, h.copy.consumer) for h in questions.outstanding(session).items]
+        assert ("notice", two.name) in waiting

@@ -155,8 +155,9 @@ def test_stale_after_a_re_mark_a_re_grade_and_a_duplicate_found(released: Ledger
         was = reports.open_report(anna, ids["c.txt"]).summary
         assert reports.grade_report(anna, ids["c.txt"], "e5", "the source was found to embellish").reliability == "E"
         graded = [e for e in audit_log.iter_entries(anna.db) if e.action == "report.grade"]
-        assert [(e.details["from"], e.details["to"]) for e in graded] == [(f"{was.reliability}{was.credibility}",
-                                                                          "E5")]
+        assert [e.outcome for e in graded] == ["refused", "refused", "ok"]  # every refusal audited
+        assert (graded[-1].details["from"], graded[-1].details["to"]) == (f"{was.reliability}{was.credibility}",
+                                                                          "E5")
         regraded = {(s.product.digest, s.report_id): s.reasons for s in questions.stale(anna).items}
         assert regraded[(released.digests["mofa"], ids["c.txt"])] == ("re-graded",)
         fusion.run_fusion(anna)
