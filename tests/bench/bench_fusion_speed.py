@@ -87,7 +87,7 @@ def from_stored(count: int, added: int = 20) -> None:
     rng = random.Random(9)
     reports = [ReportText(i + 1, f"contact report {i}", synthetic(i, rng)) for i in range(count + added)]
     contents = {r.id: content_only(r) for r in reports}
-    text = _dumps_in_pieces(to_stored(fuse(reports[:count])))
+    text = _dumps_in_pieces(to_stored(fuse(reports[:count]))).decode()
     start = time.perf_counter()
     json.loads(text)
     baseline = time.perf_counter() - start
