@@ -13,7 +13,7 @@ from nia_desktop.cli.output import safe, table
 
 if TYPE_CHECKING:
     from nia_desktop.core.store.ledger import Consumer, Holding, Product
-    from nia_desktop.services.ledger import Page
+    from nia_desktop.services.paging import Page
     from nia_desktop.services.session import Session
 
 

@@ -9,11 +9,17 @@ from typing import TYPE_CHECKING
 
 from nia_desktop.cli.clearance_cmds import register_report
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
-from nia_desktop.cli.numbers import limit, row_id
-from nia_desktop.cli.output import emit_json, safe, say, table
+from nia_desktop.cli.numbers import row_id
+from nia_desktop.cli.output import emit_json, safe, say, table, warn
+from nia_desktop.cli.paging import add_paging, paged, stream_json, stream_table, window, with_more
 
 if TYPE_CHECKING:
+    from nia_desktop.core.store.reports import ReportSummary
     from nia_desktop.services.session import Session
+
+REPORTS_PAGE = 1000  # nia reports --offset without --limit; without either it lists every report
+SEARCH_PAGE = 50
+_REPORT_HEADERS = ["ID", "DATE", "AGENCY", "CLASSIFICATION", "LANG", "GRADE", "TITLE"]
 
 
 def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
@@ -25,14 +31,14 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     imp.add_argument("--caveat", action="append", default=[], metavar="NAME",
                      help="add this caveat (compartment, control or REL TO list) to every report of the import")
     imp.set_defaults(handler=_import)
-    listing = commands.add_parser("reports", parents=[common], help="list reports")
+    listing = commands.add_parser("reports", parents=[common], help="list reports (every one, or a page)")
     listing.add_argument("--case", default="")
     listing.add_argument("--agency", default="")
-    listing.add_argument("--limit", type=limit, default=1000)
+    add_paging(listing, REPORTS_PAGE, every=True)
     listing.set_defaults(handler=_reports)
     search = commands.add_parser("search", parents=[common], help="full-text search (English and Japanese)")
     search.add_argument("query")
-    search.add_argument("--limit", type=limit, default=50)
+    add_paging(search, SEARCH_PAGE)
     search.set_defaults(handler=_search)
     report = commands.add_parser("report", help="one report").add_subparsers(dest="report_cmd", required=True)
     show = report.add_parser("show", parents=[common], help="print a report's metadata and text (audited)")
@@ -85,28 +91,50 @@ def _import(args: argparse.Namespace) -> int:
     return run_in_session(args, act)
 
 
+def _report_row(r: ReportSummary) -> list[str]:
+    return [str(r.id), r.report_date, r.agency, r.marking_text, r.language, r.reliability + r.credibility,
+            r.title[:70]]
+
+
 def _reports(args: argparse.Namespace) -> int:
+    """Every report the user may read, streamed (JSON array or table); with --limit/--offset, one page."""
     from nia_desktop.core.store.reports import Filters
-    from nia_desktop.services.reports import list_reports
+    from nia_desktop.services.reports import every_report, report_page
 
     def act(session: Session) -> int:
-        rows = list_reports(session, args.case, Filters(agency=args.agency.upper()), limit=args.limit)
-        return respond(args, [r.to_json() for r in rows],
-                       table([[str(r.id), r.report_date, r.agency, r.marking_text, r.language,
-                               r.reliability + r.credibility, r.title[:70]] for r in rows],
-                             ["ID", "DATE", "AGENCY", "CLASSIFICATION", "LANG", "GRADE", "TITLE"]))
+        filters = Filters(agency=args.agency.upper())
+        if paged(args):
+            size, skip = window(args)
+            page = report_page(session, args.case, filters, offset=skip, limit=size)
+            return respond(args, page.to_json(), with_more(table([_report_row(r) for r in page.items],
+                                                                 _REPORT_HEADERS), page))
+        rows = every_report(session, args.case, filters)
+        if wants_json(args):
+            stream_json(r.to_json() for r in rows)
+        else:
+            stream_table((_report_row(r) for r in rows), _REPORT_HEADERS, [7, 10, 6, 14, 4, 5, 0])
+        return 0
 
     return run_in_session(args, act)
 
 
 def _search(args: argparse.Namespace) -> int:
-    from nia_desktop.services.reports import search
+    """A page of hits: --json is the array of hits (a note on stderr when more follow) unless --limit/--offset
+    ask for the page object."""
+    from nia_desktop.services.reports import search_page
 
     def act(session: Session) -> int:
-        hits = search(session, args.query, args.limit)
-        return respond(args, [h.to_json() for h in hits],
-                       "\n".join(f"{h.summary.id:>6}  {safe(h.summary.title)[:70]}\n        {safe(h.snippet)}"
-                                 for h in hits) or "no matches")
+        size, skip = window(args)
+        page = search_page(session, args.query, size, offset=skip)
+        hits = page.items
+        if wants_json(args) and not paged(args):
+            if page.more:
+                warn(f"more results: --offset {page.next_offset}")
+            emit_json([h.to_json() for h in hits])
+            return 0
+        return respond(args, page.to_json(), with_more(
+            "\n".join(f"{h.summary.id:>6}  {safe(h.summary.title)[:70]}\n        {safe(h.snippet)}"
+                      for h in hits) or "no matches", page))
 
     return run_in_session(args, act)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from nia_desktop.core.audit import Outcome
 from nia_desktop.core.errors import BadInput
@@ -23,6 +23,7 @@ from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.store import clearances, ledger
 from nia_desktop.core.store.ledger import Clause, Copy, Derivation, Holding, Notice, Product, Stale
 from nia_desktop.services.fusion import kept_run
+from nia_desktop.services.paging import Page as Page  # re-exported: the ledger view names it from here
 from nia_desktop.services.session import Session
 
 T = TypeVar("T", Holding, Stale)
@@ -30,23 +31,8 @@ DEFAULT_LIMIT = 100
 MAX_CASES = 20  # stale: the case fusions consulted for near-duplicates, besides the fusion of everything
 
 
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    """One page of an answer: ``more`` says whether rows follow (ask again with ``offset`` + ``limit``)."""
-
-    question: str
-    items: list[T]
-    limit: int
-    offset: int
-    more: bool
-
-    def to_json(self) -> dict[str, Any]:
-        return {"question": self.question, "items": [i.to_json() for i in self.items], "limit": self.limit,
-                "offset": self.offset, "more": self.more}
-
-
 def _page(question: str, rows: list[T], limit: int, offset: int) -> Page[T]:
-    return Page(question, rows[:limit], limit, offset, len(rows) > limit)
+    return Page.cut(rows, limit, offset, question)
 
 
 def _check_window(limit: int, offset: int) -> None:

@@ -10,6 +10,7 @@ refused and audited.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -18,6 +19,7 @@ from nia_desktop.core.errors import BadInput
 from nia_desktop.core.roles import Action
 from nia_desktop.core.store import cases, clearances, reports
 from nia_desktop.core.store.reports import Filters, Report, ReportSummary
+from nia_desktop.services.paging import Page, check_window
 from nia_desktop.services.session import Session
 
 
@@ -38,6 +40,33 @@ def list_reports(session: Session, case: str = "", filters: Filters | None = Non
                  limit: int = 1000, order: str = "id", descending: bool = False) -> list[ReportSummary]:
     session.require(Action.REPORT_READ)
     return reports.page(session.db, _filters(session, filters, case), offset, limit, order, descending)
+
+
+def report_page(session: Session, case: str = "", filters: Filters | None = None, offset: int = 0,
+                limit: int = 1000, order: str = "id", descending: bool = False) -> Page[ReportSummary]:
+    """One page of the listing and whether more follows (``limit + 1`` rows fetched, nothing counted)."""
+    session.require(Action.REPORT_READ)
+    check_window(limit, offset)
+    rows, more = reports.window(session.db, _filters(session, filters, case), offset, limit, order, descending)
+    return Page(rows, limit, offset, more)
+
+
+STREAM_BATCH = 500
+
+
+def every_report(session: Session, case: str = "", filters: Filters | None = None,
+                 batch: int = STREAM_BATCH) -> Iterator[ReportSummary]:
+    """Every report the user may read, in id order, fetched ``batch`` at a time by id (keyset paging): memory
+    holds one batch whatever the vault's size, and the last batch costs what the first does."""
+    session.require(Action.REPORT_READ)
+    narrowed = _filters(session, filters, case)
+    last = 0
+    while True:
+        rows = reports.after(session.db, narrowed, last, batch)
+        yield from rows
+        if len(rows) < batch:
+            return
+        last = rows[-1].id
 
 
 def count_reports(session: Session, case: str = "", filters: Filters | None = None) -> int:
@@ -97,13 +126,24 @@ class Hit:
 SEARCH_AUDIT_IDS = 500
 
 
-def search(session: Session, query: str, limit: int = 50, filters: Filters | None = None) -> list[Hit]:
+def search(session: Session, query: str, limit: int = 50, filters: Filters | None = None,
+           offset: int = 0) -> list[Hit]:
+    """The hits of one page of a search (search_page without saying whether more follow)."""
+    return search_page(session, query, limit, filters, offset).items
+
+
+def search_page(session: Session, query: str, limit: int = 50, filters: Filters | None = None,
+                offset: int = 0) -> Page[Hit]:
     """Full-text search, English and Japanese; words, "phrases", prefix*, AND/OR/NOT.
 
     Hits show titles and a window of text, so every search is audited (``report.search``, one entry) with the
     ids it returned (the first SEARCH_AUDIT_IDS) and how many: the insider watch counts them as reach. The query
-    itself is never written: it may carry words the analyst read in a report, and officers read the log."""
+    itself is never written: it may carry words the analyst read in a report, and officers read the log.
+
+    A page is ``limit`` hits from ``offset`` in rank order; one hit more is ranked to say whether more follow.
+    Hits come from the newest candidates the store ranks (store/reports.search), so paging ends with them."""
     session.require(Action.REPORT_READ, "search")
+    check_window(limit, offset)
     expression = fts.to_fts_query(query)
     if not expression:
         raise BadInput("the search has no words to look for")
@@ -116,7 +156,7 @@ def search(session: Session, query: str, limit: int = 50, filters: Filters | Non
     hidden = clearances.hides_any(session.db, reader)
     one_word = _ONE_WORD.fullmatch(expression) is not None
     try:
-        rows = reports.search(session.db, expression, limit,
+        rows = reports.search(session.db, expression, offset + limit + 1,
                               readable_search_filters(session, filters, rank_locally=hidden and not one_word))
     except Exception as exc:  # FTS5 syntax errors surface as OperationalError
         if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
@@ -126,10 +166,12 @@ def search(session: Session, query: str, limit: int = 50, filters: Filters | Non
         rows = sorted(((s, fts.tf_score(s.title, body, terms), body) for s, _, body in rows), key=lambda r: r[1])
     elif hidden:
         rows = [(s, float(position), body) for position, (s, _, body) in enumerate(rows, start=1)]
-    hits = [Hit(summary, rank, fts.snippet(body, terms)) for summary, rank, body in rows[:limit]]
+    window = rows[offset:offset + limit + 1]
+    hits = [Hit(summary, rank, fts.snippet(body, terms)) for summary, rank, body in window[:limit]]
     session.audit("report.search", f"{len(hits)} hits", details={
-        "hits": len(hits), "limit": limit, "reports": [h.summary.id for h in hits[:SEARCH_AUDIT_IDS]]})
-    return hits
+        "hits": len(hits), "limit": limit, **({"offset": offset} if offset else {}),
+        "reports": [h.summary.id for h in hits[:SEARCH_AUDIT_IDS]]})
+    return Page(hits, limit, offset, len(window) > limit)
 
 
 _ONE_WORD = re.compile(r'"[^" ]+"')

@@ -202,6 +202,30 @@ def page(db: VaultConnection, filters: Filters, offset: int, limit: int, order: 
     return with_caveats(db, [_summary(r) for r in rows])
 
 
+def window(db: VaultConnection, filters: Filters, offset: int, limit: int, order: str = "id",
+           descending: bool = False) -> tuple[list[ReportSummary], bool]:
+    """One page and whether rows follow it: ``limit + 1`` rows are fetched, the table is never counted."""
+    rows = page(db, filters, offset, limit + 1, order, descending)
+    return rows[:limit], len(rows) > limit
+
+
+def after(db: VaultConnection, filters: Filters, last_id: int, limit: int) -> list[ReportSummary]:
+    """Up to ``limit`` reports with an id above ``last_id``, in id order (keyset paging): each page starts from
+    the id index wherever it is, so the millionth row costs what the first does (OFFSET would walk every row
+    before it)."""
+    sql, params = after_query(filters, _SUMMARY)
+    rows = db.query(sql, (last_id, *params, limit))
+    return with_caveats(db, [_summary(r) for r in rows])
+
+
+def after_query(filters: Filters, columns: str = "id") -> tuple[str, list[Any]]:
+    """after()'s statement (parameters: the last id, ``params``, the limit). NOT INDEXED keeps SQLite on the id
+    (rowid) order: with an index on classification or agency it could pick that one and sort every matching row
+    for each page."""
+    where, params = filters.where()
+    return f"SELECT {columns} FROM reports NOT INDEXED WHERE id > ? AND {where} ORDER BY id LIMIT ?", params
+
+
 def count(db: VaultConnection, filters: Filters = Filters()) -> int:
     where, params = filters.where()
     return int(db.query(f"SELECT count(*) FROM reports WHERE {where}", params)[0][0])
