@@ -1,0 +1,152 @@
+"""The Fusion view's pages for the signed-in analyst: their own fusion's tables, a page at a time.
+
+Each call checks Action.FUSE and reads only the scope of the user's own access
+(store/fusion.run_scope(case, session.access().key())): another reader's
+fusion derives from reports this user may not read. Within it, a report the
+user may no longer read (re-marked, a grant run out) shows nowhere: when the
+vault hides any report from the user, every query joins their readable clause
+(core/store/fusion_pages), and a scope that still draws on such a report is
+not shown at all (its entities' names and aliases came from that report too):
+fusing again makes a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nia_desktop.core.classification import Level
+from nia_desktop.core.roles import Action
+from nia_desktop.core.store import cases, clearances, fusion_state
+from nia_desktop.core.store import fusion_pages as pages
+from nia_desktop.core.store.fusion import run_scope
+from nia_desktop.core.store.fusion_pages import EntityDetail, EntityLine, Page, TimelineMark
+from nia_desktop.services.session import Session
+
+PAGE = 200
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The user's fused scope: its id and the readable clause its queries join (None: nothing is hidden)."""
+
+    id: int
+    readable: pages.Readable
+
+
+def _scope(session: Session, case: str) -> Scope | None:
+    """The scope of ``case`` ('' for every report) fused for this user's access, or None: not fused yet, or
+    drawing on a report this user may no longer read."""
+    session.require(Action.FUSE, case or "all reports")
+    reader = session.access()
+    sid = pages.scope_id(session.db, run_scope(case, reader.key()))
+    if sid is None:
+        return None
+    if not clearances.hides_any(session.db, reader):
+        return Scope(sid, None)
+    clause, params = clearances.readable_sql(session.db, reader, "r")
+    hidden = f"SELECT r.id FROM reports r WHERE NOT ({clause})"  # noqa: S608 - the readable clause
+    if fusion_state.draws_on_any(session.db, sid, hidden, params):
+        return None
+    return Scope(sid, (clause, params))
+
+
+@dataclass(frozen=True)
+class Status:
+    """What the status line and the matrix's columns need: counts of readable things, pending work."""
+
+    fused: bool
+    at: str = ""
+    entities: int = 0
+    links: int = 0
+    duplicates: int = 0
+    pending: int = 0
+    agencies: tuple[str, ...] = ()
+    highest: Level = Level.UNCLASSIFIED
+
+
+def status(session: Session, case: str = "") -> Status:
+    found = _scope(session, case)
+    if found is None:
+        return Status(False)
+    counts = pages.counts(session.db, found.id, found.readable)
+    facts = pages.scope_facts(session.db, found.id)
+    return Status(True, str(facts.get("at", "")), counts["entities"], counts["links"], counts["duplicates"],
+                  pages.pending_count(session.db, found.id), tuple(pages.agencies(session.db, found.id,
+                                                                                  found.readable)),
+                  _highest(session, case))
+
+
+def _highest(session: Session, case: str) -> Level:
+    """The highest classification among the reports the scope may show: its readable reports (every readable
+    report of the vault for the fusion of everything, by the classification index: never lower than what
+    shows)."""
+    clause, params = session.readable("r")
+    if case:
+        case_id = cases.find(session.db, case)
+        rows = session.db.query(f"SELECT max(r.classification) FROM case_reports c JOIN reports r ON "  # noqa: S608
+                                f"r.id = c.report_id WHERE c.case_id = ? AND {clause}", (case_id, *params))
+    else:
+        rows = session.db.query(f"SELECT max(r.classification) FROM reports r WHERE {clause}", params)  # noqa: S608
+    return Level(int(rows[0][0])) if rows and rows[0][0] is not None else Level.UNCLASSIFIED
+
+
+def entity_page(session: Session, case: str = "", order: str = "reports", descending: bool = True, text: str = "",
+                offset: int = 0, limit: int = PAGE, min_reports: int = 0) -> Page[EntityLine]:
+    """A page of entities with their corroboration (empty before the first fusion)."""
+    found = _scope(session, case)
+    if found is None:
+        return Page([], False)
+    page = pages.entities(session.db, found.id, order, descending, text, offset, limit, found.readable,
+                          min_reports)
+    return Page(pages.with_seen(session.db, found.id, page.rows, found.readable), page.more)
+
+
+def entity_count(session: Session, case: str = "", text: str = "", min_reports: int = 0) -> int:
+    found = _scope(session, case)
+    return 0 if found is None else pages.entity_count(session.db, found.id, text, found.readable, min_reports)
+
+
+def entity_detail(session: Session, entity_id: int, case: str = "") -> EntityDetail | None:
+    found = _scope(session, case)
+    return None if found is None else pages.entity(session.db, found.id, entity_id, found.readable)
+
+
+@dataclass(frozen=True)
+class DuplicatePage:
+    groups: list[list[int]]
+    more: bool
+    facts: dict[int, tuple[str, str]]  # report: (agency, day)
+
+
+def duplicate_page(session: Session, case: str = "", offset: int = 0, limit: int = PAGE) -> DuplicatePage:
+    found = _scope(session, case)
+    if found is None:
+        return DuplicatePage([], False, {})
+    page = pages.duplicate_groups(session.db, found.id, offset, limit, found.readable)
+    ids = sorted({r for group in page.rows for r in group})
+    facts: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(ids), 500):
+        batch = ids[start:start + 500]
+        marks = ",".join("?" * len(batch))
+        for report_id, agency, day in session.db.query(
+                f"SELECT r.id, r.agency, {pages.DAY} FROM reports r WHERE r.id IN ({marks})", batch):  # noqa: S608
+            facts[int(report_id)] = (str(agency), str(day or ""))
+    return DuplicatePage(page.rows, page.more, facts)
+
+
+def graph(session: Session, case: str = "", most: int = 150,
+          most_reports: int = 350) -> tuple[list[tuple[int, str, str, list[int]]], dict[int, str]]:
+    """The link graph's entities (id, name, kind, reports shown) and their reports' titles."""
+    found = _scope(session, case)
+    return ([], {}) if found is None else pages.graph(session.db, found.id, most, most_reports, found.readable)
+
+
+def timeline(session: Session, case: str = "") -> list[TimelineMark]:
+    found = _scope(session, case)
+    return [] if found is None else pages.timeline(session.db, found.id, found.readable)
+
+
+def pending(session: Session, case: str = "") -> int:
+    found = _scope(session, case)
+    return 0 if found is None else pages.pending_count(session.db, found.id)
+
