@@ -78,12 +78,13 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
 
 
 def _fuse(args: argparse.Namespace) -> int:
-    from nia_desktop.services.fusion import run_fusion
+    from nia_desktop.services.fusion import pending_work, run_fusion
 
     def act(session: Session) -> int:
         result = run_fusion(session, args.case)
+        waiting, _ = pending_work(session, args.case)  # a full fusion clears the scope's queue: 0 unless raced
         if wants_json(args):
-            emit_json(result.to_json())
+            emit_json({**result.to_json(), "pending": waiting})
             return 0
         rows = [[str(e.id), e.kind.value, e.name, str(len(e.reports)), ", ".join(e.aliases[:4])]
                 for e in result.entities if len(e.reports) > 1][:200]
@@ -92,6 +93,8 @@ def _fuse(args: argparse.Namespace) -> int:
             f"{len(result.duplicates)} near-duplicate groups")
         for group in result.duplicates:
             say("near-duplicates: " + ", ".join(safe(str(i)) for i in group))
+        if waiting:
+            say(f"re-fuse recommended: {waiting} pending")
         return 0
 
     return run_in_session(args, act)
@@ -119,11 +122,10 @@ def _case_add(args: argparse.Namespace) -> int:
 
 
 def _entity_show(args: argparse.Namespace) -> int:
-    from nia_desktop.services.fusion import corroboration, last_fusion
+    from nia_desktop.services.fusion import corroboration, entity_details
 
     def act(session: Session) -> int:
-        run = last_fusion(session, args.case)
-        entity = next((e for e in (run or {}).get("entities", []) if e["id"] == args.id), None)
+        entity = entity_details(session, args.id, args.case)
         if entity is None:
             from nia_desktop.core.errors import BadInput
 

@@ -17,16 +17,17 @@ from typing import Any
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.fusion import cache as extraction_cache
-from nia_desktop.core.fusion.engine import FusionResult, content_only, fuse, load_dictionaries
-from nia_desktop.core.fusion.incremental import FusionIndex, Update
-from nia_desktop.core.fusion.judgements import Judgement, node_from_text
+from nia_desktop.core.fusion.engine import Entity, FusionResult, content_only, fuse, load_dictionaries
+from nia_desktop.core.fusion.incremental import TableIndex, Update
+from nia_desktop.core.fusion.judgements import Judgement, node_from_text, node_text
 from nia_desktop.core.fusion.nodes import ReportText
-from nia_desktop.core.fusion.stored import from_stored, to_stored
+from nia_desktop.core.fusion.stored import to_stored
 from nia_desktop.core.markings import Access
 from nia_desktop.core.names import check_case_name
 from nia_desktop.core.roles import Action
 from nia_desktop.core.store import cases, clearances
 from nia_desktop.core.store import fusion as store
+from nia_desktop.core.store import fusion_state as state
 from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.services.session import Session
 
@@ -49,36 +50,50 @@ def _report_texts(session: Session, case: str, reader: Access) -> list[ReportTex
     return [ReportText(int(i), str(title), str(body), int(message or 0)) for i, title, body, message in rows]
 
 
-def _hidden(session: Session, reader: Access) -> set[int]:
-    """The reports ``reader`` may not read (one scan of the reports table)."""
-    clause, params = clearances.readable_sql(session.db, reader, "r")
-    return {int(i) for (i,) in session.db.query(f"SELECT r.id FROM reports r WHERE NOT ({clause})", params)}  # noqa: S608
+def _hidden_sql(session: Session, reader: Access) -> tuple[str, list[Any]]:
+    """A query of the reports ``reader`` may not read, by their own indexes (classification, caveat): the set is
+    usually small (above the reader's level, or in a compartment they lack), never a scan of every report."""
+    sql = "SELECT id FROM reports WHERE classification > ?"
+    params: list[Any] = [int(reader.level)]
+    lacking = clearances.restrictive_not_held(session.db, reader)
+    if lacking:
+        marks = ",".join("?" * len(lacking))
+        sql += f" UNION SELECT report_id FROM report_caveats WHERE caveat IN ({marks})"  # noqa: S608 - placeholders
+        params += lacking
+    return sql, params
 
 
-def _cited(stored: dict[str, Any]) -> set[int]:
-    """Every report a stored fusion result draws on: entities' reports, near-duplicates, links, content dates."""
-    found = {int(r) for e in stored.get("entities", []) for r in e["reports"]}
-    found.update(int(r) for group in stored.get("duplicates", []) for r in group)
-    found.update(int(end) for link in stored.get("links", []) for end in (link["a"], link["b"]))
-    found.update(int(r) for r in stored.get("dates", {}))
-    return found
-
-
-def _run(session: Session, case: str, reader: Access | None = None) -> tuple[str, dict[str, Any]] | None:
+def _scope(session: Session, case: str, reader: Access | None = None) -> state.Scope | None:
     """The latest fusion of ``case`` kept for this user's access, or None: none yet, or one that draws on a
-    report re-marked beyond the user's reach since (fusing again makes a new one)."""
+    report re-marked beyond the user's reach since (fusing again makes a new one). The check probes the scope
+    for each report hidden from the reader (core/store/fusion_state.draws_on_any), not every report it covers."""
     reader = reader or session.access()
-    found = store.last_run(session.db, case, reader.key())
-    if found is None or _cited(found[1]) & _hidden(session, reader):
+    found = state.scope(session.db, store.run_scope(case, reader.key()))
+    if found is None or state.draws_on_any(session.db, found.id, *_hidden_sql(session, reader)):
         return None
     return found
 
 
+def _run(session: Session, case: str, reader: Access | None = None) -> tuple[str, dict[str, Any]] | None:
+    """(when, the whole result as `nia fuse --json` and earlier stores had it) of the kept fusion, or None."""
+    found = _scope(session, case, reader)
+    if found is None:
+        return None
+    return found.at, to_stored(state.reconstruct(session.db, found.id))
+
+
 def kept_run(session: Session, case: str = "") -> dict[str, Any] | None:
     """For other services (their caller's permission already checked): the latest fusion kept for this user's
-    access, as stored, or None."""
+    access, whole, or None."""
     found = _run(session, case)
     return None if found is None else found[1]
+
+
+def kept_duplicates(session: Session, case: str = "") -> list[list[int]]:
+    """The near-duplicate groups of the latest fusion kept for this user's access (none without one), read from
+    their own table (services/ledger.py)."""
+    found = _scope(session, case)
+    return [] if found is None else state.duplicate_groups(session.db, found.id)
 
 
 def _judgements(session: Session, include_revoked: bool = False) -> list[tuple[Judgement, str | None]]:
@@ -157,13 +172,14 @@ def run_fusion(session: Session, case: str = "") -> FusionResult:
     cached = set(extracted)
     result = fuse(texts, decided, watch, extracted)
     fresh = [(r, extraction_cache.encode(found)) for r, found in extracted.items() if r not in cached]
-    stored = to_stored(result)
-    if not case:  # kept for imports to fuse into, one report at a time
-        contents = {t.id: content_only(t) for t in texts}
-        session.fusion_index = _Kept(reader.key(), FusionIndex(result, contents, watch))
+    # Near-duplicate samples of the reports never sampled (they depend on the text alone: taken once).
+    unsampled = set(state.unsampled(session.db, wanted))
+    samples = [(t.id, sorted(state.sample(content_only(t)))) for t in texts if t.id in unsampled]
     with session.db.transaction():
         store.save_extractions(session.db, version, fresh)
-        store.save_run(session.db, case, reader.key(), session.name, iso_utc(session.clock.now()), stored)
+        state.save_samples(session.db, samples)
+        state.replace(session.db, store.run_scope(case, reader.key()), session.name, iso_utc(session.clock.now()),
+                      result, wanted, [j.id for j in decided], complete=True)
         session.audit("fusion.run", case or "all reports", details={
             "reports": len(texts), "entities": len(result.entities), "links": len(result.links),
             "duplicate_groups": len(result.duplicates), "judgements": len(decided), "watchlist": len(watch),
@@ -179,11 +195,25 @@ def last_fusion(session: Session, case: str = "") -> dict[str, Any] | None:
     return None if found is None else {"at": found[0], **found[1]}
 
 
+def entity_details(session: Session, entity_id: int, case: str = "") -> dict[str, Any] | None:
+    """One entity of the latest fusion kept for this user's access, as `nia fuse --json` shows it plus its keys,
+    merges and mention count, read by its id; None when there is no such entity (or no fusion)."""
+    session.require(Action.FUSE, case or "all reports")
+    found = _scope(session, case)
+    entity = None if found is None else state.entity(session.db, found.id, entity_id)
+    return None if entity is None else _stored_entity(entity)
+
+
+def _stored_entity(entity: Entity) -> dict[str, Any]:
+    return {**entity.to_json(), "nodes": [node_text(n) for n in entity.nodes], "merges": entity.merges,
+            "mentions": entity.mentions}
+
+
 def _entities(session: Session, case: str, ids: list[int]) -> list[dict[str, Any]]:
-    run = _run(session, case)
-    if run is None:
+    found = _scope(session, case)
+    if found is None:
         raise BadInput("run fusion first (`nia fuse`): entity numbers refer to the latest fusion")
-    by_id = {int(e["id"]): e for e in run[1]["entities"]}
+    by_id = {i: _stored_entity(e) for i, e in state.entities(session.db, found.id, ids).items()}
     missing = [i for i in ids if i not in by_id]
     if missing:
         raise BadInput(f"no entity {', '.join(map(str, missing))} in the latest fusion"
@@ -370,10 +400,10 @@ def fusion_workspace(session: Session, case: str = "", grown: bool = False) -> W
     """
     if grown:
         session.require(Action.FUSE, "all reports")
-        index = _kept_index(session, session.access())
-        if index is None:
-            raise BadInput("there is no fusion in this session to show")
-        result = index.result
+        kept = _scope(session, "")
+        if kept is None:
+            raise BadInput("there is no fusion to show")
+        result = state.reconstruct(session.db, kept.id)
     else:
         result = run_fusion(session, case)
     clause, params = session.readable()
@@ -423,20 +453,22 @@ def suggest_for_case(session: Session, case: str, limit: int = 20) -> list[dict[
     reader = session.access()
     members = {int(r[0]) for r in cases.reports(session.db, case_id,
                                                 clearances.readable_sql(session.db, reader, "r"))}
-    run = _run(session, "", reader)
-    if run is None:
+    kept = _scope(session, "", reader)
+    if kept is None:
         raise BadInput("run fusion over every report first (`nia fuse`): suggestions come from its links")
-    names = {int(e["id"]): str(e["name"]) for e in run[1]["entities"]}
     score: dict[int, float] = defaultdict(float)
     through: dict[int, set[int]] = defaultdict(set)
-    for link in run[1]["links"]:
-        a, b = int(link["a"]), int(link["b"])
-        if (a in members) == (b in members):
-            continue
-        outside = b if a in members else a
-        score[outside] += float(link["weight"])
-        through[outside].update(int(e) for e in link["entities"])
+    for member in sorted(members):  # each member's links, by index
+        for link in state.report_links(session.db, kept.id, member):
+            a, b = int(link["a"]), int(link["b"])
+            if (a in members) == (b in members):
+                continue
+            outside = b if a in members else a
+            score[outside] += float(link["weight"])
+            through[outside].update(int(e) for e in link["entities"])
     ranked = sorted(score, key=lambda r: (-score[r], r))[:limit]
+    named = state.entities(session.db, kept.id, {e for r in ranked for e in through[r]})
+    names = {i: e.name for i, e in named.items()}
     return [{"report": r, "weight": round(score[r], 3), "entities": sorted(names.get(e, str(e)) for e in through[r])}
             for r in ranked]
 
@@ -449,77 +481,55 @@ class ImportFused:
     new_entities: int
     linked_reports: int
     resends: list[tuple[int, list[int]]]  # (new report, the reports it repeats)
+    pending: int = 0  # what only a full fusion would do, waiting since the last one (pending_work)
 
     def to_json(self) -> dict[str, Any]:
         return {"reports": self.reports, "new_entities": self.new_entities, "linked_reports": self.linked_reports,
-                "resends": [{"report": r, "of": of} for r, of in self.resends]}
+                "resends": [{"report": r, "of": of} for r, of in self.resends], "pending": self.pending}
 
 
 def fuse_imported(session: Session, report_ids: list[int]) -> ImportFused | None:
     """Fuse just-imported reports into the last full fusion kept for this user's access, report by report (about
-    a millisecond each, plus extraction), and store the grown result; None before the first full fusion. `nia
-    fuse` still runs the full fusion. Reports the importer may not read (their marking is above them) are left
-    out: they are never in the importer's fusion."""
+    a millisecond each, plus extraction), changing only the rows they touch; None before the first full fusion.
+    `nia fuse` still runs the full fusion. Reports the importer may not read (their marking is above them) are
+    left out: they are never in the importer's fusion."""
     if not report_ids:
         return None
     session.require(Action.FUSE, f"{len(report_ids)} imported reports")
     reader = session.access()
-    index = _fusion_index(session, reader)
-    if index is None:
+    kept = _scope(session, "", reader)
+    if kept is None:
         return None
     texts = _texts(session, report_ids, reader)
     if not texts:
-        return ImportFused(0, 0, 0, [])
-    updates: list[Update] = [index.add(text) for text in texts]
+        return ImportFused(0, 0, 0, [], _pending_count(session, kept.id))
     watch = store.watchlist(session.db)
-    fresh = [(u.report, extraction_cache.encode(u.found)) for u in updates]
-    stored = to_stored(index.result)  # before taking the database lock
-    added = [u.report for u in updates]
-    fused = ImportFused(len(updates), sum(len(u.new_entities) for u in updates),
-                        len({r for u in updates for link in u.links for r in link} - set(added)),
-                        [(u.report, u.duplicate_of) for u in updates if u.duplicate_of])
+    now = iso_utc(session.clock.now())
     with session.db.transaction():
-        store.save_extractions(session.db, extraction_cache.version(watch), fresh)
-        store.save_run(session.db, "", reader.key(), session.name, iso_utc(session.clock.now()), stored)
+        index = TableIndex(session.db, kept.id, watch, now,
+                           load=lambda ids: {t.id: content_only(t) for t in _texts(session, ids, reader)})
+        updates: list[Update] = [index.add(text) for text in texts]
+        added = [u.report for u in updates]
+        fused = ImportFused(len(updates), sum(len(u.new_entities) for u in updates),
+                            len({r for u in updates for link in u.links for r in link} - set(added)),
+                            [(u.report, u.duplicate_of) for u in updates if u.duplicate_of],
+                            _pending_count(session, kept.id))
+        store.save_extractions(session.db, extraction_cache.version(watch),
+                               [(u.report, extraction_cache.encode(u.found)) for u in updates])
         session.audit("fusion.incremental", "all reports", details={**fused.to_json(), "reports_added": added})
     return fused
 
 
-@dataclass(frozen=True)
-class _Kept:
-    """The session's full fusion (for imports to grow) and the access it was made for."""
-
-    reader: str
-    index: FusionIndex
+def _pending_count(session: Session, scope_id: int) -> int:
+    return state.pending(session.db, scope_id, 0)[0]
 
 
-def _kept_index(session: Session, reader: Access) -> FusionIndex | None:
-    """The session's index if it was made for this access and draws on no report the user may no longer read
-    (a grant ran out, a report was re-marked); otherwise it is dropped."""
-    kept = session.fusion_index
-    if isinstance(kept, _Kept) and kept.reader == reader.key():
-        result = kept.index.result
-        drawn = kept.index.reports | {r for group in result.duplicates for r in group} | set(result.dates)
-        if not drawn & _hidden(session, reader):
-            return kept.index
-    session.fusion_index = None
-    return None
-
-
-def _fusion_index(session: Session, reader: Access) -> FusionIndex | None:
-    """The session's index, or one built from the stored last fusion for this access (another session's, or the
-    CLI's): re-sends are then looked for among the reports sharing most entities, read when needed."""
-    index = _kept_index(session, reader)
-    if index is not None:
-        return index
-    found = _run(session, "", reader)
-    result = None if found is None else from_stored(found[1])
-    if result is None:
-        return None
-    index = FusionIndex(result, None, store.watchlist(session.db),
-                        load=lambda ids: {t.id: content_only(t) for t in _texts(session, ids, session.access())})
-    session.fusion_index = _Kept(reader.key(), index)
-    return index
+def pending_work(session: Session, case: str = "", limit: int = 100) -> tuple[int, list[dict[str, Any]]]:
+    """What imports could not do incrementally since the latest full fusion kept for this user's access (a
+    definition joining two older entities, a key homonyms share...): how many, and the first ``limit``."""
+    session.require(Action.FUSE, case or "all reports")
+    kept = _scope(session, case)
+    return (0, []) if kept is None else state.pending(session.db, kept.id, limit)
 
 
 def _texts(session: Session, report_ids: list[int], reader: Access) -> list[ReportText]:

@@ -22,7 +22,7 @@ from nia_desktop.core.errors import BadInput
 from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.store import clearances, ledger
 from nia_desktop.core.store.ledger import Clause, Copy, Derivation, Holding, Notice, Product, Stale
-from nia_desktop.services.fusion import kept_run
+from nia_desktop.services.fusion import kept_duplicates
 from nia_desktop.services.paging import Page as Page  # re-exported: the ledger view names it from here
 from nia_desktop.services.session import Session
 
@@ -103,8 +103,7 @@ def _duplicates(session: Session, cases: set[str]) -> dict[int, int]:
     and of the products' cases): in each near-duplicate group, every later report repeats the first."""
     found: dict[int, int] = {}
     for scope in ["", *sorted(cases)[:MAX_CASES]]:
-        run = kept_run(session, scope)
-        for group in (run or {}).get("duplicates", []):
+        for group in kept_duplicates(session, scope):
             ids = sorted(int(r) for r in group)
             for later in ids[1:]:
                 found.setdefault(later, ids[0])

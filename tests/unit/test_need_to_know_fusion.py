@@ -320,19 +320,34 @@ def test_an_import_never_grows_the_importers_fusion_with_what_they_may_not_read(
 
 
 def test_old_runs_kept_for_every_reader_are_not_shown(tmp_path: Path) -> None:
-    """A run stored before need-to-know (keyed by the case alone) is a fusion of everything: never read back."""
+    """A run stored before need-to-know (keyed by the case alone) is a fusion of everything: schema v14 moves only
+    runs kept per reader access into the fusion tables, drops the rest, and drops fusion_runs."""
+    from nia_desktop.core.fusion.stored import to_stored
+    from nia_desktop.core.store import fusion_schema
+    from nia_desktop.core.store import fusion_state as state
+    from nia_desktop.core.store.fusion import run_scope
+
     built = _build(tmp_path / "vault", tmp_path / "usb")
     with built.open("tess") as tess:
-        everything = fusion.run_fusion(tess).to_json()
+        everything = fusion.run_fusion(tess)
+        tess_key = run_scope("", tess.access().key())
         with tess.db.transaction():
-            tess.db.execute("INSERT OR REPLACE INTO fusion_runs (scope, at, user, result) "
-                            "VALUES ('', '2026-01-01', 'tess', ?)", (json.dumps(everything, ensure_ascii=False),))
+            state.drop(tess.db, state.scope(tess.db, tess_key).id)  # type: ignore[union-attr]
+            tess.db.execute("CREATE TABLE fusion_runs (scope TEXT PRIMARY KEY, at TEXT NOT NULL, user TEXT NOT NULL, "
+                            "result TEXT NOT NULL)")
+            data = json.dumps(to_stored(everything), ensure_ascii=False)
+            tess.db.executemany("INSERT INTO fusion_runs (scope, at, user, result) VALUES (?, '2026-01-01', 'tess', ?)",
+                                [("", data), (tess_key, data)])
+            fusion_schema._convert_runs(tess.db)
+            tess.db.execute("DROP TABLE fusion_runs")
+        assert state.scope(tess.db, "") is None
+        kept = fusion.last_fusion(tess)
+        assert kept is not None and kept["at"] == "2026-01-01"
+        assert {e["name"] for e in kept["entities"]} == {e.name for e in everything.entities}
     with built.open("cora") as cora:
         assert fusion.last_fusion(cora) is None
         with pytest.raises(BadInput, match="run fusion first"):
             fusion.merge_entities(cora, [1, 2])
-        fusion.run_fusion(cora)  # replaces it
-        assert cora.db.query("SELECT count(*) FROM fusion_runs WHERE scope = ''")[0][0] == 0
 
 
 def test_a_split_names_only_keys_found_in_the_reports_split_off(tmp_path: Path) -> None:

@@ -84,6 +84,20 @@ _TABLES = (
         PRIMARY KEY (scope_id, entity_id, report_id)
     ) WITHOUT ROWID""",
     "CREATE INDEX fusion_entity_reports_by_report ON fusion_entity_reports (scope_id, report_id, entity_id)",
+    # The agencies reporting each entity, so agency_count is kept current by one insert per new report.
+    """CREATE TABLE fusion_entity_agencies (
+        scope_id INTEGER NOT NULL,
+        entity_id INTEGER NOT NULL,
+        agency TEXT NOT NULL,
+        PRIMARY KEY (scope_id, entity_id, agency)
+    ) WITHOUT ROWID""",
+    # Every report a scope covers (those without any entity too): near-duplicates and links stay inside it.
+    """CREATE TABLE fusion_scope_reports (
+        scope_id INTEGER NOT NULL,
+        report_id INTEGER NOT NULL,
+        PRIMARY KEY (scope_id, report_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX fusion_scope_reports_by_report ON fusion_scope_reports (report_id, scope_id)",
     """CREATE TABLE fusion_mentions (
         scope_id INTEGER NOT NULL,
         report_id INTEGER NOT NULL,
@@ -91,6 +105,7 @@ _TABLES = (
         end_offset INTEGER NOT NULL,
         entity_id INTEGER NOT NULL,
         kind TEXT NOT NULL,
+        surface TEXT NOT NULL DEFAULT '',
         PRIMARY KEY (scope_id, report_id, start_offset, end_offset, entity_id)
     ) WITHOUT ROWID""",
     """CREATE TABLE fusion_links (
@@ -137,5 +152,30 @@ _TABLES = (
 
 
 def v14_fusion_state(db: VaultConnection) -> None:
+    """The tables, then every kept run (one JSON document per scope) moved into them; fusion_runs goes."""
     for statement in _TABLES:
         db.execute(statement)
+    _convert_runs(db)
+    db.execute("DROP TABLE fusion_runs")
+
+
+def _convert_runs(db: VaultConnection) -> None:
+    """A run kept per reader access becomes that scope's rows. Runs keyed by the bare case (from before
+    need-to-know: a fusion of everything) and runs stored before keys were kept are dropped, as they were never
+    read; their near-duplicate samples are not known (``complete`` stays 0 until the next full fusion)."""
+    import json
+
+    import nia_desktop.core.store.fusion_state as fusion_state
+    from nia_desktop.core.fusion.stored import from_stored
+    from nia_desktop.core.store.fusion import SEPARATOR
+
+    for scope, at, user in db.query("SELECT scope, at, user FROM fusion_runs ORDER BY scope"):
+        if SEPARATOR not in str(scope):
+            continue
+        (data,) = db.query("SELECT result FROM fusion_runs WHERE scope = ?", (scope,))[0]
+        result = from_stored(json.loads(data))
+        if result is None:
+            continue
+        cited = {r for e in result.entities for r in e.reports} | {r for g in result.duplicates for r in g} | \
+            {int(x) for link in result.links for x in (link["a"], link["b"])} | set(result.dates)
+        fusion_state.replace(db, str(scope), str(user), str(at), result, sorted(cited), complete=False)

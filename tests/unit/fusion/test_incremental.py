@@ -48,7 +48,7 @@ def test_imports_fuse_into_the_sessions_last_fusion(vault_dir, tmp_path) -> None
         assert first.fused is None  # no fusion yet this session
         fusion.run_fusion(session)
         second = importing.import_paths(session, [tmp_path / "b.txt"])
-        assert second.fused == {"reports": 1, "new_entities": 0, "linked_reports": 1,
+        assert second.fused == {"reports": 1, "new_entities": 0, "linked_reports": 1, "pending": 0,
                                 "resends": [{"report": second.imported[0]["id"], "of": [first.imported[0]["id"]]}]}
         assert second.to_json()["fused"] == second.fused
 
