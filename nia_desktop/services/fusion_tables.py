@@ -150,3 +150,9 @@ def pending(session: Session, case: str = "") -> int:
     found = _scope(session, case)
     return 0 if found is None else pages.pending_count(session.db, found.id)
 
+
+
+def agencies(session: Session, case: str = "") -> list[str]:
+    """The agencies of the scope's readable reports: the corroboration matrix's columns."""
+    found = _scope(session, case)
+    return [] if found is None else pages.agencies(session.db, found.id, found.readable)

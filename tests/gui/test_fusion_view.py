@@ -49,7 +49,7 @@ def test_entities_corroboration_and_duplicates(qtbot, fused_vault: Path, window:
     names = {view.entity_model.row_at(view.entity_model.index(i, 0)).name: view.entity_model.row_at(
         view.entity_model.index(i, 0)) for i in range(view.entity_model.rowCount())}
     nagase = names["NAGASE Ren"]
-    assert len(nagase.reports) == 3 and nagase.seen.agencies == {"CIRO": 1, "MOFA": 1, "NPA": 1}
+    assert nagase.seen.reports == 3 and nagase.seen.agencies == {"CIRO": 1, "MOFA": 1, "NPA": 1}
     assert not nagase.seen.single_source
     assert "entities" in view.status.text()
     model = view.matrix_model
@@ -73,7 +73,8 @@ def test_entities_corroboration_and_duplicates(qtbot, fused_vault: Path, window:
     reports = window.workspace.views["reports"]
     qtbot.waitUntil(lambda: reports.reader.report is not None, timeout=10000)  # an audited read, on a worker
     window.workspace.show_view("fusion")
-    view.tabs.setCurrentWidget(view.timeline)
+    view.tabs.setCurrentWidget(view.timeline)  # read from the tables when first shown
+    qtbot.waitUntil(lambda: len(view.timeline.scene().items()) > 0 and not view.busy, timeout=10000)
     marks = [i for i in view.timeline.scene().items() if "#" in i.toolTip()]
     assert sorted(len(m.toolTip().splitlines()) - 1 for m in marks) == [1, 1, 1]  # three reports, three days
 
@@ -135,8 +136,12 @@ def test_an_import_shows_in_the_fusion_without_fusing_again(qtbot, fused_vault: 
     qtbot.waitUntil(lambda: "imported since" in view.status.text() and not view.busy, timeout=10000)
     rows = [view.entity_model.row_at(view.entity_model.index(i, 0)) for i in range(view.entity_model.rowCount())]
     nagase = next(r for r in rows if r.name == "NAGASE Ren")
-    assert len(nagase.reports) == 4 and nagase.seen.agencies.get("DIH") == 1
-    assert any(r.name == "Sota HIRANO" and r.reports == [outcome.imported[0]["id"]] for r in rows)
+    assert nagase.seen.reports == 4 and nagase.seen.agencies.get("DIH") == 1
+    hirano = next(i for i, r in enumerate(rows) if r.name == "Sota HIRANO")
+    assert rows[hirano].seen.reports == 1
+    view.entities.selectRow(hirano)  # its detail, read by id, names its one report
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.line.name == "Sota HIRANO", timeout=10000)
+    assert [r.id for r in view.detail.reports] == [outcome.imported[0]["id"]]
 
 
 def test_a_case_from_numbers_and_linked_report_suggestions(qtbot, fused_vault: Path, window: MainWindow,  # type: ignore[no-untyped-def]

@@ -38,17 +38,24 @@ class Layout:
 
 
 def layout(entities: list[tuple[int, str, str, list[int]]], titles: dict[int, str], most: int = 150,
-           most_reports: int = 350) -> Layout:
+           most_reports: int = 350, chosen_already: bool = False) -> Layout:
     """Choose the ``most`` entities in most reports (two or more) and place them and up to ``most_reports``
-    of their reports, those that mention most of the chosen entities first: 500 nodes at most."""
-    chosen = sorted((e for e in entities if len(e[3]) > 1), key=lambda e: (-len(e[3]), e[0]))[:most]
-    counts: dict[int, int] = {}
-    for _, _, _, reports in chosen:
-        for report in reports:
-            counts[report] = counts.get(report, 0) + 1
-    kept = set(sorted(counts, key=lambda r: (-counts[r], r))[:most_reports])
-    labelled = tuple(e[0] for e in chosen[:LABELLED])
-    chosen = [(i, n, k, [r for r in rs if r in kept]) for i, n, k, rs in chosen]
+    of their reports, those that mention most of the chosen entities first: 500 nodes at most.
+
+    ``chosen_already``: the fusion tables chose them (core/store/fusion_pages.graph, most-reported first) and
+    each entity's reports are already those kept."""
+    if chosen_already:
+        chosen = list(entities)
+        labelled = tuple(e[0] for e in chosen[:LABELLED])
+    else:
+        chosen = sorted((e for e in entities if len(e[3]) > 1), key=lambda e: (-len(e[3]), e[0]))[:most]
+        counts: dict[int, int] = {}
+        for _, _, _, reports in chosen:
+            for report in reports:
+                counts[report] = counts.get(report, 0) + 1
+        kept = set(sorted(counts, key=lambda r: (-counts[r], r))[:most_reports])
+        labelled = tuple(e[0] for e in chosen[:LABELLED])
+        chosen = [(i, n, k, [r for r in rs if r in kept]) for i, n, k, rs in chosen]
     chosen.sort(key=lambda e: (e[2], -len(e[3])))
     inner, outer = 300.0, 520.0
     angle: dict[int, float] = {}

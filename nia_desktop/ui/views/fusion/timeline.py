@@ -14,7 +14,7 @@ from nia_desktop.core.display import escape_untrusted
 from nia_desktop.ui.views.fusion.dot import Dot
 
 if TYPE_CHECKING:
-    from nia_desktop.ui.views.fusion.prepared import Mark
+    from nia_desktop.core.store.fusion_pages import TimelineMark as Mark
 
 LANE = 60.0
 AGENCY_COLOURS = {"CIRO": "#2f6fb3", "MOFA": "#2e8b57", "DIH": "#8a4fbf", "NPA": "#c8102e"}
@@ -37,7 +37,8 @@ class Timeline(QGraphicsView):
         self.setAccessibleName(self.tr("Timeline of reports per agency"))
 
     def show_marks(self, marks: list[Mark]) -> int:
-        """One lane per agency, one mark per agency and day (its size grows with the reports it stands for)."""
+        """One lane per agency, one mark per agency and day (its size grows with the reports it stands for; its
+        tooltip names the first dozen, read with the marks)."""
         scene = self.scene()
         scene.clear()
         dated = [(m, d) for m in marks if (d := _day(m.day)) is not None]
@@ -58,9 +59,9 @@ class Timeline(QGraphicsView):
             x = width * (day - first).days / span
             y = agencies.index(mark.agency) * LANE
             shown = "\n".join(f"#{r} {escape_untrusted(t, 100)}" for r, t in mark.reports[:12])
-            more = len(mark.reports) - 12
+            more = mark.count - len(mark.reports[:12])
             tip = f"{mark.day} {mark.agency}\n{shown}" + (f"\n… +{more}" if more > 0 else "")
-            scene.addItem(Dot(x, y, min(12.0, 4.0 + len(mark.reports)), AGENCY_COLOURS.get(mark.agency, "#7a7a7a"),
+            scene.addItem(Dot(x, y, min(12.0, 4.0 + mark.count), AGENCY_COLOURS.get(mark.agency, "#7a7a7a"),
                                 tip, functools.partial(self.on_report, mark.reports[0][0])))
         bottom = len(agencies) * LANE
         month = date(first.year, first.month, 1)
@@ -72,4 +73,4 @@ class Timeline(QGraphicsView):
             month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
         self.resetTransform()
         self.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
-        return sum(len(m.reports) for m, _ in dated)
+        return sum(m.count for m, _ in dated)

@@ -1,18 +1,25 @@
 """The Fusion workspace of a case (analyst): entities, corroboration, near-duplicates, assessments.
 
-Fusion runs on a worker; the tables are lazy models, so a vault of ten
-thousand reports fills them without stalling the UI thread. Merge, split
-and "different" are judgements: each asks for a reason, is recorded and
-audited by the service, and fusion runs again to show its effect.
+Fusion runs on a worker and keeps its result in the vault's tables; the
+view then reads them a page at a time (services/fusion_tables): the
+entities and the corroboration matrix are paged models, an entity's detail
+is read by id when selected, the graph and the timeline are read when their
+tab is first shown. Nothing holds every entity, so a million reports open
+as fast as ten thousand. Merge, split and "different" are judgements: each
+asks for a reason, is recorded and audited by the service, and fusion runs
+again to show its effect.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
@@ -23,6 +30,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -31,29 +39,59 @@ from PySide6.QtWidgets import (
 
 from nia_desktop.core.classification import Level
 from nia_desktop.core.display import escape_untrusted
-from nia_desktop.core.gc_pause import paused_gc
-from nia_desktop.services import fusion
-from nia_desktop.services.fusion import EntityRow, Workspace
+from nia_desktop.core.store.fusion_pages import EntityDetail, EntityLine, TimelineMark
+from nia_desktop.services import fusion, fusion_tables
+from nia_desktop.services.fusion_tables import Status
 from nia_desktop.services.session import Session
-from nia_desktop.ui.models.prepared import PreparedModel, prepare
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.fusion.assessments_panel import AssessmentsPanel
 from nia_desktop.ui.views.fusion.case_panel import CasePanel
 from nia_desktop.ui.views.fusion.duplicates_panel import DuplicatesPanel
-from nia_desktop.ui.views.fusion.graph import LinkGraph, layout
-from nia_desktop.ui.views.fusion.prepared import Prepared, timeline_marks
+from nia_desktop.ui.views.fusion.entity_model import Column, EntityPagesModel
+from nia_desktop.ui.views.fusion.graph import Layout, LinkGraph, layout
 from nia_desktop.ui.views.fusion.timeline import Timeline
-from nia_desktop.ui.widgets.big_table import BigTable
+from nia_desktop.ui.widgets.table_view import style_table
+
+FILTER_DELAY_MS = 300  # the filter asks again once typing pauses
 
 
 def _shown(text: str, limit: int = 200) -> str:
     return escape_untrusted(text, limit)
 
 
+def _reports_from(agency: str, entity: EntityLine) -> int:
+    return entity.seen.agencies.get(agency, 0)
+
+
+class EntityTable(QTableView):
+    """A table over a paged entity model: its header shows the order the rows are in."""
+
+    def __init__(self, model: EntityPagesModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = model
+        self.setModel(model)
+        style_table(self, QAbstractItemView.SelectionMode.ExtendedSelection)
+        model.reloaded.connect(self.show_order)
+
+    def show_order(self) -> None:
+        """The rows arrived sorted: show the indicator without sorting again."""
+        column, order = self.source.sorted_by()
+        header = self.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+
+    def selected(self) -> list[EntityLine]:
+        return [self.source.row_at(i) for i in self.selectionModel().selectedRows()]
+
+
 class FusionView(View):
     """Signals:
     open_report(int): the analyst clicked a report in the graph or the timeline.
+
+    ``workspace`` is the status of the fusion shown (None before the first): its counts, agencies, pending
+    work and when it ran; the entities themselves are in the models, a page at a time.
     """
 
     key = "fusion"
@@ -61,7 +99,7 @@ class FusionView(View):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("Fusion"), parent)
-        self.workspace: Workspace | None = None
+        self.workspace: Status | None = None
         self.case = QComboBox()
         self.case.setAccessibleName(self.tr("Case"))
         self.case.setToolTip(self.tr("Fuse every report, or one case's"))
@@ -76,6 +114,11 @@ class FusionView(View):
         bar.addWidget(self.status, 2)
         bar.addWidget(self.run_button)
         self.layout_.addLayout(bar)
+        self.pending = QLabel()
+        self.pending.setAccessibleName(self.tr("Pending fusion work"))
+        self.pending.setWordWrap(True)
+        self.pending.hide()
+        self.layout_.addWidget(self.pending)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._entities_tab(), self.tr("Entities"))
@@ -97,10 +140,13 @@ class FusionView(View):
         self.case.currentIndexChanged.connect(lambda _: self.fuse())
         self._shown_once = False
         self._fusing = False
-        self._prepared: Prepared | None = None
         self._drawn: set[QWidget] = set()
+        self._shown_scope: str | None = None  # the scope the tables were last read for
         self._since = 0  # reports imported and fused in since the last full fusion
         self._wanted_case = ""
+        self._titles: dict[int, str] = {}  # reports' titles the graph and timeline show, for the status line
+        self.detail: EntityDetail | None = None
+        self._detail_wanted: int | None = None
 
     def showEvent(self, event: Any) -> None:
         """Fusion is heavy: it first runs when the analyst opens the view, not at every unlock."""
@@ -111,15 +157,19 @@ class FusionView(View):
 
     # -- building ----------------------------------------------------------
     def _entities_tab(self) -> QWidget:
-        self.entity_model: PreparedModel[EntityRow] = PreparedModel(self)
-        self.entities = BigTable(self.entity_model, self)
+        self.entity_model = EntityPagesModel(self.session, self.run, self._entity_columns, "reports", parent=self)
+        self.entities = EntityTable(self.entity_model, self)
         self.entities.setAccessibleName(self.tr("Entities"))
         self.entities.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.entities.customContextMenuRequested.connect(self._entity_menu)
         self.entities.selectionModel().selectionChanged.connect(lambda *_: self._show_entity())
-        self.entity_filter = QLineEdit(placeholderText=self.tr("Filter: name, alias, kind, agency…"))
+        self.entity_filter = QLineEdit(placeholderText=self.tr("Filter: name or alias…"))
         self.entity_filter.setAccessibleName(self.tr("Filter entities"))
-        self.entity_filter.textChanged.connect(self.entities.set_filter_text)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(lambda: self.entity_model.set_text(self.entity_filter.text()))
+        self.entity_filter.textChanged.connect(lambda _: self._filter_timer.start())
         self.merge_action = QAction(self.tr("Merge selected…"), self)
         self.merge_action.setShortcut(QKeySequence("Ctrl+M"))
         self.merge_action.triggered.connect(self.merge_selected)
@@ -152,8 +202,9 @@ class FusionView(View):
         return split
 
     def _corroboration_tab(self) -> QWidget:
-        self.matrix_model: PreparedModel[EntityRow] = PreparedModel(self)
-        self.matrix = BigTable(self.matrix_model, self)
+        self.matrix_model = EntityPagesModel(self.session, self.run, self._matrix_columns, "agencies", min_reports=2,
+                                             with_agencies=True, parent=self)
+        self.matrix = EntityTable(self.matrix_model, self)
         self.matrix.setAccessibleName(self.tr("Corroboration matrix: entities by agencies"))
         box = QWidget()
         column = QVBoxLayout(box)
@@ -164,7 +215,6 @@ class FusionView(View):
         column.addWidget(note)
         column.addWidget(self.matrix, 1)
         return box
-
     def _judgements_tab(self) -> QWidget:
         self.judgement_log = QListWidget()
         self.judgement_log.setAccessibleName(self.tr("Judgement log"))
@@ -243,34 +293,22 @@ class FusionView(View):
                 "%1", str(len(outcome.imported))))
 
     def fuse(self, grown: bool = False) -> None:
-        """Fuse and show (F5); ``grown``: show the fusion as imports have grown it, without fusing again."""
+        """Fuse and show (F5); ``grown``: show the tables as imports have grown them, without fusing again."""
         if self._fusing:
             return
         if not grown:
             self._since = 0
-        scope = self.scope
+        scope, session = self.scope, self.session
         self._fusing = True
         self.run_button.setEnabled(False)
-        self.status.setText(self.tr("Fusing…"))
-        entity_columns, matrix_columns = self._entity_columns(), self._matrix_columns
+        self.status.setText(self.tr("Fusing…") if not grown else self.tr("Reading the fusion…"))
 
-        def work(signals: object, cancel: object) -> Prepared:
-            """Fuse, then compute every table cell and the graph's layout here, off the UI thread."""
-            with paused_gc():
-                return tables(fusion.fusion_workspace(self.session, scope, grown))
+        def work(signals: object, cancel: object) -> None:
+            """Fuse into the tables, here, off the UI thread; the view then reads them a page at a time."""
+            if not grown:
+                fusion.run_fusion(session, scope)
 
-        def tables(space: Workspace) -> Prepared:
-            facts = space.reports
-            by_reports = sorted(space.entities, key=lambda e: -len(e.reports))  # what the tables open sorted by
-            return Prepared(
-                space, prepare(entity_columns, by_reports),
-                prepare(matrix_columns(space.agencies),
-                        sorted((e for e in by_reports if len(e.reports) > 1), key=lambda e: -len(e.seen.agencies))),
-                layout([(e.id, e.name, e.kind, e.reports) for e in space.entities],
-                       {r: f.title for r, f in facts.items()}),
-                timeline_marks(space))
-
-        self.run(work, on_success=self._show, on_finished=self._fused)
+        self.run(work, on_success=lambda _: self._read(scope), on_finished=self._fused)
         self.assessments.load(scope)
         self.case_panel.load(scope)
         self.run(lambda signals, cancel: fusion.judgement_log(self.session), on_success=self._show_judgements)
@@ -279,122 +317,176 @@ class FusionView(View):
         self._fusing = False
         self.run_button.setEnabled(True)
 
-    def _entity_columns(self) -> list[tuple[str, Any]]:
+    def _read(self, scope: str) -> None:
+        """Read the scope's tables: the first pages of both tables, the groups, the status line; the graph and
+        the timeline when their tab is shown."""
+        if scope != self.scope:
+            return  # another case was chosen meanwhile: its fusion reads its own
+        self._shown_scope = scope
+        self.entity_model.reload(scope)
+        self.matrix_model.reload(scope)
+        self.duplicates.load(scope)
+        self._drawn.clear()
+        self._titles.clear()
+        session = self.session
+        self.run(lambda signals, cancel: fusion_tables.status(session, scope),
+                 on_success=lambda status: self._show_status(scope, status))
+
+    def _entity_columns(self, agencies: Sequence[str] = ()) -> list[Column]:
         single = self.tr("single source")
         return [
-            (self.tr("Kind"), lambda e: e.kind),
-            (self.tr("Name"), lambda e: _shown(e.name)),
-            (self.tr("Reports"), lambda e: len(e.reports)),
-            (self.tr("Mentions"), lambda e: e.mentions),
-            (self.tr("Agencies"), lambda e: ", ".join(e.seen.agencies)),
-            (self.tr("Sources"), lambda e: single if e.seen.single_source else len(e.seen.agencies)),
-            (self.tr("Aliases"), lambda e: _shown(", ".join(e.aliases), 300)),
+            Column(self.tr("Kind"), lambda e: e.kind),
+            Column(self.tr("Name"), lambda e: _shown(e.name), "name"),
+            Column(self.tr("Reports"), lambda e: e.seen.reports, "reports"),
+            Column(self.tr("Mentions"), lambda e: e.mentions),
+            Column(self.tr("Agencies"), lambda e: ", ".join(e.seen.agencies)),
+            Column(self.tr("Sources"), lambda e: single if e.seen.single_source else len(e.seen.agencies),
+                   "agencies"),
+            Column(self.tr("Aliases"), lambda e: _shown(", ".join(e.aliases), 300)),
         ]
 
-    def _matrix_columns(self, agencies: list[str]) -> list[tuple[str, Any]]:
-        columns: list[tuple[str, Any]] = [(self.tr("Entity"), lambda e: _shown(e.name)),
-                                          (self.tr("Kind"), lambda e: e.kind)]
+    def _matrix_columns(self, agencies: Sequence[str]) -> list[Column]:
+        columns = [Column(self.tr("Entity"), lambda e: _shown(e.name), "name"),
+                   Column(self.tr("Kind"), lambda e: e.kind)]
         for agency in agencies:
-            columns.append((agency, lambda e, a=agency: e.seen.agencies.get(a, 0)))
-        columns.append((self.tr("Independent agencies"), lambda e: len(e.seen.agencies)))
-        columns.append((self.tr("Gradings"), lambda e: ", ".join(e.seen.gradings)))
-        columns.append((self.tr("First seen"), lambda e: e.seen.first_seen))
-        columns.append((self.tr("Last seen"), lambda e: e.seen.last_seen))
+            columns.append(Column(agency, functools.partial(_reports_from, agency)))
+        columns.append(Column(self.tr("Independent agencies"), lambda e: len(e.seen.agencies), "agencies"))
+        columns.append(Column(self.tr("Gradings"), lambda e: ", ".join(e.seen.gradings)))
+        columns.append(Column(self.tr("First seen"), lambda e: e.seen.first_seen))
+        columns.append(Column(self.tr("Last seen"), lambda e: e.seen.last_seen))
         return columns
 
-    def _show(self, prepared: Prepared) -> None:
-        """Only hand-over here: every cell, mark and position was computed on the worker."""
-        workspace = prepared.workspace
-        self.workspace = workspace
-        result = workspace.result
-        self.entity_model.set_prepared(prepared.entities, (2, Qt.SortOrder.DescendingOrder))
-        self.entities.show_sorted(2, Qt.SortOrder.DescendingOrder)
+    def _show_status(self, scope: str, status: Status) -> None:
+        if scope != self._shown_scope:
+            return
+        self.workspace = status
+        if not status.fused:
+            self.status.setText(self.tr("Not fused yet for your access: press F5 to fuse."))
+        else:
+            text = self.tr("%1 entities, %2 linked report pairs, %3 near-duplicate groups").replace(
+                "%1", str(status.entities)).replace("%2", str(status.links)).replace("%3", str(status.duplicates))
+            if self._since:
+                text += self.tr(" (with %1 reports imported since, fused as they arrived; F5 fuses all again)"
+                                ).replace("%1", str(self._since))
+            self.status.setText(text)
         for column, width in enumerate((110, 230, 70, 80, 150, 100)):
             self.entities.setColumnWidth(column, width)
-        independent = len(prepared.matrix.headers) - 4
-        self.matrix_model.set_prepared(prepared.matrix, (independent, Qt.SortOrder.DescendingOrder))
-        self.matrix.show_sorted(independent, Qt.SortOrder.DescendingOrder)
-        self.duplicates.show_groups(workspace)
-        self._drawn.clear()  # the graph and timeline are drawn when first shown
-        self._prepared = prepared
+        self.show_pending(status.pending)
         self._draw_current_tab()
-        status = self.tr("%1 entities, %2 linked report pairs, %3 near-duplicate groups").replace(
-            "%1", str(len(result.entities))).replace("%2", str(len(result.links))).replace(
-            "%3", str(len(result.duplicates)))
-        if self._since:
-            status += self.tr(" (with %1 reports imported since, fused as they arrived; F5 fuses all again)").replace(
-                "%1", str(self._since))
-        self.status.setText(status)
         self.classification_changed.emit(self.classification())
 
+    def show_pending(self, count: int) -> None:
+        """What imports could not fuse in by themselves (a definition joining two older entities...)."""
+        self.pending.setVisible(count > 0)
+        self.pending.setText(self.tr("Re-fuse recommended: %1 pending. Imports since the last full fusion found "
+                                     "changes they could not make by themselves (such as two older entities "
+                                     "now known to be one); what is shown is still correct for each report. "
+                                     "Press F5 to fuse again.").replace("%1", str(count)) if count else "")
+
     def _draw_current_tab(self) -> None:
-        """Draw the graph or the timeline for the latest result when its tab is shown, once: each is tens
-        of milliseconds of UI-thread work, better spent when the analyst asks for it than all at once."""
-        prepared, tab = self._prepared, self.tabs.currentWidget()
-        if prepared is None or tab in self._drawn:
+        """Read and draw the graph or the timeline for the latest fusion when its tab is shown, once: each is
+        a query and tens of milliseconds of drawing, better spent when the analyst asks for it."""
+        tab, scope, session = self.tabs.currentWidget(), self._shown_scope, self.session
+        if scope is None or tab in self._drawn or tab not in (self.graph, self.timeline):
             return
-        if tab is self.graph:
-            self.graph.show_layout(prepared.layout)
-        elif tab is self.timeline:
-            self.timeline.show_marks(prepared.marks)
         self._drawn.add(tab)
+        if tab is self.graph:
+            def placed(signals: object, cancel: object) -> tuple[Layout, dict[int, str]]:
+                chosen, titles = fusion_tables.graph(session, scope)
+                return layout(chosen, titles, chosen_already=True), titles
+
+            self.run(placed, on_success=lambda found: self._show_graph(scope, *found))
+        else:
+            self.run(lambda signals, cancel: fusion_tables.timeline(session, scope),
+                     on_success=lambda marks: self._show_timeline(scope, marks))
+
+    def _show_graph(self, scope: str, placed: Layout, titles: dict[int, str]) -> None:
+        if scope == self._shown_scope:
+            self._titles.update(titles)
+            self.graph.show_layout(placed)
+
+    def _show_timeline(self, scope: str, marks: list[TimelineMark]) -> None:
+        if scope == self._shown_scope:
+            self._titles.update((r, t) for m in marks for r, t in m.reports)
+            self.timeline.show_marks(marks)
 
     def classification(self) -> Level:
-        if self.workspace is None or not self.workspace.reports:
-            return Level.UNCLASSIFIED
-        reports = {r for e in self.workspace.entities for r in e.reports}
-        return max((Level(self.workspace.reports[r].classification) for r in reports if r in self.workspace.reports),
-                   default=Level.UNCLASSIFIED)
+        return Level.UNCLASSIFIED if self.workspace is None else self.workspace.highest
 
     # -- entities ----------------------------------------------------------
     def select_entity(self, entity_id: int) -> None:
-        """From the graph: show the entity in the table, with its details."""
-        self.entity_filter.clear()
-        for row in range(self.entity_model.rowCount()):
-            if self.entity_model.row_at(self.entity_model.index(row, 0)).id == entity_id:
-                self.tabs.setCurrentIndex(0)
-                index = self.entity_model.index(row, 0)
-                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-                self.entities.selectionModel().select(index, flags)
-                self.entities.scrollTo(index)
-                return
+        """From the graph: show the entity in the table, with its details (read by id if its row is not loaded)."""
+        self.tabs.setCurrentIndex(0)
+        if self.entity_filter.text():
+            self._filter_timer.stop()
+            self.entity_filter.blockSignals(True)
+            self.entity_filter.clear()
+            self.entity_filter.blockSignals(False)
+            self.entity_model.reload(text="", on_loaded=lambda: self._select_row(entity_id))
+            return
+        self._select_row(entity_id)
+
+    def _select_row(self, entity_id: int) -> None:
+        row = self.entity_model.row_of(entity_id)
+        if row is None:
+            self.entities.selectionModel().clearSelection()
+            self._load_detail(entity_id)
+            return
+        index = self.entity_model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.entities.selectionModel().select(index, flags)
+        self.entities.scrollTo(index)
 
     def describe_report(self, report_id: int) -> None:
-        fact = self.workspace.reports.get(report_id) if self.workspace else None
-        if fact is not None:
-            self.status.setText(f"#{report_id} {fact.date} {fact.agency}: {_shown(fact.title, 120)}")
+        title = self._titles.get(report_id)
+        if title is not None:
+            self.status.setText(f"#{report_id}: {_shown(title, 120)}")
         self.open_report.emit(report_id)
 
-    def selected_entities(self) -> list[EntityRow]:
+    def selected_entities(self) -> list[EntityLine]:
         return self.entities.selected()
 
     def _show_entity(self) -> None:
         chosen = self.selected_entities()
-        if not chosen or self.workspace is None:
+        if not chosen:
+            self.detail = None
             self.details.clear()
             return
-        e = chosen[0]
-        facts = self.workspace.reports
+        self._load_detail(chosen[0].id)
+
+    def _load_detail(self, entity_id: int) -> None:
+        """The entity's detail by id, on a worker; a later selection wins."""
+        self._detail_wanted = entity_id
+        session, scope = self.session, self._shown_scope or ""
+        self.run(lambda signals, cancel: fusion_tables.entity_detail(session, entity_id, scope),
+                 on_success=lambda detail: self._show_detail(entity_id, detail))
+
+    def _show_detail(self, entity_id: int, detail: EntityDetail | None) -> None:
+        if entity_id != self._detail_wanted:
+            return
+        self.detail = detail
+        if detail is None:
+            self.details.setPlainText(self.tr("This entity is no longer in the fusion: press F5 to fuse again."))
+            return
+        e, seen = detail.line, detail.line.seen
         lines = [f"{_shown(e.name)} ({e.kind})", "",
                  self.tr("Aliases: %1").replace("%1", _shown(", ".join(e.aliases), 1000)),
-                 self.tr("Agencies: %1").replace("%1", ", ".join(f"{a} ({n})" for a, n in e.seen.agencies.items())
-                                                  + (self.tr(" — single source") if e.seen.single_source else "")),
-                 self.tr("Gradings: %1").replace("%1", ", ".join(e.seen.gradings) or "-"),
-                 self.tr("First seen %1, last seen %2").replace("%1", e.seen.first_seen or "-").replace(
-                     "%2", e.seen.last_seen or "-"), "", self.tr("Reports:")]
-        lines += [f"  #{r} {facts[r].date} {facts[r].agency}: {_shown(facts[r].title, 120)}" for r in e.reports
-                  if r in facts]
-        mentions = self.workspace.result.mentions
-        found = [(r, [m for m, owner in mentions.get(r, ()) if owner == e.id]) for r in e.reports[:30]]
-        if any(ms for _, ms in found):
+                 self.tr("Agencies: %1").replace("%1", ", ".join(f"{a} ({n})" for a, n in seen.agencies.items())
+                                                  + (self.tr(" — single source") if seen.single_source else "")),
+                 self.tr("Gradings: %1").replace("%1", ", ".join(seen.gradings) or "-"),
+                 self.tr("First seen %1, last seen %2").replace("%1", seen.first_seen or "-").replace(
+                     "%2", seen.last_seen or "-"), "", self.tr("Reports:")]
+        lines += [f"  #{r.id} {r.day} {r.agency}: {_shown(r.title, 120)}" for r in detail.reports]
+        if detail.report_total > len(detail.reports):
+            lines.append(self.tr("  … and %1 more").replace("%1", str(detail.report_total - len(detail.reports))))
+        if detail.mentions:
             lines += ["", self.tr("Mentions (report: as written, at characters):")]
-            lines += [f"  #{r}: " + ", ".join(f"{_shown(m.surface, 60)} {m.start}-{m.end}" for m in ms[:8])
-                      for r, ms in found if ms]
-        entity = next((x for x in self.workspace.result.entities if x.id == e.id), None)
-        if entity is not None and entity.merges:
+            lines += [f"  #{r}: " + ", ".join(f"{_shown(s, 60)} {a}-{b}" for s, a, b in ms)
+                      for r, ms in detail.mentions.items()]
+        if detail.merges:
             lines += ["", self.tr("Why these were merged:")]
             lines += [f"  {_shown(' '.join(m['a'][1:]))} + {_shown(' '.join(m['b'][1:]))}: {_shown(m['why'])}"
-                      for m in entity.merges[:50]]
+                      for m in detail.merges[:50]]
         self.details.setPlainText("\n".join(lines))
 
     def _entity_menu(self, position: Any) -> None:
@@ -445,7 +537,8 @@ class FusionView(View):
         entity = chosen[0]
         text, ok = QInputDialog.getText(self, self.tr("Split entity"), self.tr(
             "Which of its reports are about someone or something else? Report numbers (%1):").replace(
-            "%1", ", ".join(map(str, entity.reports[:40]))))
+            "%1", ", ".join(str(r.id) for r in (self.detail.reports[:40] if self.detail is not None
+                                                 and self.detail.line.id == entity.id else []))))
         if not ok:
             return
         try:
