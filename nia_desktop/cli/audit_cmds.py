@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
 from nia_desktop.cli.numbers import limit, small
 from nia_desktop.cli.output import emit_json, safe, say, table, warn
+from nia_desktop.cli.paging import offset, respond_page, window
 
 if TYPE_CHECKING:
     from nia_desktop.core.audit import ChainReport
@@ -36,6 +37,8 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     checkpoint.set_defaults(handler=_checkpoint)
     log = audit.add_parser("log", parents=[common], help="show the latest entries")
     log.add_argument("--limit", type=limit, default=50, help="how many of the latest entries (default 50)")
+    log.add_argument("--offset", type=offset, default=None, help="skip this many of the newest entries first")
+    log.set_defaults(page_size=50)
     log.set_defaults(handler=_log)
     key = audit.add_parser("key", parents=[common], help="write the workstation audit public key (PEM)")
     key.add_argument("--out", required=True, metavar="FILE")
@@ -119,14 +122,19 @@ def _checkpoint(args: argparse.Namespace) -> int:
 
 
 def _log(args: argparse.Namespace) -> int:
+    """The latest entries, oldest first; --offset N skips the N newest. --limit alone keeps the array under
+    --json (the latest N, as scripts read it); --offset asks for the page object."""
     from nia_desktop.core.audit import entry_to_json
-    from nia_desktop.services.auditing import entries
+    from nia_desktop.services.auditing import log_page
 
     def act(session: Session) -> int:
-        rows = list(entries(session))[-max(args.limit, 0):] if args.limit else []
-        return respond(args, [entry_to_json(e) for e in rows],
-                       table([[str(e.seq), e.ts[:19], e.actor, e.role, e.action, e.object, e.outcome] for e in rows],
-                      ["SEQ", "TIME (UTC)", "ACTOR", "ROLE", "ACTION", "OBJECT", "OUTCOME"]))
+        size, skip = window(args)
+        page = log_page(session, size, skip)
+        rows = page.items
+        return respond_page(args, page, table(
+            [[str(e.seq), e.ts[:19], e.actor, e.role, e.action, e.object, e.outcome] for e in rows],
+            ["SEQ", "TIME (UTC)", "ACTOR", "ROLE", "ACTION", "OBJECT", "OUTCOME"]), asked=args.offset is not None,
+            row=entry_to_json)
 
     return run_in_session(args, act)
 

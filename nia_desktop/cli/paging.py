@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from nia_desktop.cli.numbers import MAX_ROW, limit
@@ -78,3 +78,20 @@ def stream_table(rows: Iterable[list[str]], headers: list[str], widths: list[int
     out.write(line(headers) + line(["-" * w for w in widths]))
     for row in rows:
         out.write(line([safe(c) for c in row]))
+
+
+def respond_page(args: argparse.Namespace, page: Page[Any], text: str, asked: bool | None = None,
+                 row: Callable[[Any], Any] | None = None) -> int:
+    """A listing's page: asked for (``asked``, by default --limit or --offset given) it is the page object under
+    --json; otherwise --json stays the array of rows and a cut is said on stderr, so stdout stays the array.
+    Text ends with the next page's --offset when cut."""
+    from nia_desktop.cli.context import respond, wants_json
+    from nia_desktop.cli.output import emit_json, warn
+
+    body = page.to_json(row) if row is not None else page.to_json()
+    if wants_json(args) and not (paged(args) if asked is None else asked):
+        if page.more:
+            warn(f"more: --offset {page.next_offset}")
+        emit_json(body["items"])
+        return 0
+    return respond(args, body, with_more(text, page))

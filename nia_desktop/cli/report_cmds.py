@@ -11,7 +11,7 @@ from nia_desktop.cli.clearance_cmds import register_report
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
 from nia_desktop.cli.numbers import row_id
 from nia_desktop.cli.output import emit_json, safe, say, table, warn
-from nia_desktop.cli.paging import add_paging, paged, stream_json, stream_table, window, with_more
+from nia_desktop.cli.paging import add_paging, paged, respond_page, stream_json, stream_table, window, with_more
 
 if TYPE_CHECKING:
     from nia_desktop.core.store.reports import ReportSummary
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 REPORTS_PAGE = 1000  # nia reports --offset without --limit; without either it lists every report
 SEARCH_PAGE = 50
+IMPORTS_PAGE = 200  # runs, or one run's manifest items
 _REPORT_HEADERS = ["ID", "DATE", "AGENCY", "CLASSIFICATION", "LANG", "GRADE", "TITLE"]
 
 
@@ -50,6 +51,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     original.set_defaults(handler=_original)
     history = commands.add_parser("imports", parents=[common], help="past import runs, or one run's manifest")
     history.add_argument("id", type=row_id, nargs="?")
+    add_paging(history, IMPORTS_PAGE)
     history.set_defaults(handler=_imports)
     register_report(report, common)
 
@@ -174,18 +176,19 @@ def safe_text(text: str) -> str:
 
 
 def _imports(args: argparse.Namespace) -> int:
-    from nia_desktop.services.import_history import import_history, import_manifest
+    """Runs newest first, or one run's manifest, a page at a time (the array under --json unless asked for a page;
+    a cut is said on stderr)."""
+    from nia_desktop.services.import_history import history_page, manifest_page
 
     def act(session: Session) -> int:
+        size, skip = window(args)
         if args.id is None:
-            runs = import_history(session)
-            return respond(args, [r.__dict__ for r in runs],
-                           table([[str(r.id), r.started_at[:19], r.user, r.status,
-                                   ", ".join(f"{k} {v}" for k, v in r.counts.items())] for r in runs],
-                                 ["ID", "STARTED (UTC)", "USER", "STATUS", "COUNTS"]))
-        items = import_manifest(session, args.id)
-        return respond(args, [i.to_json() for i in items],
-                       table([[i.status, i.detected_type, i.path, i.reason] for i in items],
-                             ["STATUS", "TYPE", "PATH", "REASON"]))
+            runs = history_page(session, size, skip)
+            return respond_page(args, runs, table(
+                [[str(r.id), r.started_at[:19], r.user, r.status, ", ".join(f"{k} {v}" for k, v in r.counts.items())]
+                 for r in runs.items], ["ID", "STARTED (UTC)", "USER", "STATUS", "COUNTS"]), row=lambda r: r.__dict__)
+        items = manifest_page(session, args.id, size, skip)
+        return respond_page(args, items, table([[i.status, i.detected_type, i.path, i.reason] for i in items.items],
+                                               ["STATUS", "TYPE", "PATH", "REASON"]))
 
     return run_in_session(args, act)

@@ -23,6 +23,7 @@ from nia_desktop.core.store import audit_log, workstation_keys
 from nia_desktop.core.untrusted import load_json, shown, text
 from nia_desktop.core.vault.connection import DatabaseError
 from nia_desktop.core.vault.layout import VaultPaths, read_folder_file
+from nia_desktop.services.paging import Page, check_window
 from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session
 
@@ -50,6 +51,14 @@ def export_public_key(session: Session, out: Path) -> str:
 def entries(session: Session) -> Iterator[chain.AuditEntry]:
     session.require(Action.AUDIT_VIEW)
     return audit_log.iter_entries(session.db)
+
+
+def log_page(session: Session, limit: int = 50, offset: int = 0) -> Page[chain.AuditEntry]:
+    """The ``limit`` entries before the ``offset`` newest, oldest first; ``more``: older entries precede them."""
+    session.require(Action.AUDIT_VIEW)
+    check_window(limit, offset)
+    rows = audit_log.latest(session.db, limit + 1, offset)
+    return Page(rows[-limit:], limit, offset, len(rows) > limit)
 
 
 def read_anchor(paths: VaultPaths) -> chain.SignedHead | None:

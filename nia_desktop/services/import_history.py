@@ -8,14 +8,26 @@ from dataclasses import replace
 from nia_desktop.core.roles import Action
 from nia_desktop.core.store import clearances, imports
 from nia_desktop.core.store.imports import ManifestItem
+from nia_desktop.services.paging import Page, check_window
 from nia_desktop.services.session import Session
 
 
 def import_history(session: Session) -> list[imports.ImportRun]:
-    """Past import runs. Another analyst's run shows only what this user may read of it: the count of its reports
-    they may read, and its sources only when every report it brought in is readable (need-to-know)."""
+    """The latest 200 import runs (history_page's first page)."""
+    return history_page(session, 200).items
+
+
+def history_page(session: Session, limit: int = 200, offset: int = 0) -> Page[imports.ImportRun]:
+    """Past import runs, newest first, a page at a time. Another analyst's run shows only what this user may read
+    of it: the count of its reports they may read, and its sources only when every report it brought in is
+    readable (need-to-know)."""
     session.require(Action.REPORT_IMPORT)
-    runs = imports.runs(session.db)
+    check_window(limit, offset)
+    page = Page.cut(imports.runs(session.db, limit + 1, offset), limit, offset)
+    return replace(page, items=_as_read(session, page.items))
+
+
+def _as_read(session: Session, runs: list[imports.ImportRun]) -> list[imports.ImportRun]:
     others = [r.id for r in runs if r.user != session.name]
     if not others:
         return runs
@@ -38,12 +50,21 @@ def import_history(session: Session) -> list[imports.ImportRun]:
 
 
 def import_manifest(session: Session, import_id: int) -> list[ManifestItem]:
-    """One run's manifest: all of it for the user who ran it; for anyone else, only the items that became reports
-    they may read."""
+    """One run's whole manifest as this user may see it (manifest_page without a limit)."""
+    return _manifest(session, import_id, -1, 0)
+
+
+def manifest_page(session: Session, import_id: int, limit: int = 1000, offset: int = 0) -> Page[ManifestItem]:
+    """A page of one run's manifest, in file order."""
+    check_window(limit, offset)
+    return Page.cut(_manifest(session, import_id, limit + 1, offset), limit, offset)
+
+
+def _manifest(session: Session, import_id: int, limit: int, offset: int) -> list[ManifestItem]:
+    """All of it for the user who ran it; for anyone else, only the items that became reports they may read (the
+    need-to-know clause in the query, so a page is counted among those only)."""
     session.require(Action.REPORT_IMPORT, f"import {import_id}")
-    items = imports.items(session.db, import_id)
     owner = session.db.query("SELECT user FROM imports WHERE id = ?", (import_id,))
     if owner and str(owner[0][0]) == session.name:
-        return items
-    readable = clearances.readable_ids(session.db, session.access(), [i.report_id for i in items if i.report_id])
-    return [i for i in items if i.report_id is not None and i.report_id in readable]
+        return imports.items(session.db, import_id, limit, offset)
+    return imports.items(session.db, import_id, limit, offset, session.readable())

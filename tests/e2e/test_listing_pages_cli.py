@@ -80,3 +80,37 @@ def test_every_report_past_a_thousand(nia_vault: Nia) -> None:
     assert len(rows) == 1005 and [r["id"] for r in rows] == ids
     search = nia_vault("search", "harbour", "--json", **ANNA)
     assert len(search.json()) == 50 and search.err.strip() == "more results: --offset 50"
+
+
+def test_audit_log_pages_back_from_the_head(nia_vault: Nia) -> None:
+    latest = nia_vault("audit", "log", "--json", "--limit", "3", **OLIVE)
+    assert latest.code == 0 and isinstance(latest.json(), list) and len(latest.json()) == 3
+    seqs = [e["seq"] for e in latest.json()]
+    assert seqs == sorted(seqs) and "more: --offset 3" in latest.err  # older entries precede them
+    older = nia_vault("audit", "log", "--json", "--limit", "3", "--offset", "3", **OLIVE).json()
+    assert set(older) == PAGE_KEYS and older["offset"] == 3 and older["next_offset"] in (6, None)
+    older_seqs = [e["seq"] for e in older["items"]]
+    assert older_seqs == list(range(older_seqs[0], older_seqs[0] + 3))  # each nia call adds its own entries
+    deep = nia_vault("audit", "log", "--json", "--offset", "100000", **OLIVE).json()
+    assert deep["items"] == [] and deep["more"] is False
+    text = nia_vault("audit", "log", "--limit", "2", **OLIVE)
+    assert text.out.rstrip("\n").split("\n")[-1] == "… more: --offset 2"
+
+
+def test_imports_page_hides_what_the_reader_may_not_read(nia_vault: Nia, listed: list[int]) -> None:
+    media = nia_vault.tmp / "media"
+    media.mkdir()
+    for n in range(3):
+        (media / f"r{n}.txt").write_text(f"{'SECRET' if n == 1 else 'CONFIDENTIAL'}\nSubject: note {n}\n\nText {n}.\n",
+                                         encoding="utf-8")
+        assert nia_vault("import", str(media / f"r{n}.txt"), **ANNA).code == 0
+    runs = nia_vault("imports", "--json", "--limit", "2", **BEN).json()
+    assert set(runs) == PAGE_KEYS and len(runs["items"]) == 2 and runs["more"] is True
+    assert [r["id"] for r in runs["items"]] == sorted((r["id"] for r in runs["items"]), reverse=True)
+    last = nia_vault("imports", "--json", "--offset", "2", **BEN).json()
+    assert len(last["items"]) == 1 and last["more"] is False
+    every = nia_vault("imports", "--json", **BEN).json()
+    assert [r["counts"] for r in every] == [{"imported": 1}, {"imported": 0}, {"imported": 1}]
+    secret_run = every[1]["id"]
+    assert nia_vault("imports", str(secret_run), "--json", "--limit", "5", **BEN).json()["items"] == []
+    assert len(nia_vault("imports", str(secret_run), "--json", **ANNA).json()) == 1

@@ -93,3 +93,18 @@ def test_search_pages_in_rank_order(vault_dir: Path, listed: list[int]) -> None:
         assert first.more and first.next_offset == 4 and not rest.more
         assert [h.summary.id for h in first.items + rest.items] == [h.summary.id for h in whole.items]
         assert not reports.search_page(ben, "harbour", limit=6).more
+
+
+def test_audit_log_pages_count_back_from_the_head(vault_dir: Path) -> None:
+    from nia_desktop.services import auditing
+
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer:
+        every = list(auditing.entries(officer))
+        head = every[-1].seq
+        latest = auditing.log_page(officer, 3)
+        assert [e.seq for e in latest.items] == [head - 2, head - 1, head] and latest.more
+        older = auditing.log_page(officer, 3, 3)
+        assert [e.seq for e in older.items] == [head - 5, head - 4, head - 3]
+        oldest = auditing.log_page(officer, head, 1)
+        assert [e.seq for e in oldest.items] == list(range(1, head)) and not oldest.more
+        assert auditing.log_page(officer, 3, head).items == []

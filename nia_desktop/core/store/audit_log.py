@@ -63,6 +63,14 @@ def row_batches(db: VaultConnection, after: int = 0, batch: int = 5000) -> Itera
         yield rows
 
 
+def latest(db: VaultConnection, limit: int, skip: int = 0) -> list[AuditEntry]:
+    """Up to ``limit`` entries before the ``skip`` newest, oldest first: a page of the log counted back from its
+    head. Sequence numbers run unbroken from 1 (the chain), so the page is an index range however deep it is."""
+    top = count(db) - skip
+    rows = db.query(f"SELECT {_COLUMNS} FROM audit WHERE seq <= ? ORDER BY seq DESC LIMIT ?", (top, limit))
+    return [_entry(r) for r in reversed(rows)]
+
+
 def count(db: VaultConnection) -> int:
     """The number of entries as the last sequence number (an index seek, not a scan of a long log)."""
     return int(db.query("SELECT coalesce(max(seq), 0) FROM audit")[0][0])

@@ -62,13 +62,21 @@ def _run(row: tuple[Any, ...]) -> ImportRun:
                      str(row[7]), json.loads(row[8]))
 
 
-def runs(db: VaultConnection, limit: int = 200) -> list[ImportRun]:
+def runs(db: VaultConnection, limit: int = 200, offset: int = 0) -> list[ImportRun]:
+    """Import runs, newest first."""
     return [_run(r) for r in db.query("SELECT id, started_at, finished_at, user, agency, case_name, sources, status, "
-                                      "counts FROM imports ORDER BY id DESC LIMIT ?", (limit,))]
+                                      "counts FROM imports ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))]
 
 
-def items(db: VaultConnection, import_id: int) -> list[ManifestItem]:
-    rows = db.query("SELECT path, sha256, size, detected_type, status, reason, report_id FROM import_items "
-                    "WHERE import_id = ? ORDER BY seq", (import_id,))
+def items(db: VaultConnection, import_id: int, limit: int = -1, offset: int = 0,
+          readable: tuple[str, list[Any]] | None = None) -> list[ManifestItem]:
+    """A run's manifest in file order (``limit`` -1: all of it); ``readable``: only the items that became reports
+    this clause (on ``reports``) lets through."""
+    join, params = ("", []) if readable is None else (
+        f"JOIN reports ON reports.id = import_items.report_id AND {readable[0]} ", list(readable[1]))
+    columns = ", ".join(f"import_items.{c}" for c in ("path", "sha256", "size", "detected_type", "status", "reason",
+                                                      "report_id"))
+    rows = db.query(f"SELECT {columns} FROM import_items {join}WHERE import_items.import_id = ? "
+                    "ORDER BY import_items.seq LIMIT ? OFFSET ?", (*params, import_id, limit, offset))
     return [ManifestItem(str(r[0]), str(r[1]), int(r[2]), str(r[3]), str(r[4]), str(r[5]),
                          None if r[6] is None else int(r[6])) for r in rows]
