@@ -62,6 +62,7 @@ class Status:
     pending: int = 0
     agencies: tuple[str, ...] = ()
     highest: Level = Level.UNCLASSIFIED
+    unfused: int = 0  # readable reports of the scope that this fusion does not cover (imported by others since)
 
 
 def status(session: Session, case: str = "") -> Status:
@@ -73,7 +74,22 @@ def status(session: Session, case: str = "") -> Status:
     return Status(True, str(facts.get("at", "")), counts["entities"], counts["links"], counts["duplicates"],
                   pages.pending_count(session.db, found.id), tuple(pages.agencies(session.db, found.id,
                                                                                   found.readable)),
-                  _highest(session, case))
+                  _highest(session, case), _unfused(session, case, found.id))
+
+
+def _unfused(session: Session, case: str, sid: int) -> int:
+    """How many readable reports of the scope (with a text, as fusion reads them) the fusion does not cover:
+    the scope covers only readable reports (else it is not shown), so the difference of two counts."""
+    clause, params = session.readable("r")
+    if case:
+        query = (f"SELECT count(*) FROM case_reports c JOIN reports r ON r.id = c.report_id JOIN report_texts t "  # noqa: S608
+                 f"ON t.report_id = r.id WHERE c.case_id = ? AND {clause}")
+        readable = session.db.query(query, (cases.find(session.db, case), *params))[0][0]
+    else:
+        readable = session.db.query(f"SELECT count(*) FROM reports r JOIN report_texts t ON t.report_id = r.id "  # noqa: S608
+                                    f"WHERE {clause}", params)[0][0]
+    covered = session.db.query("SELECT count(*) FROM fusion_scope_reports WHERE scope_id = ?", (sid,))[0][0]
+    return max(0, int(readable) - int(covered))
 
 
 def _highest(session: Session, case: str) -> Level:

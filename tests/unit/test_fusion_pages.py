@@ -149,6 +149,10 @@ def test_service_reads_only_the_users_own_scope_and_refuses_others(vault_dir: Pa
     assert fusion_tables.entity_count(session) == 40
     status = fusion_tables.status(session)
     assert status.fused and status.pending == 3 and status.entities == 40 and status.highest == Level.SECRET
+    assert status.unfused == 0
+    with session.db.transaction():
+        add_reports(session.db, 2, ANALYST, first=100)  # imported by someone else: not in anna's fusion
+    assert fusion_tables.status(session).unfused == 2
     assert fusion_tables.entity_page(session, "no such case").rows == []
     with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer:
         add_user(officer, SAM, Role.ANALYST, SAM_PASS, clearance=Level.SECRET)

@@ -137,7 +137,7 @@ class FusionView(View):
         self.layout_.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _: self._draw_current_tab())
         self.run_button.clicked.connect(lambda: self.fuse())
-        self.case.currentIndexChanged.connect(lambda _: self.fuse())
+        self.case.currentIndexChanged.connect(lambda _: self.show_kept())
         self._shown_once = False
         self._fusing = False
         self._drawn: set[QWidget] = set()
@@ -275,7 +275,7 @@ class FusionView(View):
         index = self.case.findData(current)
         self.case.setCurrentIndex(max(0, index))
         self.case.blockSignals(False)
-        self.fuse()
+        self.show_kept()
 
     @property
     def scope(self) -> str:
@@ -292,7 +292,24 @@ class FusionView(View):
             self.status.setText(self.tr("%1 reports imported since this fusion: press F5 to fuse again").replace(
                 "%1", str(len(outcome.imported))))
 
-    def fuse(self, grown: bool = False) -> None:
+    def show_kept(self) -> None:
+        """Show the scope's kept fusion (imports keep it current) without fusing again; fuse when there is none.
+        Opening the view at a million reports reads a page, not the whole corpus."""
+        scope, session = self.scope, self.session
+        self._load_panels(scope)
+        self.status.setText(self.tr("Reading the fusion…"))
+        self.run(lambda signals, cancel: fusion_tables.status(session, scope),
+                 on_success=lambda status: self._kept(scope, status))
+
+    def _kept(self, scope: str, status: Status) -> None:
+        if scope != self.scope:
+            return  # another case was chosen meanwhile
+        if status.fused:
+            self._read(scope, status)
+        else:
+            self.fuse(panels=False)
+
+    def fuse(self, grown: bool = False, panels: bool = True) -> None:
         """Fuse and show (F5); ``grown``: show the tables as imports have grown them, without fusing again."""
         if self._fusing:
             return
@@ -309,6 +326,10 @@ class FusionView(View):
                 fusion.run_fusion(session, scope)
 
         self.run(work, on_success=lambda _: self._read(scope), on_finished=self._fused)
+        if panels:
+            self._load_panels(scope)
+
+    def _load_panels(self, scope: str) -> None:
         self.assessments.load(scope)
         self.case_panel.load(scope)
         self.run(lambda signals, cancel: fusion.judgement_log(self.session), on_success=self._show_judgements)
@@ -317,9 +338,9 @@ class FusionView(View):
         self._fusing = False
         self.run_button.setEnabled(True)
 
-    def _read(self, scope: str) -> None:
-        """Read the scope's tables: the first pages of both tables, the groups, the status line; the graph and
-        the timeline when their tab is shown."""
+    def _read(self, scope: str, status: Status | None = None) -> None:
+        """Read the scope's tables: the first pages of both tables, the groups, the status line (``status``: just
+        read); the graph and the timeline when their tab is shown."""
         if scope != self.scope:
             return  # another case was chosen meanwhile: its fusion reads its own
         self._shown_scope = scope
@@ -328,9 +349,12 @@ class FusionView(View):
         self.duplicates.load(scope)
         self._drawn.clear()
         self._titles.clear()
+        if status is not None:
+            self._show_status(scope, status)
+            return
         session = self.session
         self.run(lambda signals, cancel: fusion_tables.status(session, scope),
-                 on_success=lambda status: self._show_status(scope, status))
+                 on_success=lambda found: self._show_status(scope, found))
 
     def _entity_columns(self, agencies: Sequence[str] = ()) -> list[Column]:
         single = self.tr("single source")
@@ -371,17 +395,26 @@ class FusionView(View):
             self.status.setText(text)
         for column, width in enumerate((110, 230, 70, 80, 150, 100)):
             self.entities.setColumnWidth(column, width)
-        self.show_pending(status.pending)
+        self.show_pending(status.pending, status.unfused)
         self._draw_current_tab()
         self.classification_changed.emit(self.classification())
 
-    def show_pending(self, count: int) -> None:
-        """What imports could not fuse in by themselves (a definition joining two older entities...)."""
-        self.pending.setVisible(count > 0)
-        self.pending.setText(self.tr("Re-fuse recommended: %1 pending. Imports since the last full fusion found "
-                                     "changes they could not make by themselves (such as two older entities "
-                                     "now known to be one); what is shown is still correct for each report. "
-                                     "Press F5 to fuse again.").replace("%1", str(count)) if count else "")
+    def show_pending(self, count: int, unfused: int = 0) -> None:
+        """What imports could not fuse in by themselves (a definition joining two older entities...), and
+        readable reports this fusion does not cover (imported by others since): both call for F5."""
+        lines = []
+        if count:
+            lines.append(self.tr("Re-fuse recommended: %1 pending. Imports since the last full fusion found "
+                                 "changes they could not make by themselves (such as two older entities now known "
+                                 "to be one); what is shown is still right for each report.").replace(
+                "%1", str(count)))
+        if unfused:
+            lines.append(self.tr("%1 reports you may read are not in this fusion yet (imported by others since "
+                                 "it ran).").replace("%1", str(unfused)))
+        if lines:
+            lines.append(self.tr("Press F5 to fuse again."))
+        self.pending.setText(" ".join(lines))
+        self.pending.setVisible(bool(lines))
 
     def _draw_current_tab(self) -> None:
         """Read and draw the graph or the timeline for the latest fusion when its tab is shown, once: each is
