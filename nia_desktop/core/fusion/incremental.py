@@ -132,14 +132,15 @@ class _Resolver:
 
 
     # -- the rules --------------------------------------------------------------
-    def add(self, report: ReportText) -> Update:
-        """Resolve one new report against the index, record it there."""
+    def add(self, report: ReportText, found: list[Found] | None = None) -> Update:
+        """Resolve one new report against the index, record it there. ``found``: its extraction, when already
+        made (the cache, or extraction on every core for many reports at once)."""
         update = Update(report.id)
         union = KeyUnion()
-        update.found = engine.extract(report, self.watch)
-        found = rules.local_merges(report.id, engine.report_content(report)[0], list(update.found), union)
+        update.found = engine.extract(report, self.watch) if found is None else list(found)
+        merged = rules.local_merges(report.id, engine.report_content(report)[0], list(update.found), union)
         groups: dict[Node, list[Found]] = defaultdict(list)
-        for f in found:
+        for f in merged:
             groups[union.find(f.node)].append(f)
         owners = {f.node: tuple(self._holders(f.node)) for members in groups.values() for f in members}
         resolved: dict[Node, int | None] = {root: self._resolve([f.node for f in members])
@@ -149,7 +150,8 @@ class _Resolver:
                    and self._count(e) < COMMON_LINK for r in self._reports(e)}
         placed: list[pending.Group] = []
         for root, members in groups.items():
-            entity_id = self._homonym(members, owners, context) or resolved[root]
+            chosen, decided = self._homonym(members, owners, context)
+            entity_id = chosen or resolved[root]
             if entity_id is None and all(engine.is_unsure(f) for f in members):
                 continue  # a loanword phrase or a generic name that nothing known vouches for
             new = entity_id is None
@@ -159,7 +161,7 @@ class _Resolver:
                 update.new_entities.append(entity_id)
             placed.append(pending.Group(tuple(dict.fromkeys(f.node for f in members)),
                                         tuple(f.mention.surface for f in members),
-                                        tuple(f.mention.kind for f in members), entity_id, new))
+                                        tuple(f.mention.kind for f in members), entity_id, new, decided))
             self._grow(entity_id, members, report.id)
             for f in members:
                 if self._entity_of(f.node) is None:
@@ -180,12 +182,21 @@ class _Resolver:
             self._join_group(report.id, update.duplicate_of)
         return update
 
-    def _homonym(self, members: list[Found], owners: dict[Node, tuple[int, ...]], context: set[int]) -> int | None:
-        """A key two homonyms share: the one whose reports the new report's other entities appear in most."""
+    def _homonym(self, members: list[Found], owners: dict[Node, tuple[int, ...]],
+                 context: set[int]) -> tuple[int | None, bool]:
+        """A key two homonyms share: the one whose reports the new report's other entities appear in most; and
+        whether that context decided it (one holder shares more of it than any other)."""
         holders = next((owners[f.node] for f in members if len(owners[f.node]) >= 2), None)
         if not holders:
-            return None
-        return max(holders, key=lambda e: (len(self._reports_among(e, context)), self._count(e), -e))
+            return None, True
+        shared, counts = self._homonym_facts(list(holders), context)
+        ranked = sorted(holders, key=lambda e: (shared[e], counts[e], -e), reverse=True)
+        decided = shared[ranked[0]] > 0 and (len(ranked) < 2 or shared[ranked[0]] > shared[ranked[1]])
+        return ranked[0], decided
+
+    def _homonym_facts(self, holders: list[int], context: set[int]) -> tuple[dict[int, int], dict[int, int]]:
+        """For each holder: how many of the context reports it is in, and how many reports it has."""
+        return ({e: len(self._reports_among(e, context)) for e in holders}, {e: self._count(e) for e in holders})
 
     def _link(self, report_id: int, entity_ids: list[int]) -> list[tuple[int, int]]:
         """Links to the reports of its rarer entities, weighted as a full fusion weighs them."""
@@ -429,6 +440,9 @@ class TableIndex(_Resolver):
 
     def _reports_among(self, entity_id: int, candidates: set[int]) -> set[int]:
         return self.state.entity_reports_among(self.db, self.sid, entity_id, candidates) if candidates else set()
+
+    def _homonym_facts(self, holders: list[int], context: set[int]) -> tuple[dict[int, int], dict[int, int]]:
+        return self.state.homonym_facts(self.db, self.sid, holders, context)
 
     def _total(self) -> int:
         return int(self.db.query("SELECT reports FROM fusion_scopes WHERE id = ?", (self.sid,))[0][0])

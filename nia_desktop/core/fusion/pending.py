@@ -6,9 +6,11 @@ one existing entity. A full fusion would do more, and this says where:
 - ``definition``: one group holds keys of two or more existing entities (an
   apposition or abbreviation defining one by the other): a full fusion joins
   them, the import keeps them apart;
-- ``homonym``: a key the report uses is shared by homonyms, so the import
-  chose one of them by the context the report shares with each: a full
-  fusion weighs every report again, and may split anew;
+- ``homonym``: a key the report uses is shared by homonyms and the context
+  the report shares with them did not choose one (none shares any, or two
+  share as much): the import took the one with most reports; a full fusion
+  weighs every report again, and may split anew (a clear choice by context
+  is what a full fusion would make too, and is not queued);
 - ``transliteration``: a new entity named only in katakana: a full fusion
   compares it with every Latin name in the vault (the transliteration and
   surname-reading rules), an import only through the same key or word.
@@ -38,6 +40,7 @@ class Group:
     kinds: tuple[Kind, ...]
     entity: int | None
     new: bool = False
+    decided: bool = True  # for a key homonyms share: whether the report's context chose one clearly
 
 
 def detect(groups: Iterable[Group], holders: Callable[[Node], Sequence[int]]) -> list[tuple[str, str]]:
@@ -51,7 +54,7 @@ def detect(groups: Iterable[Group], holders: Callable[[Node], Sequence[int]]) ->
             found.append(("definition", _short(f"one definition names entities {', '.join(map(str, single))}: "
                                                + " = ".join(node_text(n) for n in group.nodes))))
         for node, hs in owners.items():
-            if len(hs) >= 2:
+            if len(hs) >= 2 and not group.decided:
                 found.append(("homonym", _short(f"{node_text(node)} is shared by entities "
                                                 f"{', '.join(map(str, hs))}; chose {group.entity}")))
         if group.new and group.kinds and all(k in NAME_KINDS for k in group.kinds) and group.surfaces and all(

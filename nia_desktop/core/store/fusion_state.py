@@ -173,6 +173,24 @@ def entity_reports_among(db: VaultConnection, sid: int, entity_id: int, candidat
     return found
 
 
+def homonym_facts(db: VaultConnection, sid: int, holders: list[int],
+                  context: Iterable[int]) -> tuple[dict[int, int], dict[int, int]]:
+    """For entities sharing a key: how many of ``context`` each is in, and its report count (two statements)."""
+    marks = ",".join("?" * len(holders))
+    counts = {int(e): int(n) for e, n in db.query(
+        f"SELECT id, report_count FROM fusion_entities WHERE scope_id = ? AND id IN ({marks})",
+        (sid, *holders))}
+    shared = dict.fromkeys(holders, 0)
+    wanted = sorted(set(context))
+    for batch in _batches(wanted):
+        among = ",".join("?" * len(batch))
+        for e, n in db.query(f"SELECT entity_id, count(*) FROM fusion_entity_reports WHERE scope_id = ? AND "
+                             f"entity_id IN ({marks}) AND report_id IN ({among}) GROUP BY entity_id",
+                             (sid, *holders, *batch)):
+            shared[int(e)] += int(n)
+    return shared, {e: counts.get(e, 0) for e in holders}
+
+
 def report_entities(db: VaultConnection, sid: int, report_id: int) -> list[int]:
     return [int(e) for (e,) in db.query("SELECT entity_id FROM fusion_entity_reports WHERE scope_id = ? AND "
                                         "report_id = ? ORDER BY entity_id", (sid, report_id))]

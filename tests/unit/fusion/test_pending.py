@@ -31,10 +31,12 @@ def test_a_definition_within_one_entity_or_with_a_new_key_is_not() -> None:
     assert detect([same, fresh], holders) == []
 
 
-def test_a_key_homonyms_share_is_pending_with_the_choice_made() -> None:
-    group = Group((("name", "takagi mio"),), ("TAKAGI Mio",), (Kind.PERSON,), 5)
+def test_a_key_homonyms_share_is_pending_when_context_did_not_choose() -> None:
+    group = Group((("name", "takagi mio"),), ("TAKAGI Mio",), (Kind.PERSON,), 5, decided=False)
     (found,) = detect([group], holders)
     assert found[0] == "homonym" and "4, 5" in found[1] and "chose 5" in found[1]
+    clear = Group((("name", "takagi mio"),), ("TAKAGI Mio",), (Kind.PERSON,), 5, decided=True)
+    assert detect([clear], holders) == []
 
 
 def test_a_new_name_only_in_katakana_waits_for_the_transliteration_rules() -> None:
