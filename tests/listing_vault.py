@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from nia_desktop.core.classification import Level
@@ -16,7 +17,8 @@ def insert_reports(vault: Path, user: str, passphrase: str, levels: list[Level],
         for i, level in enumerate(levels):
             text = f"Contact report {i}: a meeting at the {word} on day {i}."
             ids.append(store.insert(session.db, store.NewReport(
-                sha256=f"{i:064x}", title=f"contact report {i}", body=text, agency="CIRO", classification=level,
+                sha256=hashlib.sha256(text.encode()).hexdigest(), title=f"contact report {i}", body=text,
+                agency="CIRO", classification=level,
                 classification_stated=True, reliability="B", credibility="2", language="en",
                 report_date=f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}", detected_type="text", encoding="utf-8",
                 original_name=f"{i}.txt", path=f"/m/{i}.txt", inner_path="", size=len(text), volume_label="m",

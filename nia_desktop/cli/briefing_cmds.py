@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
+from nia_desktop.cli.context import SubParsers, respond, run_in_session
 from nia_desktop.cli.numbers import row_id
-from nia_desktop.cli.output import emit_json, say
+from nia_desktop.cli.paging import add_paging, respond_page, window
 from nia_desktop.cli.recipients import recipients as _recipients
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
         dest="release_cmd", required=True)
     listing = release.add_parser("list", parents=[common], help="briefings waiting for review")
     listing.add_argument("--all", action="store_true", help="decided ones too")
+    add_paging(listing, 100)
     listing.set_defaults(handler=_list)
     show = release.add_parser("show", parents=[common], help="the briefing under review, item by item")
     show.add_argument("id", type=row_id)
@@ -97,19 +98,16 @@ def _brief(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    """Release reviews in id order, a page at a time (100 unless --limit says otherwise)."""
     from nia_desktop.services import briefings
 
     def act(session: Session) -> int:
-        rows = briefings.release_requests(session, None if args.all else "pending")
-        if wants_json(args):
-            emit_json([r.to_json() for r in rows])
-            return 0
-        for r in rows:
-            say(f"{r.id:>4}  {r.status:9} {r.classification.english:13} {r.case}  by {r.author}  {r.requested_at}"
-                + (f"  ({r.reviewer}: {r.reason})" if r.reason else ""))
-        if not rows:
-            say("no release reviews waiting" if not args.all else "no release reviews")
-        return 0
+        size, skip = window(args)
+        page = briefings.release_page(session, None if args.all else "pending", size, skip)
+        lines = [f"{r.id:>4}  {r.status:9} {r.classification.english:13} {r.case}  by {r.author}  {r.requested_at}"
+                 + (f"  ({r.reviewer}: {r.reason})" if r.reason else "") for r in page.items]
+        empty = "no release reviews waiting" if not args.all else "no release reviews"
+        return respond_page(args, page, "\n".join(lines) or empty)
 
     return run_in_session(args, act)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
 from nia_desktop.cli.numbers import row_id
 from nia_desktop.cli.output import emit_json, say, warn
+from nia_desktop.cli.paging import add_paging, respond_page, window
 from nia_desktop.cli.witness import add_witness_arguments, witness_from_args
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     carry.add_argument("--to", "--hand-to", dest="hand_to", default="", metavar="WHOM", help=HAND_TO_HELP)
     carry.set_defaults(handler=_carry)
     outbound = bundle.add_parser("outbound", parents=[common], help="courier: bundles queued to go out")
+    add_paging(outbound, 100)
     outbound.set_defaults(handler=_outbound)
     write_out = bundle.add_parser("write-out", parents=[common],
                                   help="courier: write a queued bundle to media (custody hop, fsync, read-back)")
@@ -73,6 +75,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     receipt.add_argument("--again", action="store_true", help="sign another receipt for a bundle already receipted")
     receipt.set_defaults(handler=_receipt)
     inbound = bundle.add_parser("inbound", parents=[common], help="bundles received and waiting")
+    add_paging(inbound, 100)
     inbound.set_defaults(handler=_inbound)
     accept = bundle.add_parser("accept", parents=[common], help="analyst: import a received reports bundle")
     accept.add_argument("uuid")
@@ -280,14 +283,19 @@ def _reports(args: argparse.Namespace) -> int:
 
 
 def _inbound(args: argparse.Namespace) -> int:
+    """Received bundles, oldest first, a page at a time (100 unless --limit says otherwise)."""
     from nia_desktop.services import bundles
 
     def act(session: Session) -> int:
-        rows = bundles.inbound(session)
-        body = [{"uuid": u, "kind": k, "signer": s, "sequence": q, "received_at": at, "status": st}
-                for u, k, s, q, at, st in rows]
-        return respond(args, body, "\n".join(f"{b['received_at']}  {b['kind']:8} {b['uuid']}  {b['status']}"
-                                             for b in body) or "no bundles received")
+        size, skip = window(args)
+        page = bundles.inbound_page(session, size, skip)
+
+        def row(b: tuple[str, str, str, int, str, str]) -> dict[str, object]:
+            return dict(zip(("uuid", "kind", "signer", "sequence", "received_at", "status"), b, strict=True))
+
+        body = [row(b) for b in page.items]
+        return respond_page(args, page, "\n".join(f"{b['received_at']}  {b['kind']:8} {b['uuid']}  {b['status']}"
+                                                  for b in body) or "no bundles received", row=row)
 
     return run_in_session(args, act)
 
@@ -396,13 +404,15 @@ def _carry(args: argparse.Namespace) -> int:
 
 
 def _outbound(args: argparse.Namespace) -> int:
+    """Bundles queued to go out, oldest first, a page at a time (100 unless --limit says otherwise)."""
     from nia_desktop.services import couriers
 
     def act(session: Session) -> int:
-        rows = couriers.outbound(session)
-        return respond(args, [r.to_json() for r in rows], "\n".join(
+        size, skip = window(args)
+        page = couriers.outbound_page(session, size, skip)
+        return respond_page(args, page, "\n".join(
             f"{r.queued_at}  {r.kind:8} {r.uuid}  {r.file_name}  {r.size} bytes  {r.status}"
-            + (f" to {r.volume}" if r.volume else "") for r in rows) or "nothing queued")
+            + (f" to {r.volume}" if r.volume else "") for r in page.items) or "nothing queued")
 
     return run_in_session(args, act)
 

@@ -65,6 +65,7 @@ from nia_desktop.services.clearances import resolve_caveats
 from nia_desktop.services.consumers import recipients_refusal
 from nia_desktop.services.dual_control import all_by_name, controllers, independent
 from nia_desktop.services.fusion import case_reports
+from nia_desktop.services.paging import Page, check_window
 from nia_desktop.services.session import Session
 
 MAX_ENTITIES = 40
@@ -421,6 +422,14 @@ def _export(session: Session, briefing: Briefing, approval: tuple[bytes, bytes] 
 def release_requests(session: Session, status: str | None = "pending") -> list[ReleaseRequest]:
     session.require(Action.RELEASE_REVIEW, "release requests")
     return releases.listing(session.db, status)
+
+
+def release_page(session: Session, status: str | None = "pending", limit: int = 100,
+                 offset: int = 0) -> Page[ReleaseRequest]:
+    """A page of release requests in id order."""
+    session.require(Action.RELEASE_REVIEW, "release requests")
+    check_window(limit, offset)
+    return Page.cut(releases.listing(session.db, status, limit + 1, offset), limit, offset)
 
 
 def release_preview(session: Session, request_id: int) -> tuple[ReleaseRequest, Briefing]:

@@ -39,6 +39,7 @@ from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.core.store.workstation_keys import transport_identity
 from nia_desktop.core.untrusted import Malformed, load_json, mapping, text
 from nia_desktop.services.importing import CarriedMarking
+from nia_desktop.services.paging import Page, check_window
 from nia_desktop.services.session import Session
 from nia_desktop.services.trust import lookup
 
@@ -318,6 +319,13 @@ def inbound(session: Session) -> list[tuple[str, str, str, int, str, str]]:
     """Received bundles, oldest first: uuid, kind, signer fingerprint, sequence, received at, status."""
     session.require(Action.BUNDLE_VERIFY, "inbound queue")
     return store.inbound(session.db)
+
+
+def inbound_page(session: Session, limit: int = 100, offset: int = 0) -> Page[tuple[str, str, str, int, str, str]]:
+    """A page of the received bundles, oldest first."""
+    session.require(Action.BUNDLE_VERIFY, "inbound queue")
+    check_window(limit, offset)
+    return Page.cut(store.inbound(session.db, limit + 1, offset), limit, offset)
 
 
 def accept(session: Session, bundle_uuid: str, agency: str = "", case: str = "") -> Any:

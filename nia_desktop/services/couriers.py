@@ -23,6 +23,7 @@ from nia_desktop.core.signing import fingerprint
 from nia_desktop.core.store import trust as store
 from nia_desktop.core.store import users
 from nia_desktop.services.bundles import review_level, verify, workstation_recipient
+from nia_desktop.services.paging import Page, check_window
 from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session
 from nia_desktop.services.trust import lookup
@@ -142,6 +143,13 @@ def outbound(session: Session) -> list[store.Outbound]:
     """Bundles analysts queued for couriers: metadata only."""
     session.require(Action.BUNDLE_WRITE_OUT, "outbound queue")
     return store.outbound(session.db)
+
+
+def outbound_page(session: Session, limit: int = 100, offset: int = 0) -> Page[store.Outbound]:
+    """A page of the outbound queue, oldest first: metadata only."""
+    session.require(Action.BUNDLE_WRITE_OUT, "outbound queue")
+    check_window(limit, offset)
+    return Page.cut(store.outbound(session.db, limit + 1, offset), limit, offset)
 
 
 def write_out(session: Session, bundle_uuid: str, directory: Path, volume: str = "", to: str = "") -> Path:

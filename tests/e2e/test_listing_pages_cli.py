@@ -114,3 +114,20 @@ def test_imports_page_hides_what_the_reader_may_not_read(nia_vault: Nia, listed:
     secret_run = every[1]["id"]
     assert nia_vault("imports", str(secret_run), "--json", "--limit", "5", **BEN).json()["items"] == []
     assert len(nia_vault("imports", str(secret_run), "--json", **ANNA).json()) == 1
+
+
+def test_outbound_queue_pages(nia_vault: Nia, listed: list[int]) -> None:
+    carl = {"user": "carl", "passphrase": "carl-passphrase-1"}
+    uuids = []
+    for report in listed[:3]:
+        queued = nia_vault("bundle", "reports", str(report), "--queue", "--json", **ANNA)
+        assert queued.code == 0, queued.err
+        uuids.append(queued.json()["uuid"])
+    every = nia_vault("bundle", "outbound", "--json", **carl)
+    assert sorted(r["uuid"] for r in every.json()) == sorted(uuids) and every.err == ""
+    first = nia_vault("bundle", "outbound", "--json", "--limit", "2", **carl).json()
+    assert set(first) == PAGE_KEYS and len(first["items"]) == 2 and first["more"] is True
+    rest = nia_vault("bundle", "outbound", "--json", "--offset", "2", **carl).json()
+    assert rest["more"] is False and {r["uuid"] for r in first["items"] + rest["items"]} == set(uuids)
+    cut = nia_vault("bundle", "outbound", "--limit", "1", **carl)
+    assert cut.code == 0 and cut.out.rstrip("\n").split("\n")[-1] == "… more: --offset 1"

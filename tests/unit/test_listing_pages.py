@@ -108,3 +108,29 @@ def test_audit_log_pages_count_back_from_the_head(vault_dir: Path) -> None:
         oldest = auditing.log_page(officer, head, 1)
         assert [e.seq for e in oldest.items] == list(range(1, head)) and not oldest.more
         assert auditing.log_page(officer, 3, head).items == []
+
+
+def test_release_and_inbound_queues_page(vault_dir: Path) -> None:
+    from nia_desktop.core.store import releases, trust
+    from nia_desktop.services import briefings, bundles
+    from tests.conftest import COURIER, COURIER_PASS
+
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer, officer.db.transaction():
+        made = [releases.insert(officer.db, f"case {n}", ANALYST, f"2026-01-0{n + 1}T00:00:00Z", "{}", f"{n:064x}",
+                                int(S)) for n in range(4)]
+        releases.decide(officer.db, made[1], "rejected", OFFICER, "2026-02-01T00:00:00Z", "no")
+        for n in range(3):
+            trust.queue(officer.db, f"uuid-{n}", "reports", "f" * 64, n, "{}", b"x", OFFICER,
+                        f"2026-03-0{n + 1}T00:00:00Z")
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer:
+        pending = briefings.release_page(officer, "pending", 2)
+        assert [r.id for r in pending.items] == [made[0], made[2]] and pending.more
+        last = briefings.release_page(officer, "pending", 2, 2)
+        assert [r.id for r in last.items] == [made[3]] and not last.more
+        assert [r.id for r in briefings.release_page(officer, None, 4).items] == made
+        assert not briefings.release_page(officer, None, 4).more
+    with unlock(vault_dir, COURIER, COURIER_PASS) as courier:
+        first = bundles.inbound_page(courier, 2)
+        assert [b[0] for b in first.items] == ["uuid-0", "uuid-1"] and first.more and first.next_offset == 2
+        rest = bundles.inbound_page(courier, 2, 2)
+        assert [b[0] for b in rest.items] == ["uuid-2"] and not rest.more

@@ -63,11 +63,13 @@ def approval(db: VaultConnection, request_id: int) -> tuple[bytes, bytes]:
     return str(row[0]).encode("utf-8"), bytes(row[1])
 
 
-def listing(db: VaultConnection, status: str | None) -> list[ReleaseRequest]:
+def listing(db: VaultConnection, status: str | None, limit: int = -1, offset: int = 0) -> list[ReleaseRequest]:
+    """Release requests in id order, of one status or all (``limit`` -1: every one)."""
     if status:
-        return [_row(r) for r in db.query(f"SELECT {_COLUMNS} FROM release_requests WHERE status = ? ORDER BY id",
-                                          (status,))]
-    return [_row(r) for r in db.query(f"SELECT {_COLUMNS} FROM release_requests ORDER BY id")]
+        return [_row(r) for r in db.query(f"SELECT {_COLUMNS} FROM release_requests WHERE status = ? ORDER BY id "
+                                          "LIMIT ? OFFSET ?", (status, limit, offset))]
+    return [_row(r) for r in db.query(f"SELECT {_COLUMNS} FROM release_requests ORDER BY id LIMIT ? OFFSET ?",
+                                      (limit, offset))]
 
 
 def decide(db: VaultConnection, request_id: int, status: str, reviewer: str, at: str, reason: str = "",

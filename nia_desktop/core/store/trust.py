@@ -132,9 +132,11 @@ def set_received_status(db: VaultConnection, bundle_uuid: str, status: str) -> N
     db.execute("UPDATE received_bundles SET status = ? WHERE uuid = ?", (status, bundle_uuid))
 
 
-def inbound(db: VaultConnection) -> list[tuple[str, str, str, int, str, str]]:
+def inbound(db: VaultConnection, limit: int = -1, offset: int = 0) -> list[tuple[str, str, str, int, str, str]]:
+    """Received bundles, oldest first (``limit`` -1: every one)."""
     return [(str(r[0]), str(r[1]), str(r[2]), int(r[3]), str(r[4]), str(r[5])) for r in db.query(
-        "SELECT uuid, kind, signer, sequence, received_at, status FROM received_bundles ORDER BY received_at")]
+        "SELECT uuid, kind, signer, sequence, received_at, status FROM received_bundles ORDER BY received_at, uuid "
+        "LIMIT ? OFFSET ?", (limit, offset))]
 
 
 @dataclass(frozen=True)
@@ -173,10 +175,12 @@ def queue_out(db: VaultConnection, bundle_uuid: str, kind: str, file_name: str, 
                (bundle_uuid, kind, file_name, bundle, sha256, int(encrypted), user, when))
 
 
-def outbound(db: VaultConnection) -> list[Outbound]:
+def outbound(db: VaultConnection, limit: int = -1, offset: int = 0) -> list[Outbound]:
+    """Queued bundles, oldest first (``limit`` -1: every one)."""
     return [Outbound(str(r[0]), str(r[1]), str(r[2]), int(r[3]), str(r[4]), bool(r[5]), str(r[6]), str(r[7]),
                      str(r[8]), str(r[9]), str(r[10]), str(r[11]), str(r[12]))
-            for r in db.query(f"SELECT {_OUTBOUND} FROM outbound_bundles ORDER BY queued_at")]
+            for r in db.query(f"SELECT {_OUTBOUND} FROM outbound_bundles ORDER BY queued_at, uuid LIMIT ? OFFSET ?",
+                              (limit, offset))]
 
 
 def outbound_bytes(db: VaultConnection, bundle_uuid: str) -> tuple[Outbound, bytes] | None:
