@@ -39,7 +39,7 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -71,6 +71,7 @@ from nia_desktop.core.gc_pause import paused_gc, release
 from nia_desktop.core.ingest.dates import find_dates
 
 COMMON_LINK = 50
+PHASES: Callable[[str], None] | None = None  # benches set this to time each phase (tests/bench)
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # "(KGT)" straight after a name, or after a legal form the name run stopped before (", Ltd. (KGT)").
 _ABBREVIATION = re.compile(r"(?:,?[ \t]*(?:Co\.|Ltd\.|Inc\.|K\.K\.|G\.K\.|Pte\.|Sdn\.|Bhd\.))*[ \t]?[（(]"
@@ -322,12 +323,19 @@ def fuse(reports: Iterable[ReportText], judgements: Iterable[Judgement] = (),
         return _fuse(list(reports), list(judgements), entries, {} if extracted is None else extracted)
 
 
+def _phase(name: str) -> None:
+    if PHASES is not None:
+        PHASES(name)
+
+
 def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: list[WatchEntry],
           extracted: dict[int, list[Found]]) -> FusionResult:
     decided = judgements
     watch = Matcher(entries)
     known = gazetteer.load()
+    _phase("start")
     parts = {r.id: report_content(r) for r in report_list}  # each report's header is found once
+    _phase("headers")
     messages = {r.id: r.message for r in report_list if r.message}
     missing = [r for r in report_list if r.id not in extracted]
     # Near-duplicates and dates need only the text: worked out here while the workers extract, on the core
@@ -335,7 +343,9 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fusion-text") as pool:
         by_text = pool.submit(_text_only, parts, messages)
         extracted.update(workers.extract_all(missing, entries, lambda report: extract(report, watch)))
+        _phase("extracted")
         duplicates, dates = by_text.result()
+        _phase("text only")
     per_report: dict[int, list[Found]] = {r.id: _apply_splits(r.id, extracted[r.id], decided) for r in report_list}
     union = KeyUnion((j.a, j.b) for j in decided if j.verdict == "different")
     for judgement in decided:
@@ -350,6 +360,7 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
         full, header = parts[report.id]
         kept = _abbreviations_elsewhere(full, header, kept, abbreviations)
         per_report[report.id] = rules.local_merges(report.id, full, kept, union)
+    _phase("local merges")
     katakana: set[tuple[str, ...]] = set()
     for found in per_report.values():
         for f in found:
@@ -360,6 +371,7 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
                     f.reading and f.mention.kind is Kind.LOCATION and _JAPANESE.search(f.mention.surface)) or (
                     f.node[0] == "org" and _JAPANESE_COMPANY.search(f.mention.surface)):
                 katakana.add(f.node)
+    _phase("katakana")
     rules.romanisation_merges(union, per_report)
     rules.fuzzy_merges(union, katakana)
     rules.surname_merges(union, per_report)
@@ -367,10 +379,13 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
     rules.companies_without_legal_form(union, per_report, lambda surface: known.lookup(surface) is not None)
     bilingual.merges(union, per_report, names_ja.words)
     rules.split_given_names(union, per_report)
+    _phase("global rules")
     pinned = {node for j in decided if j.verdict == "same" for node in (j.a, j.b)}
     result = _assemble(len(report_list), per_report, union, duplicates, dates, pinned)
+    _phase("assembled")
     release(per_report)  # not in one C call as this returns: see core/gc_pause.release
     release(union.parent)
+    _phase("released")
     return result
 
 
@@ -387,6 +402,7 @@ def _text_only(parts: dict[int, tuple[str, list[tuple[int, int]]]],
     """Near-duplicate groups and each report's content dates: what fusion finds from the text alone."""
     contents = {report_id: _without_header(*part) for report_id, part in parts.items()}
     duplicates = neardup.groups(_messages_whole(contents, messages).items())
+    _phase("near-duplicates (thread)")
     # Dates in the content (the header's date is the report's own): for timelines, never for links.
     dates = {report_id: sorted({d.isoformat() for _, d in find_dates(text)}) for report_id, text in contents.items()}
     return duplicates, dates
@@ -422,7 +438,10 @@ def _assemble(report_count: int, per_report: dict[int, list[Found]], union: KeyU
     for root, items in members.items():
         for report_id, f in items:
             mentions[report_id].append((f.mention, root_to_id[root]))
-    return FusionResult(entities, duplicates, _links(entities, report_count), mentions, dates)
+    _phase("entities")
+    links = _links(entities, report_count)
+    _phase("links")
+    return FusionResult(entities, duplicates, links, mentions, dates)
 
 
 def is_unsure(f: Found) -> bool:
