@@ -106,7 +106,7 @@ class _Resolver:
     def _add_mentions(self, report_id: int, mentions: list[tuple[Mention, int]]) -> None:
         raise NotImplementedError
 
-    def _add_link(self, link: dict[str, Any]) -> None:
+    def _add_links(self, links: list[dict[str, Any]]) -> None:
         raise NotImplementedError
 
     def _set_dates(self, report_id: int, dates: list[str]) -> None:
@@ -214,13 +214,11 @@ class _Resolver:
             for other in self._reports_among(entity_id, set(shared)):
                 shared[other].append(entity_id)
         total = self._total() + 1
-        links = []
-        for other, ids in sorted(shared.items()):
-            weight = sum(math.log(total / counts[e]) for e in ids)
-            self._add_link({"a": min(other, report_id), "b": max(other, report_id),
-                            "weight": round(weight, 3), "entities": sorted(ids)})
-            links.append((min(other, report_id), max(other, report_id)))
-        return links
+        made = [{"a": min(other, report_id), "b": max(other, report_id),
+                 "weight": round(sum(math.log(total / counts[e]) for e in ids), 3), "entities": sorted(ids)}
+                for other, ids in sorted(shared.items())]
+        self._add_links(made)
+        return [(link["a"], link["b"]) for link in made]
 
     def _resolve(self, nodes: list[Node]) -> int | None:
         for node in nodes:
@@ -357,8 +355,8 @@ class FusionIndex(_Resolver):
     def _add_mentions(self, report_id: int, mentions: list[tuple[Mention, int]]) -> None:
         self.result.mentions.setdefault(report_id, []).extend(mentions)
 
-    def _add_link(self, link: dict[str, Any]) -> None:
-        self.result.links.append(link)
+    def _add_links(self, links: list[dict[str, Any]]) -> None:
+        self.result.links.extend(links)
 
     def _set_dates(self, report_id: int, dates: list[str]) -> None:
         self.result.dates[report_id] = dates
@@ -463,8 +461,8 @@ class TableIndex(_Resolver):
     def _add_mentions(self, report_id: int, mentions: list[tuple[Mention, int]]) -> None:
         self.state.add_mentions(self.db, self.sid, report_id, mentions)
 
-    def _add_link(self, link: dict[str, Any]) -> None:
-        self.state.add_link(self.db, self.sid, link)
+    def _add_links(self, links: list[dict[str, Any]]) -> None:
+        self.state.add_links(self.db, self.sid, links)
 
     def _set_dates(self, report_id: int, dates: list[str]) -> None:
         self.state.set_dates(self.db, self.sid, report_id, dates)

@@ -337,9 +337,9 @@ def add_mentions(db: VaultConnection, sid: int, report_id: int, mentions: Iterab
                    [(sid, report_id, m.start, m.end, e, m.kind.value, m.surface) for m, e in mentions])
 
 
-def add_link(db: VaultConnection, sid: int, link: dict[str, Any]) -> None:
-    db.execute("INSERT OR REPLACE INTO fusion_links (scope_id, a, b, weight, entities) VALUES (?, ?, ?, ?, ?)",
-               (sid, link["a"], link["b"], link["weight"], json.dumps(link["entities"])))
+def add_links(db: VaultConnection, sid: int, links: list[dict[str, Any]]) -> None:
+    db.executemany("INSERT OR REPLACE INTO fusion_links (scope_id, a, b, weight, entities) VALUES (?, ?, ?, ?, ?)",
+                   [(sid, x["a"], x["b"], x["weight"], json.dumps(x["entities"])) for x in links])
 
 
 def set_dates(db: VaultConnection, sid: int, report_id: int, dates: list[str]) -> None:
