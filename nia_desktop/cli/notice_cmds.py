@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from nia_desktop.cli.context import SubParsers, respond, run_in_session
+from nia_desktop.cli.paging import add_paging, paged, window
 
 if TYPE_CHECKING:
     from nia_desktop.services.notices import HeldView, NoticeView
@@ -34,6 +35,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     listing = notice.add_parser("list", parents=[common],
                                 help="notices received here and the status of every product held")
     listing.add_argument("--unseen", action="store_true", help="only notices nobody has marked seen")
+    add_paging(listing, 100)
     listing.set_defaults(handler=_list)
     seen = notice.add_parser("seen", parents=[common], help="acknowledge a received notice (audited)")
     seen.add_argument("uuid", help="the notice bundle's UUID (nia notice list)")
@@ -56,17 +58,35 @@ def _issue(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    """Notices and held products, each a page (100 unless --limit says otherwise; --offset pages both). Under
+    --json each list is the page object when --limit or --offset is given, else an array (a cut said on stderr)."""
+    from nia_desktop.cli.output import warn
     from nia_desktop.services import notices
+    from nia_desktop.services.paging import Page
 
     def act(session: Session) -> int:
-        received = notices.received_notices(session, args.unseen)
-        held = [] if args.unseen else notices.held_products(session)
-        lines = ["notices:" if received else "no notices received",
-                 *[_notice_line(n) for n in received]]
-        if not args.unseen:
-            lines += ["held products:" if held else "no products held", *[_held_line(h) for h in held]]
-        return respond(args, {"notices": [n.to_json() for n in received], "held": [h.to_json() for h in held]},
-                       "\n".join(lines))
+        size, skip = window(args)
+        received = notices.notices_page(session, args.unseen, size, skip)
+        held = None if args.unseen else notices.held_page(session, size, skip)
+        lines = ["notices:" if received.items else "no notices received",
+                 *[_notice_line(n) for n in received.items]]
+        if received.more:
+            lines.append(f"… more notices: --offset {received.next_offset}")
+        if held is not None:
+            lines += ["held products:" if held.items else "no products held", *[_held_line(h) for h in held.items]]
+            if held.more:
+                lines.append(f"… more held products: --offset {held.next_offset}")
+        body: dict[str, Any]
+        if paged(args):
+            body = {"notices": received.to_json(), "held": (held or Page([], size, skip, False)).to_json()}
+        else:
+            body = {"notices": [n.to_json() for n in received.items], "held": [h.to_json() for h in held.items]
+                    if held else []}
+            cuts: list[tuple[str, Page[Any] | None]] = [("notices", received), ("held products", held)]
+            for name, page in cuts:
+                if page is not None and page.more:
+                    warn(f"more {name}: --offset {page.next_offset}")
+        return respond(args, body, "\n".join(lines))
 
     return run_in_session(args, act)
 

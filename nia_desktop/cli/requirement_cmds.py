@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from nia_desktop.cli.context import SubParsers, respond, run_in_session
 from nia_desktop.cli.numbers import row_id, small
 from nia_desktop.cli.output import safe, table
+from nia_desktop.cli.paging import add_paging, respond_page, window
 from nia_desktop.core.assessment import CONFIDENCES, LIKELIHOODS
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     add.add_argument("--due", default="", metavar="YYYY-MM-DD")
     add.set_defaults(handler=_pir_add)
     listing = pir.add_parser("list", parents=[common], help="requirements with reports, agencies, latest date")
+    add_paging(listing, 100)
     listing.set_defaults(handler=_pir_list)
     tag = pir.add_parser("tag", parents=[common], help="confirm reports that answer a requirement (analyst)")
     tag.add_argument("requirement", type=row_id, metavar="PIR_ID")
@@ -44,6 +46,7 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     assess.set_defaults(handler=_assess)
     listed = commands.add_parser("assessments", parents=[common], help="a case's assessments")
     listed.add_argument("case")
+    add_paging(listed, 100)
     listed.set_defaults(handler=_assessments)
 
 
@@ -58,15 +61,16 @@ def _pir_add(args: argparse.Namespace) -> int:
 
 
 def _pir_list(args: argparse.Namespace) -> int:
-    from nia_desktop.services.assessments import coverage
+    from nia_desktop.services.assessments import coverage_page
 
     def act(session: Session) -> int:
-        rows = coverage(session)
+        page = coverage_page(session, *window(args))
+        rows = page.items
         text = table([[str(c.requirement.id), str(c.requirement.priority), c.requirement.due or "-",
                        safe(c.requirement.question[:60]), str(len(c.reports)),
                        ", ".join(c.agencies) or "NONE REPORTED", c.latest or "-"] for c in rows],
                      ["id", "priority", "due", "question", "reports", "agencies", "latest"])
-        return respond(args, [c.to_json() for c in rows], text)
+        return respond_page(args, page, text)
 
     return run_in_session(args, act)
 
@@ -103,13 +107,14 @@ def _assess(args: argparse.Namespace) -> int:
 
 
 def _assessments(args: argparse.Namespace) -> int:
-    from nia_desktop.services.assessments import case_assessments
+    from nia_desktop.services.assessments import assessments_page
 
     def act(session: Session) -> int:
-        found = case_assessments(session, args.case)
+        page = assessments_page(session, args.case, *window(args))
+        found = page.items
         text = "\n".join(f"{a.id}. {a.marking.portion_mark() + ' ' if a.marking else ''}It is {a.likelihood} "
                          f"({a.confidence} confidence) that {safe(a.judgement)} "
                          f"[reports {', '.join(map(str, a.reports)) or '-'}; {a.user}, {a.at}]" for a in found)
-        return respond(args, [a.to_json() for a in found], text or "no assessments yet")
+        return respond_page(args, page, text or "no assessments yet")
 
     return run_in_session(args, act)

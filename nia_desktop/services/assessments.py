@@ -8,7 +8,6 @@ the user may read, and tagging one they may not read is refused.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -18,14 +17,14 @@ from nia_desktop.core import search as fts
 from nia_desktop.core.assessment import check_confidence, check_likelihood
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
-from nia_desktop.core.fusion.engine import COMMON_LINK
 from nia_desktop.core.markings import combine
 from nia_desktop.core.roles import Action
 from nia_desktop.core.store import assessments as store
 from nia_desktop.core.store import cases, clearances
 from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.core.store.reports import search as search_reports
-from nia_desktop.services.fusion import kept_run
+from nia_desktop.services.fusion import entity_weights
+from nia_desktop.services.paging import Page, check_window
 from nia_desktop.services.reports import readable_search_filters
 from nia_desktop.services.session import Session
 
@@ -75,6 +74,13 @@ def case_assessments(session: Session, case: str) -> list[store.Assessment]:
         if len(cited) == len(assessment.reports) and all(reader.may_read(m) for m in cited):
             shown.append(assessment.marked(combine(cited)))
     return shown
+
+
+def assessments_page(session: Session, case: str, limit: int = 100, offset: int = 0) -> Page[store.Assessment]:
+    """A page of case_assessments: a case's assessments are written by hand (tens, not millions), so they are read
+    whole and cut after need-to-know, which a hidden assessment therefore never counts towards."""
+    check_window(limit, offset)
+    return Page.cut(case_assessments(session, case)[offset:offset + limit + 1], limit, offset)
 
 
 def add_requirement(session: Session, question: str, priority: int, due: str = "") -> int:
@@ -137,6 +143,12 @@ def coverage(session: Session) -> list[Coverage]:
     return out
 
 
+def coverage_page(session: Session, limit: int = 100, offset: int = 0) -> Page[Coverage]:
+    """A page of coverage, requirements in id order (the requirements are few; their reports are counted whole)."""
+    check_window(limit, offset)
+    return Page.cut(coverage(session)[offset:offset + limit + 1], limit, offset)
+
+
 _STOP = frozenset("what which who whom whose when where why how is are was were will would does do did the a an "
                   "of in on at to for from and or not by with about into any this that these those there their "
                   "its it be been being has have had can could should may might".split())
@@ -165,18 +177,7 @@ def suggest_reports(session: Session, requirement_id: int, limit: int = 20) -> l
         hits = search_reports(session.db, expression, 200 + len(done), readable_search_filters(session))
         for position, (summary, _, _) in enumerate(hits):
             score[summary.id] += 2.0 / (1 + position / 10)
-    run = kept_run(session)
-    if run is not None:
-        entities = run["entities"]
-        count = len({r for e in entities for r in e["reports"]}) + 1
-        question = requirement.question.casefold()
-        for entity in entities:
-            reports = entity["reports"]
-            named = any(len(a) >= 3 and a.casefold() in question for a in [entity["name"], *entity["aliases"]])
-            if not named and (len(reports) > COMMON_LINK or not done.intersection(reports)):
-                continue
-            weight = math.log(count / len(reports)) * (2 if named else 1)
-            for report in reports:
-                score[int(report)] += weight
+    for report, weight in entity_weights(session, requirement.question, done).items():
+        score[report] += weight
     ranked = sorted((r for r in score if r not in done), key=lambda r: (-score[r], r))
     return ranked[:limit]

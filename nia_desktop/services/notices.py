@@ -47,6 +47,7 @@ from nia_desktop.core.store import clearances, holdings, ledger
 from nia_desktop.core.store import trust as trust_store
 from nia_desktop.core.store.holdings import STATUS_OF, STATUS_RANK, HeldProduct, ReceivedNotice
 from nia_desktop.services.bundles import sign_out
+from nia_desktop.services.paging import Page, check_window
 from nia_desktop.services.session import Session
 from nia_desktop.services.trust import lookup
 
@@ -409,9 +410,31 @@ def received_notices(session: Session, unseen_only: bool = False) -> list[Notice
     """Notices received here: unseen first, then those that stand for something before refused ones (a refused
     notice must not hide a real one in the banner), recalls before corrections, then newest first."""
     session.require(Action.BUNDLE_VERIFY, "received notices")
+    return _notice_views(session, holdings.received_notices(session.db, unseen_only))
+
+
+def held_page(session: Session, limit: int = 100, offset: int = 0) -> Page[HeldView]:
+    """A page of the products this workstation holds, newest first."""
+    session.require(Action.BUNDLE_VERIFY, "held products")
+    check_window(limit, offset)
+    page = Page.cut(holdings.held(session.db, limit + 1, offset), limit, offset)
+    return Page(_views(session, page.items), limit, offset, page.more)
+
+
+def notices_page(session: Session, unseen_only: bool = False, limit: int = 100,
+                 offset: int = 0) -> Page[NoticeView]:
+    """A page of the notices received, in received_notices' order (unseen first, recalls first, newest first;
+    refused ones after the others within the page)."""
+    session.require(Action.BUNDLE_VERIFY, "received notices")
+    check_window(limit, offset)
+    page = Page.cut(holdings.received_notices(session.db, unseen_only, limit + 1, offset), limit, offset)
+    return Page(_notice_views(session, page.items), limit, offset, page.more)
+
+
+def _notice_views(session: Session, notices: list[ReceivedNotice]) -> list[NoticeView]:
     trusted = lookup(session)
     found = []
-    for notice in holdings.received_notices(session.db, unseen_only):
+    for notice in notices:
         key = trusted(notice.signer)
         officer = key is not None and key.officer and not key.revoked
         named = _views(session, [h for digest in notice.products for h in holdings.held_digest(session.db, digest)])

@@ -134,3 +134,43 @@ def test_release_and_inbound_queues_page(vault_dir: Path) -> None:
         assert [b[0] for b in first.items] == ["uuid-0", "uuid-1"] and first.more and first.next_offset == 2
         rest = bundles.inbound_page(courier, 2, 2)
         assert [b[0] for b in rest.items] == ["uuid-2"] and not rest.more
+
+
+def test_held_products_and_notices_page(vault_dir: Path) -> None:
+    from nia_desktop.core.store import holdings
+    from nia_desktop.services import notices
+    from tests.conftest import COURIER, COURIER_PASS
+
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer, officer.db.transaction():
+        for n in range(3):
+            holdings.hold(officer.db, f"held-{n}", f"{n:064x}", "f" * 64, "case", f"title {n}", S,
+                          f"2026-03-0{n + 1}T00:00:00Z")
+            holdings.record_notice(officer.db, holdings.ReceivedNotice(
+                f"notice-{n}", f"{n:064x}", "correct", "why", "", (), "e" * 64, OFFICER,
+                f"2026-04-0{n + 1}T00:00:00Z", "", ""))
+    with unlock(vault_dir, COURIER, COURIER_PASS) as courier:
+        held = notices.held_page(courier, 2)
+        assert [h.product.bundle_uuid for h in held.items] == ["held-2", "held-1"] and held.more  # newest first
+        rest = notices.held_page(courier, 2, 2)
+        assert [h.product.bundle_uuid for h in rest.items] == ["held-0"] and not rest.more
+        first = notices.notices_page(courier, limit=2)
+        assert [v.notice.uuid for v in first.items] == ["notice-2", "notice-1"] and first.next_offset == 2
+        assert [v.notice.uuid for v in notices.notices_page(courier, offset=2).items] == ["notice-0"]
+
+
+def test_assessments_and_coverage_page_after_need_to_know(vault_dir: Path, listed: list[int]) -> None:
+    from nia_desktop.services import assessments, fusion
+
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
+        fusion.create_case(anna, "Harbour")
+        fusion.add_to_case(anna, "Harbour", listed)
+        made = [assessments.assess(anna, "Harbour", f"judgement {r}", "unlikely", "low", [r]) for r in listed[2:6]]
+        for n in range(3):
+            assessments.add_requirement(anna, f"question {n}?", 1 + n)
+    with unlock(vault_dir, BEN, BEN_PASS) as ben:  # the assessment on the SECRET report is hidden from Ben
+        first = assessments.assessments_page(ben, "Harbour", 2)
+        assert [a.id for a in first.items] == [made[0], made[2]] and first.more
+        rest = assessments.assessments_page(ben, "Harbour", 2, 2)
+        assert [a.id for a in rest.items] == [made[3]] and not rest.more
+        covered = assessments.coverage_page(ben, 2)
+        assert len(covered.items) == 2 and covered.more and len(assessments.coverage_page(ben, 2, 2).items) == 1

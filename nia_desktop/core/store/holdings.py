@@ -57,10 +57,10 @@ def hold(db: VaultConnection, bundle_uuid: str, digest: str, signer: str, case: 
                "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)", (bundle_uuid, digest, signer, case, title, int(level), at))
 
 
-def held(db: VaultConnection, limit: int = 10_000) -> list[HeldProduct]:
-    """Every product held, newest first."""
+def held(db: VaultConnection, limit: int = 10_000, offset: int = 0) -> list[HeldProduct]:
+    """Every product held, newest first (``limit`` from ``offset``)."""
     return [_held(r) for r in db.query(f"SELECT {_HELD} FROM held_products ORDER BY received_at DESC, bundle_uuid "
-                                       "LIMIT ?", (limit,))]
+                                       "LIMIT ? OFFSET ?", (limit, offset))]
 
 
 def held_bundle(db: VaultConnection, bundle_uuid: str) -> HeldProduct | None:
@@ -123,12 +123,13 @@ def received_notice(db: VaultConnection, uuid: str) -> ReceivedNotice | None:
     return _notice(rows[0]) if rows else None
 
 
-def received_notices(db: VaultConnection, unseen_only: bool = False, limit: int = 10_000) -> list[ReceivedNotice]:
+def received_notices(db: VaultConnection, unseen_only: bool = False, limit: int = 10_000,
+                     offset: int = 0) -> list[ReceivedNotice]:
     """Notices received, newest first (recalls before corrections among the unseen: the banner shows the first)."""
     where = " WHERE seen_at IS NULL" if unseen_only else ""
     return [_notice(r) for r in db.query(
         f"SELECT {_NOTICE} FROM received_notices{where} ORDER BY seen_at IS NOT NULL, "
-        "action = 'recall' DESC, received_at DESC, uuid LIMIT ?", (limit,))]
+        "action = 'recall' DESC, received_at DESC, uuid LIMIT ? OFFSET ?", (limit, offset))]
 
 
 def notices_naming(db: VaultConnection, digest: str) -> list[ReceivedNotice]:
