@@ -9,6 +9,7 @@ where the user may read every report they rest on, and a case shows only its rea
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import Any
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.fusion import cache as extraction_cache
-from nia_desktop.core.fusion.engine import Entity, FusionResult, content_only, fuse, load_dictionaries
+from nia_desktop.core.fusion.engine import COMMON_LINK, Entity, FusionResult, content_only, fuse, load_dictionaries
 from nia_desktop.core.fusion.incremental import TableIndex, Update
 from nia_desktop.core.fusion.judgements import Judgement, node_from_text, node_text
 from nia_desktop.core.fusion.nodes import ReportText
@@ -94,6 +95,31 @@ def kept_duplicates(session: Session, case: str = "") -> list[list[int]]:
     their own table (services/ledger.py)."""
     found = _scope(session, case)
     return [] if found is None else state.duplicate_groups(session.db, found.id)
+
+
+def entity_weights(session: Session, question: str, done: set[int]) -> dict[int, float]:
+    """For services/assessments.py (its caller's permission already checked): report -> weight from the entities
+    of the latest fusion of every report kept for this user's access: those ``question`` names (an alias of three
+    characters or more in it; weighed twice) and those of ``done`` (reports already tagged; entities in more than
+    COMMON_LINK reports left out). Each adds its rarity (inverse document frequency) to each of its reports. Read
+    by index: the reports' entities, the entities' reports; naming is one SQL pass over entity names and aliases.
+    """
+    kept = _scope(session, "")
+    if kept is None:
+        return {}
+    db, sid = session.db, kept.id
+    named = set(state.entities_named_in(db, sid, question))
+    near = {e for r in sorted(done) for e in state.report_entities(db, sid, r)} - named
+    total = kept.reports + 1
+    score: dict[int, float] = defaultdict(float)
+    for entity_id in sorted(named | near):
+        count = state.report_count(db, sid, entity_id)
+        if not count or (entity_id not in named and count > COMMON_LINK):
+            continue
+        weight = math.log(total / count) * (2 if entity_id in named else 1)
+        for report in state.entity_reports(db, sid, entity_id):
+            score[report] += weight
+    return dict(score)
 
 
 def _judgements(session: Session, include_revoked: bool = False) -> list[tuple[Judgement, str | None]]:

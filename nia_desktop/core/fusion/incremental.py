@@ -214,11 +214,11 @@ class _Resolver:
             for other in self._reports_among(entity_id, set(shared)):
                 shared[other].append(entity_id)
         total = self._total() + 1
-        made = [{"a": min(other, report_id), "b": max(other, report_id),
-                 "weight": round(sum(math.log(total / counts[e]) for e in ids), 3), "entities": sorted(ids)}
-                for other, ids in sorted(shared.items())]
-        self._add_links(made)
-        return [(link["a"], link["b"]) for link in made]
+        pairs = [(min(other, report_id), max(other, report_id)) for other in sorted(shared)]
+        self._add_links([{"a": a, "b": b, "weight": round(sum(math.log(total / counts[e]) for e in ids), 3),
+                          "entities": sorted(ids)} for (a, b), ids in zip(pairs, (shared[o] for o in sorted(shared)),
+                                                                        strict=True)])
+        return pairs
 
     def _resolve(self, nodes: list[Node]) -> int | None:
         for node in nodes:

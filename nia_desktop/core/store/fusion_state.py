@@ -191,6 +191,17 @@ def homonym_facts(db: VaultConnection, sid: int, holders: list[int],
     return shared, {e: counts.get(e, 0) for e in holders}
 
 
+def entities_named_in(db: VaultConnection, sid: int, text: str) -> list[int]:
+    """Entities whose name or an alias (three characters or more) is in ``text``, ignoring ASCII case: one pass
+    over the scope's entities in SQLite."""
+    folded = text.casefold()
+    return [int(e) for (e,) in db.query(
+        "SELECT e.id FROM fusion_entities e WHERE e.scope_id = ? AND EXISTS (SELECT 1 FROM json_each(e.aliases) a "
+        "WHERE length(a.value) >= 3 AND (instr(?, lower(a.value)) > 0 OR instr(?, a.value) > 0)) "
+        "OR (e.scope_id = ? AND length(e.name) >= 3 AND (instr(?, lower(e.name)) > 0 OR instr(?, e.name) > 0)) "
+        "ORDER BY e.id", (sid, folded, text, sid, folded, text))]
+
+
 def report_entities(db: VaultConnection, sid: int, report_id: int) -> list[int]:
     return [int(e) for (e,) in db.query("SELECT entity_id FROM fusion_entity_reports WHERE scope_id = ? AND "
                                         "report_id = ? ORDER BY entity_id", (sid, report_id))]
