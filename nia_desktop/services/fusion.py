@@ -18,11 +18,20 @@ from typing import Any
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.fusion import cache as extraction_cache
-from nia_desktop.core.fusion.engine import COMMON_LINK, Entity, FusionResult, content_only, fuse, load_dictionaries
+from nia_desktop.core.fusion.engine import (
+    COMMON_LINK,
+    Entity,
+    FusionResult,
+    content_only,
+    extract,
+    fuse,
+    load_dictionaries,
+)
 from nia_desktop.core.fusion.incremental import TableIndex, Update
 from nia_desktop.core.fusion.judgements import Judgement, node_from_text, node_text
 from nia_desktop.core.fusion.nodes import ReportText
 from nia_desktop.core.fusion.stored import to_stored
+from nia_desktop.core.fusion.watchlist import Matcher
 from nia_desktop.core.markings import Access
 from nia_desktop.core.names import check_case_name
 from nia_desktop.core.roles import Action
@@ -531,10 +540,12 @@ def fuse_imported(session: Session, report_ids: list[int]) -> ImportFused | None
         return ImportFused(0, 0, 0, [], _pending_count(session, kept.id))
     watch = store.watchlist(session.db)
     now = iso_utc(session.clock.now())
+    matcher = Matcher(watch)
+    found = {t.id: extract(t, matcher) for t in texts}  # the slow part, before taking the writer lock
     with session.db.transaction():
         index = TableIndex(session.db, kept.id, watch, now,
                            load=lambda ids: {t.id: content_only(t) for t in _texts(session, ids, reader)})
-        updates: list[Update] = [index.add(text) for text in texts]
+        updates: list[Update] = [index.add(text, found[text.id]) for text in texts]
         added = [u.report for u in updates]
         fused = ImportFused(len(updates), sum(len(u.new_entities) for u in updates),
                             len({r for u in updates for link in u.links for r in link} - set(added)),

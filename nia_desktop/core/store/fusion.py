@@ -1,8 +1,9 @@
-"""Stored fusion: analysts' judgements (the log) and the latest result per scope and reader.
+"""Stored fusion: analysts' judgements (the log), the watchlist, cached extractions, and the key of a scope.
 
-A fusion run is kept per case and per reader access (core/markings.Access.key): what one reader's fusion found
-derives from the reports they may read, so it is never shown to a reader who may read fewer. Rows keyed by the
-bare case name (vaults from before need-to-know) are never read, and the next run of that case removes them.
+A fusion is kept per case and per reader access (core/markings.Access.key, ``run_scope``): what one reader's
+fusion found derives from the reports they may read, so it is never shown to a reader who may read fewer. Its
+rows are in the fusion tables (core/store/fusion_state.py, schema v14); until v13 it was one JSON document per
+scope (fusion_runs), which v14 converted and dropped.
 """
 
 from __future__ import annotations
@@ -46,14 +47,6 @@ def run_scope(case: str, reader: str) -> str:
     return f"{case}{SEPARATOR}{reader}"
 
 
-def save_run(db: VaultConnection, case: str, reader: str, user: str, at: str, result: dict[str, Any]) -> None:
-    """Keep ``result`` as the latest run of ``case`` for readers with access key ``reader``."""
-    data = _dumps_in_pieces(result)  # before taking the database lock
-    db.execute("DELETE FROM fusion_runs WHERE scope = ?", (case,))  # a fusion of everything, from before
-    db.execute("INSERT OR REPLACE INTO fusion_runs (scope, at, user, result) VALUES (?, ?, ?, ?)",
-               (run_scope(case, reader), at, user, data))
-
-
 def _dumps_in_pieces(value: dict[str, Any]) -> bytes:
     """UTF-8 JSON of a large result, built a list item at a time.
 
@@ -89,12 +82,6 @@ def _dumps_in_pieces(value: dict[str, Any]) -> bytes:
     put("}")
     chunks.append("".join(pending).encode())
     return b"".join(chunks)
-
-
-def last_run(db: VaultConnection, case: str, reader: str) -> tuple[str, dict[str, Any]] | None:
-    """(when, result) of the latest run of ``case`` for readers with access key ``reader``, or None."""
-    rows = db.query("SELECT at, result FROM fusion_runs WHERE scope = ?", (run_scope(case, reader),))
-    return (str(rows[0][0]), json.loads(rows[0][1])) if rows else None
 
 
 def add_watch(db: VaultConnection, kind: str, name: str, aliases: list[str], user: str, at: str) -> int:

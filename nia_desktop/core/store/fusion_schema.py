@@ -18,7 +18,11 @@ access: store/fusion.run_scope) owns rows:
 - ``fusion_name_words``: the words of two- and three-word name keys, so a
   new spelling finds the names it may be (the spelling rule) by index;
 - ``fusion_entity_reports``: which reports mention which entity;
-- ``fusion_mentions``: each mention's offsets in its report's text;
+- ``fusion_entity_agencies``: the agencies reporting each entity (so an
+  import keeps ``agency_count`` by one insert);
+- ``fusion_scope_reports``: every report the scope covers (near-duplicates
+  and links stay inside it; need-to-know probes it per hidden report);
+- ``fusion_mentions``: each mention's offsets and surface in its report's text;
 - ``fusion_links``: report pairs sharing entities, their weight and those
   entities (JSON ids);
 - ``fusion_duplicates``: near-duplicate groups (a group is its lowest
@@ -31,7 +35,8 @@ access: store/fusion.run_scope) owns rows:
   which depend on its text alone, the index a re-send is found through.
 
 Every row lives in the encrypted vault like the reports it derives from;
-a scope's rows are replaced in one transaction by a full fusion.
+a scope's rows are replaced in one transaction by a full fusion. The
+runs kept in fusion_runs become rows here, and fusion_runs is dropped.
 """
 
 from __future__ import annotations
