@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from nia_desktop.cli.numbers import MAX_ROW, limit
@@ -56,15 +58,29 @@ def with_more(text: str, page: Page[Any]) -> str:
     return f"{text}\n{more}" if more else text
 
 
+@contextmanager
+def _until_reader_leaves() -> Iterator[None]:
+    """A streamed listing piped into a reader that stops early (``| head``) ends quietly: the rest of the output
+    goes nowhere, and no 'internal error' is reported for a broken pipe."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush at exit must not fail again
+        os.close(devnull)
+
+
 def stream_json(rows: Iterable[Any]) -> None:
     """A JSON array written a row at a time (one row a line), so memory holds one row, never the listing."""
     out = sys.stdout
-    out.write("[")
-    first = True
-    for row in rows:
-        out.write(("\n" if first else ",\n") + json.dumps(row, ensure_ascii=False, sort_keys=True))
-        first = False
-    out.write("]\n" if first else "\n]\n")
+    with _until_reader_leaves():
+        out.write("[")
+        first = True
+        for row in rows:
+            out.write(("\n" if first else ",\n") + json.dumps(row, ensure_ascii=False, sort_keys=True))
+            first = False
+        out.write("]\n" if first else "\n]\n")
 
 
 def stream_table(rows: Iterable[list[str]], headers: list[str], widths: list[int]) -> None:
@@ -75,9 +91,10 @@ def stream_table(rows: Iterable[list[str]], headers: list[str], widths: list[int
         return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip() + "\n"
 
     out = sys.stdout
-    out.write(line(headers) + line(["-" * w for w in widths]))
-    for row in rows:
-        out.write(line([safe(c) for c in row]))
+    with _until_reader_leaves():
+        out.write(line(headers) + line(["-" * w for w in widths]))
+        for row in rows:
+            out.write(line([safe(c) for c in row]))
 
 
 def respond_page(args: argparse.Namespace, page: Page[Any], text: str, asked: bool | None = None,

@@ -57,9 +57,13 @@ STREAM_BATCH = 500
 def every_report(session: Session, case: str = "", filters: Filters | None = None,
                  batch: int = STREAM_BATCH) -> Iterator[ReportSummary]:
     """Every report the user may read, in id order, fetched ``batch`` at a time by id (keyset paging): memory
-    holds one batch whatever the vault's size, and the last batch costs what the first does."""
+    holds one batch whatever the vault's size, and the last batch costs what the first does. The permission and
+    the case are checked here, before the first row is asked for (a caller may have started writing by then)."""
     session.require(Action.REPORT_READ)
-    narrowed = _filters(session, filters, case)
+    return _batches(session, _filters(session, filters, case), batch)
+
+
+def _batches(session: Session, narrowed: Filters, batch: int) -> Iterator[ReportSummary]:
     last = 0
     while True:
         rows = reports.after(session.db, narrowed, last, batch)

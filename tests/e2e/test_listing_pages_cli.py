@@ -5,11 +5,13 @@ page with a note on stderr, and a report the user may not read never listed or c
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 
 import pytest
 
 from nia_desktop.core.classification import Level
-from tests.e2e.conftest import Nia
+from tests.e2e.conftest import NIA, Nia
 from tests.listing_vault import insert_reports
 
 ANNA = {"user": "anna", "passphrase": "anna-passphrase-1"}
@@ -80,6 +82,20 @@ def test_every_report_past_a_thousand(nia_vault: Nia) -> None:
     assert len(rows) == 1005 and [r["id"] for r in rows] == ids
     search = nia_vault("search", "harbour", "--json", **ANNA)
     assert len(search.json()) == 50 and search.err.strip() == "more results: --offset 50"
+    # A reader that stops early (| head) ends the stream quietly, not with an internal error.
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("NIA_")}
+    environment.update(NIA_VAULT=str(nia_vault.vault), NIA_USER=ANNA["user"], NIA_PASSPHRASE=ANNA["passphrase"])
+    for extra in (["--json"], []):
+        reader = subprocess.Popen([NIA, "reports", *extra], env=environment, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        assert reader.stdout is not None and reader.stdout.readline()
+        reader.stdout.close()
+        assert reader.wait(timeout=120) == 0 and reader.stderr is not None and reader.stderr.read() == b""
+
+
+def test_a_refused_listing_writes_no_partial_array(nia_vault: Nia, listed: list[int]) -> None:
+    refused = nia_vault("reports", "--case", "nosuch", "--json", **BEN)
+    assert refused.code == 1 and "nosuch" in refused.json()["error"]  # stdout is the error alone, no "["
 
 
 def test_audit_log_pages_back_from_the_head(nia_vault: Nia) -> None:
