@@ -294,20 +294,12 @@ class FusionView(View):
 
     def show_kept(self) -> None:
         """Show the scope's kept fusion (imports keep it current) without fusing again; fuse when there is none.
-        Opening the view at a million reports reads a page, not the whole corpus."""
-        scope, session = self.scope, self.session
+        Opening the view at a million reports reads a page, not the whole corpus: the first page, the groups
+        and the status line are read side by side."""
+        scope = self.scope
         self._load_panels(scope)
         self.status.setText(self.tr("Reading the fusion…"))
-        self.run(lambda signals, cancel: fusion_tables.status(session, scope),
-                 on_success=lambda status: self._kept(scope, status))
-
-    def _kept(self, scope: str, status: Status) -> None:
-        if scope != self.scope:
-            return  # another case was chosen meanwhile
-        if status.fused:
-            self._read(scope, status)
-        else:
-            self.fuse(panels=False)
+        self._read(scope, fuse_if_none=True)
 
     def fuse(self, grown: bool = False, panels: bool = True) -> None:
         """Fuse and show (F5); ``grown``: show the tables as imports have grown them, without fusing again."""
@@ -338,9 +330,9 @@ class FusionView(View):
         self._fusing = False
         self.run_button.setEnabled(True)
 
-    def _read(self, scope: str, status: Status | None = None) -> None:
-        """Read the scope's tables: the first pages of both tables, the groups, the status line (``status``: just
-        read); the graph and the timeline when their tab is shown."""
+    def _read(self, scope: str, fuse_if_none: bool = False) -> None:
+        """Read the scope's tables: the first pages of both tables, the groups, the status line, side by side;
+        the graph and the timeline when their tab is shown. ``fuse_if_none``: fuse when nothing is kept."""
         if scope != self.scope:
             return  # another case was chosen meanwhile: its fusion reads its own
         self._shown_scope = scope
@@ -349,12 +341,9 @@ class FusionView(View):
         self.duplicates.load(scope)
         self._drawn.clear()
         self._titles.clear()
-        if status is not None:
-            self._show_status(scope, status)
-            return
         session = self.session
         self.run(lambda signals, cancel: fusion_tables.status(session, scope),
-                 on_success=lambda found: self._show_status(scope, found))
+                 on_success=lambda found: self._show_status(scope, found, fuse_if_none))
 
     def _entity_columns(self, agencies: Sequence[str] = ()) -> list[Column]:
         single = self.tr("single source")
@@ -380,8 +369,11 @@ class FusionView(View):
         columns.append(Column(self.tr("Last seen"), lambda e: e.seen.last_seen))
         return columns
 
-    def _show_status(self, scope: str, status: Status) -> None:
+    def _show_status(self, scope: str, status: Status, fuse_if_none: bool = False) -> None:
         if scope != self._shown_scope:
+            return
+        if not status.fused and fuse_if_none:
+            self.fuse(panels=False)  # nothing kept for this scope and access yet: fuse it
             return
         self.workspace = status
         if not status.fused:

@@ -1,0 +1,227 @@
+"""The Fusion view on a large fused vault, under the 10 ms probe of tests/gui/test_responsiveness.py (issue 15).
+
+    python tests/bench/bench_million.py fill --vault /tmp/v100k --reports 100000   # the reports, once
+    python tests/bench/bench_fusion_view.py state --vault /tmp/v100k                # a fused state, once
+    python tests/bench/bench_fusion_view.py probe --vault /tmp/v100k                # open, scroll, sort, filter
+
+``state`` writes the analyst's fusion of every report straight into the v14 tables (a full fusion of 100,000
+reports takes many minutes; the view only reads the tables): about one entity per four reports, each report
+naming six of them, drawn so that a few entities are in a large share of the reports (log-uniform: the first
+is in about one report in two), near-duplicate groups of two and three, links between reports sharing a rare
+entity, and three pending items. ``--fuse`` runs the real fusion (services/fusion.run_fusion) instead.
+
+``probe`` opens the main window, unlocks as the analyst and shows the Fusion view with the probe running;
+it prints the time to the first rows shown, then the worst stall of each step: open, scroll to the end five
+times (each fetches a page), sort by name, by reports, by mentions (loaded rows only), filter, and the graph,
+timeline and near-duplicate tabs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import math
+import os
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.bench.bench_million import ANALYST, ANALYST_PASS
+
+KINDS = ("person", "organization", "location", "operation")
+
+
+def state(vault: Path, per_report: int = 6, batch: int = 20_000) -> None:
+    """The analyst's fused scope of every report, written directly (see the module's docstring)."""
+    from nia_desktop.core.store.fusion import run_scope
+    from nia_desktop.core.store.fusion_state import drop, scope
+    from nia_desktop.services.session import unlock
+
+    start = time.perf_counter()
+    rng = random.Random(15)
+    with unlock(vault, ANALYST, ANALYST_PASS) as session:
+        db = session.db
+        reports = [(int(i), str(a)) for i, a in db.query("SELECT id, agency FROM reports ORDER BY id")]
+        count = len(reports)
+        entities = max(10, count // 4)
+        key = run_scope("", session.access().key())
+        with db.transaction():
+            old = scope(db, key)
+            if old is not None:
+                drop(db, old.id)
+            sid = int(db.execute("INSERT INTO fusion_scopes (scope, at, user, reports, next_entity, complete) "
+                                 "VALUES (?, '2026-12-07T00:00:00Z', ?, ?, ?, 1)",
+                                 (key, ANALYST, count, entities + 1)).lastrowid or 0)
+        members: dict[int, list[int]] = {}
+        agencies: dict[int, set[str]] = {}
+        pending_rows: list[tuple[int, int]] = []
+        rare: dict[int, list[int]] = {}
+        for first in range(0, count, batch):
+            rows, mentions, scope_rows = [], [], []
+            for report_id, agency in reports[first:first + batch]:
+                scope_rows.append((sid, report_id))
+                chosen = {min(entities, int(math.exp(rng.random() * math.log(entities)))) for _ in range(per_report)}
+                for entity in chosen:
+                    rows.append((sid, entity, report_id))
+                    mentions.append((sid, report_id, 10 * entity % 1900, 10 * entity % 1900 + 8, entity,
+                                     KINDS[entity % 4], f"Name{entity}"))
+                    members.setdefault(entity, []).append(report_id)
+                    agencies.setdefault(entity, set()).add(agency)
+                    if entity > entities // 2:
+                        rare.setdefault(entity, []).append(report_id)
+            with db.transaction():
+                db.executemany("INSERT INTO fusion_scope_reports (scope_id, report_id) VALUES (?, ?)", scope_rows)
+                db.executemany("INSERT OR IGNORE INTO fusion_entity_reports (scope_id, entity_id, report_id) "
+                               "VALUES (?, ?, ?)", rows)
+                db.executemany("INSERT OR IGNORE INTO fusion_mentions (scope_id, report_id, start_offset, end_offset, "
+                               "entity_id, kind, surface) VALUES (?, ?, ?, ?, ?, ?, ?)", mentions)
+        entity_rows = [(sid, e, KINDS[e % 4], f"Name{e} {KINDS[e % 4]}", json.dumps([f"Name{e}", f"N. {e}"]),
+                        "[]", len(members.get(e, ())) * 2, len(members.get(e, ())), len(agencies.get(e, ())))
+                       for e in range(1, entities + 1) if e in members]
+        links = [(sid, rs[0], rs[1], 1.0, json.dumps([e])) for e, rs in rare.items() if len(rs) > 1]
+        ids = [r for r, _ in reports]
+        duplicates = [(sid, r, ids[i]) for i in range(0, count - 3, 97) for r in ids[i:i + 2 + i % 2]]
+        pending_rows = [(sid, ids[0])] * 3
+        with db.transaction():
+            for at in range(0, len(entity_rows), batch):
+                db.executemany("INSERT INTO fusion_entities (scope_id, id, kind, name, aliases, merges, mentions, "
+                               "report_count, agency_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               entity_rows[at:at + batch])
+            db.executemany("INSERT OR REPLACE INTO fusion_links (scope_id, a, b, weight, entities) "
+                           "VALUES (?, ?, ?, ?, ?)", links)
+            db.executemany("INSERT OR REPLACE INTO fusion_duplicates (scope_id, report_id, group_id) VALUES (?, ?, ?)",
+                           duplicates)
+            db.executemany("INSERT INTO fusion_pending (scope_id, report_id, reason, detail, at) VALUES "
+                           "(?, ?, 'definition', 'two older entities', '2026-12-07T00:00:00Z')", pending_rows)
+    print(f"fused state of {count:,} reports: {len(entity_rows):,} entities, {sum(map(len, members.values())):,} "
+          f"entity reports, {len(links):,} links, in {time.perf_counter() - start:.0f} s")
+
+
+def fuse(vault: Path) -> None:
+    from nia_desktop.services import fusion
+    from nia_desktop.services.session import unlock
+
+    start = time.perf_counter()
+    with unlock(vault, ANALYST, ANALYST_PASS) as session:
+        result = fusion.run_fusion(session)
+    print(f"fused: {len(result.entities):,} entities in {time.perf_counter() - start:.0f} s")
+
+
+def probe(vault: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from nia_desktop.ui.main_window import MainWindow
+    from nia_desktop.ui.preferences import Preferences
+    from nia_desktop.ui.views.fusion.view import FusionView
+
+    app = QApplication.instance() or QApplication([])
+    prefs = Path(os.environ.get("TMPDIR", "/tmp")) / f"fusion-view-probe-{os.getpid()}"
+    window = MainWindow(vault, Preferences(prefs))
+    window.show()
+
+    def wait(until: Callable[[], bool], timeout: float = 600.0) -> None:
+        end = time.perf_counter() + timeout
+        while not until():
+            if time.perf_counter() > end:
+                raise TimeoutError("the step did not finish")
+            app.processEvents()
+            time.sleep(0.001)
+
+    view = window.unlock_view
+    view.user.setText(ANALYST)
+    view.passphrase.setText(ANALYST_PASS)
+    view.unlock_button.click()
+    wait(lambda: window.workspace is not None)
+    workspace = window.workspace
+    assert workspace is not None
+    wait(lambda: not workspace.busy)
+    gc.collect()
+    gc.freeze()
+
+    last, worst = [time.perf_counter()], [0.0]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        worst[0] = max(worst[0], now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    stalls: dict[str, float] = {}
+
+    def measure(name: str, action: Callable[[], Any], until: Callable[[], bool]) -> float:
+        last[0], worst[0] = time.perf_counter(), 0.0
+        timer.start()
+        started = time.perf_counter()
+        action()
+        wait(until)
+        took = time.perf_counter() - started
+        settle = time.perf_counter() + 0.05
+        wait(lambda: time.perf_counter() > settle)
+        timer.stop()
+        stalls[name] = worst[0] * 1000
+        return took
+
+    fusion = workspace.views["fusion"]
+    assert isinstance(fusion, FusionView)
+    first: list[float] = []
+
+    def shown() -> bool:
+        if fusion.entity_model.rowCount() and not first:
+            first.append(time.perf_counter())
+        return fusion.workspace is not None and not fusion.busy
+
+    opened = time.perf_counter()
+    took = measure("open", lambda: workspace.show_view("fusion"), shown)
+    print(f"first rows shown after {(first[0] - opened) * 1000:.0f} ms; everything read after {took * 1000:.0f} ms "
+          f"({fusion.status.text()})")
+    model = fusion.entity_model
+    for n in range(5):
+        rows = model.rowCount()
+        took = measure(f"scroll {n + 1}", lambda: fusion.entities.verticalScrollBar().setValue(
+            fusion.entities.verticalScrollBar().maximum()), lambda r=rows: (model.rowCount() > r or not model.canFetchMore()) and not fusion.busy)
+        print(f"  scroll to the end: {model.rowCount()} rows after {took * 1000:.0f} ms")
+    for name, column, order in (("sort by name", 1, 0), ("sort by reports", 2, 1), ("sort by mentions (loaded)", 3, 1)):
+        from PySide6.QtCore import Qt
+
+        took = measure(name, lambda c=column, o=order: fusion.entities.sortByColumn(
+            c, Qt.SortOrder.DescendingOrder if o else Qt.SortOrder.AscendingOrder),
+            lambda: not model.loading and not fusion.busy)
+        print(f"  {name}: {took * 1000:.0f} ms")
+    took = measure("filter", lambda: fusion.entity_filter.setText("name12"),
+                   lambda: model.text == "name12" and not model.loading and not fusion.busy)
+    print(f"  filter 'name12': {model.rowCount()} rows of {model.total} after {took * 1000:.0f} ms (300 ms pause "
+          "included)")
+    for index in range(fusion.tabs.count()):
+        took = measure(f"tab {fusion.tabs.tabText(index)}", lambda i=index: fusion.tabs.setCurrentIndex(i),
+                       lambda: not fusion.busy)
+        print(f"  tab {fusion.tabs.tabText(index)}: {took * 1000:.0f} ms")
+    gc.unfreeze()
+    print("worst stall per step (ms):", json.dumps({k: round(v) for k, v in stalls.items()}))
+    print(f"worst of all: {max(stalls.values()):.0f} ms")
+    window.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("what", choices=("state", "probe"))
+    parser.add_argument("--vault", type=Path, required=True)
+    parser.add_argument("--fuse", action="store_true", help="state: run the real fusion instead")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.what == "state":
+        fuse(args.vault) if args.fuse else state(args.vault)
+    else:
+        probe(args.vault)
+
+
+if __name__ == "__main__":
+    main()
