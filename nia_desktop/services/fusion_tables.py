@@ -19,7 +19,7 @@ from nia_desktop.core.roles import Action
 from nia_desktop.core.store import cases, clearances, fusion_state
 from nia_desktop.core.store import fusion_pages as pages
 from nia_desktop.core.store.fusion import run_scope
-from nia_desktop.core.store.fusion_pages import EntityDetail, EntityLine, Page, TimelineMark
+from nia_desktop.core.store.fusion_pages import EntityDetail, EntityLine, Page, Seen, TimelineMark
 from nia_desktop.services.session import Session
 
 PAGE = 200
@@ -107,14 +107,22 @@ def _highest(session: Session, case: str) -> Level:
 
 
 def entity_page(session: Session, case: str = "", order: str = "reports", descending: bool = True, text: str = "",
-                offset: int = 0, limit: int = PAGE, min_reports: int = 0) -> Page[EntityLine]:
-    """A page of entities with their corroboration (empty before the first fusion)."""
+                offset: int = 0, limit: int = PAGE, min_reports: int = 0, seen: bool = True) -> Page[EntityLine]:
+    """A page of entities (empty before the first fusion), with their corroboration unless ``seen`` is False:
+    the page itself is an index walk, while corroboration reads every report of the entities on it (the most
+    reported are in a good share of the corpus), so the desktop shows the rows first and asks for it after."""
     found = _scope(session, case)
     if found is None:
         return Page([], False)
     page = pages.entities(session.db, found.id, order, descending, text, offset, limit, found.readable,
                           min_reports)
-    return Page(pages.with_seen(session.db, found.id, page.rows, found.readable), page.more)
+    return Page(pages.with_seen(session.db, found.id, page.rows, found.readable) if seen else page.rows, page.more)
+
+
+def corroboration(session: Session, entity_ids: list[int], case: str = "") -> dict[int, Seen]:
+    """Who reports each of these entities (their readable reports' agencies, gradings, first and last seen)."""
+    found = _scope(session, case)
+    return {} if found is None else pages.corroboration(session.db, found.id, entity_ids, found.readable)
 
 
 def entity_count(session: Session, case: str = "", text: str = "", min_reports: int = 0) -> int:

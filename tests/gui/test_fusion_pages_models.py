@@ -62,6 +62,9 @@ def test_pages_are_appended_as_the_table_scrolls(qtbot, view: FusionView) -> Non
     qtbot.waitUntil(lambda: model.rowCount() == ENTITIES and not view.busy, timeout=WAIT)
     assert not model.canFetchMore()
     assert sorted(r.id for r in model.rows) == list(range(1, ENTITIES + 1))
+    # Who reports each entity followed each page: every row's agencies are in, none left at "…".
+    assert all(model.data(model.index(r, 4)) not in ("…", "") for r in range(model.rowCount()))
+    assert all(r.seen.reports == r.report_count for r in model.rows)
     assert view.matrix_model.rowCount() == 200  # in two reports or more: 360 of them, a page loaded
     assert view.matrix_model.total == len([i for i in range(1, ENTITIES + 1) if i % 5]) == 360
     headers = [view.matrix_model.headerData(c, Qt.Orientation.Horizontal) for c in

@@ -7,18 +7,24 @@ independent agencies) asks again from the first page; any other column
 sorts the rows loaded so far, and its header's tooltip says so. A filter
 asks again too. Every query runs on a worker (the view's ``run``); a reload
 makes older results, and pages fetched for them, stale: they are dropped.
+
+A page shows as soon as its rows are read (an index walk); who reports each
+entity (agencies, gradings, first and last seen) reads every report of the
+entities on it, so it follows in a second query and fills its columns
+("…" until then). It is kept per fusion in a cache the view shares between
+its tables, so sorting again or the matrix never asks twice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from nia_desktop.core.display import escape_untrusted
-from nia_desktop.core.store.fusion_pages import EntityLine, Page
+from nia_desktop.core.store.fusion_pages import EntityLine, Page, Seen
 from nia_desktop.services import fusion_tables
 from nia_desktop.services.session import Session
 from nia_desktop.ui.workers import Task
@@ -35,6 +41,7 @@ class Column:
     header: str
     cell: Callable[[EntityLine], Any]
     order: str | None = None
+    needs_seen: bool = False  # the cell shows who reports the entity: "…" until that is read
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:
@@ -49,9 +56,11 @@ class EntityPagesModel(QAbstractTableModel):
     reloaded = Signal()
 
     def __init__(self, session: Session, run: Runner, columns: Callable[[Sequence[str]], list[Column]],
-                 order: str = "reports", min_reports: int = 0, with_agencies: bool = False, parent: Any = None) -> None:
+                 order: str = "reports", min_reports: int = 0, with_agencies: bool = False,
+                 seen: dict[int, Seen] | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.seen: dict[int, Seen] = {} if seen is None else seen  # entity: who reports it, for this fusion
         self._run = run
         self._columns_for = columns
         self.columns = columns(())
@@ -82,7 +91,7 @@ class EntityPagesModel(QAbstractTableModel):
         self.loading = True
 
         def work(signals: object, cancel: object) -> tuple[Page[EntityLine], int, tuple[str, ...]]:
-            page = fusion_tables.entity_page(session, scope, order, descending, needle, 0, PAGE, least)
+            page = fusion_tables.entity_page(session, scope, order, descending, needle, 0, PAGE, least, seen=False)
             total = fusion_tables.entity_count(session, scope, needle, least) if page.more else len(page.rows)
             return page, total, tuple(fusion_tables.agencies(session, scope)) if agencies else ()
 
@@ -94,9 +103,10 @@ class EntityPagesModel(QAbstractTableModel):
             self.beginResetModel()
             if self.with_agencies:
                 self.columns = self._columns_for(seen_agencies)
-            self.rows, self.more, self.total = list(page.rows), page.more, total
+            self.rows, self.more, self.total = self._known(page.rows), page.more, total
             self._sort_loaded()
             self.endResetModel()
+            self._ask_seen(page.rows)
             self.reloaded.emit()
             if on_loaded is not None:
                 on_loaded()
@@ -130,18 +140,52 @@ class EntityPagesModel(QAbstractTableModel):
             self.more = page.more
             if not page.rows:
                 return
+            rows = self._known(page.rows)
             if self.local is None:
-                self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page.rows) - 1)
-                self.rows.extend(page.rows)
+                self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+                self.rows.extend(rows)
                 self.endInsertRows()
             else:  # the loaded rows are sorted by a column the tables do not index: so are the new ones
                 self.layoutAboutToBeChanged.emit()
-                self.rows.extend(page.rows)
+                self.rows.extend(rows)
                 self._sort_loaded()
                 self.layoutChanged.emit()
+            self._ask_seen(rows)
 
         self._run(lambda signals, cancel: fusion_tables.entity_page(
-            session, scope, order, descending, needle, offset, PAGE, least), on_success=landed, on_finished=finished)
+            session, scope, order, descending, needle, offset, PAGE, least, seen=False), on_success=landed,
+            on_finished=finished)
+
+    def _known(self, rows: Sequence[EntityLine]) -> list[EntityLine]:
+        """The rows with who reports them where that is already read."""
+        return [replace(row, seen=self.seen[row.id]) if row.id in self.seen else row for row in rows]
+
+    def _ask_seen(self, rows: Sequence[EntityLine]) -> None:
+        """Who reports the entities not yet known, on a worker; their cells fill in when it lands."""
+        wanted = [row.id for row in rows if row.id not in self.seen]
+        if not wanted:
+            return
+        session, scope, cache = self.session, self.case or "", self.seen
+
+        def landed(found: dict[int, Seen]) -> None:
+            cache.update({entity_id: found.get(entity_id, Seen()) for entity_id in wanted})
+            if cache is not self.seen or not self.rows:
+                return  # another fusion is shown since
+            sorting = self.local is not None and self.columns[self.local[0]].needs_seen
+            if sorting:
+                self.layoutAboutToBeChanged.emit()
+            self.rows = self._known(self.rows)
+            if sorting:
+                self._sort_loaded()
+                self.layoutChanged.emit()
+            else:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+
+        self._run(lambda signals, cancel: fusion_tables.corroboration(session, wanted, scope), on_success=landed)
+
+    def forget(self, seen: dict[int, Seen]) -> None:
+        """A new fusion (or scope) is shown: what was read of who reports each entity no longer holds."""
+        self.seen = seen
 
     def set_text(self, text: str) -> None:
         if text.strip() != self.text and self.case is not None:
@@ -167,8 +211,12 @@ class EntityPagesModel(QAbstractTableModel):
         if self.local is None or self.local[0] >= len(self.columns):
             self.local = None
             return
-        cell = self.columns[self.local[0]].cell
-        self.rows.sort(key=lambda row: _sort_key(cell(row)), reverse=self.local[1] == Qt.SortOrder.DescendingOrder)
+        column = self.columns[self.local[0]]
+        self.rows.sort(key=lambda row: _sort_key(self._cell(column, row)),
+                       reverse=self.local[1] == Qt.SortOrder.DescendingOrder)
+
+    def _cell(self, column: Column, row: EntityLine) -> Any:
+        return None if column.needs_seen and row.id not in self.seen else column.cell(row)
 
     def sorted_by(self) -> tuple[int, Qt.SortOrder]:
         """The column and direction the rows are in, for the header's indicator."""
@@ -204,7 +252,10 @@ class EntityPagesModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = self.columns[index.column()].cell(row)
+            column = self.columns[index.column()]
+            if column.needs_seen and row.id not in self.seen:
+                return "…"
+            value = column.cell(row)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ToolTipRole:
             return escape_untrusted(", ".join(row.aliases), 2000)

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from nia_desktop.core.classification import Level
 from nia_desktop.core.display import escape_untrusted
-from nia_desktop.core.store.fusion_pages import EntityDetail, EntityLine, TimelineMark
+from nia_desktop.core.store.fusion_pages import EntityDetail, EntityLine, Seen, TimelineMark
 from nia_desktop.services import fusion, fusion_tables
 from nia_desktop.services.fusion_tables import Status
 from nia_desktop.services.session import Session
@@ -336,6 +336,9 @@ class FusionView(View):
         if scope != self.scope:
             return  # another case was chosen meanwhile: its fusion reads its own
         self._shown_scope = scope
+        seen: dict[int, Seen] = {}  # who reports each entity, read once for both tables
+        self.entity_model.forget(seen)
+        self.matrix_model.forget(seen)
         self.entity_model.reload(scope)
         self.matrix_model.reload(scope)
         self.duplicates.load(scope)
@@ -347,14 +350,15 @@ class FusionView(View):
 
     def _entity_columns(self, agencies: Sequence[str] = ()) -> list[Column]:
         single = self.tr("single source")
+        # Reports and sources are the fusion's counts (a scope drawing on a report the reader may no longer read
+        # is not shown at all, so they count readable reports): they show with the row, before who reports it.
         return [
             Column(self.tr("Kind"), lambda e: e.kind),
             Column(self.tr("Name"), lambda e: _shown(e.name), "name"),
-            Column(self.tr("Reports"), lambda e: e.seen.reports, "reports"),
+            Column(self.tr("Reports"), lambda e: e.report_count, "reports"),
             Column(self.tr("Mentions"), lambda e: e.mentions),
-            Column(self.tr("Agencies"), lambda e: ", ".join(e.seen.agencies)),
-            Column(self.tr("Sources"), lambda e: single if e.seen.single_source else len(e.seen.agencies),
-                   "agencies"),
+            Column(self.tr("Agencies"), lambda e: ", ".join(e.seen.agencies), needs_seen=True),
+            Column(self.tr("Sources"), lambda e: single if e.agency_count <= 1 else e.agency_count, "agencies"),
             Column(self.tr("Aliases"), lambda e: _shown(", ".join(e.aliases), 300)),
         ]
 
@@ -362,11 +366,11 @@ class FusionView(View):
         columns = [Column(self.tr("Entity"), lambda e: _shown(e.name), "name"),
                    Column(self.tr("Kind"), lambda e: e.kind)]
         for agency in agencies:
-            columns.append(Column(agency, functools.partial(_reports_from, agency)))
-        columns.append(Column(self.tr("Independent agencies"), lambda e: len(e.seen.agencies), "agencies"))
-        columns.append(Column(self.tr("Gradings"), lambda e: ", ".join(e.seen.gradings)))
-        columns.append(Column(self.tr("First seen"), lambda e: e.seen.first_seen))
-        columns.append(Column(self.tr("Last seen"), lambda e: e.seen.last_seen))
+            columns.append(Column(agency, functools.partial(_reports_from, agency), needs_seen=True))
+        columns.append(Column(self.tr("Independent agencies"), lambda e: e.agency_count, "agencies"))
+        columns.append(Column(self.tr("Gradings"), lambda e: ", ".join(e.seen.gradings), needs_seen=True))
+        columns.append(Column(self.tr("First seen"), lambda e: e.seen.first_seen, needs_seen=True))
+        columns.append(Column(self.tr("Last seen"), lambda e: e.seen.last_seen, needs_seen=True))
         return columns
 
     def _show_status(self, scope: str, status: Status, fuse_if_none: bool = False) -> None:
