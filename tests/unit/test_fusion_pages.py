@@ -95,6 +95,9 @@ def test_corroboration_detail_groups_graph_timeline_and_pending(analyst: tuple[S
     assert line.seen.agencies == {"CIRO": 1, "DIH": 2, "MOFA": 2, "NPA": 2} and line.seen.reports == 7
     assert line.seen.gradings == ["B1", "B2", "B3"] and not line.seen.single_source
     assert (line.seen.first_seen, line.seen.last_seen) == ("2026-01-02", "2026-01-08")
+    whole = pages.corroboration(session.db, sid, list(range(1, 41)))
+    assert pages.corroboration(session.db, sid, list(range(1, 41)), group=3, span=2) == whole  # in parts, added up
+    assert sum(s.reports for s in whole.values()) == sum(len(e.reports) for e in specs(ids))
     detail = pages.entity(session.db, sid, 6)
     assert detail is not None and [r.id for r in detail.reports] == ids[1:8] and detail.report_total == 7
     assert detail.mentions[ids[1]] == [(detail.line.name, 0, len(detail.line.name))]

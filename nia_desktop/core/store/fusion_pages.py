@@ -180,28 +180,44 @@ def _readable_and(readable: Readable) -> tuple[str, list[Any]]:
     return ("", []) if readable is None else (f" AND {readable[0]}", list(readable[1]))
 
 
-def corroboration(db: VaultConnection, scope: int, entity_ids: Sequence[int],
-                  readable: Readable = None) -> dict[int, Seen]:
-    """Who reports each of these entities, counted in SQL over their readable reports (one query a page)."""
+def corroboration(db: VaultConnection, scope: int, entity_ids: Sequence[int], readable: Readable = None,
+                  group: int = 20, span: int = 25_000) -> dict[int, Seen]:
+    """Who reports each of these entities, counted in SQL over their readable reports.
+
+    The most reported entities are in a good share of the corpus: rather than one long statement, this asks
+    ``group`` entities and ``span`` report ids at a time (each an index range) and adds the parts up, so the
+    session's connection is free between them for the page a scroll asks for."""
     if not entity_ids:
         return {}
-    marks = ",".join("?" * len(entity_ids))
     extra, values = _readable_and(readable)
-    rows = db.query(
-        f"SELECT fr.entity_id, r.agency, count(*), min({DAY}), max({DAY}), group_concat(DISTINCT {GRADING}) "
-        f"FROM fusion_entity_reports fr JOIN reports r ON r.id = fr.report_id "
-        f"WHERE fr.scope_id = ? AND fr.entity_id IN ({marks}){extra} GROUP BY fr.entity_id, r.agency",
-        (scope, *entity_ids, *values))
-    parts: dict[int, list[Sequence[Any]]] = {}
-    for row in rows:
-        parts.setdefault(int(row[0]), []).append(row)
-    seen = {}
-    for entity_id, found in parts.items():
-        gradings = {g for row in found if row[5] for g in str(row[5]).split(",")}
-        seen[entity_id] = Seen({str(r[1]): int(r[2]) for r in sorted(found, key=lambda r: str(r[1]))},
-                               sorted(gradings), min(str(r[3] or "") for r in found),
-                               max(str(r[4] or "") for r in found))
-    return seen
+    top = int(db.query("SELECT coalesce(max(id), 0) FROM reports")[0][0])
+    counts: dict[int, dict[str, int]] = {}
+    gradings: dict[int, set[str]] = {}
+    first: dict[int, str] = {}
+    last: dict[int, str] = {}
+    ids = list(entity_ids)
+    for at in range(0, len(ids), group):
+        chosen = ids[at:at + group]
+        marks = ",".join("?" * len(chosen))
+        size = db.query(f"SELECT coalesce(sum(report_count), 0) FROM fusion_entities WHERE scope_id = ? "
+                        f"AND id IN ({marks})", (scope, *chosen))[0][0]
+        step = span if int(size) > span else top + 1  # a small group is one statement
+        for low in range(0, top + 1, step):
+            rows = db.query(
+                f"SELECT fr.entity_id, r.agency, count(*), min({DAY}), max({DAY}), "
+                f"group_concat(DISTINCT {GRADING}) FROM fusion_entity_reports fr JOIN reports r ON r.id = fr.report_id "
+                f"WHERE fr.scope_id = ? AND fr.entity_id IN ({marks}) AND fr.report_id >= ? AND fr.report_id < ?"
+                f"{extra} GROUP BY fr.entity_id, r.agency", (scope, *chosen, low, low + step, *values))
+            for entity_id, agency, count, earliest, latest, graded in rows:
+                entity = int(entity_id)
+                agencies = counts.setdefault(entity, {})
+                agencies[str(agency)] = agencies.get(str(agency), 0) + int(count)
+                gradings.setdefault(entity, set()).update(g for g in str(graded or "").split(",") if g)
+                earliest, latest = str(earliest or ""), str(latest or "")
+                first[entity] = min(first.get(entity, earliest), earliest)
+                last[entity] = max(last.get(entity, latest), latest)
+    return {e: Seen(dict(sorted(agencies.items())), sorted(gradings.get(e, ())), first[e], last[e])
+            for e, agencies in counts.items()}
 
 
 def with_seen(db: VaultConnection, scope: int, lines: list[EntityLine], readable: Readable = None) -> list[EntityLine]:

@@ -21,7 +21,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.store.fusion_pages import EntityLine, Page, Seen
@@ -44,6 +52,22 @@ class Column:
     needs_seen: bool = False  # the cell shows who reports the entity: "…" until that is read
 
 
+class SeenCache(QObject):
+    """Who reports each entity, as read for one fusion, shared by the tables that show it: an entity asked for
+    by one (``asked``) is not asked again by another; ``changed`` tells them all when answers land.
+
+    Signals:
+    changed(): answers landed in ``known``.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.known: dict[int, Seen] = {}
+        self.asked: set[int] = set()
+
+
 def _sort_key(value: Any) -> tuple[int, Any]:
     return (0, value) if isinstance(value, int | float) else (1, "" if value is None else str(value).lower())
 
@@ -57,10 +81,11 @@ class EntityPagesModel(QAbstractTableModel):
 
     def __init__(self, session: Session, run: Runner, columns: Callable[[Sequence[str]], list[Column]],
                  order: str = "reports", min_reports: int = 0, with_agencies: bool = False,
-                 seen: dict[int, Seen] | None = None, parent: Any = None) -> None:
+                 seen: SeenCache | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.seen: dict[int, Seen] = {} if seen is None else seen  # entity: who reports it, for this fusion
+        self.cache = SeenCache(self) if seen is None else seen
+        self.cache.changed.connect(self._seen_landed)
         self._run = run
         self._columns_for = columns
         self.columns = columns(())
@@ -156,36 +181,52 @@ class EntityPagesModel(QAbstractTableModel):
             session, scope, order, descending, needle, offset, PAGE, least, seen=False), on_success=landed,
             on_finished=finished)
 
+    @property
+    def seen(self) -> dict[int, Seen]:
+        """Entity: who reports it, for the fusion shown."""
+        return self.cache.known
+
     def _known(self, rows: Sequence[EntityLine]) -> list[EntityLine]:
         """The rows with who reports them where that is already read."""
         return [replace(row, seen=self.seen[row.id]) if row.id in self.seen else row for row in rows]
 
     def _ask_seen(self, rows: Sequence[EntityLine]) -> None:
-        """Who reports the entities not yet known, on a worker; their cells fill in when it lands."""
-        wanted = [row.id for row in rows if row.id not in self.seen]
+        """Who reports the entities neither known nor asked for yet, on a worker; cells fill in as it lands."""
+        cache = self.cache
+        wanted = [row.id for row in rows if row.id not in cache.known and row.id not in cache.asked]
         if not wanted:
             return
-        session, scope, cache = self.session, self.case or "", self.seen
+        cache.asked.update(wanted)
+        session, scope = self.session, self.case or ""
 
         def landed(found: dict[int, Seen]) -> None:
-            cache.update({entity_id: found.get(entity_id, Seen()) for entity_id in wanted})
-            if cache is not self.seen or not self.rows:
-                return  # another fusion is shown since
-            sorting = self.local is not None and self.columns[self.local[0]].needs_seen
-            if sorting:
-                self.layoutAboutToBeChanged.emit()
-            self.rows = self._known(self.rows)
-            if sorting:
-                self._sort_loaded()
-                self.layoutChanged.emit()
-            else:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+            cache.known.update({entity_id: found.get(entity_id, Seen()) for entity_id in wanted})
+            cache.changed.emit()
 
-        self._run(lambda signals, cancel: fusion_tables.corroboration(session, wanted, scope), on_success=landed)
+        def finished() -> None:
+            cache.asked.difference_update(wanted)  # answered, or failed: another page may ask again
 
-    def forget(self, seen: dict[int, Seen]) -> None:
+        self._run(lambda signals, cancel: fusion_tables.corroboration(session, wanted, scope), on_success=landed,
+                  on_finished=finished)
+
+    def _seen_landed(self) -> None:
+        if not self.rows or not any(row.id in self.seen and row.seen is not self.seen[row.id] for row in self.rows):
+            return
+        sorting = self.local is not None and self.columns[self.local[0]].needs_seen
+        if sorting:
+            self.layoutAboutToBeChanged.emit()
+        self.rows = self._known(self.rows)
+        if sorting:
+            self._sort_loaded()
+            self.layoutChanged.emit()
+        else:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+
+    def forget(self, seen: SeenCache) -> None:
         """A new fusion (or scope) is shown: what was read of who reports each entity no longer holds."""
-        self.seen = seen
+        self.cache.changed.disconnect(self._seen_landed)
+        self.cache = seen
+        seen.changed.connect(self._seen_landed)
 
     def set_text(self, text: str) -> None:
         if text.strip() != self.text and self.case is not None:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from nia_desktop.core.classification import Level
 from nia_desktop.core.display import escape_untrusted
-from nia_desktop.core.store.fusion_pages import EntityDetail, EntityLine, Seen, TimelineMark
+from nia_desktop.core.store.fusion_pages import EntityDetail, EntityLine, TimelineMark
 from nia_desktop.services import fusion, fusion_tables
 from nia_desktop.services.fusion_tables import Status
 from nia_desktop.services.session import Session
@@ -48,7 +48,7 @@ from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.fusion.assessments_panel import AssessmentsPanel
 from nia_desktop.ui.views.fusion.case_panel import CasePanel
 from nia_desktop.ui.views.fusion.duplicates_panel import DuplicatesPanel
-from nia_desktop.ui.views.fusion.entity_model import Column, EntityPagesModel
+from nia_desktop.ui.views.fusion.entity_model import Column, EntityPagesModel, SeenCache
 from nia_desktop.ui.views.fusion.graph import Layout, LinkGraph, layout
 from nia_desktop.ui.views.fusion.timeline import Timeline
 from nia_desktop.ui.widgets.table_view import style_table
@@ -336,7 +336,7 @@ class FusionView(View):
         if scope != self.scope:
             return  # another case was chosen meanwhile: its fusion reads its own
         self._shown_scope = scope
-        seen: dict[int, Seen] = {}  # who reports each entity, read once for both tables
+        seen = SeenCache()  # who reports each entity, read once for both tables (freed with its last reference)
         self.entity_model.forget(seen)
         self.matrix_model.forget(seen)
         self.entity_model.reload(scope)
