@@ -32,7 +32,8 @@ access: store/fusion.run_scope) owns rows:
   definition joining two older entities, a key homonyms share...) until the
   next full fusion of the scope: "re-fuse recommended: N pending";
 - ``report_samples``: each report's sampled shingles (core/fusion/neardup),
-  which depend on its text alone, the index a re-send is found through.
+  which depend on its text alone, the index a re-send is found through
+  (``report_samples_common``: those too common to be evidence).
 
 Every row lives in the encrypted vault like the reports it derives from;
 a scope's rows are replaced in one transaction by a full fusion. The
@@ -153,6 +154,9 @@ _TABLES = (
     "CREATE INDEX report_samples_by_report ON report_samples (report_id)",
     # Which reports have had their samples taken (a report with too little text has none, yet is sampled).
     "CREATE TABLE report_sampled (report_id INTEGER PRIMARY KEY REFERENCES reports(id))",
+    # Sampled shingles found in more than neardup.COMMON reports (boilerplate, not evidence): postings only grow,
+    # so once common an item stays common, and an import skips it by one lookup instead of reading its postings.
+    "CREATE TABLE report_samples_common (item INTEGER PRIMARY KEY)",
 )
 
 

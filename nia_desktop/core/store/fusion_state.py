@@ -417,12 +417,26 @@ def save_samples(db: VaultConnection, samples: Iterable[tuple[int, Iterable[int]
 
 
 def postings(db: VaultConnection, items: Iterable[int]) -> dict[int, list[int]]:
-    """For each item, the reports sampled with it; an item in more than neardup.COMMON reports is left out."""
+    """For each item, the reports sampled with it; an item in more than neardup.COMMON reports is left out (and
+    recorded as common when first found so: the caller holds a transaction)."""
+    wanted = sorted(set(items))
+    common: set[int] = set()
+    for batch in _batches(wanted):
+        marks = ",".join("?" * len(batch))
+        common.update(int(i) for (i,) in db.query(
+            f"SELECT item FROM report_samples_common WHERE item IN ({marks})", batch))
     found: dict[int, list[int]] = {}
-    for item in sorted(set(items)):
+    newly = []
+    for item in wanted:
+        if item in common:
+            continue
         rows = db.query("SELECT report_id FROM report_samples WHERE item = ? LIMIT ?", (item, neardup.COMMON + 1))
         if len(rows) <= neardup.COMMON:
             found[item] = [int(r) for (r,) in rows]
+        else:
+            newly.append((item,))
+    if newly:
+        db.executemany("INSERT OR IGNORE INTO report_samples_common (item) VALUES (?)", newly)
     return found
 
 
