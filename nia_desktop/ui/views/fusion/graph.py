@@ -78,6 +78,21 @@ def layout(entities: list[tuple[int, str, str, list[int]]], titles: dict[int, st
     return Layout(placed_entities, placed_reports, edges, labelled)
 
 
+def edge_path(placed: Layout) -> QPainterPath:
+    """Every line of the layout as one path: one item for every line (thousands of items) took seconds to paint.
+    A QPainterPath is a value, not a widget: a worker may build it."""
+    where: dict[tuple[str, int], QPointF] = {}
+    for entity_id, _name, _kind, x, y in placed.entities:
+        where[("e", entity_id)] = QPointF(x, y)
+    for report_id, _, x, y in placed.reports:
+        where[("r", report_id)] = QPointF(x, y)
+    edges = QPainterPath()
+    for entity_id, report_id in placed.edges:
+        edges.moveTo(where[("e", entity_id)])
+        edges.lineTo(where[("r", report_id)])
+    return edges
+
+
 def _mean_angle(angles: list[float]) -> float:
     return math.atan2(sum(math.sin(a) for a in angles), sum(math.cos(a) for a in angles)) % (2 * math.pi)
 
@@ -96,24 +111,17 @@ class LinkGraph(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setAccessibleName(self.tr("Link graph of entities and reports"))
 
-    def show_layout(self, placed: Layout) -> None:
+    def show_layout(self, placed: Layout, edges: QPainterPath | None = None) -> None:
+        """Draw ``placed``; ``edges``: its lines as one path built beforehand (edge_path, on a worker: tens of
+        thousands of lines are tens of milliseconds of Python)."""
         scene = self.scene()
         scene.clear()
-        where: dict[tuple[str, int], QPointF] = {}
-        for entity_id, _name, _kind, x, y in placed.entities:
-            where[("e", entity_id)] = QPointF(x, y)
-        for report_id, _, x, y in placed.reports:
-            where[("r", report_id)] = QPointF(x, y)
         # Opaque hairlines: translucent ones took 150 ms a paint at 2,000 edges (11 ms opaque), and every pan
         # or zoom repaints them; the one path item is cached as a pixmap between transforms.
         pen = QPen(QColor(205, 205, 205))
         pen.setCosmetic(True)
-        edges = QPainterPath()  # one item for every line: thousands of line items took seconds to paint
-        for entity_id, report_id in placed.edges:
-            a, b = where[("e", entity_id)], where[("r", report_id)]
-            edges.moveTo(a)
-            edges.lineTo(b)
-        scene.addPath(edges, pen).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        scene.addPath(edge_path(placed) if edges is None else edges, pen).setCacheMode(
+            QGraphicsItem.CacheMode.DeviceCoordinateCache)
         labels: dict[int, QGraphicsSimpleTextItem] = {}
         wanted = set(placed.labelled)
         for entity_id, name, kind, x, y in placed.entities:

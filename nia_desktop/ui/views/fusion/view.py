@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPainterPath
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,7 +49,7 @@ from nia_desktop.ui.views.fusion.assessments_panel import AssessmentsPanel
 from nia_desktop.ui.views.fusion.case_panel import CasePanel
 from nia_desktop.ui.views.fusion.duplicates_panel import DuplicatesPanel
 from nia_desktop.ui.views.fusion.entity_model import Column, EntityPagesModel, SeenCache
-from nia_desktop.ui.views.fusion.graph import Layout, LinkGraph, layout
+from nia_desktop.ui.views.fusion.graph import Layout, LinkGraph, edge_path, layout
 from nia_desktop.ui.views.fusion.timeline import Timeline
 from nia_desktop.ui.widgets.table_view import style_table
 
@@ -420,19 +420,20 @@ class FusionView(View):
             return
         self._drawn.add(tab)
         if tab is self.graph:
-            def placed(signals: object, cancel: object) -> tuple[Layout, dict[int, str]]:
+            def placed(signals: object, cancel: object) -> tuple[Layout, QPainterPath, dict[int, str]]:
                 chosen, titles = fusion_tables.graph(session, scope)
-                return layout(chosen, titles, chosen_already=True), titles
+                positions = layout(chosen, titles, chosen_already=True)
+                return positions, edge_path(positions), titles
 
             self.run(placed, on_success=lambda found: self._show_graph(scope, *found))
         else:
             self.run(lambda signals, cancel: fusion_tables.timeline(session, scope),
                      on_success=lambda marks: self._show_timeline(scope, marks))
 
-    def _show_graph(self, scope: str, placed: Layout, titles: dict[int, str]) -> None:
+    def _show_graph(self, scope: str, placed: Layout, edges: QPainterPath, titles: dict[int, str]) -> None:
         if scope == self._shown_scope:
             self._titles.update(titles)
-            self.graph.show_layout(placed)
+            self.graph.show_layout(placed, edges)
 
     def _show_timeline(self, scope: str, marks: list[TimelineMark]) -> None:
         if scope == self._shown_scope:
