@@ -25,7 +25,7 @@ REPORTS = {
 }
 CONSUMER_KEYS = {"name", "organisation", "recipient", "key_fingerprint", "max_level", "caveats", "added_by",
                  "added_at", "removed_at"}
-PAGE_KEYS = {"question", "items", "limit", "offset", "more"}
+PAGE_KEYS = {"question", "items", "limit", "offset", "more", "next_offset"}
 
 
 def identity(tmp: Path, name: str) -> tuple[Path, str]:
