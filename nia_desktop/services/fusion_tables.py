@@ -13,6 +13,7 @@ fusing again makes a new one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from nia_desktop.core.classification import Level
 from nia_desktop.core.roles import Action
@@ -44,10 +45,22 @@ def _scope(session: Session, case: str) -> Scope | None:
     if not clearances.hides_any(session.db, reader):
         return Scope(sid, None)
     clause, params = clearances.readable_sql(session.db, reader, "r")
-    hidden = f"SELECT r.id FROM reports r WHERE NOT ({clause})"  # noqa: S608 - the readable clause
-    if fusion_state.draws_on_any(session.db, sid, hidden, params):
+    above = int(session.db.query("SELECT count(*) FROM reports WHERE classification > ?", (int(reader.level),))[0][0])
+    covered = int(session.db.query("SELECT reports FROM fusion_scopes WHERE id = ?", (sid,))[0][0])
+    if draws_on_hidden(session.db, sid, clause, params, scope_first=above > covered):
         return None
     return Scope(sid, (clause, params))
+
+
+def draws_on_hidden(db: Any, sid: int, clause: str, params: list[Any], scope_first: bool) -> bool:
+    """Whether the scope covers a report the reader may not read, probed from the smaller side: the hidden
+    reports each looked up in the scope (a reader cleared high: few hidden), or the scope's reports each checked
+    (a reader cleared low: most of the vault hidden, their own fusion small). Every page asks it."""
+    if scope_first:
+        return bool(db.query(f"SELECT 1 FROM fusion_scope_reports s JOIN reports r ON r.id = s.report_id "  # noqa: S608
+                             f"WHERE s.scope_id = ? AND NOT ({clause}) LIMIT 1", (sid, *params)))
+    hidden = f"SELECT r.id FROM reports r WHERE NOT ({clause})"  # noqa: S608 - the readable clause
+    return fusion_state.draws_on_any(db, sid, hidden, params)
 
 
 @dataclass(frozen=True)

@@ -168,6 +168,12 @@ def test_service_reads_only_the_users_own_scope_and_refuses_others(vault_dir: Pa
         with sam.db.transaction():  # re-marked beyond sam after his fusion: his scope draws on it
             sam.db.execute("UPDATE reports SET classification = ? WHERE id = ?", (int(Level.TOP_SECRET), ids[0]))
         assert not fusion_tables.status(sam).fused and fusion_tables.entity_page(sam).rows == []
+        sid = pages.scope_id(sam.db, run_scope("", sam.access().key()))
+        clause, params = sam.readable("r")
+        for scope_first in (True, False):  # probed from either side, the same answer
+            assert fusion_tables.draws_on_hidden(sam.db, sid, clause, params, scope_first)
+            assert fusion_tables.draws_on_hidden(sam.db, sid, "r.id <> ?", [ids[-1]], scope_first)
+            assert not fusion_tables.draws_on_hidden(sam.db, sid, "1", [], scope_first)
         assert fusion_tables.entity_detail(sam, 5) is None and fusion_tables.graph(sam) == ([], {})
     with unlock(vault_dir, COURIER, COURIER_PASS) as courier, pytest.raises(PermissionRefused):
         fusion_tables.entity_page(courier)
