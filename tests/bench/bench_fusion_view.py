@@ -3,6 +3,7 @@
     python tests/bench/bench_million.py fill --vault /tmp/v100k --reports 100000   # the reports, once
     python tests/bench/bench_fusion_view.py state --vault /tmp/v100k                # a fused state, once
     python tests/bench/bench_fusion_view.py probe --vault /tmp/v100k                # open, scroll, sort, filter
+    python tests/bench/bench_fusion_view.py bare  --vault /tmp/v1m --reports 1000000  # reports without search index
 
 ``state`` writes the analyst's fusion of every report straight into the v14 tables (a full fusion of 100,000
 reports takes many minutes; the view only reads the tables): about one entity per four reports, each report
@@ -37,6 +38,40 @@ from tests.bench.bench_million import ANALYST, ANALYST_PASS
 KINDS = ("person", "organization", "location", "operation")
 
 
+def bare(vault: Path, count: int, batch: int = 20_000) -> None:
+    """A vault of ``count`` reports written straight into the reports and texts tables, without the search index
+    (the Fusion view never searches): a million in minutes where bench_million's fill takes hours. Same
+    agencies, dates, levels and analyst as bench_million; each text is one short line."""
+    from nia_desktop.core.classification import Level
+    from nia_desktop.core.roles import Role
+    from nia_desktop.core.vault.kdf import FLOOR
+    from nia_desktop.services.session import unlock
+    from nia_desktop.services.users import add_user
+    from nia_desktop.services.vault_setup import init_vault
+    from tests.bench.corpus import AGENCIES
+
+    start = time.perf_counter()
+    init_vault(vault, "olive", "olive-passphrase-1", params=FLOOR)
+    with unlock(vault, "olive", "olive-passphrase-1") as session:
+        add_user(session, ANALYST, Role.ANALYST, ANALYST_PASS)
+    levels = (Level.SECRET, Level.CONFIDENTIAL, Level.UNCLASSIFIED)
+    with unlock(vault, ANALYST, ANALYST_PASS) as session:
+        for first in range(0, count, batch):
+            rows = [(f"{i:064x}", f"report {i}", AGENCIES[i % 4], int(levels[i % 3]), "B", "2",
+                     f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}", f"{i}.txt", f"/m/{i}.txt", i + 1)
+                    for i in range(first, min(first + batch, count))]
+            with session.db.transaction():
+                session.db.executemany(
+                    "INSERT INTO reports (sha256, title, agency, classification, classification_stated, reliability, "
+                    "credibility, language, report_date, detected_type, encoding, original_name, path, inner_path, "
+                    "size, volume_label, volume_path, imported_by, imported_at, import_id, parent_id, fields, "
+                    "structured, id) VALUES (?, ?, ?, ?, 1, ?, ?, 'en', ?, 'text', 'utf-8', ?, ?, '', 40, 'm', '/m', "
+                    "'anna', '2026-03-01T00:00:00Z', 0, NULL, '{}', NULL, ?)", rows)
+                session.db.executemany("INSERT INTO report_texts (report_id, body) VALUES (?, ?)",
+                                       [(r[-1], f"Contact report {r[-1]}.") for r in rows])
+    print(f"bare vault of {count:,} reports (no search index) in {time.perf_counter() - start:.0f} s")
+
+
 def state(vault: Path, per_report: int = 6, batch: int = 20_000) -> None:
     """The analyst's fused scope of every report, written directly (see the module's docstring)."""
     from nia_desktop.core.store.fusion import run_scope
@@ -69,8 +104,9 @@ def state(vault: Path, per_report: int = 6, batch: int = 20_000) -> None:
                 chosen = {min(entities, int(math.exp(rng.random() * math.log(entities)))) for _ in range(per_report)}
                 for entity in chosen:
                     rows.append((sid, entity, report_id))
-                    mentions.append((sid, report_id, 10 * entity % 1900, 10 * entity % 1900 + 8, entity,
-                                     KINDS[entity % 4], f"Name{entity}"))
+                    if report_id % 10 == 0:  # one report in ten has its mentions written: enough for the details
+                        mentions.append((sid, report_id, 10 * entity % 1900, 10 * entity % 1900 + 8, entity,
+                                         KINDS[entity % 4], f"Name{entity}"))
                     members.setdefault(entity, []).append(report_id)
                     agencies.setdefault(entity, set()).add(agency)
                     if entity > entities // 2:
@@ -220,12 +256,15 @@ def probe(vault: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=("state", "probe"))
+    parser.add_argument("what", choices=("bare", "state", "probe"))
+    parser.add_argument("--reports", type=int, default=1_000_000, help="bare: how many reports")
     parser.add_argument("--vault", type=Path, required=True)
     parser.add_argument("--fuse", action="store_true", help="state: run the real fusion instead")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if args.what == "state":
+    if args.what == "bare":
+        bare(args.vault, args.reports)
+    elif args.what == "state":
         fuse(args.vault) if args.fuse else state(args.vault)
     else:
         probe(args.vault)
