@@ -7,7 +7,7 @@ The vault: ``--reports`` synthetic contact reports (tests/bench/corpus.synthetic
 selectors, places) inserted through core/store/reports.insert, 5,000 a transaction. Its fused state is built
 without a full fusion (too slow and heavy at 100,000 today): the first 2,000 reports are fused in full and
 written to the tables (core/store/fusion_state.replace), every other report is then added through the
-table-backed index (core/fusion/incremental.TableIndex), 1,000 a transaction, extracted on every core first.
+table-backed index (core/fusion/incremental.TableIndex), 5,000 a transaction, extracted on every core first.
 An existing ``--vault`` is reused (its state is kept beside it in bench-fused.json).
 
 Then, in the same run: the baseline, `nia reports --limit 1` (unlock, one indexed page: what every command
@@ -71,7 +71,7 @@ def fill(vault: Path, count: int, batch: int = 5000) -> None:
     print(f"inserted {count:,} reports in {time.perf_counter() - start:.0f} s", flush=True)
 
 
-def fuse_state(vault: Path, count: int, batch: int = 1000) -> float:
+def fuse_state(vault: Path, count: int, batch: int = 5000) -> float:
     """The kept fusion of every report for the analyst's access, built as described above; seconds taken."""
     from nia_desktop.core.fusion import workers
     from nia_desktop.core.fusion.engine import content_only, extract, fuse
@@ -125,11 +125,13 @@ def nia(vault: Path, *args: str) -> tuple[float, subprocess.CompletedProcess[str
 
 
 def new_folder(root: Path, run: int, count: int) -> Path:
+    """``count`` reports never imported before (numbered from the clock: a vault is measured again and again)."""
     folder = root / f"new-{run}"
     folder.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(1000 + run)
+    first = 10_000_000 + time.time_ns() // 1000 % 10**9 * 1000
+    rng = random.Random(first)
     for n in range(count):
-        (folder / f"new-{run}-{n}.txt").write_text(synthetic(10_000_000 + run * 1000 + n, rng), encoding="utf-8")
+        (folder / f"new-{run}-{n}.txt").write_text(synthetic(first + n, rng), encoding="utf-8")
     return folder
 
 
