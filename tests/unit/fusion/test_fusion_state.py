@@ -154,3 +154,22 @@ def test_an_import_touches_about_as_much_at_2000_reports_as_at_200(vault_dir: Pa
     assert big_rows <= 2 * small_rows + 20, work
     assert big_statements <= 2 * small_statements + 50, work
     assert big_steps <= 3 * small_steps + 20, work
+
+
+def test_a_scope_without_samples_finds_resends_among_reports_sharing_entities(db: VaultConnection) -> None:
+    """A scope converted from a kept run (schema v14) has no samples: candidates are read and sampled once."""
+    reports = insert(db, [(r.title, r.text) for r in REPORTS])
+    (new,) = insert(db, [(NEW.title, NEW.text)], first=len(reports))
+    read: list[list[int]] = []
+
+    def load(ids: list[int]) -> dict[int, str]:
+        read.append(sorted(ids))
+        return {r.id: content_only(r) for r in reports if r.id in ids}
+
+    with db.transaction():
+        sid = state.replace(db, "\x1ereader", ANALYST, "2026-03-02T00:00:00Z", fuse(reports),
+                            [r.id for r in reports], complete=False)
+        update = TableIndex(db, sid, load=load).add(new)
+    assert update.duplicate_of == [reports[0].id] and read == [[reports[0].id, reports[1].id]]
+    assert state.duplicate_group(db, sid, new.id) == [reports[0].id, new.id]
+    assert state.unsampled(db, [r.id for r in reports]) == [reports[2].id]  # sampled once, kept for next time
