@@ -107,7 +107,7 @@ def fuse_state(vault: Path, count: int, batch: int = 5000) -> float:
                 for report in chunk:
                     index.add(report, found[report.id])
             done += batch
-            if done % 10_000 == 0:
+            if done // 10_000 != (done - batch) // 10_000:
                 print(f"  {done:>9,} fused  {time.perf_counter() - start:7.0f} s", flush=True)
     return time.perf_counter() - start
 
