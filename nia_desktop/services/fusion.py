@@ -68,7 +68,7 @@ def _hidden_sql(session: Session, reader: Access) -> tuple[str, list[Any]]:
     lacking = clearances.restrictive_not_held(session.db, reader)
     if lacking:
         marks = ",".join("?" * len(lacking))
-        sql += f" UNION SELECT report_id FROM report_caveats WHERE caveat IN ({marks})"  # noqa: S608 - placeholders
+        sql += f" UNION ALL SELECT report_id FROM report_caveats WHERE caveat IN ({marks})"  # noqa: S608 - placeholders
         params += lacking
     return sql, params
 

@@ -262,7 +262,9 @@ def draws_on_any(db: VaultConnection, sid: int, hidden_sql: str, params: list[An
 
     The hidden reports are found by their own indexes (classification, caveat) and each is probed in the
     scope: the work grows with the reports hidden from the reader, not with the scope."""
-    rows = db.query(f"SELECT 1 FROM ({hidden_sql}) h JOIN fusion_scope_reports s ON s.scope_id = ? "
+    # CROSS JOIN keeps the hidden reports the outer loop (a plain join scanned the scope: 126 ms at 100,000
+    # reports, against 0.3 ms); the caller's branches are UNION ALL, so each keeps its own index.
+    rows = db.query(f"SELECT 1 FROM ({hidden_sql}) h CROSS JOIN fusion_scope_reports s ON s.scope_id = ? "
                     f"AND s.report_id = h.id LIMIT 1", (*params, sid))
     return bool(rows)
 
