@@ -11,7 +11,10 @@ Filling goes through the store (core/store/reports.insert: the report, its text 
 
 Search: p95 of word and phrase queries, English and Japanese, through services.reports.search (the analyst's
 need-to-know clause, ranking, snippets, the audit entry), beside the same MATCH straight on the FTS5 table in the
-same run: its first 20 rowids (no ranking, no filter), and its first 20 by FTS5's own bm25 rank.
+same run: its first 20 rowids (no ranking, no filter), and its first 20 by FTS5's own bm25 rank. The service's
+queries run before the baselines, whose full scans would evict their pages; each word's first query (pages not yet
+in SQLCipher's cache) is shown apart as well as counted. Each search commits its audit entry (synchronous=FULL,
+rollback journal): about 20 ms of every figure here.
 """
 
 from __future__ import annotations
@@ -92,24 +95,27 @@ def search(vault: Path, rounds: int) -> None:
 
     with unlock(vault, ANALYST, ANALYST_PASS) as session:
         for label, words in QUERIES.items():
-            ours, raw, ranked = [], [], []
-            for _ in range(rounds):
+            first, again = [], []
+            for round_ in range(rounds):  # the service alone first: the baselines' full scans would evict its pages
                 for word in words:
                     t = time.perf_counter()
                     hits = reports.search(session, word, limit=20)
-                    ours.append(time.perf_counter() - t)
+                    (again if round_ else first).append(time.perf_counter() - t)
+            raw, ranked = [], []
+            for _ in range(max(1, rounds // 5)):
+                for word in words:
                     t = time.perf_counter()
-                    session.db.query("SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? LIMIT 20",
-                                     (_fts(word),))
+                    session.db.query("SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? LIMIT 20", (_fts(word),))
                     raw.append(time.perf_counter() - t)
                     t = time.perf_counter()
                     session.db.query("SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? ORDER BY rank LIMIT 20",
                                      (_fts(word),))
                     ranked.append(time.perf_counter() - t)
-            print(f"  {label:10} p50 {statistics.median(ours) * 1000:6.1f} ms  p95 {_p95(ours) * 1000:6.1f} ms   "
-                  f"baselines: MATCH first 20 p95 {_p95(raw) * 1000:6.1f} ms, MATCH ranked (bm25) first 20 p95 "
-                  f"{_p95(ranked) * 1000:7.1f} ms  "
-                  f"({len(hits)} hits shown)")
+            every = first + again
+            print(f"  {label:10} p50 {statistics.median(every) * 1000:6.1f} ms  p95 {_p95(every) * 1000:6.1f} ms  "
+                  f"(a word's first query: max {max(first) * 1000:6.1f} ms; again: p95 {_p95(again) * 1000:6.1f} ms)"
+                  f"   baselines: MATCH first 20 p95 {_p95(raw) * 1000:5.1f} ms, MATCH ranked (bm25) first 20 p95 "
+                  f"{_p95(ranked) * 1000:7.1f} ms  ({len(hits)} hits shown)")
 
 
 def _fts(query: str) -> str:
