@@ -86,6 +86,8 @@ def _import(args: argparse.Namespace) -> int:
                     f"{fused['linked_reports']} earlier reports, {len(fused['resends'])} likely re-sends")
                 for resend in fused["resends"]:
                     say(f"  report {resend['report']} repeats {', '.join(map(str, resend['of']))}")
+                if fused.get("pending"):
+                    say(f"re-fuse recommended: {fused['pending']} pending (`nia fuse` does what imports cannot)")
         if outcome.imported or (outcome.duplicates and not outcome.refused):
             return 0
         return 1
