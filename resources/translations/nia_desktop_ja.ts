@@ -1288,439 +1288,503 @@
 <context>
     <name>DuplicatesPanel</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="36"/>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="42"/>
         <source>Near-duplicate groups</source>
         <translation>重複候補のグループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="39"/>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="45"/>
         <source>First report of the pair</source>
         <translation>比較する 1 件目のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="40"/>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="46"/>
         <source>Second report of the pair</source>
         <translation>比較する 2 件目のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="41"/>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="47"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="42"/>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="48"/>
         <source>Show the two reports side by side (opening them is audited)</source>
         <translation>2 件のレポートを並べて表示します（閲覧は監査記録されます）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="66"/>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="61"/>
+        <source>More groups</source>
+        <translation>さらにグループを表示</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="62"/>
+        <source>Read the next page of near-duplicate groups</source>
+        <translation>次のページの重複候補のグループを読み込む</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="101"/>
         <source>%1 reports: %2</source>
         <translation>%1 件のレポート: %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="93"/>
+        <location filename="../../nia_desktop/ui/views/fusion/duplicates_panel.py" line="130"/>
         <source>%1 lines only on the left, %2 only on the right</source>
         <translation>左だけの行 %1、右だけの行 %2</translation>
     </message>
 </context>
 <context>
+    <name>EntityPagesModel</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/entity_model.py" line="284"/>
+        <source>Sorting by this column orders the %1 rows loaded so far, not all %2: the other columns sort the whole list</source>
+        <translation>この列での並べ替えは、全 %2 行ではなく、これまでに読み込んだ %1 行だけを並べ替えます。ほかの列は一覧全体を並べ替えます</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/entity_model.py" line="288"/>
+        <source>Sorts the whole list</source>
+        <translation>一覧全体を並べ替えます</translation>
+    </message>
+</context>
+<context>
     <name>FusionView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="63"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="118"/>
         <source>Fusion</source>
         <translation>統合分析</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="66"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="90"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="121"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="150"/>
         <source>Case</source>
         <translation>事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="67"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="122"/>
         <source>Fuse every report, or one case&apos;s</source>
         <translation>すべてのレポート、または一つの事案を統合します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="68"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="123"/>
         <source>Fuse</source>
         <translation>統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="70"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="125"/>
         <source>Run fusion again (F5)</source>
         <translation>統合をやり直す (F5)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="71"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="126"/>
         <source>Not fused yet in this session.</source>
         <translation>このセッションではまだ統合していません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="72"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="127"/>
         <source>Fusion status</source>
         <translation>統合の状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="74"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="129"/>
         <source>Case:</source>
         <translation>事案:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="81"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="116"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="135"/>
+        <source>Pending fusion work</source>
+        <translation>保留中の融合作業</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="141"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="179"/>
         <source>Entities</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="82"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="142"/>
         <source>Corroboration</source>
         <translation>裏付け</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="88"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="148"/>
         <source>Near-duplicates</source>
         <translation>重複候補</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="92"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="152"/>
         <source>Assessments</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="93"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="153"/>
         <source>Judgements</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="130"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="197"/>
         <source>Confirm as resolved…</source>
         <translation>この解決を確定…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="143"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="210"/>
         <source>Select entities and right-click to merge, split, confirm or mark them as different (Ctrl+M merges). Your judgements are kept and beat the automatic rules.</source>
         <translation>エンティティを選び右クリックで統合・分離・確定・別物の記録ができます (Ctrl+M で統合)。分析官の判断は保存され、自動規則より優先されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="285"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="296"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="373"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="384"/>
         <source>Kind</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="286"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="374"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="287"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="375"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="289"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="377"/>
         <source>Agencies</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="290"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="378"/>
         <source>Sources</source>
         <translation>情報源数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="283"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="369"/>
         <source>single source</source>
         <translation>単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="291"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="379"/>
         <source>Aliases</source>
         <translation>別名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="120"/>
-        <source>Filter: name, alias, kind, agency…</source>
-        <translation>絞り込み: 名前、別名、種別、機関…</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="84"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="144"/>
         <source>Link graph</source>
         <translation>関連図</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="86"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="146"/>
         <source>Timeline</source>
         <translation>時系列</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="121"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="183"/>
+        <source>Filter: name or alias…</source>
+        <translation>絞り込み: 名前または別名…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="184"/>
         <source>Filter entities</source>
         <translation>エンティティを絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="123"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="190"/>
         <source>Merge selected…</source>
         <translation>選択したものを統合…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="126"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="193"/>
         <source>Mark as different…</source>
         <translation>別物として記録…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="128"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="195"/>
         <source>Split off reports…</source>
         <translation>レポートを分離…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="134"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="201"/>
         <source>Entity details</source>
         <translation>エンティティの詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="135"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="202"/>
         <source>Select an entity to see its aliases, reports, the agencies that report it and why its names were merged.</source>
         <translation>エンティティを選ぶと、別名、レポート、報告した機関、名前を統合した理由を表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="157"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="225"/>
         <source>Corroboration matrix: entities by agencies</source>
         <translation>裏付け表: エンティティ × 機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="161"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="229"/>
         <source>How many reports from each agency mention each entity. Entities one agency alone reports are marked single source.</source>
         <translation>各エンティティに言及した各機関のレポート数です。一つの機関だけが報告しているものは単一情報源と表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="170"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="237"/>
         <source>Judgement log</source>
         <translation>判断の記録</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="171"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="238"/>
         <source>Undo selected judgement</source>
         <translation>選択した判断を取り消す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="172"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="239"/>
         <source>Revoke it: it stays in the log, marked as revoked, and fusion runs again</source>
         <translation>取り消します。記録には取り消し済みとして残り、統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="177"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="244"/>
         <source>Every merge, split and &apos;different&apos; made by an analyst: who, when, why.</source>
         <translation>分析官が行った統合・分離・別物の判断すべて: 誰が、いつ、なぜ。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="187"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="254"/>
         <source>#%1 %2 by %3 at %4: %5</source>
         <translation>#%1 %2（%3、%4）: %5</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="190"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="257"/>
         <source> (revoked by %1)</source>
         <translation>（%1 が取り消し）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="199"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="266"/>
         <source>Select a judgement that is still in force.</source>
         <translation>有効な判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="202"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="269"/>
         <source>Judgement revoked.</source>
         <translation>判断を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="214"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="281"/>
         <source>Added %1 reports to the case.</source>
         <translation>%1 件のレポートを事案に追加しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="222"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="289"/>
         <source>All reports</source>
         <translation>すべてのレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="242"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="309"/>
         <source>%1 reports imported since this fusion: press F5 to fuse again</source>
         <translation>この統合の後に %1 件のレポートを取り込みました。F5 で統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="254"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="318"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="330"/>
+        <source>Reading the fusion…</source>
+        <translation>融合結果を読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="330"/>
         <source>Fusing…</source>
         <translation>統合中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="288"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="376"/>
         <source>Mentions</source>
         <translation>言及数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="295"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="383"/>
         <source>Entity</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="299"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="387"/>
         <source>Independent agencies</source>
         <translation>独立した機関の数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="300"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="388"/>
         <source>Gradings</source>
         <translation>評価区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="301"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="389"/>
         <source>First seen</source>
         <translation>初出</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="302"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="390"/>
         <source>Last seen</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="321"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="401"/>
+        <source>Not fused yet for your access: press F5 to fuse.</source>
+        <translation>あなたの閲覧範囲ではまだ融合されていません。F5 キーで融合します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="403"/>
         <source>%1 entities, %2 linked report pairs, %3 near-duplicate groups</source>
         <translation>エンティティ %1 件、関連するレポートの組 %2 件、重複候補 %3 グループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="325"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="406"/>
         <source> (with %1 reports imported since, fused as they arrived; F5 fuses all again)</source>
         <translation>（その後に取り込んだ %1 件を取り込み時に統合済み。F5 で全体を統合し直します）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="379"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="420"/>
+        <source>Re-fuse recommended: %1 pending. Imports since the last full fusion found changes they could not make by themselves (such as two older entities now known to be one); what is shown is still right for each report.</source>
+        <translation>再融合を推奨します: 保留 %1 件。前回の全体融合以降の取り込みで、取り込みだけでは反映できない変更が見つかりました(以前の二つのエンティティが同一と判明した場合など)。表示中の内容は各レポートについて引き続き正しいものです。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="425"/>
+        <source>%1 reports you may read are not in this fusion yet (imported by others since it ran).</source>
+        <translation>閲覧可能なレポートのうち %1 件は、まだこの融合に含まれていません(融合の実行後にほかの利用者が取り込んだもの)。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="428"/>
+        <source>Press F5 to fuse again.</source>
+        <translation>F5 キーで再度融合します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="516"/>
+        <source>This entity is no longer in the fusion: press F5 to fuse again.</source>
+        <translation>このエンティティは融合結果にもう含まれていません。F5 キーで再度融合してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="520"/>
         <source>Aliases: %1</source>
         <translation>別名: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="380"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="521"/>
         <source>Agencies: %1</source>
         <translation>機関: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="381"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="522"/>
         <source> — single source</source>
         <translation> — 単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="382"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="523"/>
         <source>Gradings: %1</source>
         <translation>評価区分: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="383"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="524"/>
         <source>First seen %1, last seen %2</source>
         <translation>初出 %1、最新 %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="384"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="525"/>
         <source>Reports:</source>
         <translation>レポート:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="390"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="528"/>
+        <source>  … and %1 more</source>
+        <translation>  … ほか %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="530"/>
         <source>Mentions (report: as written, at characters):</source>
         <translation>言及（レポート: 表記、文字位置）:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="395"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="534"/>
         <source>Why these were merged:</source>
         <translation>統合した理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="417"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="556"/>
         <source>Select two or more entities to merge.</source>
         <translation>統合するエンティティを 2 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="420"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="559"/>
         <source>Merge entities</source>
         <translation>エンティティを統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="420"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="559"/>
         <source>Merge %1 into one entity? Why:</source>
         <translation>%1 を一つのエンティティに統合しますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="425"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="564"/>
         <source>Merged. The Judgements tab can undo it.</source>
         <translation>統合しました。「判断」タブで取り消せます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="430"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="569"/>
         <source>Select exactly two entities.</source>
         <translation>エンティティをちょうど 2 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="432"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="571"/>
         <source>Different entities</source>
         <translation>別のエンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="432"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="571"/>
         <source>Never merge %1 and %2? Why:</source>
         <translation>%1 と %2 を今後統合しないようにしますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="438"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="577"/>
         <source>Recorded: they will be kept apart.</source>
         <translation>記録しました: 今後は別々に扱います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="443"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="582"/>
         <source>Select one entity to split.</source>
         <translation>分離するエンティティを 1 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="446"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="456"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="585"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="596"/>
         <source>Split entity</source>
         <translation>エンティティを分離</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="447"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="586"/>
         <source>Which of its reports are about someone or something else? Report numbers (%1):</source>
         <translation>別の人物・対象について述べているレポートはどれですか？ レポート番号 (%1):</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="454"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="594"/>
         <source>Report numbers are whole numbers, separated by commas.</source>
         <translation>レポート番号は整数をカンマで区切って入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="456"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="596"/>
         <source>Why are they different?</source>
         <translation>なぜ別物なのですか？</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="461"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="601"/>
         <source>Split recorded.</source>
         <translation>分離を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="466"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="606"/>
         <source>Select one entity to confirm.</source>
         <translation>確定するエンティティを一つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="468"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="608"/>
         <source>Confirm entity</source>
         <translation>エンティティを確定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="469"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="609"/>
         <source>Its names stay one entity through every re-fusion. Why is it right? (optional)</source>
         <translation>その名前は今後の統合でも一つのエンティティのまま保たれます。正しいと判断した理由は?（任意）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="474"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="614"/>
         <source>Confirmation recorded.</source>
         <translation>確定を記録しました。</translation>
     </message>
@@ -2825,7 +2889,7 @@
 <context>
     <name>LinkGraph</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/graph.py" line="90"/>
+        <location filename="../../nia_desktop/ui/views/fusion/graph.py" line="112"/>
         <source>Link graph of entities and reports</source>
         <translation>エンティティとレポートの関連図</translation>
     </message>
@@ -5138,7 +5202,7 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>機関ごとのレポートの時系列</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="45"/>
+        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="46"/>
         <source>No dated reports to show.</source>
         <translation>日付のあるレポートがありません。</translation>
     </message>
