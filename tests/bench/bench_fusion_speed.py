@@ -1,6 +1,6 @@
 """Full fusion time over N reports, beside a baseline from the same run.
 
-    python tests/bench/bench_fusion_speed.py --reports 10000
+    python tests/bench/bench_fusion_speed.py --reports 10000 [--texts /tmp/texts.pickle] [--again]
     python tests/bench/bench_fusion_speed.py --incremental 100000      # one report into 100,000
     python tests/bench/bench_fusion_speed.py --stored 10000            # an import in a new session (the CLI)
 
@@ -14,6 +14,7 @@ tokenising the same texts (the one library pass fusion cannot avoid).
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -114,6 +115,8 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=10000)
     parser.add_argument("--incremental", type=int, default=0, metavar="N",
                         help="instead: time adding one report to N synthetic reports already fused")
+    parser.add_argument("--texts", type=Path, help="keep the generated texts in this file and reuse them")
+    parser.add_argument("--again", action="store_true", help="also time a second fusion with extractions kept")
     parser.add_argument("--stored", type=int, default=0, metavar="N",
                         help="instead: time an import in a new session into a stored fusion of N reports")
     args = parser.parse_args()
@@ -123,28 +126,82 @@ def main() -> None:
     if args.incremental:
         incremental(args.incremental)
         return
-    from nia_desktop.core.fusion import names_ja
-    from nia_desktop.core.fusion.engine import fuse
+    full(args.reports, args.texts, args.again)
 
+
+def _cached_texts(count: int, keep: Path | None):  # type: ignore[no-untyped-def]
+    """The generated texts, kept in ``keep`` (a pickle of our own making) to skip the generator next time."""
+    import pickle
+
+    if keep is not None and keep.exists():
+        reports = pickle.loads(keep.read_bytes())  # noqa: S301 - a file this bench wrote
+        if len(reports) >= count:
+            return reports[:count]
     with tempfile.TemporaryDirectory() as tmp:
-        reports = texts(args.reports, Path(tmp))
-    names_ja.extract("準備")  # load the dictionary outside the timings
+        reports = texts(count, Path(tmp))
+    if keep is not None:
+        keep.write_bytes(pickle.dumps(reports))
+    return reports
+
+
+def _rss_mb() -> float:
+    """This process's resident memory now (Linux), in MB."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except OSError:
+        return 0.0
+
+
+def full(count: int, keep: Path | None = None, again: bool = False) -> None:
+    """Full fusion of ``count`` reports beside SudachiPy tokenising the same texts, in the same run: wall time,
+    their ratio, cores used (CPU time of this process and its workers over wall time), peak memory of each, and
+    where the time and memory went, phase by phase."""
+    import resource
+
+    from nia_desktop.core.fusion import engine, names_ja
+
+    reports = _cached_texts(count, keep)
+    engine.load_dictionaries()  # outside the timings, as the desktop loads them at unlock
+    names_ja.extract("準備")
     start = time.perf_counter()
     tokenizer = names_ja._tokenizer()
     for report in reports:
         tokenizer.tokenize(report.title + "\n" + report.text)
     baseline = time.perf_counter() - start
+    before_self, before_children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    held = _rss_mb()
+    phases: list[tuple[str, float, float]] = []
+    start = time.perf_counter()
+    engine.PHASES = lambda name: phases.append((name, time.perf_counter() - start, _rss_mb()))
     extracted: dict = {}  # type: ignore[type-arg]
-    start = time.perf_counter()
-    result = fuse(reports, extracted=extracted)
+    result = engine.fuse(reports, extracted=extracted)
     took = time.perf_counter() - start
-    print(f"full fusion of {len(reports)} reports: {took:.1f} s ({len(result.entities)} entities, "
-          f"{len(result.links)} links, {len(result.duplicates)} near-duplicate groups)   baseline: Sudachi "
-          f"tokenising the same texts {baseline:.1f} s   (target: <= 60 s)")
-    start = time.perf_counter()
-    fuse(reports, extracted=extracted)
-    print(f"again, with every report's extraction kept from the first run: {time.perf_counter() - start:.1f} s")
-
+    engine.PHASES = None
+    after_self, after_children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    cpu_self = after_self.ru_utime + after_self.ru_stime - before_self.ru_utime - before_self.ru_stime
+    cpu_children = (after_children.ru_utime + after_children.ru_stime - before_children.ru_utime
+                    - before_children.ru_stime)
+    print(f"full fusion of {len(reports)} reports ({sum(len(r.text) for r in reports) / 1e6:.0f} MB of text): "
+          f"{took:.1f} s ({len(result.entities)} entities, {len(result.links)} links, "
+          f"{len(result.duplicates)} near-duplicate groups)")
+    print(f"  baseline: SudachiPy tokenising the same texts {baseline:.1f} s (one core); ratio {took / baseline:.2f}x "
+          f"(target: <= 4x at 100,000)")
+    print(f"  CPU: this process {cpu_self:.1f} s, workers {cpu_children:.1f} s; cores used "
+          f"{(cpu_self + cpu_children) / took:.2f} of {os.cpu_count()}")
+    print(f"  peak RSS: this process {after_self.ru_maxrss / 1e3:.0f} MB (of which {held:.0f} MB held before fusion: "
+          f"the texts, dictionaries and the baseline), largest worker {after_children.ru_maxrss / 1e3:.0f} MB "
+          f"(target: <= 2 GB)")
+    last = 0.0
+    for name, at, rss in phases:
+        print(f"    {name:<26} {at - last:6.1f} s  (at {at:6.1f} s)  RSS {rss:6.0f} MB")
+        last = at
+    if again:
+        start = time.perf_counter()
+        engine.fuse(reports, extracted=extracted)
+        print(f"again, with every report's extraction kept from the first run: {time.perf_counter() - start:.1f} s")
 
 if __name__ == "__main__":
     main()

@@ -39,7 +39,7 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -334,18 +334,34 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
     watch = Matcher(entries)
     known = gazetteer.load()
     _phase("start")
-    parts = {r.id: report_content(r) for r in report_list}  # each report's header is found once
+    # Each report's header is found once; only its spans are kept (the text with its title is rebuilt where
+    # needed, a copy of every text held all through fusion was a second corpus in memory).
+    headers = {r.id: report_content(r)[1] for r in report_list}
     _phase("headers")
     messages = {r.id: r.message for r in report_list if r.message}
     missing = [r for r in report_list if r.id not in extracted]
-    # Near-duplicates and dates need only the text: worked out here while the workers extract, on the core
-    # this process would otherwise leave idle waiting for them.
+    # Near-duplicates and dates need only the text: worked out beside extraction and resolution, by a worker
+    # process of their own (a thread here when there is none), waited for only when the result is assembled.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fusion-text") as pool:
-        by_text = pool.submit(_text_only, parts, messages)
+        by_text = pool.submit(_text_only, _Contents(report_list, headers, messages), len(report_list))
         extracted.update(workers.extract_all(missing, entries, lambda report: extract(report, watch)))
         _phase("extracted")
+        per_report, union = _resolve(report_list, headers, decided, extracted, known)
         duplicates, dates = by_text.result()
         _phase("text only")
+    pinned = {node for j in decided if j.verdict == "same" for node in (j.a, j.b)}
+    result = _assemble(len(report_list), per_report, union, duplicates, dates, pinned)
+    _phase("assembled")
+    release(per_report)  # not in one C call as this returns: see core/gc_pause.release
+    release(union.parent)
+    _phase("released")
+    return result
+
+
+def _resolve(report_list: list[ReportText], headers: dict[int, list[tuple[int, int]]], decided: list[Judgement],
+             extracted: dict[int, list[Found]],
+             known: gazetteer.Gazetteer) -> tuple[dict[int, list[Found]], KeyUnion]:
+    """Every rule, the analysts' judgements first: each report's mentions and the union of their keys."""
     per_report: dict[int, list[Found]] = {r.id: _apply_splits(r.id, extracted[r.id], decided) for r in report_list}
     union = KeyUnion((j.a, j.b) for j in decided if j.verdict == "different")
     for judgement in decided:
@@ -357,7 +373,7 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
                      if f.node == _abbreviation_node(f.mention.surface) and f.mention.surface.isupper()}
     for report in report_list:
         kept = [f for f in per_report[report.id] if not f.mention.implied or f.mention.key in literal_domains]
-        full, header = parts[report.id]
+        full, header = f"{report.title}\n{report.text}", headers[report.id]
         kept = _abbreviations_elsewhere(full, header, kept, abbreviations)
         per_report[report.id] = rules.local_merges(report.id, full, kept, union)
     _phase("local merges")
@@ -380,13 +396,7 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
     bilingual.merges(union, per_report, names_ja.words)
     rules.split_given_names(union, per_report)
     _phase("global rules")
-    pinned = {node for j in decided if j.verdict == "same" for node in (j.a, j.b)}
-    result = _assemble(len(report_list), per_report, union, duplicates, dates, pinned)
-    _phase("assembled")
-    release(per_report)  # not in one C call as this returns: see core/gc_pause.release
-    release(union.parent)
-    _phase("released")
-    return result
+    return per_report, union
 
 
 def _apply_splits(report_id: int, found: list[Found], decided: list[Judgement]) -> list[Found]:
@@ -397,14 +407,49 @@ def _apply_splits(report_id: int, found: list[Found], decided: list[Judgement]) 
     return found
 
 
-def _text_only(parts: dict[int, tuple[str, list[tuple[int, int]]]],
-               messages: dict[int, int]) -> tuple[list[list[int]], dict[int, list[str]]]:
-    """Near-duplicate groups and each report's content dates: what fusion finds from the text alone."""
-    contents = {report_id: _without_header(*part) for report_id, part in parts.items()}
-    duplicates = neardup.groups(_messages_whole(contents, messages).items())
-    _phase("near-duplicates (thread)")
+class _Contents:
+    """Each report's content (its header left out) and whether near-duplicates compare it, made afresh each time
+    it is read and never held all at once (near-duplicates read it twice). E-mails are compared by their own
+    text, without the attachments fused beside them: two messages of one storyline attach nearly the same
+    selector list; that says nothing of whether one message is a copy of the other, and a copy re-sends its
+    attachments anyway."""
+
+    def __init__(self, reports: list[ReportText], headers: dict[int, list[tuple[int, int]]],
+                 messages: dict[int, int]) -> None:
+        self.reports, self.headers, self.messages = reports, headers, messages
+
+    def __iter__(self) -> Iterator[tuple[int, str, bool]]:
+        fused = self.headers
+        for report in self.reports:
+            yield (report.id, _without_header(f"{report.title}\n{report.text}", self.headers[report.id]),
+                   self.messages.get(report.id) not in fused)
+
+
+class _Compared:
+    """The contents near-duplicates compare, read afresh from ``contents`` each time."""
+
+    def __init__(self, contents: Iterable[tuple[int, str, bool]]) -> None:
+        self.contents = contents
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        return ((report_id, text) for report_id, text, compared in self.contents if compared)
+
+
+def _text_only(contents: _Contents, count: int) -> tuple[list[list[int]], dict[int, list[str]]]:
+    try:
+        found = workers.text_only(contents, count)
+    except (OSError, workers.WorkerFailed):
+        found = text_findings(contents)
+    _phase("near-duplicates and dates")
+    return found
+
+
+def text_findings(contents: Iterable[tuple[int, str, bool]]) -> tuple[list[list[int]], dict[int, list[str]]]:
+    """Near-duplicate groups and each report's content dates: what fusion finds from the text alone.
+    ``contents`` (report id, content, compared for near-duplicates) is read three times."""
+    duplicates = neardup.groups(_Compared(contents))
     # Dates in the content (the header's date is the report's own): for timelines, never for links.
-    dates = {report_id: sorted({d.isoformat() for _, d in find_dates(text)}) for report_id, text in contents.items()}
+    dates = {report_id: sorted({d.isoformat() for _, d in find_dates(text)}) for report_id, text, _ in contents}
     return duplicates, dates
 
 
@@ -447,13 +492,6 @@ def _assemble(report_count: int, per_report: dict[int, list[Found]], union: KeyU
 def is_unsure(f: Found) -> bool:
     return f.node[0] != "watch" and f.mention.kind in NAME_KINDS and _JAPANESE.search(f.mention.surface) is not None \
         and names_ja.unsure(f.mention.surface)
-
-
-def _messages_whole(contents: dict[int, str], messages: dict[int, int]) -> dict[int, str]:
-    """What near-duplicates compare: e-mails by their own text, without the attachments fused beside them.
-    Two messages of one storyline attach nearly the same selector list; that says nothing of whether one
-    message is a copy of the other, and a copy re-sends its attachments anyway."""
-    return {report_id: text for report_id, text in contents.items() if messages.get(report_id) not in contents}
 
 
 def kind_and_name(found: list[Found]) -> tuple[Kind, str]:

@@ -105,10 +105,10 @@ def _is_chrome(line: str) -> bool:
     return len(line) <= _CHROME_CHARS and _CHROME.search(line) is not None
 
 
-def _without_boilerplate(lines: list[str], frequent: Counter[str], limits: tuple[int, int]) -> str:
+def _without_boilerplate(lines: list[str], frequent: Counter[int], limits: tuple[int, int]) -> str:
     short, long = limits
     kept = [line for line in lines
-            if not _is_chrome(line) and frequent[line] < (short if len(line) <= BOILERPLATE_CHARS else long)]
+            if not _is_chrome(line) and frequent[hash(line)] < (short if len(line) <= BOILERPLATE_CHARS else long)]
     return "".join(kept)  # normalised text has no whitespace: lines join as they were
 
 
@@ -166,18 +166,23 @@ def _shingle_sets(contents: Iterable[tuple[int, str]]) -> dict[int, array[int]]:
     """Each report's shingles, its boilerplate lines left out; reports too short to judge are left out.
 
     Kept as arrays of 32-bit hashes, four bytes a shingle, made into sets only for the pairs compared: as sets
-    of Python ints they took about 50 bytes a shingle, 690 MB at 10,000 reports (most of a fusion's memory)."""
-    texts = [(report_id, _lines(text)) for report_id, text in contents]
-    frequent: Counter[str] = Counter()
-    for _, lines in texts:
-        frequent.update(set(lines))
-    limits = (max(BOILERPLATE_REPORTS, int(BOILERPLATE_SHARE * len(texts))),
-              max(BOILERPLATE_REPORTS, int(BOILERPLATE_LONG_SHARE * len(texts))))
+    of Python ints they took about 50 bytes a shingle, 690 MB at 10,000 reports (most of a fusion's memory).
+    Texts are read twice, once to count lines and once to shingle, when ``contents`` can be read twice (a
+    collection, or a view that re-reads them): no report's lines are then held beyond its own turn, and lines
+    are counted by their hash (64 bits: a collision among millions of lines is out of reach), not kept whole.
+    """
+    if iter(contents) is contents:  # a one-pass iterator: held whole, as before
+        contents = list(contents)
+    frequent: Counter[int] = Counter()
+    count = 0
+    for _, text in contents:
+        frequent.update({hash(line) for line in _lines(text)})
+        count += 1
+    limits = (max(BOILERPLATE_REPORTS, int(BOILERPLATE_SHARE * count)),
+              max(BOILERPLATE_REPORTS, int(BOILERPLATE_LONG_SHARE * count)))
     sets: dict[int, array[int]] = {}
-    texts.reverse()
-    while texts:  # each report's lines freed as it is done: all at once, they would hold the GIL for a while
-        report_id, lines = texts.pop()
-        items = _shingles_of(_without_boilerplate(lines, frequent, limits))
+    for report_id, text in contents:
+        items = _shingles_of(_without_boilerplate(_lines(text), frequent, limits))
         if len(items) >= MIN_SHINGLES:
             sets[report_id] = array("I", items)
     release(frequent)

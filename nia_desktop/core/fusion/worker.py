@@ -5,7 +5,9 @@ pure Python per report and holds the GIL, so threads cannot use a second
 core; a process can. The worker speaks core/ingest/wire.py frames on its
 standard input and output: first the watchlist, then batches of reports,
 each answered with the encoded extraction of every report in it
-(core/fusion/cache.py's format, the one the vault keeps). Text travels only
+(core/fusion/cache.py's format, the one the vault keeps). Started with
+``text_only`` instead, it finds near-duplicates and content dates in the
+contents it is sent, so they need not share the parent's core. Text travels only
 through the pipes: nothing is written to disk, core dumps are off and the
 process is not dumpable (core/hardening.py). When the parent goes away its
 pipe ends, and so does the worker.
@@ -27,11 +29,14 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
     from nia_desktop.core.fusion.watchlist import Matcher, WatchEntry
     from nia_desktop.core.ingest.wire import WireError, read_frame, write_frame
 
-    load_dictionaries()
     try:
         header, _ = read_frame(stdin)
     except (WireError, EOFError):
         return
+    if header.get("text_only") is True:
+        serve_text_only(stdin, stdout)
+        return
+    load_dictionaries()
     entries = [WatchEntry(int(e["id"]), Kind(e["kind"]), str(e["name"]), tuple(e["aliases"]))
                for e in header.get("watch", [])]
     watch = Matcher(entries) if entries else None
@@ -44,6 +49,26 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
         found = {str(report_id): cache.encode(extract(ReportText(int(report_id), str(title), str(text)), watch))
                  for report_id, title, text in header.get("reports", [])}
         write_frame(stdout, {"found": found}, [])
+
+
+def serve_text_only(stdin: IO[bytes], stdout: IO[bytes]) -> None:
+    """What fusion finds from the text alone (near-duplicate groups, content dates), on a core of its own while
+    the parent resolves entities: every report's content arrives in batches, then ``done``. No dictionaries."""
+    from nia_desktop.core.fusion.engine import text_findings
+    from nia_desktop.core.ingest.wire import WireError, read_frame, write_frame
+
+    write_frame(stdout, {"ready": True}, [])
+    contents: list[tuple[int, str, bool]] = []
+    while True:
+        try:
+            header, _ = read_frame(stdin)
+        except (WireError, EOFError):
+            return
+        if header.get("done") is True:
+            break
+        contents.extend((int(i), str(text), bool(compared)) for i, text, compared in header.get("contents", []))
+    duplicates, dates = text_findings(contents)
+    write_frame(stdout, {"duplicates": duplicates, "dates": [[i, found] for i, found in dates.items()]}, [])
 
 
 def run_if_requested(argv: list[str]) -> bool:

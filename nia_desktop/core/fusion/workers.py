@@ -19,7 +19,7 @@ import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from nia_desktop.core.fusion import cache
 from nia_desktop.core.fusion.nodes import Found, ReportText
@@ -117,12 +117,28 @@ def extract_all(reports: list[ReportText], watch: list[WatchEntry],
     return results
 
 
+def text_only(contents: Iterable[tuple[int, str, bool]], count: int) -> tuple[list[list[int]], dict[int, list[str]]]:
+    """Near-duplicate groups and content dates (engine.text_findings) found by a worker process, for ``count``
+    reports' contents streamed to it in batches, (report id, content, compared for near-duplicates) each;
+    raises WorkerFailed when no worker can: the caller finds them in-process instead."""
+    if count < MIN_REPORTS or worker_count() < 2:
+        raise WorkerFailed("too few reports or cores for a worker")
+    process = _TextWorker()
+    try:
+        return process.text_only(contents)
+    finally:
+        process.close()
+
+
 class _WorkerFailed(Exception):
     """The worker answered with something other than the extraction asked for, or not at all."""
 
 
+WorkerFailed = _WorkerFailed
+
+
 class _Worker:
-    def __init__(self, watch: list[WatchEntry]) -> None:
+    def __init__(self, watch: list[WatchEntry], text_only: bool = False) -> None:
         from nia_desktop.core.ingest.wire import WireError, read_frame, write_frame
 
         self._read, self._write, self._wire_error = read_frame, write_frame, WireError
@@ -131,7 +147,7 @@ class _Worker:
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.stdin, self.stdout = self.proc.stdin, self.proc.stdout
         try:
-            self._write(self.stdin, {"watch": [e.to_json() for e in watch]}, [])
+            self._write(self.stdin, {"text_only": True} if text_only else {"watch": [e.to_json() for e in watch]}, [])
             header, _ = self._read(self.stdout)
         except (OSError, WireError, EOFError) as exc:
             self.close()
@@ -164,3 +180,37 @@ class _Worker:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+
+
+class _TextWorker(_Worker):
+    """A worker finding near-duplicates and dates: it loads no dictionaries."""
+
+    def __init__(self) -> None:
+        super().__init__([], text_only=True)
+
+    def text_only(self, contents: Iterable[tuple[int, str, bool]]) -> tuple[list[list[int]], dict[int, list[str]]]:
+        batch: list[tuple[int, str, bool]] = []
+        size = 0
+        sent: list[int] = []
+        try:
+            for item in contents:
+                batch.append(item)
+                sent.append(item[0])
+                size += len(item[1])
+                if size >= BATCH_CHARS:
+                    self._write(self.stdin, {"contents": batch}, [])
+                    batch, size = [], 0
+            self._write(self.stdin, {"contents": batch}, [])
+            self._write(self.stdin, {"done": True}, [])
+            header, _ = self._read(self.stdout)
+        except (OSError, self._wire_error, EOFError) as exc:
+            raise _WorkerFailed(f"fusion worker failed: {exc}") from exc
+        try:
+            duplicates = [[int(r) for r in group] for group in header["duplicates"]]
+            dates = {int(r): [str(d) for d in found] for r, found in header["dates"]}
+        except (ValueError, TypeError, KeyError) as exc:
+            raise _WorkerFailed(f"fusion worker sent malformed findings: {exc}") from exc
+        known = set(sent)
+        if list(dates) != sent or not all(r in known for group in duplicates for r in group):
+            raise _WorkerFailed("fusion worker answered for other reports")
+        return duplicates, dates
