@@ -53,7 +53,7 @@ def main() -> int:
             run(["user", "grant", "anna", "特定秘密"], env)
         env.update({"NIA_USER": "anna", "NIA_PASSPHRASE": "anna-passphrase-1"})
         took_import = run(["import", str(args.corpus / "reports"), "--json"], env, work / "import.json")
-        run(["reports", "--json", "--limit", "1000000"], env, work / "reports.json")
+        run(["reports", "--json"], env, work / "reports.json")  # every report, as an array
         took_fuse = run(["fuse", "--json"], env, work / "fuse.json")
         print(f"import {took_import:.1f} s, fuse {took_fuse:.1f} s (each including unlock)")
         score = subprocess.run([sys.executable, str(args.score), str(args.corpus / "ground_truth.json"),
