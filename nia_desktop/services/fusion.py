@@ -60,26 +60,15 @@ def _report_texts(session: Session, case: str, reader: Access) -> list[ReportTex
     return [ReportText(int(i), str(title), str(body), int(message or 0)) for i, title, body, message in rows]
 
 
-def _hidden_sql(session: Session, reader: Access) -> tuple[str, list[Any]]:
-    """A query of the reports ``reader`` may not read, by their own indexes (classification, caveat): the set is
-    usually small (above the reader's level, or in a compartment they lack), never a scan of every report."""
-    sql = "SELECT id FROM reports WHERE classification > ?"
-    params: list[Any] = [int(reader.level)]
-    lacking = clearances.restrictive_not_held(session.db, reader)
-    if lacking:
-        marks = ",".join("?" * len(lacking))
-        sql += f" UNION ALL SELECT report_id FROM report_caveats WHERE caveat IN ({marks})"  # noqa: S608 - placeholders
-        params += lacking
-    return sql, params
-
-
 def _scope(session: Session, case: str, reader: Access | None = None) -> state.Scope | None:
     """The latest fusion of ``case`` kept for this user's access, or None: none yet, or one that draws on a
-    report re-marked beyond the user's reach since (fusing again makes a new one). The check probes the scope
-    for each report hidden from the reader (core/store/fusion_state.draws_on_any), not every report it covers."""
+    report re-marked beyond the user's reach since (fusing again makes a new one). The probe starts from the
+    smaller side, the reports hidden from the reader or the scope's (services/fusion_tables.draws_on_unreadable)."""
+    from nia_desktop.services.fusion_tables import draws_on_unreadable
+
     reader = reader or session.access()
     found = state.scope(session.db, store.run_scope(case, reader.key()))
-    if found is None or state.draws_on_any(session.db, found.id, *_hidden_sql(session, reader)):
+    if found is None or draws_on_unreadable(session.db, found.id, reader):
         return None
     return found
 
@@ -543,6 +532,12 @@ def fuse_imported(session: Session, report_ids: list[int]) -> ImportFused | None
     matcher = Matcher(watch)
     found = {t.id: extract(t, matcher) for t in texts}  # the slow part, before taking the writer lock
     with session.db.transaction():
+        # Again under the writer lock: a full fusion that committed during extraction replaced the scope (and
+        # may cover these reports already); they go into the scope as it is now, and only where it lacks them.
+        kept = _scope(session, "", reader)
+        if kept is None:
+            return None
+        texts = [t for t in texts if not state.covers(session.db, kept.id, t.id)]
         index = TableIndex(session.db, kept.id, watch, now,
                            load=lambda ids: {t.id: content_only(t) for t in _texts(session, ids, reader)})
         updates: list[Update] = [index.add(text, found[text.id]) for text in texts]

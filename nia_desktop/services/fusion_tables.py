@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nia_desktop.core.classification import Level
+from nia_desktop.core.markings import Access
 from nia_desktop.core.roles import Action
 from nia_desktop.core.store import cases, clearances, fusion_state
 from nia_desktop.core.store import fusion_pages as pages
@@ -44,12 +45,21 @@ def _scope(session: Session, case: str) -> Scope | None:
         return None
     if not clearances.hides_any(session.db, reader):
         return Scope(sid, None)
-    clause, params = clearances.readable_sql(session.db, reader, "r")
-    above = int(session.db.query("SELECT count(*) FROM reports WHERE classification > ?", (int(reader.level),))[0][0])
-    covered = int(session.db.query("SELECT reports FROM fusion_scopes WHERE id = ?", (sid,))[0][0])
-    if draws_on_hidden(session.db, sid, clause, params, scope_first=above > covered):
+    if draws_on_unreadable(session.db, sid, reader):
         return None
-    return Scope(sid, (clause, params))
+    return Scope(sid, clearances.readable_sql(session.db, reader, "r"))
+
+
+def draws_on_unreadable(db: Any, sid: int, reader: Access) -> bool:
+    """Whether scope ``sid`` covers a report ``reader`` may not read (then nothing of it may be shown), probed
+    from the smaller side; no probe at all when the vault hides nothing from them."""
+    if not clearances.hides_any(db, reader):
+        return False
+    above = int(db.query("SELECT count(*) FROM reports WHERE classification > ?", (int(reader.level),))[0][0])
+    covered = int(db.query("SELECT reports FROM fusion_scopes WHERE id = ?", (sid,))[0][0])
+    if above > covered:  # cleared low: most of the vault hidden, their own fusion small
+        return draws_on_hidden(db, sid, *clearances.readable_sql(db, reader, "r"), scope_first=True)
+    return fusion_state.draws_on_any(db, sid, *clearances.hidden_ids_sql(db, reader))
 
 
 def draws_on_hidden(db: Any, sid: int, clause: str, params: list[Any], scope_first: bool) -> bool:

@@ -171,6 +171,19 @@ def readable_sql(db: VaultConnection, reader: Access, table: str = "reports") ->
     return clause, params
 
 
+def hidden_ids_sql(db: VaultConnection, reader: Access) -> tuple[str, list[Any]]:
+    """A query of the ids of the reports ``reader`` may not read: readable_sql's negation, each branch by its own
+    index (classification, caveat) under UNION ALL, so it costs what is hidden, never a scan of every report."""
+    sql = "SELECT id FROM reports WHERE classification > ?"
+    params: list[Any] = [int(reader.level)]
+    lacking = restrictive_not_held(db, reader)
+    if lacking:
+        marks = ",".join("?" * len(lacking))
+        sql += f" UNION ALL SELECT report_id FROM report_caveats WHERE caveat IN ({marks})"
+        params += lacking
+    return sql, params
+
+
 def readable_rows_sql(db: VaultConnection, reader: Access, column: str) -> tuple[str, list[Any]]:
     """The same rule for a column holding report ids outside the reports table (the full-text index's rowid),
     looked up per row: a search stops after a few hundred candidates, so two index probes per candidate cost

@@ -308,8 +308,15 @@ def _stream(db: VaultConnection, sql: str, params: tuple[Any, ...]) -> Iterator[
 # -- small writers for imports (core/fusion/incremental.TableIndex) --------------
 
 def add_scope_report(db: VaultConnection, sid: int, report_id: int) -> None:
-    db.execute("INSERT OR IGNORE INTO fusion_scope_reports (scope_id, report_id) VALUES (?, ?)", (sid, report_id))
-    db.execute("UPDATE fusion_scopes SET reports = reports + 1 WHERE id = ?", (sid,))
+    added = db.execute("INSERT OR IGNORE INTO fusion_scope_reports (scope_id, report_id) VALUES (?, ?)",
+                       (sid, report_id)).rowcount
+    if added == 1:
+        db.execute("UPDATE fusion_scopes SET reports = reports + 1 WHERE id = ?", (sid,))
+
+
+def covers(db: VaultConnection, sid: int, report_id: int) -> bool:
+    """Whether the scope already covers the report (a full fusion since included it)."""
+    return bool(db.query("SELECT 1 FROM fusion_scope_reports WHERE scope_id = ? AND report_id = ?", (sid, report_id)))
 
 
 def new_entity(db: VaultConnection, sid: int, kind: Kind, name: str) -> int:

@@ -88,3 +88,36 @@ def test_a_key_two_homonyms_share_goes_to_the_one_whose_context_the_report_share
     holders = sorted(e.reports for e in before.entities if "NAGASE Ren" in e.aliases)
     assert holders == [[1, 2, 3, 8], [4, 5, 6, 7]]
     assert update.links == [(4, 7), (5, 7), (6, 7)] and again.links == [(1, 8), (2, 8), (3, 8)]
+
+
+def test_a_full_fusion_committed_during_an_imports_extraction_is_what_the_import_fuses_into(
+        vault_dir, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`nia fuse` (or F5) may commit while an import extracts its reports outside the writer lock: the import then
+    fuses into the new scope, and not twice what that fusion already covers (found by the review of issue 15:
+    it failed with an internal error or wrote rows under the replaced scope's id)."""
+    from nia_desktop.core.store import fusion as fusion_store
+    from nia_desktop.core.store import fusion_state as state
+    from nia_desktop.services import fusion, importing
+    from nia_desktop.services.session import unlock
+    from tests.conftest import ANALYST, ANALYST_PASS
+
+    (tmp_path / "a.txt").write_text("Subject: A\n\nKonstantin YEGOROV met NAGASE Ren. " + BODY)
+    (tmp_path / "b.txt").write_text("Subject: B\n\nIvan PETROV met Hiroshi TANAKA in Roppongi. " + BODY[:200])
+    extract = fusion.extract
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        importing.import_paths(session, [tmp_path / "a.txt"])
+        fusion.run_fusion(session)
+
+        def extract_while_someone_fuses(report, matcher):  # type: ignore[no-untyped-def]
+            with unlock(vault_dir, ANALYST, ANALYST_PASS) as other:
+                fusion.run_fusion(other)  # covers the report just imported
+            return extract(report, matcher)
+
+        monkeypatch.setattr(fusion, "extract", extract_while_someone_fuses)
+        second = importing.import_paths(session, [tmp_path / "b.txt"])
+        after = state.scope(session.db, fusion_store.run_scope("", session.access().key()))
+        assert after is not None and after.reports == 2  # the scope replaced (its id may be the old one again)
+        assert second.fused is not None and second.fused["reports"] == 0  # the new fusion had it already
+        mentions = session.db.query("SELECT count(*), count(DISTINCT start_offset) FROM fusion_mentions "
+                                    "WHERE scope_id = ? AND report_id = ?", (after.id, second.imported[0]["id"]))[0]
+        assert mentions[0] == mentions[1] > 0  # once each, not added again
