@@ -37,9 +37,11 @@ def _filters(session: Session, filters: Filters | None, case: str = "") -> Filte
 
 
 def list_reports(session: Session, case: str = "", filters: Filters | None = None, offset: int = 0,
-                 limit: int = 1000, order: str = "id", descending: bool = False) -> list[ReportSummary]:
+                 limit: int = 1000, order: str = "id", descending: bool = False,
+                 after: ReportSummary | None = None) -> list[ReportSummary]:
+    """``after``: the last report of the page before, in the same order (keyset paging, store/reports.page)."""
     session.require(Action.REPORT_READ)
-    return reports.page(session.db, _filters(session, filters, case), offset, limit, order, descending)
+    return reports.page(session.db, _filters(session, filters, case), offset, limit, order, descending, after)
 
 
 def report_page(session: Session, case: str = "", filters: Filters | None = None, offset: int = 0,

@@ -1,8 +1,11 @@
 """A lazy table model over the reports: pages are fetched as the view scrolls.
 
-A vault of 100,000 reports opens without loading them all: rowCount grows by
-one page at a time through canFetchMore/fetchMore. With a search active the
-model shows the ranked hits instead.
+A vault of a million reports opens without loading them all: rowCount grows
+by one page at a time through canFetchMore/fetchMore, each page read from
+where the last one ended (keyset paging: the hundredth page costs what the
+first does). The first page shows before the reports are counted: the count
+follows in its own task (``counted``). With a search active the model shows
+the ranked hits instead.
 
 Every query runs on a worker (the view's ``run``): the database is shared with
 imports, and the UI thread must never wait for it. A reload's result replaces
@@ -38,10 +41,12 @@ Runner = Callable[..., Task]
 class ReportsModel(QAbstractTableModel):
     """Signals:
     reloaded(): a reload's rows (or search hits) are in the model.
+    counted(): ``total`` is known for the rows shown (it is None from a reload of the listing until then).
     """
 
     COLUMNS = ("date", "agency", "title", "classification", "grading", "language")
     reloaded = Signal()
+    counted = Signal()
 
     def __init__(self, session: Session, run: Runner, parent: Any = None) -> None:
         super().__init__(parent)
@@ -53,7 +58,8 @@ class ReportsModel(QAbstractTableModel):
         self.filters = Filters()
         self.rows: list[ReportSummary] = []
         self.snippets: dict[int, str] = {}
-        self.total = 0
+        self.total: int | None = 0
+        self.more = False  # rows follow the last one loaded (the listing; hits come all at once)
         self.query = ""
         self.order, self.descending = "date", True
         self.headers = (self.tr("Date"), self.tr("Agency"), self.tr("Title"), self.tr("Classification"),
@@ -76,25 +82,27 @@ class ReportsModel(QAbstractTableModel):
         order, descending = self.order, self.descending
         self.loading = True
 
-        def work(signals: object, cancel: object) -> tuple[list[ReportSummary], dict[int, str], int]:
+        def work(signals: object, cancel: object) -> tuple[list[ReportSummary], dict[int, str], bool]:
             if query_:
                 hits: list[Hit] = reports.search(session, query_, limit=500, filters=filters_)
-                return [h.summary for h in hits], {h.summary.id: h.snippet for h in hits}, len(hits)
-            total = reports.count_reports(session, filters=filters_)
-            rows = reports.list_reports(session, filters=filters_, offset=0, limit=PAGE, order=order,
+                return [h.summary for h in hits], {h.summary.id: h.snippet for h in hits}, False
+            rows = reports.list_reports(session, filters=filters_, offset=0, limit=PAGE + 1, order=order,
                                         descending=descending)
-            return rows, {}, total
+            return rows[:PAGE], {}, len(rows) > PAGE
 
-        def loaded(result: tuple[list[ReportSummary], dict[int, str], int]) -> None:
+        def loaded(result: tuple[list[ReportSummary], dict[int, str], bool]) -> None:
             if generation != self._generation:
                 return  # a newer reload was started
             self.loading = False  # before the reset: the table may ask for the next page straight away
             self.beginResetModel()
-            self.rows, self.snippets, self.total = result
+            self.rows, self.snippets, self.more = result
+            self.total = None if self.more else len(self.rows)
             self.endResetModel()
             self.reloaded.emit()
             if on_loaded is not None:
                 on_loaded()
+            if self.more:
+                self._count(generation, filters_)
 
         def finished() -> None:
             if generation == self._generation:
@@ -102,34 +110,49 @@ class ReportsModel(QAbstractTableModel):
 
         self._run(work, on_success=loaded, on_finished=finished)
 
+    def _count(self, generation: int, filters: Filters) -> None:
+        """Count the listing's reports in a task of its own, after its first page is shown (a count at a
+        million is a scan: up to a second with a filter)."""
+        session = self.session
+
+        def counted(total: int) -> None:
+            if generation == self._generation:
+                self.total = total
+                self.counted.emit()
+
+        self._run(lambda signals, cancel: reports.count_reports(session, filters=filters), on_success=counted)
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt API)
-        return not parent.isValid() and not self.query and len(self.rows) < self.total
+        return not parent.isValid() and not self.query and self.more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 (Qt API)
-        """Fetch the next page on a worker; the rows are appended when it lands (one page at a time)."""
+        """Fetch the next page on a worker, from the last row loaded; the rows are appended when it lands (one
+        page at a time)."""
         if self._page_pending == self._generation or self.loading or not self.canFetchMore(parent):
             return
-        generation, offset, session, filters = self._generation, len(self.rows), self.session, self.filters
-        order, descending = self.order, self.descending
+        generation, loaded, session, filters = self._generation, len(self.rows), self.session, self.filters
+        order, descending, last = self.order, self.descending, self.rows[-1] if self.rows else None
         self._page_pending = generation
 
-        def landed(more: list[ReportSummary]) -> None:
+        def landed(found: list[ReportSummary]) -> None:
             finished()  # before the insert: the table may ask for the next page straight away
-            if generation != self._generation or offset != len(self.rows):
+            if generation != self._generation or loaded != len(self.rows):
                 return  # reloaded meanwhile
-            if not more:
-                self.total = len(self.rows)
-                return
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
+            page, self.more = found[:PAGE], len(found) > PAGE
+            if not self.more and self.total is None:
+                self.total = len(self.rows) + len(page)
+                self.counted.emit()
+            if page:
+                self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+                self.rows.extend(page)
+                self.endInsertRows()
 
         def finished() -> None:
             if self._page_pending == generation:
                 self._page_pending = None
 
         self._run(lambda signals, cancel: reports.list_reports(
-            session, filters=filters, offset=offset, limit=PAGE, order=order, descending=descending),
+            session, filters=filters, offset=0, limit=PAGE + 1, order=order, descending=descending, after=last),
             on_success=landed, on_finished=finished)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

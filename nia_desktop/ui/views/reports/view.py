@@ -117,6 +117,7 @@ class ReportsView(View):
 
         self.model = ReportsModel(session, self.run, self)
         self.model.reloaded.connect(self._reloaded)
+        self.model.counted.connect(self._show_count)
         # A page fetched as the table scrolls may hold a higher classification: the banners follow it.
         self.model.rowsInserted.connect(lambda *_: self.classification_changed.emit(self.classification()))
         self.table = QTableView()
@@ -198,11 +199,18 @@ class ReportsView(View):
 
     def _reloaded(self) -> None:
         self.banner.hide()
-        if self.model.query:
-            self.count.setText(self.tr("%1 matches").replace("%1", str(self.model.total)))
-        else:
-            self.count.setText(self.tr("%1 reports").replace("%1", str(self.model.total)))
+        self._show_count()
         self.classification_changed.emit(self.classification())
+
+    def _show_count(self) -> None:
+        """The count follows the first page (model.counted): until then the label says it is on its way."""
+        total = self.model.total
+        if total is None:
+            self.count.setText(self.tr("counting reports…"))
+        elif self.model.query:
+            self.count.setText(self.tr("%1 matches").replace("%1", str(total)))
+        else:
+            self.count.setText(self.tr("%1 reports").replace("%1", str(total)))
 
     def classification(self) -> Level:
         shown = [self.model.highest_loaded()]
