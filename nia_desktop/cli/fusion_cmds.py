@@ -78,21 +78,28 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
 
 
 def _fuse(args: argparse.Namespace) -> int:
-    from nia_desktop.services.fusion import pending_work, run_fusion
+    from nia_desktop.services.fusion import fuse_kept, pending_work, run_fusion
+    from nia_desktop.services.fusion_tables import duplicate_page, entity_page
 
     def act(session: Session) -> int:
-        result = run_fusion(session, args.case)
-        waiting, _ = pending_work(session, args.case)  # a full fusion clears the scope's queue: 0 unless raced
         if wants_json(args):
+            result = run_fusion(session, args.case)
+            waiting, _ = pending_work(session, args.case)  # a full fusion clears the scope's queue: 0 unless raced
             emit_json({**result.to_json(), "pending": waiting})
             return 0
-        rows = [[str(e.id), e.kind.value, e.name, str(len(e.reports)), ", ".join(e.aliases[:4])]
-                for e in result.entities if len(e.reports) > 1][:200]
-        say(table(rows, ["id", "kind", "name", "reports", "aliases"]))
-        say(f"{len(result.entities)} entities, {len(result.links)} linked report pairs, "
-            f"{len(result.duplicates)} near-duplicate groups")
-        for group in result.duplicates:
-            say("near-duplicates: " + ", ".join(safe(str(i)) for i in group))
+        counts = fuse_kept(session, args.case)
+        waiting, _ = pending_work(session, args.case)
+        top = entity_page(session, args.case, limit=200, min_reports=2, seen=False).rows
+        say(table([[str(e.id), e.kind, e.name, str(e.report_count), ", ".join(e.aliases[:4])] for e in top],
+                  ["id", "kind", "name", "reports", "aliases"]))
+        say(f"{counts.entities} entities, {counts.links} linked report pairs, "
+            f"{counts.duplicate_groups} near-duplicate groups")
+        offset, more = 0, True
+        while more:  # a page at a time: a million reports' groups are never one list
+            page = duplicate_page(session, args.case, offset)
+            for group in page.groups:
+                say("near-duplicates: " + ", ".join(safe(str(i)) for i in group))
+            offset, more = offset + len(page.groups), page.more and bool(page.groups)
         if waiting:
             say(f"re-fuse recommended: {waiting} pending")
         return 0

@@ -12,12 +12,14 @@ from __future__ import annotations
 import math
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.fusion import cache as extraction_cache
+from nia_desktop.core.fusion import segments
 from nia_desktop.core.fusion.engine import (
     COMMON_LINK,
     Entity,
@@ -39,6 +41,7 @@ from nia_desktop.core.store import cases, clearances
 from nia_desktop.core.store import fusion as store
 from nia_desktop.core.store import fusion_state as state
 from nia_desktop.core.store.reports import missing as missing_reports
+from nia_desktop.services import fusion_segmented
 from nia_desktop.services.session import Session
 
 # An e-mail attachment's message, for near-duplicates (0 for any other report).
@@ -181,18 +184,63 @@ def prepare(session: Session) -> None:
         load_dictionaries()
 
 
+@dataclass(frozen=True)
+class FusionCounts:
+    """What a full fusion kept, counted (its rows are in the scope's tables)."""
+
+    reports: int
+    entities: int
+    links: int
+    duplicate_groups: int
+    segments: int = 1
+
+
+def fuse_kept(session: Session, case: str = "",
+              progress: Callable[[str, int, int], None] | None = None) -> FusionCounts:
+    """Fuse the reports this user may read (every one, or one case's) into the tables kept for readers with the
+    same access, audited; the counts only, so no caller holds a whole result (the desktop, `nia fuse`)."""
+    counts, result = _fuse(session, case, progress)
+    if result is not None:
+        fusion_segmented.let_go(result)
+    return counts
+
+
 def run_fusion(session: Session, case: str = "") -> FusionResult:
-    """Entities, links and near-duplicate groups over the reports this user may read (every one, or one case's);
-    kept for readers with the same access, and audited."""
+    """As fuse_kept, and the whole result (`nia fuse --json`, the self-test): read back from the tables when the
+    fusion ran a segment at a time."""
+    result = _fuse(session, case, None)[1]
+    if result is None:
+        kept = state.scope(session.db, store.run_scope(case, session.access().key()))
+        result = state.reconstruct(session.db, kept.id) if kept is not None else FusionResult([], [], [], {})
+    return result
+
+
+def _fuse(session: Session, case: str,
+          progress: Callable[[str, int, int], None] | None) -> tuple[FusionCounts, FusionResult | None]:
+    """Up to segments.SEGMENT reports fused at once, exactly, here; more a segment at a time
+    (services/fusion_segmented.py), memory bounded by the segment."""
     session.require(Action.FUSE, case or "all reports")
     reader = session.access()
-    texts = _report_texts(session, case, reader)
     decided = [j for j, _ in _judgements(session)]
     watch = store.watchlist(session.db)
+    key = store.run_scope(case, reader.key())
+    ids = fusion_segmented.readable_ids(session, reader, _case_id(session, case) if case else None)
+    size = segments.segment_size()
+    if len(ids) > size:
+        built = fusion_segmented.build(session, key, ids, decided, watch, size, progress)
+        del ids
+        with session.db.transaction():
+            session.audit("fusion.run", case or "all reports", details={
+                "reports": built.reports, "entities": built.entities, "links": built.links,
+                "duplicate_groups": built.duplicate_groups, "judgements": len(decided), "watchlist": len(watch),
+                "extracted_now": built.extracted_now, "segments": built.segments, "carried": built.carried})
+        return FusionCounts(built.reports, built.entities, built.links, built.duplicate_groups, built.segments), None
+    del ids
+    texts = _report_texts(session, case, reader)
     version = extraction_cache.version(watch)
     wanted = {t.id for t in texts}
-    extracted = {r: extraction_cache.decode(d) for r, d in store.extractions(session.db, version).items()
-                 if r in wanted}
+    extracted = {r: extraction_cache.decode(d) for r, d in
+                 fusion_segmented.extractions(session, version, sorted(wanted)).items()}
     cached = set(extracted)
     result = fuse(texts, decided, watch, extracted)
     fresh = [(r, extraction_cache.encode(found)) for r, found in extracted.items() if r not in cached]
@@ -202,13 +250,13 @@ def run_fusion(session: Session, case: str = "") -> FusionResult:
     with session.db.transaction():
         store.save_extractions(session.db, version, fresh)
         state.save_samples(session.db, samples)
-        state.replace(session.db, store.run_scope(case, reader.key()), session.name, iso_utc(session.clock.now()),
-                      result, wanted, [j.id for j in decided], complete=True)
+        state.replace(session.db, key, session.name, iso_utc(session.clock.now()), result, wanted,
+                      [j.id for j in decided], complete=True)
         session.audit("fusion.run", case or "all reports", details={
             "reports": len(texts), "entities": len(result.entities), "links": len(result.links),
             "duplicate_groups": len(result.duplicates), "judgements": len(decided), "watchlist": len(watch),
             "extracted_now": len(fresh)})
-    return result
+    return FusionCounts(len(texts), len(result.entities), len(result.links), len(result.duplicates)), result
 
 
 def last_fusion(session: Session, case: str = "") -> dict[str, Any] | None:

@@ -39,6 +39,8 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="keep the vault and the JSON outputs in this folder")
     parser.add_argument("--uncleared", action="store_true",
                         help="the analyst holds no compartment (reports marked 特定秘密 are hidden from their fusion)")
+    parser.add_argument("--segment", type=int, help="fuse this many reports at a time (NIA_FUSION_SEGMENT): what "
+                        "a fusion too large for memory at once costs in quality")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -47,6 +49,8 @@ def main() -> int:
             work = args.keep
         env = {k: v for k, v in os.environ.items() if not k.startswith("NIA_")}
         env.update({"NIA_VAULT": str(work / "vault"), "NIA_USER": "olive", "NIA_PASSPHRASE": "olive-passphrase-1"})
+        if args.segment:
+            env["NIA_FUSION_SEGMENT"] = str(args.segment)
         run(["init", "--officer", "olive", "--kdf-memory", "19", "--kdf-time", "2"], env)
         run(["user", "add", "anna", "--role", "analyst"], {**env, "NIA_NEW_PASSPHRASE": "anna-passphrase-1"})
         if not args.uncleared:  # fusion quality over every report: a 特定秘密 header is a compartment (issue 13)

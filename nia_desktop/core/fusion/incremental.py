@@ -420,6 +420,13 @@ class TableIndex(_Resolver):
         self.complete = bool(found and found[0][0])
         self._counts: dict[int, int] = {}
 
+    def resends(self, report_id: int, content: str) -> list[int]:
+        """The reports of the scope this one repeats (its samples kept): for a fusion merged segment by segment."""
+        return self._near_duplicates(report_id, content, [])
+
+    def join_group(self, report_id: int, alike: list[int]) -> None:
+        self._join_group(report_id, alike)
+
     def _entity_of(self, node: Node) -> int | None:
         holders = self.state.holders(self.db, self.sid, node)
         return max(holders) if holders else None  # shared: as an index built entity by entity would hold it

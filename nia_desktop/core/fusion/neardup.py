@@ -173,20 +173,31 @@ def _shingle_sets(contents: Iterable[tuple[int, str]]) -> dict[int, array[int]]:
     """
     if iter(contents) is contents:  # a one-pass iterator: held whole, as before
         contents = list(contents)
-    frequent: Counter[int] = Counter()
-    count = 0
-    for _, text in contents:
-        frequent.update({hash(line) for line in _lines(text)})
-        count += 1
-    limits = (max(BOILERPLATE_REPORTS, int(BOILERPLATE_SHARE * count)),
-              max(BOILERPLATE_REPORTS, int(BOILERPLATE_LONG_SHARE * count)))
+    common = Boilerplate(text for _, text in contents)
     sets: dict[int, array[int]] = {}
     for report_id, text in contents:
-        items = _shingles_of(_without_boilerplate(_lines(text), frequent, limits))
+        items = common.shingles(text)
         if len(items) >= MIN_SHINGLES:
             sets[report_id] = array("I", items)
-    release(frequent)
+    release(common.frequent)
     return sets
+
+
+class Boilerplate:
+    """The lines frequent in a collection (menus, headings, a desk's closing sentence), counted by hash, and a
+    text's shingles with them left out."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.frequent: Counter[int] = Counter()
+        count = 0
+        for text in texts:
+            self.frequent.update({hash(line) for line in _lines(text)})
+            count += 1
+        self.limits = (max(BOILERPLATE_REPORTS, int(BOILERPLATE_SHARE * count)),
+                       max(BOILERPLATE_REPORTS, int(BOILERPLATE_LONG_SHARE * count)))
+
+    def shingles(self, text: str) -> set[int]:
+        return _shingles_of(_without_boilerplate(_lines(text), self.frequent, self.limits))
 
 
 def _background(estimates: Iterable[float]) -> float:

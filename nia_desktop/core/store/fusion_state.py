@@ -375,9 +375,94 @@ def set_group(db: VaultConnection, sid: int, group: list[int], old_groups: Itera
                    [(sid, r, min(group)) for r in group])
 
 
+def leave_group(db: VaultConnection, sid: int, report_id: int) -> None:
+    """The report leaves its near-duplicate group; a group left with one report is no group."""
+    group = group_of(db, sid, report_id)
+    if group is None:
+        return
+    db.execute("DELETE FROM fusion_duplicates WHERE scope_id = ? AND report_id = ?", (sid, report_id))
+    rest = [int(r) for (r,) in db.query("SELECT report_id FROM fusion_duplicates WHERE scope_id = ? AND group_id = ?",
+                                        (sid, group))]
+    if len(rest) < 2:
+        db.execute("DELETE FROM fusion_duplicates WHERE scope_id = ? AND group_id = ?", (sid, group))
+    elif min(rest) != group:
+        db.execute("UPDATE fusion_duplicates SET group_id = ? WHERE scope_id = ? AND group_id = ?",
+                   (min(rest), sid, group))
+
+
 def group_of(db: VaultConnection, sid: int, report_id: int) -> int | None:
     rows = db.query("SELECT group_id FROM fusion_duplicates WHERE scope_id = ? AND report_id = ?", (sid, report_id))
     return int(rows[0][0]) if rows else None
+
+
+# -- writers for a fusion merged a segment at a time (core/fusion/segments.py) ------------
+
+def begin(db: VaultConnection, key: str, user: str, at: str, judgements: Iterable[int]) -> int:
+    """An empty scope under ``key`` (any earlier one of that key dropped) that segments are merged into."""
+    old = scope(db, key)
+    if old is not None:
+        drop(db, old.id)
+    cursor = db.execute("INSERT INTO fusion_scopes (scope, at, user, reports, next_entity, complete, judgements) "
+                        "VALUES (?, ?, ?, 0, 1, 1, ?)", (key, at, user, json.dumps(sorted(judgements))))
+    return int(cursor.lastrowid or 0)
+
+
+def rename(db: VaultConnection, sid: int, key: str) -> None:
+    """Scope ``sid`` becomes the one kept under ``key`` (the one there before is dropped)."""
+    old = scope(db, key)
+    if old is not None and old.id != sid:
+        drop(db, old.id)
+    db.execute("UPDATE fusion_scopes SET scope = ? WHERE id = ?", (key, sid))
+
+
+def entity_nodes(db: VaultConnection, sid: int, entity_id: int) -> list[Node]:
+    return [node_from_text(n) for (n,) in db.query(
+        "SELECT node FROM fusion_entity_nodes WHERE scope_id = ? AND entity_id = ?", (sid, entity_id))]
+
+
+def absorb(db: VaultConnection, sid: int, entity_id: int, aliases: Iterable[str], merges: Iterable[dict[str, Any]],
+           mentions: int, reports: Iterable[int], nodes: Iterable[Node]) -> None:
+    """A segment's entity joins ``entity_id``: its aliases, the merges that made it, its mentions, reports (and
+    their agencies) and keys."""
+    (old_aliases, old_merges) = db.query("SELECT aliases, merges FROM fusion_entities WHERE scope_id = ? AND id = ?",
+                                         (sid, entity_id))[0]
+    kept = list(json.loads(old_merges))
+    kept.extend(m for m in merges if m not in kept)
+    added = agencies = 0
+    for batch in _batches(sorted(set(reports))):
+        added += db.executemany("INSERT OR IGNORE INTO fusion_entity_reports (scope_id, entity_id, report_id) "
+                                "VALUES (?, ?, ?)", [(sid, entity_id, r) for r in batch]).rowcount
+        marks = ",".join("?" * len(batch))
+        agencies += db.execute(f"INSERT OR IGNORE INTO fusion_entity_agencies (scope_id, entity_id, agency) "
+                               f"SELECT DISTINCT ?, ?, agency FROM reports WHERE id IN ({marks})",
+                               (sid, entity_id, *batch)).rowcount
+    db.execute("UPDATE fusion_entities SET aliases = ?, merges = ?, mentions = mentions + ?, "
+               "report_count = report_count + ?, agency_count = agency_count + ? WHERE scope_id = ? AND id = ?",
+               (json.dumps(sorted(set(json.loads(old_aliases)) | set(aliases)), ensure_ascii=False),
+                json.dumps(kept, ensure_ascii=False), mentions, max(added, 0), max(agencies, 0), sid, entity_id))
+    for node in nodes:
+        know(db, sid, node, entity_id)
+
+
+def add_many_mentions(db: VaultConnection, sid: int, mentions: Iterable[tuple[int, Mention, int]]) -> None:
+    """(report id, mention, entity id) rows, in batches."""
+    _many(db, "INSERT OR IGNORE INTO fusion_mentions (scope_id, report_id, start_offset, end_offset, entity_id, "
+              "kind, surface) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          ((sid, r, m.start, m.end, e, m.kind.value, m.surface) for r, m, e in mentions))
+
+
+def add_scope_reports(db: VaultConnection, sid: int, report_ids: Iterable[int]) -> None:
+    added = 0
+    for batch in _batches(sorted(set(report_ids))):
+        added += db.executemany("INSERT OR IGNORE INTO fusion_scope_reports (scope_id, report_id) VALUES (?, ?)",
+                                [(sid, r) for r in batch]).rowcount
+    db.execute("UPDATE fusion_scopes SET reports = reports + ? WHERE id = ?", (max(added, 0), sid))
+
+
+def insert_links(db: VaultConnection, sid: int, links: Iterable[tuple[int, int, float, str]]) -> None:
+    """(a, b, weight, entities as JSON) rows, a < b."""
+    _many(db, "INSERT OR REPLACE INTO fusion_links (scope_id, a, b, weight, entities) VALUES (?, ?, ?, ?, ?)",
+          ((sid, a, b, w, e) for a, b, w, e in links))
 
 
 # -- pending work -------------------------------------------------------------

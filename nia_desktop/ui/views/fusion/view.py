@@ -13,8 +13,6 @@ again to show its effect.
 from __future__ import annotations
 
 import functools
-import itertools
-import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -41,7 +39,6 @@ from PySide6.QtWidgets import (
 
 from nia_desktop.core.classification import Level
 from nia_desktop.core.display import escape_untrusted
-from nia_desktop.core.fusion.engine import FusionResult
 from nia_desktop.core.store.fusion_pages import EntityDetail, EntityLine, TimelineMark
 from nia_desktop.services import fusion, fusion_tables
 from nia_desktop.services.fusion_tables import Status
@@ -61,20 +58,6 @@ FILTER_DELAY_MS = 300  # the filter asks again once typing pauses
 
 def _shown(text: str, limit: int = 200) -> str:
     return escape_untrusted(text, limit)
-
-
-def _release(result: FusionResult, piece: int = 2000) -> None:
-    """Let go of a fusion's result a piece at a time: freeing a result of 10,000 reports at once is one cascade
-    of deallocations that holds the GIL (and stalls the UI thread) for tens of milliseconds."""
-    for items in (result.entities, result.links, result.duplicates):
-        while items:
-            del items[-piece:]
-            time.sleep(0)
-    for table in (result.mentions, result.dates):
-        while table:
-            for key in list(itertools.islice(table, piece)):
-                del table[key]
-            time.sleep(0)
 
 
 def _reports_from(agency: str, entity: EntityLine) -> int:
@@ -332,7 +315,7 @@ class FusionView(View):
         def work(signals: object, cancel: object) -> None:
             """Fuse into the tables, here, off the UI thread; the view then reads them a page at a time."""
             if not grown:
-                _release(fusion.run_fusion(session, scope))
+                fusion.fuse_kept(session, scope)  # counts only: no whole result to hold or free
 
         self.run(work, on_success=lambda _: self._read(scope), on_finished=self._fused)
         if panels:

@@ -1,0 +1,245 @@
+"""A full fusion too large to hold at once, fused a segment at a time into a scope's tables.
+
+engine.fuse holds every report's mentions and keys at once: memory grows
+with the corpus (605 MB at 10,000 reports). Above SEGMENT reports a full
+fusion runs segment by segment instead, each segment fused by the engine
+with every rule, and merged here into the scope's tables
+(core/store/fusion_state.py) before the next is read: memory is bounded
+by the segment, not by the vault.
+
+Across segments, an entity meets the earlier ones as an import's report
+does (core/fusion/incremental.py): through a key they share (or one an
+analyst judged the same), else a name through the spelling rule's word
+index. Two entities a segment kept apart (homonyms, an analyst's "different")
+never meet in one earlier entity. What only a fusion of the whole corpus at
+once would do across segments is recorded as pending work, like an
+import's: an entity whose keys two earlier entities hold (``definition``).
+Links and near-duplicates across segments are found from the tables when
+every segment is in (``link_all``; ``Merger.resends``), with the weights
+and thresholds of a whole fusion.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from nia_desktop.core.fusion import neardup, rules
+from nia_desktop.core.fusion.engine import COMMON_LINK, Entity, FusionResult, content_only
+from nia_desktop.core.fusion.incremental import TableIndex
+from nia_desktop.core.fusion.judgements import Judgement, node_text
+from nia_desktop.core.fusion.nodes import ReportText
+from nia_desktop.core.fusion.rules import FUZZY
+from nia_desktop.core.store import fusion_state as state
+from nia_desktop.core.vault.connection import VaultConnection
+
+SEGMENT = 20_000  # reports fused at once: about 1.2 GB at the peak (docs/performance.md)
+SMALLEST = 100  # the least NIA_FUSION_SEGMENT may ask for
+Node = tuple[str, ...]
+
+
+def segment_size() -> int:
+    """SEGMENT, or the NIA_FUSION_SEGMENT environment variable on a machine with less memory to give fusion (or
+    to see what segments cost in quality: tests/bench/bench_fusion_quality.py --segment)."""
+    asked = os.environ.get("NIA_FUSION_SEGMENT", "").strip()
+    if asked.isdigit() and int(asked) >= SMALLEST:
+        return int(asked)
+    return SEGMENT
+
+
+def segments(report_ids: Sequence[int], size: int = SEGMENT) -> Iterator[Sequence[int]]:
+    """``report_ids`` in equal runs of at most ``size`` (25,000 reports are two of 12,500, not 20,000 and 5,000:
+    the rules see as much of the corpus at once in each)."""
+    count = max(1, math.ceil(len(report_ids) / size))
+    step = math.ceil(len(report_ids) / count) if report_ids else 0
+    for start in range(0, len(report_ids), step or 1):
+        yield report_ids[start:start + step]
+
+
+class Merger:
+    """Merges one segment's fusion after another into scope ``sid``'s tables; the caller holds each transaction."""
+
+    def __init__(self, db: VaultConnection, sid: int, at: str, decided: Iterable[Judgement]) -> None:
+        self.db, self.sid, self.at = db, sid, at
+        self.same: dict[Node, set[Node]] = defaultdict(set)
+        self.apart: dict[Node, set[Node]] = defaultdict(set)
+        for j in decided:
+            if j.verdict == "same":
+                self.same[j.a].add(j.b)
+                self.same[j.b].add(j.a)
+            elif j.verdict == "different":
+                self.apart[j.a].add(j.b)
+                self.apart[j.b].add(j.a)
+
+    # -- entities -------------------------------------------------------------------
+    def merge(self, result: FusionResult, texts: Sequence[ReportText],
+              load: Callable[[list[int]], dict[int, str]]) -> dict[int, int]:
+        """Put a segment's entities, mentions, dates and near-duplicate groups into the scope, its re-sends of
+        earlier segments' reports in their groups (``load`` gives earlier reports' contents, when their samples
+        are missing); then its reports join the scope. Returns each of the segment's entity ids with the scope's
+        entity it went to."""
+        where: dict[int, int] = {}
+        claimed: set[int] = set()  # scope entities this segment's entities went to: two never share one
+        pending: list[tuple[int, str, str]] = []
+        for entity in result.entities:
+            target, found = self._earlier(entity, claimed)
+            if target is None:
+                target = state.new_entity(self.db, self.sid, entity.kind, entity.name)
+            elif len(found) >= 2:
+                pending.append((entity.reports[0], "definition", _short(
+                    f"entity {target} met entities {', '.join(map(str, sorted(found)))} in a later segment: "
+                    + ", ".join(node_text(n) for n in entity.nodes[:4]))))
+            claimed.add(target)
+            where[entity.id] = target
+            self._absorb(target, entity)
+        db, sid = self.db, self.sid
+        state.add_many_mentions(db, sid, ((r, m, where[e]) for r, ms in result.mentions.items() for m, e in ms))
+        for report_id, dates in result.dates.items():
+            if dates:
+                state.set_dates(db, sid, report_id, dates)
+        for group in result.duplicates:
+            state.set_group(db, sid, group, ())
+        if int(db.query("SELECT reports FROM fusion_scopes WHERE id = ?", (sid,))[0][0]):
+            self.resends(texts, load)
+        state.add_scope_reports(db, sid, (t.id for t in texts))
+        if pending:
+            state.add_pending(db, sid, self.at, pending)
+        return where
+
+    def _earlier(self, entity: Entity, claimed: set[int]) -> tuple[int | None, set[int]]:
+        """The scope entity ``entity`` joins (None: a new one), and every earlier entity its keys met."""
+        keys = list(entity.nodes) + sorted({p for n in entity.nodes for p in self.same.get(n, ())} - set(entity.nodes))
+        shared: dict[int, int] = defaultdict(int)
+        for node in keys:
+            for holder in state.holders(self.db, self.sid, node):
+                shared[holder] += 1
+        found = set(shared)
+        candidates = [e for e in shared if e not in claimed and not self._kept_apart(entity, e)]
+        if candidates:
+            best = max(candidates, key=lambda e: (shared[e], state.report_count(self.db, self.sid, e), -e))
+            return best, found
+        if found:
+            return None, found  # a homonym or a judged difference: the segment's own call stands
+        spelled = self._spelled_like(entity.nodes)
+        if spelled is not None and spelled not in claimed and not self._kept_apart(entity, spelled):
+            return spelled, {spelled}
+        return None, set()
+
+    def _kept_apart(self, entity: Entity, other: int) -> bool:
+        """Whether an analyst judged one of the entity's keys different from one of ``other``'s."""
+        opposite = {p for n in entity.nodes for p in self.apart.get(n, ())}
+        return bool(opposite) and bool(opposite & set(state.entity_nodes(self.db, self.sid, other)))
+
+    def _spelled_like(self, nodes: Sequence[Node]) -> int | None:
+        """The spelling rule of a whole fusion (one word exact, the other near), through the word index."""
+        for node in nodes:
+            if node[0] != "name" or not 2 <= len(node[1].split()) <= 3:
+                continue
+            words = node[1].split()
+            for other in sorted({o for w in words if len(w) >= 3 for o in state.names_with_word(self.db, self.sid, w)}):
+                if rules.spelling_score(words, other[1].split()) >= FUZZY:
+                    holders = state.holders(self.db, self.sid, other)
+                    if holders:
+                        return max(holders)
+        return None
+
+    def _absorb(self, target: int, entity: Entity) -> None:
+        state.absorb(self.db, self.sid, target, entity.aliases, entity.merges, entity.mentions, entity.reports,
+                     entity.nodes)
+
+    # -- near-duplicates across segments -----------------------------------------------
+    def resends(self, texts: Iterable[ReportText], load: Callable[[list[int]], dict[int, str]]) -> int:
+        """Join each of a segment's reports to the near-duplicate groups of earlier segments' reports it repeats,
+        through the sampled-shingle index, each pair then checked on the whole texts, and groups merged as a whole
+        fusion merges them (neardup._average_link: when LINK of their cross pairs are alike; else the report goes
+        where it is closest). Call before the segment's reports join the scope. Returns how many reports moved."""
+        index = TableIndex(self.db, self.sid, (), self.at, load=load)
+        contents = {t.id: content_only(t) for t in texts}
+        # The lines frequent in this segment are left out of every comparison, as a whole fusion leaves out the
+        # corpus's (templates and desks' closing lines are everywhere: one segment counts them well enough).
+        common = neardup.Boilerplate(contents.values())
+        joined = 0
+        for report_id, content in contents.items():
+            candidates = index.resends(report_id, content)
+            if not candidates:
+                continue
+            mine = common.shingles(content)
+            earlier = {r: neardup.jaccard(mine, common.shingles(other)) for r, other in load(candidates).items()}
+            alike = sorted(r for r, resemblance in earlier.items() if resemblance >= neardup.THRESHOLD
+                           and len(mine) >= neardup.MIN_SHINGLES)
+            if not alike:
+                continue
+            own = [r for r in state.duplicate_group(self.db, self.sid, report_id) if r != report_id]
+            theirs = sorted({m for r in alike for m in state.duplicate_group(self.db, self.sid, r) or [r]})
+            if own and not self._alike_enough([report_id, *own], theirs, load, common):
+                closest_own = max(neardup.jaccard(mine, common.shingles(t)) for t in load(own).values())
+                if closest_own >= max(earlier[r] for r in alike):
+                    continue  # closer to its own segment's group: it stays there, as a whole fusion keeps it
+                state.leave_group(self.db, self.sid, report_id)
+                own = []
+            index.join_group(report_id, sorted(set(alike) | set(own)))
+            joined += 1
+        return joined
+
+    @staticmethod
+    def _alike_enough(one: list[int], two: list[int], load: Callable[[list[int]], dict[int, str]],
+                      common: neardup.Boilerplate) -> bool:
+        """Whether at least neardup.LINK of the cross pairs of two groups are near-duplicates."""
+        sets = {r: common.shingles(t) for r, t in load(sorted(set(one) | set(two))).items()}
+        alike = sum(1 for a in one for b in two if a in sets and b in sets
+                    and neardup.jaccard(sets[a], sets[b]) >= neardup.THRESHOLD)
+        return alike >= neardup.LINK * len(one) * len(two)
+
+
+def link_reports(db: VaultConnection, sid: int, report_ids: Sequence[int], total: int, batch: int = 500) -> int:
+    """The links of ``report_ids`` with the scope's later reports, from its entity–report rows, weighted as
+    engine._links weighs them: pairs of reports sharing an entity in at most COMMON_LINK reports, each shared
+    entity (common ones included) adding log((total + 1) / its reports). A report at a time, so memory is one
+    report's neighbourhood; run over every report of the scope once its segments are in. Returns how many links
+    were written."""
+    written = 0
+    for start in range(0, len(report_ids), batch):
+        chunk = list(report_ids[start:start + batch])
+        marks = ",".join("?" * len(chunk))
+        held: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for r, e, n in db.query(
+                f"SELECT er.report_id, er.entity_id, e.report_count FROM fusion_entity_reports er "  # noqa: S608
+                f"JOIN fusion_entities e ON e.scope_id = er.scope_id AND e.id = er.entity_id "
+                f"WHERE er.scope_id = ? AND er.report_id IN ({marks}) AND e.report_count >= 2",
+                (sid, *chunk)):
+            held[int(r)].append((int(e), int(n)))
+        links: list[tuple[int, int, float, str]] = []
+        for report_id in chunk:
+            links.extend(_links_of(db, sid, report_id, held.get(report_id, []), total))
+        state.insert_links(db, sid, links)
+        written += len(links)
+    return written
+
+
+def _links_of(db: VaultConnection, sid: int, report_id: int, held: list[tuple[int, int]],
+              total: int) -> list[tuple[int, int, float, str]]:
+    """(a, b, weight, entities) for ``report_id`` and each later report it shares a rare entity with."""
+    shared: dict[int, list[int]] = defaultdict(list)
+    common = []
+    for entity_id, count in held:
+        if count > COMMON_LINK:
+            common.append(entity_id)
+            continue
+        for (other,) in db.query("SELECT report_id FROM fusion_entity_reports WHERE scope_id = ? AND entity_id = ? "
+                                 "AND report_id > ?", (sid, entity_id, report_id)):
+            shared[int(other)].append(entity_id)
+    if not shared:
+        return []
+    for entity_id in common:
+        for other in state.entity_reports_among(db, sid, entity_id, shared):
+            shared[other].append(entity_id)
+    weight = {e: math.log((total + 1) / n) for e, n in held}
+    return [(report_id, other, round(sum(weight[e] for e in ids), 3), json.dumps(sorted(ids)))
+            for other, ids in sorted(shared.items())]
+
+
+def _short(text: str, most: int = 200) -> str:
+    return text if len(text) <= most else text[:most - 1] + "…"
