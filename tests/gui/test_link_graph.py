@@ -18,6 +18,7 @@ def test_500_nodes_names_never_overlap_and_zoom_shows_more(qtbot) -> None:  # ty
     graph.resize(900, 540)
     graph.show()
     graph.show_layout(placed)
+    qtbot.waitUntil(lambda: graph.complete, timeout=10000)  # drawn a slice per event-loop turn
 
     def visible_rects():  # type: ignore[no-untyped-def]
         return [graph.label_rect(label) for label in graph.labels if label.isVisible()]
