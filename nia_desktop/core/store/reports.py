@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
+from nia_desktop.core import search as fts
 from nia_desktop.core.classification import Level
 from nia_desktop.core.errors import VaultTampered
 from nia_desktop.core.search import segment
@@ -354,6 +355,10 @@ def search(db: VaultConnection, fts_query: str, limit: int, filters: Filters = F
         inner = (f"SELECT rowid, bm25(reports_fts, 3.0, 1.0) AS score FROM reports_fts WHERE reports_fts MATCH ? "
                  f"AND {rows_clause} ORDER BY rowid DESC LIMIT ?")
         budget = RECENT_CANDIDATES
+    token = None if phrase or filters.rank_locally else fts.one_token(fts_query)
+    average = _average_length(db) if token is not None else None
+    if token is not None and average is not None:
+        return _one_word(db, fts_query, token, average, limit, (where, params), (rows_clause, rows_params))
     local = phrase or filters.rank_locally
     rows = db.query(
         f"SELECT {_SUMMARY}, candidates.score FROM ({inner}) AS candidates "
@@ -364,3 +369,47 @@ def search(db: VaultConnection, fts_query: str, limit: int, filters: Filters = F
     bodies = dict(db.query(f"SELECT report_id, body FROM report_texts WHERE report_id IN "
                            f"({','.join('?' * len(hits))})", [h[0].id for h in hits])) if hits else {}
     return [(summary, score, str(bodies.get(summary.id, ""))) for summary, score in hits]
+
+
+def _one_word(db: VaultConnection, fts_query: str, token: bytes, average: float, limit: int,
+              where: tuple[str, list[Any]], rows: tuple[str, tuple[Any, ...]]
+              ) -> list[tuple[ReportSummary, float, str]]:
+    """search() for one word: bm25's order among the newest candidates, its term frequencies counted on their text.
+
+    FTS5's bm25 first counts every report holding the word (its whole doclist) for the word's weight, which is
+    the same for every candidate of a one-word search: the order needs only each candidate's hits (title three
+    times, as bm25(reports_fts, 3.0, 1.0) weighs them), its length in tokens (the index's docsize row) and the
+    index's average length. Text comes as UTF-8 bytes, decoded only for the hits returned.
+    """
+    found = db.query(
+        f"SELECT reports.id, CAST(reports.title AS BLOB), CAST(report_texts.body AS BLOB), "
+        f"(SELECT sz FROM reports_fts_docsize WHERE reports_fts_docsize.id = candidates.rowid) "
+        f"FROM (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? AND {rows[0]} ORDER BY rowid DESC LIMIT ?) "
+        f"AS candidates JOIN reports ON reports.id = candidates.rowid "
+        f"JOIN report_texts ON report_texts.report_id = candidates.rowid WHERE {where[0]}",
+        (fts_query, *rows[1], RECENT_CANDIDATES, *where[1]))
+    scored = []
+    for report_id, title, body, size in found:
+        hits = max(1, 3 * fts.token_hits(bytes(title), token) + fts.token_hits(bytes(body), token))  # it matched
+        length = sum(fts.varints(bytes(size))) if size is not None else average
+        scored.append((fts.bm25_one_token(hits, int(length), average), -int(report_id), bytes(body)))
+    scored.sort(key=lambda s: s[:2])
+    best = scored[:limit]
+    if not best:
+        return []
+    ids = [-negative for _, negative, _ in best]
+    summaries = {s.id: s for s in with_caveats(db, [_summary(r) for r in db.query(
+        f"SELECT {_SUMMARY} FROM reports WHERE id IN ({','.join('?' * len(ids))})", ids)])}
+    return [(summaries[-negative], score, body.decode("utf-8")) for score, negative, body in best
+            if -negative in summaries]
+
+
+def _average_length(db: VaultConnection) -> float | None:
+    """The index's mean report length in tokens, from FTS5's averages record (row 1 of its data table: the row
+    count, then each column's total); None when it cannot be read (an empty index)."""
+    rows = db.query("SELECT block FROM reports_fts_data WHERE id = 1")
+    try:
+        row_count, *totals = fts.varints(bytes(rows[0][0]))
+    except (IndexError, TypeError, ValueError):
+        return None
+    return sum(totals) / row_count if row_count and totals else None
