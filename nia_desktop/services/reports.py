@@ -163,14 +163,12 @@ def search_page(session: Session, query: str, limit: int = 50, filters: Filters 
     one_word = _ONE_WORD.fullmatch(expression) is not None
     try:
         rows = reports.search(session.db, expression, offset + limit + 1,
-                              readable_search_filters(session, filters, rank_locally=hidden and not one_word))
+                              readable_search_filters(session, filters, rank_locally=hidden and not one_word), terms)
     except Exception as exc:  # FTS5 syntax errors surface as OperationalError
         if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
             raise BadInput(f"cannot understand the search {query!r}") from exc
         raise
-    if rows and all(rank == 0.0 for _, rank, _ in rows):  # phrase candidates: rank them here
-        rows = sorted(((s, fts.tf_score(s.title, body, terms), body) for s, _, body in rows), key=lambda r: r[1])
-    elif hidden:
+    if hidden and one_word:  # bm25's order (phrases and the rest are ranked on the candidates' text)
         rows = [(s, float(position), body) for position, (s, _, body) in enumerate(rows, start=1)]
     window = rows[offset:offset + limit + 1]
     hits = [Hit(summary, rank, fts.snippet(body, terms)) for summary, rank, body in window[:limit]]

@@ -109,3 +109,32 @@ def test_varints_read_sqlite_varints() -> None:
     assert fts.varints(bytes.fromhex("BD8440FA8900")) == [1_000_000, 2_000_000]
     assert fts.varints(bytes([0x02, 0x84, 0x68])) == [2, 616]
     assert fts.varints(bytes([0xFF] * 8 + [0x01])) == [(1 << 64) - 255]
+
+
+PHRASES = ['"the embassy"', "大使館", '"港湾で"', "embassy tanker", '"Embassy cars"', "attaché", "embassy OR 港湾"]
+
+
+@pytest.mark.parametrize("query", PHRASES)
+def test_text_ranked_searches_order_by_tf_score(vault_dir: Path, query: str) -> None:
+    """Phrases (and every search of a reader from whom anything is hidden) rank by tf_score on the text, now
+    counted on its bytes in the store: the order must be that of tf_score on the decoded text, newest first
+    among equals."""
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
+        _seed(anna, TEXTS)
+        expression, terms = fts.to_fts_query(query), fts.query_terms(query)
+        matched = [int(r) for (r,) in anna.db.query("SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? "
+                                                    "ORDER BY rowid DESC", (expression,))]
+        expected = sorted(matched, key=lambda r: fts.tf_score(store.get(anna.db, r).summary.title,  # type: ignore
+                                                               store.get(anna.db, r).body, terms))  # type: ignore
+        ranked = store.search(anna.db, expression, 50, store.Filters(rank_locally=True), terms)
+        assert [s.id for s, _, _ in ranked] == expected
+        for summary, score, body in ranked:
+            assert score == pytest.approx(fts.tf_score(summary.title, body, terms))
+        unranked = store.search(anna.db, expression, 50, store.Filters(rank_locally=True))  # no terms: newest first
+        assert [s.id for s, _, _ in unranked] == matched and {score for _, score, _ in unranked} == {0.0}
+
+
+def test_tf_score_bytes_is_tf_score() -> None:
+    title, body = "Embassy ÉMBASSY note", "The EMBASSY, embassy staff; 大使館と港湾。Attaché ATTACHÉ « embassy »"
+    for terms in (["embassy"], ["EMBASSY", "embassy staff"], ["大使館"], ["attaché"], ["港湾", "Embassy"], []):
+        assert fts.tf_score_bytes(title, body.encode(), len(body), terms) == fts.tf_score(title, body, terms)

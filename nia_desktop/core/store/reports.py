@@ -331,8 +331,8 @@ PHRASE_CANDIDATES = 200
 LOCAL_CANDIDATES = 100
 
 
-def search(db: VaultConnection, fts_query: str, limit: int, filters: Filters = Filters()
-           ) -> list[tuple[ReportSummary, float, str]]:
+def search(db: VaultConnection, fts_query: str, limit: int, filters: Filters = Filters(),
+           terms: list[str] | None = None) -> list[tuple[ReportSummary, float, str]]:
     """(summary, score, body) of the best matches among the newest candidates; lower score is better.
 
     Scoring every match of a common word costs time in proportion to the
@@ -341,7 +341,9 @@ def search(db: VaultConnection, fts_query: str, limit: int, filters: Filters = F
     among recent reporting, in bounded time. bm25 counts the documents that
     match each phrase with a full scan, which is slow for multi-token phrases
     (every Japanese word of three or more characters is one), so those
-    candidates are ranked by term frequency instead (core.search.tf_score).
+    candidates are ranked by term frequency instead (core.search.tf_score)
+    when ``terms`` (core.search.query_terms) are given; without them such
+    candidates come newest first with the score 0.0.
     """
     # The candidates are already readable (readable_rows): the reports-side clause would only check them again.
     where, params = (replace(filters, readable=None) if filters.readable_rows else filters).where()
@@ -360,6 +362,8 @@ def search(db: VaultConnection, fts_query: str, limit: int, filters: Filters = F
     if token is not None and average is not None:
         return _one_word(db, fts_query, token, average, limit, (where, params), (rows_clause, rows_params))
     local = phrase or filters.rank_locally
+    if local and terms is not None:
+        return _by_frequency(db, fts_query, terms, limit, budget, (where, params), (rows_clause, rows_params))
     rows = db.query(
         f"SELECT {_SUMMARY}, candidates.score FROM ({inner}) AS candidates "
         f"JOIN reports ON reports.id = candidates.rowid WHERE {where} ORDER BY candidates.score, reports.id DESC "
@@ -394,7 +398,27 @@ def _one_word(db: VaultConnection, fts_query: str, token: bytes, average: float,
         length = sum(fts.varints(bytes(size))) if size is not None else average
         scored.append((fts.bm25_one_token(hits, int(length), average), -int(report_id), bytes(body)))
     scored.sort(key=lambda s: s[:2])
-    best = scored[:limit]
+    return _hits(db, scored[:limit])
+
+
+def _by_frequency(db: VaultConnection, fts_query: str, terms: list[str], limit: int, budget: int,
+                  where: tuple[str, list[Any]], rows: tuple[str, tuple[Any, ...]]
+                  ) -> list[tuple[ReportSummary, float, str]]:
+    """search() for phrases and for a reader from whom anything is hidden: the newest ``budget`` candidates
+    ranked by core.search.tf_score, their text read as UTF-8 bytes and decoded only for the hits returned."""
+    found = db.query(
+        f"SELECT reports.id, reports.title, CAST(report_texts.body AS BLOB), length(report_texts.body) "
+        f"FROM (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? AND {rows[0]} ORDER BY rowid DESC LIMIT ?) "
+        f"AS candidates JOIN reports ON reports.id = candidates.rowid "
+        f"JOIN report_texts ON report_texts.report_id = candidates.rowid WHERE {where[0]}",
+        (fts_query, *rows[1], budget, *where[1]))
+    scored = sorted((fts.tf_score_bytes(str(title), bytes(body), int(chars), terms), -int(report_id), bytes(body))
+                    for report_id, title, body, chars in found)
+    return _hits(db, scored[:limit])
+
+
+def _hits(db: VaultConnection, best: list[tuple[float, int, bytes]]) -> list[tuple[ReportSummary, float, str]]:
+    """(score, -id, UTF-8 body) in rank order as search() returns them, each with its summary."""
     if not best:
         return []
     ids = [-negative for _, negative, _ in best]
