@@ -137,7 +137,7 @@ def groups(contents: Iterable[tuple[int, str]], threshold: float | None = None) 
         # The samples' own resemblance and containment estimate the full ones; only plausible pairs are checked.
         estimates = {b: count / (len(mine) + len(sampled[b]) - count)
                      for b, count in shared.items() if count >= MIN_SHARED}
-        background[a] = _background(estimates.values())
+        background[a] = background_of(estimates.values())
         whole: set[int] | None = None  # a's full set, made only if a pair needs it
         for b, estimate in estimates.items():
             if b < a:
@@ -147,7 +147,7 @@ def groups(contents: Iterable[tuple[int, str]], threshold: float | None = None) 
                     shared[b] >= WEAK_CONTAINMENT * ESTIMATE_MARGIN * min(len(mine), len(sampled[b]))):
                 continue
             whole = set(sets[a]) if whole is None else whole
-            resemblance, containment = _measure(whole, set(sets[b]))
+            resemblance, containment = measure(whole, set(sets[b]))
             if resemblance >= threshold:
                 edges.append((resemblance, a, b))
             elif resemblance >= WEAK and containment >= WEAK_CONTAINMENT and \
@@ -200,13 +200,13 @@ class Boilerplate:
         return _shingles_of(_without_boilerplate(_lines(text), self.frequent, self.limits))
 
 
-def _background(estimates: Iterable[float]) -> float:
+def background_of(estimates: Iterable[float]) -> float:
     """How alike a report is to its crowd: its BACKGROUND-th closest candidate (0 when it has fewer)."""
     closest = heapq.nlargest(BACKGROUND, estimates)
     return closest[-1] if len(closest) == BACKGROUND else 0.0
 
 
-def _measure(a: set[int], b: set[int]) -> tuple[float, float]:
+def measure(a: set[int], b: set[int]) -> tuple[float, float]:
     """Resemblance (Jaccard) and containment (overlap over the smaller set)."""
     shared = len(a & b)
     return shared / (len(a) + len(b) - shared), shared / min(len(a), len(b))

@@ -21,15 +21,14 @@ and thresholds of a whole fusion.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 from nia_desktop.core.fusion import neardup, rules
 from nia_desktop.core.fusion.engine import COMMON_LINK, Entity, FusionResult, content_only
-from nia_desktop.core.fusion.incremental import TableIndex
 from nia_desktop.core.fusion.judgements import Judgement, node_text
 from nia_desktop.core.fusion.nodes import ReportText
 from nia_desktop.core.fusion.rules import FUZZY
@@ -153,36 +152,67 @@ class Merger:
     # -- near-duplicates across segments -----------------------------------------------
     def resends(self, texts: Iterable[ReportText], load: Callable[[list[int]], dict[int, str]]) -> int:
         """Join each of a segment's reports to the near-duplicate groups of earlier segments' reports it repeats,
-        through the sampled-shingle index, each pair then checked on the whole texts, and groups merged as a whole
-        fusion merges them (neardup._average_link: when LINK of their cross pairs are alike; else the report goes
-        where it is closest). Call before the segment's reports join the scope. Returns how many reports moved."""
-        index = TableIndex(self.db, self.sid, (), self.at, load=load)
+        as a whole fusion would (neardup.groups): candidates through the sampled-shingle index, their estimates
+        screened with its margins, each pair then measured on the whole texts (the segment's boilerplate left
+        out), a strong resemblance or a weaker one that stands out from the report's crowd; groups merged by
+        average link (when LINK of their cross pairs are alike; else the report goes where it is closest). Call
+        before the segment's reports join the scope. Returns how many reports joined earlier groups."""
         contents = {t.id: content_only(t) for t in texts}
         # The lines frequent in this segment are left out of every comparison, as a whole fusion leaves out the
         # corpus's (templates and desks' closing lines are everywhere: one segment counts them well enough).
         common = neardup.Boilerplate(contents.values())
         joined = 0
         for report_id, content in contents.items():
-            candidates = index.resends(report_id, content)
-            if not candidates:
-                continue
             mine = common.shingles(content)
-            earlier = {r: neardup.jaccard(mine, common.shingles(other)) for r, other in load(candidates).items()}
-            alike = sorted(r for r, resemblance in earlier.items() if resemblance >= neardup.THRESHOLD
-                           and len(mine) >= neardup.MIN_SHINGLES)
-            if not alike:
+            earlier = self._earlier_alike(report_id, mine, load, common)
+            alike = sorted(earlier)
+            if not alike or len(mine) < neardup.MIN_SHINGLES:
                 continue
             own = [r for r in state.duplicate_group(self.db, self.sid, report_id) if r != report_id]
             theirs = sorted({m for r in alike for m in state.duplicate_group(self.db, self.sid, r) or [r]})
-            if own and not self._alike_enough([report_id, *own], theirs, load, common):
+            if not self._alike_enough([report_id, *own], theirs, load, common):
+                if not own or not self._alike_enough([report_id], theirs, load, common):
+                    continue  # alike to too few of the group: a whole fusion's average link would not join them
                 closest_own = max(neardup.jaccard(mine, common.shingles(t)) for t in load(own).values())
-                if closest_own >= max(earlier[r] for r in alike):
+                if closest_own >= max(earlier.values()):
                     continue  # closer to its own segment's group: it stays there, as a whole fusion keeps it
                 state.leave_group(self.db, self.sid, report_id)
                 own = []
-            index.join_group(report_id, sorted(set(alike) | set(own)))
+            state.set_group(self.db, self.sid, sorted(set(theirs) | set(own) | {report_id}),
+                            {g for g in (state.group_of(self.db, self.sid, r) for r in [*theirs, *own])
+                             if g is not None})
             joined += 1
         return joined
+
+    def _earlier_alike(self, report_id: int, mine: set[int], load: Callable[[list[int]], dict[int, str]],
+                       common: neardup.Boilerplate) -> dict[int, float]:
+        """The scope's reports (earlier segments') this one is a near-duplicate of, with their resemblance."""
+        db, sid = self.db, self.sid
+        sampled = state.samples_of(db, [report_id]).get(report_id, frozenset())
+        shared: dict[int, int] = defaultdict(int)
+        for reports in state.postings(db, sampled).values():
+            for other in reports:
+                if other != report_id:
+                    shared[other] += 1
+        inside = state.in_scope(db, sid, [r for r, n in shared.items() if n >= neardup.MIN_SHARED])
+        sizes = state.sample_sizes(db, inside)
+        estimates = {b: shared[b] / (len(sampled) + sizes[b] - shared[b]) for b in inside}
+        crowd = neardup.background_of(estimates.values())
+        margin = neardup.ESTIMATE_MARGIN
+        screened = [b for b, e in estimates.items() if e >= neardup.THRESHOLD * margin or (
+            e >= neardup.WEAK * margin and e >= neardup.RATIO * crowd * margin
+            and shared[b] >= neardup.WEAK_CONTAINMENT * margin * min(len(sampled), sizes[b]))]
+        found: dict[int, float] = {}
+        for other, text in load(screened).items() if screened else ():
+            theirs = common.shingles(text)
+            if len(theirs) < neardup.MIN_SHINGLES:
+                continue
+            resemblance, containment = neardup.measure(mine, theirs)
+            if resemblance >= neardup.THRESHOLD or (
+                    resemblance >= neardup.WEAK and containment >= neardup.WEAK_CONTAINMENT
+                    and min(len(mine), len(theirs)) >= neardup.MIN_CONTAINED and resemblance >= neardup.RATIO * crowd):
+                found[other] = resemblance
+        return found
 
     @staticmethod
     def _alike_enough(one: list[int], two: list[int], load: Callable[[list[int]], dict[int, str]],
@@ -197,48 +227,59 @@ class Merger:
 def link_reports(db: VaultConnection, sid: int, report_ids: Sequence[int], total: int, batch: int = 500) -> int:
     """The links of ``report_ids`` with the scope's later reports, from its entity–report rows, weighted as
     engine._links weighs them: pairs of reports sharing an entity in at most COMMON_LINK reports, each shared
-    entity (common ones included) adding log((total + 1) / its reports). A report at a time, so memory is one
-    report's neighbourhood; run over every report of the scope once its segments are in. Returns how many links
-    were written."""
+    entity (common ones included) adding log((total + 1) / its reports). ``batch`` reports at a time, each
+    batch's rows read in a few statements, so memory is a batch's neighbourhood; run over every report of the
+    scope once its segments are in. Returns how many links were written."""
     written = 0
     for start in range(0, len(report_ids), batch):
         chunk = list(report_ids[start:start + batch])
-        marks = ",".join("?" * len(chunk))
-        held: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for r, e, n in db.query(
-                f"SELECT er.report_id, er.entity_id, e.report_count FROM fusion_entity_reports er "  # noqa: S608
-                f"JOIN fusion_entities e ON e.scope_id = er.scope_id AND e.id = er.entity_id "
-                f"WHERE er.scope_id = ? AND er.report_id IN ({marks}) AND e.report_count >= 2",
-                (sid, *chunk)):
-            held[int(r)].append((int(e), int(n)))
-        links: list[tuple[int, int, float, str]] = []
-        for report_id in chunk:
-            links.extend(_links_of(db, sid, report_id, held.get(report_id, []), total))
+        held: dict[int, list[int]] = defaultdict(list)
+        counts: dict[int, int] = {}
+        for r, e, n in _rows(db, "SELECT er.report_id, er.entity_id, e.report_count FROM fusion_entity_reports er "
+                                 "JOIN fusion_entities e ON e.scope_id = er.scope_id AND e.id = er.entity_id "
+                                 "WHERE er.scope_id = ? AND e.report_count >= 2 AND er.report_id IN ({})", sid, chunk):
+            held[int(r)].append(int(e))
+            counts[int(e)] = int(n)
+        rare = sorted(e for e, n in counts.items() if n <= COMMON_LINK)
+        members: dict[int, list[int]] = defaultdict(list)
+        for e, r in _rows(db, "SELECT entity_id, report_id FROM fusion_entity_reports WHERE scope_id = ? "
+                              "AND entity_id IN ({})", sid, rare):
+            members[int(e)].append(int(r))
+        shared: dict[int, dict[int, list[int]]] = {}
+        for a in chunk:
+            pairs: dict[int, list[int]] = defaultdict(list)
+            for e in held.get(a, ()):
+                if counts[e] <= COMMON_LINK:
+                    for b in members[e]:
+                        if b > a:
+                            pairs[b].append(e)
+            if pairs:
+                shared[a] = pairs
+        common = {e for e, n in counts.items() if n > COMMON_LINK}
+        if common:  # a common entity adds its weight to pairs rarer ones link: each partner's common entities
+            partners = sorted({b for pairs in shared.values() for b in pairs})
+            theirs: dict[int, set[int]] = defaultdict(set)
+            for r, e in _rows(db, "SELECT report_id, entity_id FROM fusion_entity_reports WHERE scope_id = ? "
+                                  "AND report_id IN ({})", sid, partners):
+                if int(e) in common:
+                    theirs[int(r)].add(int(e))
+            for a, pairs in shared.items():
+                mine = [e for e in held[a] if e in common]
+                for b, ids in pairs.items():
+                    ids.extend(e for e in mine if e in theirs.get(b, ()))
+        weight = {e: math.log((total + 1) / n) for e, n in counts.items()}
+        links = [(a, b, round(sum(weight[e] for e in ids), 3), "[" + ",".join(map(str, sorted(ids))) + "]")
+                 for a, pairs in shared.items() for b, ids in sorted(pairs.items())]
         state.insert_links(db, sid, links)
         written += len(links)
     return written
 
 
-def _links_of(db: VaultConnection, sid: int, report_id: int, held: list[tuple[int, int]],
-              total: int) -> list[tuple[int, int, float, str]]:
-    """(a, b, weight, entities) for ``report_id`` and each later report it shares a rare entity with."""
-    shared: dict[int, list[int]] = defaultdict(list)
-    common = []
-    for entity_id, count in held:
-        if count > COMMON_LINK:
-            common.append(entity_id)
-            continue
-        for (other,) in db.query("SELECT report_id FROM fusion_entity_reports WHERE scope_id = ? AND entity_id = ? "
-                                 "AND report_id > ?", (sid, entity_id, report_id)):
-            shared[int(other)].append(entity_id)
-    if not shared:
-        return []
-    for entity_id in common:
-        for other in state.entity_reports_among(db, sid, entity_id, shared):
-            shared[other].append(entity_id)
-    weight = {e: math.log((total + 1) / n) for e, n in held}
-    return [(report_id, other, round(sum(weight[e] for e in ids), 3), json.dumps(sorted(ids)))
-            for other, ids in sorted(shared.items())]
+def _rows(db: VaultConnection, sql: str, sid: int, ids: Sequence[int], batch: int = 5000) -> Iterator[Any]:
+    """``sql`` (its ``{}`` the place of an id list) run over ``ids`` a batch at a time."""
+    for start in range(0, len(ids), batch):
+        chunk = ids[start:start + batch]
+        yield from db.query(sql.format(",".join("?" * len(chunk))), (sid, *chunk))
 
 
 def _short(text: str, most: int = 200) -> str:
