@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +41,7 @@ from nia_desktop.core.store import fusion as store
 from nia_desktop.core.store import fusion_state as state
 from nia_desktop.core.store.reports import missing as missing_reports
 from nia_desktop.services import fusion_segmented
+from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session
 
 # An e-mail attachment's message, for near-duplicates (0 for any other report).
@@ -195,11 +195,12 @@ class FusionCounts:
     segments: int = 1
 
 
-def fuse_kept(session: Session, case: str = "",
-              progress: Callable[[str, int, int], None] | None = None) -> FusionCounts:
+def fuse_kept(session: Session, case: str = "", progress: Progress = no_progress,
+              cancel: CancelToken | None = None) -> FusionCounts:
     """Fuse the reports this user may read (every one, or one case's) into the tables kept for readers with the
-    same access, audited; the counts only, so no caller holds a whole result (the desktop, `nia fuse`)."""
-    counts, result = _fuse(session, case, progress)
+    same access, audited; the counts only, so no caller holds a whole result (the desktop, `nia fuse`). Progress
+    and cancel reach a fusion run a segment at a time (a smaller one is one step)."""
+    counts, result = _fuse(session, case, progress, cancel)
     if result is not None:
         fusion_segmented.let_go(result)
     return counts
@@ -208,15 +209,15 @@ def fuse_kept(session: Session, case: str = "",
 def run_fusion(session: Session, case: str = "") -> FusionResult:
     """As fuse_kept, and the whole result (`nia fuse --json`, the self-test): read back from the tables when the
     fusion ran a segment at a time."""
-    result = _fuse(session, case, None)[1]
+    result = _fuse(session, case)[1]
     if result is None:
         kept = state.scope(session.db, store.run_scope(case, session.access().key()))
         result = state.reconstruct(session.db, kept.id) if kept is not None else FusionResult([], [], [], {})
     return result
 
 
-def _fuse(session: Session, case: str,
-          progress: Callable[[str, int, int], None] | None) -> tuple[FusionCounts, FusionResult | None]:
+def _fuse(session: Session, case: str, progress: Progress = no_progress,
+          cancel: CancelToken | None = None) -> tuple[FusionCounts, FusionResult | None]:
     """Up to segments.SEGMENT reports fused at once, exactly, here; more a segment at a time
     (services/fusion_segmented.py), memory bounded by the segment."""
     session.require(Action.FUSE, case or "all reports")
@@ -227,7 +228,7 @@ def _fuse(session: Session, case: str,
     ids = fusion_segmented.readable_ids(session, reader, _case_id(session, case) if case else None)
     size = segments.segment_size()
     if len(ids) > size:
-        built = fusion_segmented.build(session, key, ids, decided, watch, size, progress)
+        built = fusion_segmented.build(session, key, ids, decided, watch, size, progress, cancel)
         del ids
         with session.db.transaction():
             session.audit("fusion.run", case or "all reports", details={

@@ -17,7 +17,7 @@ report ids: never the corpus.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nia_desktop.core.clock import iso_utc
@@ -33,6 +33,7 @@ from nia_desktop.core.markings import Access
 from nia_desktop.core.store import clearances
 from nia_desktop.core.store import fusion as store
 from nia_desktop.core.store import fusion_state as state
+from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session
 
 BUILDING = "\x1ebuilding"  # suffix of the key a fusion is built under until it replaces the kept one
@@ -86,9 +87,10 @@ def texts_of(session: Session, ids: Sequence[int], reader: Access) -> list[Repor
 
 
 def build(session: Session, key: str, ids: Sequence[int], decided: list[Judgement], watch: list[WatchEntry],
-          size: int = segments.SEGMENT, progress: Callable[[str, int, int], None] | None = None) -> Built:
-    """Fuse ``ids`` a segment at a time into a new scope that then replaces the one kept under ``key``.
-    The caller checked the permission and audits."""
+          size: int = segments.SEGMENT, progress: Progress = no_progress, cancel: CancelToken | None = None) -> Built:
+    """Fuse ``ids`` a segment at a time into a new scope that then replaces the one kept under ``key``; progress
+    counts segments, then reports linked. Cancelled (UserCancelled) between segments or batches of links, the kept
+    fusion stays as it was. The caller checked the permission and audits."""
     db, reader = session.db, session.access()
     at = iso_utc(session.clock.now())
     version = extraction_cache.version(watch)
@@ -97,9 +99,10 @@ def build(session: Session, key: str, ids: Sequence[int], decided: list[Judgemen
     merger = segments.Merger(db, sid, at, decided)
     runs = list(segments.segments(ids, size))
     extracted_now = 0
-    for number, run in enumerate(runs, 1):
-        if progress is not None:
-            progress("segment", number, len(runs))
+    for number, run in enumerate(runs):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        progress(number, len(runs), f"fusing segment {number + 1} of {len(runs)}")
         texts = texts_of(session, run, reader)
         wanted = [t.id for t in texts]
         extracted = {r: extraction_cache.decode(d) for r, d in extractions(session, version, wanted).items()}
@@ -123,8 +126,9 @@ def build(session: Session, key: str, ids: Sequence[int], decided: list[Judgemen
         scoped.extend(int(r) for (r,) in rows)
     links = 0
     for start in range(0, len(scoped), _CHUNK):  # a transaction per chunk: imports are not held up for long
-        if progress is not None:
-            progress("links", start, len(scoped))
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        progress(start, len(scoped), "linking reports")
         with db.transaction():
             links += segments.link_reports(db, sid, scoped[start:start + _CHUNK], len(scoped))
     with db.transaction():

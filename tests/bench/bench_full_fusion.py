@@ -99,9 +99,9 @@ def run(vault: Path) -> None:
         before_children = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
 
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage == "segment" or done == 0:
-                marks.append((stage, done, time.perf_counter() - start, _rss_mb()))
+        def progress(done: int, total: int, message: str) -> None:
+            if message.startswith("fusing") or done == 0:
+                marks.append((message, done, time.perf_counter() - start, _rss_mb()))
 
         counts = fusion.fuse_kept(session, progress=progress)
         took = time.perf_counter() - start
@@ -117,8 +117,8 @@ def run(vault: Path) -> None:
     print(f"  cores used: {cpu / took:.2f} of {os.cpu_count()}")
     print(f"  peak RSS: this process {after_self.ru_maxrss / 1e3:.0f} MB, largest worker "
           f"{after_children.ru_maxrss / 1e3:.0f} MB (target: <= 2 GB, not growing with the corpus)")
-    for stage, done, at, rss in marks:
-        print(f"    {stage:<8} {done:>4}  at {at:7.1f} s  RSS {rss:6.0f} MB")
+    for stage, _, at, rss in marks:
+        print(f"    {stage:<28} at {at:7.1f} s  RSS {rss:6.0f} MB")
 
 
 def main() -> None:

@@ -171,3 +171,35 @@ def test_a_case_from_numbers_and_linked_report_suggestions(qtbot, fused_vault: P
     panel.numbers.setText("twelve")
     panel.numbers_button.click()
     assert view.banner.isVisible() and "report numbers" in view.banner.text()
+
+
+def test_a_fusion_in_parts_says_which_part_and_can_be_stopped(qtbot, fused_vault: Path, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from nia_desktop.core.fusion import segments
+
+    view = open_fusion(qtbot, window)  # fused whole: three reports
+    kept = view.entity_model.rowCount()
+    monkeypatch.setattr(segments, "SEGMENT", 1)  # three parts of one report
+    seen: list[str] = []
+    view.status.setText("")
+    real = view._progress
+
+    def watch(done: int, total: int, message: str) -> None:
+        real(done, total, message)
+        seen.append(view.status.text())
+
+    monkeypatch.setattr(view, "_progress", watch)
+    view.fuse()
+    assert view.stop_button.isVisible() or not view.busy
+    qtbot.waitUntil(lambda: not view.busy, timeout=30000)
+    assert not view.banner.isVisible(), view.banner.text()
+    assert "Fusing… part 1 of 3" in seen and any(s.startswith("Linking reports…") for s in seen)
+    assert not view.stop_button.isVisible()
+    assert view.entity_model.rowCount() == kept  # the same entities, fused a part at a time
+
+    view.fuse()
+    view._stop()  # before the first part: the kept fusion stands
+    qtbot.waitUntil(lambda: not view.busy, timeout=30000)
+    assert not view.banner.isVisible(), view.banner.text()
+    assert view.status.text() in ("Stopped: the fusion kept before is shown.",) or "entities" in view.status.text()
+    assert view.entity_model.rowCount() == kept

@@ -141,8 +141,8 @@ def test_a_report_an_import_fused_during_the_build_is_carried_into_the_new_fusio
         monkeypatch.setattr(segments, "SEGMENT", 4)
         late: list[ReportText] = []
 
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage == "segment" and done == 2 and not late:  # an import lands while segment 2 is fused
+        def progress(done: int, total: int, message: str) -> None:
+            if message.startswith("fusing segment 2") and not late:  # an import lands while segment 2 is fused
                 late.extend(_insert(session, TEXTS[8:9], first=8))
                 kept = state.scope(session.db, fusion.store.run_scope("", session.access().key()))
                 with session.db.transaction():

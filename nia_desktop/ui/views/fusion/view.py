@@ -106,12 +106,17 @@ class FusionView(View):
         self.run_button = named(QPushButton(self.tr("Fuse")), "primary")
         self.run_button.setShortcut(QKeySequence("F5"))
         self.run_button.setToolTip(self.tr("Run fusion again (F5)"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop this fusion: the fusion kept before it stays as it was"))
+        self.stop_button.hide()
+        self._fusion_task: Any = None
         self.status = QLabel(self.tr("Not fused yet in this session."))
         self.status.setAccessibleName(self.tr("Fusion status"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Case:")))
         bar.addWidget(self.case, 1)
         bar.addWidget(self.status, 2)
+        bar.addWidget(self.stop_button)
         bar.addWidget(self.run_button)
         self.layout_.addLayout(bar)
         self.pending = QLabel()
@@ -137,6 +142,7 @@ class FusionView(View):
         self.layout_.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _: self._draw_current_tab())
         self.run_button.clicked.connect(lambda: self.fuse())
+        self.stop_button.clicked.connect(self._stop)
         self.case.currentIndexChanged.connect(lambda _: self.show_kept())
         self._shown_once = False
         self._fusing = False
@@ -312,12 +318,14 @@ class FusionView(View):
         self.run_button.setEnabled(False)
         self.status.setText(self.tr("Fusing…") if not grown else self.tr("Reading the fusion…"))
 
-        def work(signals: object, cancel: object) -> None:
+        def work(signals: Any, cancel: Any) -> None:
             """Fuse into the tables, here, off the UI thread; the view then reads them a page at a time."""
-            if not grown:
-                fusion.fuse_kept(session, scope)  # counts only: no whole result to hold or free
+            if not grown:  # counts only: no whole result to hold or free
+                fusion.fuse_kept(session, scope, lambda d, t, m: signals.progress.emit(d, t, m), cancel)
 
-        self.run(work, on_success=lambda _: self._read(scope), on_finished=self._fused)
+        self._fusion_task = self.run(work, on_success=lambda _: self._read(scope), on_progress=self._progress,
+                                     on_finished=self._fused)
+        self.stop_button.setVisible(not grown)
         if panels:
             self._load_panels(scope)
 
@@ -326,9 +334,27 @@ class FusionView(View):
         self.case_panel.load(scope)
         self.run(lambda signals, cancel: fusion.judgement_log(self.session), on_success=self._show_judgements)
 
+    def _progress(self, done: int, total: int, message: str) -> None:
+        """A fusion too large for memory at once runs in parts, then links its reports: say which."""
+        text = self.tr("Linking reports… %1 of %2") if message.startswith("linking") else self.tr(
+            "Fusing… part %1 of %2")
+        self.status.setText(text.replace("%1", f"{done + 1 if not message.startswith('linking') else done:,}")
+                            .replace("%2", f"{total:,}"))
+
+    def _stop(self) -> None:
+        if self._fusion_task is not None:
+            self._fusion_task.cancel()
+            self.status.setText(self.tr("Stopping…"))
+
     def _fused(self) -> None:
+        stopped = self._fusion_task is not None and self._fusion_task.cancel_token.cancelled
         self._fusing = False
+        self._fusion_task = None
+        self.stop_button.hide()
         self.run_button.setEnabled(True)
+        if stopped:
+            self.status.setText(self.tr("Stopped: the fusion kept before is shown."))
+            self._read(self.scope)
 
     def _read(self, scope: str, fuse_if_none: bool = False) -> None:
         """Read the scope's tables: the first pages of both tables, the groups, the status line, side by side;
