@@ -392,10 +392,13 @@ def _one_word(db: VaultConnection, fts_query: str, token: bytes, average: float,
         f"AS candidates JOIN reports ON reports.id = candidates.rowid "
         f"JOIN report_texts ON report_texts.report_id = candidates.rowid WHERE {where[0]}",
         (fts_query, *rows[1], RECENT_CANDIDATES, *where[1]))
+    sizes = [bytes(size) if size is not None else b"" for *_, size in found]
+    packed = fts.varints(b"".join(sizes))  # one pass for all: two varints a row (title, body)
+    lengths = ([a + b for a, b in zip(packed[::2], packed[1::2], strict=True)] if len(packed) == 2 * len(found)
+               else [sum(fts.varints(size)) if size else average for size in sizes])
     scored = []
-    for report_id, title, body, size in found:
+    for (report_id, title, body, _), length in zip(found, lengths, strict=True):
         hits = max(1, 3 * fts.token_hits(bytes(title), token) + fts.token_hits(bytes(body), token))  # it matched
-        length = sum(fts.varints(bytes(size))) if size is not None else average
         scored.append((fts.bm25_one_token(hits, int(length), average), -int(report_id), bytes(body)))
     scored.sort(key=lambda s: s[:2])
     return _hits(db, scored[:limit])
