@@ -11,12 +11,15 @@ Across segments, an entity meets the earlier ones as an import's report
 does (core/fusion/incremental.py): through a key they share (or one an
 analyst judged the same), else a name through the spelling rule's word
 index. Two entities a segment kept apart (homonyms, an analyst's "different")
-never meet in one earlier entity. What only a fusion of the whole corpus at
-once would do across segments is recorded as pending work, like an
-import's: an entity whose keys two earlier entities hold (``definition``).
-Links and near-duplicates across segments are found from the tables when
-every segment is in (``link_all``; ``Merger.resends``), with the weights
-and thresholds of a whole fusion.
+never meet in one earlier entity. What a fusion of the whole corpus at once
+would do beyond that across segments (a definition joining two earlier
+entities, transliterations and surname readings against names in other
+segments, homonym splits weighing every segment) is not done: it is the
+price of bounded memory, measured in docs/performance.md, and nothing is
+queued as pending for it (fusing again would do the same). Links and
+near-duplicates across segments are found from the tables when every
+segment is in (``link_reports``; ``Merger.resends``), with the weights and
+thresholds of a whole fusion.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from typing import Any
 
 from nia_desktop.core.fusion import neardup, rules
 from nia_desktop.core.fusion.engine import COMMON_LINK, Entity, FusionResult, content_only
-from nia_desktop.core.fusion.judgements import Judgement, node_text
+from nia_desktop.core.fusion.judgements import Judgement
 from nia_desktop.core.fusion.nodes import ReportText
 from nia_desktop.core.fusion.rules import FUZZY
 from nia_desktop.core.store import fusion_state as state
@@ -82,15 +85,10 @@ class Merger:
         entity it went to."""
         where: dict[int, int] = {}
         claimed: set[int] = set()  # scope entities this segment's entities went to: two never share one
-        pending: list[tuple[int, str, str]] = []
         for entity in result.entities:
-            target, found = self._earlier(entity, claimed)
+            target = self._earlier(entity, claimed)
             if target is None:
                 target = state.new_entity(self.db, self.sid, entity.kind, entity.name)
-            elif len(found) >= 2:
-                pending.append((entity.reports[0], "definition", _short(
-                    f"entity {target} met entities {', '.join(map(str, sorted(found)))} in a later segment: "
-                    + ", ".join(node_text(n) for n in entity.nodes[:4]))))
             claimed.add(target)
             where[entity.id] = target
             self._absorb(target, entity)
@@ -104,28 +102,24 @@ class Merger:
         if int(db.query("SELECT reports FROM fusion_scopes WHERE id = ?", (sid,))[0][0]):
             self.resends(texts, load)
         state.add_scope_reports(db, sid, (t.id for t in texts))
-        if pending:
-            state.add_pending(db, sid, self.at, pending)
         return where
 
-    def _earlier(self, entity: Entity, claimed: set[int]) -> tuple[int | None, set[int]]:
-        """The scope entity ``entity`` joins (None: a new one), and every earlier entity its keys met."""
+    def _earlier(self, entity: Entity, claimed: set[int]) -> int | None:
+        """The scope entity ``entity`` joins (None: a new one)."""
         keys = list(entity.nodes) + sorted({p for n in entity.nodes for p in self.same.get(n, ())} - set(entity.nodes))
         shared: dict[int, int] = defaultdict(int)
         for node in keys:
             for holder in state.holders(self.db, self.sid, node):
                 shared[holder] += 1
-        found = set(shared)
         candidates = [e for e in shared if e not in claimed and not self._kept_apart(entity, e)]
         if candidates:
-            best = max(candidates, key=lambda e: (shared[e], state.report_count(self.db, self.sid, e), -e))
-            return best, found
-        if found:
-            return None, found  # a homonym or a judged difference: the segment's own call stands
+            return max(candidates, key=lambda e: (shared[e], state.report_count(self.db, self.sid, e), -e))
+        if shared:
+            return None  # a homonym or a judged difference: the segment's own call stands
         spelled = self._spelled_like(entity.nodes)
         if spelled is not None and spelled not in claimed and not self._kept_apart(entity, spelled):
-            return spelled, {spelled}
-        return None, set()
+            return spelled
+        return None
 
     def _kept_apart(self, entity: Entity, other: int) -> bool:
         """Whether an analyst judged one of the entity's keys different from one of ``other``'s."""
@@ -280,7 +274,3 @@ def _rows(db: VaultConnection, sql: str, sid: int, ids: Sequence[int], batch: in
     for start in range(0, len(ids), batch):
         chunk = ids[start:start + batch]
         yield from db.query(sql.format(",".join("?" * len(chunk))), (sid, *chunk))
-
-
-def _short(text: str, most: int = 200) -> str:
-    return text if len(text) <= most else text[:most - 1] + "…"
