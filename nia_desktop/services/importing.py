@@ -101,7 +101,7 @@ def preview(session: Session, paths: list[Path], progress: Progress = no_progres
     session.require(Action.REPORT_IMPORT, ", ".join(map(str, paths)))
     limits = limits_for(session)
     items = list(media.scan(paths, limits.max_file_bytes))
-    known = reports.all_digests(session.db)
+    known = reports.digests_of_sizes(session.db, (item.size for item in items))
     rows: list[PreviewRow] = []
     with SandboxPool(limits) as pool:
         for done, item in enumerate(items, start=1):
@@ -173,10 +173,11 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
             items = carried[0] if carried else list(media.scan(paths, limits.max_file_bytes))
             outcome.confinement = pool.confinement()  # asked before any child has read a file
             version, commits = int(session.db.pragma("data_version") or 0), session.db.commits
+            sizes = frozenset(item.size for item in items)
             run = _Run(session, import_id, agency_code, case_id,
                        Level(settings_store.get_int(session.db, declared.DEFAULT_CLASSIFICATION)),
-                       reports.all_digests(session.db), data_version=version, commits=commits, caveats=added,
-                       carried_markings=carried_markings or {})
+                       reports.digests_of_sizes(session.db, sizes), known_sizes=sizes, data_version=version,
+                       commits=commits, caveats=added, carried_markings=carried_markings or {})
             if carried:
                 run.volumes.update({item.root: carried[1] for item in items})
             batch.on_begin, batch.on_commit = run.check_others_wrote, run.committed
@@ -218,7 +219,8 @@ class _Run:
     agency: str
     case_id: int | None
     default_level: Level
-    known: set[bytes]  # digests in the vault when the run began; parser threads read it, never write it
+    known: set[bytes]  # digests in the vault when the run began, of the files' sizes; parser threads only read it
+    known_sizes: frozenset[int] = frozenset()  # the sizes ``known`` covers (a file's, when scanned)
     stored: set[bytes] = field(default_factory=set)  # digests this run has written since
     volumes: dict[Path, tuple[str, str]] = field(default_factory=dict)
     caveats: tuple[str, ...] = ()  # the importer's, added to every report
@@ -233,9 +235,11 @@ class _Run:
     data_version: int | None = None
     commits: int | None = None  # this connection's commit count after this run's last commit
 
-    def maybe_stored(self, digest: bytes) -> bool:
-        """False when the vault surely has no report with this digest: no query needed."""
-        return not self.known_complete or digest in self.known or digest in self.stored
+    def maybe_stored(self, digest: bytes, size: int) -> bool:
+        """False when the vault surely has no report with this digest (``size`` bytes long): no query needed. A
+        size ``known`` does not cover (a container's member, a file grown since the scan) is looked up."""
+        return (not self.known_complete or size not in self.known_sizes or digest in self.known
+                or digest in self.stored)
 
     def check_others_wrote(self) -> None:
         """At each batch's start: if another process or another thread of this session (a concurrent import,
@@ -518,7 +522,7 @@ def _store_document(run: _Run, parsed: _Parsed, record: dict[str, Any], blob: by
     if kind == "refused":
         _note_refused(staged, path, str(record.get("fields", {}).get("refused", "refused")), sha, len(blob))
         return
-    existing = reports.by_sha256(db, sha) if run.maybe_stored(digest) else None
+    existing = reports.by_sha256(db, sha) if run.maybe_stored(digest, len(blob)) else None
     if existing is not None:
         ids[index] = existing
         _note_duplicate(staged, path, sha, len(blob), kind, existing, session)

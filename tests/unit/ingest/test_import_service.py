@@ -217,3 +217,32 @@ def test_original_bytes_of_a_text_file_are_its_text_checked_by_hash(vault_dir: P
             session.db.execute("UPDATE report_texts SET body = body || 'x' WHERE report_id = ?", (report_id,))
         with pytest.raises(VaultTampered, match="do not match"):
             reports.original_bytes(session, report_id)
+
+
+def test_duplicates_are_found_by_size_then_digest_without_reading_every_digest(vault_dir: Path, tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file repeats a report only at its own size: the run reads those digests, and a member of a container
+    (whose size no scan saw) is still looked up one by one."""
+    import zipfile
+
+    from nia_desktop.core.store import reports as report_store
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.txt").write_text("Subject: A\n\nYEGOROV met NAGASE in Roppongi.\n")
+    (second / "a-again.txt").write_text("Subject: A\n\nYEGOROV met NAGASE in Roppongi.\n")  # the same bytes
+    (second / "b.txt").write_text("Subject: B\n\nYEGOROV met NAGASE in Shinjuku.\n")  # same size, other bytes
+    with zipfile.ZipFile(second / "box.zip", "w") as box:
+        box.write(first / "a.txt", "inside/a.txt")
+    asked: list[list[int]] = []
+    real = report_store.digests_of_sizes
+    monkeypatch.setattr(report_store, "digests_of_sizes",
+                        lambda db, sizes: asked.append(sorted(set(sizes))) or real(db, sizes))  # type: ignore[func-returns-value]
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        importing.import_paths(session, [first])
+        outcome = importing.import_paths(session, [second])
+    assert len((first / "a.txt").read_bytes()) == len((second / "b.txt").read_bytes())
+    assert [d["path"].rsplit("/", 1)[-1] for d in outcome.duplicates] == ["a-again.txt", "a.txt"]  # the file, the member
+    assert any(str(r["path"]).endswith("b.txt") for r in outcome.imported)
+    assert asked[-1] == sorted({p.stat().st_size for p in second.iterdir()})
