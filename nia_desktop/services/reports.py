@@ -157,13 +157,14 @@ def search_page(session: Session, query: str, limit: int = 50, filters: Filters 
     reader = session.access()
     # bm25 weighs each word by how many reports hold it, hidden ones included: for a reader from whom anything is
     # hidden, its scores (and, between several words, its order) tell what hidden reports say. One word's weight
-    # is common to every hit, so bm25's order alone is safe there and its scores are replaced by positions; any
-    # other search is ranked on the candidates' own text.
+    # is common to every hit, so bm25's order is kept there, with the candidates' own average length (the index's
+    # counts hidden text), and its scores are replaced by positions; any other search is ranked on the candidates'
+    # own text.
     hidden = clearances.hides_any(session.db, reader)
     one_word = _ONE_WORD.fullmatch(expression) is not None
     try:
         rows = reports.search(session.db, expression, offset + limit + 1,
-                              readable_search_filters(session, filters, rank_locally=hidden and not one_word), terms)
+                              readable_search_filters(session, filters, rank_locally=hidden), terms)
     except Exception as exc:  # FTS5 syntax errors surface as OperationalError
         if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
             raise BadInput(f"cannot understand the search {query!r}") from exc

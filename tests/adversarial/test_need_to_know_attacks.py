@@ -189,3 +189,38 @@ def test_entity_split_with_hidden_report_is_refused_and_audited(nia: Nia, tmp_pa
     assert "refused" in done.err and "need to know" in done.err, done.err
     log = json.loads(nia("--json", "audit", "log", "--limit", "50", **OLIVE).out)
     assert any(e["action"] == "report.need_to_know" and e["actor"] == "cora" for e in log)
+
+
+def test_how_much_hidden_text_there_is_never_moves_a_one_word_order(vault_dir: Path) -> None:
+    """bm25 scales a report's hits by its length against the index's average length, hidden text included: a
+    reader from whom anything is hidden could watch two probes swap places as hidden reporting grows."""
+    from nia_desktop.core.classification import Level
+    from nia_desktop.core.roles import Role
+    from nia_desktop.core.store import reports as store
+    from nia_desktop.services import reports
+    from nia_desktop.services.session import unlock
+    from nia_desktop.services.users import add_user
+    from tests.conftest import ANALYST, OFFICER, OFFICER_PASS
+
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer:
+        add_user(officer, "cora", Role.ANALYST, "cora-passphrase-1", clearance=Level.CONFIDENTIAL)
+
+    def seed(session, i: int, level: Level, text: str) -> None:  # type: ignore[no-untyped-def]
+        store.insert(session.db, store.NewReport(
+            sha256=f"{i:064x}", title=f"report {i}", body=text, agency="NPA", classification=level,
+            classification_stated=True, reliability="B", credibility="2", language="en", report_date="2026-03-01",
+            detected_type="text", encoding="utf-8", original_name=f"{i}.txt", path=f"/m/{i}.txt", inner_path="",
+            size=len(text), volume_label="m", volume_path="/m", imported_by=ANALYST,
+            imported_at="2026-03-01T00:00:00Z", import_id=0, parent_id=None, fields={}, structured=None),
+            text.encode())
+
+    with unlock(vault_dir, "cora", "cora-passphrase-1") as cora:
+        with cora.db.transaction():
+            seed(cora, 1, Level.UNCLASSIFIED, "Quillfeather signed.")  # short, one hit
+            seed(cora, 2, Level.UNCLASSIFIED, "Quillfeather " + "harbour " * 90 + "quillfeather again.")  # long, two
+            seed(cora, 3, Level.SECRET, "A secret note on something else.")  # so something is hidden from cora
+        before = [h.summary.id for h in reports.search(cora, "quillfeather")]
+        with cora.db.transaction():
+            seed(cora, 4, Level.SECRET, "classified " * 5000)  # a great deal of hidden text
+        after = [h.summary.id for h in reports.search(cora, "quillfeather")]
+    assert sorted(before) == [1, 2] and after == before
