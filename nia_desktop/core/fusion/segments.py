@@ -151,7 +151,8 @@ class Merger:
         out), a strong resemblance or a weaker one that stands out from the report's crowd; groups merged by
         average link (when LINK of their cross pairs are alike; else the report goes where it is closest). Call
         before the segment's reports join the scope. Returns how many reports joined earlier groups."""
-        contents = {t.id: content_only(t) for t in texts}
+        # An e-mail's attachment is compared as part of its message, never alone (engine._Contents).
+        contents = {t.id: content_only(t) for t in texts if not t.message}
         # The lines frequent in this segment are left out of every comparison, as a whole fusion leaves out the
         # corpus's (templates and desks' closing lines are everywhere: one segment counts them well enough).
         common = neardup.Boilerplate(contents.values())
@@ -196,8 +197,9 @@ class Merger:
         screened = [b for b, e in estimates.items() if e >= neardup.THRESHOLD * margin or (
             e >= neardup.WEAK * margin and e >= neardup.RATIO * crowd * margin
             and shared[b] >= neardup.WEAK_CONTAINMENT * margin * min(len(sampled), sizes[b]))]
+        attached = state.attachments_among(db, screened)
         found: dict[int, float] = {}
-        for other, text in load(screened).items() if screened else ():
+        for other, text in load([b for b in screened if b not in attached]).items() if screened else ():
             theirs = common.shingles(text)
             if len(theirs) < neardup.MIN_SHINGLES:
                 continue

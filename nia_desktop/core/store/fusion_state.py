@@ -375,6 +375,17 @@ def set_group(db: VaultConnection, sid: int, group: list[int], old_groups: Itera
                    [(sid, r, min(group)) for r in group])
 
 
+def attachments_among(db: VaultConnection, report_ids: Iterable[int]) -> set[int]:
+    """Which of ``report_ids`` are attachments of an e-mail (near-duplicates compare them as part of it)."""
+    found: set[int] = set()
+    for batch in _batches(sorted(set(report_ids))):
+        marks = ",".join("?" * len(batch))
+        found.update(int(r) for (r,) in db.query(
+            f"SELECT r.id FROM reports r JOIN reports m ON m.id = r.parent_id AND m.detected_type = 'eml' "
+            f"WHERE r.id IN ({marks})", batch))
+    return found
+
+
 def leave_group(db: VaultConnection, sid: int, report_id: int) -> None:
     """The report leaves its near-duplicate group; a group left with one report is no group."""
     group = group_of(db, sid, report_id)
