@@ -160,6 +160,9 @@ class Workspace(QWidget):
         self.stack = QStackedWidget()
         specs = [spec for spec in VIEWS if session.may(spec.needs)]
         self.views = Views(specs, self._build)
+        # The first view is built in a later turn of the event loop than the unlock's, so each stays short: from a
+        # 1 ms timer, not a posted event, for the window's paint and the timers already due go first.
+        self._opening = True
         for spec in specs:
             item = QListWidgetItem(spec.title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
@@ -207,8 +210,14 @@ class Workspace(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(status_line)
         layout.addWidget(self.bottom_banner)
-        self.rail.setCurrentRow(0)
+        self.rail.setCurrentRow(0)  # shown by _open
+        QTimer.singleShot(1, self, self._open)
         self.refresh_access()
+
+    def _open(self) -> None:
+        """The view selected by then (the rail's first, or the one an unlock as the same user returns to)."""
+        self._opening = False
+        self._show_row(self.rail.currentRow())
 
     def _build(self, spec: ViewSpec) -> View:
         """One view, built on first use, and its links to the others (those resolved when used, so building
@@ -300,7 +309,7 @@ class Workspace(QWidget):
                 return
 
     def _show_row(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self._opening:
             return
         key = self.rail.item(row).data(Qt.ItemDataRole.UserRole)
         view = self.views[key]
@@ -334,5 +343,5 @@ class Workspace(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._access_task is not None or self.notices_banner.busy or any(
+        return self._opening or self._access_task is not None or self.notices_banner.busy or any(
             view.busy for view in self.views.built())
