@@ -239,17 +239,18 @@ def page(db: VaultConnection, filters: Filters, offset: int, limit: int, order: 
 def _access(filters: Filters, order: str) -> str:
     """How a page reads the reports table. Without statistics SQLite takes the reader's ``classification <= ?``
     for a narrow range and sorts every report it admits (two thirds of a million for a CONFIDENTIAL reader), so
-    the order's own index is named: it yields the rows in order and the page stops after ``limit``. An order no
-    index gives sorts every admitted report whatever the plan, and a scan of the table in rowid order (1 s at a
-    million) beats the classification index and a lookup of each row (4 s). A case or a date range narrows the
-    rows through its own index: the planner chooses then (but the date order keeps the date index)."""
+    the order's own index is named: it yields the rows in order and the page stops after ``limit``. The title and
+    language orders have theirs since schema v16 (without, 1.3 s to a first page at a million). An order no index
+    gives (the import time) sorts every admitted report whatever the plan, and a scan of the table in rowid order
+    (1 s at a million) beats the classification index and a lookup of each row (4 s). A case or a date range
+    narrows the rows through its own index: the planner chooses then (but the date order keeps the date index)."""
     dated = bool(filters.date_from or filters.date_to)
     if filters.case_id is not None or (dated and order != "date"):
         return ""
     if order == "date" or order == "agency":
         return "INDEXED BY reports_agency" if filters.agency or order == "agency" else "INDEXED BY reports_date"
-    if order == "classification":
-        return "INDEXED BY reports_classification"
+    if order in ("classification", "title", "language"):
+        return f"INDEXED BY reports_{order}"
     return "NOT INDEXED"
 
 
