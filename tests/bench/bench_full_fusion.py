@@ -2,10 +2,12 @@
 
     python tests/bench/bench_full_fusion.py --vault /tmp/f100k --reports 100000      # fills the vault once
     /usr/bin/time -v python tests/bench/bench_full_fusion.py --vault /tmp/f100k       # again: fusion only
+    python tests/bench/bench_full_fusion.py --vault /tmp/f30k --reports 30000 --texts /tmp/corpus30000.pkl
 
 The vault: ``--reports`` synthetic contact reports (tests/bench/corpus.synthetic: names, organisations,
-selectors, places, English and Japanese) inserted through core/store/reports.insert, 5,000 a transaction, when
-the vault does not exist yet. Then, in the same run:
+selectors, places, English and Japanese; short, about 400 characters), or the generated corpus's parsed reports
+from a ``--texts`` pickle (bench_fusion_speed.py writes one), inserted through core/store/reports.insert, 5,000 a
+transaction, when the vault does not exist yet. Then, in the same run:
 - the baseline: SudachiPy tokenising every report's text, read from the vault 5,000 at a time (one core);
 - services.fusion.fuse_kept over every report (above core/fusion/segments.SEGMENT reports, a segment at a time):
   wall time, its ratio to the baseline, cores used (CPU time of this process and its workers over wall time),
@@ -36,7 +38,7 @@ def _rss_mb() -> float:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
-def fill(vault: Path, count: int, batch: int = 5000) -> None:
+def fill(vault: Path, count: int, batch: int = 5000, texts: Path | None = None) -> None:
     from nia_desktop.core.classification import Level
     from nia_desktop.core.roles import Role
     from nia_desktop.core.store import reports as store
@@ -49,14 +51,20 @@ def fill(vault: Path, count: int, batch: int = 5000) -> None:
     with unlock(vault, OFFICER, OFFICER_PASS) as session:
         add_user(session, ANALYST, Role.ANALYST, ANALYST_PASS)
     rng = random.Random(15)
+    kept = None
+    if texts is not None:  # ReportTexts pickled by bench_fusion_speed.py --texts (generated corpus, parsed)
+        import pickle
+
+        kept = pickle.loads(texts.read_bytes())[:count]  # noqa: S301 - a file our own bench wrote
+        count = len(kept)
     start = time.perf_counter()
     with unlock(vault, ANALYST, ANALYST_PASS) as session:
         for first in range(0, count, batch):
             with session.db.transaction():
                 for i in range(first, min(count, first + batch)):
-                    text = synthetic(i, rng)
+                    title, text = (kept[i].title, kept[i].text) if kept else (f"contact report {i}", synthetic(i, rng))
                     store.insert(session.db, store.NewReport(
-                        sha256=f"{i:064x}", title=f"contact report {i}", body=text, agency=AGENCIES[i % 4],
+                        sha256=f"{i:064x}", title=title, body=text, agency=AGENCIES[i % 4],
                         classification=Level.SECRET, classification_stated=True, reliability="B", credibility="2",
                         language="en", report_date=f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}", detected_type="text",
                         encoding="utf-8", original_name=f"{i}.txt", path=f"/m/{i}.txt", inner_path="",
@@ -125,9 +133,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--vault", type=Path, required=True)
     parser.add_argument("--reports", type=int, default=100_000, help="reports to fill a new vault with")
+    parser.add_argument("--texts", type=Path, help="fill with these generated reports instead (a pickle written by "
+                        "bench_fusion_speed.py --texts)")
     args = parser.parse_args()
     if not args.vault.exists():
-        fill(args.vault, args.reports)
+        fill(args.vault, args.reports, texts=args.texts)
     run(args.vault)
 
 

@@ -231,8 +231,10 @@ def link_reports(db: VaultConnection, sid: int, report_ids: Sequence[int], total
         chunk = list(report_ids[start:start + batch])
         held: dict[int, list[int]] = defaultdict(list)
         counts: dict[int, int] = {}
+        # CROSS JOIN: the batch's rows drive (by report); a plain join let SQLite walk every entity in 2 reports
+        # or more through the report-count index, once a batch.
         for r, e, n in _rows(db, "SELECT er.report_id, er.entity_id, e.report_count FROM fusion_entity_reports er "
-                                 "JOIN fusion_entities e ON e.scope_id = er.scope_id AND e.id = er.entity_id "
+                                 "CROSS JOIN fusion_entities e ON e.scope_id = er.scope_id AND e.id = er.entity_id "
                                  "WHERE er.scope_id = ? AND e.report_count >= 2 AND er.report_id IN ({})", sid, chunk):
             held[int(r)].append(int(e))
             counts[int(e)] = int(n)
