@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
 
         def done(check: swap_policy.SwapCheck) -> None:
             if check.refused and self.session is session and self.workspace is not None:
-                for view in self.workspace.views.values():
+                for view in self.workspace.views.built():  # a view not built yet has no work running
                     for task in view.tasks:
                         task.cancel()  # lock as soon as running work stops
                 self.unlock_view._show_swap_warning(check.unsafe)

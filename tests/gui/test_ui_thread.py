@@ -164,7 +164,7 @@ def test_the_guard_catches_desktop_code_on_the_ui_thread(qtbot, session: Session
     model.reload()
     assert ui_thread_guard.violations
     found = {v.statement: v.where for v in ui_thread_guard.violations.values()}
-    assert found["call reports.count_reports()"] == ("nia_desktop/ui/views/reports/model.py", "work")
+    assert found["call reports.list_reports()"] == ("nia_desktop/ui/views/reports/model.py", "work")
     with pytest.raises(AssertionError, match="on the UI thread"):
         ui_thread_guard.check()
     ui_thread_guard.violations.clear()  # caught on purpose: the test passes
