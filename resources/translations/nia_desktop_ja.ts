@@ -1349,442 +1349,472 @@
 <context>
     <name>FusionView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="118"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="101"/>
         <source>Fusion</source>
         <translation>統合分析</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="121"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="150"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="104"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="138"/>
         <source>Case</source>
         <translation>事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="122"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="105"/>
         <source>Fuse every report, or one case&apos;s</source>
         <translation>すべてのレポート、または一つの事案を統合します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="123"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="106"/>
         <source>Fuse</source>
         <translation>統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="125"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="108"/>
         <source>Run fusion again (F5)</source>
         <translation>統合をやり直す (F5)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="126"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="113"/>
         <source>Not fused yet in this session.</source>
         <translation>このセッションではまだ統合していません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="127"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="114"/>
         <source>Fusion status</source>
         <translation>統合の状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="129"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="116"/>
         <source>Case:</source>
         <translation>事案:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="135"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="123"/>
         <source>Pending fusion work</source>
         <translation>保留中の融合作業</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="141"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="179"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="129"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="168"/>
         <source>Entities</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="142"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="130"/>
         <source>Corroboration</source>
         <translation>裏付け</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="148"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="136"/>
         <source>Near-duplicates</source>
         <translation>重複候補</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="152"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="140"/>
         <source>Assessments</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="153"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="141"/>
         <source>Judgements</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="197"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="186"/>
         <source>Confirm as resolved…</source>
         <translation>この解決を確定…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="210"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="199"/>
         <source>Select entities and right-click to merge, split, confirm or mark them as different (Ctrl+M merges). Your judgements are kept and beat the automatic rules.</source>
         <translation>エンティティを選び右クリックで統合・分離・確定・別物の記録ができます (Ctrl+M で統合)。分析官の判断は保存され、自動規則より優先されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="373"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="384"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="382"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="393"/>
         <source>Kind</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="374"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="383"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="375"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="384"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="377"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="386"/>
         <source>Agencies</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="378"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="387"/>
         <source>Sources</source>
         <translation>情報源数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="369"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="378"/>
         <source>single source</source>
         <translation>単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="379"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="388"/>
         <source>Aliases</source>
         <translation>別名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="144"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="132"/>
         <source>Link graph</source>
         <translation>関連図</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="146"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="109"/>
+        <source>Stop</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="110"/>
+        <source>Stop this fusion: the fusion kept before it stays as it was</source>
+        <translation>この融合を中止します。それまでに保存された融合はそのまま残ります</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="134"/>
         <source>Timeline</source>
         <translation>時系列</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="183"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="172"/>
         <source>Filter: name or alias…</source>
         <translation>絞り込み: 名前または別名…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="184"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="173"/>
         <source>Filter entities</source>
         <translation>エンティティを絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="190"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="179"/>
         <source>Merge selected…</source>
         <translation>選択したものを統合…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="193"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="182"/>
         <source>Mark as different…</source>
         <translation>別物として記録…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="195"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="184"/>
         <source>Split off reports…</source>
         <translation>レポートを分離…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="201"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="190"/>
         <source>Entity details</source>
         <translation>エンティティの詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="202"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="191"/>
         <source>Select an entity to see its aliases, reports, the agencies that report it and why its names were merged.</source>
         <translation>エンティティを選ぶと、別名、レポート、報告した機関、名前を統合した理由を表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="225"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="214"/>
         <source>Corroboration matrix: entities by agencies</source>
         <translation>裏付け表: エンティティ × 機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="229"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="218"/>
         <source>How many reports from each agency mention each entity. Entities one agency alone reports are marked single source.</source>
         <translation>各エンティティに言及した各機関のレポート数です。一つの機関だけが報告しているものは単一情報源と表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="237"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="226"/>
         <source>Judgement log</source>
         <translation>判断の記録</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="238"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="227"/>
         <source>Undo selected judgement</source>
         <translation>選択した判断を取り消す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="239"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="228"/>
         <source>Revoke it: it stays in the log, marked as revoked, and fusion runs again</source>
         <translation>取り消します。記録には取り消し済みとして残り、統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="244"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="233"/>
         <source>Every merge, split and &apos;different&apos; made by an analyst: who, when, why.</source>
         <translation>分析官が行った統合・分離・別物の判断すべて: 誰が、いつ、なぜ。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="254"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="243"/>
         <source>#%1 %2 by %3 at %4: %5</source>
         <translation>#%1 %2（%3、%4）: %5</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="257"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="246"/>
         <source> (revoked by %1)</source>
         <translation>（%1 が取り消し）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="266"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="255"/>
         <source>Select a judgement that is still in force.</source>
         <translation>有効な判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="269"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="258"/>
         <source>Judgement revoked.</source>
         <translation>判断を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="281"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="270"/>
         <source>Added %1 reports to the case.</source>
         <translation>%1 件のレポートを事案に追加しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="289"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="278"/>
         <source>All reports</source>
         <translation>すべてのレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="309"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="298"/>
         <source>%1 reports imported since this fusion: press F5 to fuse again</source>
         <translation>この統合の後に %1 件のレポートを取り込みました。F5 で統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="318"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="330"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="307"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="319"/>
         <source>Reading the fusion…</source>
         <translation>融合結果を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="330"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="319"/>
         <source>Fusing…</source>
         <translation>統合中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="376"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="339"/>
+        <source>Linking reports… %1 of %2</source>
+        <translation>レポートを関連付けています… %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="340"/>
+        <source>Fusing… part %1 of %2</source>
+        <translation>融合しています… 第 %1 部 / 全 %2 部</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="347"/>
+        <source>Stopping…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="356"/>
+        <source>Stopped: the fusion kept before is shown.</source>
+        <translation>中止しました。それまでに保存された融合を表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="385"/>
         <source>Mentions</source>
         <translation>言及数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="383"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="392"/>
         <source>Entity</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="387"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="396"/>
         <source>Independent agencies</source>
         <translation>独立した機関の数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="388"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="397"/>
         <source>Gradings</source>
         <translation>評価区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="389"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="398"/>
         <source>First seen</source>
         <translation>初出</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="390"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="399"/>
         <source>Last seen</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="401"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="410"/>
         <source>Not fused yet for your access: press F5 to fuse.</source>
         <translation>あなたの閲覧範囲ではまだ融合されていません。F5 キーで融合します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="403"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="412"/>
         <source>%1 entities, %2 linked report pairs, %3 near-duplicate groups</source>
         <translation>エンティティ %1 件、関連するレポートの組 %2 件、重複候補 %3 グループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="406"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="415"/>
         <source> (with %1 reports imported since, fused as they arrived; F5 fuses all again)</source>
         <translation>（その後に取り込んだ %1 件を取り込み時に統合済み。F5 で全体を統合し直します）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="420"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="429"/>
         <source>Re-fuse recommended: %1 pending. Imports since the last full fusion found changes they could not make by themselves (such as two older entities now known to be one); what is shown is still right for each report.</source>
         <translation>再融合を推奨します: 保留 %1 件。前回の全体融合以降の取り込みで、取り込みだけでは反映できない変更が見つかりました(以前の二つのエンティティが同一と判明した場合など)。表示中の内容は各レポートについて引き続き正しいものです。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="425"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="434"/>
         <source>%1 reports you may read are not in this fusion yet (imported by others since it ran).</source>
         <translation>閲覧可能なレポートのうち %1 件は、まだこの融合に含まれていません(融合の実行後にほかの利用者が取り込んだもの)。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="428"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="437"/>
         <source>Press F5 to fuse again.</source>
         <translation>F5 キーで再度融合します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="516"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="525"/>
         <source>This entity is no longer in the fusion: press F5 to fuse again.</source>
         <translation>このエンティティは融合結果にもう含まれていません。F5 キーで再度融合してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="520"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="529"/>
         <source>Aliases: %1</source>
         <translation>別名: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="521"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="530"/>
         <source>Agencies: %1</source>
         <translation>機関: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="522"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="531"/>
         <source> — single source</source>
         <translation> — 単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="523"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="532"/>
         <source>Gradings: %1</source>
         <translation>評価区分: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="524"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="533"/>
         <source>First seen %1, last seen %2</source>
         <translation>初出 %1、最新 %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="525"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="534"/>
         <source>Reports:</source>
         <translation>レポート:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="528"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="537"/>
         <source>  … and %1 more</source>
         <translation>  … ほか %1 件</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="530"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="539"/>
         <source>Mentions (report: as written, at characters):</source>
         <translation>言及（レポート: 表記、文字位置）:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="534"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="543"/>
         <source>Why these were merged:</source>
         <translation>統合した理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="556"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="565"/>
         <source>Select two or more entities to merge.</source>
         <translation>統合するエンティティを 2 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="559"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="568"/>
         <source>Merge entities</source>
         <translation>エンティティを統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="559"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="568"/>
         <source>Merge %1 into one entity? Why:</source>
         <translation>%1 を一つのエンティティに統合しますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="564"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="573"/>
         <source>Merged. The Judgements tab can undo it.</source>
         <translation>統合しました。「判断」タブで取り消せます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="569"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="578"/>
         <source>Select exactly two entities.</source>
         <translation>エンティティをちょうど 2 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="571"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="580"/>
         <source>Different entities</source>
         <translation>別のエンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="571"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="580"/>
         <source>Never merge %1 and %2? Why:</source>
         <translation>%1 と %2 を今後統合しないようにしますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="577"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="586"/>
         <source>Recorded: they will be kept apart.</source>
         <translation>記録しました: 今後は別々に扱います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="582"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="591"/>
         <source>Select one entity to split.</source>
         <translation>分離するエンティティを 1 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="585"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="596"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="594"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="605"/>
         <source>Split entity</source>
         <translation>エンティティを分離</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="586"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="595"/>
         <source>Which of its reports are about someone or something else? Report numbers (%1):</source>
         <translation>別の人物・対象について述べているレポートはどれですか？ レポート番号 (%1):</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="594"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="603"/>
         <source>Report numbers are whole numbers, separated by commas.</source>
         <translation>レポート番号は整数をカンマで区切って入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="596"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="605"/>
         <source>Why are they different?</source>
         <translation>なぜ別物なのですか？</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="601"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="610"/>
         <source>Split recorded.</source>
         <translation>分離を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="606"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="615"/>
         <source>Select one entity to confirm.</source>
         <translation>確定するエンティティを一つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="608"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="617"/>
         <source>Confirm entity</source>
         <translation>エンティティを確定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="609"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="618"/>
         <source>Its names stay one entity through every re-fusion. Why is it right? (optional)</source>
         <translation>その名前は今後の統合でも一つのエンティティのまま保たれます。正しいと判断した理由は?（任意）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="614"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="623"/>
         <source>Confirmation recorded.</source>
         <translation>確定を記録しました。</translation>
     </message>
@@ -2889,7 +2919,7 @@
 <context>
     <name>LinkGraph</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/graph.py" line="112"/>
+        <location filename="../../nia_desktop/ui/views/fusion/graph.py" line="150"/>
         <source>Link graph of entities and reports</source>
         <translation>エンティティとレポートの関連図</translation>
     </message>
@@ -4647,32 +4677,32 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="59"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="65"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="59"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="65"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="59"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="65"/>
         <source>Title</source>
         <translation>表題</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="59"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="65"/>
         <source>Classification</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="60"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="66"/>
         <source>Grading</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/model.py" line="60"/>
+        <location filename="../../nia_desktop/ui/views/reports/model.py" line="66"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
@@ -4681,7 +4711,7 @@ Intelligence-fusion workstation for air-gapped machines.</source>
     <name>ReportsView</name>
     <message>
         <location filename="../../nia_desktop/ui/views/reports/view.py" line="61"/>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="124"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="125"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
@@ -4747,7 +4777,7 @@ Intelligence-fusion workstation for air-gapped machines.</source>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/reports/view.py" line="86"/>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="257"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="265"/>
         <source>Add to case…</source>
         <translation>事案に追加…</translation>
     </message>
@@ -4758,7 +4788,7 @@ Intelligence-fusion workstation for air-gapped machines.</source>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/reports/view.py" line="90"/>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="253"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="261"/>
         <source>Re-mark…</source>
         <translation>表示変更…</translation>
     </message>
@@ -4783,67 +4813,72 @@ Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="175"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="176"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="202"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="209"/>
+        <source>counting reports…</source>
+        <translation>レポートを数えています…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="211"/>
         <source>%1 matches</source>
         <translation>%1 件一致</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="204"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="213"/>
         <source>%1 reports</source>
         <translation>%1 件のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="251"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="259"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="261"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="269"/>
         <source>Who has this?</source>
         <translation>保有先を確認</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="263"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="271"/>
         <source>Every consumer holding a product derived from this report (Ledger)</source>
         <translation>このレポートから派生した成果物を保有するすべての配布先（配布台帳）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="310"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="318"/>
         <source>Re-marked report %1 as %2. Your clearance does not cover that marking, so it is hidden from you now.</source>
         <translation>報告 %1 の表示を %2 に変更しました。その表示はあなたの資格区分の範囲外のため、今後は表示されません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="314"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="322"/>
         <source>Re-marked report %1 as %2.</source>
         <translation>報告 %1 の表示を %2 に変更しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="342"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="350"/>
         <source>Add to case</source>
         <translation>事案に追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="343"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="351"/>
         <source>Add %1 reports to the case (type a new name to create one):</source>
         <translation>%1 件のレポートを追加する事案（新しい名前を入力すると作成します）:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="349"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="357"/>
         <source>New case</source>
         <translation>新しい事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="349"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="357"/>
         <source>Create the case &quot;%1&quot;?</source>
         <translation>事案「%1」を作成しますか?</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="360"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="368"/>
         <source>Added %1 reports to the case %2.</source>
         <translation>%1 件のレポートを事案 %2 に追加しました。</translation>
     </message>
@@ -6161,159 +6196,159 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="69"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="72"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="70"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="73"/>
         <source>Fusion</source>
         <translation>統合分析</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="71"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="74"/>
         <source>Briefings</source>
         <translation>ブリーフィング</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="72"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="75"/>
         <source>Users</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="73"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="76"/>
         <source>Need to know</source>
         <translation>知る必要</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="75"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="78"/>
         <source>Audit</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="76"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="79"/>
         <source>Insider watch</source>
         <translation>内部脅威監視</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="77"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="80"/>
         <source>Release review</source>
         <translation>公開審査</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="79"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="82"/>
         <source>Consumers</source>
         <translation>配布先</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="80"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="83"/>
         <source>Ledger</source>
         <translation>配布台帳</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="81"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="84"/>
         <source>Trust</source>
         <translation>信頼</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="82"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="85"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="84"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="87"/>
         <source>Vault care</source>
         <translation>保管庫の保守</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="85"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="88"/>
         <source>Requirements</source>
         <translation>情報要求</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="87"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="90"/>
         <source>Transfer</source>
         <translation>搬送</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="88"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="91"/>
         <source>My key</source>
         <translation>自分の鍵</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="104"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="139"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="105"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="140"/>
         <source>Signed in user and role</source>
         <translation>ログイン中のユーザーと役割</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="107"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="142"/>
         <source>Time until auto-lock</source>
         <translation>自動ロックまでの時間</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="108"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="143"/>
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="109"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="144"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>今すぐロック (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="113"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="148"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="123"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="158"/>
         <source>Navigation</source>
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="153"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="175"/>
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="155"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="177"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="157"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="179"/>
         <source>Your clearance and compartments</source>
         <translation>あなたの資格区分とコンパートメント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="180"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="202"/>
         <source>The vault folder was changed outside NIA Desktop. What was found (recorded in the audit log; the folder has been rewritten from the vault):
 %1</source>
         <translation>保管庫フォルダーが NIA Desktop の外で変更されました。検出された内容(監査ログに記録済み。フォルダーは保管庫の内容から書き直されました):
 %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="209"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="280"/>
         <source>Cleared: %1 · %2</source>
         <translation>資格：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="210"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="281"/>
         <source>no compartments</source>
         <translation>コンパートメントなし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="212"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="283"/>
         <source>You read reports marked up to %1 that carry only compartments you hold. An officer changes this in Need to know.</source>
         <translation>%1までの区分で、保持しているコンパートメントだけを付した報告を閲覧できます。変更は保全担当官が「知る必要」で行います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/workspace.py" line="267"/>
+        <location filename="../../nia_desktop/ui/workspace.py" line="338"/>
         <source>Locks in %1</source>
         <translation>%1 後にロック</translation>
     </message>
