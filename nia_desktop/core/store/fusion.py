@@ -101,11 +101,6 @@ def remove_watch(db: VaultConnection, entry_id: int, user: str, at: str) -> bool
     return bool(cursor.rowcount == 1)
 
 
-def extractions(db: VaultConnection, version: str) -> dict[int, str]:
-    return {int(r): str(d) for r, d in db.query("SELECT report_id, data FROM report_extractions WHERE version = ?",
-                                                (version,))}
-
-
 def extractions_of(db: VaultConnection, version: str, report_ids: list[int]) -> dict[int, str]:
     """The cached extractions of these reports (those there are) for ``version``."""
     marks = ",".join("?" * len(report_ids))
