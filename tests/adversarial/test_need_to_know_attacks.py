@@ -13,6 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from nia_desktop.core.classification import Level
 from tests.e2e.conftest import Nia
 
 OLIVE = {"user": "olive", "passphrase": "olive-passphrase-1"}
@@ -107,31 +108,41 @@ def test_search_rank_does_not_depend_on_hidden_reports(nia: Nia, tmp_path: Path)
     assert ranks["Kuznetsovsky"] == ranks["Zzyzxprobe"]
 
 
-def test_hidden_reports_do_not_crowd_out_readable_hits(vault_dir: Path) -> None:
-    from nia_desktop.core.classification import Level
+def _add_cora(vault_dir: Path) -> None:
+    """cora: an analyst cleared to CONFIDENTIAL, from whom SECRET and above is hidden."""
     from nia_desktop.core.roles import Role
-    from nia_desktop.core.store import reports as store
-    from nia_desktop.services import reports
     from nia_desktop.services.session import unlock
     from nia_desktop.services.users import add_user
-    from tests.conftest import ANALYST, ANALYST_PASS, OFFICER, OFFICER_PASS
+    from tests.conftest import OFFICER, OFFICER_PASS
 
     with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer:
         add_user(officer, "cora", Role.ANALYST, "cora-passphrase-1", clearance=Level.CONFIDENTIAL)
 
-    def seed(session, i: int, level: Level, text: str) -> None:  # type: ignore[no-untyped-def]
-        store.insert(session.db, store.NewReport(
-            sha256=f"{i:064x}", title=f"report {i}", body=text, agency="NPA", classification=level,
-            classification_stated=True, reliability="B", credibility="2", language="en", report_date="2026-03-01",
-            detected_type="text", encoding="utf-8", original_name=f"{i}.txt", path=f"/m/{i}.txt", inner_path="",
-            size=len(text), volume_label="m", volume_path="/m", imported_by=ANALYST,
-            imported_at="2026-03-01T00:00:00Z", import_id=0, parent_id=None, fields={}, structured=None),
-            text.encode())
 
+def _seed(session, i: int, level: Level, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Report ``i`` stored straight through the store, at ``level``."""
+    from nia_desktop.core.store import reports as store
+    from tests.conftest import ANALYST
+
+    store.insert(session.db, store.NewReport(
+        sha256=f"{i:064x}", title=f"report {i}", body=text, agency="NPA", classification=level,
+        classification_stated=True, reliability="B", credibility="2", language="en", report_date="2026-03-01",
+        detected_type="text", encoding="utf-8", original_name=f"{i}.txt", path=f"/m/{i}.txt", inner_path="",
+        size=len(text), volume_label="m", volume_path="/m", imported_by=ANALYST,
+        imported_at="2026-03-01T00:00:00Z", import_id=0, parent_id=None, fields={}, structured=None),
+        text.encode())
+
+
+def test_hidden_reports_do_not_crowd_out_readable_hits(vault_dir: Path) -> None:
+    from nia_desktop.services import reports
+    from nia_desktop.services.session import unlock
+    from tests.conftest import ANALYST, ANALYST_PASS
+
+    _add_cora(vault_dir)
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna, anna.db.transaction():
-        seed(anna, 1, Level.UNCLASSIFIED, "Konstantin Yegorov was seen in Otaru.")
+        _seed(anna, 1, Level.UNCLASSIFIED, "Konstantin Yegorov was seen in Otaru.")
         for i in range(2, 2 + 510):  # newer TOP SECRET reporting on the same man
-            seed(anna, i, Level.TOP_SECRET, f"Yegorov note {i}.")
+            _seed(anna, i, Level.TOP_SECRET, f"Yegorov note {i}.")
     with unlock(vault_dir, "cora", "cora-passphrase-1") as cora:
         assert [h.summary.id for h in reports.search(cora, "Yegorov")] == [1]
 
@@ -194,33 +205,17 @@ def test_entity_split_with_hidden_report_is_refused_and_audited(nia: Nia, tmp_pa
 def test_how_much_hidden_text_there_is_never_moves_a_one_word_order(vault_dir: Path) -> None:
     """bm25 scales a report's hits by its length against the index's average length, hidden text included: a
     reader from whom anything is hidden could watch two probes swap places as hidden reporting grows."""
-    from nia_desktop.core.classification import Level
-    from nia_desktop.core.roles import Role
-    from nia_desktop.core.store import reports as store
     from nia_desktop.services import reports
     from nia_desktop.services.session import unlock
-    from nia_desktop.services.users import add_user
-    from tests.conftest import ANALYST, OFFICER, OFFICER_PASS
 
-    with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer:
-        add_user(officer, "cora", Role.ANALYST, "cora-passphrase-1", clearance=Level.CONFIDENTIAL)
-
-    def seed(session, i: int, level: Level, text: str) -> None:  # type: ignore[no-untyped-def]
-        store.insert(session.db, store.NewReport(
-            sha256=f"{i:064x}", title=f"report {i}", body=text, agency="NPA", classification=level,
-            classification_stated=True, reliability="B", credibility="2", language="en", report_date="2026-03-01",
-            detected_type="text", encoding="utf-8", original_name=f"{i}.txt", path=f"/m/{i}.txt", inner_path="",
-            size=len(text), volume_label="m", volume_path="/m", imported_by=ANALYST,
-            imported_at="2026-03-01T00:00:00Z", import_id=0, parent_id=None, fields={}, structured=None),
-            text.encode())
-
+    _add_cora(vault_dir)
     with unlock(vault_dir, "cora", "cora-passphrase-1") as cora:
         with cora.db.transaction():
-            seed(cora, 1, Level.UNCLASSIFIED, "Quillfeather signed.")  # short, one hit
-            seed(cora, 2, Level.UNCLASSIFIED, "Quillfeather " + "harbour " * 90 + "quillfeather again.")  # long, two
-            seed(cora, 3, Level.SECRET, "A secret note on something else.")  # so something is hidden from cora
+            _seed(cora, 1, Level.UNCLASSIFIED, "Quillfeather signed.")  # short, one hit
+            _seed(cora, 2, Level.UNCLASSIFIED, "Quillfeather " + "harbour " * 90 + "quillfeather again.")  # long, two
+            _seed(cora, 3, Level.SECRET, "A secret note on something else.")  # so something is hidden from cora
         before = [h.summary.id for h in reports.search(cora, "quillfeather")]
         with cora.db.transaction():
-            seed(cora, 4, Level.SECRET, "classified " * 5000)  # a great deal of hidden text
+            _seed(cora, 4, Level.SECRET, "classified " * 5000)  # a great deal of hidden text
         after = [h.summary.id for h in reports.search(cora, "quillfeather")]
     assert sorted(before) == [1, 2] and after == before
