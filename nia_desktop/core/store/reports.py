@@ -279,13 +279,11 @@ def after_query(filters: Filters, columns: str = "id") -> tuple[str, list[Any]]:
 
 
 def count(db: VaultConnection, filters: Filters = Filters()) -> int:
-    """An agency's reports are a quarter of the vault: counted through its index, each is a lookup of its row
-    (4 s at a million); a scan of the table in rowid order costs 1 s. Other filters keep the planner's choice
-    (the classification index covers the rest)."""
+    """Counted through an index that holds every column the filters test (since schema v17 the agency index
+    carries the classification): 29 ms for an agency's quarter of a million reports, where a scan of the table
+    took 1.1 s."""
     where, params = filters.where()
-    scan = filters.agency and not (filters.date_from or filters.date_to or filters.case_id)
-    return int(db.query(f"SELECT count(*) FROM reports{' NOT INDEXED' if scan else ''} WHERE {where}",
-                        params)[0][0])
+    return int(db.query(f"SELECT count(*) FROM reports WHERE {where}", params)[0][0])
 
 
 def agencies(db: VaultConnection, filters: Filters = Filters()) -> list[str]:
