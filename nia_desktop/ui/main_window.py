@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 from nia_desktop.core import settings as declared
 from nia_desktop.core.gc_pause import collect_frozen
 from nia_desktop.core.swap import SwapArea, swap_areas
+from nia_desktop.services import fusion as fusion_service
 from nia_desktop.services import settings as settings_service
 from nia_desktop.services import swap_policy
 from nia_desktop.services.session import Session
@@ -40,6 +41,15 @@ SWAP_CHECK_MS = 30_000  # swap is read again this often during a session: a swap
 
 
 GIL_SWITCH_SECONDS = 0.001
+_dictionaries_loading = False
+
+
+def _load_fusion_dictionaries_once() -> None:
+    """Fusion's dictionaries load while the unlock screen waits, once per process (services/fusion.py says why)."""
+    global _dictionaries_loading
+    if not _dictionaries_loading:
+        _dictionaries_loading = True
+        workers.run_task(lambda signals, cancel: fusion_service.load_dictionaries_early())
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +109,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().showMessage(self.tr("Locked"))
         self.unlock_view.prepare()
+        _load_fusion_dictionaries_once()
 
     # -- menus ------------------------------------------------------------
     def _build_menus(self) -> None:
