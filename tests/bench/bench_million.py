@@ -33,7 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.bench.corpus import AGENCIES, report_text
+from tests.bench.corpus import AGENCIES, report_text, synthetic
 
 ANALYST, ANALYST_PASS = "anna", "anna-passphrase-1"
 QUERIES = {"en word": ["embassy", "tanker", "quantum", "sanction", "laboratory"],
@@ -42,7 +42,8 @@ QUERIES = {"en word": ["embassy", "tanker", "quantum", "sanction", "laboratory"]
            "ja phrase": ['"川崎市で"', '"技術者に"', '"選挙、"', '"偽情報を"']}
 
 
-def fill(vault: Path, count: int, batch: int = 5000) -> None:
+def fill(vault: Path, count: int, batch: int = 5000, short: bool = False) -> None:
+    """``short``: bench_full_fusion's contact reports of about 400 characters (a million in about two minutes)."""
     from nia_desktop.core.classification import Level
     from nia_desktop.core.roles import Role
     from nia_desktop.core.store import reports as store
@@ -62,7 +63,7 @@ def fill(vault: Path, count: int, batch: int = 5000) -> None:
         for first in range(0, count, batch):
             with session.db.transaction():
                 for i in range(first, min(first + batch, count)):
-                    text = report_text(i, rng)
+                    text = synthetic(i, rng) if short else report_text(i, rng)
                     body = text.encode()
                     text_bytes += len(body)
                     store.insert(session.db, store.NewReport(
@@ -156,10 +157,11 @@ def main() -> None:
     parser.add_argument("--vault", type=Path, required=True)
     parser.add_argument("--reports", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--short", action="store_true", help="fill with short synthetic reports (about 400 characters)")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.what == "fill":
-        fill(args.vault, args.reports)
+        fill(args.vault, args.reports, short=args.short)
     elif args.what == "size":
         size(args.vault)
     else:
