@@ -50,6 +50,12 @@ def _scope(session: Session, case: str) -> Scope | None:
     return Scope(sid, clearances.readable_sql(session.db, reader, "r"))
 
 
+def readable_scope(session: Session, case: str = "") -> Scope | None:
+    """The user's fused scope of ``case`` as every page here reads it (None: not fused, or drawing on a report
+    they may no longer read): for services that read other rows of it (services/report_mentions.py)."""
+    return _scope(session, case)
+
+
 def draws_on_unreadable(db: Any, sid: int, reader: Access) -> bool:
     """Whether scope ``sid`` covers a report ``reader`` may not read (then nothing of it may be shown), probed
     from the smaller side; no probe at all when the vault hides nothing from them."""
