@@ -1,0 +1,232 @@
+"""Analysis of competing hypotheses on a case: the matrix, its scores, and what each item's absence changes.
+
+Analysts edit (case.edit); readers are analysts and release reviewers (officers review the briefing the matrix
+may be annexed to). Need-to-know: an item is a report of the case or an assessment of it; a report the reader
+may not read, or an assessment citing one, is absent from their matrix with its cells, and the scores,
+diagnosticity and sensitivity are computed from the items they may read alone, so nothing of a hidden report
+reaches them. A hypothesis is the analysts' own words (like a requirement's question), shown to every reader.
+Every change is audited, and a refused one too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from nia_desktop.core import ach
+from nia_desktop.core.clock import iso_utc
+from nia_desktop.core.errors import BadInput
+from nia_desktop.core.markings import Marking, combine
+from nia_desktop.core.roles import Action
+from nia_desktop.core.store import ach as store
+from nia_desktop.core.store import assessments as assessment_store
+from nia_desktop.core.store import cases, clearances
+from nia_desktop.services.session import Session
+
+MAX_HYPOTHESIS = 1000
+
+
+@dataclass(frozen=True)
+class HypothesisRow:
+    id: int
+    text: str
+    score: int  # inconsistency (I = 1, II = 2) over the items this reader may read
+    rank: int  # 1 = least inconsistent; ties share a rank
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "score": self.score, "rank": self.rank}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of evidence as its reader sees it."""
+
+    id: int
+    kind: str  # "report" or "assessment"
+    source: int  # the report's or the assessment's id
+    label: str  # the report's title, or the assessment's judgement
+    marking: Marking
+    diagnosticity: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "source": self.source, "label": self.label,
+                "marking": self.marking.to_json(), "portion": self.marking.portion_mark(),
+                "diagnosticity": self.diagnosticity}
+
+
+@dataclass(frozen=True)
+class Matrix:
+    case: str
+    hypotheses: list[HypothesisRow]
+    evidence: list[Item]
+    cells: dict[tuple[int, int], ach.Rating]  # rated cells of the shown items only
+
+    @property
+    def marking(self) -> Marking:
+        """Everything the matrix shows derives from its items (a hypothesis may draw on any of them)."""
+        return combine(i.marking for i in self.evidence)
+
+    def rating(self, hypothesis: int, evidence: int) -> ach.Rating:
+        return ach.rating(self.cells, hypothesis, evidence)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"case": self.case, "marking": self.marking.to_json(), "portion": self.marking.portion_mark(),
+                "hypotheses": [h.to_json() for h in self.hypotheses],
+                "evidence": [i.to_json() for i in self.evidence],
+                "cells": [{"hypothesis": h, "evidence": e, "rating": r.value}
+                          for (h, e), r in sorted(self.cells.items())]}
+
+
+def _case(session: Session, case: str) -> int:
+    case_id = cases.find(session.db, case)
+    if case_id is None:
+        raise BadInput(f"there is no case named {case!r}")
+    return case_id
+
+
+def _require_reader(session: Session, case: str) -> None:
+    """Analysts read the matrix, and so do release reviewers; anyone else is refused (and audited)."""
+    if not session.may(Action.RELEASE_REVIEW):
+        session.require(Action.REPORT_READ, f"ach {case}")
+
+
+def _visible(session: Session, case_id: int) -> dict[int, tuple[str, int, str, Marking]]:
+    """Evidence id -> (kind, source id, label, marking) of the items this reader may read."""
+    items = store.evidence(session.db, case_id)
+    titles = {int(r[0]): str(r[1]) for r in cases.reports(session.db, case_id, session.readable("r"))}
+    judged = {a.id: a for a in assessment_store.assessments(session.db, case_id)}
+    wanted = {i.report_id for i in items if i.report_id is not None}
+    wanted |= {r for i in items if i.assessment_id in judged for r in judged[i.assessment_id].reports}
+    markings = clearances.report_markings(session.db, wanted)
+    reader = session.access()
+    out: dict[int, tuple[str, int, str, Marking]] = {}
+    for item in items:
+        if item.report_id is not None:
+            marking = markings.get(item.report_id)
+            if item.report_id in titles and marking is not None and reader.may_read(marking):
+                out[item.id] = ("report", item.report_id, titles[item.report_id], marking)
+        elif item.assessment_id in judged:
+            found = judged[item.assessment_id]
+            cited = [markings[r] for r in found.reports if r in markings]
+            if len(cited) == len(found.reports) and all(reader.may_read(m) for m in cited):
+                out[item.id] = ("assessment", found.id, found.judgement, combine(cited))
+    return out
+
+
+def _parts(session: Session, case: str) -> tuple[int, list[store.Hypothesis], dict[int, tuple[str, int, str, Marking]],
+                                                  dict[tuple[int, int], ach.Rating]]:
+    case_id = _case(session, case)
+    shown = _visible(session, case_id)
+    return case_id, store.hypotheses(session.db, case_id), shown, {
+        key: r for key, r in store.cells(session.db, case_id).items() if key[1] in shown}
+
+
+def matrix(session: Session, case: str) -> Matrix:
+    """The case's matrix as this reader may see it, scored."""
+    _require_reader(session, case)
+    _, found, shown, rated = _parts(session, case)
+    ids = [h.id for h in found]
+    scored = ach.scores(ids, list(shown), rated)
+    ranked = ach.ranks(scored)
+    return Matrix(case, [HypothesisRow(h.id, h.text, scored[h.id], ranked[h.id]) for h in found],
+                  [Item(e, kind, source, label, marking, ach.diagnosticity(ids, e, rated))
+                   for e, (kind, source, label, marking) in shown.items()], rated)
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    evidence: int
+    label: str
+    scores: dict[int, int]
+    moved: dict[int, tuple[int, int]]  # hypothesis -> (rank with the item, rank without)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"evidence": self.evidence, "label": self.label, "changes_ranking": bool(self.moved),
+                "scores": {str(h): s for h, s in self.scores.items()},
+                "moved": [{"hypothesis": h, "rank": a, "without": b} for h, (a, b) in sorted(self.moved.items())]}
+
+
+def sensitivity(session: Session, case: str) -> list[Sensitivity]:
+    """For each item this reader may read: the scores without it and the ranks that move."""
+    _require_reader(session, case)
+    _, found, shown, rated = _parts(session, case)
+    return [Sensitivity(c.evidence, shown[c.evidence][2], c.scores, c.moved)
+            for c in ach.sensitivity([h.id for h in found], list(shown), rated)]
+
+
+def add_hypothesis(session: Session, case: str, text: str) -> int:
+    session.require(Action.CASE_EDIT, f"ach {case}")
+    text = text.strip()
+    if not text:
+        raise BadInput("a hypothesis needs its words")
+    if len(text) > MAX_HYPOTHESIS:
+        raise BadInput(f"a hypothesis is at most {MAX_HYPOTHESIS} characters")
+    with session.db.transaction():
+        case_id = _case(session, case)
+        made = store.add_hypothesis(session.db, case_id, text, session.name, iso_utc(session.clock.now()))
+        session.audit("ach.hypothesis.add", case, details={"id": made})
+    return made
+
+
+def add_evidence(session: Session, case: str, report_id: int | None = None, assessment_id: int | None = None) -> int:
+    """Add a report of the case, or an assessment of it, as an item; returns its id (the same id again when it is
+    already in). Refused (and audited) when the analyst may not read the report or every report it cites."""
+    session.require(Action.CASE_EDIT, f"ach {case}")
+    if (report_id is None) == (assessment_id is None):
+        raise BadInput("an item of evidence is one report or one assessment")
+    case_id = _case(session, case)
+    if report_id is not None:
+        session.require_readable([report_id], f"ach {case}")
+        if report_id not in {int(r[0]) for r in cases.reports(session.db, case_id, session.readable("r"))}:
+            raise BadInput(f"report {report_id} is not in the case {case!r}: add it to the case first")
+    else:
+        found = next((a for a in assessment_store.assessments(session.db, case_id) if a.id == assessment_id), None)
+        if found is None:
+            raise BadInput(f"the case {case!r} has no assessment {assessment_id}")
+        session.require_readable(found.reports, f"ach {case}")
+    with session.db.transaction():
+        existing = store.find_evidence(session.db, case_id, report_id, assessment_id)
+        if existing is not None:
+            return existing
+        made = store.add_evidence(session.db, case_id, report_id, assessment_id, session.name,
+                                  iso_utc(session.clock.now()))
+        session.audit("ach.evidence.add", case, details={"id": made, "report": report_id,
+                                                         "assessment": assessment_id})
+    return made
+
+
+def mark(session: Session, case: str, hypothesis_id: int, evidence_id: int, rating: str | ach.Rating) -> ach.Rating:
+    """Rate one cell: CC, C, N (N/A), I or II. An item the analyst may not read cannot be rated (refused as
+    need-to-know, audited) in the words used for one that does not exist."""
+    session.require(Action.CASE_EDIT, f"ach {case}")
+    parsed = rating if isinstance(rating, ach.Rating) else ach.parse_rating(rating)
+    if parsed is None:
+        raise BadInput(f"a rating is CC, C, N/A, I or II, not {str(rating)[:20]!r}")
+    case_id, found, shown, _ = _parts(session, case)
+    if hypothesis_id not in {h.id for h in found}:
+        raise BadInput(f"the case {case!r} has no hypothesis {hypothesis_id}")
+    if evidence_id not in shown:
+        if evidence_id in {e.id for e in store.evidence(session.db, case_id)}:  # hidden: audited, told alike
+            session.audit("ach.mark", f"ach {case}", "refused", {"evidence": evidence_id, "reason": "need to know"})
+        raise BadInput(f"the case {case!r} has no item {evidence_id} you may read")
+    with session.db.transaction():
+        store.mark(session.db, hypothesis_id, evidence_id, parsed, session.name, iso_utc(session.clock.now()))
+        session.audit("ach.mark", f"ach {case}", details={"hypothesis": hypothesis_id, "evidence": evidence_id,
+                                                          "rating": parsed.value})
+    return parsed
+
+
+def withdraw(session: Session, case: str, hypothesis_id: int | None = None, evidence_id: int | None = None) -> None:
+    """Take a hypothesis or an item out of the matrix (kept in the vault, with its cells, for the audit trail)."""
+    session.require(Action.CASE_EDIT, f"ach {case}")
+    if (hypothesis_id is None) == (evidence_id is None):
+        raise BadInput("withdraw one hypothesis or one item")
+    case_id, _, shown, _ = _parts(session, case)
+    if evidence_id is not None and evidence_id not in shown:
+        raise BadInput(f"the case {case!r} has no item {evidence_id} you may read")
+    table, row = ("ach_hypotheses", hypothesis_id) if hypothesis_id is not None else ("ach_evidence", evidence_id)
+    assert row is not None
+    with session.db.transaction():
+        if not store.withdraw(session.db, table, case_id, row):
+            raise BadInput(f"the case {case!r} has no hypothesis {row}")
+        session.audit("ach.withdraw", f"ach {case}", details={"hypothesis": hypothesis_id, "evidence": evidence_id})
