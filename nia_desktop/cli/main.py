@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from nia_desktop import __version__
 from nia_desktop.cli import (
+    ach_cmds,
     audit_cmds,
     briefing_cmds,
     bundle_cmds,
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     briefing_cmds.register(commands, common)
     dissemination_cmds.register(commands, common)
     notice_cmds.register(commands, common)
+    ach_cmds.register(commands, common)
     check = commands.add_parser("self-test", parents=[common], help="check this installation on a throwaway vault "
                                 "(also: nia --self-test); exit 0 when every step passes")
     check.set_defaults(handler=_self_test)

@@ -1,0 +1,63 @@
+"""`nia ach ...` as a user runs it: hypotheses, evidence, marks, the matrix and its sensitivity, with --json;
+exit codes per DESIGN.md; a report the reader may not read is absent from their matrix."""
+
+from __future__ import annotations
+
+from tests.e2e.conftest import Nia
+
+ANNA = {"user": "anna", "passphrase": "anna-passphrase-1"}
+OLIVE = {"user": "olive", "passphrase": "olive-passphrase-1"}
+CARL = {"user": "carl", "passphrase": "carl-passphrase-1"}
+
+
+def test_ach_from_the_command_line(nia_vault: Nia) -> None:
+    media = nia_vault.tmp / "usb"
+    media.mkdir()
+    (media / "ts.txt").write_text("TOP SECRET\nSubject: Quay CANARY-ONE\n\nYAMADA Taro met ZORIN at the quay.\n")
+    (media / "c.txt").write_text("CONFIDENTIAL\nSubject: Dock note\n\nYAMADA Taro spoke of money.\n")
+    imported = nia_vault("import", str(media), "--json", **ANNA).json()["imported"]
+    ids = {r["path"].rsplit("/", 1)[-1]: r["id"] for r in imported}
+    assert nia_vault("case", "create", "Quay", **ANNA).code == 0
+    assert nia_vault("case", "add", "Quay", str(ids["ts.txt"]), str(ids["c.txt"]), **ANNA).code == 0
+    h1 = nia_vault("ach", "add-hypothesis", "Quay", "ZORIN runs YAMADA", "--json", **ANNA).json()["id"]
+    h2 = nia_vault("ach", "add-hypothesis", "Quay", "YAMADA acts alone", "--json", **ANNA).json()["id"]
+    ts = nia_vault("ach", "add-evidence", "Quay", "--report", str(ids["ts.txt"]), "--json", **ANNA).json()["id"]
+    c = nia_vault("ach", "add-evidence", "Quay", "--report", str(ids["c.txt"]), "--json", **ANNA).json()["id"]
+    for h, e, r in ((h1, ts, "CC"), (h2, ts, "II"), (h1, c, "C"), (h2, c, "na")):
+        done = nia_vault("ach", "mark", "Quay", str(h), str(e), r, **ANNA)
+        assert done.code == 0, done.err
+    shown = nia_vault("ach", "matrix", "Quay", "--json", **ANNA)
+    assert shown.code == 0, shown.err
+    matrix = shown.json()
+    assert matrix["portion"] == "(TS)"
+    assert [(h["id"], h["score"], h["rank"]) for h in matrix["hypotheses"]] == [(h1, 0, 1), (h2, 2, 2)]
+    assert {e["id"]: e["diagnosticity"] for e in matrix["evidence"]} == {ts: 4, c: 1}
+    text = nia_vault("ach", "matrix", "Quay", **ANNA)
+    assert text.code == 0 and "(TS) ACH matrix of Quay" in text.out and "ZORIN runs YAMADA" in text.out
+    assert "(C)" in text.out and "NA" in text.out
+    moved = {s["evidence"]: s for s in nia_vault("ach", "sensitivity", "Quay", "--json", **ANNA).json()}
+    assert moved[ts]["changes_ranking"] and moved[ts]["moved"] == [{"hypothesis": h2, "rank": 2, "without": 1}]
+    assert not moved[c]["changes_ranking"]
+    listed = nia_vault("ach", "hypotheses", "Quay", "--json", **ANNA).json()
+    assert [h["text"] for h in listed] == ["ZORIN runs YAMADA", "YAMADA acts alone"]
+
+    # Exit codes: a bad rating or an unknown case is refused (1), a missing argument is a usage error (2), a
+    # courier is refused (1), and the officer (the release reviewer) reads but does not edit.
+    bad = nia_vault("ach", "mark", "Quay", str(h1), str(c), "maybe", **ANNA)
+    assert bad.code == 1 and "rating" in bad.err
+    assert nia_vault("ach", "matrix", "Nowhere", **ANNA).code == 1
+    assert nia_vault("ach", "add-evidence", "Quay", **ANNA).code == 2
+    assert nia_vault("ach", "matrix", "Quay", **CARL).code == 1
+    assert nia_vault("ach", "matrix", "Quay", "--json", **OLIVE).code == 0
+    assert nia_vault("ach", "add-hypothesis", "Quay", "Officer's idea", **OLIVE).code == 1
+
+    # Lowered to SECRET, the analyst's matrix has no TOP SECRET item, mark or score from it.
+    assert nia_vault("user", "clear", "anna", "--level", "SECRET", **OLIVE).code == 0
+    lowered = nia_vault("ach", "matrix", "Quay", "--json", **ANNA)
+    assert lowered.code == 0, lowered.err
+    seen = lowered.json()
+    assert [e["id"] for e in seen["evidence"]] == [c] and seen["portion"] == "(C)"
+    assert [(h["score"], h["rank"]) for h in seen["hypotheses"]] == [(0, 1), (0, 1)]
+    assert "CANARY" not in lowered.out and all(x["evidence"] == c for x in seen["cells"])
+    hidden = nia_vault("ach", "mark", "Quay", str(h1), str(ts), "I", **ANNA)
+    assert hidden.code == 1 and "CANARY" not in hidden.err
