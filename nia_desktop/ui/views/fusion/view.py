@@ -45,6 +45,7 @@ from nia_desktop.services.fusion_tables import Status
 from nia_desktop.services.session import Session
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
+from nia_desktop.ui.views.fusion.ach_panel import AchPanel
 from nia_desktop.ui.views.fusion.assessments_panel import AssessmentsPanel
 from nia_desktop.ui.views.fusion.case_panel import CasePanel
 from nia_desktop.ui.views.fusion.duplicates_panel import DuplicatesPanel
@@ -138,6 +139,8 @@ class FusionView(View):
         self.tabs.addTab(self.case_panel, self.tr("Case"))
         self.assessments = AssessmentsPanel(self)
         self.tabs.addTab(self.assessments, self.tr("Assessments"))
+        self.ach = AchPanel(self)
+        self.tabs.addTab(self.ach, self.tr("Hypotheses (ACH)"))
         self.tabs.addTab(self._judgements_tab(), self.tr("Judgements"))
         self.layout_.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _: self._draw_current_tab())
@@ -332,6 +335,7 @@ class FusionView(View):
     def _load_panels(self, scope: str) -> None:
         self.assessments.load(scope)
         self.case_panel.load(scope)
+        self.ach.load(scope)
         self.run(lambda signals, cancel: fusion.judgement_log(self.session), on_success=self._show_judgements)
 
     def _progress(self, done: int, total: int, message: str) -> None:

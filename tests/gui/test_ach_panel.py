@@ -1,0 +1,94 @@
+"""The ACH tab of the Fusion view: the matrix with scores and diagnosticity, keyboard first (arrows move, C/I/N
+set a cell, Shift for CC and II), hypotheses and evidence added from the keyboard, work off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from nia_desktop.services import ach, fusion, importing, reports
+from nia_desktop.services.session import unlock
+from nia_desktop.ui.main_window import MainWindow
+from nia_desktop.ui.views.fusion.ach_panel import AchPanel
+from tests.conftest import ANALYST, ANALYST_PASS
+from tests.gui.test_fusion_view import open_fusion
+
+
+@pytest.fixture
+def ach_vault(vault_dir: Path, tmp_path: Path) -> dict[str, int]:
+    media = tmp_path / "usb"
+    media.mkdir()
+    (media / "a.txt").write_text("SECRET\nSubject: Quay\n\nKevin Tang met NAGASE Ren in Roppongi.\n")
+    (media / "b.txt").write_text("CONFIDENTIAL\nSubject: Dock\n\nTANG Haoran paid NAGASE Ren.\n")
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
+        importing.import_paths(anna, [media], pool_size=1)
+        ids = {r.path.rsplit("/", 1)[-1]: r.id for r in reports.list_reports(anna)}
+        fusion.create_case(anna, "Quay")
+        fusion.add_to_case(anna, "Quay", list(ids.values()))
+        h1 = ach.add_hypothesis(anna, "Quay", "Tang recruits for a service")
+        h2 = ach.add_hypothesis(anna, "Quay", "Tang is a businessman")
+        e1 = ach.add_evidence(anna, "Quay", report_id=ids["a.txt"])
+    return {"h1": h1, "h2": h2, "e1": e1, "b": ids["b.txt"]}
+
+
+def _panel(qtbot, window: MainWindow) -> AchPanel:  # type: ignore[no-untyped-def]
+    view = open_fusion(qtbot, window)
+    view.tabs.setCurrentWidget(view.ach)
+    assert not view.ach.add_hypothesis_button.isEnabled()  # no case chosen
+    view.case.setCurrentIndex(view.case.findData("Quay"))
+    qtbot.waitUntil(lambda: view.ach.table.rowCount() == 1 and not view.busy, timeout=20000)
+    return view.ach
+
+
+def _cell(panel: AchPanel, row: int, column: int) -> str:
+    item = panel.table.item(row, column)
+    return item.text() if item is not None else ""
+
+
+def test_keys_rate_cells_and_the_scores_follow(qtbot, ach_vault: dict[str, int],  # type: ignore[no-untyped-def]
+                                               window: MainWindow) -> None:
+    panel = _panel(qtbot, window)
+    assert panel.table.columnCount() == 3  # two hypotheses and the diagnosticity
+    assert "(S)" in panel.table.verticalHeaderItem(0).text()
+    panel.table.setFocus()
+    panel.table.setCurrentCell(0, 0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_C)
+    qtbot.waitUntil(lambda: _cell(panel, 0, 0) == "C" and not panel.view.busy, timeout=10000)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Right)
+    assert panel.table.currentColumn() == 1
+    qtbot.keyClick(panel.table, Qt.Key.Key_I, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: _cell(panel, 0, 1) == "II" and not panel.view.busy, timeout=10000)
+    assert panel.table.currentColumn() == 1  # the cursor stays where the analyst was
+    assert "score 0 · rank 1" in panel.table.horizontalHeaderItem(0).text()
+    assert "score 2 · rank 2" in panel.table.horizontalHeaderItem(1).text()
+    assert _cell(panel, 0, 2) == "3"  # C against II: diagnosticity 1 - (-2)
+    assert f"H{ach_vault['h1']}" in panel.summary.text() and "(S)" in panel.summary.text()
+    assert "H" in panel.sensitivity.item(0).text()
+    qtbot.keyClick(panel.table, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: _cell(panel, 0, 1) == "N/A" and not panel.view.busy, timeout=10000)
+    # The diagnosticity column is not a cell to rate.
+    panel.table.setCurrentCell(0, 2)
+    qtbot.keyClick(panel.table, Qt.Key.Key_I)
+    qtbot.wait(200)
+    assert not panel.view.busy and _cell(panel, 0, 2) == "1"
+
+
+def test_hypotheses_and_evidence_are_added_from_the_keyboard(qtbot, ach_vault: dict[str, int],  # type: ignore[no-untyped-def]
+                                                             window: MainWindow) -> None:
+    panel = _panel(qtbot, window)
+    panel.hypothesis.setFocus()
+    qtbot.keyClicks(panel.hypothesis, "Tang is a double agent")
+    qtbot.keyClick(panel.hypothesis, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.table.columnCount() == 4 and not panel.view.busy, timeout=10000)
+    assert panel.hypothesis.text() == ""
+    assert panel.table.horizontalHeaderItem(2).toolTip() == "Tang is a double agent"
+    panel.source.setFocus()
+    qtbot.keyClicks(panel.source, str(ach_vault["b"]))
+    qtbot.keyClick(panel.source, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 2 and not panel.view.busy, timeout=10000)
+    assert "(C)" in panel.table.verticalHeaderItem(1).text()
+    panel.source.setText("twelve")
+    panel.add_evidence()
+    assert panel.view.banner.isVisible() and "number" in panel.view.banner.text()
