@@ -6,10 +6,11 @@ import argparse
 from typing import TYPE_CHECKING
 
 from nia_desktop.cli.context import SubParsers, respond, run_in_session, wants_json
-from nia_desktop.cli.numbers import row_id
+from nia_desktop.cli.numbers import limit, row_id
 from nia_desktop.cli.output import emit_json, safe, say, table
 
 if TYPE_CHECKING:
+    from nia_desktop.services.entity_network import EntityRef
     from nia_desktop.services.session import Session
 
 
@@ -51,6 +52,17 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     undo.set_defaults(handler=_entity_undo)
     log = entity.add_parser("log", parents=[common], help="every judgement: who, when, why, which reports")
     log.set_defaults(handler=_entity_log)
+    path = entity.add_parser("path", parents=[common], help="the shortest paths between two entities, counted in "
+                             "hops, with the reports that join each pair (docs/entity-network.md)")
+    path.add_argument("ids", nargs=2, type=row_id, metavar="ID")
+    path.add_argument("--case", default="", help="only this case's reports as evidence (its own fusion)")
+    path.add_argument("--limit", type=limit, default=20, help="paths listed (all are counted; default 20)")
+    path.set_defaults(handler=_entity_path)
+    ranked = entity.add_parser("rank", parents=[common], help="entities by degree or betweenness, brokers marked")
+    ranked.add_argument("--by", required=True, choices=["degree", "betweenness"])
+    ranked.add_argument("--case", default="", help="only this case's reports as evidence (its own fusion)")
+    ranked.add_argument("--limit", type=limit, default=50, help="entities listed (default 50)")
+    ranked.set_defaults(handler=_entity_rank)
     watch = commands.add_parser("watchlist", help="known entities and their aliases (analyst)").add_subparsers(
         dest="watch_cmd", required=True)
     add_watch = watch.add_parser("add", parents=[common], help="a known entity: its aliases all become it")
@@ -258,5 +270,52 @@ def _case_suggest(args: argparse.Namespace) -> int:
         text = table([[str(s["report"]), f"{s['weight']:.2f}", safe(", ".join(s["entities"])[:100])] for s in found],
                      ["report", "weight", "linked through"]) if found else "no linked report outside the case"
         return respond(args, found, text)
+
+    return run_in_session(args, act)
+
+
+def _entity_path(args: argparse.Namespace) -> int:
+    from nia_desktop.services.entity_network import paths
+
+    def act(session: Session) -> int:
+        found = paths(session, args.ids[0], args.ids[1], args.case, args.limit)
+
+        def name(ref: EntityRef) -> str:
+            return f"{safe(ref.name)} ({ref.id})"
+
+        if found.hops is None:
+            text = f"no path between {name(found.source)} and {name(found.target)}"
+        else:
+            lines = [f"{found.total} shortest path(s) of {found.hops} hop(s) between {name(found.source)} and "
+                     f"{name(found.target)}" + (f"; the first {len(found.paths)} listed" if found.total >
+                                                len(found.paths) else "")]
+            for number, path in enumerate(found.paths, start=1):
+                steps = [name(path.entities[0])]
+                for edge, entity in zip(path.edges, path.entities[1:], strict=True):
+                    more = f" +{edge.shared - len(edge.reports)}" if edge.shared > len(edge.reports) else ""
+                    steps.append(f"-[report {', '.join(map(str, edge.reports))}{more}]- {name(entity)}")
+                lines.append(f"{number}. " + " ".join(steps))
+            text = "\n".join(lines)
+        return respond(args, found.to_json(), text)
+
+    return run_in_session(args, act)
+
+
+def _entity_rank(args: argparse.Namespace) -> int:
+    from nia_desktop.services.entity_network import rank
+
+    def act(session: Session) -> int:
+        ranking = rank(session, args.by, args.case, args.limit)
+        rows = [[str(r.rank), str(r.entity.id), r.entity.kind, r.entity.name, str(r.degree),
+                 "" if r.betweenness is None else f"{r.betweenness:.1f}", "broker" if r.broker else ""]
+                for r in ranking.rows]
+        how = ""
+        if args.by == "betweenness":
+            how = (f"; betweenness sampled: {ranking.pivots} of {ranking.nodes} entities as sources (seed "
+                   f"{ranking.seed}), scaled up" if ranking.sampled else "; betweenness exact")
+        text = (table(rows, ["rank", "id", "kind", "name", "degree", "betweenness", ""]) + "\n"
+                f"{ranking.nodes} entities, {ranking.edges} links between them, {ranking.brokers} broker(s) "
+                f"(an entity whose removal cuts some of its neighbours off from each other){how}")
+        return respond(args, ranking.to_json(), text)
 
     return run_in_session(args, act)
