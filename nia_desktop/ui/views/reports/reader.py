@@ -1,19 +1,45 @@
-"""The reader pane: a report's text with search hits highlighted, its metadata, custody and hashes."""
+"""The reader pane: a report's text with search hits highlighted and the entities fusion found in it marked, its
+metadata, custody and hashes.
+
+Marks (show_mentions) are extra selections over the text, a background and an
+underline style per entity kind (the colour is never the only sign) and a
+tooltip with the entity's name, kind and readable reports. A click on a mark,
+or Ctrl+Return on the mention at the cursor, emits entity_chosen; F3 and
+Shift+F3 move to the next and previous mention, wrapping; Ctrl+Shift+E hides
+the marks. Offsets arrive as Python string indexes into the body; the
+document counts UTF-16 units and reads a CR LF as one paragraph break, so
+they are mapped (document_positions) and a mark whose text is not its
+mention's is not drawn.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QHelpEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QTextEdit,
+    QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -21,11 +47,47 @@ from PySide6.QtWidgets import (
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.search import highlight_spans
 from nia_desktop.core.store.reports import Report, ReportSummary
+from nia_desktop.services.report_mentions import MarkedMention
 from nia_desktop.ui.views.reports.caveats import banner_text
 from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
 
+UnderlineStyle = QTextCharFormat.UnderlineStyle
+# Per kind: background in a light theme, in a dark one (each keeps the theme's text readable over it), the
+# underline's colour in each, and an underline style of its own, so a mark's kind never rests on colour alone.
+MARK_STYLES: dict[str, tuple[str, str, str, str, UnderlineStyle]] = {
+    "person": ("#d6e6f8", "#1d3a5a", "#1f5a99", "#8fbff0", UnderlineStyle.SingleUnderline),
+    "organization": ("#eadcf5", "#402656", "#6f3aa0", "#cfa6ef", UnderlineStyle.DashUnderline),
+    "location": ("#d5efd8", "#1c4729", "#23724a", "#86d7a6", UnderlineStyle.WaveUnderline),
+    "operation": ("#f8d6da", "#5a1d27", "#a8102a", "#f2939f", UnderlineStyle.DotLine),
+    "date": ("#e6e6e6", "#43474b", "#55595d", "#b9bdc1", UnderlineStyle.DashDotDotLine),
+}
+SELECTOR_STYLE = ("#fbe6c6", "#563a10", "#935c00", "#f0bf6e", UnderlineStyle.DashDotLine)  # phones, e-mail, ...
+
+
+def mark_style(kind: str) -> tuple[str, str, str, str, UnderlineStyle]:
+    return MARK_STYLES.get(kind, SELECTOR_STYLE)
+
+
+def document_positions(text: str) -> list[int]:
+    """For each index of ``text`` (and its end) the position a QTextDocument holding it gives that character:
+    a character beyond the BMP takes two positions (UTF-16), a CR before an LF none (one paragraph break)."""
+    positions, at = [], 0
+    for index, char in enumerate(text):
+        positions.append(at)
+        if char == "\r" and text.startswith("\n", index + 1):
+            continue
+        at += 2 if ord(char) > 0xFFFF else 1
+    positions.append(at)
+    return positions
+
 
 class ReaderPane(QWidget):
+    """Signals:
+    entity_chosen(int): the analyst clicked an entity's mark, or chose Go to entity on the mention at the cursor.
+    """
+
+    entity_chosen = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.banner = ClassificationBanner(self)
@@ -36,6 +98,38 @@ class ReaderPane(QWidget):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setAccessibleName(self.tr("Report text"))
+        self.text.viewport().installEventFilter(self)
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._text_menu)
+        self.marks_action = self._action(self.tr("Entity marks"), "Ctrl+Shift+E", self.tr(
+            "Mark the entities your fusion found in this report: a colour and underline per kind (Ctrl+Shift+E)"))
+        self.marks_action.setCheckable(True)
+        self.marks_action.setChecked(True)
+        self.marks_action.toggled.connect(self.set_marks_visible)
+        self.next_action = self._action(self.tr("Next mention"), "F3", self.tr(
+            "Select the next entity mention in the text, from the top after the last (F3)"))
+        self.next_action.triggered.connect(self.next_mention)
+        self.previous_action = self._action(self.tr("Previous mention"), "Shift+F3", self.tr(
+            "Select the previous entity mention in the text, from the end before the first (Shift+F3)"))
+        self.previous_action.triggered.connect(self.previous_mention)
+        self.entity_action = self._action(self.tr("Go to entity"), "Ctrl+Return", self.tr(
+            "Show the entity of the mention at the cursor in the Fusion view (Ctrl+Return; or click its mark)"))
+        self.entity_action.triggered.connect(self.choose_entity_at_cursor)
+        self.mention_actions = [self.marks_action, self.previous_action, self.next_action, self.entity_action]
+        self.marks_status = QLabel()
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for action in self.mention_actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            bar.addWidget(button)
+        bar.addWidget(self.marks_status, 1)
+        self.mention_bar = QWidget()
+        self.mention_bar.setLayout(bar)
+        self.marks: list[tuple[int, int, MarkedMention]] = []  # (document start, end, mention), in text order
+        self._hits: list[QTextEdit.ExtraSelection] = []
+        self._pressed: QPoint | None = None
+        self.menu: QMenu | None = None
         self.meta = QWidget()
         self.form = QFormLayout(self.meta)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -53,6 +147,7 @@ class ReaderPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.title)
+        layout.addWidget(self.mention_bar)
         layout.addWidget(split, 1)
         self.report: Report | None = None
         self.marking_field: QLabel | None = None
@@ -63,6 +158,8 @@ class ReaderPane(QWidget):
         self.banner.hide()
         self.title.setText(self.tr("Select a report to read it. Opening a report is recorded in the audit log."))
         self.text.clear()
+        self._hits = []
+        self.clear_mentions()
         self._clear_form()
 
     def _clear_form(self) -> None:
@@ -102,7 +199,9 @@ class ReaderPane(QWidget):
         self.show_marking(s)
         self.title.setText(escape_untrusted(s.title, 300))
         self.text.setPlainText(report.body)
+        self.marks = []
         self._highlight(report.body, terms)
+        self.marks_status.setText(self.tr("Looking for entity mentions…"))
         self._clear_form()
         rows = [
             (self.tr("Agency"), s.agency),
@@ -144,11 +243,206 @@ class ReaderPane(QWidget):
             selection.cursor = cursor
             selection.format = fmt
             selections.append(selection)
-        self.text.setExtraSelections(selections)
+        self._hits = selections
+        self._paint()
         if selections:
             self.text.setTextCursor(selections[0].cursor)
             self.text.centerCursor()
 
     @property
     def highlighted(self) -> int:
-        return len(self.text.extraSelections())
+        """Search hits highlighted in the text (entity marks not counted)."""
+        return len(self._hits)
+
+    # -- entity marks -----------------------------------------------------
+    def _action(self, text: str, keys: str, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        self.addAction(action)
+        return action
+
+    def clear_mentions(self) -> None:
+        self.marks = []
+        self.marks_status.clear()
+        self._paint()
+        self._enable()
+
+    def show_mentions(self, report_id: int, mentions: list[MarkedMention]) -> None:
+        """Mark the open report's mentions (``report_id``'s: a late answer for another report is dropped)."""
+        if self.report is None or self.report.summary.id != report_id:
+            return
+        body = self.report.body
+        at = document_positions(body)
+        document = self.text.document()
+        marks = []
+        for mention in mentions:
+            if not 0 <= mention.start < mention.end <= len(body):
+                continue
+            start, end = at[mention.start], at[mention.end]
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            if cursor.selectedText().replace("\u2029", "\n") != mention.surface.replace("\r\n", "\n"):
+                continue  # never a mark on other words
+            marks.append((start, end, mention))
+        self.marks = marks
+        if marks:
+            self.marks_status.setText(self.tr("%1 entity mentions").replace("%1", str(len(marks))))
+        else:
+            self.marks_status.setText(self.tr("No entity mentions: none found, or no fusion covers this report"))
+        self._paint()
+        self._enable()
+
+    def set_marks_visible(self, visible: bool) -> None:
+        if self.marks_action.isChecked() != visible:
+            self.marks_action.setChecked(visible)  # toggled calls back here
+            return
+        self._paint()
+        self._enable()
+
+    @property
+    def marks_visible(self) -> bool:
+        return self.marks_action.isChecked()
+
+    def _enable(self) -> None:
+        moving = bool(self.marks) and self.marks_visible
+        for action in (self.next_action, self.previous_action, self.entity_action):
+            action.setEnabled(moving)
+
+    def mark_format(self, kind: str) -> QTextCharFormat:
+        """A mark's look in the current theme (light or dark by the text's background)."""
+        light, dark, line_light, line_dark, style = mark_style(kind)
+        is_dark = self.text.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(dark if is_dark else light))
+        fmt.setForeground(self.text.palette().color(QPalette.ColorRole.Text))
+        fmt.setUnderlineStyle(style)
+        fmt.setUnderlineColor(QColor(line_dark if is_dark else line_light))
+        return fmt
+
+    def _paint(self) -> None:
+        """Marks under the search hits (a hit's yellow stays on top)."""
+        selections = []
+        if self.marks_visible:
+            formats: dict[str, QTextCharFormat] = {}
+            for start, end, mention in self.marks:
+                cursor = QTextCursor(self.text.document())
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                if mention.kind not in formats:
+                    formats[mention.kind] = self.mark_format(mention.kind)
+                selection.format = QTextCharFormat(formats[mention.kind])
+                selection.format.setToolTip(self.describe(mention))
+                selections.append(selection)
+        self.text.setExtraSelections(selections + self._hits)
+
+    def kind_name(self, kind: str) -> str:
+        names = {
+            "person": self.tr("person"), "organization": self.tr("organization"), "location": self.tr("place"),
+            "operation": self.tr("operation"), "date": self.tr("date"), "domain": self.tr("domain"),
+            "ip": self.tr("IP address"), "email": self.tr("e-mail address"), "phone": self.tr("phone number"),
+            "url": self.tr("web address"), "social_handle": self.tr("social media account"),
+            "telegram_channel": self.tr("Telegram channel"), "crypto_address": self.tr("cryptocurrency address"),
+        }
+        return names.get(kind, kind)
+
+    def describe(self, mention: MarkedMention) -> str:
+        """A mark's tooltip: the entity's name and kind, and its reports (readable ones: the fusion shown draws
+        on no other)."""
+        return self.tr("%1 (%2) · in %3 of your reports · click or Ctrl+Return to show it").replace(
+            "%1", escape_untrusted(mention.entity_name, 120)).replace("%2", self.kind_name(mention.kind)).replace(
+            "%3", str(mention.reports))
+
+    def mark_at(self, position: int) -> tuple[int, int, MarkedMention] | None:
+        """The mark around a document position (its end included: the caret just after a name)."""
+        for mark in self.marks:
+            if mark[0] <= position <= mark[1]:
+                return mark
+        return None
+
+    def _mark_under(self, point: QPoint) -> tuple[int, int, MarkedMention] | None:
+        """The mark drawn under a point of the viewport (not one a character's width away)."""
+        if not self.marks or not self.marks_visible:
+            return None
+        cursor = self.text.cursorForPosition(point)
+        position = cursor.position()
+        x = self.text.cursorRect(cursor).x()
+        for start, end, mention in self.marks:
+            if start < position < end or (position == start and point.x() >= x) or \
+                    (position == end and point.x() <= x):
+                return start, end, mention
+        return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the text's viewport: a mark's tooltip, and a click (no drag) on a mark chooses its entity."""
+        if watched is self.text.viewport():
+            if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+                mark = self._mark_under(event.pos())
+                if mark is None:
+                    QToolTip.hideText()
+                else:
+                    QToolTip.showText(event.globalPos(), self.describe(mark[2]), self.text.viewport())
+                return True
+            if isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton:
+                if event.type() == QEvent.Type.MouseButtonPress:
+                    self._pressed = event.position().toPoint()
+                elif event.type() == QEvent.Type.MouseButtonRelease and self._pressed is not None:
+                    point, pressed, self._pressed = event.position().toPoint(), self._pressed, None
+                    if (point - pressed).manhattanLength() < QApplication.startDragDistance() and \
+                            not self.text.textCursor().hasSelection():
+                        mark = self._mark_under(point)
+                        if mark is not None:
+                            self.entity_chosen.emit(mark[2].entity_id)
+        return super().eventFilter(watched, event)
+
+    def _select(self, mark: tuple[int, int, MarkedMention]) -> None:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(mark[0])
+        cursor.setPosition(mark[1], QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
+        self.marks_status.setText(self.tr("Mention %1 of %2: %3").replace("%1", str(self.marks.index(mark) + 1))
+                                  .replace("%2", str(len(self.marks))).replace("%3", self.describe(mark[2])))
+
+    def next_mention(self) -> None:
+        """Select the next mention after the cursor (or the selected mention), wrapping to the first."""
+        if not self.marks or not self.marks_visible:
+            return
+        cursor = self.text.textCursor()
+        after = [m for m in self.marks if (m[0] > cursor.selectionStart() if cursor.hasSelection()
+                                            else m[0] >= cursor.position())]
+        self._select(after[0] if after else self.marks[0])
+
+    def previous_mention(self) -> None:
+        """Select the mention before the cursor (or the selected mention), wrapping to the last."""
+        if not self.marks or not self.marks_visible:
+            return
+        before = [m for m in self.marks if m[0] < self.text.textCursor().selectionStart()]
+        self._select(before[-1] if before else self.marks[-1])
+
+    def choose_entity_at_cursor(self) -> None:
+        """Go to the entity of the mention at the cursor (Ctrl+Return), if the cursor is on one."""
+        if not self.marks_visible:
+            return
+        mark = self.mark_at(self.text.textCursor().selectionStart())
+        if mark is not None:
+            self.entity_chosen.emit(mark[2].entity_id)
+
+    def _text_menu(self, point: QPoint) -> None:
+        """The text's own menu (copy, select all) with the mention actions after it."""
+        self.menu = self.text.createStandardContextMenu(point)
+        self.menu.addSeparator()
+        for action in self.mention_actions:
+            self.menu.addAction(action)
+        self.menu.popup(self.text.viewport().mapToGlobal(point))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme change repaints the marks in the new theme's colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.marks:
+            self._paint()

@@ -36,7 +36,7 @@ from nia_desktop.core.roles import Action
 from nia_desktop.core.search import query_terms
 from nia_desktop.core.store.clearances import CaveatRecord
 from nia_desktop.core.store.reports import Filters, Report, ReportSummary
-from nia_desktop.services import clearances, fusion, reports
+from nia_desktop.services import clearances, fusion, report_mentions, reports
 from nia_desktop.services.session import Session
 from nia_desktop.ui.errors import describe
 from nia_desktop.ui.views.base import View
@@ -51,11 +51,14 @@ class ReportsView(View):
     """Signals:
     imported(object): an import finished with reports in it; its ImportOutcome.
     who_has(int): the user asked who holds anything derived from this report (the Ledger view answers).
+    open_entity(int): the user clicked an entity's mark in the reader (or Go to entity): the Fusion view's
+        select_entity shows it.
     """
 
     key = "reports"
     imported = Signal(object)
     who_has = Signal(int)
+    open_entity = Signal(int)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("Reports"), parent)
@@ -139,6 +142,9 @@ class ReportsView(View):
         for column, width in ((0, 90), (1, 60), (3, 150), (4, 60), (5, 70)):
             self.table.setColumnWidth(column, width)
         self.reader = ReaderPane()
+        self.reader.entity_chosen.connect(self.open_entity)
+        for action in self.reader.mention_actions:  # F3 and the others from the table too, not only the text
+            self.addAction(action)
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(self.reader)
@@ -238,6 +244,7 @@ class ReportsView(View):
             self.reader.show_report(report, terms)
             self.remark_button.setEnabled(True)
             self.classification_changed.emit(self.classification())
+            self._load_mentions(report_id)
 
         def refused(exc: BaseException) -> None:
             """Need to know (or any failure): the reader shows the message, and nothing of any report."""
@@ -248,6 +255,16 @@ class ReportsView(View):
 
         task = self.run(lambda signals, cancel: reports.open_report(session, report_id), on_success=opened)
         task.signals.failed.connect(refused)
+
+    def _load_mentions(self, report_id: int) -> None:
+        """The entities the user's kept fusion found in the open report, read on a worker and marked when in."""
+        session = self.session
+
+        def marked(found: list[report_mentions.MarkedMention]) -> None:
+            if self._reading == report_id:
+                self.reader.show_mentions(report_id, found)
+
+        self.run(lambda signals, cancel: report_mentions.report_mentions(session, report_id), on_success=marked)
 
     # -- context menu -----------------------------------------------------
     def _context_menu(self, position: QPoint) -> None:
