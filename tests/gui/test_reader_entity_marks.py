@@ -68,9 +68,16 @@ def _mark_selections(reader: ReaderPane) -> list:  # type: ignore[type-arg]
     return reader.text.extraSelections()[:len(reader.text.extraSelections()) - reader.highlighted]
 
 
-def test_document_positions_count_utf16_and_crlf() -> None:
-    text = "a😀\r\nb\rc"
-    assert document_positions(text) == [0, 1, 3, 3, 4, 5, 6, 7]
+def test_document_positions_count_utf16_and_crlf(qtbot) -> None:  # type: ignore[no-untyped-def]
+    text = "a😀\r\nb\rc\r\n\r\n𠮷x"
+    assert document_positions(text, range(len(text) + 1)) == dict(enumerate([0, 1, 3, 3, 4, 5, 6, 7, 7, 8, 8,
+                                                                           9, 11, 12]))
+    assert document_positions(text, [10, 2]) == {2: 3, 10: 8}
+    assert document_positions("plain\ntext", [0, 5, 10]) == {0: 0, 5: 5, 10: 10}
+    reader = ReaderPane()
+    qtbot.addWidget(reader)
+    reader.text.setPlainText(text)
+    assert reader.text.document().characterCount() - 1 == document_positions(text, [len(text)])[len(text)]
 
 
 def test_marks_are_exactly_the_mentions(qtbot, analyst: Session) -> None:  # type: ignore[no-untyped-def]

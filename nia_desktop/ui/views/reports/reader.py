@@ -14,6 +14,8 @@ mention's is not drawn.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
@@ -68,16 +70,23 @@ def mark_style(kind: str) -> tuple[str, str, str, str, UnderlineStyle]:
     return MARK_STYLES.get(kind, SELECTOR_STYLE)
 
 
-def document_positions(text: str) -> list[int]:
-    """For each index of ``text`` (and its end) the position a QTextDocument holding it gives that character:
-    a character beyond the BMP takes two positions (UTF-16), a CR before an LF none (one paragraph break)."""
-    positions, at = [], 0
-    for index, char in enumerate(text):
-        positions.append(at)
-        if char == "\r" and text.startswith("\n", index + 1):
-            continue
-        at += 2 if ord(char) > 0xFFFF else 1
-    positions.append(at)
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def document_positions(text: str, indexes: Iterable[int]) -> dict[int, int]:
+    """For each of ``indexes`` into ``text`` the position a QTextDocument holding it gives that character: a
+    character beyond the BMP takes two positions (UTF-16), a CR before an LF none (one paragraph break). Counted
+    by regular expressions between the indexes in order, so a long report costs C loops, not a Python one."""
+    wanted = sorted(set(indexes))
+    if "\r\n" not in text and (text.isascii() or not _ASTRAL.search(text)):
+        return {i: i for i in wanted}
+    positions: dict[int, int] = {}
+    astral = pairs = done = 0  # before ``done``: characters beyond the BMP, CR LF pairs whose LF is reached
+    for index in wanted:
+        astral += len(_ASTRAL.findall(text, done, index))
+        pairs += text.count("\r\n", done, index + 1)  # a pair's LF shares its CR's position
+        positions[index] = index + astral - pairs
+        done = index
     return positions
 
 
@@ -275,7 +284,7 @@ class ReaderPane(QWidget):
         if self.report is None or self.report.summary.id != report_id:
             return
         body = self.report.body
-        at = document_positions(body)
+        at = document_positions(body, [i for m in mentions for i in (m.start, m.end) if 0 <= i <= len(body)])
         document = self.text.document()
         marks = []
         for mention in mentions:
