@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from nia_desktop.core.classification import Level
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.store.fusion_pages import EntityDetail, EntityLine, TimelineMark
-from nia_desktop.services import fusion, fusion_tables
+from nia_desktop.services import fusion, fusion_tables, places
 from nia_desktop.services.fusion_tables import Status
 from nia_desktop.services.session import Session
 from nia_desktop.ui.theme import named
@@ -51,6 +51,7 @@ from nia_desktop.ui.views.fusion.case_panel import CasePanel
 from nia_desktop.ui.views.fusion.duplicates_panel import DuplicatesPanel
 from nia_desktop.ui.views.fusion.entity_model import Column, EntityPagesModel, SeenCache
 from nia_desktop.ui.views.fusion.graph import Layout, LinkGraph, edge_path, layout
+from nia_desktop.ui.views.fusion.map import PlaceMap, boundary_paths
 from nia_desktop.ui.views.fusion.timeline import Timeline
 from nia_desktop.ui.widgets.table_view import style_table
 
@@ -97,6 +98,7 @@ class FusionView(View):
 
     key = "fusion"
     open_report = Signal(int)
+    places_selected = Signal(list, list)  # the map's selection: entity ids, report ids (both empty: cleared)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("Fusion"), parent)
@@ -133,6 +135,9 @@ class FusionView(View):
         self.tabs.addTab(self.graph, self.tr("Link graph"))
         self.timeline = Timeline(self.describe_report)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.map = PlaceMap(self.select_entity)
+        self.map.selected.connect(self.places_selected)
+        self.tabs.addTab(self.map, self.tr("Map"))
         self.duplicates = DuplicatesPanel(self)
         self.tabs.addTab(self.duplicates, self.tr("Near-duplicates"))
         self.case_panel = CasePanel(self)
@@ -446,7 +451,7 @@ class FusionView(View):
         """Read and draw the graph or the timeline for the latest fusion when its tab is shown, once: each is
         a query and tens of milliseconds of drawing, better spent when the analyst asks for it."""
         tab, scope, session = self.tabs.currentWidget(), self._shown_scope, self.session
-        if scope is None or tab in self._drawn or tab not in (self.graph, self.timeline):
+        if scope is None or tab in self._drawn or tab not in (self.graph, self.timeline, self.map):
             return
         self._drawn.add(tab)
         if tab is self.graph:
@@ -456,6 +461,10 @@ class FusionView(View):
                 return positions, edge_path(positions), titles
 
             self.run(placed, on_success=lambda found: self._show_graph(scope, *found))
+        elif tab is self.map:
+            # The outlines' paths are built on the worker too (once per process, cached): tens of milliseconds.
+            self.run(lambda signals, cancel: (places.places(session, scope), boundary_paths()),
+                     on_success=lambda found: self._show_map(scope, *found))
         else:
             self.run(lambda signals, cancel: fusion_tables.timeline(session, scope),
                      on_success=lambda marks: self._show_timeline(scope, marks))
@@ -464,6 +473,10 @@ class FusionView(View):
         if scope == self._shown_scope:
             self._titles.update(titles)
             self.graph.show_layout(placed, edges)
+
+    def _show_map(self, scope: str, found: list[places.Place], outlines: tuple[QPainterPath, ...]) -> None:
+        if scope == self._shown_scope:
+            self.map.show_places(found, outlines)
 
     def _show_timeline(self, scope: str, marks: list[TimelineMark]) -> None:
         if scope == self._shown_scope:
