@@ -38,6 +38,8 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     brief.add_argument("--without", action="append", default=[], metavar="CAVEAT",
                        help="a tearline version: leave out everything carrying CAVEAT (a compartment, ORCON, NOFORN, "
                             "a REL TO list, or REL for any release list); repeatable")
+    brief.add_argument("--ach-annex", action="store_true",
+                       help="annex the case's ACH matrix (nia ach), its items on the briefing's reports alone")
     brief.add_argument("--tearline-summary", default=None, metavar="TEXT",
                        help="the tearline version's own summary (required with --max-level or --without; the "
                             "--summary is never carried below the line)")
@@ -74,7 +76,8 @@ def _brief(args: argparse.Namespace) -> int:
             tearline = briefings.tearline_of(session, None if args.max_level is None else parse_level(args.max_level),
                                              args.without)
         briefing = briefings.compose(session, args.case, args.title, args.summary, args.reports,
-                                     tearline=tearline, tearline_summary=args.tearline_summary)
+                                     tearline=tearline, tearline_summary=args.tearline_summary,
+                                     ach_annex=args.ach_annex)
         outcome = briefings.brief(session, briefing, args.out, recipients)
         level = briefing.marking.banner()
         if outcome.status == "exported":

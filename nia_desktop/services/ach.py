@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from nia_desktop.core import ach
+from nia_desktop.core.briefing.ach_annex import AchAnnex
+from nia_desktop.core.briefing.ach_annex import build as build_annex
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.markings import Marking, combine
@@ -47,9 +49,11 @@ class Item:
     label: str  # the report's title, or the assessment's judgement
     marking: Marking
     diagnosticity: int
+    reports: tuple[int, ...] = ()  # the reports it rests on: the report itself, or those the assessment cites
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "source": self.source, "label": self.label,
+                "reports": list(self.reports),
                 "marking": self.marking.to_json(), "portion": self.marking.portion_mark(),
                 "diagnosticity": self.diagnosticity}
 
@@ -90,8 +94,11 @@ def _require_reader(session: Session, case: str) -> None:
         session.require(Action.REPORT_READ, f"ach {case}")
 
 
-def _visible(session: Session, case_id: int) -> dict[int, tuple[str, int, str, Marking]]:
-    """Evidence id -> (kind, source id, label, marking) of the items this reader may read."""
+_Shown = dict[int, tuple[str, int, str, Marking, tuple[int, ...]]]
+
+
+def _visible(session: Session, case_id: int) -> _Shown:
+    """Evidence id -> (kind, source id, label, marking, reports it rests on) of the items this reader may read."""
     items = store.evidence(session.db, case_id)
     titles = {int(r[0]): str(r[1]) for r in cases.reports(session.db, case_id, session.readable("r"))}
     judged = {a.id: a for a in assessment_store.assessments(session.db, case_id)}
@@ -99,21 +106,21 @@ def _visible(session: Session, case_id: int) -> dict[int, tuple[str, int, str, M
     wanted |= {r for i in items if i.assessment_id in judged for r in judged[i.assessment_id].reports}
     markings = clearances.report_markings(session.db, wanted)
     reader = session.access()
-    out: dict[int, tuple[str, int, str, Marking]] = {}
+    out: _Shown = {}
     for item in items:
         if item.report_id is not None:
             marking = markings.get(item.report_id)
             if item.report_id in titles and marking is not None and reader.may_read(marking):
-                out[item.id] = ("report", item.report_id, titles[item.report_id], marking)
+                out[item.id] = ("report", item.report_id, titles[item.report_id], marking, (item.report_id,))
         elif item.assessment_id in judged:
             found = judged[item.assessment_id]
             cited = [markings[r] for r in found.reports if r in markings]
             if len(cited) == len(found.reports) and all(reader.may_read(m) for m in cited):
-                out[item.id] = ("assessment", found.id, found.judgement, combine(cited))
+                out[item.id] = ("assessment", found.id, found.judgement, combine(cited), tuple(found.reports))
     return out
 
 
-def _parts(session: Session, case: str) -> tuple[int, list[store.Hypothesis], dict[int, tuple[str, int, str, Marking]],
+def _parts(session: Session, case: str) -> tuple[int, list[store.Hypothesis], _Shown,
                                                   dict[tuple[int, int], ach.Rating]]:
     case_id = _case(session, case)
     shown = _visible(session, case_id)
@@ -129,8 +136,21 @@ def matrix(session: Session, case: str) -> Matrix:
     scored = ach.scores(ids, list(shown), rated)
     ranked = ach.ranks(scored)
     return Matrix(case, [HypothesisRow(h.id, h.text, scored[h.id], ranked[h.id]) for h in found],
-                  [Item(e, kind, source, label, marking, ach.diagnosticity(ids, e, rated))
-                   for e, (kind, source, label, marking) in shown.items()], rated)
+                  [Item(e, kind, source, label, marking, ach.diagnosticity(ids, e, rated), reports)
+                   for e, (kind, source, label, marking, reports) in shown.items()], rated)
+
+
+def annex(session: Session, case: str, report_ids: set[int]) -> AchAnnex:
+    """The matrix as a briefing's annex: the items resting wholly on ``report_ids`` (the product's reports, all
+    readable), scored from those alone (core/briefing/ach_annex.py)."""
+    _require_reader(session, case)
+    _, found, shown, rated = _parts(session, case)
+    if not found:
+        raise BadInput(f"the case {case!r} has no hypotheses to annex: add some with nia ach add-hypothesis")
+    kept = {e: v for e, v in shown.items() if set(v[4]) <= report_ids}
+    return build_annex([(h.id, h.text) for h in found],
+                       [(e, kind, source, label, marking) for e, (kind, source, label, marking, _) in kept.items()],
+                       {key: r for key, r in rated.items() if key[1] in kept})
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ from nia_desktop.core.store import clearances as marks_store
 from nia_desktop.core.store import fusion as fusion_store
 from nia_desktop.core.store import releases, settings_store, users
 from nia_desktop.core.store.releases import ReleaseRequest
+from nia_desktop.services import ach
 from nia_desktop.services.assessments import case_assessments
 from nia_desktop.services.bundles import sign_out
 from nia_desktop.services.clearances import resolve_caveats
@@ -223,7 +224,7 @@ def tearline_of(session: Session, max_level: Level | None, without: Iterable[str
 
 def compose(session: Session, case: str, title: str | None = None, summary: str | None = None,
             report_ids: list[int] | None = None, entity_names: list[str] | None = None,
-            tearline: Tearline = FULL, tearline_summary: str | None = None) -> Briefing:
+            tearline: Tearline = FULL, tearline_summary: str | None = None, ach_annex: bool = False) -> Briefing:
     """The product as `nia brief` and the composer make it: the chosen reports (default all of the case) and
     those its key judgements cite, the chosen entities (by any name or alias; default the most widely reported,
     up to MAX_ENTITIES), built from those reports alone.
@@ -231,8 +232,13 @@ def compose(session: Session, case: str, title: str | None = None, summary: str 
     With a tearline, only the reports the line allows count: a judgement citing one above it is dropped, the
     analyst's ``tearline_summary`` is required and replaces the summary (never carried below the line), and
     ``title`` is the tearline version's title.
+
+    ``ach_annex``: the case's ACH matrix as an annex, of the items resting on the product's reports alone
+    (services/ach.annex); a tearline version carries none (its hypotheses' words may draw on what is above it).
     """
     session.require(Action.BRIEF_COMPOSE, case)
+    if ach_annex and not tearline.is_full:
+        raise BadInput("a tearline version carries no ACH annex: the hypotheses may draw on what is above the line")
     basis = _basis(session, case)
     if not basis.case_ids:
         raise BadInput(f"case {case!r} has no reports: add some with nia case add")
@@ -258,7 +264,8 @@ def compose(session: Session, case: str, title: str | None = None, summary: str 
     kept = {e.name for e in entities}
     links = [replace(link, shared=[n for n in link.shared if n in kept]) for link in made.links
              if link.marking is None or tearline.allows(link.marking)]
-    product = replace(made, entities=[replace(e, aliases=e.aliases[:5]) for e in entities], links=links)
+    product = replace(made, entities=[replace(e, aliases=e.aliases[:5]) for e in entities], links=links,
+                      ach=ach.annex(session, case, {s.report_id for s in made.sources}) if ach_annex else None)
     if not tearline.allows(product.marking):
         raise BadInput(f"this tearline version would be marked {product.marking.banner()}, which the line does "
                        "not allow (the reports' release lists share no partner): leave some out")

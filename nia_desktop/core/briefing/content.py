@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from nia_desktop.core.briefing.ach_annex import AchAnnex
 from nia_desktop.core.canonical import canonical_json
 from nia_desktop.core.classification import Level
 from nia_desktop.core.markings import FULL, Marking, Tearline, combine
@@ -93,6 +94,7 @@ class Briefing:
     summary_marking: Marking | None = None  # the title and summary the analyst wrote: every included report's
     tearline: str = ""  # "" for the full product; a tearline version: the level it was cut at (English name)
     tearline_summary: str = ""  # a tearline version's own summary (the full summary is never carried below)
+    ach: AchAnnex | None = None  # the case's ACH matrix as an annex, when the analyst asks for it (ach_annex.py)
 
     def __post_init__(self) -> None:
         """Fill any marking not given from the sources (briefings composed before portion marking, and tests)."""
@@ -121,6 +123,7 @@ class Briefing:
         parts: list[Marking | None] = [self.summary_marking]
         parts += [s.marking for s in self.sources] + [j.marking for j in self.judgements]
         parts += [e.marking for e in self.entities] + [link.marking for link in self.links]
+        parts += self.ach.portions if self.ach is not None else []
         return [p for p in parts if p is not None]
 
     @property
@@ -152,7 +155,7 @@ class Briefing:
         def mark(value: Marking | None) -> dict[str, object] | None:
             return None if value is None else value.to_json()
 
-        return {
+        value: dict[str, Any] = {
             "case": self.case, "title": self.title, "summary": self.summary, "author": self.author,
             "created": self.created, "tearline": self.tearline, "tearline_summary": self.tearline_summary,
             "summary_marking": mark(self.summary_marking), "marking": self.marking.to_json(),
@@ -166,6 +169,9 @@ class Briefing:
                          for e in self.entities],
             "links": [{"a": link.a, "b": link.b, "weight": link.weight, "shared": list(link.shared),
                        "marking": mark(link.marking)} for link in self.links]}
+        if self.ach is not None:  # absent, not null, without one: a briefing made before annexes keeps its digest
+            value["ach"] = self.ach.to_json()
+        return value
 
     def encode(self) -> bytes:
         return canonical_json(self.to_json())
@@ -200,7 +206,8 @@ class Briefing:
                           for x in value.get("links", [])],
                    summary_marking=None if value.get("summary_marking") is None
                    else Marking.from_json(value["summary_marking"]),
-                   tearline=str(value.get("tearline", "")), tearline_summary=str(value.get("tearline_summary", "")))
+                   tearline=str(value.get("tearline", "")), tearline_summary=str(value.get("tearline_summary", "")),
+                   ach=AchAnnex.from_json(value["ach"]) if value.get("ach") is not None else None)
 
     def timeline(self) -> list[Source]:
         """Sources in date order, undated last."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from nia_desktop.core.briefing.ach_annex import SHOWN, AchAnnex
 from nia_desktop.core.briefing.content import Briefing
 from nia_desktop.core.briefing.figures import Circle, Figure, Label, Line, link_graph, timeline
 from nia_desktop.core.classification import Level
@@ -48,6 +49,27 @@ def mark(marking: Marking | None) -> str:
     return f'<span class="portion">{escape(marking.portion_mark())}</span> ' if marking is not None else ""
 
 
+def annex_html(annex: AchAnnex | None) -> str:
+    """The ACH annex: hypotheses (marked with every row's marking), then one marked row per item."""
+    if annex is None:
+        return ""
+    marked = mark(annex.hypotheses_marking)
+    hypotheses = "".join(f"<li>{marked}H{h.id}: {escape(h.text)} <span class=\"meta\">(inconsistency {h.score}, "
+                         f"rank {h.rank})</span></li>" for h in annex.hypotheses)
+    heads = "".join(f"<th>H{h.id}</th>" for h in annex.hypotheses)
+    rows = "".join(
+        f"<tr><td>{mark(i.marking)}</td><td>E{i.evidence}</td><td>{escape(i.kind)} #{i.source}</td>"
+        f"<td>{escape(i.label)}</td>" + "".join(f"<td>{SHOWN.get(r, '')}</td>" for r in i.ratings)
+        + f"<td>{i.diagnosticity}</td></tr>" for i in annex.items)
+    scores = "".join(f"<td>{h.score}</td>" for h in annex.hypotheses)
+    return ("<h2>Annex: analysis of competing hypotheses</h2><p class=\"meta\">Each cell: CC very consistent, "
+            "C consistent, N/A not applicable, I inconsistent, II very inconsistent. Inconsistency counts I as 1 "
+            "and II as 2 (lower is more likely); diagnosticity is the spread of an item's ratings.</p>"
+            f"<ol>{hypotheses}</ol><table><tr><th>Marking</th><th>Item</th><th>Source</th><th>Evidence</th>{heads}"
+            f"<th>Diagnosticity</th></tr>{rows}<tr><td>{marked}</td><td></td><td></td><td>Inconsistency</td>"
+            f"{scores}<td></td></tr></table>")
+
+
 def render_html(briefing: Briefing) -> str:
     banner_marking = briefing.marking
     banner = (f'<div class="banner" style="background:{BANNER_COLOURS[banner_marking.level]}">'
@@ -83,5 +105,5 @@ def render_html(briefing: Briefing) -> str:
         "<h2>Entities</h2><table><tr><th>Marking</th><th>Entity</th><th>Kind</th><th>Also written</th>"
         f"<th>Agencies</th><th>Reports</th></tr>{entity_rows}</table>"
         "<h2>Sources</h2><table><tr><th>Marking</th><th>Report</th><th>Title</th><th>Agency</th><th>Date</th>"
-        f"<th>Grading</th></tr>{source_rows}</table></main>{banner}</body></html>\n"
+        f"<th>Grading</th></tr>{source_rows}</table>{annex_html(briefing.ach)}</main>{banner}</body></html>\n"
     )

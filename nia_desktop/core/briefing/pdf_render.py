@@ -18,6 +18,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
+from nia_desktop.core.briefing.ach_annex import SHOWN, AchAnnex
 from nia_desktop.core.briefing.content import Briefing
 from nia_desktop.core.briefing.figures import Circle, Figure, Label, Line, link_graph, timeline
 from nia_desktop.core.briefing.html_render import BANNER_COLOURS
@@ -121,7 +122,26 @@ def render_pdf(briefing: Briefing) -> bytes:
     _table(pdf, ["", "Report", "Title", "Agency", "Date", "Grading"], [
         [_mark(s.marking).strip(), f"#{s.report_id}", s.title, s.agency, s.date, s.grading or "—"]
         for s in briefing.sources], (14, 8, 46, 10, 13, 9))
+    if briefing.ach is not None:
+        _annex(pdf, briefing.ach)
     return bytes(pdf.output())
+
+
+def _annex(pdf: FPDF, annex: AchAnnex) -> None:
+    """The ACH matrix: hypotheses marked with every row's marking, then one marked row per item."""
+    _heading(pdf, "Annex: analysis of competing hypotheses")
+    _paragraph(pdf, "Each cell: CC very consistent, C consistent, N/A not applicable, I inconsistent, II very "
+                    "inconsistent. Inconsistency counts I as 1 and II as 2 (lower is more likely); diagnosticity "
+                    "is the spread of an item's ratings.", size=8.5, grey=True)
+    marked = _mark(annex.hypotheses_marking)
+    for h in annex.hypotheses:
+        _paragraph(pdf, f"{marked}H{h.id}: {h.text} (inconsistency {h.score}, rank {h.rank})")
+    heads = [f"H{h.id}" for h in annex.hypotheses]
+    rows = [[_mark(i.marking).strip(), f"E{i.evidence}", f"{i.kind} #{i.source}", i.label,
+             *[SHOWN.get(r, "") for r in i.ratings], str(i.diagnosticity)] for i in annex.items]
+    rows.append([marked.strip(), "", "", "Inconsistency", *[str(h.score) for h in annex.hypotheses], ""])
+    _table(pdf, ["", "Item", "Source", "Evidence", *heads, "Diag."], rows,
+           (14, 8, 14, 40, *[7] * len(heads), 8))
 
 
 def _mark(marking: Marking | None) -> str:
