@@ -17,13 +17,16 @@ other, the one link between two groups (Tarjan's algorithm, linear, exact at any
 from __future__ import annotations
 
 import random
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 Neighbours = Callable[[int], Iterable[int]]
 
 EXACT_NODES = 3000  # exact betweenness up to this many nodes (a few seconds in Python); sampled above
-PIVOTS = 256  # sources of the sampled betweenness
+PIVOTS = 256  # sources of the sampled betweenness at most
+MIN_PIVOTS = 16  # and at least
+BUDGET = 40_000_000  # neighbour entries the sampled searches step through in all (about a minute in Python)
 SEED = 16  # the sample's seed: fixed, so the same graph always ranks the same
 
 
@@ -145,9 +148,59 @@ class _Side:
                 yield [*path, node]
 
 
-def degrees(graph: Graph) -> dict[int, int]:
+@dataclass(frozen=True)
+class Compact:
+    """A graph for the whole-graph measures: nodes numbered 0..n-1 in the order of their ids, each node's
+    neighbours a slice of one array of 4-byte numbers (compressed sparse rows). A million reports' network holds
+    tens of millions of neighbour entries: as Python sets they would take gigabytes, here 4 bytes each."""
+
+    ids: list[int]  # position -> node id, ascending
+    offsets: array[int]  # node i's neighbours are targets[offsets[i]:offsets[i + 1]]
+    targets: array[int]
+
+    @classmethod
+    def from_pairs(cls, nodes: Iterable[int], pairs: Iterable[tuple[int, int]]) -> Compact:
+        """From every node and the distinct (a, b) neighbour pairs sorted by a then b, both directions listed
+        (services/entity_network streams them from SQLite, which sorts and removes repeats)."""
+        ids = sorted(set(nodes))
+        position = {node: index for index, node in enumerate(ids)}
+        offsets, targets = array("q", [0]), array("i")
+        current = 0
+        for a, b in pairs:
+            at = position[a]
+            while current < at:
+                offsets.append(len(targets))
+                current += 1
+            targets.append(position[b])
+        while len(offsets) <= len(ids):
+            offsets.append(len(targets))
+        return cls(ids, offsets, targets)
+
+    @classmethod
+    def of(cls, graph: Graph) -> Compact:
+        return cls.from_pairs(graph.adjacency, ((a, b) for a in sorted(graph.adjacency)
+                                                for b in sorted(graph.adjacency[a])))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def edge_count(self) -> int:
+        return len(self.targets) // 2
+
+    def near(self, index: int) -> array[int]:
+        return self.targets[self.offsets[index]:self.offsets[index + 1]]
+
+
+def _compact(graph: Graph | Compact) -> Compact:
+    return graph if isinstance(graph, Compact) else Compact.of(graph)
+
+
+def degrees(graph: Graph | Compact) -> dict[int, int]:
     """Each node's number of distinct neighbours."""
-    return {node: len(near) for node, near in graph.adjacency.items()}
+    if isinstance(graph, Graph):
+        return {node: len(near) for node, near in graph.adjacency.items()}
+    offsets = graph.offsets
+    return {node: offsets[i + 1] - offsets[i] for i, node in enumerate(graph.ids)}
 
 
 @dataclass(frozen=True)
@@ -161,96 +214,113 @@ class Betweenness:
     seed: int | None
 
 
-def betweenness(graph: Graph, exact_nodes: int = EXACT_NODES, pivots: int = PIVOTS, seed: int = SEED,
-                should_stop: Callable[[], bool] | None = None) -> Betweenness:
-    """Brandes' betweenness, exact up to ``exact_nodes`` nodes, else from ``pivots`` sources drawn with
-    ``seed`` and scaled by n / pivots. ``should_stop`` is asked between sources (a cancelled view's work)."""
-    nodes = sorted(graph.adjacency)
-    values = dict.fromkeys(nodes, 0.0)
-    sampled = len(nodes) > exact_nodes and pivots < len(nodes)
-    sources = sorted(random.Random(seed).sample(nodes, pivots)) if sampled else nodes  # noqa: S311 - not secret
+def pivots_for(nodes: int, arcs: int, pivots: int = PIVOTS, budget: int = BUDGET) -> int:
+    """How many sources a sampled betweenness starts from: ``pivots``, fewer when each search would step
+    through so many neighbour entries that they would exceed ``budget`` in all (never below MIN_PIVOTS)."""
+    fit = budget // max(1, arcs)
+    return max(1, min(nodes, pivots, max(MIN_PIVOTS, fit)))
+
+
+def betweenness(graph: Graph | Compact, exact_nodes: int = EXACT_NODES, pivots: int | None = None,
+                seed: int = SEED, should_stop: Callable[[], bool] | None = None) -> Betweenness:
+    """Brandes' betweenness, exact up to ``exact_nodes`` nodes, else from ``pivots`` sources (default:
+    pivots_for the graph's size) drawn with ``seed`` and scaled by n / pivots. ``should_stop`` is asked between
+    sources (a cancelled view's work)."""
+    compact = _compact(graph)
+    n = len(compact)
+    count = pivots_for(n, len(compact.targets)) if pivots is None else pivots
+    sampled = n > exact_nodes and count < n
+    sources = sorted(random.Random(seed).sample(range(n), count)) if sampled else range(n)  # noqa: S311 - not secret
+    values = [0.0] * n
+    done = 0
     for source in sources:
         if should_stop is not None and should_stop():
             break
-        _accumulate(graph.adjacency, source, values)
-    scale = (len(nodes) / len(sources) if sampled else 1.0) / 2.0  # each pair was counted from both ends
-    return Betweenness({node: value * scale for node, value in values.items()}, sampled, len(sources),
+        _accumulate(compact, source, values)
+        done += 1
+    scale = (n / max(1, done) if sampled else 1.0) / 2.0  # each pair was counted from both ends
+    return Betweenness({node: values[i] * scale for i, node in enumerate(compact.ids)}, sampled, done,
                        seed if sampled else None)
 
 
-def _accumulate(adjacency: dict[int, set[int]], source: int, values: dict[int, float]) -> None:
+def _accumulate(graph: Compact, source: int, values: list[float]) -> None:
     """One source's dependencies (Brandes): a breadth-first search counting shortest paths, then their
-    dependencies added up from the farthest node back."""
-    order: list[int] = []
-    preds: dict[int, list[int]] = {source: []}
-    sigma: dict[int, int] = {source: 1}
-    depth: dict[int, int] = {source: 0}
-    queue = [source]
+    dependencies added up from the farthest node back. Lists indexed by position, not dictionaries: this loop
+    is where a ranking spends its time."""
+    offsets, targets = graph.offsets, graph.targets
+    n = len(graph.ids)
+    depth = [-1] * n
+    sigma = [0] * n
+    depth[source], sigma[source] = 0, 1
+    order = [source]
     head = 0
-    while head < len(queue):
-        node = queue[head]
+    while head < len(order):
+        node = order[head]
         head += 1
-        order.append(node)
         here, paths = depth[node] + 1, sigma[node]
-        for near in adjacency[node]:
-            seen = depth.get(near)
-            if seen is None:
+        for near in targets[offsets[node]:offsets[node + 1]]:
+            seen = depth[near]
+            if seen < 0:
                 depth[near] = here
                 sigma[near] = paths
-                preds[near] = [node]
-                queue.append(near)
+                order.append(near)
             elif seen == here:
                 sigma[near] += paths
-                preds[near].append(node)
-    delta = dict.fromkeys(order, 0.0)
+    delta = [0.0] * n
     for node in reversed(order):
+        below = depth[node] - 1
         share = (1.0 + delta[node]) / sigma[node]
-        for pred in preds[node]:
-            delta[pred] += sigma[pred] * share
+        for near in targets[offsets[node]:offsets[node + 1]]:
+            if depth[near] == below:  # a predecessor: found again here rather than kept in lists
+                delta[near] += sigma[near] * share
         if node != source:
             values[node] += delta[node]
 
 
-def brokers(graph: Graph) -> set[int]:
+def brokers(graph: Graph | Compact) -> set[int]:
     """The articulation points (Tarjan, iterative: a long chain would overflow Python's recursion)."""
+    compact = _compact(graph)
+    n = len(compact)
+    offsets, targets = compact.offsets, compact.targets
+    index = [-1] * n
+    low = [0] * n
     found: set[int] = set()
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
     counter = 0
-    for root in sorted(graph.adjacency):
-        if root in index:
+    for root in range(n):
+        if index[root] >= 0:
             continue
         index[root] = low[root] = counter
         counter += 1
         children = 0
-        stack: list[tuple[int, int, Iterator[int]]] = [(root, -1, iter(sorted(graph.adjacency[root])))]
+        stack = [(root, -1, offsets[root])]
         while stack:
-            node, parent, pending = stack[-1]
-            advanced = False
-            for near in pending:
+            node, parent, at = stack[-1]
+            end = offsets[node + 1]
+            while at < end:
+                near = targets[at]
+                at += 1
                 if near == parent:
                     continue
-                if near in index:
+                if index[near] >= 0:
                     low[node] = min(low[node], index[near])
                     continue
                 index[near] = low[near] = counter
                 counter += 1
                 if node == root:
                     children += 1
-                stack.append((near, node, iter(sorted(graph.adjacency[near]))))
-                advanced = True
+                stack[-1] = (node, parent, at)
+                stack.append((near, node, offsets[near]))
                 break
-            if advanced:
-                continue
-            stack.pop()
-            if stack:
-                up = stack[-1][0]
-                low[up] = min(low[up], low[node])
-                if up != root and low[node] >= index[up]:
-                    found.add(up)
+            else:
+                stack.pop()
+                if stack:
+                    up = stack[-1][0]
+                    low[up] = min(low[up], low[node])
+                    if up != root and low[node] >= index[up]:
+                        found.add(up)
         if children > 1:
             found.add(root)
-    return found
+    return {compact.ids[i] for i in found}
 
 
 @dataclass(frozen=True)
@@ -261,15 +331,16 @@ class Ranked:
     broker: bool
 
 
-def rank(graph: Graph, by: str, limit: int = 50, exact_nodes: int = EXACT_NODES, pivots: int = PIVOTS,
+def rank(graph: Graph | Compact, by: str, limit: int = 50, exact_nodes: int = EXACT_NODES, pivots: int | None = None,
          seed: int = SEED) -> tuple[list[Ranked], Betweenness | None, set[int]]:
     """The ``limit`` nodes with the highest degree or betweenness (ties: the other measure, then the lower id),
     brokers marked; with the betweenness result when it was computed, and every broker."""
     if by not in ("degree", "betweenness"):
         raise ValueError(f"rank by degree or betweenness, not {by!r}")
-    degree = degrees(graph)
-    between = betweenness(graph, exact_nodes, pivots, seed) if by == "betweenness" else None
-    marked = brokers(graph)
+    compact = _compact(graph)
+    degree = degrees(compact)
+    between = betweenness(compact, exact_nodes, pivots, seed) if by == "betweenness" else None
+    marked = brokers(compact)
     if between is None:
         order = sorted(degree, key=lambda n: (-degree[n], n))
     else:

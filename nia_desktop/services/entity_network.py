@@ -168,29 +168,26 @@ def _evidence_filter(found: _Scope, column: str) -> tuple[str, list[Any]]:
     return sql, params
 
 
-def _report_groups(session: Session, found: _Scope) -> Iterator[list[int]]:
-    """The entities of each readable report of the scope, a report at a time (streamed by the report index)."""
+def _graph(session: Session, found: _Scope) -> network.Compact:
+    """The reader's whole network: its nodes, then every distinct pair of entities sharing a readable report,
+    both ways, sorted and freed of repeats by SQLite (a report naming k entities gives k(k-1) rows: Python never
+    holds them, only the compact graph)."""
     where, params = _evidence_filter(found, "fr.report_id")
-    cursor = session.db.execute(
-        f"SELECT fr.report_id, fr.entity_id FROM fusion_entity_reports fr WHERE fr.scope_id = ?{where} "  # noqa: S608
-        "ORDER BY fr.report_id, fr.entity_id", (found.id, *params))
-    current, members = -1, list[int]()
+    nodes = _stream(session, f"SELECT DISTINCT fr.entity_id FROM fusion_entity_reports fr "  # noqa: S608
+                             f"WHERE fr.scope_id = ?{where}", (found.id, *params))
+    where, params = _evidence_filter(found, "a.report_id")
+    pairs = _stream(session, "SELECT a.entity_id, b.entity_id FROM fusion_entity_reports a "  # noqa: S608
+                             "JOIN fusion_entity_reports b ON b.scope_id = a.scope_id AND b.report_id = a.report_id "
+                             f"AND b.entity_id != a.entity_id WHERE a.scope_id = ?{where} "
+                             "GROUP BY a.entity_id, b.entity_id ORDER BY a.entity_id, b.entity_id",
+                    (found.id, *params))
+    return network.Compact.from_pairs((int(n) for (n,) in nodes), ((int(a), int(b)) for a, b in pairs))
+
+
+def _stream(session: Session, sql: str, params: tuple[Any, ...]) -> Iterator[Any]:
+    cursor = session.db.execute(sql, params)
     while rows := cursor.fetchmany(_STREAM):
-        for report_id, entity_id in rows:
-            if report_id != current:
-                if members:
-                    yield members
-                current, members = report_id, []
-            members.append(int(entity_id))
-    if members:
-        yield members
-
-
-def _graph(session: Session, found: _Scope) -> network.Graph:
-    graph = network.Graph()
-    for members in _report_groups(session, found):
-        graph.add_clique(members)
-    return graph
+        yield from rows
 
 
 def _neighbours_sql(found: _Scope) -> tuple[str, list[Any]]:
@@ -290,7 +287,7 @@ def paths(session: Session, source: int, target: int, case: str = "", cap: int =
 
 
 def rank(session: Session, by: str = "degree", case: str = "", limit: int = 50,
-         exact_nodes: int = network.EXACT_NODES, pivots: int = network.PIVOTS, seed: int = network.SEED) -> Ranking:
+         exact_nodes: int = network.EXACT_NODES, pivots: int | None = None, seed: int = network.SEED) -> Ranking:
     """The ``limit`` entities of highest degree or betweenness in the reader's network, brokers marked (see
     core/network.py: betweenness sampled with a fixed seed above ``exact_nodes``). Audited with the entities
     listed."""

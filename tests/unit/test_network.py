@@ -176,3 +176,26 @@ def test_rank_by_degree_and_betweenness() -> None:
     assert rank(bowtie, "betweenness", limit=0)[0] == []
     with pytest.raises(ValueError, match="degree or betweenness"):
         rank(bowtie, "closeness")
+
+
+def test_the_compact_graph_gives_what_the_sets_give() -> None:
+    rng = random.Random(5)
+    made = _random_graph(rng, 30, 0.15)
+    made.add_node(1000)  # an isolated node, last
+    compact = network.Compact.of(made)
+    assert compact.ids == sorted(made.adjacency) and compact.edge_count() == made.edge_count()
+    assert degrees(compact) == degrees(made)
+    assert [compact.ids[i] for i in compact.near(compact.ids.index(3))] == sorted(made.neighbours(3))
+    assert betweenness(compact).values == pytest.approx(betweenness(made).values)
+    assert brokers(compact) == brokers(made)
+    empty = network.Compact.from_pairs([], [])
+    assert len(empty) == 0 and betweenness(empty).values == {} and brokers(empty) == set()
+
+
+def test_sampled_pivots_shrink_with_the_graph_within_bounds() -> None:
+    assert network.pivots_for(100_000, 1_000) == network.PIVOTS
+    assert network.pivots_for(100_000, 40_000_000 // 50) == 50
+    assert network.pivots_for(100_000, 10**9) == network.MIN_PIVOTS
+    assert network.pivots_for(10, 10**9) == 10
+    stopped = betweenness(chain(50), exact_nodes=0, pivots=20, should_stop=iter([False, False, True]).__next__)
+    assert stopped.sampled and stopped.pivots == 2  # the sources searched before the stop, and scaled by them
