@@ -116,6 +116,9 @@ def test_keyboard_zooms_frames_japan_and_selects_what_is_in_view(qtbot) -> None:
     assert abs(view.transform().m11() - before) < 1e-9
     qtbot.keyClick(view, Qt.Key.Key_J)
     assert view.transform().m11() > before * 5  # Japan readable
+    view.finish()
+    names = [c.text() for m in view.markers for c in m.childItems() if hasattr(c, "text")]
+    assert "Tokyo" in names  # a single place's name beside its marker
     with qtbot.waitSignal(view.selected) as signal:
         qtbot.keyClick(view, Qt.Key.Key_S)
     assert signal.args == [[11], [1]]  # Tokyo in view, Paris not

@@ -46,6 +46,7 @@ COAST = QColor(150, 150, 150)
 WORLD = QRectF(-180 * geo.SCALE, -85 * geo.SCALE, 360 * geo.SCALE, 145 * geo.SCALE)  # Antarctica left out
 JAPAN = QRectF(122 * geo.SCALE, -46 * geo.SCALE, 25 * geo.SCALE, 22 * geo.SCALE)
 ZOOM_STEP = 1.25
+LABELLED = 60  # names written beside this many single-place markers at most, the most reported first
 
 
 @functools.cache
@@ -80,7 +81,7 @@ class Marker(QGraphicsEllipseItem):
     """A place or a cluster of places: a disc of constant screen size, its count written on it when a cluster."""
 
     def __init__(self, cluster: geo.Cluster, radius: float, tip: str, count: str,
-                 on_click: Callable[[], None], on_open: Callable[[], None]) -> None:
+                 on_click: Callable[[], None], on_open: Callable[[], None], name: str = "") -> None:
         super().__init__(-radius, -radius, 2 * radius, 2 * radius)
         self.cluster = cluster
         self.setPos(cluster.x, cluster.y)
@@ -98,6 +99,10 @@ class Marker(QGraphicsEllipseItem):
             label.setBrush(QBrush(QColor("white")))
             box = label.boundingRect()
             label.setPos(-box.width() / 2, -box.height() / 2)
+        if name:
+            label = QGraphicsSimpleTextItem(name, self)
+            label.setBrush(QBrush(QColor(40, 40, 40)))
+            label.setPos(radius + 3, -label.boundingRect().height() / 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)  # the view leaves it off for the outlines
@@ -205,14 +210,17 @@ class PlaceMap(QGraphicsView):
 
     def _fill_markers(self, clusters: list[geo.Cluster]) -> Iterator[bool]:
         # Smallest on top: a big cluster never hides a small place next to it.
+        labelled = 0
         for cluster in sorted(clusters, key=lambda c: -c.weight):
             names = [self.places[i].name for i in cluster.members]
             shown = ", ".join(escape_untrusted(n, 40) for n in names[:8]) + (" …" if len(names) > 8 else "")
             tip = self.tr("%n report(s)", "", cluster.weight) + f": {shown}"
             count = str(len(names)) if len(names) > 1 else ""
+            name = escape_untrusted(names[0], 24) if not count and labelled < LABELLED else ""
+            labelled += bool(name)
             marker = Marker(cluster, geo.marker_radius(cluster.weight), tip, count,
                             functools.partial(self.choose, cluster.members),
-                            functools.partial(self._open, cluster.members))
+                            functools.partial(self._open, cluster.members), name)
             marker.mark(bool(self.chosen) and set(cluster.members) <= self.chosen)
             self.scene().addItem(marker)
             self.markers.append(marker)
