@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -130,6 +131,10 @@ class BriefingsView(View):
         cut.addRow(self.tr("Leave out"), self.without)
         cut.addRow(self.tr("Title"), self.tearline_title)
         cut.addRow(self.tr("Summary"), self.tearline_summary)
+        self.ach_annex = QCheckBox(self.tr("Annex the case's &ACH matrix"))
+        self.ach_annex.setToolTip(self.tr("The analysis of competing hypotheses (Fusion view, Hypotheses tab) as an "
+                                          "annex, its items on the included reports alone; never in a tearline "
+                                          "version (Alt+A)"))
         self.level = ClassificationBanner()
         self.marking_text = QLabel()
         self.marking_text.setWordWrap(True)
@@ -163,6 +168,7 @@ class BriefingsView(View):
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addLayout(form)
         left_column.addWidget(lists, 1)
+        left_column.addWidget(self.ach_annex)
         left_column.addWidget(self.tearline)
         right = QWidget()
         right_column = QVBoxLayout(right)
@@ -197,6 +203,7 @@ class BriefingsView(View):
         self.title_edit.textEdited.connect(lambda _: self.preview_timer.start())
         self.summary.textChanged.connect(self.preview_timer.start)
         self.tearline.toggled.connect(lambda _: self.update_level())
+        self.ach_annex.toggled.connect(lambda _: self.preview_timer.start())
         self.max_level.currentIndexChanged.connect(lambda _: self.update_level())
         self.without.itemChanged.connect(lambda _: self.update_level())
         self.tearline_title.textEdited.connect(lambda _: self.preview_timer.start())
@@ -294,7 +301,8 @@ class BriefingsView(View):
             title, summary = self.tearline_title.text().strip() or None, ""
         return {"case": self.candidates.case, "title": title, "summary": summary.strip(),
                 "report_ids": [int(str(r)) for r in ticked(self.reports)], "entity_names": named,
-                "tearline": line, "tearline_summary": self.tearline_summary.toPlainText().strip() or None}
+                "tearline": line, "tearline_summary": self.tearline_summary.toPlainText().strip() or None,
+                "ach_annex": self.ach_annex.isChecked() and line.is_full}
 
     def update_level(self) -> None:
         """The marking the product will carry, worked out from the choices as the analyst makes them (every part
