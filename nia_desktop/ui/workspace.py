@@ -232,6 +232,8 @@ class Workspace(QWidget):
                 view.imported.connect(self._reports_imported)
             if "ledger" in self.views:
                 view.who_has.connect(lambda report_id: self.ask_who_has(self._ledger(), report_id))
+            if "fusion" in self.views:
+                view.open_entity.connect(self.open_entity)
         if isinstance(view, InsidersView) and "audit" in self.views:
             view.show_in_audit.connect(self._show_in_audit)
         return view
@@ -289,6 +291,13 @@ class Workspace(QWidget):
         assert isinstance(reports, ReportsView)
         self.show_view("reports")
         reports.open_report_id(report_id)
+
+    def open_entity(self, entity_id: int) -> None:
+        """Show one entity in the Fusion view (a mark clicked in the Reports view's reader)."""
+        fusion_view = self.views["fusion"]
+        assert isinstance(fusion_view, FusionView)
+        self.show_view("fusion")
+        fusion_view.show_entity(entity_id)
 
     def ask_who_has(self, ledger: LedgerView, report_id: int) -> None:
         """"Who has this?" in the Reports view: the Ledger view asks who holds anything derived from the report."""

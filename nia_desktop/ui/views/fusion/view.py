@@ -487,6 +487,13 @@ class FusionView(View):
         return Level.UNCLASSIFIED if self.workspace is None else self.workspace.highest
 
     # -- entities ----------------------------------------------------------
+    def show_entity(self, entity_id: int) -> None:
+        """An entity of the fusion of every report (a mark in the reader): that fusion is shown first when a
+        case's is, since a case's fusion numbers its entities apart."""
+        if self.scope:
+            self.case.setCurrentIndex(0)  # "All reports": show_kept reads its fusion
+        self.select_entity(entity_id)
+
     def select_entity(self, entity_id: int) -> None:
         """From the graph: show the entity in the table, with its details (read by id if its row is not loaded)."""
         self.tabs.setCurrentIndex(0)
