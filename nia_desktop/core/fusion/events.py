@@ -6,8 +6,8 @@ extraction must be cheap, deterministic and testable on hand-made sentences. It 
 
 * ISO days ``2026-03-12`` (also ``2026/03/12``), a time after them allowed (``2026-03-12T10:00``);
 * English days ``12 March 2026``, ``12 Mar. 2026``, ``March 12, 2026``, ``March 12th 2026``;
-* Japanese days ``2026年3月12日`` (full-width digits too) and era days ``令和8年3月12日``, ``令和元年5月1日``,
-  ``平成31年4月30日``;
+* Japanese days ``2026年3月12日`` (full-width digits too) and era days ``令和8年3月12日``, ``令和八年三月十二日``,
+  ``令和元年5月1日``, ``平成31年4月30日``;
 * days without a year: ``on 3 May``, ``May 3``, ``3月12日``: the year is the report date's (stated as
   ``YEAR_FROM_REPORT``; a report without a date leaves them out);
 * relative days resolvable from the report date alone: yesterday / today / tomorrow, 一昨日 / おととい,
@@ -17,6 +17,8 @@ Left out on purpose (never events): impossible days (2026-02-30, 令和0年, 平
 version numbers (v2026.03.12, 1.2.3), phone numbers (03-2026-0312, 090-1234-5678), days with another number
 glued on either side (2026-03-12-45), years alone, months alone ("in March"), weekdays ("on Monday"), and
 relative phrases that need more than the report date or a guess ("last week", "先月", "three days ago").
+core/ingest/dates.py finds a report's own date in its header (NFKC-normalised, no spans); this module needs
+spans into the text as stored and refuses more look-alikes, so it reads the text itself.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ _MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
 _DD = r"[0-9０-９]"
+_KANJI = "[〇一二三四五六七八九十]"
+_KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ERAS = {"令和": (2018, 99), "平成": (1988, 31), "昭和": (1925, 64)}
 _ERA_START = {"令和": date(2019, 5, 1), "平成": date(1989, 1, 8), "昭和": date(1926, 12, 25)}
 _ERA_END = {"平成": date(2019, 4, 30), "昭和": date(1989, 1, 7)}
@@ -54,7 +58,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})"
                r"(?![\w\-/.:]?[0-9])"),
     re.compile(rf"(?<!{_DD})(?P<y>{_DD}{{4}})年\s*(?P<m>{_DD}{{1,2}})月\s*(?P<d>{_DD}{{1,2}})日"),
-    re.compile(rf"(?P<era>令和|平成|昭和)\s*(?P<y>元|{_DD}{{1,2}})年\s*(?P<m>{_DD}{{1,2}})月\s*(?P<d>{_DD}{{1,2}})日"),
+    re.compile(rf"(?P<era>令和|平成|昭和)\s*(?P<y>元|{_DD}{{1,2}}|{_KANJI}{{1,3}})年\s*(?P<m>{_DD}{{1,2}}|{_KANJI}{{1,3}})月"
+               rf"\s*(?P<d>{_DD}{{1,2}}|{_KANJI}{{1,3}})日"),
     # Without a year: case-sensitive month names ("may" the verb is no month), no year or number glued after.
     re.compile(rf"(?<![A-Za-z0-9_.\-])(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\b(?![.,]?\s*[0-9])"),
     re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?![.,:/\-]?\s*[0-9])"),
@@ -94,8 +99,18 @@ class FoundDate:
 
 
 def _number(text: str) -> int:
-    """Digits, ASCII or full-width (int() reads both); 元 (an era's first year) is 1."""
-    return 1 if text == "元" else int(text)
+    """Digits, ASCII or full-width (int() reads both), or kanji numerals up to 九十九 (十 = 10, 三十一 = 31);
+    元 (an era's first year) is 1. Impossible kanji (十十) read as 0, which no day or month is."""
+    if text == "元":
+        return 1
+    if text[0] not in _KANJI_DIGITS and text[0] != "十":
+        return int(text)
+    if "十" not in text:
+        return int("".join(str(_KANJI_DIGITS[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return 0
+    return (_KANJI_DIGITS[tens] if tens else 1) * 10 + (_KANJI_DIGITS[ones] if ones else 0)
 
 
 def _day(match: re.Match[str], reported: date | None) -> tuple[date, str] | None:
@@ -107,7 +122,7 @@ def _day(match: re.Match[str], reported: date | None) -> tuple[date, str] | None
             return None
         return reported + timedelta(days=_RELATIVE_DAYS[groups["rel"].lower()]), RELATIVE
     month_text = groups["m"]
-    month = _MONTHS[month_text.lower()] if month_text[0].isalpha() else _number(month_text)
+    month = _MONTHS.get(month_text.lower()) or _number(month_text)
     how = EXPLICIT
     if groups.get("y") is None:
         if reported is None:

@@ -28,6 +28,7 @@ def days(text: str, reported: date | None = REPORTED) -> list[tuple[str, str, st
     ("田中は2026年3月12日に送金した。", "2026年3月12日", "2026-03-12"),
     ("田中は２０２６年３月１２日に送金した。", "２０２６年３月１２日", "2026-03-12"),
     ("令和8年3月12日、会合が開かれた。", "令和8年3月12日", "2026-03-12"),
+    ("令和八年三月十二日、会合が開かれた。", "令和八年三月十二日", "2026-03-12"),
     ("令和元年5月1日に着任した。", "令和元年5月1日", "2019-05-01"),
     ("平成31年4月30日に退任した。", "平成31年4月30日", "2019-04-30"),
 ])
@@ -62,7 +63,9 @@ def test_relative_days_from_the_report_date(text: str, surface: str, day: str) -
     "The form said 2026-02-30, which is no day.",
     "2026年2月30日に会合。",
     "令和0年3月1日に会合。",
-    "平成32年3月1日に会合。",  # 平成 ended in its 31st year
+    "平成32年3月1日に会合。",
+    "令和元年4月1日に会合。",  # 令和 began on 1 May 2019
+    "令和八年十十月一日に会合。",  # 平成 ended in its 31st year
     "On 31 April 2026 nothing happened.",
     "The call came at 12:03 and lasted until 13:45.",
     "Upgraded to version 2026.03.12 and v2026-03-12 of the tool.",
