@@ -47,3 +47,7 @@ def test_the_map_tab_shows_the_fusions_places(qtbot, placed_vault: Path, window:
     assert view.tabs.currentIndex() == 0
     qtbot.waitUntil(lambda: bool(view.selected_entities()), timeout=10000)
     assert view.selected_entities()[0].name.startswith("Vladivostok")
+    view.show_places_between("2999-01-01", "")  # a date range from elsewhere: no report that late
+    qtbot.waitUntil(lambda: not view.map.places and not view.busy, timeout=10000)
+    view.show_places_between()
+    qtbot.waitUntil(lambda: len(view.map.places) == len(by_name) and not view.busy, timeout=10000)

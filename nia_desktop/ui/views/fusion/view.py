@@ -474,6 +474,16 @@ class FusionView(View):
             self._titles.update(titles)
             self.graph.show_layout(placed, edges)
 
+    def show_places_between(self, since: str = "", until: str = "") -> None:
+        """Map only the places named in reports dated from ``since`` to ``until`` (ISO days, '' open): a date
+        range chosen elsewhere (the timeline) filters the map; both empty shows every place again."""
+        scope, session = self._shown_scope, self.session
+        if scope is None:
+            return
+        self._drawn.add(self.map)
+        self.run(lambda signals, cancel: (places.places(session, scope, since, until), boundary_paths()),
+                 on_success=lambda found: self._show_map(scope, *found))
+
     def _show_map(self, scope: str, found: list[places.Place], outlines: tuple[QPainterPath, ...]) -> None:
         if scope == self._shown_scope:
             self.map.show_places(found, outlines)
