@@ -1,0 +1,308 @@
+"""The link chart's reads and its saved state: the entities to start from, a node's neighbours, the links among
+the entities shown, an edge's reports, and the chart saved with the case (schema v19).
+
+Everything rests on services/entity_network.py's reader's network: the user's own fused scope, evidence only
+from reports they may read now (and the case's). A node's size is its count of such reports, a link's strength
+its count of shared ones; an entity none of whose reports is readable is no node, a link whose every report is
+hidden does not exist. The optional filter (agencies, a date range) narrows the evidence further, never widens
+it. A saved chart is the analyst's own (keyed by case and user); on opening, a saved entity that is no longer a
+node for them (re-fused away, or its reports now hidden) is dropped, names and all.
+
+Audited: the reports behind an edge (entity.edge, as a search names what it returned), saving a chart
+(chart.save, like other case changes), opening one (chart.open) and exporting a picture (chart.export). Names
+of neighbours are not audited alone, as entity_network.neighbours and the Fusion view's table are not.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from nia_desktop.core.clock import iso_utc
+from nia_desktop.core.errors import BadInput
+from nia_desktop.core.roles import Action
+from nia_desktop.core.store import cases
+from nia_desktop.core.store import link_charts as store
+from nia_desktop.services import entity_network as net
+from nia_desktop.services.session import Session
+
+TOP = 60  # entities a new chart starts from
+NEIGHBOURS = 40  # neighbours an expand adds at most, most shared reports first
+CANDIDATES = 4  # the top entities are chosen among this many times TOP by their fused report count
+MAX_NODES = 2000  # a saved chart holds at most this many entities
+_BATCH = 400
+
+
+@dataclass(frozen=True)
+class ChartFilter:
+    """Evidence narrowed to reports of these agencies (none: any) dated within [since, until] (ISO dates, empty:
+    open)."""
+
+    agencies: tuple[str, ...] = ()
+    since: str = ""
+    until: str = ""
+
+
+@dataclass(frozen=True)
+class ChartNode:
+    id: int
+    name: str
+    kind: str
+    reports: int  # readable reports naming it (within the filter)
+
+
+@dataclass(frozen=True)
+class ChartLink:
+    a: int  # a < b
+    b: int
+    shared: int
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Nodes to add to a chart and the links among them and the nodes already shown."""
+
+    nodes: list[ChartNode]
+    links: list[ChartLink]
+
+
+@dataclass(frozen=True)
+class SavedNode:
+    node: ChartNode
+    x: float
+    y: float
+    pinned: bool
+
+
+@dataclass(frozen=True)
+class SavedChart:
+    nodes: list[SavedNode]
+    hidden: list[int]
+    links: list[ChartLink]
+    at: str = ""
+    dropped: int = 0  # saved entities that are no longer nodes for this reader
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One entity as the chart holds it when saved."""
+
+    id: int
+    kind: str
+    name: str
+    x: float
+    y: float
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class Evidence:
+    a: int
+    b: int
+    shared: int
+    reports: list[tuple[int, str]] = field(default_factory=list)  # (id, title), the first ``limit``
+
+
+def _where(found: net._Scope, column: str, chosen: ChartFilter | None) -> tuple[str, list[Any]]:
+    sql, params = net._evidence_filter(found, column)
+    if chosen is None:
+        return sql, params
+    clauses, values = [], list[Any]()
+    if chosen.agencies:
+        clauses.append(f"q.agency IN ({','.join('?' * len(chosen.agencies))})")
+        values += list(chosen.agencies)
+    if chosen.since:
+        clauses.append("q.report_date >= ?")
+        values.append(chosen.since)
+    if chosen.until:
+        clauses.append("q.report_date <= ?")
+        values.append(chosen.until + "\uffff")  # a date-time on the last day is within it
+    if clauses:
+        sql += f" AND EXISTS (SELECT 1 FROM reports q WHERE q.id = {column} AND {' AND '.join(clauses)})"  # noqa: S608
+        params += values
+    return sql, params
+
+
+def _counts(session: Session, found: net._Scope, ids: Iterable[int], chosen: ChartFilter | None) -> dict[int, int]:
+    """Each entity's readable reports (within the filter); entities with none are left out."""
+    where, params = _where(found, "fr.report_id", chosen)
+    unique, counts = sorted(set(ids)), dict[int, int]()
+    for start in range(0, len(unique), _BATCH):
+        batch = unique[start:start + _BATCH]
+        for entity_id, count in session.db.query(
+                f"SELECT fr.entity_id, count(*) FROM fusion_entity_reports fr WHERE fr.scope_id = ? AND "  # noqa: S608
+                f"fr.entity_id IN ({','.join('?' * len(batch))}){where} GROUP BY fr.entity_id",
+                (found.id, *batch, *params)):
+            counts[int(entity_id)] = int(count)
+    return counts
+
+
+def _nodes(session: Session, found: net._Scope, counts: dict[int, int]) -> list[ChartNode]:
+    refs = net._refs(session, found, list(counts))
+    return [ChartNode(e, refs[e].name, refs[e].kind, counts[e]) for e in counts if e in refs]
+
+
+def _links(session: Session, found: net._Scope, ids: Collection[int], chosen: ChartFilter | None,
+           among: Collection[int] | None = None) -> list[ChartLink]:
+    """The links between ``ids`` and ``among`` (default: ``ids`` themselves), each with its shared readable
+    reports; an entity pair is listed once, smaller id first."""
+    targets = sorted(set(among if among is not None else ids) | set(ids))
+    if not ids or len(targets) < 2:
+        return []
+    where, params = _where(found, "x.report_id", chosen)
+    found_links: dict[tuple[int, int], int] = {}
+    wanted = set(targets)
+    for start in range(0, len(sorted(ids)), _BATCH):
+        batch = sorted(ids)[start:start + _BATCH]
+        for a, b, shared in session.db.query(
+                "SELECT x.entity_id, y.entity_id, count(*) FROM fusion_entity_reports x JOIN fusion_entity_reports y "  # noqa: S608
+                "ON y.scope_id = x.scope_id AND y.report_id = x.report_id AND y.entity_id != x.entity_id "
+                f"WHERE x.scope_id = ? AND x.entity_id IN ({','.join('?' * len(batch))}){where} "
+                "GROUP BY x.entity_id, y.entity_id", (found.id, *batch, *params)):
+            if int(b) in wanted:
+                key = (min(int(a), int(b)), max(int(a), int(b)))
+                found_links[key] = int(shared)
+    return [ChartLink(a, b, n) for (a, b), n in sorted(found_links.items())]
+
+
+def agencies(session: Session, case: str = "") -> list[str]:
+    """The agencies of the reports the reader may read (for the chart's agency filter)."""
+    session.require(Action.FUSE, case or "all reports")
+    clause, params = session.readable("reports")
+    return [str(a) for (a,) in session.db.query(
+        f"SELECT DISTINCT agency FROM reports WHERE {clause} ORDER BY agency", tuple(params))]  # noqa: S608
+
+
+def top(session: Session, case: str = "", limit: int = TOP, chosen: ChartFilter | None = None) -> Piece:
+    """The entities in most readable reports (the first ``limit``) and the links among them: where a chart
+    starts. Candidates are the CANDIDATES * ``limit`` entities the fusion counted most reports for (an index's
+    first rows), so a million-report vault is never read whole; a filter may then leave fewer."""
+    found = net._scope(session, case)
+    pool = [int(e) for (e,) in session.db.query(
+        "SELECT id FROM fusion_entities WHERE scope_id = ? ORDER BY report_count DESC, id LIMIT ?",
+        (found.id, max(1, limit) * CANDIDATES))]
+    counts = _counts(session, found, pool, chosen)
+    chosen_ids = sorted(counts, key=lambda e: (-counts[e], e))[:max(0, limit)]
+    nodes = _nodes(session, found, {e: counts[e] for e in chosen_ids})
+    return Piece(nodes, _links(session, found, [n.id for n in nodes], chosen))
+
+
+def expand(session: Session, entity_id: int, shown: Collection[int], case: str = "", limit: int = NEIGHBOURS,
+           chosen: ChartFilter | None = None) -> Piece:
+    """``entity_id``'s neighbours (most shared reports first, the first ``limit`` not already ``shown``) and
+    every link between them and the nodes shown. Unknown or unreadable entity: BadInput."""
+    found = net._scope(session, case)
+    net._node(session, found, entity_id)
+    where, params = _where(found, "a.report_id", chosen)
+    rows = session.db.query(
+        "SELECT b.entity_id, count(*) FROM fusion_entity_reports a JOIN fusion_entity_reports b "  # noqa: S608
+        "ON b.scope_id = a.scope_id AND b.report_id = a.report_id AND b.entity_id != a.entity_id "
+        f"WHERE a.scope_id = ? AND a.entity_id = ?{where} GROUP BY b.entity_id", (found.id, entity_id, *params))
+    shared = {int(e): int(n) for e, n in rows if int(e) not in shown}
+    new = sorted(shared, key=lambda e: (-shared[e], e))[:max(0, limit)]
+    nodes = _nodes(session, found, _counts(session, found, new, chosen))
+    added = [n.id for n in nodes]
+    return Piece(nodes, _links(session, found, added, chosen, among=set(shown) | {entity_id} | set(added)))
+
+
+def links(session: Session, ids: Collection[int], case: str = "", chosen: ChartFilter | None = None) -> Piece:
+    """The shown entities again, counted under a (new) filter, and the links among them: a filter changed."""
+    found = net._scope(session, case)
+    nodes = _nodes(session, found, _counts(session, found, ids, chosen))
+    return Piece(nodes, _links(session, found, [n.id for n in nodes], chosen))
+
+
+def evidence(session: Session, a: int, b: int, case: str = "", limit: int = net.EVIDENCE) -> Evidence:
+    """The readable reports naming both entities, with titles (the first ``limit``, all counted). Audited."""
+    found = net._scope(session, case)
+    net._node(session, found, a)
+    net._node(session, found, b)
+    link = net._edge(session, found, a, b, limit)
+    titles: dict[int, str] = {}
+    if link.reports:
+        marks = ",".join("?" * len(link.reports))
+        titles = {int(i): str(t) for i, t in session.db.query(
+            f"SELECT id, title FROM reports WHERE id IN ({marks})", tuple(link.reports))}  # noqa: S608
+    session.audit("entity.edge", f"entity {a} and {b}", details={"case": case, "shared": link.shared,
+                                                                  "reports": link.reports[:net.AUDIT_IDS]})
+    return Evidence(a, b, link.shared, [(r, titles.get(r, "")) for r in link.reports])
+
+
+def _case_key(session: Session, case: str) -> int:
+    if not case:
+        return store.ALL_REPORTS
+    found = cases.find(session.db, case)
+    if found is None:
+        raise BadInput(f"no case {case!r}")
+    return found
+
+
+def save(session: Session, case: str, placed: list[Placed], hidden: list[Placed]) -> None:
+    """Keep the analyst's chart of ``case`` (empty: every report): positions, pins and hidden entities, the
+    entity's kind and name kept too, so the chart survives a re-fusion that numbers entities anew. Audited."""
+    session.require(Action.CASE_EDIT if case else Action.FUSE, f"chart {case or 'all reports'}")
+    if len(placed) + len(hidden) > MAX_NODES:
+        raise BadInput(f"a saved chart holds at most {MAX_NODES} entities")
+    chart = json.dumps({"version": 1, "nodes": [[p.id, p.kind, p.name, round(p.x, 1), round(p.y, 1), p.pinned]
+                                                 for p in placed],
+                        "hidden": [[p.id, p.kind, p.name] for p in hidden]}, ensure_ascii=False)
+    with session.db.transaction():
+        store.save(session.db, _case_key(session, case), session.name, chart, iso_utc(session.clock.now()))
+        session.audit("chart.save", f"chart {case or 'all reports'}", details={
+            "case": case, "entities": [p.id for p in placed][:net.AUDIT_IDS], "shown": len(placed),
+            "pinned": sum(p.pinned for p in placed), "hidden": len(hidden)})
+
+
+def load(session: Session, case: str = "") -> SavedChart | None:
+    """The analyst's saved chart of ``case`` as it stands for them now (None: never saved): each saved entity
+    found by id (same kind and name) or else by kind and name in their latest fusion, and kept only when it is
+    a node of their network; the links among those. Audited when there is one."""
+    found = net._scope(session, case)
+    row = store.load(session.db, _case_key(session, case), session.name)
+    if row is None:
+        return None
+    data = json.loads(row[0])
+    saved = [(int(i), str(k), str(n), float(x), float(y), bool(p)) for i, k, n, x, y, p in data.get("nodes", [])]
+    hidden_saved = [(int(i), str(k), str(n)) for i, k, n in data.get("hidden", [])]
+    wanted = [(i, k, n) for i, k, n, *_ in saved] + hidden_saved
+    ids = _match(session, found, wanted)
+    counts = _counts(session, found, [e for e in ids.values() if e is not None], None)
+    by_id = {n.id: n for n in _nodes(session, found, counts)}
+    nodes, seen = [], set[int]()
+    for i, _k, _n, x, y, pinned in saved:
+        current = ids.get(i)
+        if current is not None and current in by_id and current not in seen:
+            seen.add(current)
+            nodes.append(SavedNode(by_id[current], x, y, pinned))
+    hidden = sorted({e for e in (ids.get(i) for i, _, _ in hidden_saved) if e is not None and e in by_id} - seen)
+    kept = [n.node.id for n in nodes]
+    result = SavedChart(nodes, hidden, _links(session, found, kept, None), row[1],
+                        len(saved) + len(hidden_saved) - len(nodes) - len(hidden))
+    session.audit("chart.open", f"chart {case or 'all reports'}", details={
+        "case": case, "entities": kept[:net.AUDIT_IDS], "dropped": result.dropped})
+    return result
+
+
+def _match(session: Session, found: net._Scope, wanted: list[tuple[int, str, str]]) -> dict[int, int | None]:
+    """Saved id -> the entity now: the same id when its kind and name are unchanged, else the first entity of
+    that kind and name, else None."""
+    refs = net._refs(session, found, [i for i, _, _ in wanted])
+    matched: dict[int, int | None] = {}
+    for i, kind, name in wanted:
+        ref = refs.get(i)
+        if ref is not None and ref.kind == kind and ref.name == name:
+            matched[i] = i
+            continue
+        rows = session.db.query("SELECT id FROM fusion_entities WHERE scope_id = ? AND kind = ? AND name = ? "
+                                "ORDER BY id LIMIT 1", (found.id, kind, name))
+        matched[i] = int(rows[0][0]) if rows else None
+    return matched
+
+
+def exported(session: Session, case: str, path: str, entities: list[int]) -> None:
+    """Audit a picture of the chart written to ``path`` (PNG or SVG): an export of names from report text."""
+    session.require(Action.FUSE, case or "all reports")
+    session.audit("chart.export", path, details={"case": case, "entities": entities[:net.AUDIT_IDS],
+                                                 "shown": len(entities)})
