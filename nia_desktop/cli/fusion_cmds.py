@@ -292,8 +292,9 @@ def _entity_path(args: argparse.Namespace) -> int:
             for number, path in enumerate(found.paths, start=1):
                 steps = [name(path.entities[0])]
                 for edge, entity in zip(path.edges, path.entities[1:], strict=True):
-                    more = f" +{edge.shared - len(edge.reports)}" if edge.shared > len(edge.reports) else ""
-                    steps.append(f"-[report {', '.join(map(str, edge.reports))}{more}]- {name(entity)}")
+                    shown = edge.reports[:5]  # --json lists up to 20, every one counted
+                    more = f" +{edge.shared - len(shown)}" if edge.shared > len(shown) else ""
+                    steps.append(f"-[report {', '.join(map(str, shown))}{more}]- {name(entity)}")
                 lines.append(f"{number}. " + " ".join(steps))
             text = "\n".join(lines)
         return respond(args, found.to_json(), text)
