@@ -12,7 +12,7 @@ import pytest
 from nia_desktop.core.classification import Level
 from nia_desktop.core.roles import Role
 from nia_desktop.core.vault.kdf import FLOOR
-from nia_desktop.services import fusion, importing, places
+from nia_desktop.services import clearances, fusion, importing, places
 from nia_desktop.services.session import unlock
 from nia_desktop.services.users import add_user
 from nia_desktop.services.vault_setup import init_vault
@@ -26,25 +26,31 @@ REPORTS = {
 }
 
 
+def _build(base: Path) -> dict[str, int]:
+    """A vault at base/vault that hana (TOP SECRET) and cora (CONFIDENTIAL) have each fused; the report ids."""
+    root, media = base / "vault", base / "usb"
+    init_vault(root, OFFICER, OFFICER_PASS, params=FLOOR, name="Places")
+    with unlock(root, OFFICER, OFFICER_PASS) as officer:
+        add_user(officer, "hana", Role.ANALYST, PASSPHRASE, clearance=Level.TOP_SECRET)
+        add_user(officer, "cora", Role.ANALYST, PASSPHRASE, clearance=Level.CONFIDENTIAL)
+    media.mkdir()
+    for file, (marking, body) in REPORTS.items():
+        (media / file).write_text(f"CLASSIFICATION: {marking}\nSubject: {file}\n\n{body}\n", encoding="utf-8")
+    with unlock(root, "hana", PASSPHRASE) as hana:
+        imported = importing.import_paths(hana, [media]).imported
+        fusion.run_fusion(hana)
+    with unlock(root, "cora", PASSPHRASE) as cora:
+        fusion.run_fusion(cora)
+    return {str(r["path"]).rsplit("/", 1)[-1]: int(r["id"]) for r in imported}
+
+
 @pytest.fixture(scope="module")
 def vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     base = tmp_path_factory.mktemp("places")
-    root, media = base / "vault", base / "usb"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NIA_CONFIG_DIR", str(base / "config"))
-        init_vault(root, OFFICER, OFFICER_PASS, params=FLOOR, name="Places")
-        with unlock(root, OFFICER, OFFICER_PASS) as officer:
-            add_user(officer, "hana", Role.ANALYST, PASSPHRASE, clearance=Level.TOP_SECRET)
-            add_user(officer, "cora", Role.ANALYST, PASSPHRASE, clearance=Level.CONFIDENTIAL)
-        media.mkdir()
-        for file, (marking, body) in REPORTS.items():
-            (media / file).write_text(f"CLASSIFICATION: {marking}\nSubject: {file}\n\n{body}\n", encoding="utf-8")
-        with unlock(root, "hana", PASSPHRASE) as hana:
-            importing.import_paths(hana, [media])
-            fusion.run_fusion(hana)
-        with unlock(root, "cora", PASSPHRASE) as cora:
-            fusion.run_fusion(cora)
-        yield root
+        _build(base)
+        yield base / "vault"
 
 
 def _by_name(found: list[places.Place]) -> dict[str, places.Place]:
@@ -78,3 +84,17 @@ def test_a_date_range_counts_only_reports_of_those_days(vault: Path) -> None:
         assert places.places(hana, since="2999-01-01") == []
         assert places.places(hana, until="1999-12-31") == []
         assert places.places(hana, since="2000-01-01", until="2999-12-31") == places.places(hana)
+
+
+def test_a_fusion_that_draws_on_a_report_marked_higher_shows_no_place(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NIA_CONFIG_DIR", str(tmp_path / "config"))
+    ids = _build(tmp_path)
+    root = tmp_path / "vault"
+    with unlock(root, "hana", PASSPHRASE) as hana:
+        clearances.mark_report(hana, ids["c.txt"], Level.SECRET, [], "re-graded by the originator")
+    with unlock(root, "cora", PASSPHRASE) as cora:
+        assert places.places(cora) == []  # her kept fusion drew on it: its names and counts are not shown
+        fusion.run_fusion(cora)
+        osaka = next(p for p in places.places(cora) if p.name.startswith("Osaka"))
+        assert osaka.report_ids == (ids["u.txt"],)
