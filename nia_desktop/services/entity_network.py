@@ -171,17 +171,43 @@ def _evidence_filter(found: _Scope, column: str) -> tuple[str, list[Any]]:
 def _graph(session: Session, found: _Scope) -> network.Compact:
     """The reader's whole network: its nodes, then every distinct pair of entities sharing a readable report,
     both ways, sorted and freed of repeats by SQLite (a report naming k entities gives k(k-1) rows: Python never
-    holds them, only the compact graph)."""
+    holds them, only the compact graph). SQLite sorts in memory (the vault's temp_store), so the pairs are asked
+    for a range of entities at a time, each range about PAIR_ROWS mentions: a million reports' pairs at once
+    would be a sort of tens of millions of rows."""
     where, params = _evidence_filter(found, "fr.report_id")
     nodes = _stream(session, f"SELECT DISTINCT fr.entity_id FROM fusion_entity_reports fr "  # noqa: S608
                              f"WHERE fr.scope_id = ?{where}", (found.id, *params))
+    return network.Compact.from_pairs((int(n) for (n,) in nodes), _pairs(session, found))
+
+
+PAIR_ROWS = 200_000  # mentions (entity, report) whose pairs one statement sorts
+
+
+def _pairs(session: Session, found: _Scope) -> Iterator[tuple[int, int]]:
     where, params = _evidence_filter(found, "a.report_id")
-    pairs = _stream(session, "SELECT a.entity_id, b.entity_id FROM fusion_entity_reports a "  # noqa: S608
-                             "JOIN fusion_entity_reports b ON b.scope_id = a.scope_id AND b.report_id = a.report_id "
-                             f"AND b.entity_id != a.entity_id WHERE a.scope_id = ?{where} "
-                             "GROUP BY a.entity_id, b.entity_id ORDER BY a.entity_id, b.entity_id",
-                    (found.id, *params))
-    return network.Compact.from_pairs((int(n) for (n,) in nodes), ((int(a), int(b)) for a, b in pairs))
+    sql = ("SELECT a.entity_id, b.entity_id FROM fusion_entity_reports a JOIN fusion_entity_reports b "  # noqa: S608
+           "ON b.scope_id = a.scope_id AND b.report_id = a.report_id AND b.entity_id != a.entity_id "
+           f"WHERE a.scope_id = ? AND a.entity_id >= ? AND a.entity_id < ?{where} "
+           "GROUP BY a.entity_id, b.entity_id ORDER BY a.entity_id, b.entity_id")
+    for low, high in _ranges(session, found.id):
+        for a, b in _stream(session, sql, (found.id, low, high, *params)):
+            yield int(a), int(b)
+
+
+def _ranges(session: Session, sid: int) -> Iterator[tuple[int, int]]:
+    """Ranges of entity ids [low, high) each naming about PAIR_ROWS report mentions (the fusion's counts, by its
+    primary key; an entity in more reports is a range of its own)."""
+    low, size = None, 0
+    for entity_id, count in _stream(session, "SELECT id, report_count FROM fusion_entities WHERE scope_id = ? "
+                                             "ORDER BY id", (sid,)):
+        if low is None:
+            low = int(entity_id)
+        size += int(count)
+        if size >= PAIR_ROWS:
+            yield low, int(entity_id) + 1
+            low, size = None, 0
+    if low is not None:
+        yield low, 2**63 - 1
 
 
 def _stream(session: Session, sql: str, params: tuple[Any, ...]) -> Iterator[Any]:

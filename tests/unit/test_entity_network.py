@@ -187,3 +187,13 @@ def test_a_report_re_marked_beyond_the_reader_takes_its_edges_away(vault: Vault)
                                                                  for r in e.reports}
         assert entity_network.edge(sam, ids[A], ids[C]).shared == 0
         assert HIDDEN not in json.dumps(entity_network.rank(sam, "betweenness").to_json())
+
+
+def test_the_graph_read_a_range_of_entities_at_a_time_is_the_same(vault: Vault,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    with vault.open("tess") as tess:
+        whole = entity_network.rank(tess, "betweenness", limit=100).to_json()
+        monkeypatch.setattr(entity_network, "PAIR_ROWS", 1)  # every entity a range of its own
+        found = entity_network._scope(tess, "")
+        assert len(list(entity_network._ranges(tess, found.id))) == whole["nodes"]
+        assert entity_network.rank(tess, "betweenness", limit=100).to_json() == whole
