@@ -19,7 +19,8 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     fuse.add_argument("--case", default="", help="only this case's reports (default: every report)")
     fuse.set_defaults(handler=_fuse)
     entity = commands.add_parser(
-        "entity", help="analysts' judgements on entities (numbers from the latest `nia fuse` of the same scope)"
+        "entity", help="entities: analysts' judgements, paths and rankings (numbers from the latest `nia fuse` "
+        "of the same scope)"
     ).add_subparsers(dest="entity_cmd", required=True)
     show = entity.add_parser("show", parents=[common], help="an entity: aliases, reports, corroboration, merges")
     show.add_argument("id", type=row_id)
