@@ -91,10 +91,23 @@ def query_terms(query: str) -> list[str]:
     return terms
 
 
-def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    """Where the terms occur in the original text (case-insensitive), merged and sorted."""
-    spans: list[tuple[int, int]] = []
+def _folded(text: str) -> tuple[str, list[int] | None]:
+    """``text`` case-folded, and where each folded character came from when folding changed the length (ß is ss,
+    ﬁ is fi, İ is i̇): without that map every hit after such a character was shifted."""
     folded = text.casefold()
+    if len(folded) == len(text):
+        return folded, None
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        origin.extend([index] * len(char.casefold()))
+    origin.append(len(text))
+    return folded, origin
+
+
+def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where the terms occur in the original text (case-insensitive), merged and sorted; offsets into ``text``."""
+    spans: list[tuple[int, int]] = []
+    folded, origin = _folded(text)
     for term in terms:
         needle = term.casefold()
         if not needle:
@@ -103,7 +116,10 @@ def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
         if needle.isascii() and needle[0].isalnum():
             pattern = r"(?<![a-z0-9])" + pattern
         for match in re.finditer(pattern, folded):
-            spans.append((match.start(), match.end()))
+            if origin is None:
+                spans.append((match.start(), match.end()))
+            else:  # from the first folded character's source to past the last one's
+                spans.append((origin[match.start()], origin[match.end() - 1] + 1))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:

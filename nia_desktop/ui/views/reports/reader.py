@@ -244,10 +244,12 @@ class ReaderPane(QWidget):
         fmt.setBackground(QColor("#ffe066"))
         fmt.setForeground(QColor("#000000"))
         selections = []
-        for start, end in highlight_spans(body, terms):
+        spans = highlight_spans(body, terms)
+        at = document_positions(body, [i for span in spans for i in span])  # Python offsets are not Qt's
+        for start, end in spans:
             cursor = QTextCursor(self.text.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(at[start])
+            cursor.setPosition(at[end], QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             selection.format = fmt

@@ -1,0 +1,28 @@
+"""The reader highlights exactly the words searched for, whatever comes before them: a character beyond the BMP
+(an emoji) takes two positions in Qt's document, and case folding can lengthen text (ß is ss)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from nia_desktop.core.classification import Level
+from nia_desktop.core.store.reports import Report, ReportSummary
+from nia_desktop.ui.views.reports.reader import ReaderPane
+
+
+def _report(body: str) -> Report:
+    summary = ReportSummary(1, "t", "NPA", "0" * 64, "/m/a.txt", Level.UNCLASSIFIED, "en", "2026-12-01T00:00:00Z",
+                            "2026-12-01", "B", "2", "text")
+    return Report(summary, body, {}, None, {})
+
+
+@pytest.mark.parametrize("before", ["", "📎🛰 ", "Straße ", "📎 Straße\r\n"])
+def test_each_hit_highlights_the_word_searched(qtbot: Any, before: str) -> None:
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    pane.show_report(_report(f"{before}Met staff in Kobe; then KOBE port."), ["kobe"])
+    assert pane.highlighted == 2
+    hits = pane.text.extraSelections()[-2:]
+    assert [hit.cursor.selectedText() for hit in hits] == ["Kobe", "KOBE"]
