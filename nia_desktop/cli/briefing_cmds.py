@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from nia_desktop.cli.context import SubParsers, respond, run_in_session
 from nia_desktop.cli.numbers import row_id
+from nia_desktop.cli.output import safe
 from nia_desktop.cli.paging import add_paging, respond_page, window
 from nia_desktop.cli.recipients import recipients as _recipients
 
@@ -135,6 +136,12 @@ def _show(args: argparse.Namespace) -> int:
                                f"{s.title}" for s in briefing.sources],
                  "entities:", *[f"  {mark(e.marking)} {e.name} ({e.kind}) {', '.join(e.agencies)}"
                                 for e in briefing.entities]]
+        if briefing.ach is not None:  # the ACH annex: what the reviewer approves with the rest
+            annex = briefing.ach
+            lines += ["ACH annex:", *[f"  {mark(annex.hypotheses_marking)} H{h.id} {safe(h.text)} "
+                                      f"(inconsistency {h.score}, rank {h.rank})" for h in annex.hypotheses],
+                      *[f"  {mark(i.marking)} E{i.evidence} {i.kind} #{i.source} {safe(i.label)}: "
+                        f"{' '.join(r or '-' for r in i.ratings)}" for i in annex.items]]
         return respond(args, {**request.to_json(), "marking": briefing.marking.to_json(),
                               "tearline": briefing.tearline or None, "briefing": briefing.to_json()},
                        "\n".join(lines))

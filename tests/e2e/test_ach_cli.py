@@ -51,6 +51,16 @@ def test_ach_from_the_command_line(nia_vault: Nia) -> None:
     assert nia_vault("ach", "matrix", "Quay", "--json", **OLIVE).code == 0
     assert nia_vault("ach", "add-hypothesis", "Quay", "Officer's idea", **OLIVE).code == 1
 
+    # The matrix as a briefing's annex: queued for review (TOP SECRET), never below a tearline.
+    brief = nia_vault("brief", "Quay", "--queue", "--ach-annex", "--json", **ANNA)
+    assert brief.code == 0, brief.err
+    shown = nia_vault("release", "show", str(brief.json()["request"]), **OLIVE)
+    assert shown.code == 0, shown.err
+    assert "ACH annex:" in shown.out and "(TS) H" in shown.out and f"(C) E{c} report" in shown.out
+    cut = nia_vault("brief", "Quay", "--queue", "--ach-annex", "--max-level", "CONFIDENTIAL", "--tearline-summary",
+                    "Dock talk.", **ANNA)
+    assert cut.code == 1 and "tearline" in cut.err
+
     # Lowered to SECRET, the analyst's matrix has no TOP SECRET item, mark or score from it.
     assert nia_vault("user", "clear", "anna", "--level", "SECRET", **OLIVE).code == 0
     lowered = nia_vault("ach", "matrix", "Quay", "--json", **ANNA)
