@@ -68,6 +68,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "一昨日": -2, "おととい": -2, "昨日": -1,
                   "本日": 0, "今日": 0, "明日": 1}
+_HEADER_LINE = re.compile(r"[^\S\n]*[^\W\d_]+(?:[ \-/][^\W\d_]+){0,3}[^\S\n]*[:：][^\n]*\n")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？]|\n\s*\n|\n(?=\s*[-*•・]\s)")
 
 
@@ -148,6 +149,19 @@ def _day(match: re.Match[str], reported: date | None) -> tuple[date, str] | None
     return found, how
 
 
+def header_end(text: str) -> int:
+    """Where a header of "Label: value" lines (Subject:, Date:, 日付：...; labels of words without digits) at the
+    top of ``text`` ends, closed by a blank line, or 0: the days in it are the report's own metadata (its date,
+    when it was sent), not events it tells of."""
+    at = 0
+    while at < len(text):
+        match = _HEADER_LINE.match(text, at)
+        if match is None or match.end() == at:
+            break
+        at = match.end()
+    return at if at and text[at:at + 1] in ("\n", "\r") else 0  # a blank line closes a header
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence: split after . ! ? followed by a space, after 。！？, at blank lines and
     list items; leading and trailing spaces left out."""
@@ -173,10 +187,12 @@ def _sentence_of(bounds: list[tuple[int, int]], starts: list[int], start: int, e
 
 def extract(text: str, reported: date | None, mentions: Sequence[Mention] = ()) -> list[FoundDate]:
     """The days ``text`` names, in text order, each with its sentence and the ``mentions`` inside that sentence.
-    ``reported`` (the report date) resolves days without a year and relative days; None leaves them out."""
+    ``reported`` (the report date) resolves days without a year and relative days; None leaves them out. Days
+    in a header of "Label: value" lines at the top (header_end) are left out."""
     taken: list[tuple[int, int, re.Match[str]]] = []
+    body = header_end(text)
     for pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, body):
             s, e = match.span()
             if any(s < te and ts < e for ts, te, _ in taken):
                 continue

@@ -113,3 +113,12 @@ def test_a_long_sentence_is_cut_around_its_day() -> None:
 def test_report_day() -> None:
     assert events.report_day("2026-03-20T10:00:00Z") == date(2026, 3, 20)
     assert events.report_day("") is None
+
+
+def test_a_header_of_labels_is_metadata_not_events() -> None:
+    text = "Subject: Visit\nDate: 2026-03-20\n日付：2026年3月20日\n\nThe visit was on 2026-03-12."
+    assert [f.day for f in extract(text, REPORTED)] == ["2026-03-12"]
+    assert events.header_end(text) == text.index("\nThe visit")
+    # A colon in running text is no header, nor are label-like lines not closed by a blank line.
+    assert [f.day for f in extract("Note: the visit was on 2026-03-12. Then more.", REPORTED)] == ["2026-03-12"]
+    assert [f.day for f in extract("Note: a visit\nDate: 2026-03-12 it was.", REPORTED)] == ["2026-03-12"]

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from nia_desktop.core.classification import Level
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.store.fusion_pages import EntityDetail, EntityLine, TimelineMark
-from nia_desktop.services import fusion, fusion_tables, places
+from nia_desktop.services import events, fusion, fusion_tables, places
 from nia_desktop.services.fusion_tables import Status
 from nia_desktop.services.session import Session
 from nia_desktop.ui.theme import named
@@ -52,7 +52,7 @@ from nia_desktop.ui.views.fusion.duplicates_panel import DuplicatesPanel
 from nia_desktop.ui.views.fusion.entity_model import Column, EntityPagesModel, SeenCache
 from nia_desktop.ui.views.fusion.graph import Layout, LinkGraph, edge_path, layout
 from nia_desktop.ui.views.fusion.map import PlaceMap, boundary_paths
-from nia_desktop.ui.views.fusion.timeline import Timeline
+from nia_desktop.ui.views.fusion.timeline import EventTimeline, Timeline
 from nia_desktop.ui.widgets.table_view import style_table
 
 FILTER_DELAY_MS = 300  # the filter asks again once typing pauses
@@ -99,6 +99,9 @@ class FusionView(View):
     key = "fusion"
     open_report = Signal(int)
     places_selected = Signal(list, list)  # the map's selection: entity ids, report ids (both empty: cleared)
+    # The event timeline's time range: first and last ISO day (inclusive) and the reports whose events fall in it
+    # ('', '', [] when cleared). The map follows it here; the link chart can connect to it the same way.
+    events_range = Signal(str, str, list)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("Fusion"), parent)
@@ -135,6 +138,13 @@ class FusionView(View):
         self.tabs.addTab(self.graph, self.tr("Link graph"))
         self.timeline = Timeline(self.describe_report)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.event_timeline = EventTimeline()
+        self.event_timeline.open_report.connect(self.describe_report)
+        self.event_timeline.more_wanted.connect(self._more_events)
+        self.event_timeline.range_selected.connect(self.events_range)
+        self.event_timeline.range_selected.connect(lambda since, until, _: self.show_places_between(since, until))
+        self._events_next: tuple[str, int] | None = None  # the scope and offset of the next page of reports
+        self.tabs.addTab(self.event_timeline, self.tr("Events"))
         self.map = PlaceMap(self.select_entity)
         self.map.selected.connect(self.places_selected)
         self.tabs.addTab(self.map, self.tr("Map"))
@@ -451,7 +461,8 @@ class FusionView(View):
         """Read and draw the graph or the timeline for the latest fusion when its tab is shown, once: each is
         a query and tens of milliseconds of drawing, better spent when the analyst asks for it."""
         tab, scope, session = self.tabs.currentWidget(), self._shown_scope, self.session
-        if scope is None or tab in self._drawn or tab not in (self.graph, self.timeline, self.map):
+        if scope is None or tab in self._drawn or tab not in (self.graph, self.timeline, self.map,
+                                                              self.event_timeline):
             return
         self._drawn.add(tab)
         if tab is self.graph:
@@ -465,9 +476,30 @@ class FusionView(View):
             # The outlines' paths are built on the worker too (once per process, cached): tens of milliseconds.
             self.run(lambda signals, cancel: (places.places(session, scope), boundary_paths()),
                      on_success=lambda found: self._show_map(scope, *found))
+        elif tab is self.event_timeline:  # the first page of reports; the analyst asks for more
+            self.run(lambda signals, cancel: events.case_events(session, scope),
+                     on_success=lambda page: self._show_events(scope, page))
         else:
             self.run(lambda signals, cancel: fusion_tables.timeline(session, scope),
                      on_success=lambda marks: self._show_timeline(scope, marks))
+
+    def _show_events(self, scope: str, page: events.EventPage) -> None:
+        if scope != self._shown_scope:
+            return
+        self._events_next = (scope, page.next_offset) if page.more else None
+        if page.offset == 0:
+            self.event_timeline.show_events(page.events, page.reports, page.more)
+        else:
+            self.event_timeline.add_events(page.events, page.reports, page.more)
+
+    def _more_events(self) -> None:
+        """Read the events of the next page of reports (an audited read of their text, on a worker)."""
+        if self._events_next is None or self._events_next[0] != self._shown_scope:
+            return
+        (scope, offset), session = self._events_next, self.session
+        self._events_next = None  # one page at a time
+        self.run(lambda signals, cancel: events.case_events(session, scope, offset),
+                 on_success=lambda page: self._show_events(scope, page))
 
     def _show_graph(self, scope: str, placed: Layout, edges: QPainterPath, titles: dict[int, str]) -> None:
         if scope == self._shown_scope:
