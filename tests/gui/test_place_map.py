@@ -8,6 +8,8 @@ import random
 import time
 
 from PySide6.QtCore import QPoint, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from nia_desktop.core.fusion import geo
 from nia_desktop.services.places import Place
@@ -140,3 +142,17 @@ def test_shift_drag_selects_a_region_and_a_plain_drag_pans(qtbot) -> None:  # ty
         qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, end)
     assert signal.args == [[11], [1]]
     assert view.dragMode() == view.DragMode.ScrollHandDrag
+
+
+def test_the_dark_theme_gets_a_dark_sea_and_light_names(qtbot) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert app is not None
+    was = app.property("nia_dark")
+    app.setProperty("nia_dark", True)
+    try:
+        view = _map(qtbot)
+    finally:
+        app.setProperty("nia_dark", was)
+    assert view.scene().backgroundBrush().color().lightness() < 80
+    assert QColor(view.ink).lightness() > 180
+    assert _map(qtbot).scene().backgroundBrush().color().lightness() > 180  # light by default

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen, QPolygonF, QWheelEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsPathItem,
@@ -41,8 +42,8 @@ COUNTRIES_PER_PATH = 40  # outlines per path item: each item's first paint is on
 CLUSTER_PIXELS = 28.0  # places closer than this on screen are one marker
 MARKER_COLOUR = "#2e8b57"
 SELECTED_COLOUR = "#d98e04"
-LAND = QColor(236, 236, 230)
-COAST = QColor(150, 150, 150)
+# (sea, land, coast, names) for the light and the dark theme (ui/theme.py sets the application's nia_dark)
+COLOURS = {False: ("#d6e4f0", "#ecece6", "#969696", "#282828"), True: ("#1c2632", "#3a3c3e", "#6e6e6e", "#e6e6e6")}
 WORLD = QRectF(-180 * geo.SCALE, -85 * geo.SCALE, 360 * geo.SCALE, 145 * geo.SCALE)  # Antarctica left out
 JAPAN = QRectF(122 * geo.SCALE, -46 * geo.SCALE, 25 * geo.SCALE, 22 * geo.SCALE)
 ZOOM_STEP = 1.25
@@ -81,7 +82,8 @@ class Marker(QGraphicsEllipseItem):
     """A place or a cluster of places: a disc of constant screen size, its count written on it when a cluster."""
 
     def __init__(self, cluster: geo.Cluster, radius: float, tip: str, count: str,
-                 on_click: Callable[[], None], on_open: Callable[[], None], name: str = "") -> None:
+                 on_click: Callable[[], None], on_open: Callable[[], None], name: str = "",
+                 ink: str = "#282828") -> None:
         super().__init__(-radius, -radius, 2 * radius, 2 * radius)
         self.cluster = cluster
         self.setPos(cluster.x, cluster.y)
@@ -101,7 +103,7 @@ class Marker(QGraphicsEllipseItem):
             label.setPos(-box.width() / 2, -box.height() / 2)
         if name:
             label = QGraphicsSimpleTextItem(name, self)
-            label.setBrush(QBrush(QColor(40, 40, 40)))
+            label.setBrush(QBrush(QColor(ink)))
             label.setPos(radius + 3, -label.boundingRect().height() / 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -139,7 +141,9 @@ class PlaceMap(QGraphicsView):
         scene = QGraphicsScene(self)
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # as the graph: inserts stay cheap
         scene.setSceneRect(QRectF(-200 * geo.SCALE, -95 * geo.SCALE, 400 * geo.SCALE, 190 * geo.SCALE))
-        scene.setBackgroundBrush(QBrush(QColor(214, 228, 240)))
+        app = QApplication.instance()
+        self.sea, self.land, self.coast, self.ink = COLOURS[bool(app is not None and app.property("nia_dark"))]
+        scene.setBackgroundBrush(QBrush(QColor(self.sea)))
         self.setScene(scene)
         self.places: list[Place] = []
         self._points: list[tuple[float, float, int]] = []
@@ -177,12 +181,12 @@ class PlaceMap(QGraphicsView):
         self._redraw()
 
     def _fill_outlines(self, outlines: Sequence[QPainterPath]) -> Iterator[bool]:
-        pen = QPen(COAST)
+        pen = QPen(QColor(self.coast))
         pen.setCosmetic(True)
         for path in outlines:
             item = Outline(path)
             item.setPen(pen)
-            item.setBrush(QBrush(LAND))
+            item.setBrush(QBrush(QColor(self.land)))
             item.setZValue(0)
             self.scene().addItem(item)
             yield True
@@ -220,7 +224,7 @@ class PlaceMap(QGraphicsView):
             labelled += bool(name)
             marker = Marker(cluster, geo.marker_radius(cluster.weight), tip, count,
                             functools.partial(self.choose, cluster.members),
-                            functools.partial(self._open, cluster.members), name)
+                            functools.partial(self._open, cluster.members), name, self.ink)
             marker.mark(bool(self.chosen) and set(cluster.members) <= self.chosen)
             self.scene().addItem(marker)
             self.markers.append(marker)
