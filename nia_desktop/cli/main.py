@@ -19,6 +19,7 @@ from nia_desktop.cli import (
     bundle_cmds,
     clearance_cmds,
     dissemination_cmds,
+    events_cmds,
     fusion_cmds,
     notice_cmds,
     report_cmds,
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit_cmds.register(commands, common)
     report_cmds.register(commands, common)
     fusion_cmds.register(commands, common)
+    events_cmds.register(commands, common)
     requirement_cmds.register(commands, common)
     bundle_cmds.register(commands, common)
     briefing_cmds.register(commands, common)
