@@ -101,16 +101,14 @@ def test_a_hidden_report_leaves_no_trace_in_the_matrix(vault_dir: Path, built: d
         assert last is not None and last.action == "ach.mark" and last.outcome == "refused"
         with pytest.raises(PermissionRefused, match="need to know"):
             ach.add_evidence(anna, CASE, report_id=built["ciro-ts.txt"])
-
-
-def test_an_assessment_citing_a_hidden_report_is_hidden_too(vault_dir: Path, built: dict[str, int]) -> None:
+    # An assessment citing a report the reader may not read is hidden too.
     with unlock(vault_dir, OFFICER, OFFICER_PASS) as olive:
         clearances.set_clearance(olive, ANALYST, Level.CONFIDENTIAL)
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
         assert [i.id for i in ach.matrix(anna, CASE).evidence] == [built["c"]]
 
 
-def test_roles_analysts_edit_reviewers_read_couriers_neither(vault_dir: Path, built: dict[str, int]) -> None:
+def test_roles_and_bad_input(vault_dir: Path, built: dict[str, int]) -> None:
     with unlock(vault_dir, OFFICER, OFFICER_PASS) as olive:
         assert len(ach.matrix(olive, CASE).hypotheses) == 2
         with pytest.raises(PermissionRefused):
@@ -119,9 +117,7 @@ def test_roles_analysts_edit_reviewers_read_couriers_neither(vault_dir: Path, bu
             ach.mark(olive, CASE, built["h1"], built["c"], "I")
     with unlock(vault_dir, COURIER, COURIER_PASS) as carl, pytest.raises(PermissionRefused):
         ach.matrix(carl, CASE)
-
-
-def test_bad_input_is_refused_in_plain_words(vault_dir: Path, built: dict[str, int]) -> None:
+    # Bad input is refused in plain words.
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
         with pytest.raises(BadInput, match="no case"):
             ach.matrix(anna, "Nowhere")

@@ -17,7 +17,7 @@ from nia_desktop.core.briefing.pdf_render import render_pdf
 from nia_desktop.core.classification import Level
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.markings import Marking, Tearline
-from nia_desktop.services import briefings
+from nia_desktop.services import ach, briefings, fusion
 from nia_desktop.services.session import unlock
 from tests.conftest import ANALYST, ANALYST_PASS
 from tests.unit.briefing.test_briefing import briefing
@@ -74,11 +74,7 @@ def test_compose_annexes_only_the_items_on_the_products_reports(vault_dir: Path,
         seen = briefings.compose(lowered, CASE, ach_annex=True)
         assert seen.ach is not None and built["ts"] not in [i.evidence for i in seen.ach.items]
         assert seen.classification is Level.SECRET
-
-
-def test_a_case_without_hypotheses_has_no_annex_to_give(vault_dir: Path, built: dict[str, int]) -> None:  # noqa: F811
-    from nia_desktop.services import ach, fusion
-
+    # A case without hypotheses has no annex to give.
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
         fusion.create_case(anna, "Empty")
         fusion.add_to_case(anna, "Empty", [built["npa-c.txt"]])
