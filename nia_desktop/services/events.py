@@ -179,8 +179,9 @@ def _page(session: Session, ids: list[int], scope: fusion_tables.Scope | None, o
                     continue
                 found.append(Event(int(report_id), str(agency or ""), str(shown_day or "")[:10], day.day,
                                    day.resolved, day.surface, day.start, day.end, day.sentence, _unique(named)))
+        # "reports" and "hits" as report.search writes them: the insider watch's reach reads those two keys.
         session.audit("report.events", f"{len(ids)} reports", details={
-            "reports": ids[:AUDIT_IDS], "count": len(ids), "events": len(found), **({"of": what} if what else {})})
+            "reports": ids[:AUDIT_IDS], "hits": len(ids), "events": len(found), **({"of": what} if what else {})})
     found.sort(key=lambda e: (e.day, e.report_id, e.start))
     return EventPage(found, offset, len(ids), more)
 

@@ -129,5 +129,6 @@ def test_reads_are_audited_and_couriers_refused(vault: tuple[Path, dict[str, int
         events.case_events(sam, "Northwind")
         entries = [e for e in audit_log.latest(sam.db, 20) if e.action == "report.events"]
     assert entries and sorted(entries[-1].details["reports"]) == sorted(ids.values())
+    assert entries[-1].details["hits"] == 3
     with unlock(root, OFFICER, OFFICER_PASS) as officer, pytest.raises(PermissionRefused):
         events.case_events(officer, "Northwind")
