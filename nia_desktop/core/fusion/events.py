@@ -189,18 +189,23 @@ def extract(text: str, reported: date | None, mentions: Sequence[Mention] = ()) 
     """The days ``text`` names, in text order, each with its sentence and the ``mentions`` inside that sentence.
     ``reported`` (the report date) resolves days without a year and relative days; None leaves them out. Days
     in a header of "Label: value" lines at the top (header_end) are left out."""
+    # Spans taken so far, sorted and never overlapping (so sorted by end too): a new match can only overlap the
+    # last span starting before it ends. Linear in the matches, not quadratic (a megabyte of dates).
+    starts_taken: list[int] = []
     taken: list[tuple[int, int, re.Match[str]]] = []
     body = header_end(text)
     for pattern in _PATTERNS:
         for match in pattern.finditer(text, body):
             s, e = match.span()
-            if any(s < te and ts < e for ts, te, _ in taken):
+            at = bisect.bisect_left(starts_taken, e)
+            if at and taken[at - 1][1] > s:
                 continue
-            taken.append((s, e, match))
-    taken.sort(key=lambda t: t[0])
+            starts_taken.insert(at, s)
+            taken.insert(at, (s, e, match))
     bounds = sentence_bounds(text)
     starts = [b[0] for b in bounds]
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    mention_starts = [m.start for m in ordered]
     found: list[FoundDate] = []
     for s, e, match in taken:
         resolved = _day(match, reported)
@@ -208,7 +213,8 @@ def extract(text: str, reported: date | None, mentions: Sequence[Mention] = ()) 
             continue
         day, how = resolved
         ss, se = _sentence_of(bounds, starts, s, e)
-        inside = tuple(m for m in ordered if m.start >= ss and m.end <= se)
+        near = ordered[bisect.bisect_left(mention_starts, ss):bisect.bisect_left(mention_starts, se)]
+        inside = tuple(m for m in near if m.end <= se)
         found.append(FoundDate(s, e, text[s:e], day.isoformat(), how, text[ss:se], ss, se, inside))
     return found
 
