@@ -140,9 +140,9 @@ def matrix(session: Session, case: str) -> Matrix:
                    for e, (kind, source, label, marking, reports) in shown.items()], rated)
 
 
-def annex(session: Session, case: str, report_ids: set[int]) -> AchAnnex:
+def annex(session: Session, case: str, report_ids: set[int], included: Marking | None = None) -> AchAnnex:
     """The matrix as a briefing's annex: the items resting wholly on ``report_ids`` (the product's reports, all
-    readable), scored from those alone (core/briefing/ach_annex.py)."""
+    readable, ``included`` their combined marking), scored from those alone (core/briefing/ach_annex.py)."""
     _require_reader(session, case)
     _, found, shown, rated = _parts(session, case)
     if not found:
@@ -150,7 +150,7 @@ def annex(session: Session, case: str, report_ids: set[int]) -> AchAnnex:
     kept = {e: v for e, v in shown.items() if set(v[4]) <= report_ids}
     return build_annex([(h.id, h.text) for h in found],
                        [(e, kind, source, label, marking) for e, (kind, source, label, marking, _) in kept.items()],
-                       {key: r for key, r in rated.items() if key[1] in kept})
+                       {key: r for key, r in rated.items() if key[1] in kept}, included)
 
 
 @dataclass(frozen=True)

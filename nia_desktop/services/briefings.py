@@ -265,7 +265,8 @@ def compose(session: Session, case: str, title: str | None = None, summary: str 
     links = [replace(link, shared=[n for n in link.shared if n in kept]) for link in made.links
              if link.marking is None or tearline.allows(link.marking)]
     product = replace(made, entities=[replace(e, aliases=e.aliases[:5]) for e in entities], links=links,
-                      ach=ach.annex(session, case, {s.report_id for s in made.sources}) if ach_annex else None)
+                      ach=ach.annex(session, case, {s.report_id for s in made.sources},
+                                    combine(s.portion for s in made.sources)) if ach_annex else None)
     if not tearline.allows(product.marking):
         raise BadInput(f"this tearline version would be marked {product.marking.banner()}, which the line does "
                        "not allow (the reports' release lists share no partner): leave some out")

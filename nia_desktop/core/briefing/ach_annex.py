@@ -1,12 +1,12 @@
 """The ACH matrix as an optional annex of a briefing, portion-marked like the rest.
 
 Each evidence row carries its item's marking (its report's, or for an assessment the combination of the
-reports it cites); the hypotheses, their scores and ranks derive from every row (a hypothesis is the analysts'
-own words, written with all of them in view), so they carry the combination of the rows, as the summary
-carries every included report's. Only items resting wholly on the product's own reports are annexed, and the
-scores and diagnosticity are computed again from those rows alone (core/ach.py), so the annex says nothing of
-an item left out. A tearline version carries no annex (services/briefings.py): like the full summary, the
-hypotheses' words may draw on what is above the line.
+reports it cites); the hypotheses, their scores and ranks carry the combination of every report the product
+includes, as the summary does (a hypothesis is the analysts' own words, written with all of them in view; its
+scores derive from the rows, which rest on those reports). Only items resting wholly on the product's own
+reports are annexed, and the scores and diagnosticity are computed again from those rows alone (core/ach.py),
+so the annex says nothing of an item left out. A tearline version carries no annex (services/briefings.py):
+like the full summary, the hypotheses' words may draw on what is above the line.
 """
 
 from __future__ import annotations
@@ -43,10 +43,7 @@ class AnnexItem:
 class AchAnnex:
     hypotheses: list[AnnexHypothesis]
     items: list[AnnexItem]
-
-    @property
-    def hypotheses_marking(self) -> Marking:
-        return combine(i.marking for i in self.items)
+    hypotheses_marking: Marking  # the hypotheses, scores and ranks: every included report's (as the summary's)
 
     @property
     def portions(self) -> list[Marking]:
@@ -66,13 +63,13 @@ class AchAnnex:
                     for h in value["hypotheses"]],
                    [AnnexItem(int(i["evidence"]), str(i["kind"]), int(i["source"]), str(i["label"]),
                               [str(r) for r in i["ratings"]], int(i["diagnosticity"]), Marking.from_json(i["marking"]))
-                    for i in value["items"]])
+                    for i in value["items"]], Marking.from_json(value["hypotheses_marking"]))
 
 
 def build(hypotheses: list[tuple[int, str]], items: list[tuple[int, str, int, str, Marking]],
-          cells: ach.Cells) -> AchAnnex:
+          cells: ach.Cells, included: Marking | None = None) -> AchAnnex:
     """The annex of these hypotheses (id, text) and rows (evidence id, kind, source id, label, marking), scored
-    from these rows alone."""
+    from these rows alone; ``included``: the combined marking of the product's reports (default: the rows')."""
     ids = [h for h, _ in hypotheses]
     rows = [e for e, *_ in items]
     scored = ach.scores(ids, rows, cells)
@@ -81,4 +78,5 @@ def build(hypotheses: list[tuple[int, str]], items: list[tuple[int, str, int, st
                     [AnnexItem(e, kind, source, label,
                                [cells[(h, e)].value if (h, e) in cells else "" for h in ids],
                                ach.diagnosticity(ids, e, cells), marking)
-                     for e, kind, source, label, marking in items])
+                     for e, kind, source, label, marking in items],
+                    combine([m for *_, m in items] + ([included] if included is not None else [])))

@@ -38,6 +38,11 @@ def test_the_annex_is_scored_and_marked_from_its_rows() -> None:
     assert [i.ratings for i in annex.items] == [["C", "II"], ["I", ""]]
     assert [i.diagnosticity for i in annex.items] == [3, 1]
     assert annex.hypotheses_marking.level is Level.TOP_SECRET
+    # The hypotheses carry every included report's marking, as the summary does, even above their rows'.
+    lower = ach_annex.build([(1, "GRU directs it")], [(20, "report", 8, "Dock note", C)], {},
+                            included=Marking(Level.SECRET))
+    assert lower.hypotheses_marking.level is Level.SECRET and lower.items[0].marking == C
+    assert ach_annex.AchAnnex.from_json(lower.to_json()) == lower
     plain = briefing()
     assert plain.classification is Level.SECRET and "ach" not in plain.to_json()
     annexed = Briefing.from_json({**plain.to_json(), "ach": annex.to_json()})
@@ -67,6 +72,7 @@ def test_compose_annexes_only_the_items_on_the_products_reports(vault_dir: Path,
         assert part.ach is not None and built["ts"] not in [i.evidence for i in part.ach.items]
         assert [(h.score, h.rank) for h in part.ach.hypotheses] == [(0, 1), (1, 2)]  # scored without the TS item
         assert part.classification is Level.SECRET and "CANARY-ONE" not in render_html(part)
+        assert part.ach.hypotheses_marking == part.summary_marking
         assert briefings.compose(anna, CASE).ach is None
         with pytest.raises(BadInput, match="tearline"):
             briefings.compose(anna, CASE, tearline=Tearline(Level.SECRET), tearline_summary="below", ach_annex=True)
