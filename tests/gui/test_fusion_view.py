@@ -60,15 +60,21 @@ def test_entities_corroboration_and_duplicates(qtbot, fused_vault: Path, window:
     view.duplicates.compare()
     qtbot.waitUntil(lambda: "lines only" in view.duplicates.diff_status.text(), timeout=10000)
     assert "A sentence the re-send added." in view.duplicates.diff.right.toPlainText()
-    view.tabs.setCurrentWidget(view.graph)  # drawn when first shown
-    qtbot.waitUntil(lambda: len(view.graph.scene().items()) > 0 and not view.busy, timeout=10000)
-    nodes = [i for i in view.graph.scene().items() if i.toolTip()]
-    assert any("NAGASE Ren" in i.toolTip() for i in nodes) and any(i.toolTip().startswith("#") for i in nodes)
-    entity_node = next(i for i in nodes if i.toolTip() == "NAGASE Ren (person)")
-    entity_node.on_click()  # type: ignore[attr-defined]
+    view.tabs.setCurrentWidget(view.graph)  # the link chart, read when first shown
+    chart = view.graph
+    qtbot.waitUntil(lambda: bool(chart.nodes) and chart.complete and not view.busy, timeout=10000)
+    nodes = {n.node.name: n for n in chart.nodes.values()}
+    assert nodes["NAGASE Ren"].toolTip().startswith("NAGASE Ren (person)")
+    assert "3 readable reports" in nodes["NAGASE Ren"].toolTip()
+    chart.scene().clearSelection()
+    nodes["NAGASE Ren"].setSelected(True)
+    chart.actions_["table"].trigger()  # Return: the entity in the table
     assert view.tabs.currentIndex() == 0 and view.selected_entities()[0].name == "NAGASE Ren"
-    report_node = next(i for i in nodes if i.toolTip().startswith("#"))
-    report_node.on_click()  # type: ignore[attr-defined]
+    view.tabs.setCurrentWidget(chart)
+    chart.scene().clearSelection()
+    nodes["NAGASE Ren"].links[0].setSelected(True)  # a link lists its reports; Return opens one
+    qtbot.waitUntil(lambda: chart.evidence.count() > 0 and not view.busy, timeout=10000)
+    chart.evidence.itemActivated.emit(chart.evidence.item(0))
     assert window.workspace.current_key() == "reports"  # the report opens in the reader
     reports = window.workspace.views["reports"]
     qtbot.waitUntil(lambda: reports.reader.report is not None, timeout=10000)  # an audited read, on a worker

@@ -374,7 +374,7 @@ def test_no_view_holds_anything_of_a_hidden_report(qtbot, corpus_window: MainWin
     # Not vacuous: the walk reads the places a leak would show. Each holds canaries of reports this reader may
     # read and an analyst cleared to UNCLASSIFIED may not: the same walk would have caught them there.
     lower = hidden_strings(Reader("uma", "UNCLASSIFIED"))
-    places = ("reports: reader", "LinkGraph", "Timeline", "Entity details", "Second report", "Reports in this case",
+    places = ("reports: reader", "ChartView", "Timeline", "Entity details", "Second report", "Reports in this case",
               "Suggested reports", "Reports to include", "previewed product")
     blind = [p for p in places if not leaks([o for o in sweep.outputs if p in o.label], lower)]
     assert not blind, f"the walk saw no report content in {blind}"

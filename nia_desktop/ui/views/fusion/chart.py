@@ -68,6 +68,7 @@ from nia_desktop.services import entity_network, link_chart
 from nia_desktop.services.session import Session
 from nia_desktop.ui.workers import run_task
 
+Runner = Callable[[Callable[[Any, Any], Any], Callable[[Any], None], Callable[[], None]], Any]
 KIND_COLOURS = {"person": "#2f6fb3", "organization": "#8a4fbf", "location": "#2e8b57", "operation": "#c8102e"}
 SELECTOR_COLOUR = "#d98e04"
 PATH_COLOUR = "#ff7f00"
@@ -259,9 +260,12 @@ class LinkChart(QWidget):
     select_entity = Signal(int)
     settled = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None, runner: Runner | None = None) -> None:
+        """``runner(fn, on_success, on_finished)``: how a view runs work (View.run: errors in its banner, its
+        ``busy`` counting the chart's work too); without one, run_task with errors on the status line."""
         super().__init__(parent)
         self.session = session
+        self.runner = runner
         self.case = ""
         self.nodes: dict[int, NodeItem] = {}
         self.links: dict[tuple[int, int], LinkItem] = {}
@@ -329,6 +333,8 @@ class LinkChart(QWidget):
         add("hide", self.tr("Hide"), "H", self.tr("Hide the selected entities (Delete too)"), self.hide_selected,
             extra="Delete")
         add("unhide", self.tr("Show hidden"), "Shift+H", self.tr("Show every hidden entity again"), self.unhide)
+        add("table", self.tr("Show in table"), "Return", self.tr("Show the selected entity in the entities table"),
+            self.show_in_table)
         self.menu_actions.append(None)
         add("path", self.tr("Find paths"), "Ctrl+P", self.tr("Shortest paths between the two selected entities"),
             self.find_path)
@@ -411,7 +417,13 @@ class LinkChart(QWidget):
         def finished() -> None:
             self.busy -= 1
 
+        if self.runner is not None:
+            self.runner(lambda signals, cancel: fn(), then, finished)
+            return
         run_task(lambda signals, cancel: fn(), on_success=then, on_error=failed, on_finished=finished)
+
+    def scene(self) -> QGraphicsScene:
+        return self.scene_
 
     def _chosen(self) -> link_chart.ChartFilter:
         since = "" if self.since.date() == self.since.minimumDate() else self.since.date().toString("yyyy-MM-dd")
@@ -770,9 +782,6 @@ class LinkChart(QWidget):
     # -- evidence ------------------------------------------------------------------------------------------
     def _selection_changed(self) -> None:
         links = [i for i in self.scene_.selectedItems() if isinstance(i, LinkItem)]
-        nodes = self.selected_nodes()
-        if len(nodes) == 1 and not links:
-            self.select_entity.emit(nodes[0].node.id)
         if len(links) != 1:
             return
         link = links[0].link
@@ -782,6 +791,11 @@ class LinkChart(QWidget):
         session, case = self.session, self.case
         self._run(lambda: link_chart.evidence(session, link.a, link.b, case), self._show_evidence,
                   self.tr("Reading the link's reports…"))
+
+    def show_in_table(self) -> None:
+        chosen = self.selected_nodes()
+        if chosen:
+            self.select_entity.emit(chosen[0].node.id)
 
     def _show_evidence(self, found: link_chart.Evidence) -> None:
         self.evidence.clear()

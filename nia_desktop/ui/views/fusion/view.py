@@ -48,9 +48,9 @@ from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.fusion.ach_panel import AchPanel
 from nia_desktop.ui.views.fusion.assessments_panel import AssessmentsPanel
 from nia_desktop.ui.views.fusion.case_panel import CasePanel
+from nia_desktop.ui.views.fusion.chart import LinkChart
 from nia_desktop.ui.views.fusion.duplicates_panel import DuplicatesPanel
 from nia_desktop.ui.views.fusion.entity_model import Column, EntityPagesModel, SeenCache
-from nia_desktop.ui.views.fusion.graph import Layout, LinkGraph, edge_path, layout
 from nia_desktop.ui.views.fusion.map import PlaceMap, boundary_paths
 from nia_desktop.ui.views.fusion.timeline import EventTimeline, Timeline
 from nia_desktop.ui.widgets.table_view import style_table
@@ -134,8 +134,11 @@ class FusionView(View):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._entities_tab(), self.tr("Entities"))
         self.tabs.addTab(self._corroboration_tab(), self.tr("Corroboration"))
-        self.graph = LinkGraph(self.select_entity, self.describe_report)
-        self.tabs.addTab(self.graph, self.tr("Link graph"))
+        self.graph = LinkChart(session, runner=lambda fn, then, finished: self.run(fn, on_success=then,
+                                                                                      on_finished=finished))
+        self.graph.select_entity.connect(self.select_entity)
+        self.graph.open_report.connect(self.describe_report)
+        self.tabs.addTab(self.graph, self.tr("Link chart"))
         self.timeline = Timeline(self.describe_report)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.event_timeline = EventTimeline()
@@ -465,13 +468,8 @@ class FusionView(View):
                                                               self.event_timeline):
             return
         self._drawn.add(tab)
-        if tab is self.graph:
-            def placed(signals: object, cancel: object) -> tuple[Layout, QPainterPath, dict[int, str]]:
-                chosen, titles = fusion_tables.graph(session, scope)
-                positions = layout(chosen, titles, chosen_already=True)
-                return positions, edge_path(positions), titles
-
-            self.run(placed, on_success=lambda found: self._show_graph(scope, *found))
+        if tab is self.graph:  # the saved chart of this case, or its top entities
+            self.graph.open_chart(scope)
         elif tab is self.map:
             # The outlines' paths are built on the worker too (once per process, cached): tens of milliseconds.
             self.run(lambda signals, cancel: (places.places(session, scope), boundary_paths()),
@@ -500,11 +498,6 @@ class FusionView(View):
         self._events_next = None  # one page at a time
         self.run(lambda signals, cancel: events.case_events(session, scope, offset),
                  on_success=lambda page: self._show_events(scope, page))
-
-    def _show_graph(self, scope: str, placed: Layout, edges: QPainterPath, titles: dict[int, str]) -> None:
-        if scope == self._shown_scope:
-            self._titles.update(titles)
-            self.graph.show_layout(placed, edges)
 
     def show_places_between(self, since: str = "", until: str = "") -> None:
         """Map only the places named in reports dated from ``since`` to ``until`` (ISO days, '' open): a date
