@@ -25,7 +25,7 @@ EVENTS = [
     _event(1, "2026-03-12", "CIRO", "SOROKIN met Northwind staff on 2026-03-12.", SOROKIN, NORTHWIND),
     _event(2, "2026-03-15", "MOFA", "ソロキンは3月15日に出国した。", SOROKIN),
     _event(3, "2026-04-02", "NPA", "A payment was made on 2 April 2026."),
-    _event(4, "2026-05-20", "CIRO", "Northwind opened an office on 2026-05-20.", NORTHWIND),
+    _event(4, "2026-05-20", "CIRO", "Northwind opened an office\non 2026-05-20.", NORTHWIND),
 ]
 
 
@@ -120,6 +120,8 @@ def test_hovering_an_event_shows_its_sentence(qtbot) -> None:  # type: ignore[no
     point = QPoint(int(canvas.x_of(date(2026, 4, 2).toordinal())), int(canvas.y_of(2)))  # NPA's lane
     qtbot.mouseMove(canvas, point)
     assert "A payment was made on 2 April 2026." in canvas.toolTip()
+    view.canvas.select(3)  # a sentence broken over lines reads as one line, no escaped line break
+    assert "Northwind opened an office on 2026-05-20." in view.sentence.text() and "\\x0a" not in view.sentence.text()
 
 
 def _many(count: int) -> list[Event]:

@@ -154,6 +154,11 @@ def lanes_for(events: Sequence[Event], by_entity: bool, other: str = "Other") ->
 KIND_COLOURS = {"person": "#c8102e", "organization": "#2f6fb3", "location": "#2e8b57", "operation": "#8a4fbf"}
 
 
+def one_line(text: str) -> str:
+    """A sentence as one line: a list or a wrapped paragraph's line breaks and runs of spaces as one space."""
+    return " ".join(text.split())
+
+
 def _ordinal(day: str) -> float:
     found = _day(day)
     return float(found.toordinal()) if found is not None else 0.0
@@ -257,6 +262,7 @@ class EventCanvas(QWidget):
         self._paint_axis(painter, text, width, height)
         painter.setClipRect(QRectF(0, AXIS, width, height - AXIS))
         grid = QPen(QColor("#b0b0b0"))
+        metrics = painter.fontMetrics()
         first = max(0, int(self.top // EVENT_LANE))
         last = min(len(self.lanes), int((self.top + height) // EVENT_LANE) + 1)
         for n in range(first, last):
@@ -264,9 +270,10 @@ class EventCanvas(QWidget):
             painter.setPen(grid)
             painter.drawLine(QPointF(GUTTER, y), QPointF(width, y))
             painter.setPen(text)
+            name = metrics.elidedText(escape_untrusted(self.lanes[n].name, 80), Qt.TextElideMode.ElideRight,
+                                      GUTTER - 8)
             painter.drawText(QRectF(4, y - EVENT_LANE / 2, GUTTER - 8, EVENT_LANE),
-                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                             escape_untrusted(self.lanes[n].name, 40))
+                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), name)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setClipRect(QRectF(GUTTER, AXIS, width - GUTTER, height - AXIS))
         days = [p.day for p in self.placed]
@@ -381,7 +388,8 @@ class EventCanvas(QWidget):
 
     def tip(self, index: int) -> str:
         e = self.events[index]
-        return f"{e.day} · {escape_untrusted(e.agency, 20)} · #{e.report_id}\n{escape_untrusted(e.sentence, 500)}"
+        sentence = escape_untrusted(one_line(e.sentence), 500)
+        return f"{e.day} · {escape_untrusted(e.agency, 20)} · #{e.report_id}\n{sentence}"
 
 
 class EventTimeline(QWidget):
@@ -490,7 +498,7 @@ class EventTimeline(QWidget):
         head = self.tr("%1 (%2) in report #%3 of %4 (%5)").replace("%1", e.day).replace(
             "%2", escape_untrusted(e.surface, 60)).replace("%3", str(e.report_id)).replace(
             "%4", escape_untrusted(e.agency, 20)).replace("%5", e.report_day)
-        lines = [head, escape_untrusted(e.sentence, 1000)]
+        lines = [head, escape_untrusted(one_line(e.sentence), 1000)]
         if names:
             lines.append(self.tr("Named: %1").replace("%1", names))
         self.sentence.setText("\n".join(lines))
