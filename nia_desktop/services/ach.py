@@ -248,5 +248,5 @@ def withdraw(session: Session, case: str, hypothesis_id: int | None = None, evid
     assert row is not None
     with session.db.transaction():
         if not store.withdraw(session.db, table, case_id, row):
-            raise BadInput(f"the case {case!r} has no hypothesis {row}")
+            raise BadInput(f"the case {case!r} has no {'hypothesis' if hypothesis_id is not None else 'item'} {row}")
         session.audit("ach.withdraw", f"ach {case}", details={"hypothesis": hypothesis_id, "evidence": evidence_id})

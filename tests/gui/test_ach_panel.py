@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from nia_desktop.services import ach, fusion, importing, reports
 from nia_desktop.services.session import unlock
@@ -92,3 +93,25 @@ def test_hypotheses_and_evidence_are_added_from_the_keyboard(qtbot, ach_vault: d
     panel.source.setText("twelve")
     panel.add_evidence()
     assert panel.view.banner.isVisible() and "number" in panel.view.banner.text()
+
+
+def test_delete_withdraws_after_asking(qtbot, ach_vault: dict[str, int], window: MainWindow,  # type: ignore[no-untyped-def]
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    panel = _panel(qtbot, window)
+    asked: list[str] = []
+
+    def answer(parent: object, title: str, text: str, *rest: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    panel.table.setFocus()
+    panel.table.setCurrentCell(0, 1)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+    assert asked == [f"Withdraw hypothesis H{ach_vault['h2']} and its ratings from the matrix?"]
+    assert not panel.view.busy and panel.table.columnCount() == 3  # cancelled: nothing changed
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: panel.table.columnCount() == 2 and not panel.view.busy, timeout=10000)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert asked[-1] == f"Withdraw item E{ach_vault['e1']} and its ratings from the matrix?"
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 0 and not panel.view.busy, timeout=10000)

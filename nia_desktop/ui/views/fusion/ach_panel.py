@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -50,6 +51,7 @@ class MatrixTable(QTableWidget):
     """A table that turns C, I and N into ratings of the current cell (never an editor)."""
 
     rated = Signal(int, int, str)  # row, column, rating value
+    withdrawing = Signal(bool)  # True: the current column's hypothesis (Shift+Delete); False: the row's item
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
@@ -57,6 +59,10 @@ class MatrixTable(QTableWidget):
         other = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
         if rating is not None and not other and self.currentRow() >= 0 and self.currentColumn() >= 0:
             self.rated.emit(self.currentRow(), self.currentColumn(), rating.value)
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Delete and not other:
+            self.withdrawing.emit(shift)
             event.accept()
             return
         super().keyPressEvent(event)
@@ -88,7 +94,8 @@ class AchPanel(QWidget):
         self.table = MatrixTable(0, 0)
         self.table.setAccessibleName(self.tr("ACH matrix: evidence by hypothesis; C, I, N rate the cell"))
         self.table.setToolTip(self.tr("Arrow keys move. C consistent, Shift+C very consistent, I inconsistent, "
-                                      "Shift+I very inconsistent, N not applicable."))
+                                      "Shift+I very inconsistent, N not applicable. Delete withdraws the row's "
+                                      "item, Shift+Delete the column's hypothesis."))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -123,6 +130,7 @@ class AchPanel(QWidget):
         self.add_evidence_button.clicked.connect(self.add_evidence)
         self.source.returnPressed.connect(self.add_evidence)
         self.table.rated.connect(self.rate)
+        self.table.withdrawing.connect(self.withdraw_current)
         self._enable(False)
 
     def _enable(self, on: bool) -> None:
@@ -194,6 +202,29 @@ class AchPanel(QWidget):
         hypothesis, evidence = matrix.hypotheses[column].id, matrix.evidence[row].id
         self.view.run(lambda signals, cancel: ach.mark(session, scope, hypothesis, evidence, rating),
                       on_success=lambda _: self.load(scope))
+
+    def withdraw_current(self, hypothesis: bool) -> None:
+        """Withdraw the current column's hypothesis or the current row's item, once the analyst confirms."""
+        matrix, scope, session = self.found, self.view.scope, self.view.session
+        row, column = self.table.currentRow(), self.table.currentColumn()
+        if matrix is None:
+            return
+        if hypothesis and 0 <= column < len(matrix.hypotheses):
+            target = matrix.hypotheses[column].id
+            question = self.tr("Withdraw hypothesis H%1 and its ratings from the matrix?").replace("%1", str(target))
+        elif not hypothesis and 0 <= row < len(matrix.evidence):
+            target = matrix.evidence[row].id
+            question = self.tr("Withdraw item E%1 and its ratings from the matrix?").replace("%1", str(target))
+        else:
+            return
+        answer = QMessageBox.question(self, self.tr("Withdraw"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.view.run(lambda signals, cancel: ach.withdraw(
+            session, scope, hypothesis_id=target if hypothesis else None,
+            evidence_id=None if hypothesis else target), on_success=lambda _: self.load(scope))
 
     def add_hypothesis(self) -> None:
         text, scope, session = self.hypothesis.text(), self.view.scope, self.view.session
