@@ -125,7 +125,8 @@ class Basis(StrEnum):
 # Actions that reach content (the report reader, an original's bytes, a briefing under review).
 READ_ACTIONS = frozenset({"report.read", "report.export_original", "release.view"})
 # Actions whose entry names the reports whose titles and snippets were shown (details: "reports", "hits").
-REACH_ACTIONS = frozenset({"report.search"})
+# Actions that show report text without opening the report: a search's snippets, the event timeline's sentences.
+REACH_ACTIONS = frozenset({"report.search", "report.events"})
 # Actions by which something leaves the vault or goes to a consumer.
 EXPORT_ACTIONS = frozenset({"bundle.export", "bundle.queue_out", "briefing.export", "report.export_original",
                             "bundle.write_out", "audit.export", "release.to", "notice.issue"})

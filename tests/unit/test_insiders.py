@@ -652,3 +652,18 @@ def test_every_search_is_audited_once_with_the_ids_it_returned_and_never_the_que
 def test_an_object_is_shown_only_in_the_numbered_form_its_action_builds(obj: str, action: str, outcome: str,
                                                                          shown: bool) -> None:
     assert insiders.shown_object(obj, "anna", action, outcome) == (obj if shown else "")
+
+
+def test_reports_whose_event_sentences_were_read_count_as_reach() -> None:
+    """The event timeline shows each event's sentence from the report (report.events): reach, as search's snippets."""
+    log = Log()
+    days = log.working_days("kenji", USUAL)
+    for n, day in enumerate(days):
+        search(log, "kenji", day, list(range(n * 50, n * 50 + 120)))
+    for n in range(8):  # eight pages of 500 reports' events on the last day
+        ids = list(range(10_000 + 500 * n, 10_500 + 500 * n))
+        log.add("kenji", END, 9 + n / 2, "report.events", f"{len(ids)} reports",
+                details={"reports": ids, "hits": len(ids), "events": 3 * len(ids)})
+    found = log.watch()
+    assert flagged(found) == {("kenji", END, Kind.REACH)}
+    assert found.flagged[0].value == 4000 and found.flagged[0].seq_count == 8
