@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 
@@ -23,7 +23,7 @@ from nia_desktop.services import fusion, importing, link_chart
 from nia_desktop.services.session import Session, unlock
 from nia_desktop.services.users import add_user
 from nia_desktop.services.vault_setup import init_vault
-from nia_desktop.ui.views.fusion.chart import LinkChart, NodeItem
+from nia_desktop.ui.views.fusion.chart import LinkChart, LinkItem, NodeItem
 from nia_desktop.ui.workers import wait_for_all
 
 OFFICER, OFFICER_PASS = "olive", "olive-passphrase-1"
@@ -251,3 +251,38 @@ def test_500_nodes_lay_out_and_draw_without_a_stall(qtbot, session_of) -> None: 
     assert len(gaps) > 10 and max(gaps) < 0.1, max(gaps)
     shown = [n for n in chart.nodes.values() if n.label.isVisible()]
     assert 10 <= len(shown) < 500  # names where they fit; zoom in for more
+    rects = _label_rects(chart)
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    top = max(chart.nodes.values(), key=lambda n: (n.node.reports, -n.node.id))
+    assert top.label.isVisible()  # the entity in most reports is always named
+    for _ in range(4):
+        chart.view.scale(1.15, 1.15)
+    chart.declutter()
+    assert len(_label_rects(chart)) > len(rects)
+
+
+def _label_rects(chart: LinkChart) -> list[QRectF]:
+    found = []
+    for node in chart.nodes.values():
+        if node.label.isVisible():
+            anchor = chart.view.mapFromScene(node.mapToScene(node.label.pos()))
+            box = node.label.boundingRect()
+            found.append(QRectF(anchor.x() - box.width() / 2, anchor.y(), box.width(), box.height()))
+    return found
+
+
+def test_a_chart_shown_while_another_is_drawn_replaces_it_whole(qtbot, session_of) -> None:  # type: ignore[no-untyped-def]
+    def piece(prefix: str, count: int) -> link_chart.Piece:
+        nodes = [link_chart.ChartNode(i, f"{prefix} {i}", "person", i % 7 + 1) for i in range(1, count + 1)]
+        return link_chart.Piece(nodes, [link_chart.ChartLink(i, i + 1, 1) for i in range(1, count)])
+
+    chart = _chart(qtbot, session_of["sam"])
+    chart.show_piece(piece("FIRST", 300))
+    _wait(qtbot, chart, lambda: chart.show_piece(piece("SECOND", 40)))
+    qtbot.waitUntil(lambda: chart.busy == 0 and chart.complete, timeout=20000)
+    qtbot.wait(50)
+    names = [n.node.name for n in chart.nodes.values()]
+    tips = [i.toolTip() for i in chart.scene().items() if isinstance(i, NodeItem)]
+    assert len(names) == 40 and all(n.startswith("SECOND") for n in names)
+    assert len(tips) == 40 and not any(t.startswith("FIRST") for t in tips)
+    assert len(chart.links) == 39 and all(isinstance(k, LinkItem) for k in chart.links.values())

@@ -280,6 +280,7 @@ class LinkChart(QWidget):
         self._turn.setInterval(0)
         self._turn.timeout.connect(self._advance)
         self._evidence_for: tuple[int, int] | None = None
+        self._epoch = 0
 
         self.scene_ = QGraphicsScene(self)
         self.scene_.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
@@ -407,9 +408,19 @@ class LinkChart(QWidget):
         self.menu_actions.append(action)
 
     # -- reading -------------------------------------------------------------------------------------------
-    def _run(self, fn: Callable[[], Any], then: Callable[[Any], None], what: str) -> None:
+    def _run(self, fn: Callable[[], Any], then: Callable[[Any], None], what: str, replaces: bool = False) -> None:
+        """Run ``fn`` on a worker, ``then`` with its answer here; ``replaces``: its answer is the chart's whole
+        content, and any answer asked for before it is dropped when it comes (a slower first chart must not
+        land on a second one)."""
         self.busy += 1
         self.status.setText(what)
+        if replaces:
+            self._epoch += 1
+        epoch = self._epoch
+
+        def answered(value: Any) -> None:
+            if epoch == self._epoch:
+                then(value)
 
         def failed(error: BaseException) -> None:
             self.status.setText(self.tr("Could not finish: {0}").format(escape_untrusted(str(error), 300)))
@@ -418,9 +429,9 @@ class LinkChart(QWidget):
             self.busy -= 1
 
         if self.runner is not None:
-            self.runner(lambda signals, cancel: fn(), then, finished)
+            self.runner(lambda signals, cancel: fn(), answered, finished)
             return
-        run_task(lambda signals, cancel: fn(), on_success=then, on_error=failed, on_finished=finished)
+        run_task(lambda signals, cancel: fn(), on_success=answered, on_error=failed, on_finished=finished)
 
     def scene(self) -> QGraphicsScene:
         return self.scene_
@@ -452,7 +463,7 @@ class LinkChart(QWidget):
             update = _laid_out(piece, placed, pinned, replace=True)
             return _Update(update.piece, update.positions, True, frozenset(pinned), frozenset(saved.hidden)), names
 
-        self._run(read, self._opened, self.tr("Reading the chart…"))
+        self._run(read, self._opened, self.tr("Reading the chart…"), replaces=True)
 
     def _opened(self, found: tuple[_Update, list[str]]) -> None:
         update, names = found
@@ -470,11 +481,12 @@ class LinkChart(QWidget):
     def start(self) -> None:
         session, case, chosen = self.session, self.case, self._chosen()
         self._run(lambda: _laid_out(link_chart.top(session, case, chosen=chosen), {}, set(), replace=True),
-                  self._apply, self.tr("Reading the top entities…"))
+                  self._apply, self.tr("Reading the top entities…"), replaces=True)
 
     def show_piece(self, piece: link_chart.Piece) -> None:
         """Lay out ``piece`` (on a worker) as the chart's whole content and draw it in slices."""
-        self._run(lambda: _laid_out(piece, {}, set(), replace=True), self._apply, self.tr("Laying out…"))
+        self._run(lambda: _laid_out(piece, {}, set(), replace=True), self._apply, self.tr("Laying out…"),
+                  replaces=True)
 
     def selected_nodes(self) -> list[NodeItem]:
         return sorted((i for i in self.scene_.selectedItems() if isinstance(i, NodeItem)), key=lambda n: n.node.id)
@@ -547,7 +559,7 @@ class LinkChart(QWidget):
             item.setPos(x, y)
             item.pinned = node.id in update.pinned
             item.refresh_tip()
-            item.setVisible(False)  # shown with their links once the answer is in
+            item.setVisible(self._wanted(item))
             self.scene_.addItem(item)
             self.nodes[node.id] = item
             added.append(node.id)
@@ -564,7 +576,7 @@ class LinkChart(QWidget):
             if key in self.links or link.a not in self.nodes or link.b not in self.nodes:
                 continue
             item_ = LinkItem(link, self.nodes[link.a], self.nodes[link.b], self)
-            item_.setVisible(False)
+            item_.setVisible(item_.a.isVisible() and item_.b.isVisible() and link.shared >= self.strength)
             self.scene_.addItem(item_)
             self.links[key] = item_
             yield None
@@ -573,12 +585,18 @@ class LinkChart(QWidget):
 
     def refresh_visibility(self) -> None:
         """Hidden entities, kinds filtered out, and links under the strength chosen are not drawn."""
-        for node_id, node in self.nodes.items():
-            node.setVisible(node_id not in self.hidden and (self.kinds_shown is None
-                                                           or node.node.kind in self.kinds_shown))
+        for node in self.nodes.values():
+            wanted = self._wanted(node)
+            if node.isVisible() != wanted:
+                node.setVisible(wanted)
         for link in self.links.values():
-            link.setVisible(link.a.isVisible() and link.b.isVisible() and link.link.shared >= self.strength)
+            wanted = link.a.isVisible() and link.b.isVisible() and link.link.shared >= self.strength
+            if link.isVisible() != wanted:
+                link.setVisible(wanted)
         self._refresh_kinds()
+
+    def _wanted(self, node: NodeItem) -> bool:
+        return node.node.id not in self.hidden and (self.kinds_shown is None or node.node.kind in self.kinds_shown)
 
     def _refresh_kinds(self) -> None:
         kinds = sorted({n.node.kind for n in self.nodes.values()})
@@ -709,7 +727,7 @@ class LinkChart(QWidget):
             return _Update(piece, {i: p for i, p in positions.items() if i in kept}, True,
                            frozenset(pinned & kept), frozenset(hidden & kept))
 
-        self._run(read, self._apply, self.tr("Filtering…"))
+        self._run(read, self._apply, self.tr("Filtering…"), replaces=True)
 
     # -- analysis ------------------------------------------------------------------------------------------
     def find_path(self) -> None:
