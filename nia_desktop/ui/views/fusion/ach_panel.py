@@ -187,7 +187,8 @@ class AchPanel(QWidget):
         leaders = [f"H{h.id}" for h in matrix.hypotheses if h.rank == 1]
         self.summary.setText(
             self.tr("%1 Least inconsistent: %2. Scores count I as 1 and II as 2; lower is more likely.")
-            .replace("%1", matrix.marking.portion_mark()).replace("%2", ", ".join(leaders) or "-"))
+            .replace("%1", matrix.marking.portion_mark()).replace("%2", ", ".join(leaders) or "-")
+            + "".join(f"\nH{h.id}: {escape_untrusted(h.text, 200)}" for h in matrix.hypotheses))
         for change in changes:
             moved = ", ".join(f"H{h} {a}→{b}" for h, (a, b) in sorted(change.moved.items()))
             text = (self.tr("Without E%1: %2") if moved else self.tr("Without E%1: no rank changes")).replace(
