@@ -35,11 +35,13 @@ from nia_desktop.core.fusion.engine import COMMON_LINK, Entity, FusionResult, co
 from nia_desktop.core.fusion.judgements import Judgement
 from nia_desktop.core.fusion.nodes import ReportText
 from nia_desktop.core.fusion.rules import FUZZY
+from nia_desktop.core.store import fusion_bulk as bulk
 from nia_desktop.core.store import fusion_state as state
 from nia_desktop.core.vault.connection import VaultConnection
 
 SEGMENT = 20_000  # reports fused at once: about 1.2 GB at the peak (docs/performance.md)
 SMALLEST = 100  # the least NIA_FUSION_SEGMENT may ask for
+RESENDS = 500  # reports whose re-send candidates are read from the sample index at once
 Node = tuple[str, ...]
 
 
@@ -85,13 +87,16 @@ class Merger:
         entity it went to."""
         where: dict[int, int] = {}
         claimed: set[int] = set()  # scope entities this segment's entities went to: two never share one
+        fresh = _Fresh(self.db, self.sid)
         for entity in result.entities:
-            target = self._earlier(entity, claimed)
+            target = self._earlier(entity, claimed, fresh)
             if target is None:
-                target = state.new_entity(self.db, self.sid, entity.kind, entity.name)
+                target = fresh.add(entity)
+            else:
+                fresh.absorb(target, entity)
             claimed.add(target)
             where[entity.id] = target
-            self._absorb(target, entity)
+        fresh.write()
         db, sid = self.db, self.sid
         state.add_many_mentions(db, sid, ((r, m, where[e]) for r, ms in result.mentions.items() for m, e in ms))
         for report_id, dates in result.dates.items():
@@ -104,19 +109,19 @@ class Merger:
         state.add_scope_reports(db, sid, (t.id for t in texts))
         return where
 
-    def _earlier(self, entity: Entity, claimed: set[int]) -> int | None:
+    def _earlier(self, entity: Entity, claimed: set[int], fresh: _Fresh) -> int | None:
         """The scope entity ``entity`` joins (None: a new one)."""
         keys = list(entity.nodes) + sorted({p for n in entity.nodes for p in self.same.get(n, ())} - set(entity.nodes))
         shared: dict[int, int] = defaultdict(int)
         for node in keys:
-            for holder in state.holders(self.db, self.sid, node):
+            for holder in fresh.holders(node):
                 shared[holder] += 1
         candidates = [e for e in shared if e not in claimed and not self._kept_apart(entity, e)]
         if candidates:
             return max(candidates, key=lambda e: (shared[e], state.report_count(self.db, self.sid, e), -e))
         if shared:
             return None  # a homonym or a judged difference: the segment's own call stands
-        spelled = self._spelled_like(entity.nodes)
+        spelled = self._spelled_like(entity.nodes, fresh)
         if spelled is not None and spelled not in claimed and not self._kept_apart(entity, spelled):
             return spelled
         return None
@@ -126,22 +131,19 @@ class Merger:
         opposite = {p for n in entity.nodes for p in self.apart.get(n, ())}
         return bool(opposite) and bool(opposite & set(state.entity_nodes(self.db, self.sid, other)))
 
-    def _spelled_like(self, nodes: Sequence[Node]) -> int | None:
+    @staticmethod
+    def _spelled_like(nodes: Sequence[Node], fresh: _Fresh) -> int | None:
         """The spelling rule of a whole fusion (one word exact, the other near), through the word index."""
         for node in nodes:
             if node[0] != "name" or not 2 <= len(node[1].split()) <= 3:
                 continue
             words = node[1].split()
-            for other in sorted({o for w in words if len(w) >= 3 for o in state.names_with_word(self.db, self.sid, w)}):
+            for other in sorted({o for w in words if len(w) >= 3 for o in fresh.names_with_word(w)}):
                 if rules.spelling_score(words, other[1].split()) >= FUZZY:
-                    holders = state.holders(self.db, self.sid, other)
+                    holders = fresh.holders(other)
                     if holders:
                         return max(holders)
         return None
-
-    def _absorb(self, target: int, entity: Entity) -> None:
-        state.absorb(self.db, self.sid, target, entity.aliases, entity.merges, entity.mentions, entity.reports,
-                     entity.nodes)
 
     # -- near-duplicates across segments -----------------------------------------------
     def resends(self, texts: Iterable[ReportText], load: Callable[[list[int]], dict[int, str]]) -> int:
@@ -157,9 +159,13 @@ class Merger:
         # corpus's (templates and desks' closing lines are everywhere: one segment counts them well enough).
         common = neardup.Boilerplate(contents.values())
         joined = 0
-        for report_id, content in contents.items():
-            mine = common.shingles(content)
-            earlier = self._earlier_alike(report_id, mine, load, common)
+        ids = list(contents)
+        screened: dict[int, tuple[list[int], float]] = {}
+        for at, report_id in enumerate(ids):
+            if at % RESENDS == 0:  # the candidates of the next RESENDS reports, from the sample index at once
+                screened = self._screened(ids[at:at + RESENDS])
+            mine = common.shingles(contents[report_id])
+            earlier = self._earlier_alike(*screened[report_id], mine, load, common)
             alike = sorted(earlier)
             if not alike or len(mine) < neardup.MIN_SHINGLES:
                 continue
@@ -179,27 +185,32 @@ class Merger:
             joined += 1
         return joined
 
-    def _earlier_alike(self, report_id: int, mine: set[int], load: Callable[[list[int]], dict[int, str]],
-                       common: neardup.Boilerplate) -> dict[int, float]:
-        """The scope's reports (earlier segments') this one is a near-duplicate of, with their resemblance."""
+    def _screened(self, report_ids: list[int]) -> dict[int, tuple[list[int], float]]:
+        """For each report, the scope's reports (earlier segments') its sampled shingles say may be near-duplicates
+        of it (attachments left out: they are compared as part of their message), and how alike it is to its crowd:
+        the estimates, screened with neardup's margins."""
         db, sid = self.db, self.sid
-        sampled = state.samples_of(db, [report_id]).get(report_id, frozenset())
-        shared: dict[int, int] = defaultdict(int)
-        for reports in state.postings(db, sampled).values():
-            for other in reports:
-                if other != report_id:
-                    shared[other] += 1
-        inside = state.in_scope(db, sid, [r for r, n in shared.items() if n >= neardup.MIN_SHARED])
-        sizes = state.sample_sizes(db, inside)
-        estimates = {b: shared[b] / (len(sampled) + sizes[b] - shared[b]) for b in inside}
-        crowd = neardup.background_of(estimates.values())
+        shared = bulk.shared_samples(db, sid, report_ids)
+        sizes = bulk.sample_counts(db, {*report_ids, *(b for others in shared.values() for b in others)})
+        screened: dict[int, tuple[list[int], float]] = {}
         margin = neardup.ESTIMATE_MARGIN
-        screened = [b for b, e in estimates.items() if e >= neardup.THRESHOLD * margin or (
-            e >= neardup.WEAK * margin and e >= neardup.RATIO * crowd * margin
-            and shared[b] >= neardup.WEAK_CONTAINMENT * margin * min(len(sampled), sizes[b]))]
-        attached = state.attachments_among(db, screened)
+        for report_id in report_ids:
+            found = shared.get(report_id, {})
+            size = sizes[report_id]
+            estimates = {b: n / (size + sizes[b] - n) for b, n in found.items()}
+            crowd = neardup.background_of(estimates.values())
+            screened[report_id] = ([b for b, e in estimates.items() if e >= neardup.THRESHOLD * margin or (
+                e >= neardup.WEAK * margin and e >= neardup.RATIO * crowd * margin
+                and found[b] >= neardup.WEAK_CONTAINMENT * margin * min(size, sizes[b]))], crowd)
+        attached = state.attachments_among(db, {b for bs, _ in screened.values() for b in bs})
+        return {r: ([b for b in bs if b not in attached], crowd) for r, (bs, crowd) in screened.items()}
+
+    @staticmethod
+    def _earlier_alike(screened: list[int], crowd: float, mine: set[int],
+                       load: Callable[[list[int]], dict[int, str]], common: neardup.Boilerplate) -> dict[int, float]:
+        """The scope's reports (earlier segments') this one is a near-duplicate of, with their resemblance."""
         found: dict[int, float] = {}
-        for other, text in load([b for b in screened if b not in attached]).items() if screened else ():
+        for other, text in load(screened).items() if screened else ():
             theirs = common.shingles(text)
             if len(theirs) < neardup.MIN_SHINGLES:
                 continue
@@ -218,6 +229,55 @@ class Merger:
         alike = sum(1 for a in one for b in two if a in sets and b in sets
                     and neardup.jaccard(sets[a], sets[b]) >= neardup.THRESHOLD)
         return alike >= neardup.LINK * len(one) * len(two)
+
+
+class _Fresh:
+    """A segment's entities, new ones and those joining earlier ones, written together once the segment's entities
+    are placed (a dozen statements each, written one by one, were a sixth of a part's time); until then the scope's
+    key and word indexes are read through them, so each entity meets the keys the segment's earlier ones brought,
+    as it would have. Nothing else is read of an entity the segment touched: it is claimed, never joined again."""
+
+    def __init__(self, db: VaultConnection, sid: int) -> None:
+        self.db, self.sid = db, sid
+        self.next = int(db.query("SELECT next_entity FROM fusion_scopes WHERE id = ?", (sid,))[0][0])
+        self.entities: list[bulk.NewEntity] = []
+        self.joined: list[tuple[int, Entity]] = []
+        self.nodes: dict[Node, list[int]] = defaultdict(list)
+        self.words: dict[str, set[Node]] = defaultdict(set)
+
+    def add(self, entity: Entity) -> int:
+        made = bulk.NewEntity(self.next, entity.kind.value, entity.name, entity.aliases, entity.merges,
+                              entity.mentions, entity.reports, entity.nodes)
+        self.next += 1
+        self.entities.append(made)
+        self._know(made.id, entity.nodes)
+        return made.id
+
+    def absorb(self, target: int, entity: Entity) -> None:
+        """``entity`` joins the earlier segments' entity ``target``."""
+        self.joined.append((target, entity))
+        self._know(target, entity.nodes)
+
+    def _know(self, target: int, nodes: Iterable[Node]) -> None:
+        for node in dict.fromkeys(nodes):
+            if target not in self.nodes[node]:
+                self.nodes[node].append(target)
+            for word in state.name_words(node):
+                self.words[word].add(node)
+
+    def holders(self, node: Node) -> list[int]:
+        """state.holders, this segment's new entities included."""
+        return sorted({*state.holders(self.db, self.sid, node), *self.nodes.get(node, ())})
+
+    def names_with_word(self, word: str) -> list[Node]:
+        return sorted({*state.names_with_word(self.db, self.sid, word), *self.words.get(word, ())})
+
+    def write(self) -> None:
+        bulk.add_entities(self.db, self.sid, self.entities)
+        bulk.join_entities(self.db, self.sid, [(target, bulk.NewEntity(
+            target, e.kind.value, e.name, e.aliases, e.merges, e.mentions, e.reports, e.nodes))
+            for target, e in self.joined])
+        self.entities, self.joined = [], []
 
 
 def link_reports(db: VaultConnection, sid: int, report_ids: Sequence[int], total: int, batch: int = 500) -> int:

@@ -152,3 +152,29 @@ def test_a_report_an_import_fused_during_the_build_is_carried_into_the_new_fusio
         kept = _kept(session)
         assert late and late[0].id in {r for e in kept.entities for r in e.reports}
         assert state.scope(session.db, fusion.store.run_scope("", session.access().key())).reports == 9
+
+
+def test_the_sample_index_read_for_many_reports_at_once_answers_as_one_at_a_time(vault_dir) -> None:  # type: ignore[no-untyped-def]
+    from collections import Counter
+
+    from nia_desktop.core.fusion import neardup
+    from nia_desktop.core.store import fusion_bulk
+
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        texts = _insert(session, [*TEXTS, TEXTS[4] + " A last line.", TEXTS[8]])
+        fusion.fuse_kept(session)
+        db = session.db
+        sid = state.scope(db, fusion.store.run_scope("", session.access().key())).id
+        with db.transaction():
+            state.save_samples(db, [(t.id, sorted(state.sample(fusion_segmented.content_only(t)))) for t in texts])
+            one_by_one = {}
+            for t in texts:
+                shared = Counter(o for reports in state.postings(db, state.samples_of(db, [t.id])[t.id]).values()
+                                 for o in reports if o != t.id)
+                inside = state.in_scope(db, sid, [o for o, n in shared.items() if n >= neardup.MIN_SHARED])
+                one_by_one[t.id] = {o: shared[o] for o in inside}
+            at_once = fusion_bulk.shared_samples(db, sid, [t.id for t in texts])
+        assert {r: found for r, found in one_by_one.items() if found} == {r: f for r, f in at_once.items() if f}
+        assert at_once[texts[4].id]  # the re-sends: the comparison above is not of empty answers
+        assert fusion_bulk.sample_counts(db, [t.id for t in texts]) == {
+            r: len(items) for r, items in state.samples_of(db, [t.id for t in texts]).items()}
