@@ -41,15 +41,13 @@ def test_ach_from_the_command_line(nia_vault: Nia) -> None:
     listed = nia_vault("ach", "hypotheses", "Quay", "--json", **ANNA).json()
     assert [h["text"] for h in listed] == ["ZORIN runs YAMADA", "YAMADA acts alone"]
 
-    # Exit codes: a bad rating or an unknown case is refused (1), a missing argument is a usage error (2), a
-    # courier is refused (1), and the officer (the release reviewer) reads but does not edit.
+    # Exit codes: a bad rating is refused (1), a missing argument is a usage error (2), a courier is refused (1),
+    # and the officer (the release reviewer) reads (services/ach tests: an officer may not edit).
     bad = nia_vault("ach", "mark", "Quay", str(h1), str(c), "maybe", **ANNA)
     assert bad.code == 1 and "rating" in bad.err
-    assert nia_vault("ach", "matrix", "Nowhere", **ANNA).code == 1
     assert nia_vault("ach", "add-evidence", "Quay", **ANNA).code == 2
     assert nia_vault("ach", "matrix", "Quay", **CARL).code == 1
     assert nia_vault("ach", "matrix", "Quay", "--json", **OLIVE).code == 0
-    assert nia_vault("ach", "add-hypothesis", "Quay", "Officer's idea", **OLIVE).code == 1
 
     # The matrix as a briefing's annex: queued for review (TOP SECRET), never below a tearline.
     brief = nia_vault("brief", "Quay", "--queue", "--ach-annex", "--json", **ANNA)
