@@ -26,6 +26,8 @@ from nia_desktop.core.store import cases, clearances
 from nia_desktop.services.session import Session
 
 MAX_HYPOTHESIS = 1000
+AUDIT_IDS = 200  # report ids named in a read's audit entry
+
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,15 @@ def _require_reader(session: Session, case: str) -> None:
 _Shown = dict[int, tuple[str, int, str, Marking, tuple[int, ...]]]
 
 
+def _audit_read(session: Session, case: str, what: str, shown: _Shown) -> None:
+    """A read of the matrix names the reports its items rest on (titles and judgements come from them), in the
+    shape report.search's entry has ("reports", "hits"); the insider watch's reach (core/insiders.REACH_ACTIONS)
+    does not count ach.read yet."""
+    reports = sorted({r for v in shown.values() for r in v[4]})
+    session.audit("ach.read", f"ach {case}", details={"of": what, "items": len(shown), "reports": reports[:AUDIT_IDS],
+                                                      "hits": len(reports)})
+
+
 def _visible(session: Session, case_id: int) -> _Shown:
     """Evidence id -> (kind, source id, label, marking, reports it rests on) of the items this reader may read."""
     items = store.evidence(session.db, case_id)
@@ -132,6 +143,7 @@ def matrix(session: Session, case: str) -> Matrix:
     """The case's matrix as this reader may see it, scored."""
     _require_reader(session, case)
     _, found, shown, rated = _parts(session, case)
+    _audit_read(session, case, "matrix", shown)
     ids = [h.id for h in found]
     scored = ach.scores(ids, list(shown), rated)
     ranked = ach.ranks(scored)
@@ -170,6 +182,7 @@ def sensitivity(session: Session, case: str) -> list[Sensitivity]:
     """For each item this reader may read: the scores without it and the ranks that move."""
     _require_reader(session, case)
     _, found, shown, rated = _parts(session, case)
+    _audit_read(session, case, "sensitivity", shown)
     return [Sensitivity(c.evidence, shown[c.evidence][2], c.scores, c.moved)
             for c in ach.sensitivity([h.id for h in found], list(shown), rated)]
 

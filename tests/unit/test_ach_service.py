@@ -83,6 +83,10 @@ def test_the_full_reader_sees_every_item_scored(vault_dir: Path, built: dict[str
         actions = [e.action for e in audit_log.iter_entries(anna.db)]
         assert actions.count("ach.mark") == 8 and actions.count("ach.evidence.add") == 4
         assert actions.count("ach.hypothesis.add") == 2
+        # Every read too, naming the reports its items rest on (the insider watch's reach).
+        read = [e for e in audit_log.iter_entries(anna.db) if e.action == "ach.read"]
+        assert [e.details["of"] for e in read] == ["matrix", "sensitivity"]
+        assert read[0].details["reports"] == sorted({built["ciro-ts.txt"], built["dih-s.txt"], built["npa-c.txt"]})
 
 
 def test_a_hidden_report_leaves_no_trace_in_the_matrix(vault_dir: Path, built: dict[str, int]) -> None:
@@ -93,6 +97,8 @@ def test_a_hidden_report_leaves_no_trace_in_the_matrix(vault_dir: Path, built: d
         # Without the TOP SECRET item H1 leads: the score is of what this reader may read alone.
         assert {h.id: (h.score, h.rank) for h in found.hypotheses} == {built["h1"]: (0, 1), built["h2"]: (1, 2)}
         assert found.marking.level is Level.SECRET
+        last = audit_log.last(anna.db)
+        assert last is not None and last.action == "ach.read" and built["ciro-ts.txt"] not in last.details["reports"]
         text = str(found.to_json()) + str([s.to_json() for s in ach.sensitivity(anna, CASE)])
         assert "CANARY-ONE" not in text and f"'evidence': {built['ts']}," not in text
         with pytest.raises(BadInput, match="no item"):
