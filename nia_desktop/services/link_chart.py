@@ -276,7 +276,7 @@ def load(session: Session, case: str = "") -> SavedChart | None:
         if current is not None and current in by_id and current not in seen:
             seen.add(current)
             nodes.append(SavedNode(by_id[current], x, y, pinned))
-    hidden = sorted({e for e in (ids.get(i) for i, _, _ in hidden_saved) if e is not None and e in by_id} - seen)
+    hidden = sorted({e for e in (ids.get(i) for i, _, _ in hidden_saved) if e is not None and e in by_id})
     kept = [n.node.id for n in nodes]
     result = SavedChart(nodes, hidden, _links(session, found, kept, None), row[1],
                         len(saved) + len(hidden_saved) - len(nodes) - len(hidden))

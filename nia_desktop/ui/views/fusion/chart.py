@@ -275,7 +275,7 @@ class LinkChart(QWidget):
         self.expanded: dict[int, set[int]] = {}
         self.busy = 0
         self.complete = True
-        self._steps: Iterator[None] | None = None
+        self._steps: Iterator[bool] | None = None
         self._turn = QTimer(self)
         self._turn.setInterval(0)
         self._turn.timeout.connect(self._advance)
@@ -532,8 +532,8 @@ class LinkChart(QWidget):
         if self._steps is None:
             return
         deadline = time.perf_counter() + SLICE_SECONDS
-        for _ in self._steps:
-            if time.perf_counter() > deadline:
+        for paint_first in self._steps:
+            if paint_first or time.perf_counter() > deadline:
                 return
         self._steps = None
         self._turn.stop()
@@ -545,11 +545,16 @@ class LinkChart(QWidget):
             len(self.hidden)))
         self.settled.emit()
 
-    def _fill(self, update: _Update) -> Iterator[None]:
+    def _fill(self, update: _Update) -> Iterator[bool]:
+        """The scene's changes a step at a time; True: end this turn here (its paint comes before the rest).
+        A new chart's frame is set before any item is in: set after, the transform would change and every
+        item would be painted again in the last turn."""
         if update.replace:
             self.scene_.clear()
             self.nodes, self.links, self.expanded = {}, {}, {}
             self.hidden = set(update.hidden)
+            if update.positions:
+                self._frame(update.positions)
         added = []
         for node in update.piece.nodes:
             if node.id in self.nodes:
@@ -563,14 +568,14 @@ class LinkChart(QWidget):
             self.scene_.addItem(item)
             self.nodes[node.id] = item
             added.append(node.id)
-            yield None
+            yield False
         if update.source is not None:
             self.expanded.setdefault(update.source, set()).update(added)
         for node_id, where in update.positions.items():
             moved = self.nodes.get(node_id)
             if moved is not None and not moved.pinned and (moved.pos().x(), moved.pos().y()) != where:
                 moved.setPos(*where)
-                yield None
+                yield False
         for link in update.piece.links:
             key = (link.a, link.b)
             if key in self.links or link.a not in self.nodes or link.b not in self.nodes:
@@ -579,9 +584,8 @@ class LinkChart(QWidget):
             item_.setVisible(item_.a.isVisible() and item_.b.isVisible() and link.shared >= self.strength)
             self.scene_.addItem(item_)
             self.links[key] = item_
-            yield None
-        if update.replace:
-            self.fit()
+            yield False
+        yield True  # the last items paint before the names are placed
 
     def refresh_visibility(self) -> None:
         """Hidden entities, kinds filtered out, and links under the strength chosen are not drawn."""
@@ -641,6 +645,12 @@ class LinkChart(QWidget):
         for node in self.nodes.values():
             if not node.isVisible():
                 node.label.setVisible(False)
+
+    def _frame(self, positions: dict[int, tuple[float, float]]) -> None:
+        xs, ys = [x for x, _ in positions.values()], [y for _, y in positions.values()]
+        frame = QRectF(min(xs) - 60, min(ys) - 60, max(xs) - min(xs) + 120, max(ys) - min(ys) + 120)
+        self.scene_.setSceneRect(frame)
+        self.view.fitInView(frame, Qt.AspectRatioMode.KeepAspectRatio)
 
     def fit(self) -> None:
         visible = [n for n in self.nodes.values() if n.isVisible()] or list(self.nodes.values())
