@@ -163,10 +163,15 @@ def test_expand_collapse_pin_hide_and_filters_by_keyboard(qtbot, session_of) -> 
     assert not any(n.isVisible() for n in chart.nodes.values())
     chart.show_kind(kind, True)
     assert all(n.isVisible() for n in chart.nodes.values())
-    # A date range after every report leaves nothing.
-    chart.since.setDate(chart.since.date().fromString("2999-01-01", "yyyy-MM-dd"))
-    _wait(qtbot, chart, chart.apply_filter)
+    # A date range (as the Events tab sends one) after every report leaves nothing; lifted, all come back.
+    _wait(qtbot, chart, lambda: chart.filter_dates("2999-01-01", "2999-12-31"))
     assert chart.nodes == {}
+    assert chart.since.date().toString("yyyy-MM-dd") == "2999-01-01"
+    _wait(qtbot, chart, chart.start)
+    assert chart.nodes == {}  # the filter stays until lifted
+    chart.filter_dates("", "")
+    _wait(qtbot, chart, chart.start)
+    assert {A, B, C, D, E} <= {n.node.name for n in chart.nodes.values()}
     tips = " ".join(a.toolTip() for a in chart.menu_actions if a is not None)
     for key in ("(E)", "(C)", "(P)", "(H / Del", "(Ctrl+P)", "(F)", "(R)", "(Ctrl+S)"):
         assert key in tips

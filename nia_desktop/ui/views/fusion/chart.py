@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -738,6 +738,15 @@ class LinkChart(QWidget):
                            frozenset(pinned & kept), frozenset(hidden & kept))
 
         self._run(read, self._apply, self.tr("Filtering…"), replaces=True)
+
+    def filter_dates(self, since: str, until: str) -> None:
+        """Narrow the links to reports dated ``since`` to ``until`` (ISO days, '' open): a range chosen on the
+        Events tab. Counted again on a worker when the chart has entities; both empty lifts the date filter."""
+        for edit, day in ((self.since, since), (self.until, until)):
+            parsed = QDate.fromString(day, "yyyy-MM-dd") if day else edit.minimumDate()
+            edit.setDate(parsed if parsed.isValid() else edit.minimumDate())
+        if self.nodes:
+            self.apply_filter()
 
     # -- analysis ------------------------------------------------------------------------------------------
     def find_path(self) -> None:

@@ -146,6 +146,7 @@ class FusionView(View):
         self.event_timeline.more_wanted.connect(self._more_events)
         self.event_timeline.range_selected.connect(self.events_range)
         self.event_timeline.range_selected.connect(lambda since, until, _: self.show_places_between(since, until))
+        self.event_timeline.range_selected.connect(lambda since, until, _: self.graph.filter_dates(since, until))
         self._events_next: tuple[str, int] | None = None  # the scope and offset of the next page of reports
         self.tabs.addTab(self.event_timeline, self.tr("Events"))
         self.map = PlaceMap(self.select_entity)
