@@ -181,6 +181,15 @@ def test_paths_ranks_and_a_links_reports(qtbot, session_of) -> None:  # type: ig
     chart = _chart(qtbot, session_of["sam"])
     _wait(qtbot, chart, lambda: chart.open_chart(""))
     assert HIDDEN in {n.node.name for n in chart.nodes.values()}
+    # Without a mouse: the arrow keys walk the entities, most reports first; Shift adds to the selection.
+    chart.scene_.clearSelection()
+    _press(qtbot, chart, Qt.Key.Key_Down)
+    assert [n.node.name for n in chart.selected_nodes()] == [A]  # in most reports
+    _press(qtbot, chart, Qt.Key.Key_Right)
+    second = chart.selected_nodes()
+    assert len(second) == 1 and second[0].node.name != A
+    _press(qtbot, chart, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert {n.node.name for n in chart.selected_nodes()} == {A, second[0].node.name}
     _select(chart, B, E)
     _press(qtbot, chart, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(chart.path_nodes()) and chart.busy == 0, timeout=20000)

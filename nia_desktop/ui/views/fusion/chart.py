@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QImage,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPainterPath,
@@ -227,6 +228,16 @@ class ChartView(QGraphicsView):
         self.scale(factor, factor)
         self.chart.declutter()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrow keys walk the visible entities, most reports first (Right/Down next, Left/Up previous); with
+        Shift the selection grows (two entities for Ctrl+P). The rest as QGraphicsView does."""
+        step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}.get(
+            Qt.Key(event.key()))
+        if step is None:
+            super().keyPressEvent(event)
+            return
+        self.chart.step_selection(step, bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = QMenu(self)
         for action in self.chart.menu_actions:
@@ -281,6 +292,7 @@ class LinkChart(QWidget):
         self._turn.timeout.connect(self._advance)
         self._evidence_for: tuple[int, int] | None = None
         self._epoch = 0
+        self._cursor: NodeItem | None = None  # the entity the arrow keys moved to last
 
         self.scene_ = QGraphicsScene(self)
         self.scene_.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
@@ -487,6 +499,22 @@ class LinkChart(QWidget):
         """Lay out ``piece`` (on a worker) as the chart's whole content and draw it in slices."""
         self._run(lambda: _laid_out(piece, {}, set(), replace=True), self._apply, self.tr("Laying out…"),
                   replaces=True)
+
+    def step_selection(self, step: int, extend: bool) -> None:
+        """Select the next (``step`` 1) or previous (-1) visible entity in order of reports, from the one
+        selected last; ``extend``: keep the others selected."""
+        order = sorted((n for n in self.nodes.values() if n.isVisible()), key=lambda n: (-n.node.reports, n.node.id))
+        if not order:
+            return
+        current = self._cursor if self._cursor in order else None
+        index = 0 if current is None else (order.index(current) + step) % len(order)
+        if not extend:
+            self.scene_.clearSelection()
+        self._cursor = order[index]
+        self._cursor.setSelected(True)
+        self.view.ensureVisible(self._cursor)
+        self.status.setText(self.tr("{0} selected: {1}").format(
+            len(self.selected_nodes()), escape_untrusted(self._cursor.node.name, 60)))
 
     def selected_nodes(self) -> list[NodeItem]:
         return sorted((i for i in self.scene_.selectedItems() if isinstance(i, NodeItem)), key=lambda n: n.node.id)
