@@ -22,8 +22,9 @@ from typing import Any
 
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
+from nia_desktop.core.markings import Marking, combine
 from nia_desktop.core.roles import Action
-from nia_desktop.core.store import cases
+from nia_desktop.core.store import cases, clearances
 from nia_desktop.core.store import link_charts as store
 from nia_desktop.services import entity_network as net
 from nia_desktop.services.session import Session
@@ -301,8 +302,25 @@ def _match(session: Session, found: net._Scope, wanted: list[tuple[int, str, str
     return matched
 
 
-def exported(session: Session, case: str, path: str, entities: list[int]) -> None:
-    """Audit a picture of the chart written to ``path`` (PNG or SVG): an export of names from report text."""
+def marking(session: Session, entities: Collection[int], case: str = "") -> Marking:
+    """The marking a picture of these entities carries: every readable report (of the case) naming any of them
+    combined (core/markings.combine), since each name and link shown comes from those. Reports the reader may
+    not read name no node and count for nothing."""
+    found = net._scope(session, case)
+    where, params = _where(found, "fr.report_id", None)
+    reports: set[int] = set()
+    ids = sorted(set(entities))
+    for start in range(0, len(ids), _BATCH):
+        batch = ids[start:start + _BATCH]
+        reports.update(int(r) for (r,) in session.db.query(
+            f"SELECT DISTINCT fr.report_id FROM fusion_entity_reports fr WHERE fr.scope_id = ? AND "  # noqa: S608
+            f"fr.entity_id IN ({','.join('?' * len(batch))}){where}", (found.id, *batch, *params)))
+    return combine(clearances.report_markings(session.db, reports).values())
+
+
+def exported(session: Session, case: str, path: str, entities: list[int], banner: str = "") -> None:
+    """Audit a picture of the chart written to ``path`` (PNG or SVG) under ``banner``: an export of names from
+    report text."""
     session.require(Action.FUSE, case or "all reports")
     session.audit("chart.export", path, details={"case": case, "entities": entities[:net.AUDIT_IDS],
-                                                 "shown": len(entities)})
+                                                 "shown": len(entities), "marking": banner})

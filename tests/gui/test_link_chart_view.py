@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtSvg import QSvgRenderer
 
 from nia_desktop.core.classification import Level
@@ -238,9 +238,13 @@ def test_saved_with_the_case_and_restored_then_exported(qtbot, session_of, tmp_p
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     image = QImage(str(png))
     assert not image.isNull() and image.width() > 100
-    assert "<svg" in svg.read_text(encoding="utf-8")
-    assert QSvgRenderer(str(svg)).isValid()
-    assert "exported" in again.status.text()
+    drawing = svg.read_text(encoding="utf-8")
+    assert "<svg" in drawing and QSvgRenderer(str(svg)).isValid()
+    # The chart rests on the SECRET report (A and C's link, HIDDEN's name): both files say so at top and bottom.
+    assert "SECRET / 秘" in drawing
+    assert "SECRET / 秘" in again.status.text() and "exported" in again.status.text()
+    red = QColor("#c8102e")
+    assert image.pixelColor(5, 2) == red and image.pixelColor(5, image.height() - 3) == red
 
 
 def test_500_nodes_lay_out_and_draw_without_a_stall(qtbot, session_of) -> None:  # type: ignore[no-untyped-def]

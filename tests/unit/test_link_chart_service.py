@@ -199,3 +199,13 @@ def test_a_case_chart_needs_the_case_and_is_kept_apart(vault: Vault) -> None:
         assert saved is not None and [n.node.name for n in saved.nodes] == [A]
         link_chart.exported(sam, "Harbour", "/tmp/chart.png", [ids[A]])
         assert _last(sam, "chart.export")["entities"] == [ids[A]]
+
+
+def test_a_pictures_marking_combines_the_readable_reports_behind_its_entities(vault: Vault) -> None:
+    with vault.open("sam") as sam:
+        ids = _ids(sam)
+        assert link_chart.marking(sam, [ids[A], ids[B]]).level == Level.SECRET  # A is named in the SECRET report
+        assert link_chart.marking(sam, [ids[B], ids[D]]).level == Level.UNCLASSIFIED
+    with vault.open("cora") as cora:
+        ids = _ids(cora)
+        assert link_chart.marking(cora, list(ids.values())).level == Level.UNCLASSIFIED  # nothing hidden counts

@@ -65,8 +65,10 @@ from PySide6.QtWidgets import (
 
 from nia_desktop.core import chart_layout
 from nia_desktop.core.display import escape_untrusted
+from nia_desktop.core.markings import Marking
 from nia_desktop.services import entity_network, link_chart
 from nia_desktop.services.session import Session
+from nia_desktop.ui.theme import CLASSIFICATION_COLOURS
 from nia_desktop.ui.workers import run_task
 
 Runner = Callable[[Callable[[Any, Any], Any], Callable[[Any], None], Callable[[], None]], Any]
@@ -905,36 +907,61 @@ class LinkChart(QWidget):
             self.export(Path(path))
 
     def export(self, path: Path) -> None:
-        """Draw the visible chart into ``path`` (PNG, or SVG by its suffix), then audit the export on a worker."""
+        """Write the visible chart to ``path`` (PNG, or SVG by its suffix) with its classification banner at the
+        top and bottom: the marking of every readable report naming a shown entity, read on a worker first;
+        the export is audited with it."""
         self.finish()
+        session, case = self.session, self.case
+        shown = [i for i, n in self.nodes.items() if n.isVisible()]
+        self._run(lambda: link_chart.marking(session, shown, case), lambda found: self._write(path, shown, found),
+                  self.tr("Reading the chart's marking…"))
+
+    def _write(self, path: Path, shown: list[int], marking: Marking) -> None:
         source = self.scene_.itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        band = max(24.0, source.height() * 0.04)
+        height = source.height() + 2 * band
         if path.suffix.lower() == ".svg":
             generator = QSvgGenerator()
             generator.setFileName(str(path))
-            generator.setSize(QSize(int(source.width()), int(source.height())))
-            generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-            generator.setTitle(self.tr("Link chart"))
+            generator.setSize(QSize(int(source.width()), int(height)))
+            generator.setViewBox(QRectF(0, 0, source.width(), height))
+            generator.setTitle(self.tr("Link chart") + " " + marking.banner())
             painter = QPainter(generator)
-            self.scene_.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+            self._paint_page(painter, source, source.width(), height, band, marking)
             painter.end()
         else:
-            scale = min(4.0, 4000 / max(1.0, source.width(), source.height()))
-            image = QImage(int(source.width() * scale), int(source.height() * scale), QImage.Format.Format_ARGB32)
+            scale = min(4.0, 4000 / max(1.0, source.width(), height))
+            image = QImage(int(source.width() * scale), int(height * scale), QImage.Format.Format_ARGB32)
             image.fill(QColor("white"))
             painter = QPainter(image)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self.scene_.render(painter, QRectF(0, 0, image.width(), image.height()), source)
+            painter.scale(scale, scale)
+            self._paint_page(painter, source, source.width(), height, band, marking)
             painter.end()
             if path.suffix.lower() != ".png":
                 path = path.with_name(path.name + ".png")
             if not image.save(str(path)):
                 self.status.setText(self.tr("Could not write {0}.").format(escape_untrusted(str(path), 200)))
                 return
-        session, case = self.session, self.case
-        shown = [i for i, n in self.nodes.items() if n.isVisible()]
-        self._run(lambda: link_chart.exported(session, case, str(path), shown),
-                  lambda _: self.status.setText(self.tr("Chart exported to {0}.").format(path.name)),
+        session, case, banner = self.session, self.case, marking.banner()
+        self._run(lambda: link_chart.exported(session, case, str(path), shown, banner),
+                  lambda _: self.status.setText(self.tr("Chart exported to {0} ({1}).").format(path.name, banner)),
                   self.tr("Exporting…"))
+
+    def _paint_page(self, painter: QPainter, source: QRectF, width: float, height: float, band: float,
+                    marking: Marking) -> None:
+        """The chart between two banners in the level's conventional colour, its text spelled out."""
+        self.scene_.render(painter, QRectF(0, band, width, height - 2 * band), source)
+        font = painter.font()
+        font.setPixelSize(int(band * 0.55))
+        font.setBold(True)
+        painter.setFont(font)
+        for top in (0.0, height - band):
+            box = QRectF(0, top, width, band)
+            background, text = CLASSIFICATION_COLOURS[marking.level]
+            painter.fillRect(box, QColor(background))
+            painter.setPen(QColor(text))
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), marking.banner())
 
 
 def _laid_out(piece: link_chart.Piece, placed: dict[int, tuple[float, float]], pinned: set[int],
