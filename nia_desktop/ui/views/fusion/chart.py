@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -124,16 +124,15 @@ class NodeItem(QGraphicsItem):
         self.refresh_tip()
 
     def refresh_tip(self) -> None:
-        tr = self.chart.tr
         lines = [f"{escape_untrusted(self.node.name, 80)} ({self.node.kind})",
-                 tr("{0} readable reports").format(self.node.reports)]
+                 QCoreApplication.translate("LinkChart", "{0} readable reports").format(self.node.reports)]
         if self.rank:
-            lines.append(tr("rank {0}").format(self.rank))
+            lines.append(QCoreApplication.translate("LinkChart", "rank {0}").format(self.rank))
         if self.broker:
-            lines.append(tr("broker: the one link between groups"))
+            lines.append(QCoreApplication.translate("LinkChart", "broker: the one link between groups"))
         if self.pinned:
-            lines.append(tr("pinned (P to unpin)"))
-        lines.append(tr("E expand, C collapse, P pin, H hide"))
+            lines.append(QCoreApplication.translate("LinkChart", "pinned (P to unpin)"))
+        lines.append(QCoreApplication.translate("LinkChart", "E expand, C collapse, P pin, H hide"))
         self.setToolTip("\n".join(lines))
 
     def boundingRect(self) -> QRectF:
@@ -191,8 +190,9 @@ class LinkItem(QGraphicsLineItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(1)
         self.restyle()
-        self.setToolTip(chart.tr("{0} shared readable reports: select to list them, double-click to open the "
-                                 "first").format(link.shared))
+        self.setToolTip(QCoreApplication.translate(
+            "LinkChart", "{0} shared readable reports: select to list them, double-click to open the first").format(
+            link.shared))
         self.follow()
 
     def restyle(self) -> None:
@@ -843,7 +843,8 @@ class LinkChart(QWidget):
             node.update()
         self.declutter()
         self.status.setText(self.tr("Ranked by {0}: {1} of the top {2} shown, {3} brokers in the network{4}.").format(
-            ranking.by, sum(1 for i in by_id if i in self.nodes), len(ranking.rows), ranking.brokers,
+            {"degree": self.tr("degree"), "betweenness": self.tr("betweenness")}.get(ranking.by, ranking.by),
+            sum(1 for i in by_id if i in self.nodes), len(ranking.rows), ranking.brokers,
             self.tr(" (sampled)") if ranking.sampled else ""))
 
     # -- evidence ------------------------------------------------------------------------------------------
