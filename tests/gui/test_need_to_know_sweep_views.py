@@ -292,7 +292,8 @@ def walk_fusion(sweep: Sweep) -> FusionView:
                 view.entities.selectRow(row)
                 sweep.wait(lambda: not view.busy)
                 sweep.outputs += widget_texts(view.details, f"fusion {scope}: details of row {row}")
-        for tab in (view.graph, view.timeline, view.duplicates, view.case_panel, view.assessments):
+        for tab in (view.graph, view.timeline, view.event_timeline, view.map, view.duplicates, view.case_panel,
+                    view.assessments, view.ach):
             view.tabs.setCurrentWidget(tab)
             sweep.wait(lambda: not view.busy)
             sweep.collect(f"fusion {scope}: tab {type(tab).__name__}")
