@@ -6,10 +6,11 @@ Run under an X server:
 
 The demo vault (fictional samples) is made in a temporary folder; the analyst fuses every report and the demo
 case through services/fusion, as the Fusion view would, then the real Fusion and Reports views read them on their
-workers: the chart opens on the case's top entities, the two most reported are expanded, the shortest paths
-between two of them are highlighted and the brokers ranked; the map shows Japan (J); the reader opens the first hit of
-a search with the most entity marks (no mention selected: the reader's "Mention n of m: ..." line is
-one unwrapped label that widens the reader until the reports table is a sliver).
+workers: the chart opens on the case's top entities, the two most reported are expanded, the entities ranked by
+degree (brokers marked) and the shortest paths between the two most reported entities with no link of their own
+highlighted; the map shows Japan (J); the reader opens, of a search's first 8 hits, the one with the most entity
+marks (no mention selected: the reader's "Mention n of m: ..." line is one unwrapped label that widens the reader
+until the reports table is a sliver).
 """
 
 from __future__ import annotations
