@@ -107,7 +107,7 @@ def build(session: Session, key: str, ids: Sequence[int], decided: list[Judgemen
         wanted = [t.id for t in texts]
         extracted = {r: extraction_cache.decode(d) for r, d in extractions(session, version, wanted).items()}
         cached = set(extracted)
-        result = fuse(texts, decided, watch, extracted)
+        result = fuse(texts, decided, watch, extracted, links=False)  # the scope's links come from its tables
         fresh = [(r, extraction_cache.encode(found)) for r, found in extracted.items() if r not in cached]
         extracted_now += len(fresh)
         unsampled = set(state.unsampled(db, wanted))

@@ -312,15 +312,18 @@ def _name_node(mention: Mention, reading: str) -> tuple[str, ...]:
 
 
 def fuse(reports: Iterable[ReportText], judgements: Iterable[Judgement] = (),
-         watch: Iterable[WatchEntry] = (), extracted: dict[int, list[Found]] | None = None) -> FusionResult:
+         watch: Iterable[WatchEntry] = (), extracted: dict[int, list[Found]] | None = None,
+         links: bool = True) -> FusionResult:
     """Fuse reports; analysts' judgements and watchlist come first and beat every rule.
 
     ``extracted`` holds earlier extractions by report id (core/fusion/cache.py); reports missing from it
-    are extracted now and added to it, so the caller can keep them.
+    are extracted now and added to it, so the caller can keep them. ``links=False`` leaves the result's links
+    empty: a fusion in parts computes them from its tables once every part is in (segments.link_reports), and
+    computing each part's own was a fifth of its time.
     """
     entries = list(watch)
     with paused_gc():  # millions of acyclic objects: see core/gc_pause.py
-        return _fuse(list(reports), list(judgements), entries, {} if extracted is None else extracted)
+        return _fuse(list(reports), list(judgements), entries, {} if extracted is None else extracted, links)
 
 
 def _phase(name: str) -> None:
@@ -329,7 +332,7 @@ def _phase(name: str) -> None:
 
 
 def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: list[WatchEntry],
-          extracted: dict[int, list[Found]]) -> FusionResult:
+          extracted: dict[int, list[Found]], links: bool = True) -> FusionResult:
     decided = judgements
     watch = Matcher(entries)
     known = gazetteer.load()
@@ -350,7 +353,7 @@ def _fuse(report_list: list[ReportText], judgements: list[Judgement], entries: l
         duplicates, dates = by_text.result()
         _phase("text only")
     pinned = {node for j in decided if j.verdict == "same" for node in (j.a, j.b)}
-    result = _assemble(len(report_list), per_report, union, duplicates, dates, pinned)
+    result = _assemble(len(report_list), per_report, union, duplicates, dates, pinned, links)
     _phase("assembled")
     release(per_report)  # not in one C call as this returns: see core/gc_pause.release
     release(union.parent)
@@ -455,7 +458,7 @@ def text_findings(contents: Iterable[tuple[int, str, bool]]) -> tuple[list[list[
 
 def _assemble(report_count: int, per_report: dict[int, list[Found]], union: KeyUnion,
               duplicates: list[list[int]], dates: dict[int, list[str]],
-              pinned: AbstractSet[tuple[str, ...]] = frozenset()) -> FusionResult:
+              pinned: AbstractSet[tuple[str, ...]] = frozenset(), links: bool = True) -> FusionResult:
     members: dict[tuple[str, ...], list[tuple[int, Found]]] = defaultdict(list)
     for report_id, found in per_report.items():
         for f in found:
@@ -484,9 +487,9 @@ def _assemble(report_count: int, per_report: dict[int, list[Found]], union: KeyU
         for report_id, f in items:
             mentions[report_id].append((f.mention, root_to_id[root]))
     _phase("entities")
-    links = _links(entities, report_count)
+    linked = _links(entities, report_count) if links else []
     _phase("links")
-    return FusionResult(entities, duplicates, links, mentions, dates)
+    return FusionResult(entities, duplicates, linked, mentions, dates)
 
 
 def is_unsure(f: Found) -> bool:
