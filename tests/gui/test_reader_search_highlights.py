@@ -26,3 +26,18 @@ def test_each_hit_highlights_the_word_searched(qtbot: Any, before: str) -> None:
     assert pane.highlighted == 2
     hits = pane.text.extraSelections()[-2:]
     assert [hit.cursor.selectedText() for hit in hits] == ["Kobe", "KOBE"]
+
+
+def test_a_long_mention_line_never_widens_the_reader(qtbot: Any) -> None:
+    """The mention line (F3) named a long entity: the pane's minimum width grew to 1,096 px and squeezed the
+    reports table beside it to a sliver (seen in a screenshot)."""
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    pane.resize(500, 600)
+    pane.show()
+    pane.show_report(_report("Met staff in Kobe."), [])
+    qtbot.wait(20)
+    before = pane.minimumSizeHint().width()
+    pane.marks_status.setText("Mention 3 of 7: " + "Defense Intelligence Headquarters of a ministry " * 4)
+    qtbot.wait(20)
+    assert pane.minimumSizeHint().width() <= max(before, 400), (before, pane.minimumSizeHint().width())

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTextEdit,
     QToolButton,
@@ -126,6 +127,9 @@ class ReaderPane(QWidget):
         self.entity_action.triggered.connect(self.choose_entity_at_cursor)
         self.mention_actions = [self.marks_action, self.previous_action, self.next_action, self.entity_action]
         self.marks_status = QLabel()
+        # A mention's line can be long (an entity's name, kind, report count): it is cut at the pane's edge,
+        # never a reason for the pane to widen and squeeze the reports table beside it.
+        self.marks_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for action in self.mention_actions:
@@ -419,6 +423,7 @@ class ReaderPane(QWidget):
         self.text.centerCursor()
         self.marks_status.setText(self.tr("Mention %1 of %2: %3").replace("%1", str(self.marks.index(mark) + 1))
                                   .replace("%2", str(len(self.marks))).replace("%3", self.describe(mark[2])))
+        self.marks_status.setToolTip(self.marks_status.text())  # the whole line, where the pane cuts it
 
     def next_mention(self) -> None:
         """Select the next mention after the cursor (or the selected mention), wrapping to the first."""
