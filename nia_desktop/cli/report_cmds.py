@@ -80,6 +80,8 @@ def _import(args: argparse.Namespace) -> int:
                 say(f"  duplicate  {row['path']}: duplicate of {of}")
             for row in outcome.refused + outcome.skipped:
                 say(f"  {'refused' if row in outcome.refused else 'skipped'}    {row['path']}: {row['reason']}")
+            if outcome.fuse_error:
+                warn(f"nia: {outcome.fuse_error}")
             if outcome.fused is not None:
                 fused = outcome.fused
                 say(f"Fused into the last fusion: {fused['new_entities']} new entities, linked to "

@@ -31,6 +31,7 @@ from nia_desktop.core.roles import Action
 from nia_desktop.core.search import segment
 from nia_desktop.core.store import cases, clearances, imports, reports, settings_store
 from nia_desktop.core.store.imports import ManifestItem
+from nia_desktop.core.vault.writer_lock import VaultBusy
 from nia_desktop.services.clearances import header_caveats, import_caveats
 from nia_desktop.services.progress import CancelToken, Progress, no_progress
 from nia_desktop.services.session import Session
@@ -48,6 +49,7 @@ class ImportOutcome:
     cancelled: bool = False
     fused: dict[str, Any] | None = None  # the new reports fused into this session's last fusion, if any
     confinement: str = ""  # what confined the parser children, as SandboxPool.confinement() found it
+    fuse_error: str = ""  # why the imported reports were not fused into the last fusion (a busy vault)
 
     def to_json(self) -> dict[str, Any]:
         body = {"import_id": self.import_id, "imported": self.imported, "duplicates": self.duplicates,
@@ -56,6 +58,8 @@ class ImportOutcome:
             body["fused"] = self.fused
         if self.confinement:
             body["confinement"] = self.confinement
+        if self.fuse_error:
+            body["fuse_error"] = self.fuse_error
         return body
 
     def counts(self) -> dict[str, int]:
@@ -198,8 +202,12 @@ def import_paths(session: Session, paths: list[Path], agency: str = "", case: st
         from nia_desktop.services.fusion import fuse_imported
 
         progress(len(items), len(items), "fusing the new reports")
-        fused = fuse_imported(session, [int(r["id"]) for r in outcome.imported])
-        outcome.fused = None if fused is None else fused.to_json()
+        try:
+            fused = fuse_imported(session, [int(r["id"]) for r in outcome.imported])
+        except VaultBusy as exc:  # the import stands; only its fusion waits for a `nia fuse`
+            outcome.fuse_error = f"{exc}: the reports were imported, not fused; `nia fuse` (F5) includes them"
+        else:
+            outcome.fused = None if fused is None else fused.to_json()
     return outcome
 
 

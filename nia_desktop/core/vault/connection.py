@@ -29,6 +29,16 @@ CACHE_KIB = 65536
 _DENIED_PRAGMAS = frozenset({"key", "rekey", "hexkey", "hexrekey", "textkey", "textrekey"})
 
 BUSY_TIMEOUT = 60.0
+
+
+def _is_busy(exc: BaseException) -> bool:
+    return isinstance(exc, sqlcipher3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+
+
+def _busy(exc: BaseException) -> VaultBusy:
+    """What a write that waited BUSY_TIMEOUT for another process's read says: nothing of it was written."""
+    return VaultBusy(f"the vault is busy: another program kept it locked for over {BUSY_TIMEOUT:.0f} s and "
+                     "nothing was written; try again when it has finished")
 LOCK_FILE = ".lock"  # core/vault/layout.py VaultPaths.lockfile
 
 Connection = sqlcipher3.Connection
@@ -162,8 +172,10 @@ class VaultConnection:
             self._begin(batch=False)
             try:
                 yield self
-            except BaseException:
+            except BaseException as exc:
                 self._end(rollback=True)
+                if _is_busy(exc):
+                    raise _busy(exc) from exc
                 raise
             self._commit()
 
@@ -210,8 +222,10 @@ class VaultConnection:
             for hook in self.before_commit:
                 hook(self)
             self._conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             self._end(rollback=True)
+            if _is_busy(exc):  # a reader in another process held its lock past BUSY_TIMEOUT
+                raise _busy(exc) from exc
             raise
         self._end(rollback=False)
         self.commits += 1
