@@ -189,7 +189,9 @@ def _pairs(session: Session, found: _Scope) -> Iterator[tuple[int, int]]:
            "ON b.scope_id = a.scope_id AND b.report_id = a.report_id AND b.entity_id != a.entity_id "
            f"WHERE a.scope_id = ? AND a.entity_id >= ? AND a.entity_id < ?{where} "
            "GROUP BY a.entity_id, b.entity_id ORDER BY a.entity_id, b.entity_id")
-    for low, high in _ranges(session, found.id):
+    # The ranges are read whole first: between two ranges no statement is open, so the vault's read lock is let go
+    # and another program's write (an import) gets its turn instead of waiting out a minute-long load.
+    for low, high in list(_ranges(session, found.id)):
         for a, b in _stream(session, sql, (found.id, low, high, *params)):
             yield int(a), int(b)
 
