@@ -23,7 +23,7 @@ def test_a_commit_behind_another_connections_read_is_vault_busy_and_writes_nothi
         raw.execute("BEGIN")
         raw.execute("SELECT count(*) FROM settings").fetchone()  # a shared lock, held
         try:
-            with pytest.raises(VaultBusy, match="busy.*nothing was written"), writer.db.transaction():
+            with pytest.raises(VaultBusy, match=r"busy.*nothing was written"), writer.db.transaction():
                 writer.db.execute("INSERT INTO settings (key, value) VALUES ('probe', '1')")
         finally:
             raw.execute("COMMIT")
