@@ -12,6 +12,8 @@ fusing again makes a new one.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -136,15 +138,21 @@ def _highest(session: Session, case: str) -> Level:
 
 
 def entity_page(session: Session, case: str = "", order: str = "reports", descending: bool = True, text: str = "",
-                offset: int = 0, limit: int = PAGE, min_reports: int = 0, seen: bool = True) -> Page[EntityLine]:
+                offset: int = 0, limit: int = PAGE, min_reports: int = 0, seen: bool = True,
+                reports: Collection[int] | None = None) -> Page[EntityLine]:
     """A page of entities (empty before the first fusion), with their corroboration unless ``seen`` is False:
     the page itself is an index walk, while corroboration reads every report of the entities on it (the most
-    reported are in a good share of the corpus), so the desktop shows the rows first and asks for it after."""
+    reported are in a good share of the corpus), so the desktop shows the rows first and asks for it after.
+    ``reports`` (None: no filter): only entities named in these reports that the user may read in the scope,
+    as the event timeline's range or the map's region chooses them (``_entities_in``)."""
     found = _scope(session, case)
     if found is None:
         return Page([], False)
-    page = pages.entities(session.db, found.id, order, descending, text, offset, limit, found.readable,
-                          min_reports)
+    if reports is not None:
+        page = _entities_in(session, found, reports, order, descending, text, offset, limit, min_reports)
+    else:
+        page = pages.entities(session.db, found.id, order, descending, text, offset, limit, found.readable,
+                              min_reports)
     return Page(pages.with_seen(session.db, found.id, page.rows, found.readable) if seen else page.rows, page.more)
 
 
@@ -154,9 +162,70 @@ def corroboration(session: Session, entity_ids: list[int], case: str = "") -> di
     return {} if found is None else pages.corroboration(session.db, found.id, entity_ids, found.readable)
 
 
-def entity_count(session: Session, case: str = "", text: str = "", min_reports: int = 0) -> int:
+def entity_count(session: Session, case: str = "", text: str = "", min_reports: int = 0,
+                 reports: Collection[int] | None = None) -> int:
+    """How many entities the pages hold (``reports`` as entity_page's)."""
     found = _scope(session, case)
-    return 0 if found is None else pages.entity_count(session.db, found.id, text, found.readable, min_reports)
+    if found is None:
+        return 0
+    if reports is not None:
+        where, params = _filtered_where(found, reports, text, min_reports)
+        return int(session.db.query(f"{_chosen(found)} SELECT count(*) FROM chosen c CROSS JOIN fusion_entities e "  # noqa: S608
+                                    f"ON e.scope_id = ? AND e.id = c.id WHERE {where}", params)[0][0])
+    return pages.entity_count(session.db, found.id, text, found.readable, min_reports)
+
+
+# The entities named in the reports the UI sent, as a table built once per statement: the ids come as one JSON
+# array (json_each), never a statement of thousands of placeholders, and the join keeps only those of the
+# scope's reports (fusion_entity_reports is the scope's) the user may read now (the readable clause over ``r``):
+# an id the UI sends of a report outside the case, hidden or unknown names nothing. SQLite keeps the table in
+# memory (the vault's temp_store), and CROSS JOIN walks it first: a range of 37 reports reads their few hundred
+# entities, not the scope's hundreds of thousands in index order.
+def _chosen(found: Scope) -> str:
+    clause = "1" if found.readable is None else found.readable[0]
+    return ("WITH chosen(id) AS MATERIALIZED (SELECT DISTINCT fr.entity_id FROM json_each(?) j "  # noqa: S608
+            "JOIN fusion_entity_reports fr ON fr.scope_id = ? AND fr.report_id = j.value "
+            f"JOIN reports r ON r.id = fr.report_id WHERE {clause})")
+
+
+def _ids_json(reports: Collection[int]) -> str:
+    """The report ids as a JSON array of integers (anything else is refused: they are bound, never spliced)."""
+    return json.dumps(sorted({int(r) for r in reports}))
+
+
+def _filtered_where(found: Scope, reports: Collection[int], text: str, min_reports: int) -> tuple[str, list[Any]]:
+    """The WITH clause's and the WHERE clause's parameters for the entities of ``reports``, in statement order."""
+    values = [] if found.readable is None else list(found.readable[1])
+    where, params = pages._entity_where(found.id, text, min_reports, None)  # readable: within the WITH clause
+    return where, [_ids_json(reports), found.id, *values, found.id, *params]
+
+
+def _entities_in(session: Session, found: Scope, reports: Collection[int], order: str, descending: bool, text: str,
+                 offset: int, limit: int, min_reports: int) -> Page[EntityLine]:
+    """A page of the entities named in ``reports`` (readable ones of the scope), in ``order`` as the unfiltered
+    pages: the chosen entities are sorted in memory, which a range's or a region's few thousand allow."""
+    expression, same = pages.ORDERS[order]
+    direction = "DESC" if descending else "ASC"
+    tie = direction if same else ("ASC" if descending else "DESC")
+    where, params = _filtered_where(found, reports, text, min_reports)
+    rows = session.db.query(f"{_chosen(found)} SELECT {pages._LINE} FROM chosen c CROSS JOIN fusion_entities e "  # noqa: S608
+                            f"ON e.scope_id = ? AND e.id = c.id WHERE {where} "
+                            f"ORDER BY {expression} {direction}, e.id {tie} LIMIT ? OFFSET ?",
+                            (*params, limit + 1, offset))
+    return Page([pages._line(r) for r in rows[:limit]], len(rows) > limit)
+
+
+def readable_reports(session: Session, reports: Collection[int], case: str = "") -> list[int]:
+    """Which of ``reports`` the user may read within the scope of their fusion of ``case`` (sorted): what a
+    filter sent by the UI may stand for (the filter bar counts these; nothing else of the ids is trusted)."""
+    found = _scope(session, case)
+    if found is None or not reports:
+        return []
+    clause, values = ("1", []) if found.readable is None else found.readable
+    return [int(r) for (r,) in session.db.query(
+        "SELECT DISTINCT s.report_id FROM json_each(?) j JOIN fusion_scope_reports s ON s.scope_id = ? "  # noqa: S608
+        f"AND s.report_id = j.value JOIN reports r ON r.id = s.report_id WHERE {clause} ORDER BY s.report_id",
+        (_ids_json(reports), found.id, *values))]
 
 
 def entity_detail(session: Session, entity_id: int, case: str = "") -> EntityDetail | None:
