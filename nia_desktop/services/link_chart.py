@@ -44,6 +44,7 @@ class ChartFilter:
     agencies: tuple[str, ...] = ()
     since: str = ""
     until: str = ""
+    reports: tuple[int, ...] | None = None  # only these reports (the Fusion view's cross-filter); None: any
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,9 @@ def _where(found: net._Scope, column: str, chosen: ChartFilter | None) -> tuple[
     if clauses:
         sql += f" AND EXISTS (SELECT 1 FROM reports q WHERE q.id = {column} AND {' AND '.join(clauses)})"  # noqa: S608
         params += values
+    if chosen.reports is not None:
+        sql += f" AND {column} IN (SELECT value FROM json_each(?))"  # noqa: S608 - a column name
+        params.append(json.dumps([int(r) for r in chosen.reports]))
     return sql, params
 
 

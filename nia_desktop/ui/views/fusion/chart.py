@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -295,6 +295,8 @@ class LinkChart(QWidget):
         self._evidence_for: tuple[int, int] | None = None
         self._epoch = 0
         self._cursor: NodeItem | None = None  # the entity the arrow keys moved to last
+        self.reports_filter: tuple[int, ...] | None = None  # filter_reports: only these reports count
+        self._unfiltered: dict[int, tuple[float, float]] = {}  # where the entities were before it was set
 
         self.scene_ = QGraphicsScene(self)
         self.scene_.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
@@ -454,7 +456,7 @@ class LinkChart(QWidget):
         since = "" if self.since.date() == self.since.minimumDate() else self.since.date().toString("yyyy-MM-dd")
         until = "" if self.until.date() == self.until.minimumDate() else self.until.date().toString("yyyy-MM-dd")
         agency = str(self.agency.currentData() or "")
-        return link_chart.ChartFilter((agency,) if agency else (), since, until)
+        return link_chart.ChartFilter((agency,) if agency else (), since, until, self.reports_filter)
 
     def _snapshot(self) -> tuple[dict[int, tuple[float, float]], set[int], dict[int, float]]:
         positions = {i: (n.pos().x(), n.pos().y()) for i, n in self.nodes.items()}
@@ -777,6 +779,32 @@ class LinkChart(QWidget):
             edit.setDate(parsed if parsed.isValid() else edit.minimumDate())
         if self.nodes:
             self.apply_filter()
+
+    def filter_reports(self, reports: Sequence[int] | None) -> None:
+        """Count the chart within these reports only (None lifts it): the Fusion view's cross-filter (an event
+        range, a map region). The entities shown when it was first set come back where they were as it changes
+        or lifts; counted again on a worker."""
+        wanted = None if reports is None else tuple(sorted(set(reports)))
+        if wanted == self.reports_filter:
+            return
+        positions, pinned, _ = self._snapshot()
+        if self.reports_filter is None:
+            self._unfiltered = dict(positions)
+        kept = {**self._unfiltered, **positions}
+        self.reports_filter = wanted
+        if wanted is None:
+            self._unfiltered = {}
+        if not kept:
+            return
+        session, case, chosen, hidden = self.session, self.case, self._chosen(), set(self.hidden)
+
+        def read() -> _Update:
+            piece = link_chart.links(session, list(kept), case, chosen)
+            shown = {n.id for n in piece.nodes}
+            return _Update(piece, {i: p for i, p in kept.items() if i in shown}, True, frozenset(pinned & shown),
+                           frozenset(hidden & shown))
+
+        self._run(read, self._apply, self.tr("Filtering…"), replaces=True)
 
     # -- analysis ------------------------------------------------------------------------------------------
     def find_path(self) -> None:
