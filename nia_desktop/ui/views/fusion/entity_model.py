@@ -93,6 +93,7 @@ class EntityPagesModel(QAbstractTableModel):
         self.with_agencies = with_agencies  # the columns depend on the scope's agencies (the matrix)
         self.case: str | None = None  # None until the first reload: nothing to sort yet
         self.text = ""
+        self.reports: tuple[int, ...] | None = None  # only entities of these reports (the view's cross-filter)
         self.order, self.descending = order, True
         self.local: tuple[int, Qt.SortOrder] | None = None  # a column sorted among the loaded rows
         self.rows: list[EntityLine] = []
@@ -113,11 +114,14 @@ class EntityPagesModel(QAbstractTableModel):
         self._generation += 1
         generation, session, scope, needle = self._generation, self.session, self.case or "", self.text
         order, descending, least, agencies = self.order, self.descending, self.min_reports, self.with_agencies
+        reports = self.reports
         self.loading = True
 
         def work(signals: object, cancel: object) -> tuple[Page[EntityLine], int, tuple[str, ...]]:
-            page = fusion_tables.entity_page(session, scope, order, descending, needle, 0, PAGE, least, seen=False)
-            total = fusion_tables.entity_count(session, scope, needle, least) if page.more else len(page.rows)
+            page = fusion_tables.entity_page(session, scope, order, descending, needle, 0, PAGE, least, seen=False,
+                                             reports=reports)
+            total = fusion_tables.entity_count(session, scope, needle, least, reports) if page.more else len(
+                page.rows)
             return page, total, tuple(fusion_tables.agencies(session, scope)) if agencies else ()
 
         def loaded(result: tuple[Page[EntityLine], int, tuple[str, ...]]) -> None:
@@ -151,7 +155,7 @@ class EntityPagesModel(QAbstractTableModel):
             return
         generation, offset, session, scope, needle = self._generation, len(self.rows), self.session, \
             self.case or "", self.text
-        order, descending, least = self.order, self.descending, self.min_reports
+        order, descending, least, reports = self.order, self.descending, self.min_reports, self.reports
         self._page_pending = generation
 
         def finished() -> None:
@@ -178,7 +182,8 @@ class EntityPagesModel(QAbstractTableModel):
             self._ask_seen(rows)
 
         self._run(lambda signals, cancel: fusion_tables.entity_page(
-            session, scope, order, descending, needle, offset, PAGE, least, seen=False), on_success=landed,
+            session, scope, order, descending, needle, offset, PAGE, least, seen=False, reports=reports),
+            on_success=landed,
             on_finished=finished)
 
     @property
@@ -227,6 +232,15 @@ class EntityPagesModel(QAbstractTableModel):
         self.cache.changed.disconnect(self._seen_landed)
         self.cache = seen
         seen.changed.connect(self._seen_landed)
+
+    def set_reports(self, reports: Sequence[int] | None) -> None:
+        """Only the entities named in ``reports`` (None: every entity), asked again from the first page: the
+        service keeps only those of the reports the user may read in the scope."""
+        wanted = None if reports is None else tuple(sorted(set(reports)))
+        if wanted != self.reports:
+            self.reports = wanted
+            if self.case is not None:
+                self.reload()
 
     def set_text(self, text: str) -> None:
         if text.strip() != self.text and self.case is not None:
