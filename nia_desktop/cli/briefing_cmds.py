@@ -41,6 +41,10 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
                             "a REL TO list, or REL for any release list); repeatable")
     brief.add_argument("--ach-annex", action="store_true",
                        help="annex the case's ACH matrix (nia ach), its items on the briefing's reports alone")
+    brief.add_argument("--chart-annex", action="store_true",
+                       help="annex the case's link chart (as saved in the Fusion view, else laid out): only the "
+                            "briefing's entities, links and weights from its own reports; a tearline version's is "
+                            "laid out from the reports under its line")
     brief.add_argument("--tearline-summary", default=None, metavar="TEXT",
                        help="the tearline version's own summary (required with --max-level or --without; the "
                             "--summary is never carried below the line)")
@@ -78,7 +82,7 @@ def _brief(args: argparse.Namespace) -> int:
                                              args.without)
         briefing = briefings.compose(session, args.case, args.title, args.summary, args.reports,
                                      tearline=tearline, tearline_summary=args.tearline_summary,
-                                     ach_annex=args.ach_annex)
+                                     ach_annex=args.ach_annex, chart_annex=args.chart_annex)
         outcome = briefings.brief(session, briefing, args.out, recipients)
         level = briefing.marking.banner()
         if outcome.status == "exported":
@@ -142,6 +146,14 @@ def _show(args: argparse.Namespace) -> int:
                                       f"(inconsistency {h.score}, rank {h.rank})" for h in annex.hypotheses],
                       *[f"  {mark(i.marking)} E{i.evidence} {i.kind} #{i.source} {safe(i.label)}: "
                         f"{' '.join(r or '-' for r in i.ratings)}" for i in annex.items]]
+        if briefing.chart is not None:  # the link chart annex: its figure's mark, then each entity and link
+            chart = briefing.chart
+            lines += [f"link chart annex: {mark(chart.marking)} {len(chart.nodes)} entities, {len(chart.links)} "
+                      f"links ({'as saved' if chart.saved else 'laid out'})",
+                      *[f"  {mark(n.marking)} {i}. {safe(n.name)} ({n.kind}) reports {n.reports}"
+                        for i, n in enumerate(chart.nodes, 1)],
+                      *[f"  {mark(x.marking)} {x.a + 1} - {x.b + 1}: {x.weight} report(s) {x.reports}"
+                        for x in chart.heaviest()]]
         return respond(args, {**request.to_json(), "marking": briefing.marking.to_json(),
                               "tearline": briefing.tearline or None, "briefing": briefing.to_json()},
                        "\n".join(lines))

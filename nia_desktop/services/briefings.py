@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from nia_desktop.core import settings as declared
+from nia_desktop.core.briefing import chart_annex as charts
 from nia_desktop.core.briefing.content import Briefing, EntityLine, KeyJudgement, Link, Source, included
 from nia_desktop.core.briefing.html_render import render_html
 from nia_desktop.core.briefing.pdf_render import render_pdf
@@ -55,11 +56,13 @@ from nia_desktop.core.fusion.watchlist import WatchEntry
 from nia_desktop.core.markings import FULL, Marking, Tearline, combine
 from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.signing import SigningContext, fingerprint, public_raw, sign
+from nia_desktop.core.store import cases as case_store
 from nia_desktop.core.store import clearances as marks_store
 from nia_desktop.core.store import fusion as fusion_store
+from nia_desktop.core.store import link_charts as chart_store
 from nia_desktop.core.store import releases, settings_store, users
 from nia_desktop.core.store.releases import ReleaseRequest
-from nia_desktop.services import ach
+from nia_desktop.services import ach, link_chart
 from nia_desktop.services.assessments import case_assessments
 from nia_desktop.services.bundles import sign_out
 from nia_desktop.services.clearances import resolve_caveats
@@ -224,7 +227,8 @@ def tearline_of(session: Session, max_level: Level | None, without: Iterable[str
 
 def compose(session: Session, case: str, title: str | None = None, summary: str | None = None,
             report_ids: list[int] | None = None, entity_names: list[str] | None = None,
-            tearline: Tearline = FULL, tearline_summary: str | None = None, ach_annex: bool = False) -> Briefing:
+            tearline: Tearline = FULL, tearline_summary: str | None = None, ach_annex: bool = False,
+            chart_annex: bool = False) -> Briefing:
     """The product as `nia brief` and the composer make it: the chosen reports (default all of the case) and
     those its key judgements cite, the chosen entities (by any name or alias; default the most widely reported,
     up to MAX_ENTITIES), built from those reports alone.
@@ -235,6 +239,10 @@ def compose(session: Session, case: str, title: str | None = None, summary: str 
 
     ``ach_annex``: the case's ACH matrix as an annex, of the items resting on the product's reports alone
     (services/ach.annex); a tearline version carries none (its hypotheses' words may draw on what is above it).
+
+    ``chart_annex``: the case's link chart as an annex (core/briefing/chart_annex.py): the product's own entities,
+    links and weights, placed as the analyst saved the chart (its entities the product names) or, with none
+    saved and always in a tearline version, laid out from the product's links alone.
     """
     session.require(Action.BRIEF_COMPOSE, case)
     if ach_annex and not tearline.is_full:
@@ -266,11 +274,27 @@ def compose(session: Session, case: str, title: str | None = None, summary: str 
              if link.marking is None or tearline.allows(link.marking)]
     product = replace(made, entities=[replace(e, aliases=e.aliases[:5]) for e in entities], links=links,
                       ach=ach.annex(session, case, {s.report_id for s in made.sources},
-                                    combine(s.portion for s in made.sources)) if ach_annex else None)
+                                    combine(s.portion for s in made.sources)) if ach_annex else None,
+                      chart=_chart_annex(session, case, entities, made.sources, tearline) if chart_annex else None)
     if not tearline.allows(product.marking):
         raise BadInput(f"this tearline version would be marked {product.marking.banner()}, which the line does "
                        "not allow (the reports' release lists share no partner): leave some out")
     return product
+
+
+def _chart_annex(session: Session, case: str, entities: list[EntityLine], sources: list[Source],
+                 line: Tearline) -> charts.ChartAnnex:
+    """The link chart annex of a product with these entities and sources. The full product keeps the analyst's
+    saved chart (opening it is audited as chart.open by services/link_chart.load); a tearline version never
+    reads it: which entities it shows and where were chosen with what is above the line in view."""
+    saved = None
+    case_id = case_store.find(session.db, case)
+    if line.is_full and case_id is not None and chart_store.load(session.db, case_id, session.name) is not None:
+        found = link_chart.load(session, case)
+        if found is not None:
+            saved = [charts.SavedPlace(n.node.kind, n.node.name, n.x, n.y) for n in found.nodes]
+    return charts.build(entities, {s.report_id: s.portion for s in sources}, saved,
+                        combine(s.portion for s in sources))
 
 
 def preview(session: Session, briefing: Briefing, scale: float = 0.75) -> list[PageImage]:
@@ -383,8 +407,21 @@ def brief(session: Session, briefing: Briefing, out: Path | None,
                                      briefing.encode().decode("utf-8"), digest, int(level))
         session.audit("release.request", briefing.case, details={
             "request": request_id, "classification": level.english, "marking": marking.banner(),
-            "tearline": briefing.tearline or None, "reports": [s.report_id for s in briefing.sources]})
+            "tearline": briefing.tearline or None, "reports": [s.report_id for s in briefing.sources],
+            **_annexes(briefing)})
     return outcome("queued", request_id)
+
+
+def _annexes(briefing: Briefing) -> dict[str, Any]:
+    """What a request's or an export's audit entry says of the annexes, only when there are any (the entries of
+    a product without one are as before): which, and the link chart's entities and links drawn."""
+    found: dict[str, Any] = {}
+    if briefing.ach is not None:
+        found["ach_annex"] = {"hypotheses": len(briefing.ach.hypotheses), "items": len(briefing.ach.items)}
+    if briefing.chart is not None:
+        found["chart_annex"] = {"entities": len(briefing.chart.nodes), "links": len(briefing.chart.links),
+                                "saved": briefing.chart.saved}
+    return found
 
 
 def rendered(briefing: Briefing) -> list[Payload]:
@@ -419,7 +456,8 @@ def _export(session: Session, briefing: Briefing, approval: tuple[bytes, bytes] 
         session.audit("briefing.export", briefing.case, details={
             "uuid": manifest.uuid, "classification": briefing.classification.english, "request": request_id,
             "marking": briefing.marking.banner(), "tearline": briefing.tearline or None,
-            "sha256": hashlib.sha256(briefing.encode()).hexdigest(), "recipients": recipients or []})
+            "sha256": hashlib.sha256(briefing.encode()).hexdigest(), "recipients": recipients or [],
+            **_annexes(briefing)})
         record_export(session, briefing, manifest, to.consumer, f"file {out}" if out is not None else "queued")
 
     return sign_out(session, "briefing", payload, out, recipients or [], to.file_name or bundle_name(briefing),

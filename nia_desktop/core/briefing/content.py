@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from nia_desktop.core.briefing.ach_annex import AchAnnex
+from nia_desktop.core.briefing.chart_annex import ChartAnnex
 from nia_desktop.core.canonical import canonical_json
 from nia_desktop.core.classification import Level
 from nia_desktop.core.markings import FULL, Marking, Tearline, combine
@@ -95,6 +96,7 @@ class Briefing:
     tearline: str = ""  # "" for the full product; a tearline version: the level it was cut at (English name)
     tearline_summary: str = ""  # a tearline version's own summary (the full summary is never carried below)
     ach: AchAnnex | None = None  # the case's ACH matrix as an annex, when the analyst asks for it (ach_annex.py)
+    chart: ChartAnnex | None = None  # the case's link chart as an annex, on these reports alone (chart_annex.py)
 
     def __post_init__(self) -> None:
         """Fill any marking not given from the sources (briefings composed before portion marking, and tests)."""
@@ -124,6 +126,7 @@ class Briefing:
         parts += [s.marking for s in self.sources] + [j.marking for j in self.judgements]
         parts += [e.marking for e in self.entities] + [link.marking for link in self.links]
         parts += self.ach.portions if self.ach is not None else []
+        parts += self.chart.portions if self.chart is not None else []
         return [p for p in parts if p is not None]
 
     @property
@@ -171,6 +174,8 @@ class Briefing:
                        "marking": mark(link.marking)} for link in self.links]}
         if self.ach is not None:  # absent, not null, without one: a briefing made before annexes keeps its digest
             value["ach"] = self.ach.to_json()
+        if self.chart is not None:  # absent without one, as the ACH annex
+            value["chart"] = self.chart.to_json()
         return value
 
     def encode(self) -> bytes:
@@ -207,7 +212,8 @@ class Briefing:
                    summary_marking=None if value.get("summary_marking") is None
                    else Marking.from_json(value["summary_marking"]),
                    tearline=str(value.get("tearline", "")), tearline_summary=str(value.get("tearline_summary", "")),
-                   ach=AchAnnex.from_json(value["ach"]) if value.get("ach") is not None else None)
+                   ach=AchAnnex.from_json(value["ach"]) if value.get("ach") is not None else None,
+                   chart=ChartAnnex.from_json(value["chart"]) if value.get("chart") is not None else None)
 
     def timeline(self) -> list[Source]:
         """Sources in date order, undated last."""

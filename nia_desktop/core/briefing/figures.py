@@ -49,7 +49,15 @@ class Label:
     colour: str = "#222222"
 
 
-Shape = Line | Circle | Label
+@dataclass(frozen=True)
+class Polygon:
+    """A filled outline (the link chart annex's symbols: a square, triangle, hexagon or diamond per kind)."""
+
+    points: tuple[tuple[float, float], ...]
+    colour: str
+
+
+Shape = Line | Circle | Label | Polygon
 
 
 @dataclass(frozen=True)

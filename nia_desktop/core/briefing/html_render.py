@@ -9,8 +9,10 @@ from __future__ import annotations
 from html import escape
 
 from nia_desktop.core.briefing.ach_annex import SHOWN, AchAnnex
+from nia_desktop.core.briefing.chart_annex import ChartAnnex
+from nia_desktop.core.briefing.chart_figure import figure as chart_figure
 from nia_desktop.core.briefing.content import Briefing
-from nia_desktop.core.briefing.figures import Circle, Figure, Label, Line, link_graph, timeline
+from nia_desktop.core.briefing.figures import Circle, Figure, Label, Line, Polygon, link_graph, timeline
 from nia_desktop.core.classification import Level
 from nia_desktop.core.markings import Marking
 
@@ -37,6 +39,9 @@ def svg(figure: Figure) -> str:
                          f'stroke="{shape.colour}" stroke-width="{shape.width:.2f}"/>')
         elif isinstance(shape, Circle):
             parts.append(f'<circle cx="{shape.x:.1f}" cy="{shape.y:.1f}" r="{shape.r:.1f}" fill="{shape.colour}"/>')
+        elif isinstance(shape, Polygon):
+            points = " ".join(f"{x:.1f},{y:.1f}" for x, y in shape.points)
+            parts.append(f'<polygon points="{points}" fill="{shape.colour}"/>')
         elif isinstance(shape, Label):
             parts.append(f'<text x="{shape.x:.1f}" y="{shape.y:.1f}" font-size="{shape.size:.1f}" '
                          f'text-anchor="{shape.anchor}" fill="{shape.colour}">{escape(shape.text)}</text>')
@@ -68,6 +73,27 @@ def annex_html(annex: AchAnnex | None) -> str:
             f"<ol>{hypotheses}</ol><table><tr><th>Marking</th><th>Item</th><th>Source</th><th>Evidence</th>{heads}"
             f"<th>Diagnosticity</th></tr>{rows}<tr><td>{marked}</td><td></td><td></td><td>Inconsistency</td>"
             f"{scores}<td></td></tr></table>")
+
+
+def chart_annex_html(annex: ChartAnnex | None) -> str:
+    """The link chart annex: the figure (marked with everything it draws), then a marked key row per entity and
+    per link, each with the product's reports it rests on."""
+    if annex is None:
+        return ""
+    drawn = chart_figure(annex)
+    keys = "".join(f"<tr><td>{mark(n.marking)}</td><td>{i}</td><td>{escape(n.name)}</td><td>{escape(n.kind)}</td>"
+                   f"<td>{escape(', '.join(f'#{r}' for r in n.reports))}</td></tr>"
+                   for i, n in enumerate(annex.nodes, 1))
+    links = "".join(f"<tr><td>{mark(x.marking)}</td><td>{x.a + 1} {escape(annex.nodes[x.a].name)} — {x.b + 1} "
+                    f"{escape(annex.nodes[x.b].name)}</td><td>{x.weight}</td>"
+                    f"<td>{escape(', '.join(f'#{r}' for r in x.reports))}</td></tr>" for x in annex.heaviest())
+    return ("<h2>Annex: link chart</h2><p class=\"meta\">Only entities named in the included reports, linked "
+            "where those reports name both; a link's weight counts those reports alone.</p>"
+            f"<figure><figcaption>{mark(drawn.marking)}{escape(drawn.title)}</figcaption>{svg(drawn)}</figure>"
+            "<table><tr><th>Marking</th><th>No.</th><th>Entity</th><th>Kind</th><th>Reports</th></tr>"
+            f"{keys}</table>" + (
+                "<table><tr><th>Marking</th><th>Link</th><th>Weight</th><th>Reports naming both</th></tr>"
+                f"{links}</table>" if annex.links else "<p>No links among these entities.</p>"))
 
 
 def render_html(briefing: Briefing) -> str:
@@ -105,5 +131,5 @@ def render_html(briefing: Briefing) -> str:
         "<h2>Entities</h2><table><tr><th>Marking</th><th>Entity</th><th>Kind</th><th>Also written</th>"
         f"<th>Agencies</th><th>Reports</th></tr>{entity_rows}</table>"
         "<h2>Sources</h2><table><tr><th>Marking</th><th>Report</th><th>Title</th><th>Agency</th><th>Date</th>"
-        f"<th>Grading</th></tr>{source_rows}</table>{annex_html(briefing.ach)}</main>{banner}</body></html>\n"
+        f"<th>Grading</th></tr>{source_rows}</table>{annex_html(briefing.ach)}{chart_annex_html(briefing.chart)}</main>{banner}</body></html>\n"
     )

@@ -19,8 +19,10 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from nia_desktop.core.briefing.ach_annex import SHOWN, AchAnnex
+from nia_desktop.core.briefing.chart_annex import ChartAnnex
+from nia_desktop.core.briefing.chart_figure import figure as chart_figure
 from nia_desktop.core.briefing.content import Briefing
-from nia_desktop.core.briefing.figures import Circle, Figure, Label, Line, link_graph, timeline
+from nia_desktop.core.briefing.figures import Circle, Figure, Label, Line, Polygon, link_graph, timeline
 from nia_desktop.core.briefing.html_render import BANNER_COLOURS
 from nia_desktop.core.markings import Marking
 from nia_desktop.core.resources import resources_root
@@ -124,7 +126,24 @@ def render_pdf(briefing: Briefing) -> bytes:
         for s in briefing.sources], (14, 8, 46, 10, 13, 9))
     if briefing.ach is not None:
         _annex(pdf, briefing.ach)
+    if briefing.chart is not None:
+        _chart_annex(pdf, briefing.chart, width)
     return bytes(pdf.output())
+
+
+def _chart_annex(pdf: FPDF, annex: ChartAnnex, width: float) -> None:
+    """The link chart: the figure marked with everything it draws, then a marked key row per entity and link."""
+    _heading(pdf, "Annex: link chart")
+    _paragraph(pdf, "Only entities named in the included reports, linked where those reports name both; a link's "
+                    "weight counts those reports alone.", size=8.5, grey=True)
+    _figure(pdf, chart_figure(annex), width)
+    _table(pdf, ["", "No.", "Entity", "Kind", "Reports"], [
+        [_mark(n.marking).strip(), str(i), n.name, n.kind, ", ".join(f"#{r}" for r in n.reports[:12])]
+        for i, n in enumerate(annex.nodes, 1)], (14, 6, 40, 14, 26))
+    if annex.links:
+        _table(pdf, ["", "Link", "Weight", "Reports naming both"], [
+            [_mark(x.marking).strip(), f"{x.a + 1} {annex.nodes[x.a].name} — {x.b + 1} {annex.nodes[x.b].name}",
+             str(x.weight), ", ".join(f"#{r}" for r in x.reports[:12])] for x in annex.heaviest()], (14, 50, 10, 26))
 
 
 def _annex(pdf: FPDF, annex: AchAnnex) -> None:
@@ -196,6 +215,9 @@ def _figure(pdf: FPDF, figure: Figure, width: float) -> None:
             pdf.set_fill_color(*_rgb(shape.colour))
             r = shape.r * scale
             pdf.ellipse(left + shape.x * scale - r, top + shape.y * scale - r, 2 * r, 2 * r, style="F")
+        elif isinstance(shape, Polygon):
+            pdf.set_fill_color(*_rgb(shape.colour))
+            pdf.polygon([(left + x * scale, top + y * scale) for x, y in shape.points], style="F")
         elif isinstance(shape, Label):
             pdf.set_font(FONT, size=shape.size * scale * 2.83)
             pdf.set_text_color(*_rgb(shape.colour))
