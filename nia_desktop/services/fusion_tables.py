@@ -184,7 +184,7 @@ def entity_count(session: Session, case: str = "", text: str = "", min_reports: 
 def _chosen(found: Scope) -> str:
     clause = "1" if found.readable is None else found.readable[0]
     return ("WITH chosen(id) AS MATERIALIZED (SELECT DISTINCT fr.entity_id FROM json_each(?) j "  # noqa: S608
-            "JOIN fusion_entity_reports fr ON fr.scope_id = ? AND fr.report_id = j.value "
+            "CROSS JOIN fusion_entity_reports fr ON fr.scope_id = ? AND fr.report_id = j.value "
             f"JOIN reports r ON r.id = fr.report_id WHERE {clause})")
 
 
@@ -223,7 +223,7 @@ def readable_reports(session: Session, reports: Collection[int], case: str = "")
         return []
     clause, values = ("1", []) if found.readable is None else found.readable
     return [int(r) for (r,) in session.db.query(
-        "SELECT DISTINCT s.report_id FROM json_each(?) j JOIN fusion_scope_reports s ON s.scope_id = ? "  # noqa: S608
+        "SELECT DISTINCT s.report_id FROM json_each(?) j CROSS JOIN fusion_scope_reports s ON s.scope_id = ? "  # noqa: S608
         f"AND s.report_id = j.value JOIN reports r ON r.id = s.report_id WHERE {clause} ORDER BY s.report_id",
         (_ids_json(reports), found.id, *values))]
 
