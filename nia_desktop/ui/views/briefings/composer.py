@@ -135,6 +135,11 @@ class BriefingsView(View):
         self.ach_annex.setToolTip(self.tr("The analysis of competing hypotheses (Fusion view, Hypotheses tab) as an "
                                           "annex, its items on the included reports alone; never in a tearline "
                                           "version (Alt+A)"))
+        self.chart_annex = QCheckBox(self.tr("Annex the case's lin&k chart"))
+        self.chart_annex.setToolTip(self.tr("The link chart (Fusion view, as you saved it with the case; laid out "
+                                            "when none is saved) as an annex: only the entities, links and weights "
+                                            "the included reports support. A tearline version's is laid out from "
+                                            "the reports under its line (Alt+K)"))
         self.level = ClassificationBanner()
         self.marking_text = QLabel()
         self.marking_text.setWordWrap(True)
@@ -169,6 +174,7 @@ class BriefingsView(View):
         left_column.addLayout(form)
         left_column.addWidget(lists, 1)
         left_column.addWidget(self.ach_annex)
+        left_column.addWidget(self.chart_annex)
         left_column.addWidget(self.tearline)
         right = QWidget()
         right_column = QVBoxLayout(right)
@@ -204,6 +210,7 @@ class BriefingsView(View):
         self.summary.textChanged.connect(self.preview_timer.start)
         self.tearline.toggled.connect(lambda _: self.update_level())
         self.ach_annex.toggled.connect(lambda _: self.preview_timer.start())
+        self.chart_annex.toggled.connect(lambda _: self.update_level())
         self.max_level.currentIndexChanged.connect(lambda _: self.update_level())
         self.without.itemChanged.connect(lambda _: self.update_level())
         self.tearline_title.textEdited.connect(lambda _: self.preview_timer.start())
@@ -302,7 +309,8 @@ class BriefingsView(View):
         return {"case": self.candidates.case, "title": title, "summary": summary.strip(),
                 "report_ids": [int(str(r)) for r in ticked(self.reports)], "entity_names": named,
                 "tearline": line, "tearline_summary": self.tearline_summary.toPlainText().strip() or None,
-                "ach_annex": self.ach_annex.isChecked() and line.is_full}
+                "ach_annex": self.ach_annex.isChecked() and line.is_full,
+                "chart_annex": self.chart_annex.isChecked()}
 
     def update_level(self) -> None:
         """The marking the product will carry, worked out from the choices as the analyst makes them (every part
