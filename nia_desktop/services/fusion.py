@@ -392,8 +392,11 @@ def _nodes_in(session: Session, nodes: list[tuple[str, ...]], report_ids: list[i
     return kept
 
 
-def undo_judgement(session: Session, judgement_id: int) -> None:
-    """Revoke a judgement; one resting on a report this user may not read is refused (and audited)."""
+def undo_judgement(session: Session, judgement_id: int) -> int:
+    """Revoke a judgement; one resting on a report this user may not read is refused (and audited). Returns how
+    many kept fusions now wait for a full fusion to drop a revoked text judgement (services/entity_marks.py)."""
+    from nia_desktop.services.entity_marks import queue
+
     session.require(Action.CASE_EDIT, f"judgement {judgement_id}")
     judged = next((j for j, _ in store.judgements(session.db) if j.id == judgement_id), None)
     if judged is not None:
@@ -401,7 +404,9 @@ def undo_judgement(session: Session, judgement_id: int) -> None:
     with session.db.transaction():
         if not store.revoke(session.db, judgement_id, session.name, iso_utc(session.clock.now())):
             raise BadInput(f"there is no judgement {judgement_id} in force")
+        queued = queue(session, judged, judgement_id, revoked=True) if judged is not None else 0
         session.audit("entity.undo", f"judgement {judgement_id}")
+    return queued
 
 
 def judgement_log(session: Session) -> list[dict[str, Any]]:
@@ -604,7 +609,8 @@ def fuse_imported(session: Session, report_ids: list[int]) -> ImportFused | None
             return None
         texts = [t for t in texts if not state.covers(session.db, kept.id, t.id)]
         index = TableIndex(session.db, kept.id, watch, now,
-                           load=lambda ids: {t.id: content_only(t) for t in _texts(session, ids, reader)})
+                           load=lambda ids: {t.id: content_only(t) for t in _texts(session, ids, reader)},
+                           judgements=[j for j, _ in _judgements(session)])
         updates: list[Update] = [index.add(text, found[text.id]) for text in texts]
         added = [u.report for u in updates]
         fused = ImportFused(len(updates), sum(len(u.new_entities) for u in updates),

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.fusion import cache as extraction_cache
-from nia_desktop.core.fusion import segments
+from nia_desktop.core.fusion import segments, workers
 from nia_desktop.core.fusion.engine import FusionResult, content_only, fuse
 from nia_desktop.core.fusion.incremental import TableIndex
 from nia_desktop.core.fusion.judgements import Judgement
@@ -99,27 +99,31 @@ def build(session: Session, key: str, ids: Sequence[int], decided: list[Judgemen
     merger = segments.Merger(db, sid, at, decided)
     runs = list(segments.segments(ids, size))
     extracted_now = 0
-    for number, run in enumerate(runs):
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-        progress(number, len(runs), f"fusing segment {number + 1} of {len(runs)}")
-        texts = texts_of(session, run, reader)
-        wanted = [t.id for t in texts]
-        extracted = {r: extraction_cache.decode(d) for r, d in extractions(session, version, wanted).items()}
-        cached = set(extracted)
-        result = fuse(texts, decided, watch, extracted, links=False)  # the scope's links come from its tables
-        fresh = [(r, extraction_cache.encode(found)) for r, found in extracted.items() if r not in cached]
-        extracted_now += len(fresh)
-        unsampled = set(state.unsampled(db, wanted))
-        samples = [(t.id, sorted(state.sample(content_only(t)))) for t in texts if t.id in unsampled]
-        with db.transaction():
-            store.save_extractions(db, version, fresh)
-            state.save_samples(db, samples)
-            merger.merge(result, texts, lambda some: {t.id: content_only(t) for t in texts_of(session, some, reader)})
-        let_go(result)
-        release(extracted)
-        release_list(texts)
-        del fresh, samples
+    with workers.kept() as kept:  # the extraction workers start once, not once a segment
+        for number, run in enumerate(runs):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            progress(number, len(runs), f"fusing segment {number + 1} of {len(runs)}")
+            texts = texts_of(session, run, reader)
+            wanted = [t.id for t in texts]
+            extracted = {r: extraction_cache.decode(d) for r, d in extractions(session, version, wanted).items()}
+            cached = set(extracted)
+            result = fuse(texts, decided, watch, extracted, links=False)  # the scope's links come from its tables
+            # Stored as the worker sent it (cache.encode there): encoded again here, the same text came out.
+            fresh = [(r, kept.pop_encoded(r) or extraction_cache.encode(found)) for r, found in extracted.items()
+                     if r not in cached]
+            extracted_now += len(fresh)
+            unsampled = set(state.unsampled(db, wanted))
+            samples = [(t.id, sorted(state.sample(content_only(t)))) for t in texts if t.id in unsampled]
+            with db.transaction():
+                store.save_extractions(db, version, fresh)
+                state.save_samples(db, samples)
+                merger.merge(result, texts,
+                             lambda some: {t.id: content_only(t) for t in texts_of(session, some, reader)})
+            let_go(result)
+            release(extracted)
+            release_list(texts)
+            del fresh, samples
     scoped: array[int] = array("q")
     cursor = db.execute("SELECT report_id FROM fusion_scope_reports WHERE scope_id = ? ORDER BY report_id", (sid,))
     while rows := cursor.fetchmany(_CHUNK):
@@ -132,7 +136,7 @@ def build(session: Session, key: str, ids: Sequence[int], decided: list[Judgemen
         with db.transaction():
             links += segments.link_reports(db, sid, scoped[start:start + _CHUNK], len(scoped))
     with db.transaction():
-        carried = _carry_imports(session, key, sid, watch, at)
+        carried = _carry_imports(session, key, sid, watch, at, decided)
         state.rename(db, sid, key)
         counts = db.query("SELECT (SELECT reports FROM fusion_scopes WHERE id = ?), "
                           "(SELECT count(*) FROM fusion_entities WHERE scope_id = ?), "
@@ -158,7 +162,8 @@ def extractions(session: Session, version: str, report_ids: list[int]) -> dict[i
     return found
 
 
-def _carry_imports(session: Session, key: str, sid: int, watch: list[WatchEntry], at: str) -> int:
+def _carry_imports(session: Session, key: str, sid: int, watch: list[WatchEntry], at: str,
+                   decided: list[Judgement]) -> int:
     """Reports the kept fusion gained from imports while this one was built, added to it as an import adds them
     (the caller holds the transaction, so no import adds more meanwhile)."""
     old = state.scope(session.db, key)
@@ -172,7 +177,8 @@ def _carry_imports(session: Session, key: str, sid: int, watch: list[WatchEntry]
         return 0
     reader = session.access()
     index = TableIndex(session.db, sid, watch, at,
-                       load=lambda some: {t.id: content_only(t) for t in texts_of(session, some, reader)})
+                       load=lambda some: {t.id: content_only(t) for t in texts_of(session, some, reader)},
+                       judgements=decided)
     matcher = Matcher(watch)
     from nia_desktop.core.fusion.engine import extract
 

@@ -15,7 +15,8 @@ Resolution is a union-find over mention keys, and every merge has a reason:
   Latin one (``コンスタンチン・エゴロフ``), and ``surname reading``: a kanji name
   whose surname reads like the surname of exactly one romanised person;
 - ``analyst``: a judgement (core/fusion/judgements.py), applied before every
-  rule and able to forbid a rule's merge;
+  rule and able to forbid a rule's merge; "this text is (not) an entity"
+  (core/fusion/marks.py) adds or drops mentions before resolution;
 - the gazetteers (core/fusion/gazetteer.py): a place, body or threat actor
   they know is one node in every script and abbreviation (SVR = СВР =
   ロシア対外情報庁), unless nested in a longer name the rules found;
@@ -63,6 +64,7 @@ from nia_desktop.core.fusion import (
     workers,
 )
 from nia_desktop.core.fusion.judgements import Judgement
+from nia_desktop.core.fusion.marks import Marks, mark_node, marked_kind
 from nia_desktop.core.fusion.model import NAME_KINDS, SELECTOR_KINDS, Kind, Mention
 from nia_desktop.core.fusion.nodes import Found, KeyUnion, ReportText
 from nia_desktop.core.fusion.spans import Spans
@@ -365,11 +367,22 @@ def _resolve(report_list: list[ReportText], headers: dict[int, list[tuple[int, i
              extracted: dict[int, list[Found]],
              known: gazetteer.Gazetteer) -> tuple[dict[int, list[Found]], KeyUnion]:
     """Every rule, the analysts' judgements first: each report's mentions and the union of their keys."""
+    marks = Marks(decided)
     per_report: dict[int, list[Found]] = {r.id: _apply_splits(r.id, extracted[r.id], decided) for r in report_list}
+    met: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()  # (mark node, the rules' node for the same words)
+    if not marks.empty:
+        for r in report_list:
+            per_report[r.id] = marks.apply(f"{r.title}\n{r.text}", headers[r.id], per_report[r.id], met)
     union = KeyUnion((j.a, j.b) for j in decided if j.verdict == "different")
     for judgement in decided:
         if judgement.verdict == "same":
             union.union(judgement.a, judgement.b, judgement.reason())
+    for kind, surface, reason in marks.unions():
+        natural = natural_node(kind, surface)
+        if natural is not None:
+            union.union(mark_node(kind, surface), natural, reason)
+    for node, other in sorted(met):
+        union.union(node, other, f"analyst: entity ({node[2]})")
     literal_domains = {f.mention.key for fs in per_report.values() for f in fs
                        if f.mention.kind is Kind.DOMAIN and not f.mention.implied}
     abbreviations = {f.mention.surface for fs in per_report.values() for f in fs
@@ -400,6 +413,15 @@ def _resolve(report_list: list[ReportText], headers: dict[int, list[tuple[int, i
     rules.split_given_names(union, per_report)
     _phase("global rules")
     return per_report, union
+
+
+def natural_node(kind: Kind, surface: str) -> tuple[str, ...] | None:
+    """The node the rules would start a mention of ``surface`` as ``kind`` in: where an analyst's mark of it meets
+    the name's other spellings (None for a selector the selector rules do not read whole)."""
+    if kind in NAME_KINDS:
+        return _name_node(Mention(kind, surface, surface, 0, len(surface)), "")
+    read = [m for m in selectors.extract(surface) if m.kind is kind and m.start == 0 and m.end == len(surface)]
+    return ("sel", kind.value, read[0].key) if read else None
 
 
 def _apply_splits(report_id: int, found: list[Found], decided: list[Judgement]) -> list[Found]:
@@ -493,12 +515,19 @@ def _assemble(report_count: int, per_report: dict[int, list[Found]], union: KeyU
 
 
 def is_unsure(f: Found) -> bool:
-    return f.node[0] != "watch" and f.mention.kind in NAME_KINDS and _JAPANESE.search(f.mention.surface) is not None \
-        and names_ja.unsure(f.mention.surface)
+    return f.node[0] not in ("watch", "mark") and f.mention.kind in NAME_KINDS \
+        and _JAPANESE.search(f.mention.surface) is not None and names_ja.unsure(f.mention.surface)
 
 
 def kind_and_name(found: list[Found]) -> tuple[Kind, str]:
-    """What an entity is and what it is called, from the mentions resolved into it."""
+    """What an entity is and what it is called, from the mentions resolved into it; the kind an analyst marked
+    its text as beats every guess (core/fusion/marks.py)."""
+    kind, name = _kind_and_name(found)
+    marked = Counter(k for k in (marked_kind(f.node) for f in found) if k is not None)
+    return (marked.most_common(1)[0][0] if marked else kind), name
+
+
+def _kind_and_name(found: list[Found]) -> tuple[Kind, str]:
     # Sudachi's tags (person, place, organisation) are surer than English capitalisation: they count thrice.
     kinds: Counter[Kind] = Counter()
     for f in found:

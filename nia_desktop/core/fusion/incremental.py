@@ -22,6 +22,10 @@ older ones (an abbreviation, an apposition joining two existing entities),
 transliterations and surname readings against the whole vault, and new
 homonym splits. Those an import meets are recorded (core/fusion/pending.py)
 for "re-fuse recommended: N pending". `nia fuse` runs the full fusion.
+Analysts' text judgements ("this is an entity", "this is not one",
+core/fusion/marks.py) apply to a new report as a full fusion applies them;
+a mark's node first meets the entity that holds it, else the one holding the
+node the rules would give the name.
 
 Two indexes share the rules (``_Resolver.add``): ``TableIndex`` reads and
 writes a scope's tables (core/store/fusion_state.py), per new report only
@@ -40,6 +44,8 @@ from typing import Any
 
 from nia_desktop.core.fusion import engine, neardup, pending, rules
 from nia_desktop.core.fusion.engine import COMMON_LINK, Entity, FusionResult
+from nia_desktop.core.fusion.judgements import Judgement
+from nia_desktop.core.fusion.marks import Marks, marked_kind
 from nia_desktop.core.fusion.model import Kind, Mention
 from nia_desktop.core.fusion.nodes import Found, KeyUnion, ReportText
 from nia_desktop.core.fusion.rules import FUZZY
@@ -68,6 +74,7 @@ class _Resolver:
 
     watch: Matcher
     complete: bool
+    marks: Marks = Marks(())  # the analysts' text judgements in force
 
     # -- what the subclass answers and records --------------------------------
     def _entity_of(self, node: Node) -> int | None:
@@ -138,12 +145,13 @@ class _Resolver:
         update = Update(report.id)
         union = KeyUnion()
         update.found = engine.extract(report, self.watch) if found is None else list(found)
-        merged = rules.local_merges(report.id, engine.report_content(report)[0], list(update.found), union)
+        full, header = engine.report_content(report)
+        merged = rules.local_merges(report.id, full, self.marks.apply(full, header, list(update.found)), union)
         groups: dict[Node, list[Found]] = defaultdict(list)
         for f in merged:
             groups[union.find(f.node)].append(f)
         owners = {f.node: tuple(self._holders(f.node)) for members in groups.values() for f in members}
-        resolved: dict[Node, int | None] = {root: self._resolve([f.node for f in members])
+        resolved: dict[Node, int | None] = {root: self._resolve(_with_natural([f.node for f in members]))
                                             for root, members in groups.items()}
         ambiguous = {e for hs in owners.values() if len(hs) >= 2 for e in hs}
         context = {r for e in resolved.values() if e is not None and e not in ambiguous
@@ -269,13 +277,27 @@ class _Resolver:
         return [r for r in sorted(counts, key=lambda r: (-counts[r], r))[:RESEND_CANDIDATES] if r != report_id]
 
 
+def _with_natural(nodes: list[Node]) -> list[Node]:
+    """A group's nodes, each mark node followed by the node the rules give its name (as a full fusion joins them)."""
+    out: list[Node] = []
+    for node in nodes:
+        out.append(node)
+        kind = marked_kind(node)
+        natural = engine.natural_node(kind, node[2]) if kind is not None else None
+        if natural is not None:
+            out.append(natural)
+    return out
+
+
 class FusionIndex(_Resolver):
     """The index over a result held in memory, updated in place (entities, links, groups, dates)."""
 
     def __init__(self, result: FusionResult, contents: dict[int, str] | None, watch: Iterable[WatchEntry] = (),
-                 load: Callable[[list[int]], dict[int, str]] | None = None) -> None:
+                 load: Callable[[list[int]], dict[int, str]] | None = None, judgements: Iterable[Judgement] = ()
+                 ) -> None:
         self.result = result
         self.watch = Matcher(list(watch))
+        self.marks = Marks(judgements)
         self.load = load
         self.entities: dict[int, Entity] = {e.id: e for e in result.entities}
         self.node_entity: dict[Node, int] = {}
@@ -407,7 +429,8 @@ class TableIndex(_Resolver):
     """The index over one scope's tables (core/store/fusion_state.py); the caller holds the transaction."""
 
     def __init__(self, db: Any, scope_id: int, watch: Iterable[WatchEntry] = (), at: str = "",
-                 load: Callable[[list[int]], dict[int, str]] | None = None) -> None:
+                 load: Callable[[list[int]], dict[int, str]] | None = None, judgements: Iterable[Judgement] = ()
+                 ) -> None:
         from nia_desktop.core.store import fusion_state
 
         self.state = fusion_state
@@ -416,6 +439,7 @@ class TableIndex(_Resolver):
         self.at = at
         self.load = load
         self.watch = Matcher(list(watch))
+        self.marks = Marks(judgements)
         found = db.query("SELECT complete FROM fusion_scopes WHERE id = ?", (scope_id,))
         self.complete = bool(found and found[0][0])
         self._counts: dict[int, int] = {}

@@ -5,7 +5,11 @@ renumbered by each fusion while keys are what a mention resolves from:
 - ``same``: the two keys are one entity (an analyst's merge);
 - ``different``: the two keys are never one entity, whatever rule would join them;
 - ``split``: in the reports listed, mentions of key ``a`` become key ``b``, a
-  new entity kept apart from ``a`` (one name, two people).
+  new entity kept apart from ``a`` (one name, two people);
+- ``entity``: the text ``a`` = ("text", surface) is an entity of kind
+  ``b`` = (kind,) wherever it is written; ``not_entity``: it is not one (of
+  kind ``b``, or of any kind when ``b`` is empty). These two name text, not
+  keys: core/fusion/marks.py applies them to mentions before resolution.
 Judgements are kept in a log (who, when, why, which reports) and revoked,
 never deleted, so a merge can be undone and its history still read.
 """
@@ -16,7 +20,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-VERDICTS = ("same", "different", "split")
+VERDICTS = ("same", "different", "split", "entity", "not_entity")
 
 
 @dataclass(frozen=True)
