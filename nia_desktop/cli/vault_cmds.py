@@ -195,7 +195,7 @@ def _vault_check(args: argparse.Namespace) -> int:
     from nia_desktop.cli.credentials import passphrase, user_name
     from nia_desktop.cli.output import emit_json, say, warn
     from nia_desktop.core.display import escape_untrusted
-    from nia_desktop.core.errors import AuthFailed
+    from nia_desktop.core.errors import AuthFailed, VaultDamaged
     from nia_desktop.core.vault.integrity import damage_detail
     from nia_desktop.services.vault_check import CheckReport, check_unopened, check_vault
 
@@ -206,7 +206,7 @@ def _vault_check(args: argparse.Namespace) -> int:
     except Exception as exc:
         # Damage that stops the unlock (or a first page that no key opens, which looks like a wrong key) is
         # exactly what this command is for: check read-only with the key the user's own slot opens.
-        if not isinstance(exc, AuthFailed) and damage_detail(exc, root / "vault.db") is None:
+        if not isinstance(exc, (AuthFailed, VaultDamaged)) and damage_detail(exc, root / "vault.db") is None:
             raise
         report = check_unopened(root, user, secret)
     else:

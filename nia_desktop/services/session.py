@@ -21,13 +21,13 @@ from nia_desktop.core import audit as chain
 from nia_desktop.core import freshness, policy
 from nia_desktop.core.atomic import atomic_write, discard, publish, stage
 from nia_desktop.core.clock import Clock, SystemClock, iso_utc
-from nia_desktop.core.errors import AuthFailed, PermissionRefused, VaultTampered
+from nia_desktop.core.errors import AuthFailed, PermissionRefused, VaultDamaged, VaultTampered
 from nia_desktop.core.markings import Access
 from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.signing import SigningContext
 from nia_desktop.core.store import audit_log, clearances, schema, users, workstation_keys
 from nia_desktop.core.store.users import UserRecord
-from nia_desktop.core.vault import failures, folder, keyslots
+from nia_desktop.core.vault import failures, folder, keyslots, page_macs
 from nia_desktop.core.vault.connection import VaultConnection, open_database
 from nia_desktop.core.vault.kdf import KdfParams
 from nia_desktop.core.vault.keyslots import OpenedSlot, SlotFile
@@ -319,6 +319,11 @@ def _open_with_any_key(paths: VaultPaths, opened: OpenedSlot) -> tuple[VaultConn
             return open_database(paths.database, opened.db_keys[epoch]), epoch
         except AuthFailed:
             continue
+    # The passphrase opened the slot, so this is no wrong passphrase: a key under which pages authenticate is
+    # the file's own, and the page SQLCipher needs first (page 1 or the schema's) is damaged.
+    if paths.database.is_file() and any(page_macs.key_fits(paths.database, key) for key in opened.db_keys.values()):
+        raise VaultDamaged(paths.root, "a page read to open it, page 1 or one of the schema's, fails its "
+                                       "authentication code")
     raise AuthFailed()
 
 

@@ -178,12 +178,9 @@ def check_unopened(root: Path, user: str, passphrase: str, progress: Progress = 
     opened, _legacy = _open_slot(slot_file, meta, user, passphrase)
     keys = [opened.db_keys[e] for e in sorted(opened.db_keys, reverse=True)]
     key = next((k for k in keys if integrity.opens(paths.database, k)), None)
-    if key is None:
-        return CheckReport(str(paths.root), DatabaseReport(
-            pages=(1,), unopenable="vault.db does not open with the key your passphrase unlocks: its first page is "
-                                   "damaged, or the file was replaced by another vault's database, or your keyslot "
-                                   "is older than the database's key (put back from an older copy)"),
-            unlocked=False)
+    if key is None:  # page 1 or a schema page is damaged, or the file is not this vault's: the pages tell which
+        progress(1, 5, "Checking every page's authentication code")
+        return CheckReport(str(paths.root), integrity.unopened_report(paths.database, keys), unlocked=False)
     _require_officer(paths.database, key, user)
     with WriterLock.for_file(paths.lockfile).hold():  # as in check_vault
         database = integrity.check_database(paths.database, key, _step(progress, 0, 5))

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.e2e.conftest import Nia
 from tests.e2e.test_import_cli import ANALYST, make_media
 from tests.helpers import database_key, raw_database
@@ -152,14 +150,47 @@ def test_check_on_a_terminal_asks_for_the_passphrase_once(nia_vault: Nia) -> Non
     assert "Passphrase: " not in (child.before or "")
 
 
-@pytest.mark.xfail(strict=True, reason="found 2026-12-08: with schema v17-v19 the schema's b-tree outgrew page 1; a "
-                   "damaged schema page makes check say the first page is damaged or the key is wrong")
 def test_a_damaged_schema_page_is_named_as_such(nia_vault: Nia) -> None:
-    """Page 68 of this fixture's vault holds part of sqlite_master (the schema grew past page 1 during its
-    migrations). Check should name that page, as openssl does, not call the whole file unopenable."""
+    """The schema's b-tree (sqlite_master) outgrew page 1 in this fixture's migrations: a damaged page of it stops
+    the file opening at all. Check names that page, as openssl does, instead of calling the file foreign."""
     key = database_key(nia_vault.vault, "olive", "olive-passphrase-1")
-    page = (nia_vault.vault / "vault.db").stat().st_size // PAGE // 2
+    with raw_database(nia_vault.vault, key) as db:
+        assert db.execute("PRAGMA page_count").fetchone()[0] > 2
+    page = _schema_page(nia_vault.vault, key)
     damage(nia_vault.vault, page)
     assert _openssl_bad_pages(nia_vault.vault, key) == [page]
     check = nia_vault("vault", "check", "--json", **OFFICER)
-    assert check.json()["database"]["pages"] == [page]
+    assert check.code == 1, check.err
+    body = check.json()
+    assert body["unlocked"] is False and body["database"]["pages"] == [page]
+    assert "schema" in body["database"]["unopenable"] and "first page" not in body["database"]["unopenable"]
+    text = nia_vault("vault", "check", **OFFICER)
+    assert f"page {page} of" in text.out and "nia vault restore" in text.out
+    # Every command still names the vault and what to do.
+    assert_named(nia_vault("reports", **ANALYST), nia_vault.vault)
+
+
+def test_a_file_of_another_key_is_not_passed_off_as_a_damaged_page(nia_vault: Nia) -> None:
+    """No page authenticates under the user's key: the file was replaced (or the keyslot is stale), not damaged."""
+    import os
+
+    data = bytearray((nia_vault.vault / "vault.db").read_bytes())
+    data[:] = os.urandom(len(data))
+    (nia_vault.vault / "vault.db").write_bytes(bytes(data))
+    body = nia_vault("vault", "check", "--json", **OFFICER).json()
+    assert body["database"]["pages"] == [1] and "replaced" in body["database"]["unopenable"]
+
+
+def _schema_page(vault: Path, key: bytes) -> int:
+    """A page of sqlite_master's b-tree other than page 1, read from page 1 decrypted with AES-256-CBC alone.
+
+    When the schema outgrew page 1, page 1 is an interior table b-tree page (type 5) whose header, after the
+    100-byte file header, ends its first 12 bytes with the right-most child's page number (big-endian)."""
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    first = (vault / "vault.db").read_bytes()[:PAGE]
+    iv = first[PAGE - 80: PAGE - 64]
+    plain = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor().update(first[16: PAGE - 80])
+    header = plain[100 - 16:]
+    assert header[0] == 5, f"the fixture's schema fits on page 1 (b-tree page type {header[0]}): nothing to damage"
+    return int.from_bytes(header[8:12], "big")

@@ -25,6 +25,7 @@ from typing import Any
 import sqlcipher3
 
 from nia_desktop.core.errors import NiaError, UserCancelled, VaultDamaged
+from nia_desktop.core.vault import page_macs
 from nia_desktop.core.vault.connection import key_hex
 
 # What SQLite and SQLCipher say when the bytes on disk are wrong (not a busy or locked database).
@@ -196,8 +197,8 @@ def failed_pages(path: Path, raw_key: bytes, stop: Stop | None = None) -> list[i
     """The pages whose HMAC fails (SQLCipher's page check alone: the quick one, run on every backup)."""
     try:
         lines = [str(r[0]) for r in _rows(path, raw_key, "PRAGMA cipher_integrity_check", stop)]
-    except sqlcipher3.DatabaseError:
-        return [1]  # the first page itself does not open
+    except sqlcipher3.DatabaseError:  # page 1 or a schema page is damaged: authenticate the pages one by one
+        return list(page_macs.scan(path, raw_key, stop=stop).bad) or [1]
     return sorted({int(m) for line in lines for m in _PAGE.findall(line)})
 
 
@@ -207,7 +208,7 @@ def damaged_tables(path: Path, raw_key: bytes, stop: Stop | None = None) -> list
         names = [str(r[0]) for r in _rows(
             path, raw_key, "SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage > 0 ORDER BY name")]
     except sqlcipher3.DatabaseError:
-        return ["sqlite_master (the schema itself)"]
+        return [SCHEMA_TABLE]
     found = []
     for name in names:
         quoted = name.replace('"', '""')
@@ -219,3 +220,34 @@ def damaged_tables(path: Path, raw_key: bytes, stop: Stop | None = None) -> list
         if [str(r[0]) for r in rows] != ["ok"]:
             found.append(name)
     return found
+
+
+SCHEMA_TABLE = "sqlite_master (the schema itself)"
+NOT_THIS_KEY = ("vault.db does not open with the key your passphrase unlocks, and none of its pages authenticates "
+                "under it: its first page is damaged, or the file was replaced by another vault's database, or "
+                "your keyslot is older than the database's key (put back from an older copy)")
+
+
+def unopened_report(path: Path, raw_keys: list[bytes], stop: Stop | None = None) -> DatabaseReport:
+    """A file none of these keys opens, its pages authenticated one by one (core/vault/page_macs.py): a key
+    under which some pages verify is the file's own, so the pages that fail are damage, named by number."""
+    for raw_key in raw_keys:
+        scanned = page_macs.scan(path, raw_key, stop=stop)
+        if scanned.key_fits:
+            break
+    else:
+        return DatabaseReport(pages=(1,), unopenable=NOT_THIS_KEY)
+    bad = scanned.bad
+    listed = ", ".join(map(str, bad))
+    if not bad:
+        why = ("vault.db does not open although every page authenticates: SQLite cannot read its schema "
+               "(sqlite_master), which was damaged before it was encrypted")
+    elif 1 in bad:
+        why = (f"vault.db does not open: its first page is damaged (page{'s' if len(bad) > 1 else ''} {listed} "
+               f"of {scanned.page_count} fail their authentication code, HMAC, under this vault's key)")
+    else:
+        why = (f"vault.db does not open: the schema (sqlite_master) lies on a damaged page (page"
+               f"{'s' if len(bad) > 1 else ''} {listed} of {scanned.page_count} fail their authentication code, "
+               "HMAC, under this vault's key)")
+    return DatabaseReport(pages=bad, unopenable=why, tables=(SCHEMA_TABLE,), page_count=scanned.page_count,
+                          page_size=page_macs.PAGE_SIZE)
