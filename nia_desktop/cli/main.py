@@ -22,6 +22,7 @@ from nia_desktop.cli import (
     events_cmds,
     fusion_cmds,
     notice_cmds,
+    places_cmds,
     report_cmds,
     requirement_cmds,
     user_cmds,
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_cmds.register(commands, common)
     fusion_cmds.register(commands, common)
     events_cmds.register(commands, common)
+    places_cmds.register(commands, common)
     requirement_cmds.register(commands, common)
     bundle_cmds.register(commands, common)
     briefing_cmds.register(commands, common)
