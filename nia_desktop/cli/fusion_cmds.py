@@ -48,6 +48,22 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     split.add_argument("--why", default="")
     split.add_argument("--case", default="")
     split.set_defaults(handler=_entity_split)
+    kinds = "person, organization, location, operation, domain, ip, email, phone, url, social_handle, " \
+        "telegram_channel, crypto_address"
+    mark = entity.add_parser("mark", parents=[common], help="this text is an entity of this kind, in every report "
+                             "(kept across re-fusion; applied by the next full fusion)")
+    mark.add_argument("text", help="the words exactly as written (whole words in Latin script)")
+    mark.add_argument("--kind", required=True, help=f"one of: {kinds}")
+    mark.add_argument("--why", default="", help="the reason, kept in the judgement log")
+    mark.add_argument("--report", type=row_id, help="the report the text was read in (the judgement rests on it)")
+    mark.set_defaults(handler=_entity_mark)
+    unmark = entity.add_parser("unmark", parents=[common], help="this text is not an entity (of this kind, or of "
+                               "any): its mentions are dropped everywhere")
+    unmark.add_argument("text", help="the words exactly as written")
+    unmark.add_argument("--kind", default="", help=f"only mentions of this kind (default: any); one of: {kinds}")
+    unmark.add_argument("--why", default="", help="the reason, kept in the judgement log")
+    unmark.add_argument("--report", type=row_id, help="the report the text was read in (the judgement rests on it)")
+    unmark.set_defaults(handler=_entity_unmark)
     undo = entity.add_parser("undo", parents=[common], help="revoke a judgement (it stays in the log)")
     undo.add_argument("judgement", type=row_id, metavar="JUDGEMENT_ID")
     undo.set_defaults(handler=_entity_undo)
@@ -209,12 +225,39 @@ def _entity_split(args: argparse.Namespace) -> int:
     return run_in_session(args, act)
 
 
+def _entity_mark(args: argparse.Namespace) -> int:
+    from nia_desktop.services.entity_marks import mark_entity
+
+    def act(session: Session) -> int:
+        made = mark_entity(session, args.text, args.kind, args.why, args.report)
+        return respond(args, made.to_json(), f"recorded judgement {made.judgement}; {_queued(made.queued)}")
+
+    return run_in_session(args, act)
+
+
+def _entity_unmark(args: argparse.Namespace) -> int:
+    from nia_desktop.services.entity_marks import unmark_entity
+
+    def act(session: Session) -> int:
+        made = unmark_entity(session, args.text, args.kind or None, args.why, args.report)
+        return respond(args, made.to_json(), f"recorded judgement {made.judgement}; {_queued(made.queued)}")
+
+    return run_in_session(args, act)
+
+
+def _queued(count: int) -> str:
+    if not count:
+        return "the next `nia fuse` applies it"
+    return f"re-fuse recommended: pending on {count} kept fusion(s) until `nia fuse` runs again"
+
+
 def _entity_undo(args: argparse.Namespace) -> int:
     from nia_desktop.services.fusion import undo_judgement
 
     def act(session: Session) -> int:
-        undo_judgement(session, args.judgement)
-        return respond(args, {"revoked": args.judgement}, f"revoked judgement {args.judgement}")
+        queued = undo_judgement(session, args.judgement)
+        return respond(args, {"revoked": args.judgement, "queued": queued}, f"revoked judgement {args.judgement}"
+                       + (f"; {_queued(queued)}" if queued else ""))
 
     return run_in_session(args, act)
 
