@@ -53,22 +53,25 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
 
 def serve_text_only(stdin: IO[bytes], stdout: IO[bytes]) -> None:
     """What fusion finds from the text alone (near-duplicate groups, content dates), on a core of its own while
-    the parent resolves entities: every report's content arrives in batches, then ``done``. No dictionaries."""
+    the parent resolves entities: every report's content arrives in batches, then ``done``; then the next job's.
+    No dictionaries."""
     from nia_desktop.core.fusion.engine import text_findings
     from nia_desktop.core.ingest.wire import WireError, read_frame, write_frame
 
     write_frame(stdout, {"ready": True}, [])
-    contents: list[tuple[int, str, bool]] = []
-    while True:
-        try:
-            header, _ = read_frame(stdin)
-        except (WireError, EOFError):
-            return
-        if header.get("done") is True:
-            break
-        contents.extend((int(i), str(text), bool(compared)) for i, text, compared in header.get("contents", []))
-    duplicates, dates = text_findings(contents)
-    write_frame(stdout, {"duplicates": duplicates, "dates": [[i, found] for i, found in dates.items()]}, [])
+    while True:  # one job after another (a fusion in segments keeps its worker) until the pipe ends
+        contents: list[tuple[int, str, bool]] = []
+        while True:
+            try:
+                header, _ = read_frame(stdin)
+            except (WireError, EOFError):
+                return
+            if header.get("done") is True:
+                break
+            contents.extend((int(i), str(text), bool(compared)) for i, text, compared in header.get("contents", []))
+        duplicates, dates = text_findings(contents)
+        del contents
+        write_frame(stdout, {"duplicates": duplicates, "dates": [[i, found] for i, found in dates.items()]}, [])
 
 
 def run_if_requested(argv: list[str]) -> bool:

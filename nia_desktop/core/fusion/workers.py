@@ -9,17 +9,24 @@ the caller (the desktop's UI thread among them). Small jobs stay in-process,
 where a worker's start (loading its dictionaries, about half a second) would
 not pay. A worker that fails has its batch extracted in-process instead, so
 a fusion never depends on one.
+
+A fusion in segments (services/fusion_segmented.py) keeps its workers
+between segments (``kept()``): each starts once, not once a segment (a
+start loads the dictionaries and pykakasi's, a few seconds of a core), and
+the encoded extraction each sent is kept for the caller to store as it came.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import cast
 
 from nia_desktop.core.fusion import cache
 from nia_desktop.core.fusion.nodes import Found, ReportText
@@ -63,6 +70,65 @@ def _batches(reports: list[ReportText]) -> list[list[ReportText]]:
     return [b for b in batches if b]
 
 
+class Kept:
+    """Worker processes idle between two fusions of one ``kept()`` block, and the encoded extractions they sent."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.users = 0
+        self.idle: list[_Worker] = []
+        self.encoded: dict[int, str] = {}  # report id -> cache.encode of its extraction, as a worker sent it
+
+    def take(self, watch: list[WatchEntry], text_only: bool = False) -> _Worker | None:
+        wanted = _watch_json(watch, text_only)
+        with self.lock:
+            for n, process in enumerate(self.idle):
+                if process.watch == wanted:
+                    return self.idle.pop(n)
+        return None
+
+    def give_back(self, process: _Worker) -> bool:
+        """Keep ``process`` for the next fusion; False when no ``kept()`` block is open (the caller closes it)."""
+        with self.lock:
+            if self.users > 0 and process.proc.poll() is None:
+                self.idle.append(process)
+                return True
+        return False
+
+    def remember(self, encoded: dict[int, str]) -> None:
+        with self.lock:
+            if self.users > 0:
+                self.encoded.update(encoded)
+
+    def pop_encoded(self, report_id: int) -> str | None:
+        with self.lock:
+            return self.encoded.pop(report_id, None)
+
+
+KEPT = Kept()
+
+
+@contextlib.contextmanager
+def kept() -> Iterator[Kept]:
+    """Worker processes started inside this block stay until it ends, for the next extraction to use."""
+    with KEPT.lock:
+        KEPT.users += 1
+    try:
+        yield KEPT
+    finally:
+        with KEPT.lock:
+            KEPT.users -= 1
+            closing, KEPT.idle = (KEPT.idle, []) if KEPT.users == 0 else ([], KEPT.idle)
+            if KEPT.users == 0:
+                KEPT.encoded = {}
+        for process in closing:
+            process.close()
+
+
+def _watch_json(watch: list[WatchEntry], text_only: bool) -> str:
+    return "text only" if text_only else json.dumps([e.to_json() for e in watch], sort_keys=True)
+
+
 def extract_all(reports: list[ReportText], watch: list[WatchEntry],
                 extract_here: Callable[[ReportText], list[Found]]) -> dict[int, list[Found]]:
     """Every report's extraction by id: in worker processes when there are enough reports and cores.
@@ -80,11 +146,12 @@ def extract_all(reports: list[ReportText], watch: list[WatchEntry],
     failures: list[BaseException] = []
 
     def drive() -> None:
-        process: _Worker | None = None
-        try:
-            process = _Worker(watch)
-        except (OSError, _WorkerFailed) as exc:
-            failures.append(exc)
+        process: _Worker | None = KEPT.take(watch)
+        if process is None:
+            try:
+                process = _Worker(watch)
+            except (OSError, _WorkerFailed) as exc:
+                failures.append(exc)
         try:
             while True:
                 try:
@@ -104,7 +171,7 @@ def extract_all(reports: list[ReportText], watch: list[WatchEntry],
                 with lock:
                     results.update(found)
         finally:
-            if process is not None:
+            if process is not None and not KEPT.give_back(process):
                 process.close()
 
     threads = [threading.Thread(target=drive, name=f"fusion-worker-{n}", daemon=True) for n in range(workers)]
@@ -123,11 +190,16 @@ def text_only(contents: Iterable[tuple[int, str, bool]], count: int) -> tuple[li
     raises WorkerFailed when no worker can: the caller finds them in-process instead."""
     if count < MIN_REPORTS or worker_count() < 2:
         raise WorkerFailed("too few reports or cores for a worker")
-    process = _TextWorker()
+    idle = KEPT.take([], text_only=True)
+    process = cast("_TextWorker", idle) if idle is not None else _TextWorker()  # kept as "text only": one
+    healthy = False
     try:
-        return process.text_only(contents)
+        found = process.text_only(contents)
+        healthy = True
+        return found
     finally:
-        process.close()
+        if not (healthy and KEPT.give_back(process)):
+            process.close()
 
 
 class _WorkerFailed(Exception):
@@ -142,6 +214,7 @@ class _Worker:
         from nia_desktop.core.ingest.wire import WireError, read_frame, write_frame
 
         self._read, self._write, self._wire_error = read_frame, write_frame, WireError
+        self.watch = _watch_json(watch, text_only)
         self.proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
             _command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, close_fds=True)
         assert self.proc.stdin is not None and self.proc.stdout is not None
@@ -167,9 +240,11 @@ class _Worker:
         if not isinstance(found, dict) or set(found) != wanted:
             raise _WorkerFailed("fusion worker answered for other reports")
         try:
-            return {int(k): cache.decode(v) for k, v in found.items()}
+            decoded = {int(k): cache.decode(v) for k, v in found.items()}
         except (ValueError, TypeError, KeyError) as exc:
             raise _WorkerFailed(f"fusion worker sent a malformed extraction: {exc}") from exc
+        KEPT.remember({int(k): v for k, v in found.items()})
+        return decoded
 
     def close(self) -> None:
         for stream in (self.stdin, self.stdout):

@@ -47,6 +47,26 @@ def test_the_text_worker_finds_what_this_process_finds(monkeypatch: pytest.Monke
         workers.text_only(_contents(reports[:10]), 10)
 
 
+def test_a_kept_text_worker_answers_one_job_after_another(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a kept() block (a fusion in segments) one text worker serves every segment, each answer its own."""
+    reports = _reports()
+    parts = [reports[:-30], reports[30:]]  # each large enough for a worker
+    here = [engine.text_findings(_contents(part)) for part in parts]
+    monkeypatch.setenv(workers.ENV_WORKERS, "2")
+    started: list[workers._TextWorker] = []
+    real = workers._TextWorker
+
+    def start() -> workers._TextWorker:
+        started.append(real())
+        return started[-1]
+
+    monkeypatch.setattr(workers, "_TextWorker", start)
+    with workers.kept():
+        assert [workers.text_only(_contents(part), len(part)) for part in parts] == here
+        assert len(started) == 1 and started[0].proc.poll() is None
+    assert started[0].proc.poll() is not None
+
+
 @pytest.mark.parametrize("worker_code", [
     "import sys; sys.exit(3)",  # dies at once
     # starts, fails every extraction, reads every content, then answers for a report it was not sent

@@ -94,3 +94,41 @@ def test_the_apps_own_entry_points_run_a_worker(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(workers._Worker, "extract", watched)
     assert workers.extract_all(reports, WATCH, lambda r: extract(r, matcher)) == expected
     assert not failed
+
+
+def test_kept_workers_start_once_and_hand_back_what_they_sent(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fusion in segments keeps its workers: two extractions in one kept() block start two processes, not four;
+    each report's extraction as sent is cache.encode of what this process finds; the block closes them."""
+    from nia_desktop.core.fusion import cache
+
+    reports = _reports(2 * workers.MIN_REPORTS + 40)
+    first, second = reports[:len(reports) // 2], reports[len(reports) // 2:]
+    matcher = Matcher(WATCH)
+    expected = {r.id: extract(r, matcher) for r in reports}
+    monkeypatch.setenv(workers.ENV_WORKERS, "2")
+    spawned: list[workers._Worker] = []
+    real = workers._Worker
+
+    def start(watch: list[WatchEntry]) -> workers._Worker:
+        spawned.append(real(watch))
+        return spawned[-1]
+
+    monkeypatch.setattr(workers, "_Worker", start)
+    with workers.kept() as kept:
+        assert workers.extract_all(first, WATCH, lambda r: extract(r, matcher)) == {r.id: expected[r.id]
+                                                                                    for r in first}
+        assert len(spawned) == 2 and all(p.proc.poll() is None for p in spawned)  # idle, kept
+        assert workers.extract_all(second, WATCH, lambda r: extract(r, matcher)) == {r.id: expected[r.id]
+                                                                                     for r in second}
+        assert len(spawned) == 2
+        assert {r.id: kept.pop_encoded(r.id) for r in reports} == {r.id: cache.encode(expected[r.id])
+                                                                   for r in reports}
+        # Another watchlist is another worker's: an idle one is not handed to it.
+        other = [WatchEntry(2, Kind.PERSON, "Sato Ichiro", ())]
+        workers.extract_all(first, other, lambda r: extract(r, Matcher(other)))
+        assert len(spawned) == 4
+    assert all(p.proc.poll() is not None for p in spawned)  # the block ended: every worker stopped
+    assert not workers.KEPT.idle and not workers.KEPT.encoded
+    workers.extract_all(first, WATCH, lambda r: extract(r, matcher))  # outside a block: nothing kept
+    assert len(spawned) == 6 and all(p.proc.poll() is not None for p in spawned)
+    assert not workers.KEPT.encoded
