@@ -11,7 +11,8 @@ entry supports and nothing a report says:
   Filing a report into one's case afterwards, or joining the case it is in, changes nothing for earlier reads;
 * ``reach``: distinct reports whose title and a snippet of text reached them without opening them: the report
   ids a search returned (``report.search``: the ids its entry names, and the hits beyond the entry's cap
-  counted as distinct);
+  counted as distinct), and likewise the event timeline's sentences (``report.events``), a link's evidence
+  titles (``entity.edge``) and an ACH matrix's item titles (``ach.read``);
 * ``refused``: entries with outcome "refused", need-to-know refusals (``report.need_to_know``) among them;
 * ``exports``: what left the vault or was released (bundle export, outbound queue, briefing export, an
   original saved, a courier writing to media, an audit export, releases and notices to consumers). One
@@ -125,8 +126,10 @@ class Basis(StrEnum):
 # Actions that reach content (the report reader, an original's bytes, a briefing under review).
 READ_ACTIONS = frozenset({"report.read", "report.export_original", "release.view"})
 # Actions whose entry names the reports whose titles and snippets were shown (details: "reports", "hits").
-# Actions that show report text without opening the report: a search's snippets, the event timeline's sentences.
-REACH_ACTIONS = frozenset({"report.search", "report.events"})
+# Actions that show report text without opening the report: a search's snippets, the event timeline's sentences,
+# the titles of a link's evidence (the link chart) and of an ACH matrix's items. entity.path and entity.rank show
+# ids and names only, from the user's own fusion, and do not count.
+REACH_ACTIONS = frozenset({"report.search", "report.events", "entity.edge", "ach.read"})
 # Actions by which something leaves the vault or goes to a consumer.
 EXPORT_ACTIONS = frozenset({"bundle.export", "bundle.queue_out", "briefing.export", "report.export_original",
                             "bundle.write_out", "audit.export", "release.to", "notice.issue"})
@@ -404,7 +407,7 @@ def _reached(details: object) -> tuple[list[Any], int]:
     listed = parsed.get("reports")
     if not isinstance(listed, list):
         listed = []
-    hits = parsed.get("hits")
+    hits = parsed.get("hits", parsed.get("shared"))  # entity.edge counts its reports as "shared"
     more = hits - len(listed) if type(hits) is int and hits > len(listed) else 0
     return listed, more
 

@@ -101,8 +101,8 @@ _Shown = dict[int, tuple[str, int, str, Marking, tuple[int, ...]]]
 
 def _audit_read(session: Session, case: str, what: str, shown: _Shown) -> None:
     """A read of the matrix names the reports its items rest on (titles and judgements come from them), in the
-    shape report.search's entry has ("reports", "hits"); the insider watch's reach (core/insiders.REACH_ACTIONS)
-    does not count ach.read yet."""
+    shape report.search's entry has ("reports", "hits"), so the insider watch counts them as reach
+    (core/insiders.REACH_ACTIONS)."""
     reports = sorted({r for v in shown.values() for r in v[4]})
     session.audit("ach.read", f"ach {case}", details={"of": what, "items": len(shown), "reports": reports[:AUDIT_IDS],
                                                       "hits": len(reports)})

@@ -38,7 +38,7 @@ _REPORT = rf"report {_N}"
 _OK_FORMS: dict[str, re.Pattern[str]] = {action: re.compile(form) for action, form in {
     "report.read": _REPORT, "report.export_original": _REPORT, "report.mark": _REPORT, "report.grade": _REPORT,
     "report.search": rf"{_N} hits?",
-    "report.events": rf"{_N} reports?",
+    "report.events": rf"{_N} reports?", "entity.edge": rf"entity {_N} and {_N}",
     "report.import": rf"import {_N}", "report.import.start": rf"import {_N}", "report.import.batch": rf"import {_N}",
     "release.view": _N, "release.approve": _N, "release.reject": _N,
     "pir.add": rf"requirement {_N}", "pir.tag": rf"requirement {_N}",

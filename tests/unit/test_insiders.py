@@ -648,6 +648,7 @@ def test_every_search_is_audited_once_with_the_ids_it_returned_and_never_the_que
                                                              False),
     ("re-grade report 4", "report.need_to_know", "refused", True), ("report 12", "report.read", "refused", False),
     ("12 hits", "report.search", "ok", True), ("anna", "unlock", "ok", True), ("anna 2", "unlock", "ok", False),
+    ("entity 3 and 41", "entity.edge", "ok", True), ("ach kim defection", "ach.read", "ok", False),
 ])
 def test_an_object_is_shown_only_in_the_numbered_form_its_action_builds(obj: str, action: str, outcome: str,
                                                                          shown: bool) -> None:
@@ -667,3 +668,23 @@ def test_reports_whose_event_sentences_were_read_count_as_reach() -> None:
     found = log.watch()
     assert flagged(found) == {("kenji", END, Kind.REACH)}
     assert found.flagged[0].value == 4000 and found.flagged[0].seq_count == 8
+
+
+def test_titles_of_a_links_evidence_and_of_an_ach_matrix_count_as_reach() -> None:
+    """The link chart's evidence and an ACH matrix show report titles without opening the reports: reach, counted
+    from "shared" (entity.edge) or "hits" (ach.read) beyond the ids the entry names; entity.path shows no title."""
+    log = Log()
+    days = log.working_days("kenji", USUAL)
+    for n, day in enumerate(days):
+        search(log, "kenji", day, list(range(n * 50, n * 50 + 120)))
+    for n in range(6):
+        ids = list(range(20_000 + 1000 * n, 20_200 + 1000 * n))
+        log.add("kenji", END, 9 + n / 4, "entity.edge", f"entity {n} and {n + 1}",
+                details={"case": "", "shared": 600, "reports": ids})
+        log.add("kenji", END, 10 + n / 4, "ach.read", "ach kim",
+                details={"of": "matrix", "items": 3, "reports": ids, "hits": len(ids)})
+        log.add("kenji", END, 11 + n / 4, "entity.path", f"entity {n} to {n + 9}",
+                details={"case": "", "hops": 2, "paths": 1, "reports": list(range(90_000, 91_000)), "cited": 1000})
+    found = log.watch()
+    assert flagged(found) == {("kenji", END, Kind.REACH)}
+    assert found.flagged[0].value == 6 * 600 and found.flagged[0].seq_count == 12
