@@ -106,6 +106,27 @@ def prefecture(iso: str) -> Prefecture | None:
     return next((p for p in prefectures() if p.iso == iso.upper()), None)
 
 
+@cache
+def inner_borders() -> tuple[Ring, ...]:
+    """The borders between prefectures, without the coast: polylines [lon, lat, lon, lat, ...] of the edges two
+    prefectures share (the build keeps a shared border's points identical in both). The map draws these thin
+    inside Japan; the coast is the country outline's."""
+    count: dict[tuple[float, float, float, float], int] = {}
+    for p in prefectures():
+        for ring in p.rings:
+            for i in range(0, len(ring) - 2, 2):
+                a, b = (ring[i], ring[i + 1]), (ring[i + 2], ring[i + 3])
+                key = (*a, *b) if a <= b else (*b, *a)
+                count[key] = count.get(key, 0) + 1
+    lines: list[list[float]] = []
+    for key in sorted(k for k, n in count.items() if n >= 2):
+        if lines and lines[-1][-2:] == [key[0], key[1]]:
+            lines[-1].extend(key[2:])
+        else:
+            lines.append(list(key))
+    return tuple(tuple(line) for line in lines)
+
+
 def prefecture_code(entry_id: str) -> str:
     """The ISO 3166-2 code of the prefecture a Japanese gazetteer entry lies in (``jp:13104`` -> JP-13), else ''."""
     if entry_id.startswith("jp:") and len(entry_id) >= 5 and entry_id[3:5].isdigit():

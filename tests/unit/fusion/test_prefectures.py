@@ -99,3 +99,18 @@ def test_the_shipped_file_names_its_source_and_licence() -> None:
     assert "Natural Earth" in data["source"] and "public domain" in data["licence"]
     assert "prefectures.json" in (geo.DATA_DIR / "SOURCES.md").read_text(encoding="utf-8")
     assert (geo.DATA_DIR / "prefectures.json").stat().st_size < 300_000
+
+
+def test_inner_borders_are_shared_edges_without_the_coast() -> None:
+    borders = geo.inner_borders()
+    points = {(line[i], line[i + 1]) for line in borders for i in range(0, len(line), 2)}
+    assert len(points) > 1000
+    owners: Counter[tuple[float, float]] = Counter()
+    for p in geo.prefectures():
+        owners.update({(r[i], r[i + 1]) for r in p.rings for i in range(0, len(r), 2)})
+    assert all(owners[point] >= 2 for point in points)
+    hokkaido = geo.prefecture("JP-01")
+    assert hokkaido is not None  # an island prefecture: all coast, no inner border
+    assert not [pt for pt in points if pt[1] > hokkaido.box[1] and pt[0] > 139.8]
+    okinawa = geo.prefecture("JP-47")
+    assert okinawa is not None and not [pt for pt in points if pt[1] < 27.5]
