@@ -6,7 +6,10 @@ underline style per entity kind (the colour is never the only sign) and a
 tooltip with the entity's name, kind and readable reports. A click on a mark,
 or Ctrl+Return on the mention at the cursor, emits entity_chosen; F3 and
 Shift+F3 move to the next and previous mention, wrapping; Ctrl+Shift+E hides
-the marks. Offsets arrive as Python string indexes into the body; the
+the marks. The analyst tells fusion what is an entity: Ctrl+E on selected text
+("This is an entity…", a kind and why), Ctrl+Shift+D on selected text or a
+mark ("Not an entity…"); the view runs them (entity_judgement.EntityJudging),
+F5 fuses again to apply them and Ctrl+Z undoes the latest. Offsets arrive as Python string indexes into the body; the
 document counts UTF-16 units and reads a CR LF as one paragraph break, so
 they are mapped (document_positions) and a mark whose text is not its
 mention's is not drawn.
@@ -31,6 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -94,9 +98,14 @@ def document_positions(text: str, indexes: Iterable[int]) -> dict[int, int]:
 class ReaderPane(QWidget):
     """Signals:
     entity_chosen(int): the analyst clicked an entity's mark, or chose Go to entity on the mention at the cursor.
+    judgement_requested(str, str, str, str): verdict ("entity", "not_entity"), text, kind ('' for any), why.
+    undo_requested(), refuse_requested(): undo the latest judgement made here; fuse again to apply judgements.
     """
 
     entity_chosen = Signal(int)
+    judgement_requested = Signal(str, str, str, str)
+    undo_requested = Signal()
+    refuse_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,14 +134,30 @@ class ReaderPane(QWidget):
         self.entity_action = self._action(self.tr("Go to entity"), "Ctrl+Return", self.tr(
             "Show the entity of the mention at the cursor in the Fusion view (Ctrl+Return; or click its mark)"))
         self.entity_action.triggered.connect(self.choose_entity_at_cursor)
-        self.mention_actions = [self.marks_action, self.previous_action, self.next_action, self.entity_action]
+        self.mark_entity_action = self._action(self.tr("This is an entity…"), "Ctrl+E", self.tr(
+            "Tell fusion the selected text is an entity of a kind you choose, wherever it is written (Ctrl+E)"))
+        self.mark_entity_action.triggered.connect(lambda: self.ask_judgement("entity"))
+        self.not_entity_action = self._action(self.tr("Not an entity…"), "Ctrl+Shift+D", self.tr(
+            "Tell fusion the selected text, or the marked mention at the cursor, is not an entity (Ctrl+Shift+D)"))
+        self.not_entity_action.triggered.connect(lambda: self.ask_judgement("not_entity"))
+        self.undo_judgement_action = self._action(self.tr("Undo entity judgement"), "Ctrl+Z", self.tr(
+            "Revoke the latest entity judgement made here; it stays in the judgement log (Ctrl+Z)"))
+        self.undo_judgement_action.triggered.connect(self.undo_requested)
+        self.refuse_action = self._action(self.tr("Fuse again"), "F5", self.tr(
+            "Fuse again now, on a worker, to apply your entity judgements; the marks follow (F5)"))
+        self.refuse_action.triggered.connect(self.refuse_requested)
+        self.judgement_actions = [self.mark_entity_action, self.not_entity_action, self.undo_judgement_action,
+                                  self.refuse_action]
+        self.dialog: QDialog | None = None
+        self.mention_actions = [self.marks_action, self.previous_action, self.next_action, self.entity_action,
+                                *self.judgement_actions]
         self.marks_status = QLabel()
         # A mention's line can be long (an entity's name, kind, report count): it is cut at the pane's edge,
         # never a reason for the pane to widen and squeeze the reports table beside it.
         self.marks_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for action in self.mention_actions:
+        for action in self.mention_actions[:4]:  # the judgements are in the text's menu and on their keys
             button = QToolButton()
             button.setDefaultAction(action)
             bar.addWidget(button)
@@ -449,11 +474,52 @@ class ReaderPane(QWidget):
         if mark is not None:
             self.entity_chosen.emit(mark[2].entity_id)
 
+    # -- the analyst's entity judgements ---------------------------------------
+    def set_judging(self, undo: bool, refuse: bool) -> None:
+        """Whether there is a judgement made here to undo, and one waiting for a fusion."""
+        self.undo_judgement_action.setEnabled(undo)
+        self.refuse_action.setEnabled(refuse)
+
+    def judged_text(self) -> tuple[str, MarkedMention | None]:
+        """The selected text (one line, trimmed), else the marked mention's at the cursor; and that mention."""
+        cursor = self.text.textCursor()
+        mark = self.mark_at(cursor.selectionStart()) if self.marks_visible else None
+        if cursor.hasSelection():
+            text = cursor.selectedText().replace("\u2029", "\n").strip()
+            if mark is not None and (mark[0], mark[1]) != (cursor.selectionStart(), cursor.selectionEnd()):
+                mark = None
+            return text, mark[2] if mark else None
+        return (mark[2].surface, mark[2]) if mark is not None else ("", None)
+
+    def ask_judgement(self, verdict: str) -> None:
+        """Ask kind and why for the selected text (or the mark at the cursor), then emit judgement_requested."""
+        from nia_desktop.ui.views.reports.entity_judgement import EntityJudgementDialog
+
+        if self.report is None:
+            return
+        text, mark = self.judged_text()
+        if not text:
+            self.marks_status.setText(self.tr("Select the words first (or put the cursor on a marked mention)."))
+            return
+        names = {kind: self.kind_name(kind) for kind in MARK_STYLES} | {
+            kind: self.kind_name(kind) for kind in ("domain", "ip", "email", "phone", "url", "social_handle",
+                                                    "telegram_channel", "crypto_address")}
+        dialog = EntityJudgementDialog(verdict, text, mark.kind if mark else "person", names, self)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self.judgement_requested.emit(
+            verdict, dialog.text, dialog.chosen_kind, dialog.reason))
+        dialog.open()
+
     def _text_menu(self, point: QPoint) -> None:
         """The text's own menu (copy, select all) with the mention actions after it."""
         self.menu = self.text.createStandardContextMenu(point)
         self.menu.addSeparator()
         for action in self.mention_actions:
+            if action in self.judgement_actions:
+                continue
+            self.menu.addAction(action)
+        self.menu.addSeparator()
+        for action in self.judgement_actions:
             self.menu.addAction(action)
         self.menu.popup(self.text.viewport().mapToGlobal(point))
 

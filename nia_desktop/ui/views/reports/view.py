@@ -41,6 +41,7 @@ from nia_desktop.services.session import Session
 from nia_desktop.ui.errors import describe
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.reports.caveats import banner_text
+from nia_desktop.ui.views.reports.entity_judgement import EntityJudging
 from nia_desktop.ui.views.reports.model import ReportsModel
 from nia_desktop.ui.views.reports.reader import ReaderPane
 
@@ -143,6 +144,7 @@ class ReportsView(View):
             self.table.setColumnWidth(column, width)
         self.reader = ReaderPane()
         self.reader.entity_chosen.connect(self.open_entity)
+        self.judging = EntityJudging(self, self.reader)  # "This is (not) an entity" on the reader's text
         for action in self.reader.mention_actions:  # F3 and the others from the table too, not only the text
             self.addAction(action)
         split = QSplitter()
