@@ -457,12 +457,14 @@ class EventTimeline(QWidget):
         self.reports = 0
 
     # -- data -------------------------------------------------------------
-    def show_events(self, events: list[Event], reports: int, more: bool) -> None:
-        """Show ``events`` read from ``reports`` reports (``more``: further reports may be read)."""
+    def show_events(self, events: list[Event], reports: int, more: bool, keep_range: bool = False) -> None:
+        """Show ``events`` read from ``reports`` reports (``more``: further reports may be read); ``keep_range``:
+        the time range chosen stays marked (the same events of fewer reports, as another view filters them)."""
         self.events = list(events)
         self.reports = reports
         self.canvas.current = -1
-        self.canvas.chosen = None
+        if not keep_range:
+            self.canvas.chosen = None
         self.sentence.clear()
         self._relane(keep_view=False)
         self._counted(more)
