@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from nia_desktop.core.fusion import content
 from nia_desktop.core.fusion.judgements import Judgement
@@ -119,8 +120,14 @@ class Marks:
         self.marks = marks
         self.drops = {s: k for s, k in drops.items() if k}
         self.empty = not self.marks and not self.drops
-        ordered = sorted(marks, key=lambda s: (-len(s), s))  # the longest first where two start together
-        self._pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        self._automaton: Any = None  # one Aho-Corasick automaton for every marked surface, as the watchlist's
+        if marks:
+            import ahocorasick
+
+            self._automaton = ahocorasick.Automaton()
+            for surface in marks:
+                self._automaton.add_word(surface, len(surface))
+            self._automaton.make_automaton()
 
     def dropped(self, mention: Mention) -> bool:
         kinds = self.drops.get(mention.surface)
@@ -128,16 +135,23 @@ class Marks:
 
     def occurrences(self, full: str, header: list[tuple[int, int]]) -> list[Found]:
         """Every marked surface in ``full`` outside ``header``, as mentions of the judged kind, not overlapping."""
-        if self._pattern is None:
+        if self._automaton is None:
             return []
+        hits = []
+        for last, length in self._automaton.iter(full):
+            start, end = last - length + 1, last + 1
+            if whole_words(full, start, end) and not content.inside(header, start, end):
+                hits.append((start, end))
+        hits.sort(key=lambda h: (h[0], -h[1]))  # leftmost, then longest; none overlapping an earlier one
         found: list[Found] = []
-        for match in self._pattern.finditer(full):
-            start, end = match.span()
-            if not whole_words(full, start, end) or content.inside(header, start, end):
+        reached = 0
+        for start, end in hits:
+            if start < reached:
                 continue
-            surface = match.group(0)
+            surface = full[start:end]
             mark = self.marks[surface]
             found.append(Found(Mention(mark.kind, surface, surface, start, end), mark_node(mark.kind, surface)))
+            reached = end
         return found
 
     def apply(self, full: str, header: list[tuple[int, int]], found: list[Found],

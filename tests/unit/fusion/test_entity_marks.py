@@ -129,8 +129,8 @@ def media(tmp_path: Path) -> Path:
     root = tmp_path / "usb"
     root.mkdir()
     (root / "a.txt").write_text("Subject: A\n\nThe crates went through Bluefin Yard on Monday; Ren Nagase signed.\n")
-    (root / "b.txt").write_text("Subject: B\n\nBluefin Yard again. Ren Nagase paid the Bluefinch crew.\n")
-    (root / "c.txt").write_text("件名: C\n\n青海埠頭で永瀬蓮が会った。青海埠頭は閉鎖された。\n")
+    (root / "b.txt").write_text("件名: B\n\n青海埠頭で永瀬蓮が会った。青海埠頭は閉鎖された。\n")
+    (root / "c.txt").write_text("Subject: C\n\nBluefin Yard again. Ren Nagase paid the Bluefinch crew.\n")
     (root / "d.txt").write_text("件名: D\n\n永瀬蓮は翌日も青海埠頭にいた。\n")
     return root
 
@@ -145,9 +145,10 @@ def test_judgements_persist_through_full_fusion_parts_import_and_undo(
         vault_dir: Path, media: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
         ids = {r["path"].rsplit("/", 1)[-1]: r["id"] for r in importing.import_paths(session, [media]).imported}
+        assert sorted(ids, key=ids.__getitem__) == ["a.txt", "b.txt", "c.txt", "d.txt"]  # parts follow ids
         fusion.fuse_kept(session)
         assert _entity(_kept(session), "青海埠頭") is None
-        made = entity_marks.mark_entity(session, "青海埠頭", "location", "a pier", report=ids["c.txt"])
+        made = entity_marks.mark_entity(session, "青海埠頭", "location", "a pier", report=ids["b.txt"])
         assert made.queued == 1 and made.to_json()["status"] == "queued"
         dropped = entity_marks.unmark_entity(session, "Ren Nagase", None, "a cover name, not a person")
         assert fusion.pending_work(session)[0] == 2  # re-fuse recommended: both wait for a full fusion
@@ -156,15 +157,15 @@ def test_judgements_persist_through_full_fusion_parts_import_and_undo(
         fusion.fuse_kept(session)
         whole = _kept(session)
         pier = _entity(whole, "青海埠頭")
-        assert pier is not None and sorted(pier.reports) == sorted([ids["c.txt"], ids["d.txt"]])
+        assert pier is not None and sorted(pier.reports) == sorted([ids["b.txt"], ids["d.txt"]])
         assert pier.kind is Kind.LOCATION and _entity(whole, "Ren Nagase") is None
         assert fusion.pending_work(session)[0] == 0
 
-        monkeypatch.setattr(segments, "SEGMENT", 2)  # in parts: c and d fall in different segments
+        monkeypatch.setattr(segments, "SEGMENT", 2)  # in parts: a, b | c, d: each mark's reports in both parts
         assert fusion.fuse_kept(session).segments == 2
         parts = _kept(session)
         pier = _entity(parts, "青海埠頭")
-        assert pier is not None and sorted(pier.reports) == sorted([ids["c.txt"], ids["d.txt"]])
+        assert pier is not None and sorted(pier.reports) == sorted([ids["b.txt"], ids["d.txt"]])
         assert _entity(parts, "Ren Nagase") is None
         monkeypatch.setattr(segments, "SEGMENT", 20_000)
 
@@ -207,3 +208,12 @@ def test_bad_input_and_other_roles_write_nothing(vault_dir: Path, media: Path) -
             entity_marks.mark_entity(other, "Bluefin Yard", "location")
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
         assert session.db.query("SELECT count(*) FROM fusion_judgements")[0][0] == 0
+
+
+def test_overlapping_marks_take_the_leftmost_longest_and_skip_the_header() -> None:
+    marks = Marks([_numbered(entity_judgement("Bluefin", Kind.ORGANIZATION, ANALYST, "t", "", ()), 1),
+                   _numbered(entity_judgement("Bluefin Yard", Kind.LOCATION, ANALYST, "t", "", ()), 2)])
+    text = "Bluefin Yard\nBluefin Yard and Bluefin, not Bluefinch or XBluefin."
+    found = marks.occurrences(text, [(0, 12)])  # the first line is the header
+    assert [(f.mention.surface, f.mention.kind, f.mention.start) for f in found] == [
+        ("Bluefin Yard", Kind.LOCATION, 13), ("Bluefin", Kind.ORGANIZATION, 30)]
