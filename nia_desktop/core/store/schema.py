@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from nia_desktop.core.errors import VaultTampered
 from nia_desktop.core.store.ach import v18_ach
+from nia_desktop.core.store.ach_marking_schema import v21_ach_hypothesis_markings
 from nia_desktop.core.store.fusion_schema import v14_fusion_state
 from nia_desktop.core.store.judgement_schema import v20_text_judgements
 from nia_desktop.core.store.link_charts import v19_link_charts
@@ -568,7 +569,8 @@ MIGRATIONS: list[Migration] = [_v1_users_audit, _v2_settings_seals, _v3_reports_
                                _v7_trust_bundles, _v8_release_reviews, _v9_outbound,
                                _v10_key_rotation, _v11_authenticated_slots, _v12_need_to_know,
                                _v13_dissemination, v14_fusion_state, v15_report_sizes, _v16_report_orders,
-                               v17_report_filters, v18_ach, v19_link_charts, v20_text_judgements]
+                               v17_report_filters, v18_ach, v19_link_charts, v20_text_judgements,
+                               v21_ach_hypothesis_markings]
 LATEST = len(MIGRATIONS)
 
 
