@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
             "Ctrl+L  lock now\nCtrl+Q  quit\nCtrl+F  search reports (Reports)\nCtrl+I  import (Reports)\n"
             "Ctrl+Shift+M  re-mark the open report: level, caveats, reason (Reports)\n"
             "Ctrl+Shift+H  who holds anything derived from the selected report (Reports)\n"
+            "Ctrl+E  the selected text is an entity; Ctrl+Shift+D  it is not one (Reports reader)\n"
+            "F5  fuse again to apply them; Ctrl+Z  undo the latest (Reports reader)\n"
             "F5  fuse again (Fusion)\nCtrl+M  merge selected entities (Fusion)\n"
             "Ctrl+E  export the briefing (Briefings)\nCtrl+Shift+R  release to consumers (Briefings)\n"
             "F5  ask again (Ledger, Insider watch)\nCtrl+Shift+C  issue a correction or recall (Ledger)\n"
