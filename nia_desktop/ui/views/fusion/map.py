@@ -7,9 +7,15 @@ QPainterPath is a value) and cached; markers are drawn a slice per event-loop tu
 zoom (ItemIgnoresTransformations) and crowd into clusters: places in the same CLUSTER_PIXELS square of the
 screen are one marker, its area by the reports behind it; zooming redraws them.
 
-Mouse: wheel zooms, drag pans, Shift+drag selects a region, a click selects a marker's places, a double click
-opens a single place in the entity table. Keyboard: + and - zoom, arrows pan, 0 the world, J Japan, S selects
-what is in view, Esc clears the selection.
+Japan's prefectures (geo.prefectures, Natural Earth 1:10m admin-1) show once zoomed in: their inner borders as
+thin lines from PREFECTURE_ZOOM, their names in the UI language from LABEL_ZOOM, as many as fit without
+overlapping (the largest first). Clicking the land selects a region's places as the gazetteer places them: the
+prefecture under the cursor when its borders show, else the country (``select_at``; ``region`` names it).
+
+Mouse: wheel zooms, drag pans, Shift+drag selects a rectangle, a click on the land selects that prefecture or
+country, a click on a marker its places, a double click opens a single place in the entity table. Keyboard: + and
+- zoom, arrows pan, 0 the world, J Japan, S selects what is in view, R the prefecture or country at the centre,
+Esc clears the selection.
 """
 
 from __future__ import annotations
@@ -18,8 +24,19 @@ import functools
 import time
 from collections.abc import Callable, Iterator, Sequence
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen, QPolygonF, QWheelEvent
+from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsEllipseItem,
@@ -48,6 +65,9 @@ WORLD = QRectF(-180 * geo.SCALE, -85 * geo.SCALE, 360 * geo.SCALE, 145 * geo.SCA
 JAPAN = QRectF(122 * geo.SCALE, -46 * geo.SCALE, 25 * geo.SCALE, 22 * geo.SCALE)
 ZOOM_STEP = 1.25
 LABELLED = 60  # names written beside this many single-place markers at most, the most reported first
+PREFECTURE_ZOOM = 1.2  # view scale (pixels per scene unit) from which prefecture borders show: Japan ~300 px
+LABEL_ZOOM = 2.0  # from which prefecture names show (Japan framed by J in a 900 x 560 view: 2.45)
+CLICK_PIXELS = 4  # a press and release closer than this is a click, not a pan
 
 
 @functools.cache
@@ -55,6 +75,7 @@ def boundary_paths() -> tuple[QPainterPath, ...]:
     """Every country's outline as filled paths, COUNTRIES_PER_PATH to a path; built once (tens of milliseconds:
     call it from a worker first), the same paths every time after."""
     paths = []
+    prefecture_borders()  # built here too: this runs on a worker, and the map draws them later from the cache
     shapes = geo.countries()
     for at in range(0, len(shapes), COUNTRIES_PER_PATH):
         path = QPainterPath()
@@ -66,6 +87,23 @@ def boundary_paths() -> tuple[QPainterPath, ...]:
                 path.closeSubpath()
         paths.append(path)
     return tuple(paths)
+
+
+@functools.cache
+def prefecture_borders() -> QPainterPath:
+    """The borders between Japan's prefectures as one stroked path (geo.inner_borders); built once, on the
+    worker that builds boundary_paths."""
+    path = QPainterPath()
+    for line in geo.inner_borders():
+        path.moveTo(*geo.project(line[1], line[0]))
+        for i in range(2, len(line), 2):
+            path.lineTo(*geo.project(line[i + 1], line[i]))
+    return path
+
+
+def ui_language() -> str:
+    """'ja' when the application speaks Japanese (ui/i18n sets the default locale), else 'en'."""
+    return "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
 
 
 class Outline(QGraphicsPathItem):
@@ -149,6 +187,10 @@ class PlaceMap(QGraphicsView):
         self._points: list[tuple[float, float, int]] = []
         self.markers: list[Marker] = []
         self.chosen: set[int] = set()  # indexes into places
+        self.region = ""  # the country (FR) or prefecture (JP-13) whose places a click selected, '' otherwise
+        self.borders: QGraphicsPathItem | None = None
+        self.names: list[tuple[geo.Prefecture, QGraphicsSimpleTextItem]] = []  # largest prefecture first
+        self._press: tuple[QPointF, bool] | None = None  # where a press began, and whether on a marker
         self.complete = True
         self._outlines = False
         self._cell = 0.0
@@ -162,8 +204,8 @@ class PlaceMap(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.rubberBandChanged.connect(self._banding)
         self.setAccessibleName(self.tr("Map of the places in the fusion"))
-        self.setToolTip(self.tr("Wheel or +/- zoom, drag or arrows pan, Shift+drag or S selects a region, "
-                                "0 world, J Japan, Esc clears"))
+        self.setToolTip(self.tr("Wheel or +/- zoom, drag or arrows pan, click the land or R selects a country or "
+                                "prefecture, Shift+drag or S selects a rectangle, 0 world, J Japan, Esc clears"))
 
     # -- drawing -------------------------------------------------------------
     def show_places(self, places: Sequence[Place], outlines: Sequence[QPainterPath] | None = None) -> None:
@@ -190,6 +232,52 @@ class PlaceMap(QGraphicsView):
             item.setZValue(0)
             self.scene().addItem(item)
             yield True
+        self._add_prefectures()
+        yield True
+
+    def _add_prefectures(self) -> None:
+        """Japan's prefecture borders and names, hidden until zoomed in (``_prefecture_detail``)."""
+        pen = QPen(QColor(self.coast))
+        pen.setCosmetic(True)
+        pen.setWidthF(0.6)
+        self.borders = Outline(prefecture_borders())
+        self.borders.setPen(pen)
+        self.borders.setZValue(1)
+        self.scene().addItem(self.borders)
+        language = ui_language()
+        ink = QColor(self.ink)
+        ink.setAlpha(170)
+        shapes = sorted(geo.prefectures(), key=lambda p: -(p.box[2] - p.box[0]) * (p.box[3] - p.box[1]))
+        for prefecture in shapes:
+            name = QGraphicsSimpleTextItem(prefecture.name(language))
+            name.setBrush(QBrush(ink))
+            name.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            box = name.boundingRect()
+            name.setTransform(QTransform.fromTranslate(-box.width() / 2, -box.height() / 2))
+            name.setPos(*geo.project(*prefecture.label))
+            name.setZValue(1)
+            name.setToolTip(f"{prefecture.name_ja} {prefecture.name_en} ({prefecture.iso})")
+            self.scene().addItem(name)
+            self.names.append((prefecture, name))
+        self._prefecture_detail()
+
+    def _prefecture_detail(self) -> None:
+        """Borders from PREFECTURE_ZOOM; names from LABEL_ZOOM, each only where it overlaps none shown before."""
+        if self.borders is None:
+            return
+        scale = self.transform().m11()
+        self.borders.setVisible(scale >= PREFECTURE_ZOOM)
+        taken: list[QRectF] = []
+        for _prefecture, name in self.names:
+            shown = False
+            if scale >= LABEL_ZOOM:
+                at = self.mapFromScene(name.pos())
+                box = name.boundingRect()
+                rect = QRectF(at.x() - box.width() / 2 - 2, at.y() - box.height() / 2, box.width() + 4, box.height())
+                shown = not any(rect.intersects(other) for other in taken)
+                if shown:
+                    taken.append(rect)
+            name.setVisible(shown)
 
     def _redraw(self) -> None:
         """Cluster for the current zoom and draw the markers in slices (after the outlines still to come)."""
@@ -249,8 +337,10 @@ class PlaceMap(QGraphicsView):
             self._advance()
 
     # -- selection -----------------------------------------------------------
-    def choose(self, members: Sequence[int]) -> None:
-        """Select these places (indexes into ``places``) and tell the other views."""
+    def choose(self, members: Sequence[int], region: str = "") -> None:
+        """Select these places (indexes into ``places``) and tell the other views; ``region``: the country or
+        prefecture they are the places of (select_at), '' for a marker's, a rectangle's or none."""
+        self.region = region
         self.chosen = set(members)
         for marker in self.markers:
             marker.mark(bool(self.chosen) and set(marker.cluster.members) <= self.chosen)
@@ -265,6 +355,22 @@ class PlaceMap(QGraphicsView):
 
     def clear_selection(self) -> None:
         self.choose([])
+
+    def select_at(self, point: QPointF) -> str:
+        """Select the places of the region under ``point`` (scene coordinates) as the gazetteer places them: the
+        prefecture when its borders show (zoomed in past PREFECTURE_ZOOM), else the country. Returns the region's
+        code ('' on the sea, the selection then cleared)."""
+        lat, lon = geo.unproject(point.x(), point.y())
+        prefecture = geo.prefecture_at(lat, lon) if self.transform().m11() >= PREFECTURE_ZOOM else None
+        if prefecture is not None:
+            code = prefecture.iso
+            members = [i for i, p in enumerate(self.places) if p.prefecture == code]
+        else:
+            country = geo.country_at(lat, lon)
+            code = country.iso if country is not None else ""
+            members = [i for i, p in enumerate(self.places) if code and p.country == code]
+        self.choose(members, code)
+        return code
 
     def _open(self, members: Sequence[int]) -> None:
         if len(members) == 1 and self.on_entity is not None:
@@ -293,7 +399,8 @@ class PlaceMap(QGraphicsView):
             self._rezoomed()
 
     def _rezoomed(self) -> None:
-        """Markers crowd or part with the zoom: cluster again when the cell changed."""
+        """Markers crowd or part with the zoom: cluster again when the cell changed; prefectures show or hide."""
+        self._prefecture_detail()
         cell = CLUSTER_PIXELS / max(self.transform().m11(), 1e-9)
         if self.places and abs(cell - self._cell) > 1e-9:
             self._redraw()
@@ -307,11 +414,20 @@ class PlaceMap(QGraphicsView):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag if shift else QGraphicsView.DragMode.ScrollHandDrag)
+        item = self.itemAt(event.position().toPoint())
+        on_marker = isinstance(item, Marker) or (item is not None and isinstance(item.parentItem(), Marker))
+        self._press = (event.position(), on_marker) if event.button() == Qt.MouseButton.LeftButton and not shift \
+            else None
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        press, self._press = self._press, None
+        if press is not None and not press[1] and event.button() == Qt.MouseButton.LeftButton:
+            moved = event.position() - press[0]
+            if abs(moved.x()) + abs(moved.y()) < CLICK_PIXELS:  # a click on the land, not a pan
+                self.select_at(self.mapToScene(event.position().toPoint()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -326,6 +442,8 @@ class PlaceMap(QGraphicsView):
             self.frame_japan()
         elif key == Qt.Key.Key_S:
             self.select_region(self.visible_region())
+        elif key == Qt.Key.Key_R:
+            self.select_at(self.mapToScene(self.viewport().rect().center()))
         elif key == Qt.Key.Key_Escape and self.chosen:
             self.clear_selection()
         else:
