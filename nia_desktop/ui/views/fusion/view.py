@@ -49,6 +49,7 @@ from nia_desktop.ui.views.fusion.ach_panel import AchPanel
 from nia_desktop.ui.views.fusion.assessments_panel import AssessmentsPanel
 from nia_desktop.ui.views.fusion.case_panel import CasePanel
 from nia_desktop.ui.views.fusion.chart import LinkChart
+from nia_desktop.ui.views.fusion.cross_filter import CrossFilter
 from nia_desktop.ui.views.fusion.duplicates_panel import DuplicatesPanel
 from nia_desktop.ui.views.fusion.entity_model import Column, EntityPagesModel, SeenCache
 from nia_desktop.ui.views.fusion.map import PlaceMap, boundary_paths
@@ -100,7 +101,8 @@ class FusionView(View):
     open_report = Signal(int)
     places_selected = Signal(list, list)  # the map's selection: entity ids, report ids (both empty: cleared)
     # The event timeline's time range: first and last ISO day (inclusive) and the reports whose events fall in it
-    # ('', '', [] when cleared). The map follows it here; the link chart can connect to it the same way.
+    # ('', '', [] when cleared). The tables, the chart and the map follow it (cross_filter.py), as they follow
+    # the map's selection.
     events_range = Signal(str, str, list)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -145,8 +147,6 @@ class FusionView(View):
         self.event_timeline.open_report.connect(self.describe_report)
         self.event_timeline.more_wanted.connect(self._more_events)
         self.event_timeline.range_selected.connect(self.events_range)
-        self.event_timeline.range_selected.connect(lambda since, until, _: self.show_places_between(since, until))
-        self.event_timeline.range_selected.connect(lambda since, until, _: self.graph.filter_dates(since, until))
         self._events_next: tuple[str, int] | None = None  # the scope and offset of the next page of reports
         self.tabs.addTab(self.event_timeline, self.tr("Events"))
         self.map = PlaceMap(self.select_entity)
@@ -161,14 +161,17 @@ class FusionView(View):
         self.ach = AchPanel(self)
         self.tabs.addTab(self.ach, self.tr("Hypotheses (ACH)"))
         self.tabs.addTab(self._judgements_tab(), self.tr("Judgements"))
+        # The Events tab's range and the Map tab's region narrow the tables, the chart and each other
+        self.cross = CrossFilter(self)
+        self.layout_.addWidget(self.cross.bar)
         self.layout_.addWidget(self.tabs, 1)
-        self.tabs.currentChanged.connect(lambda _: self._draw_current_tab())
+        self.tabs.currentChanged.connect(lambda _: self.draw_current_tab())
         self.run_button.clicked.connect(lambda: self.fuse())
         self.stop_button.clicked.connect(self._stop)
         self.case.currentIndexChanged.connect(lambda _: self.show_kept())
         self._shown_once = False
         self._fusing = False
-        self._drawn: set[QWidget] = set()
+        self.drawn_tabs: set[QWidget] = set()  # the tabs read for the fusion shown
         self._shown_scope: str | None = None  # the scope the tables were last read for
         self._since = 0  # reports imported and fused in since the last full fusion
         self._wanted_case = ""
@@ -384,6 +387,8 @@ class FusionView(View):
         the graph and the timeline when their tab is shown. ``fuse_if_none``: fuse when nothing is kept."""
         if scope != self.scope:
             return  # another case was chosen meanwhile: its fusion reads its own
+        if scope != self._shown_scope:
+            self.cross.reset()  # another scope's reports: the filters go (one scope's fusion again keeps them)
         self._shown_scope = scope
         seen = SeenCache()  # who reports each entity, read once for both tables (freed with its last reference)
         self.entity_model.forget(seen)
@@ -391,7 +396,7 @@ class FusionView(View):
         self.entity_model.reload(scope)
         self.matrix_model.reload(scope)
         self.duplicates.load(scope)
-        self._drawn.clear()
+        self.drawn_tabs.clear()
         self._titles.clear()
         session = self.session
         self.run(lambda signals, cancel: fusion_tables.status(session, scope),
@@ -441,7 +446,7 @@ class FusionView(View):
         for column, width in enumerate((110, 230, 70, 80, 150, 100)):
             self.entities.setColumnWidth(column, width)
         self.show_pending(status.pending, status.unfused)
-        self._draw_current_tab()
+        self.draw_current_tab()
         self.classification_changed.emit(self.classification())
 
     def show_pending(self, count: int, unfused: int = 0) -> None:
@@ -461,33 +466,32 @@ class FusionView(View):
         self.pending.setText(" ".join(lines))
         self.pending.setVisible(bool(lines))
 
-    def _draw_current_tab(self) -> None:
+    def draw_current_tab(self) -> None:
         """Read and draw the graph or the timeline for the latest fusion when its tab is shown, once: each is
         a query and tens of milliseconds of drawing, better spent when the analyst asks for it."""
         tab, scope, session = self.tabs.currentWidget(), self._shown_scope, self.session
-        if scope is None or tab in self._drawn or tab not in (self.graph, self.timeline, self.map,
-                                                              self.event_timeline):
+        if scope is None or tab in self.drawn_tabs or tab not in (self.graph, self.timeline, self.map,
+                                                                  self.event_timeline):
             return
-        self._drawn.add(tab)
+        self.drawn_tabs.add(tab)
         if tab is self.graph:  # the saved chart of this case, or its top entities
             self.graph.open_chart(scope)
         elif tab is self.map:
             # The outlines' paths are built on the worker too (once per process, cached): tens of milliseconds.
             self.run(lambda signals, cancel: (places.places(session, scope), boundary_paths()),
                      on_success=lambda found: self._show_map(scope, *found))
-        elif tab is self.event_timeline:  # the first page of reports; the analyst asks for more
-            self.run(lambda signals, cancel: events.case_events(session, scope),
-                     on_success=lambda page: self._show_events(scope, page))
+        elif tab is self.event_timeline:  # the first page of reports (the map's region's); the analyst asks for more
+            self.cross.read_events(scope)
         else:
             self.run(lambda signals, cancel: fusion_tables.timeline(session, scope),
                      on_success=lambda marks: self._show_timeline(scope, marks))
 
-    def _show_events(self, scope: str, page: events.EventPage) -> None:
+    def show_events_page(self, scope: str, page: events.EventPage) -> None:
         if scope != self._shown_scope:
             return
         self._events_next = (scope, page.next_offset) if page.more else None
         if page.offset == 0:
-            self.event_timeline.show_events(page.events, page.reports, page.more)
+            self.event_timeline.show_events(page.events, page.reports, page.more, self.cross.keeps_range())
         else:
             self.event_timeline.add_events(page.events, page.reports, page.more)
 
@@ -495,24 +499,24 @@ class FusionView(View):
         """Read the events of the next page of reports (an audited read of their text, on a worker)."""
         if self._events_next is None or self._events_next[0] != self._shown_scope:
             return
-        (scope, offset), session = self._events_next, self.session
+        scope, offset = self._events_next
         self._events_next = None  # one page at a time
-        self.run(lambda signals, cancel: events.case_events(session, scope, offset),
-                 on_success=lambda page: self._show_events(scope, page))
+        self.cross.read_events(scope, offset)
 
     def show_places_between(self, since: str = "", until: str = "") -> None:
-        """Map only the places named in reports dated from ``since`` to ``until`` (ISO days, '' open): a date
-        range chosen elsewhere (the timeline) filters the map; both empty shows every place again."""
+        """Map only the places named in reports dated from ``since`` to ``until`` (ISO days, '' open; both empty
+        shows every place again): by the reports' own dates, where the Events tab's range narrows the map to the
+        reports its events are in (cross_filter.py)."""
         scope, session = self._shown_scope, self.session
         if scope is None:
             return
-        self._drawn.add(self.map)
+        self.drawn_tabs.add(self.map)
         self.run(lambda signals, cancel: (places.places(session, scope, since, until), boundary_paths()),
                  on_success=lambda found: self._show_map(scope, *found))
 
     def _show_map(self, scope: str, found: list[places.Place], outlines: tuple[QPainterPath, ...]) -> None:
         if scope == self._shown_scope:
-            self.map.show_places(found, outlines)
+            self.cross.show_map(found, outlines)
 
     def _show_timeline(self, scope: str, marks: list[TimelineMark]) -> None:
         if scope == self._shown_scope:

@@ -1,0 +1,274 @@
+"""The Fusion view's cross-filter: a time range on the Events tab and a region on the Map tab narrow the other views.
+
+Each filter stands for a set of reports: the range, the reports whose events (dates named inside them) fall in
+it; the region, the reports naming the places selected. Filters combine by intersection: the entity tables and
+the link chart show what every filter allows; the map follows the range and the event timeline the region (a
+view is never narrowed by its own selection). Clearing one leaves the others as they were.
+
+The ids are the UI's and nothing trusts them: every service they reach keeps only the reports the user may read
+in their own fusion's scope (services/fusion_tables.readable_reports and the pages' joins), so an id list is
+never a way around need-to-know. Nothing here blocks the UI thread: the tables' models and the chart ask on
+workers, the map is narrowed from the places it already holds, and the timeline reads a region's events on a
+worker when its tab is shown (reading events is an audited read of report text: not on every click elsewhere).
+
+The filter bar above the tabs says what applies, with a clear button per filter and one for all; Esc clears the
+filter of the tab shown (the Events or the Map tab), else every filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPainterPath, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from nia_desktop.core.display import escape_untrusted
+from nia_desktop.services import events
+from nia_desktop.services.places import Place
+from nia_desktop.services.region_events import region_events
+
+if TYPE_CHECKING:
+    from nia_desktop.ui.views.fusion.view import FusionView
+
+EVENTS, MAP = "events", "map"
+NAMED = 2  # places named on the map's chip; the rest counted
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CrossFilter", text)
+
+
+def _reports(count: int) -> str:
+    """'1 report', '37 reports' (English has no translation file to pick the plural from a %n)."""
+    return _tr("1 report") if count == 1 else _tr("%1 reports").replace("%1", f"{count:,}")
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """One filter: what its chip says and the reports it stands for."""
+
+    label: str
+    reports: frozenset[int]
+
+
+def combined(narrowings: Iterable[Narrowing]) -> frozenset[int] | None:
+    """The reports every filter allows (None: no filter applies)."""
+    found: frozenset[int] | None = None
+    for narrowing in narrowings:
+        found = narrowing.reports if found is None else found & narrowing.reports
+    return found
+
+
+def narrowed_places(places: Sequence[Place], reports: frozenset[int] | None) -> list[Place]:
+    """The places named in ``reports`` (None: all), each counting only those reports, most reported first."""
+    if reports is None:
+        return list(places)
+    kept = []
+    for place in places:
+        ids = tuple(r for r in place.report_ids if r in reports)
+        if ids:
+            kept.append(replace(place, report_ids=ids))
+    kept.sort(key=lambda p: (-p.reports, p.name, p.entity_id))
+    return kept
+
+
+def region_label(places: Sequence[Place], entities: Sequence[int], reports: int) -> str:
+    """'Map: Tokyo, Osaka and 3 more places, 12 reports'."""
+    wanted = set(entities)
+    names = [escape_untrusted(p.name, 40) for p in places if p.entity_id in wanted]
+    shown = ", ".join(names[:NAMED])
+    if len(names) > NAMED:
+        shown = _tr("%1 and %2 more").replace("%1", shown).replace("%2", str(len(names) - NAMED))
+    return _tr("Map: %1, %2").replace("%1", shown or _tr("no place")).replace("%2", _reports(reports))
+
+
+class FilterBar(QWidget):
+    """What filters apply, each with its clear button, and a button that clears them all.
+
+    Signals:
+    clear(str): a filter's clear button ('events' or 'map'); '' clears every filter.
+    """
+
+    clear = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(_tr("Filters applied"))
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.chips: dict[str, tuple[QLabel, QPushButton]] = {}
+        self.common = QLabel()
+        self.common.setAccessibleName(_tr("Reports every filter allows"))
+        self.clear_all = QPushButton(_tr("Clear filters"))
+        self.clear_all.setToolTip(_tr("Show every entity, place and event again (Esc)"))
+        self.clear_all.clicked.connect(lambda: self.clear.emit(""))
+        self.row.addWidget(QLabel(_tr("Filtered by:")))
+        self.row.addStretch(1)
+        self.row.addWidget(self.common)
+        self.row.addWidget(self.clear_all)
+        self.hide()
+
+    def show_filters(self, sources: dict[str, Narrowing]) -> None:
+        """One chip per filter, in a stable order (the range, then the region); hidden when none applies."""
+        for source in list(self.chips):
+            if source not in sources:
+                label, button = self.chips.pop(source)
+                label.deleteLater()
+                button.deleteLater()
+        for at, source in enumerate(s for s in (EVENTS, MAP) if s in sources):
+            if source not in self.chips:
+                label = QLabel()
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                button = QPushButton("×")
+                button.setAccessibleName(_tr("Clear the events filter") if source == EVENTS else
+                                         _tr("Clear the map filter"))
+                button.setToolTip(button.accessibleName() + _tr(" (Esc on its tab)"))
+                button.setMaximumWidth(28)
+                button.clicked.connect(lambda _=False, s=source: self.clear.emit(s))
+                self.row.insertWidget(1 + 2 * at, label)
+                self.row.insertWidget(2 + 2 * at, button)
+                self.chips[source] = (label, button)
+            self.chips[source][0].setText(sources[source].label)
+        every = combined(sources.values())
+        self.common.setText(_tr("%1 in common").replace("%1", _reports(len(every)))
+                            if len(sources) > 1 and every is not None else "")
+        self.setVisible(bool(sources))
+
+
+class CrossFilter(QObject):
+    """The view's filters and how each view follows them (see the module's docstring).
+
+    Signals:
+    changed(): a filter was set, changed or cleared (the views have been asked to follow).
+    """
+
+    changed = Signal()
+
+    def __init__(self, view: FusionView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.sources: dict[str, Narrowing] = {}
+        self.bar = FilterBar()
+        self.bar.clear.connect(self.clear)
+        self.places: list[Place] = []  # every place of the fusion shown, as read for the map
+        self.outlines: Sequence[QPainterPath] | None = None
+        self.region: tuple[int, ...] = ()  # the entities of the places selected on the map
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), view)
+        self.escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.escape.setEnabled(False)
+        self.escape.activated.connect(self.clear_shown)
+        view.event_timeline.range_selected.connect(self.range_selected)
+        view.map.selected.connect(self.region_selected)
+
+    def reports(self, excluding: str = "") -> frozenset[int] | None:
+        """The reports the filters other than ``excluding`` allow (None: none applies)."""
+        return combined(n for s, n in self.sources.items() if s != excluding)
+
+    # -- the sources -----------------------------------------------------------
+    def range_selected(self, since: str, until: str, reports: list[int]) -> None:
+        if not since and not until:
+            self._set(EVENTS, None)
+            return
+        label = _tr("Events %1 – %2, %3").replace("%1", since).replace("%2", until).replace(
+            "%3", _reports(len(set(reports))))
+        self._set(EVENTS, Narrowing(label, frozenset(reports)))
+
+    def region_selected(self, entities: list[int], reports: list[int]) -> None:
+        """The map's selection: its places' reports as every place of the fusion counts them (the map may show
+        them narrowed by the range; clearing the range must not leave the region narrowed)."""
+        self.region = tuple(entities)
+        if not entities:
+            self._set(MAP, None)
+            return
+        wanted = set(entities)
+        every = frozenset(r for p in self.places if p.entity_id in wanted for r in p.report_ids) or frozenset(reports)
+        self._set(MAP, Narrowing(region_label(self.places or self.view.map.places, entities, len(every)), every))
+
+    def _set(self, source: str, narrowing: Narrowing | None) -> None:
+        if self.sources.get(source) == narrowing:
+            return
+        if narrowing is None:
+            self.sources.pop(source, None)
+        else:
+            self.sources[source] = narrowing
+        self._follow(source)
+
+    # -- the views follow ------------------------------------------------------
+    def _follow(self, changed: str) -> None:
+        view, every = self.view, self.reports()
+        view.entity_model.set_reports(None if every is None else sorted(every))
+        view.matrix_model.set_reports(None if every is None else sorted(every))
+        view.graph.filter_reports(None if every is None else sorted(every))
+        if changed != MAP and view.map in view.drawn_tabs:
+            self._show_map()
+        if changed != EVENTS and view.event_timeline in view.drawn_tabs:
+            view.drawn_tabs.discard(view.event_timeline)  # read again for the region when next shown
+            if view.tabs.currentWidget() is view.event_timeline:
+                view.draw_current_tab()
+        self.bar.show_filters(self.sources)
+        self.escape.setEnabled(bool(self.sources))
+        self.changed.emit()
+
+    def show_map(self, places: Sequence[Place], outlines: Sequence[QPainterPath] | None) -> None:
+        """The fusion's places as read for the map: shown narrowed to the range, the region kept selected."""
+        self.places, self.outlines = list(places), outlines
+        self._show_map()
+
+    def _show_map(self) -> None:
+        """The places narrowed to the other filters, the region's still marked as selected (without a new
+        ``selected``: the region's filter stands for its places' every report, not only those shown)."""
+        shown = self.view.map
+        shown.show_places(narrowed_places(self.places, self.reports(excluding=MAP)), self.outlines)
+        if self.region:  # markers still to come are drawn marked by ``chosen``; those drawn already are marked here
+            kept = set(self.region)
+            shown.chosen = {i for i, p in enumerate(shown.places) if p.entity_id in kept}
+            for marker in shown.markers:
+                marker.mark(bool(shown.chosen) and set(marker.cluster.members) <= shown.chosen)
+
+    def read_events(self, scope: str, offset: int = 0) -> None:
+        """A page of events on a worker: of the case's reports, or of the region's while one is selected."""
+        session, region = self.view.session, self.sources.get(MAP)
+        if region is None:
+            def work(signals: Any, cancel: Any) -> events.EventPage:
+                return events.case_events(session, scope, offset)
+        else:
+            chosen = sorted(region.reports)
+
+            def work(signals: Any, cancel: Any) -> events.EventPage:
+                return region_events(session, chosen, scope, offset)
+        self.view.run(work, on_success=lambda page: self.view.show_events_page(scope, page))
+
+    def keeps_range(self) -> bool:
+        """Whether the timeline's range stays marked as its events are read again (for the region)."""
+        return EVENTS in self.sources
+
+    # -- clearing --------------------------------------------------------------
+    def clear(self, source: str = "") -> None:
+        """Clear one filter ('' every one) through its own view, so its selection goes too."""
+        for chosen in [source] if source else list(self.sources):
+            if chosen == EVENTS:
+                self.view.event_timeline.canvas.choose(0.0, 0.0)  # emits the cleared range
+            elif chosen == MAP:
+                self.view.map.clear_selection()  # emits the cleared selection
+            if chosen in self.sources:  # the view emitted nothing (never shown): clear it here
+                self._set(chosen, None)
+
+    def clear_shown(self) -> None:
+        """Esc: the filter of the Events or the Map tab while it is shown, else every filter."""
+        current = self.view.tabs.currentWidget()
+        shown = EVENTS if current is self.view.event_timeline else MAP if current is self.view.map else ""
+        self.clear(shown if shown in self.sources else "")
+
+    def reset(self) -> None:
+        """Another scope is shown: its reports are others, so every filter goes (its views are read again)."""
+        self.sources.clear()
+        self.region = ()
+        self.places = []
+        self.view.entity_model.reports = None
+        self.view.matrix_model.reports = None
+        self.view.graph.filter_reports(None)
+        self.bar.show_filters(self.sources)
+        self.escape.setEnabled(False)
