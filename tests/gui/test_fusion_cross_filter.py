@@ -61,8 +61,10 @@ def _day(text: str) -> float:
 def test_a_range_and_a_region_narrow_the_other_views(qtbot, three_reports: Path,  # type: ignore[no-untyped-def]
                                                      window: MainWindow) -> None:
     unlock_as(qtbot, window, ANALYST, ANALYST_PASS)
-    window.workspace.show_view("fusion")
-    view = window.workspace.views["fusion"]
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.show_view("fusion")
+    view = workspace.views["fusion"]
     assert isinstance(view, FusionView)
     qtbot.waitUntil(lambda: view.workspace is not None and _settled(view), timeout=30000)
     everything = _names(view)
@@ -85,6 +87,10 @@ def test_a_range_and_a_region_narrow_the_other_views(qtbot, three_reports: Path,
     chip = view.cross.bar.chips["events"][0].text()
     assert "2026-03-01" in chip and "2026-03-31" in chip and chip.endswith(", 1 report")
     assert view.graph.reports_filter == (a,)
+    view.tabs.setCurrentWidget(view.graph)  # the chart opens within the range: only report A's entities
+    qtbot.waitUntil(lambda: bool(view.graph.nodes) and view.graph.busy == 0 and view.graph.complete, timeout=20000)
+    assert {n.node.name for n in view.graph.nodes.values()} <= march
+    assert all(n.node.reports == 1 for n in view.graph.nodes.values())  # counted within A alone
 
     # The map follows the range: only the places of report A (Osaka), counted in it alone.
     view.tabs.setCurrentWidget(view.map)
@@ -100,6 +106,8 @@ def test_a_range_and_a_region_narrow_the_other_views(qtbot, three_reports: Path,
     assert {p.name.split()[0] for p in view.map.places} >= {"Osaka", "Vladivostok", "Tokyo"}
     assert not view.cross.bar.isVisible() and timeline.canvas.chosen is None
     assert view.graph.reports_filter is None
+    qtbot.waitUntil(lambda: view.graph.busy == 0 and view.graph.complete, timeout=20000)
+    assert any(n.node.reports == 2 for n in view.graph.nodes.values())  # Kevin Tang and Osaka: A and B again
 
     # A region: Tokyo. The table shows report C's entities; the event timeline only C's events.
     index = next(i for i, p in enumerate(view.map.places) if p.name.startswith("Tokyo"))
