@@ -50,8 +50,12 @@ def _places(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         size, skip = window(args)
         page = place_page(session, args.case, size, skip, args.region)
-        text = table([_row(p) for p in page.items], _HEADERS) if page.items else (
-            "no places (fuse first: nia fuse)" if skip == 0 else "no more places")
+        if page.items:
+            text = table([_row(p) for p in page.items], _HEADERS)
+        elif skip:
+            text = "no more places"
+        else:
+            text = f"no places in {args.region.upper()}" if args.region else "no places (fuse first: nia fuse)"
         return respond_page(args, page, text)
 
     return run_in_session(args, act)
