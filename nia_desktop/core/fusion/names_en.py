@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from nia_desktop.core.fusion import literal_words
 from nia_desktop.core.fusion.model import Kind, Mention
 
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’-]*\.?)"
@@ -215,14 +216,14 @@ def _later_mentions(text: str, found: list[Mention]) -> list[Mention]:
         return extra
     # One pass for every form, the longest first where two start at one place; a form starting inside a name
     # already found is that name's (found spans are sorted and never overlap: bisect, not a scan).
-    forms = "|".join(re.escape(form) for form in sorted(short_forms, key=lambda form: (-len(form), form)))
+    forms = sorted(short_forms, key=lambda form: (-len(form), form))
     starts, ends = [a for a, _ in taken], [b for _, b in taken]
-    for match in re.finditer(rf"(?<![\w'’-])(?:{forms})(?![\w'’-])", text):
-        i = bisect.bisect_right(starts, match.start()) - 1
-        if i >= 0 and match.start() < ends[i]:
+    for start, form in literal_words.find(text, forms):  # not a pattern compiled for each report
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < ends[i]:
             continue
-        owner = short_forms[match.group(0)]
-        extra.append(Mention(owner.kind, match.group(0), owner.key, match.start(), match.end()))
+        owner = short_forms[form]
+        extra.append(Mention(owner.kind, form, owner.key, start, start + len(form)))
     return extra
 
 
