@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from nia_desktop.core.classification import Level
 from nia_desktop.services import ach, assessments
 from nia_desktop.services.session import unlock
 from nia_desktop.services.vault_setup import create_demo_vault
@@ -38,7 +39,7 @@ def main() -> None:
         os.environ["NIA_CONFIG_DIR"] = str(Path(tmp) / "config")
         root = create_demo_vault(Path(tmp) / "vault")
         session = unlock(root, "analyst", "demo-analyst-pass")
-        hypotheses = [ach.add_hypothesis(session, CASE, text) for text in HYPOTHESES]
+        hypotheses = [ach.add_hypothesis(session, CASE, text, Level.SECRET) for text in HYPOTHESES]
         for report, ratings in RATINGS.items():
             item = ach.add_evidence(session, CASE, report_id=report)
             for h, rating in zip(hypotheses, ratings, strict=True):

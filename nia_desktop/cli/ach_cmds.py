@@ -1,8 +1,10 @@
 """`nia ach ...`: analysis of competing hypotheses on a case (services/ach.py).
 
 What is shown is what the user may read: an item from a report they may not read is absent, with its cells,
-and the scores are of the items shown. The matrix is printed with its portion marks, items as rows (a terminal
-is narrower than a matrix of many items), hypotheses as columns H1, H2, ... named below it."""
+and the scores are of the items shown; a hypothesis marked above what they may read is absent the same way. Each
+hypothesis is marked by its author (--level, --caveat) and re-marked with mark-hypothesis. The matrix is printed
+with its portion marks, items as rows (a terminal is narrower than a matrix of many items), hypotheses as columns
+H1, H2, ... named below it with theirs."""
 
 from __future__ import annotations
 
@@ -27,7 +29,19 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     add = group.add_parser("add-hypothesis", parents=[common], help="add a hypothesis to a case (analyst)")
     add.add_argument("case")
     add.add_argument("text", metavar="TEXT")
+    add.add_argument("--level", required=True, help="its classification, at most your clearance")
+    add.add_argument("--caveat", action="append", default=[], metavar="NAME",
+                     help="a caveat it carries (repeat); a compartment only if you hold it")
     add.set_defaults(handler=_add_hypothesis)
+    remark = group.add_parser("mark-hypothesis", parents=[common],
+                              help="re-mark a hypothesis: its level and whole set of caveats (author or officer; "
+                                   "audited, needs --why)")
+    remark.add_argument("case")
+    remark.add_argument("id", type=row_id, metavar="ID")
+    remark.add_argument("--level", required=True)
+    remark.add_argument("--caveat", action="append", default=[], metavar="NAME")
+    remark.add_argument("--why", required=True)
+    remark.set_defaults(handler=_mark_hypothesis)
     evidence = group.add_parser("add-evidence", parents=[common],
                                 help="add a report or an assessment of the case as evidence (analyst)")
     evidence.add_argument("case")
@@ -61,19 +75,34 @@ def _hypotheses(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         found = matrix(session, args.case).hypotheses
-        text = table([[str(h.id), str(h.rank), str(h.score), h.text[:80]] for h in found],
-                     ["id", "rank", "inconsistency", "hypothesis"])
+        text = table([[h.marking.portion_mark(), str(h.id), str(h.rank), str(h.score), safe(h.text)[:80]]
+                      for h in found], ["mark", "id", "rank", "inconsistency", "hypothesis"])
         return respond(args, [h.to_json() for h in found], text if found else "no hypotheses yet")
 
     return run_in_session(args, act)
 
 
 def _add_hypothesis(args: argparse.Namespace) -> int:
+    from nia_desktop.core.classification import parse_level
     from nia_desktop.services.ach import add_hypothesis
 
     def act(session: Session) -> int:
-        made = add_hypothesis(session, args.case, args.text)
+        level = parse_level(args.level)
+        made = add_hypothesis(session, args.case, args.text, level, args.caveat)
         return respond(args, {"id": made}, f"added hypothesis {made} to {safe(args.case)}")
+
+    return run_in_session(args, act)
+
+
+def _mark_hypothesis(args: argparse.Namespace) -> int:
+    from nia_desktop.core.classification import parse_level
+    from nia_desktop.services.ach import mark_hypothesis
+
+    def act(session: Session) -> int:
+        level = parse_level(args.level)
+        marking = mark_hypothesis(session, args.case, args.id, level, args.caveat, args.why)
+        return respond(args, {"id": args.id, "marking": marking.to_json(), "portion": marking.portion_mark()},
+                       f"hypothesis {args.id} of {safe(args.case)} is now {safe(marking.portion_mark())}")
 
     return run_in_session(args, act)
 
@@ -125,7 +154,7 @@ def matrix_text(found: Matrix) -> str:
     rows.append(["", "", "", "rank", *[str(h.rank) for h in found.hypotheses], ""])
     lines = [f"{found.marking.portion_mark()} ACH matrix of {safe(found.case)}",
              table(rows, ["mark", "item", "source", "evidence", *heads, "diagnosticity"]), ""]
-    lines += [f"H{h.id}: {safe(h.text)}" for h in found.hypotheses]
+    lines += [f"{h.marking.portion_mark()} H{h.id}: {safe(h.text)}" for h in found.hypotheses]
     return "\n".join(lines)
 
 

@@ -142,7 +142,7 @@ def _show(args: argparse.Namespace) -> int:
                                 for e in briefing.entities]]
         if briefing.ach is not None:  # the ACH annex: what the reviewer approves with the rest
             annex = briefing.ach
-            lines += ["ACH annex:", *[f"  {mark(annex.hypotheses_marking)} H{h.id} {safe(h.text)} "
+            lines += ["ACH annex:", *[f"  {mark(annex.portion(h))} H{h.id} {safe(h.text)} "
                                       f"(inconsistency {h.score}, rank {h.rank})" for h in annex.hypotheses],
                       *[f"  {mark(i.marking)} E{i.evidence} {i.kind} #{i.source} {safe(i.label)}: "
                         f"{' '.join(r or '-' for r in i.ratings)}" for i in annex.items]]

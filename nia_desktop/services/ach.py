@@ -4,8 +4,11 @@ Analysts edit (case.edit); readers are analysts and release reviewers (officers 
 may be annexed to). Need-to-know: an item is a report of the case or an assessment of it; a report the reader
 may not read, or an assessment citing one, is absent from their matrix with its cells, and the scores,
 diagnosticity and sensitivity are computed from the items they may read alone, so nothing of a hidden report
-reaches them. A hypothesis is the analysts' own words (like a requirement's question), shown to every reader.
-Every change is audited, and a refused one too.
+reaches them. A hypothesis is the analysts' own words, portion-marked by its author (a level and caveats, no
+higher than the author may read; schema v21): one the reader may not read is absent from their matrix, scores,
+sensitivity and annex with its cells, exactly as a hidden report is, and its id is refused in the words used for
+one that does not exist. The author or an officer re-marks it (mark_hypothesis). Every change is audited, and a
+refused one too.
 """
 
 from __future__ import annotations
@@ -16,18 +19,20 @@ from typing import Any
 from nia_desktop.core import ach
 from nia_desktop.core.briefing.ach_annex import AchAnnex
 from nia_desktop.core.briefing.ach_annex import build as build_annex
+from nia_desktop.core.classification import Level
 from nia_desktop.core.clock import iso_utc
-from nia_desktop.core.errors import BadInput
+from nia_desktop.core.errors import BadInput, PermissionRefused
 from nia_desktop.core.markings import Marking, combine
-from nia_desktop.core.roles import Action
+from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.store import ach as store
 from nia_desktop.core.store import assessments as assessment_store
 from nia_desktop.core.store import cases, clearances
+from nia_desktop.services.clearances import resolve_caveats
 from nia_desktop.services.session import Session
 
 MAX_HYPOTHESIS = 1000
+MAX_WHY = 1000
 AUDIT_IDS = 200  # report ids named in a read's audit entry
-
 
 
 @dataclass(frozen=True)
@@ -36,9 +41,12 @@ class HypothesisRow:
     text: str
     score: int  # inconsistency (I = 1, II = 2) over the items this reader may read
     rank: int  # 1 = least inconsistent; ties share a rank
+    marking: Marking  # chosen by its author (or the v21 default until someone re-marks it)
+    user: str = ""  # its author
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "score": self.score, "rank": self.rank}
+        return {"id": self.id, "text": self.text, "score": self.score, "rank": self.rank, "author": self.user,
+                "marking": self.marking.to_json(), "portion": self.marking.portion_mark()}
 
 
 @dataclass(frozen=True)
@@ -69,8 +77,8 @@ class Matrix:
 
     @property
     def marking(self) -> Marking:
-        """Everything the matrix shows derives from its items (a hypothesis may draw on any of them)."""
-        return combine(i.marking for i in self.evidence)
+        """The combination of every portion shown: the items' markings and the hypotheses' own."""
+        return combine([*(i.marking for i in self.evidence), *(h.marking for h in self.hypotheses)])
 
     def rating(self, hypothesis: int, evidence: int) -> ach.Rating:
         return ach.rating(self.cells, hypothesis, evidence)
@@ -133,10 +141,25 @@ def _visible(session: Session, case_id: int) -> _Shown:
 
 def _parts(session: Session, case: str) -> tuple[int, list[store.Hypothesis], _Shown,
                                                   dict[tuple[int, int], ach.Rating]]:
+    """The hypotheses and items this reader may read, and the cells of those alone."""
     case_id = _case(session, case)
     shown = _visible(session, case_id)
-    return case_id, store.hypotheses(session.db, case_id), shown, {
-        key: r for key, r in store.cells(session.db, case_id).items() if key[1] in shown}
+    reader = session.access()
+    found = [h for h in store.hypotheses(session.db, case_id) if reader.may_read(h.marking)]
+    ids = {h.id for h in found}
+    return case_id, found, shown, {key: r for key, r in store.cells(session.db, case_id).items()
+                                   if key[1] in shown and key[0] in ids}
+
+
+def _hidden_hypothesis(session: Session, case: str, case_id: int, hypothesis_id: int, action: str,
+                       found: list[store.Hypothesis]) -> None:
+    """Refuse a hypothesis this user may not read in the words used for one that does not exist; audited as a
+    need-to-know refusal when it does exist."""
+    if hypothesis_id in {h.id for h in found}:
+        return
+    if hypothesis_id in {h.id for h in store.hypotheses(session.db, case_id)}:
+        session.audit(action, f"ach {case}", "refused", {"hypothesis": hypothesis_id, "reason": "need to know"})
+    raise BadInput(f"the case {case!r} has no hypothesis {hypothesis_id} you may read")
 
 
 def matrix(session: Session, case: str) -> Matrix:
@@ -147,22 +170,37 @@ def matrix(session: Session, case: str) -> Matrix:
     ids = [h.id for h in found]
     scored = ach.scores(ids, list(shown), rated)
     ranked = ach.ranks(scored)
-    return Matrix(case, [HypothesisRow(h.id, h.text, scored[h.id], ranked[h.id]) for h in found],
+    return Matrix(case, [HypothesisRow(h.id, h.text, scored[h.id], ranked[h.id], h.marking, h.user) for h in found],
                   [Item(e, kind, source, label, marking, ach.diagnosticity(ids, e, rated), reports)
                    for e, (kind, source, label, marking, reports) in shown.items()], rated)
 
 
+def within(product: Marking, marking: Marking) -> bool:
+    """Whether a portion so marked may stand in a product so marked without raising its marking: no higher level,
+    no compartment or control it lacks, no release list narrowing its own (combining changes nothing)."""
+    return combine([product, marking]) == product
+
+
 def annex(session: Session, case: str, report_ids: set[int], included: Marking | None = None) -> AchAnnex:
     """The matrix as a briefing's annex: the items resting wholly on ``report_ids`` (the product's reports, all
-    readable, ``included`` their combined marking), scored from those alone (core/briefing/ach_annex.py)."""
+    readable, ``included`` their combined marking), and the hypotheses this reader may read whose own marking is
+    within ``included`` (a hypothesis above the product is left out, as an item resting on a report outside it
+    is), scored from those alone (core/briefing/ach_annex.py)."""
     _require_reader(session, case)
     _, found, shown, rated = _parts(session, case)
     if not found:
         raise BadInput(f"the case {case!r} has no hypotheses to annex: add some with nia ach add-hypothesis")
     kept = {e: v for e, v in shown.items() if set(v[4]) <= report_ids}
-    return build_annex([(h.id, h.text) for h in found],
+    product = included if included is not None else combine(v[3] for v in kept.values())
+    found = [h for h in found if within(product, h.marking)]
+    if not found:
+        raise BadInput(f"no hypothesis of the case {case!r} is marked within this product "
+                       f"({product.portion_mark()}): re-mark one with nia ach mark-hypothesis, or include the "
+                       "reports it draws on")
+    rated = {key: r for key, r in rated.items() if key[0] in {h.id for h in found}}
+    return build_annex([(h.id, h.text, h.marking) for h in found],
                        [(e, kind, source, label, marking) for e, (kind, source, label, marking, _) in kept.items()],
-                       {key: r for key, r in rated.items() if key[1] in kept}, included)
+                       {key: r for key, r in rated.items() if key[1] in kept})
 
 
 @dataclass(frozen=True)
@@ -187,18 +225,68 @@ def sensitivity(session: Session, case: str) -> list[Sensitivity]:
             for c in ach.sensitivity([h.id for h in found], list(shown), rated)]
 
 
-def add_hypothesis(session: Session, case: str, text: str) -> int:
+def _own_marking(session: Session, case: str, action: str, level: Level, caveats: list[str] | tuple[str, ...],
+                 details: dict[str, Any]) -> Marking:
+    """The marking these words name, refused (and audited) when it is above what this user may read: a level over
+    their clearance, or a compartment they do not hold. A caveat the vault does not know is bad input."""
+    reader = session.access()
+    if level > reader.level:
+        session.audit(action, f"ach {case}", "refused", {**details, "reason": "above own clearance",
+                                                         "level": level.english})
+        raise BadInput(f"you may not mark a hypothesis {level.english}: your clearance is {reader.level.english}")
+    records = resolve_caveats(session, list(caveats))
+    marking = Marking.of(level, (r.caveat for r in records))
+    missing = sorted(marking.compartments - reader.compartments)
+    if missing:
+        session.audit(action, f"ach {case}", "refused", {**details, "reason": "compartment not held"})
+        raise BadInput(f"you may not mark a hypothesis with {', '.join(missing)}: you do not hold it")
+    return marking
+
+
+def add_hypothesis(session: Session, case: str, text: str, level: Level,
+                   caveats: list[str] | tuple[str, ...] = ()) -> int:
+    """Add a hypothesis marked by its author: ``level`` and ``caveats`` (names or aliases the vault knows), at
+    most what the author may read."""
     session.require(Action.CASE_EDIT, f"ach {case}")
     text = text.strip()
     if not text:
         raise BadInput("a hypothesis needs its words")
     if len(text) > MAX_HYPOTHESIS:
         raise BadInput(f"a hypothesis is at most {MAX_HYPOTHESIS} characters")
+    case_id = _case(session, case)
+    marking = _own_marking(session, case, "ach.hypothesis.add", level, caveats, {})
     with session.db.transaction():
-        case_id = _case(session, case)
-        made = store.add_hypothesis(session.db, case_id, text, session.name, iso_utc(session.clock.now()))
-        session.audit("ach.hypothesis.add", case, details={"id": made})
+        made = store.add_hypothesis(session.db, case_id, text, session.name, iso_utc(session.clock.now()), marking)
+        session.audit("ach.hypothesis.add", case, details={"id": made, "marking": marking.portion_mark()})
     return made
+
+
+def mark_hypothesis(session: Session, case: str, hypothesis_id: int, level: Level,
+                    caveats: list[str] | tuple[str, ...], why: str) -> Marking:
+    """Re-mark a hypothesis: its level and its whole set of caveats become these. Its author (an analyst) or an
+    officer, who must be able to read it now and may mark it no higher than they may read; a reason is required
+    and the change is audited with the marking before and after."""
+    if session.role is not Role.OFFICER:
+        session.require(Action.CASE_EDIT, f"ach {case}")
+    if not why.strip():
+        raise BadInput("say why the hypothesis is re-marked (--why)")
+    if len(why) > MAX_WHY:
+        raise BadInput(f"a reason is at most {MAX_WHY} characters")
+    case_id, found, _, _ = _parts(session, case)
+    _hidden_hypothesis(session, case, case_id, hypothesis_id, "ach.hypothesis.mark", found)
+    before = next(h for h in found if h.id == hypothesis_id)
+    if session.role is not Role.OFFICER and before.user != session.name:
+        session.audit("ach.hypothesis.mark", f"ach {case}", "refused",
+                      {"hypothesis": hypothesis_id, "reason": "not the author"})
+        raise PermissionRefused(f"refused: hypothesis {hypothesis_id} is {before.user}'s; its author or an "
+                                "officer re-marks it")
+    marking = _own_marking(session, case, "ach.hypothesis.mark", level, caveats, {"hypothesis": hypothesis_id})
+    with session.db.transaction():
+        store.set_marking(session.db, hypothesis_id, marking, session.name, iso_utc(session.clock.now()))
+        session.audit("ach.hypothesis.mark", f"ach {case}", details={
+            "hypothesis": hypothesis_id, "from": before.marking.portion_mark(), "to": marking.portion_mark(),
+            "why": why.strip()})
+    return marking
 
 
 def add_evidence(session: Session, case: str, report_id: int | None = None, assessment_id: int | None = None) -> int:
@@ -236,8 +324,7 @@ def mark(session: Session, case: str, hypothesis_id: int, evidence_id: int, rati
     if parsed is None:
         raise BadInput(f"a rating is CC, C, N/A, I or II, not {str(rating)[:20]!r}")
     case_id, found, shown, _ = _parts(session, case)
-    if hypothesis_id not in {h.id for h in found}:
-        raise BadInput(f"the case {case!r} has no hypothesis {hypothesis_id}")
+    _hidden_hypothesis(session, case, case_id, hypothesis_id, "ach.mark", found)
     if evidence_id not in shown:
         if evidence_id in {e.id for e in store.evidence(session.db, case_id)}:  # hidden: audited, told alike
             session.audit("ach.mark", f"ach {case}", "refused", {"evidence": evidence_id, "reason": "need to know"})
@@ -254,9 +341,11 @@ def withdraw(session: Session, case: str, hypothesis_id: int | None = None, evid
     session.require(Action.CASE_EDIT, f"ach {case}")
     if (hypothesis_id is None) == (evidence_id is None):
         raise BadInput("withdraw one hypothesis or one item")
-    case_id, _, shown, _ = _parts(session, case)
+    case_id, found, shown, _ = _parts(session, case)
     if evidence_id is not None and evidence_id not in shown:
         raise BadInput(f"the case {case!r} has no item {evidence_id} you may read")
+    if hypothesis_id is not None:
+        _hidden_hypothesis(session, case, case_id, hypothesis_id, "ach.withdraw", found)
     table, row = ("ach_hypotheses", hypothesis_id) if hypothesis_id is not None else ("ach_evidence", evidence_id)
     assert row is not None
     with session.db.transaction():

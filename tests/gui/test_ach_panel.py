@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from nia_desktop.core.classification import Level
 from nia_desktop.services import ach, fusion, importing, reports
 from nia_desktop.services.session import unlock
 from nia_desktop.ui.main_window import MainWindow
@@ -28,8 +29,8 @@ def ach_vault(vault_dir: Path, tmp_path: Path) -> dict[str, int]:
         ids = {r.path.rsplit("/", 1)[-1]: r.id for r in reports.list_reports(anna)}
         fusion.create_case(anna, "Quay")
         fusion.add_to_case(anna, "Quay", list(ids.values()))
-        h1 = ach.add_hypothesis(anna, "Quay", "Tang recruits for a service")
-        h2 = ach.add_hypothesis(anna, "Quay", "Tang is a businessman")
+        h1 = ach.add_hypothesis(anna, "Quay", "Tang recruits for a service", Level.CONFIDENTIAL)
+        h2 = ach.add_hypothesis(anna, "Quay", "Tang is a businessman", Level.CONFIDENTIAL)
         e1 = ach.add_evidence(anna, "Quay", report_id=ids["a.txt"])
     return {"h1": h1, "h2": h2, "e1": e1, "b": ids["b.txt"]}
 

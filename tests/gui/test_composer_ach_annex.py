@@ -18,7 +18,8 @@ from tests.gui.test_bundle_views import case_vault, open_view  # noqa: F401 (the
 
 def test_the_composer_annexes_the_matrix(qtbot, case_vault: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     with unlock(case_vault, ANALYST, ANALYST_PASS) as anna:
-        h = ach.add_hypothesis(anna, "harbour", "The attaché maps the port for a service")
+        h = ach.add_hypothesis(anna, "harbour", "The attaché maps the port for a service",
+                               Level.UNCLASSIFIED)
         first = min(int(r[0]) for r in anna.db.query("SELECT report_id FROM case_reports"))
         e = ach.add_evidence(anna, "harbour", report_id=first)
         ach.mark(anna, "harbour", h, e, "C")

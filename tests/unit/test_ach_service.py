@@ -37,8 +37,8 @@ def built(vault_dir: Path, tmp_path: Path) -> dict[str, int]:
         ids = {r.path.rsplit("/", 1)[-1]: r.id for r in reports.list_reports(anna)}
         fusion.create_case(anna, CASE)
         fusion.add_to_case(anna, CASE, list(ids.values()))
-        h1 = ach.add_hypothesis(anna, CASE, "The courier works for ZORIN")
-        h2 = ach.add_hypothesis(anna, CASE, "The courier is freelance")
+        h1 = ach.add_hypothesis(anna, CASE, "The courier works for ZORIN", Level.CONFIDENTIAL)
+        h2 = ach.add_hypothesis(anna, CASE, "The courier is freelance", Level.CONFIDENTIAL)
         ts = ach.add_evidence(anna, CASE, report_id=ids["ciro-ts.txt"])
         s = ach.add_evidence(anna, CASE, report_id=ids["dih-s.txt"])
         c = ach.add_evidence(anna, CASE, report_id=ids["npa-c.txt"])
@@ -118,7 +118,7 @@ def test_roles_and_bad_input(vault_dir: Path, built: dict[str, int]) -> None:
     with unlock(vault_dir, OFFICER, OFFICER_PASS) as olive:
         assert len(ach.matrix(olive, CASE).hypotheses) == 2
         with pytest.raises(PermissionRefused):
-            ach.add_hypothesis(olive, CASE, "A third one")
+            ach.add_hypothesis(olive, CASE, "A third one", Level.UNCLASSIFIED)
         with pytest.raises(PermissionRefused):
             ach.mark(olive, CASE, built["h1"], built["c"], "I")
     with unlock(vault_dir, COURIER, COURIER_PASS) as carl, pytest.raises(PermissionRefused):
@@ -132,7 +132,7 @@ def test_roles_and_bad_input(vault_dir: Path, built: dict[str, int]) -> None:
         with pytest.raises(BadInput, match="no hypothesis"):
             ach.mark(anna, CASE, 999, built["c"], "C")
         with pytest.raises(BadInput, match="needs its words"):
-            ach.add_hypothesis(anna, CASE, "  ")
+            ach.add_hypothesis(anna, CASE, "  ", Level.UNCLASSIFIED)
         with pytest.raises(BadInput, match="one report or one assessment"):
             ach.add_evidence(anna, CASE)
         assert ach.add_evidence(anna, CASE, report_id=built["npa-c.txt"]) == built["c"]  # already in: same item

@@ -1,12 +1,13 @@
 """The ACH matrix as an optional annex of a briefing, portion-marked like the rest.
 
 Each evidence row carries its item's marking (its report's, or for an assessment the combination of the
-reports it cites); the hypotheses, their scores and ranks carry the combination of every report the product
-includes, as the summary does (a hypothesis is the analysts' own words, written with all of them in view; its
-scores derive from the rows, which rest on those reports). Only items resting wholly on the product's own
-reports are annexed, and the scores and diagnosticity are computed again from those rows alone (core/ach.py),
-so the annex says nothing of an item left out. A tearline version carries no annex (services/briefings.py):
-like the full summary, the hypotheses' words may draw on what is above the line.
+reports it cites); each hypothesis carries its own, chosen by its author (schema v21), and only hypotheses
+marked within the product are annexed (services/ach.annex); the scores and ranks carry the combination of the
+rows and the hypotheses they are computed from. Only items resting wholly on the product's own reports are
+annexed, and the scores and diagnosticity are computed again from those rows and hypotheses alone
+(core/ach.py), so the annex says nothing of an item or a hypothesis left out. A tearline version carries no
+annex (services/briefings.py). An annex made before hypotheses were marked has none on its hypotheses
+(``marking`` None): they are shown with the scores' marking, as they were then, and its JSON is unchanged.
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ class AnnexHypothesis:
     text: str
     score: int
     rank: int
+    marking: Marking | None = None  # its own portion mark; None in an annex made before hypotheses had one
+
+    def to_json(self) -> dict[str, Any]:
+        value: dict[str, Any] = {"id": self.id, "text": self.text, "score": self.score, "rank": self.rank}
+        if self.marking is not None:  # absent, not null, in an older annex: its digest stays what it was
+            value["marking"] = self.marking.to_json()
+        return value
 
 
 @dataclass(frozen=True)
@@ -43,15 +51,18 @@ class AnnexItem:
 class AchAnnex:
     hypotheses: list[AnnexHypothesis]
     items: list[AnnexItem]
-    hypotheses_marking: Marking  # the hypotheses, scores and ranks: every included report's (as the summary's)
+    hypotheses_marking: Marking  # the scores and ranks (and, in an older annex, the hypotheses' words)
+
+    def portion(self, hypothesis: AnnexHypothesis) -> Marking:
+        """A hypothesis' portion mark: its own, or in an older annex the scores'."""
+        return hypothesis.marking if hypothesis.marking is not None else self.hypotheses_marking
 
     @property
     def portions(self) -> list[Marking]:
-        return [self.hypotheses_marking, *(i.marking for i in self.items)]
+        return [self.hypotheses_marking, *(self.portion(h) for h in self.hypotheses), *(i.marking for i in self.items)]
 
     def to_json(self) -> dict[str, Any]:
-        return {"hypotheses": [{"id": h.id, "text": h.text, "score": h.score, "rank": h.rank}
-                               for h in self.hypotheses],
+        return {"hypotheses": [h.to_json() for h in self.hypotheses],
                 "hypotheses_marking": self.hypotheses_marking.to_json(),
                 "items": [{"evidence": i.evidence, "kind": i.kind, "source": i.source, "label": i.label,
                            "ratings": list(i.ratings), "diagnosticity": i.diagnosticity,
@@ -59,24 +70,25 @@ class AchAnnex:
 
     @classmethod
     def from_json(cls, value: dict[str, Any]) -> AchAnnex:
-        return cls([AnnexHypothesis(int(h["id"]), str(h["text"]), int(h["score"]), int(h["rank"]))
+        return cls([AnnexHypothesis(int(h["id"]), str(h["text"]), int(h["score"]), int(h["rank"]),
+                                    Marking.from_json(h["marking"]) if h.get("marking") is not None else None)
                     for h in value["hypotheses"]],
                    [AnnexItem(int(i["evidence"]), str(i["kind"]), int(i["source"]), str(i["label"]),
                               [str(r) for r in i["ratings"]], int(i["diagnosticity"]), Marking.from_json(i["marking"]))
                     for i in value["items"]], Marking.from_json(value["hypotheses_marking"]))
 
 
-def build(hypotheses: list[tuple[int, str]], items: list[tuple[int, str, int, str, Marking]],
-          cells: ach.Cells, included: Marking | None = None) -> AchAnnex:
-    """The annex of these hypotheses (id, text) and rows (evidence id, kind, source id, label, marking), scored
-    from these rows alone; ``included``: the combined marking of the product's reports (default: the rows')."""
-    ids = [h for h, _ in hypotheses]
+def build(hypotheses: list[tuple[int, str, Marking]], items: list[tuple[int, str, int, str, Marking]],
+          cells: ach.Cells) -> AchAnnex:
+    """The annex of these hypotheses (id, text, marking) and rows (evidence id, kind, source id, label, marking),
+    scored from these alone; the caller chose them (within the product)."""
+    ids = [h for h, *_ in hypotheses]
     rows = [e for e, *_ in items]
     scored = ach.scores(ids, rows, cells)
     ranked = ach.ranks(scored)
-    return AchAnnex([AnnexHypothesis(h, text, scored[h], ranked[h]) for h, text in hypotheses],
+    return AchAnnex([AnnexHypothesis(h, text, scored[h], ranked[h], marking) for h, text, marking in hypotheses],
                     [AnnexItem(e, kind, source, label,
                                [cells[(h, e)].value if (h, e) in cells else "" for h in ids],
                                ach.diagnosticity(ids, e, cells), marking)
                      for e, kind, source, label, marking in items],
-                    combine([m for *_, m in items] + ([included] if included is not None else [])))
+                    combine([*(m for *_, m in items), *(m for *_, m in hypotheses)]))

@@ -55,12 +55,12 @@ def mark(marking: Marking | None) -> str:
 
 
 def annex_html(annex: AchAnnex | None) -> str:
-    """The ACH annex: hypotheses (marked with every row's marking), then one marked row per item."""
+    """The ACH annex: hypotheses (each with its own portion mark), then one marked row per item."""
     if annex is None:
         return ""
     marked = mark(annex.hypotheses_marking)
-    hypotheses = "".join(f"<li>{marked}H{h.id}: {escape(h.text)} <span class=\"meta\">(inconsistency {h.score}, "
-                         f"rank {h.rank})</span></li>" for h in annex.hypotheses)
+    hypotheses = "".join(f"<li>{mark(annex.portion(h))}H{h.id}: {escape(h.text)} <span class=\"meta\">"
+                         f"(inconsistency {h.score}, rank {h.rank})</span></li>" for h in annex.hypotheses)
     heads = "".join(f"<th>H{h.id}</th>" for h in annex.hypotheses)
     rows = "".join(
         f"<tr><td>{mark(i.marking)}</td><td>E{i.evidence}</td><td>{escape(i.kind)} #{i.source}</td>"

@@ -147,14 +147,14 @@ def _chart_annex(pdf: FPDF, annex: ChartAnnex, width: float) -> None:
 
 
 def _annex(pdf: FPDF, annex: AchAnnex) -> None:
-    """The ACH matrix: hypotheses marked with every row's marking, then one marked row per item."""
+    """The ACH matrix: hypotheses with their own portion marks, then one marked row per item."""
     _heading(pdf, "Annex: analysis of competing hypotheses")
     _paragraph(pdf, "Each cell: CC very consistent, C consistent, N/A not applicable, I inconsistent, II very "
                     "inconsistent. Inconsistency counts I as 1 and II as 2 (lower is more likely); diagnosticity "
                     "is the spread of an item's ratings.", size=8.5, grey=True)
     marked = _mark(annex.hypotheses_marking)
     for h in annex.hypotheses:
-        _paragraph(pdf, f"{marked}H{h.id}: {h.text} (inconsistency {h.score}, rank {h.rank})")
+        _paragraph(pdf, f"{_mark(annex.portion(h))}H{h.id}: {h.text} (inconsistency {h.score}, rank {h.rank})")
     heads = [f"H{h.id}" for h in annex.hypotheses]
     rows = [[_mark(i.marking).strip(), f"E{i.evidence}", f"{i.kind} #{i.source}", i.label,
              *[SHOWN.get(r, "") for r in i.ratings], str(i.diagnosticity)] for i in annex.items]

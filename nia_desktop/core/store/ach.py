@@ -1,12 +1,16 @@
 """ACH matrices (schema v18): a case's hypotheses, its evidence (a report or an assessment of the case), and
 the analysts' ratings of each cell (core/ach.py). Rows are never deleted: a hypothesis or an item withdrawn
-keeps its row, marked withdrawn, so the audit log's ids keep meaning what they meant."""
+keeps its row, marked withdrawn, so the audit log's ids keep meaning what they meant. Since schema v21
+(ach_marking_schema.py) each hypothesis carries a marking, its level and caveats kept as a report's are."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nia_desktop.core.ach import Rating
+from nia_desktop.core.classification import Level
+from nia_desktop.core.markings import Caveat, CaveatKind, Marking
 from nia_desktop.core.vault.connection import VaultConnection
 
 
@@ -47,6 +51,8 @@ class Hypothesis:
     text: str
     user: str
     at: str
+    marking: Marking
+    marked_by: str | None = None  # None: the default given at migration (v21), never chosen by anyone
 
 
 @dataclass(frozen=True)
@@ -60,16 +66,38 @@ class Evidence:
     at: str
 
 
-def add_hypothesis(db: VaultConnection, case_id: int, text: str, user: str, at: str) -> int:
-    cursor = db.execute("INSERT INTO ach_hypotheses (case_id, text, user, at) VALUES (?,?,?,?)",
-                        (case_id, text, user, at))
-    return int(cursor.lastrowid or 0)
+def add_hypothesis(db: VaultConnection, case_id: int, text: str, user: str, at: str, marking: Marking) -> int:
+    cursor = db.execute("INSERT INTO ach_hypotheses (case_id, text, user, at, level, marked_by, marked_at) "
+                        "VALUES (?,?,?,?,?,?,?)", (case_id, text, user, at, int(marking.level), user, at))
+    made = int(cursor.lastrowid or 0)
+    _set_caveats(db, made, marking.names)
+    return made
+
+
+def set_marking(db: VaultConnection, hypothesis_id: int, marking: Marking, user: str, at: str) -> None:
+    """Re-mark a hypothesis: its level and its whole set of caveats become these."""
+    db.execute("UPDATE ach_hypotheses SET level = ?, marked_by = ?, marked_at = ? WHERE id = ?",
+               (int(marking.level), user, at, hypothesis_id))
+    _set_caveats(db, hypothesis_id, marking.names)
+
+
+def _set_caveats(db: VaultConnection, hypothesis_id: int, names: Iterable[str]) -> None:
+    db.execute("DELETE FROM ach_hypothesis_caveats WHERE hypothesis_id = ?", (hypothesis_id,))
+    for name in sorted(set(names)):
+        db.execute("INSERT INTO ach_hypothesis_caveats (hypothesis_id, caveat) VALUES (?, ?)", (hypothesis_id, name))
 
 
 def hypotheses(db: VaultConnection, case_id: int) -> list[Hypothesis]:
-    return [Hypothesis(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in db.query(
-        "SELECT id, text, user, at FROM ach_hypotheses WHERE case_id = ? AND withdrawn = 0 ORDER BY id",
-        (case_id,))]
+    """Every current hypothesis of the case with its marking (the caller shows only those its reader may read)."""
+    kinds = {str(n): CaveatKind(str(k)) for n, k in db.query("SELECT name, kind FROM caveats")}
+    caveats: dict[int, list[Caveat]] = {}
+    for h, name in db.query("SELECT c.hypothesis_id, c.caveat FROM ach_hypothesis_caveats c "
+                            "JOIN ach_hypotheses h ON h.id = c.hypothesis_id WHERE h.case_id = ?", (case_id,)):
+        caveats.setdefault(int(h), []).append(Caveat(str(name), kinds.get(str(name), CaveatKind.UNKNOWN)))
+    return [Hypothesis(int(r[0]), str(r[1]), str(r[2]), str(r[3]),
+                       Marking.of(Level(int(r[4])), caveats.get(int(r[0]), ())), None if r[5] is None else str(r[5]))
+            for r in db.query("SELECT id, text, user, at, level, marked_by FROM ach_hypotheses "
+                              "WHERE case_id = ? AND withdrawn = 0 ORDER BY id", (case_id,))]
 
 
 def find_evidence(db: VaultConnection, case_id: int, report_id: int | None, assessment_id: int | None) -> int | None:

@@ -1,6 +1,6 @@
-"""The ACH matrix as a briefing's annex: portion-marked rows, hypotheses marked with every row, scores from the
-annexed rows alone, absent from a briefing that does not ask for it (its bytes unchanged), refused below a
-tearline; rendered in the HTML and the PDF."""
+"""The ACH matrix as a briefing's annex: portion-marked rows, each hypothesis with its own portion mark and only
+those within the product, scores from the annexed rows and hypotheses alone, absent from a briefing that does
+not ask for it (its bytes unchanged), refused below a tearline; rendered in the HTML and the PDF."""
 
 from __future__ import annotations
 
@@ -26,9 +26,12 @@ from tests.unit.test_ach_service import CASE, _lowered, built  # noqa: F401 (the
 TS, C = Marking(Level.TOP_SECRET), Marking(Level.CONFIDENTIAL)
 
 
+S = Marking(Level.SECRET)
+
+
 def _annex() -> ach_annex.AchAnnex:
     cells = {(1, 10): Rating.CONSISTENT, (2, 10): Rating.VERY_INCONSISTENT, (1, 20): Rating.INCONSISTENT}
-    return ach_annex.build([(1, "GRU directs it"), (2, "A lone operator")],
+    return ach_annex.build([(1, "GRU directs it", S), (2, "A lone operator", C)],
                            [(10, "report", 7, "Quay meeting", TS), (20, "report", 8, "Dock note", C)], cells)
 
 
@@ -37,12 +40,17 @@ def test_the_annex_is_scored_and_marked_from_its_rows() -> None:
     assert [(h.score, h.rank) for h in annex.hypotheses] == [(1, 1), (2, 2)]
     assert [i.ratings for i in annex.items] == [["C", "II"], ["I", ""]]
     assert [i.diagnosticity for i in annex.items] == [3, 1]
-    assert annex.hypotheses_marking.level is Level.TOP_SECRET
-    # The hypotheses carry every included report's marking, as the summary does, even above their rows'.
-    lower = ach_annex.build([(1, "GRU directs it")], [(20, "report", 8, "Dock note", C)], {},
-                            included=Marking(Level.SECRET))
+    assert annex.hypotheses_marking.level is Level.TOP_SECRET  # the scores rest on the TS row
+    assert [annex.portion(h) for h in annex.hypotheses] == [S, C]  # each hypothesis its own mark
+    # The scores carry the rows' and the hypotheses' markings, even above the rows'.
+    lower = ach_annex.build([(1, "GRU directs it", S)], [(20, "report", 8, "Dock note", C)], {})
     assert lower.hypotheses_marking.level is Level.SECRET and lower.items[0].marking == C
     assert ach_annex.AchAnnex.from_json(lower.to_json()) == lower
+    # An annex made before hypotheses were marked: read as it was, its JSON (and so its digest) unchanged.
+    older = {**lower.to_json(), "hypotheses": [{"id": 1, "text": "GRU directs it", "score": 0, "rank": 1}]}
+    read = ach_annex.AchAnnex.from_json(older)
+    assert read.hypotheses[0].marking is None and read.portion(read.hypotheses[0]) == read.hypotheses_marking
+    assert read.to_json() == older
     plain = briefing()
     assert plain.classification is Level.SECRET and "ach" not in plain.to_json()
     annexed = Briefing.from_json({**plain.to_json(), "ach": annex.to_json()})
@@ -53,11 +61,13 @@ def test_the_annex_is_scored_and_marked_from_its_rows() -> None:
     assert "Annex: analysis of competing hypotheses" in html
     assert '<span class="portion">(TS)</span> </td><td>E10</td>' in html
     assert '<span class="portion">(C)</span> </td><td>E20</td>' in html
-    assert '<span class="portion">(TS)</span> H1: GRU directs it' in html
+    assert '<span class="portion">(S)</span> H1: GRU directs it' in html
+    assert '<span class="portion">(C)</span> H2: A lone operator' in html
     assert "Annex" not in render_html(plain)
     pdf = pdfium.PdfDocument(render_pdf(annexed))
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
-    assert "Annex: analysis of competing hypotheses" in text and "(TS) H1: GRU directs it" in text
+    assert "Annex: analysis of competing hypotheses" in text and "(S) H1: GRU directs it" in text
+    assert "(C) H2: A lone operator" in text
 
 
 def test_compose_annexes_only_the_items_on_the_products_reports(vault_dir: Path,
