@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from nia_desktop.core.audit import AuditEntry
 from nia_desktop.core.classification import Level
 from nia_desktop.core.errors import BadInput, PermissionRefused
 from nia_desktop.core.roles import Role
@@ -56,7 +57,7 @@ def vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict
         yield root, ids
 
 
-def _read(entries: list[audit_log.AuditEntry]) -> list[int]:
+def _read(entries: list[AuditEntry]) -> list[int]:
     found = [e for e in entries if e.action == "report.events"]
     return sorted(found[-1].details["reports"]) if found else []
 
