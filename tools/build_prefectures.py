@@ -18,6 +18,7 @@ or leave a sliver between them. Rings are cut at the vertices where the set of p
 changes (junctions and coast/border transitions); each piece is simplified once by Douglas-Peucker in one
 canonical direction and reused, reversed where needed, by every prefecture that has it.
 
+Label points: inside each prefecture's largest ring, as far from its edges as a grid search finds.
 Names: the gazetteer's own (japan.tsv, ``jp:NN``): name_en without "Prefecture"/"Metropolis", name_ja its first
 form, matched to Natural Earth's name_local (its English name where name_local is empty: Shizuoka); ISO 3166-2
 ``JP-NN`` from the gazetteer id (this Natural Earth version leaves iso_3166_2 as "JP-"). The output rounds to
@@ -31,6 +32,7 @@ import datetime
 import hashlib
 import itertools
 import json
+import math
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -157,6 +159,37 @@ def _moved(shapes: list[list[list[Point]]], codes: list[str]) -> list[list[list[
     return shapes
 
 
+def _area(ring: list[Point]) -> float:
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring))) / 2
+
+
+def label_point(rings: list[list[Point]], steps: int = 48) -> Point:
+    """Where a prefecture's name goes: the point of its largest ring farthest from that ring's edges (a grid
+    search, at build time). Natural Earth's own label points put Kagoshima's and Nagasaki's in the sea, among
+    their islands."""
+    ring = max(rings, key=_area)
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    scale = math.cos(math.radians(sum(ys) / len(ys)))
+    best, where = -1.0, ring[0]
+    for i in range(1, steps):
+        for j in range(1, steps):
+            x = min(xs) + (max(xs) - min(xs)) * i / steps
+            y = min(ys) + (max(ys) - min(ys)) * j / steps
+            if not _holds(ring, y, x):
+                continue
+            edge = min(_segment_distance((x, y), a, b, scale) for a, b in itertools.pairwise(ring))
+            if edge > best:
+                best, where = edge, (x, y)
+    return where
+
+
+def _segment_distance(point: Point, a: Point, b: Point, scale: float) -> float:
+    px, py = (point[0] - a[0]) * scale, point[1] - a[1]
+    dx, dy = (b[0] - a[0]) * scale, b[1] - a[1]
+    t = max(0.0, min(1.0, (px * dx + py * dy) / (dx * dx + dy * dy))) if dx or dy else 0.0
+    return math.hypot(px - t * dx, py - t * dy)
+
+
 def _flat(ring: Iterable[Point]) -> list[float]:
     flat: list[float] = []
     last = None
@@ -188,9 +221,9 @@ def build(features: list[dict[str, Any]]) -> dict[str, Any]:
     prefectures = []
     for ((entry_id, iso, english), local, props, _), rings in sorted(zip(picked, shapes, strict=True)):
         flat = [_flat(r) for r in rings]
+        x, y = label_point(rings)
         prefectures.append({"iso": iso, "id": entry_id, "name_en": english, "name_ja": local,
-                            "label": [round(float(props["longitude"]), DIGITS),
-                                      round(float(props["latitude"]), DIGITS)],
+                            "label": [round(x, DIGITS), round(y, DIGITS)],
                             "ne_adm1_code": props.get("adm1_code"),
                             "rings": [r for r in flat if len(r) >= 8]})
     return {"source": SOURCE, "licence": "public domain (Natural Earth; 'Made with Natural Earth')",
