@@ -11,12 +11,17 @@ labels ever collide. A legend below names the kinds drawn.
 from __future__ import annotations
 
 import math
+import threading
 import unicodedata
+from functools import cache
+
+from fpdf import FPDF
 
 from nia_desktop.core import chart_layout
 from nia_desktop.core.briefing.chart_annex import ChartAnnex
 from nia_desktop.core.briefing.figures import Circle, Figure, Label, Line, Polygon, Shape
 from nia_desktop.core.display import escape_untrusted
+from nia_desktop.core.resources import resources_root
 
 KIND_COLOURS = {"person": "#2f6fb3", "organization": "#8a4fbf", "location": "#2e8b57", "operation": "#c8102e"}
 SELECTOR_COLOUR = "#d98e04"
@@ -50,10 +55,26 @@ def symbol(kind: str, x: float, y: float, r: float) -> Shape:
     return Polygon(points, colour)
 
 
+_MEASURING = threading.Lock()
+
+
+@cache
+def _metrics() -> FPDF:
+    """The briefing's font (IPAex Gothic, as the PDF sets the labels), loaded once to measure text."""
+    pdf = FPDF()
+    pdf.add_font("IPAexGothic", fname=str(resources_root() / "fonts" / "ipaexg.ttf"))
+    pdf.set_font("IPAexGothic", size=10)
+    return pdf
+
+
 def text_width(text: str, size: float) -> float:
-    """A generous width for ``text`` at ``size`` (wide characters a full em, others 0.62 of one): the labels are
-    kept apart by these boxes, so overestimating only leaves more space."""
-    return sum(size * (1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.62) for ch in text)
+    """A slightly generous width for ``text`` at ``size``, from the font the PDF sets it in (a character it
+    lacks: a full em): the labels are kept apart by these boxes, so overestimating only leaves more space."""
+    with _MEASURING:
+        measured = _metrics().get_string_width(text)  # mm at 10 pt
+    em = measured * 72 / 25.4 / 10
+    floor = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+    return max(em, floor) * size * 1.08
 
 
 def _label_box(label: Label) -> Box:

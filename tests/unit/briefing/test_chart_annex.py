@@ -7,6 +7,7 @@ JSON, the HTML and the PDF only when asked for (a briefing without one keeps its
 from __future__ import annotations
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from nia_desktop.core.briefing import chart_annex, chart_figure
 from nia_desktop.core.briefing.content import Briefing, EntityLine
@@ -127,3 +128,24 @@ def test_the_annex_travels_in_the_json_and_is_drawn_in_the_html_and_pdf() -> Non
     assert "Annex: link chart" in text and f"{annex.marking.portion_mark()} Link chart" in text
     assert "山田太郎" in text and "Sakura Media" in text and "CANARY" not in text
     assert all(page.count(plain.marking.banner()) >= 2 for page in pages)  # banner top and bottom on every page
+
+
+def test_no_two_labels_overlap_in_the_pdf_as_drawn() -> None:
+    """Measured in the PDF itself (pdfium's bounds of each text object set at the labels' size): wide capitals,
+    crowded or spread, no label touches another."""
+    plain = briefing()
+    crowd = [EntityLine(f"ENTITY NUMBER {i} WWW", ("person", "organization", "location", "email")[i % 4], [], [],
+                        [1, 2] if i % 3 else [1]) for i in range(80)]
+    marks = {s.report_id: s.portion for s in plain.sources}
+    for spacing in (None, 20.0, 45.0):
+        saved = None if spacing is None else [chart_annex.SavedPlace(e.kind, e.name, (i % 8) * spacing,
+                                                                     (i // 8) * spacing) for i, e in enumerate(crowd)]
+        annex = chart_annex.build(crowd, marks, saved)
+        pdf = pdfium.PdfDocument(render_pdf(Briefing.from_json({**plain.to_json(), "chart": annex.to_json()})))
+        page = next(pdf[i] for i in range(len(pdf)) if "Link chart: entities" in pdf[i].get_textpage().get_text_range())
+        texts = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT])
+        boxes = [o.get_bounds() for o in texts if o.get_font_size() < 7.6]
+        assert len(boxes) > 30, spacing  # the labels and the legend
+        touching = [(a, b) for n, a in enumerate(boxes) for b in boxes[n + 1:]
+                    if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+        assert touching == [], spacing
