@@ -134,6 +134,11 @@ def _judgements(session: Session, include_revoked: bool = False) -> list[tuple[J
     return [(j, revoked) for j, revoked in found if readable.issuperset(j.reports)]
 
 
+def judgements_in_force(session: Session) -> list[Judgement]:
+    """The judgements in force that apply for this user (resting only on reports they may read), in order made."""
+    return [j for j, _ in _judgements(session)]
+
+
 def _case_id(session: Session, case: str) -> int:
     case_id = cases.find(session.db, case)
     if case_id is None:

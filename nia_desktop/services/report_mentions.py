@@ -13,10 +13,17 @@ on a report the user may no longer read. Within that scope every report is
 readable, so an entity's report count counts readable reports only.
 Overlapping mentions (a domain implied by the URL around it) keep the first,
 longer one: a mark covers each character at most once.
+
+An analyst's "this text is (not) an entity" made since the fusion shown
+(core/fusion/marks.py; the scope lists the judgements it applied) is shown
+at once as the next fusion will have it in this report: its mentions marked
+``pending`` (no entity yet: entity id 0) in place of what they overlap, the
+dropped ones left out. An undo shows after the next fusion.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +45,7 @@ class MarkedMention:
     entity_name: str
     kind: str  # the entity's kind (what the mark's colour and underline say)
     reports: int  # the entity's reports in the user's fusion: readable reports only
+    pending: bool = False  # an analyst's judgement since the fusion: shown as the next fusion will have it
 
 
 def report_mentions(session: Session, report_id: int, case: str = "") -> list[MarkedMention]:
@@ -60,7 +68,35 @@ def report_mentions(session: Session, report_id: int, case: str = "") -> list[Ma
         "FROM fusion_mentions m JOIN fusion_entities e ON e.scope_id = m.scope_id AND e.id = m.entity_id "
         "WHERE m.scope_id = ? AND m.report_id = ? ORDER BY m.start_offset, m.end_offset DESC",
         (found.id, report_id))
-    return body_mentions(len(title) + 1, body, rows)
+    applied = session.db.query("SELECT judgements FROM fusion_scopes WHERE id = ?", (found.id,))
+    return with_pending(session, json.loads(applied[0][0]) if applied else [], title, body,
+                        body_mentions(len(title) + 1, body, rows))
+
+
+def with_pending(session: Session, applied: Sequence[int], title: str, body: str,
+                 marks: list[MarkedMention]) -> list[MarkedMention]:
+    """``marks`` with the text judgements in force that the fusion did not apply (not in ``applied``) shown."""
+    from nia_desktop.core.fusion.content import header_spans
+    from nia_desktop.core.fusion.marks import TEXT_VERDICTS, Marks
+    from nia_desktop.core.fusion.model import Kind, Mention
+    from nia_desktop.services.fusion import judgements_in_force
+
+    done = set(applied)
+    waiting = Marks(j for j in judgements_in_force(session) if j.verdict in TEXT_VERDICTS and j.id not in done)
+    if waiting.empty:
+        return marks
+    kinds = {k.value: k for k in Kind}
+    kept = [m for m in marks if m.kind not in kinds or not waiting.dropped(
+        Mention(kinds[m.kind], m.surface, m.surface, m.start, m.end))]
+    full = f"{title}\n{body}"
+    shift = len(title) + 1
+    added = [MarkedMention(f.mention.start - shift, f.mention.end - shift, f.mention.surface, 0, f.mention.surface,
+                           f.mention.kind.value, 0, pending=True)
+             for f in waiting.occurrences(full, header_spans(full)) if f.mention.start >= shift]
+    if not added:
+        return kept
+    kept = [m for m in kept if not any(a.start < m.end and m.start < a.end for a in added)]
+    return sorted(kept + added, key=lambda m: (m.start, -m.end))
 
 
 def body_mentions(shift: int, body: str, rows: Sequence[Sequence[Any]]) -> list[MarkedMention]:

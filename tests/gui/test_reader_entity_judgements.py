@@ -56,6 +56,12 @@ def _select(view: ReportsView, words: str) -> None:
     view.reader.text.setTextCursor(cursor)
 
 
+def _cursor_at(view: ReportsView, position: int) -> QTextCursor:
+    cursor = QTextCursor(view.reader.text.document())
+    cursor.setPosition(position)
+    return cursor
+
+
 def _focus(qtbot, view: ReportsView) -> None:  # type: ignore[no-untyped-def]
     """The view's window active again and the text focused (a closed dialog leaves activation to the platform)."""
     view.activateWindow()
@@ -94,14 +100,22 @@ def test_mark_selected_text_fuse_again_and_undo(qtbot, analyst: Session) -> None
         ("entity", "blue shed", "location", "a container yard")]
     assert made[0]["reports"] == [reader.report.summary.id]  # type: ignore[union-attr]
     assert reader.refuse_action.isEnabled() and reader.undo_judgement_action.isEnabled()
+    qtbot.waitUntil(lambda: "blue shed" in _surfaces(view), timeout=10000)  # at once, as not fused yet
+    pending = next(m for m in reader.marks if m[2].surface == "blue shed")
+    assert pending[2].pending and pending[2].kind == "location" and "next fusion" in reader.describe(pending[2])
+    assert "not fused yet" in reader.marks_status.text()
+    reader.text.setTextCursor(_cursor_at(view, pending[0] + 1))
+    with qtbot.assertNotEmitted(reader.entity_chosen):  # no entity yet to go to
+        reader.choose_entity_at_cursor()
 
     _focus(qtbot, view)
     qtbot.keyClick(reader.text, Qt.Key.Key_F5)  # fusing again runs on a worker; the marks follow
     assert not reader.refuse_action.isEnabled()
-    qtbot.waitUntil(lambda: "blue shed" in _surfaces(view), timeout=30000)
+    qtbot.waitUntil(lambda: any(m[2].surface == "blue shed" and not m[2].pending for m in reader.marks),
+                    timeout=30000)
     qtbot.waitUntil(lambda: not view.busy, timeout=10000)
     yard = next(m[2] for m in reader.marks if m[2].surface == "blue shed")
-    assert yard.kind == "location" and yard.reports == 2  # in both reports, one entity
+    assert yard.kind == "location" and yard.reports == 2 and yard.entity_id  # in both reports, one entity
 
     _focus(qtbot, view)
     qtbot.keyClick(reader.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -126,6 +140,7 @@ def test_not_an_entity_on_a_marked_mention(qtbot, analyst: Session) -> None:  # 
     assert dialog.chosen_kind == ""  # any kind, unless the analyst narrows it
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: "is not an entity" in view.banner.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Kitakyushu" not in _surfaces(view), timeout=10000)  # shown at once
     reader.refuse_action.trigger()
     qtbot.waitUntil(lambda: "Kitakyushu" not in _surfaces(view) and not view.busy, timeout=30000)
     assert mention.entity_name and "Viktor SOROKIN" in _surfaces(view)

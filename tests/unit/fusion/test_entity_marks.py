@@ -14,7 +14,7 @@ from nia_desktop.core.fusion.incremental import FusionIndex
 from nia_desktop.core.fusion.marks import Marks, check_text, entity_judgement, not_entity_judgement
 from nia_desktop.core.fusion.model import Kind
 from nia_desktop.core.store import fusion_state as state
-from nia_desktop.services import entity_marks, fusion, importing
+from nia_desktop.services import entity_marks, fusion, importing, report_mentions
 from nia_desktop.services.session import unlock
 from tests.conftest import ANALYST, ANALYST_PASS, COURIER, COURIER_PASS, OFFICER, OFFICER_PASS
 
@@ -153,12 +153,18 @@ def test_judgements_persist_through_full_fusion_parts_import_and_undo(
         dropped = entity_marks.unmark_entity(session, "Ren Nagase", None, "a cover name, not a person")
         assert fusion.pending_work(session)[0] == 2  # re-fuse recommended: both wait for a full fusion
         assert _entity(_kept(session), "青海埠頭") is None  # the kept fusion is not rewritten in place
+        shown = report_mentions.report_mentions(session, ids["b.txt"])  # the reader shows them as they will be
+        assert [(m.surface, m.kind, m.pending, m.entity_id) for m in shown if m.surface == "青海埠頭"] == [
+            ("青海埠頭", "location", True, 0)] * 2
+        assert all(m.surface != "Ren Nagase" for m in report_mentions.report_mentions(session, ids["a.txt"]))
 
         fusion.fuse_kept(session)
         whole = _kept(session)
         pier = _entity(whole, "青海埠頭")
         assert pier is not None and sorted(pier.reports) == sorted([ids["b.txt"], ids["d.txt"]])
         assert pier.kind is Kind.LOCATION and _entity(whole, "Ren Nagase") is None
+        shown = report_mentions.report_mentions(session, ids["b.txt"])
+        assert [m.pending for m in shown if m.surface == "青海埠頭"] == [False, False]  # fused now
         assert fusion.pending_work(session)[0] == 0
 
         monkeypatch.setattr(segments, "SEGMENT", 2)  # in parts: a, b | c, d: each mark's reports in both parts

@@ -2,8 +2,9 @@
 the judgement (services/entity_marks.py) on a worker for the Reports view.
 
 A judgement is recorded at once and applied by the next full fusion (the kept one is not rewritten in place):
-the banner says so and how many kept fusions wait for it, F5 fuses again on a worker (with the view's progress
-and cancel), and the open report's marks are read again when it is done. Ctrl+Z undoes the latest judgement
+the banner says so and how many kept fusions wait for it, the open report shows it at once (italic marks,
+services/report_mentions.with_pending), F5 fuses again on a worker (with the view's progress and cancel), and
+the open report's marks are read again when it is done. Ctrl+Z undoes the latest judgement
 made here (the Fusion view's Judgements tab undoes any).
 """
 
@@ -130,13 +131,14 @@ class EntityJudging(QObject):
 
     def _say(self, said: str, queued: int) -> None:
         if queued:
-            said += " " + self.tr("Not applied yet: re-fuse recommended (pending on %1 kept fusion(s)). Press F5 "
-                                  "to fuse again now; the marks follow when it is done. Ctrl+Z undoes.").replace(
+            said += " " + self.tr("Not fused yet: re-fuse recommended (pending on %1 kept fusion(s)); this report "
+                                  "shows it in italics. Press F5 to fuse again now. Ctrl+Z undoes.").replace(
                 "%1", str(queued))
         else:
             said += " " + self.tr("No fusion is kept yet: the first one applies it. Ctrl+Z undoes.")
         self.view.banner.show_message(said, "success")
         self.reader.set_judging(undo=bool(self.made), refuse=bool(queued) and not self.fusing)
+        self.reload_marks()  # a judgement not fused yet shows at once in the open report (italic)
 
     def fuse_again(self) -> None:
         """The full fusion the judgement waits for, on a worker; the open report's marks are read again after."""

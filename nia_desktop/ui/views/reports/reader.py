@@ -329,7 +329,12 @@ class ReaderPane(QWidget):
                 continue  # never a mark on other words
             marks.append((start, end, mention))
         self.marks = marks
-        if marks:
+        waiting = sum(1 for m in marks if m[2].pending)
+        if waiting:
+            self.marks_status.setText(self.tr("%1 entity mentions, %2 of them from your judgements not fused yet "
+                                              "(italic; F5 fuses again)").replace("%1", str(len(marks))).replace(
+                "%2", str(waiting)))
+        elif marks:
             self.marks_status.setText(self.tr("%1 entity mentions").replace("%1", str(len(marks))))
         else:
             self.marks_status.setText(self.tr("No entity mentions: none found, or no fusion covers this report"))
@@ -378,6 +383,8 @@ class ReaderPane(QWidget):
                     formats[mention.kind] = self.mark_format(mention.kind)
                 selection.format = QTextCharFormat(formats[mention.kind])
                 selection.format.setToolTip(self.describe(mention))
+                if mention.pending:  # a judgement not fused yet: italic, beside the fused marks
+                    selection.format.setFontItalic(True)
                 selections.append(selection)
         self.text.setExtraSelections(selections + self._hits)
 
@@ -393,7 +400,10 @@ class ReaderPane(QWidget):
 
     def describe(self, mention: MarkedMention) -> str:
         """A mark's tooltip: the entity's name and kind, and its reports (readable ones: the fusion shown draws
-        on no other)."""
+        on no other); for a judgement not fused yet, that."""
+        if mention.pending:
+            return self.tr("%1 (%2) · your judgement, applied by the next fusion (F5)").replace(
+                "%1", escape_untrusted(mention.surface, 120)).replace("%2", self.kind_name(mention.kind))
         return self.tr("%1 (%2) · in %3 of your reports · click or Ctrl+Return to show it").replace(
             "%1", escape_untrusted(mention.entity_name, 120)).replace("%2", self.kind_name(mention.kind)).replace(
             "%3", str(mention.reports))
@@ -436,7 +446,7 @@ class ReaderPane(QWidget):
                     if (point - pressed).manhattanLength() < QApplication.startDragDistance() and \
                             not self.text.textCursor().hasSelection():
                         mark = self._mark_under(point)
-                        if mark is not None:
+                        if mark is not None and not mark[2].pending:
                             self.entity_chosen.emit(mark[2].entity_id)
         return super().eventFilter(watched, event)
 
@@ -471,7 +481,7 @@ class ReaderPane(QWidget):
         if not self.marks_visible:
             return
         mark = self.mark_at(self.text.textCursor().selectionStart())
-        if mark is not None:
+        if mark is not None and not mark[2].pending:
             self.entity_chosen.emit(mark[2].entity_id)
 
     # -- the analyst's entity judgements ---------------------------------------
