@@ -25,6 +25,7 @@ from nia_desktop.core.fusion.selectors import fold
 from nia_desktop.core.markings import Marking, combine
 
 MAX_NODES = 60  # entities an annex draws at most (a page), most reported first
+KEY_LINKS = 100  # links the key lists at most, heaviest first (the figure draws every one)
 
 
 class Named(Protocol):
@@ -84,9 +85,14 @@ class ChartAnnex:
     def portions(self) -> list[Marking]:
         return [self.marking, *(n.marking for n in self.nodes), *(link.marking for link in self.links)]
 
-    def heaviest(self) -> list[AnnexLink]:
-        """The links as the key lists them: most reports first."""
-        return sorted(self.links, key=lambda x: (-x.weight, x.a, x.b))
+    def heaviest(self, limit: int | None = None) -> list[AnnexLink]:
+        """The links as the key lists them: most reports first (the first ``limit``)."""
+        return sorted(self.links, key=lambda x: (-x.weight, x.a, x.b))[:limit]
+
+    def key_note(self) -> str:
+        """What the key of links leaves out, if anything."""
+        left = len(self.links) - KEY_LINKS
+        return f"The {KEY_LINKS} heaviest links of {len(self.links)}; the figure draws them all." if left > 0 else ""
 
     def to_json(self) -> dict[str, Any]:
         return {"saved": self.saved, "offered": self.offered, "marking": self.marking.to_json(),

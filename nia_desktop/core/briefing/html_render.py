@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from nia_desktop.core.briefing.ach_annex import SHOWN, AchAnnex
-from nia_desktop.core.briefing.chart_annex import ChartAnnex
+from nia_desktop.core.briefing.chart_annex import KEY_LINKS, ChartAnnex
 from nia_desktop.core.briefing.chart_figure import figure as chart_figure
 from nia_desktop.core.briefing.content import Briefing
 from nia_desktop.core.briefing.figures import Circle, Figure, Label, Line, Polygon, link_graph, timeline
@@ -86,14 +86,16 @@ def chart_annex_html(annex: ChartAnnex | None) -> str:
                    for i, n in enumerate(annex.nodes, 1))
     links = "".join(f"<tr><td>{mark(x.marking)}</td><td>{x.a + 1} {escape(annex.nodes[x.a].name)} — {x.b + 1} "
                     f"{escape(annex.nodes[x.b].name)}</td><td>{x.weight}</td>"
-                    f"<td>{escape(', '.join(f'#{r}' for r in x.reports))}</td></tr>" for x in annex.heaviest())
+                    f"<td>{escape(', '.join(f'#{r}' for r in x.reports))}</td></tr>"
+                    for x in annex.heaviest(KEY_LINKS))
     return ("<h2>Annex: link chart</h2><p class=\"meta\">Only entities named in the included reports, linked "
             "where those reports name both; a link's weight counts those reports alone.</p>"
             f"<figure><figcaption>{mark(drawn.marking)}{escape(drawn.title)}</figcaption>{svg(drawn)}</figure>"
             "<table><tr><th>Marking</th><th>No.</th><th>Entity</th><th>Kind</th><th>Reports</th></tr>"
             f"{keys}</table>" + (
                 "<table><tr><th>Marking</th><th>Link</th><th>Weight</th><th>Reports naming both</th></tr>"
-                f"{links}</table>" if annex.links else "<p>No links among these entities.</p>"))
+                f"{links}</table><p class=\"meta\">{escape(annex.key_note())}</p>" if annex.links
+                else "<p>No links among these entities.</p>"))
 
 
 def render_html(briefing: Briefing) -> str:

@@ -19,7 +19,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from nia_desktop.core.briefing.ach_annex import SHOWN, AchAnnex
-from nia_desktop.core.briefing.chart_annex import ChartAnnex
+from nia_desktop.core.briefing.chart_annex import KEY_LINKS, ChartAnnex
 from nia_desktop.core.briefing.chart_figure import figure as chart_figure
 from nia_desktop.core.briefing.content import Briefing
 from nia_desktop.core.briefing.figures import Circle, Figure, Label, Line, Polygon, link_graph, timeline
@@ -143,7 +143,10 @@ def _chart_annex(pdf: FPDF, annex: ChartAnnex, width: float) -> None:
     if annex.links:
         _table(pdf, ["", "Link", "Weight", "Reports naming both"], [
             [_mark(x.marking).strip(), f"{x.a + 1} {annex.nodes[x.a].name} — {x.b + 1} {annex.nodes[x.b].name}",
-             str(x.weight), ", ".join(f"#{r}" for r in x.reports[:12])] for x in annex.heaviest()], (14, 50, 10, 26))
+             str(x.weight), ", ".join(f"#{r}" for r in x.reports[:12])] for x in annex.heaviest(KEY_LINKS)],
+               (14, 50, 10, 26))
+        if annex.key_note():
+            _paragraph(pdf, annex.key_note(), size=8.5, grey=True)
 
 
 def _annex(pdf: FPDF, annex: AchAnnex) -> None:

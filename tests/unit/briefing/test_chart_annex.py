@@ -81,6 +81,9 @@ def test_the_figure_has_a_symbol_per_kind_a_legend_and_no_colliding_labels() -> 
                         [], [], [1, 2] if i % 3 else [1]) for i in range(80)]
     annex = chart_annex.build(crowd, IN)
     assert len(annex.nodes) == chart_annex.MAX_NODES and annex.offered == 80
+    assert len(annex.links) == 60 * 59 // 2 and len(annex.heaviest(chart_annex.KEY_LINKS)) == 100
+    assert annex.key_note() == "The 100 heaviest links of 1770; the figure draws them all."
+    assert chart_annex.build(ENTITIES, IN).key_note() == ""
     drawn = chart_figure.figure(annex)
     labels = [s for s in drawn.shapes if isinstance(s, Label)]
     assert chart_figure.collisions(labels) == []
