@@ -107,12 +107,14 @@ def _record(session: Session, judgement: Judgement, what: str) -> Judged:
     return Judged(judgement_id, queued)
 
 
-def queue(session: Session, judgement: Judgement, judgement_id: int, revoked: bool) -> int:
-    """Pending work on every kept fusion a text judgement (made or revoked) bears on; how many. The caller holds
-    the transaction."""
+def queue(session: Session, judgement: Judgement, judgement_id: int, revoked: bool,
+          only: int | None = None) -> int:
+    """Pending work on every kept fusion a text judgement (made or revoked) bears on (or on scope ``only``); how
+    many. The caller holds the transaction."""
     if judgement.verdict not in marks.TEXT_VERDICTS:
         return 0
-    scopes = [int(sid) for (sid,) in session.db.query("SELECT id FROM fusion_scopes ORDER BY id")]
+    scopes = [int(sid) for (sid,) in session.db.query("SELECT id FROM fusion_scopes ORDER BY id")] \
+        if only is None else [only]
     if judgement.reports:
         wanted = sorted(set(judgement.reports))
         scopes = [sid for sid in scopes if state.in_scope(session.db, sid, wanted) == set(wanted)]
@@ -124,6 +126,19 @@ def queue(session: Session, judgement: Judgement, judgement_id: int, revoked: bo
     for sid in scopes:
         state.add_pending(session.db, sid, at, [(report, PENDING_REASON, detail)])
     return len(scopes)
+
+
+def queue_missed(session: Session, scope_id: int, decided: list[Judgement]) -> int:
+    """A fusion that ran with ``decided`` and was just kept as ``scope_id``: the text judgements made or revoked
+    while it ran (queued on the scope it replaced, now gone) queued on it. The caller holds the transaction."""
+    from nia_desktop.services.fusion import judgements_in_force
+
+    now = {j.id: j for j in judgements_in_force(session) if j.verdict in marks.TEXT_VERDICTS}
+    used = {j.id: j for j in decided if j.verdict in marks.TEXT_VERDICTS}
+    made = [j for i, j in now.items() if i not in used]
+    gone = [j for i, j in used.items() if i not in now]
+    return sum(queue(session, j, j.id, False, scope_id) for j in made) + \
+        sum(queue(session, j, j.id, True, scope_id) for j in gone)
 
 
 def text_judgements(session: Session, include_revoked: bool = False) -> list[dict[str, Any]]:

@@ -241,6 +241,8 @@ def _fuse(session: Session, case: str, progress: Progress = no_progress,
           cancel: CancelToken | None = None) -> tuple[FusionCounts, FusionResult | None]:
     """Up to segments.SEGMENT reports fused at once, exactly, here; more a segment at a time
     (services/fusion_segmented.py), memory bounded by the segment."""
+    from nia_desktop.services.entity_marks import queue_missed
+
     session.require(Action.FUSE, case or "all reports")
     reader = session.access()
     decided = [j for j, _ in _judgements(session)]
@@ -272,8 +274,9 @@ def _fuse(session: Session, case: str, progress: Progress = no_progress,
     with session.db.transaction():
         store.save_extractions(session.db, version, fresh)
         state.save_samples(session.db, samples)
-        state.replace(session.db, key, session.name, iso_utc(session.clock.now()), result, wanted,
-                      [j.id for j in decided], complete=True)
+        kept = state.replace(session.db, key, session.name, iso_utc(session.clock.now()), result, wanted,
+                             [j.id for j in decided], complete=True)
+        queue_missed(session, kept, decided)  # an entity judgement made while it ran waits for the next
         session.audit("fusion.run", case or "all reports", details={
             "reports": len(texts), "entities": len(result.entities), "links": len(result.links),
             "duplicate_groups": len(result.duplicates), "judgements": len(decided), "watchlist": len(watch),

@@ -223,3 +223,22 @@ def test_overlapping_marks_take_the_leftmost_longest_and_skip_the_header() -> No
     found = marks.occurrences(text, [(0, 12)])  # the first line is the header
     assert [(f.mention.surface, f.mention.kind, f.mention.start) for f in found] == [
         ("Bluefin Yard", Kind.LOCATION, 13), ("Bluefin", Kind.ORGANIZATION, 30)]
+
+
+def test_a_judgement_made_while_a_fusion_runs_waits_for_the_next(
+        vault_dir: Path, media: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
+        importing.import_paths(session, [media])
+        fusion.fuse_kept(session)
+        real = fusion.fuse
+
+        def meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
+            entity_marks.mark_entity(session, "青海埠頭", "location", "made during the fusion")
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(fusion, "fuse", meanwhile)
+        fusion.fuse_kept(session)  # ran without it: the scope it replaced had it queued, the new one has it too
+        assert _entity(_kept(session), "青海埠頭") is None and fusion.pending_work(session)[0] == 1
+        monkeypatch.setattr(fusion, "fuse", real)
+        fusion.fuse_kept(session)
+        assert _entity(_kept(session), "青海埠頭") is not None and fusion.pending_work(session)[0] == 0
