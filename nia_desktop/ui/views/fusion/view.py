@@ -13,6 +13,7 @@ again to show its effect.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -265,7 +266,11 @@ class FusionView(View):
     def _show_judgements(self, log: list[dict[str, Any]]) -> None:
         self.judgement_log.clear()
         for j in reversed(log):
-            text = self.tr("#%1 %2 by %3 at %4: %5").replace("%1", str(j["id"])).replace("%2", j["verdict"]).replace(
+            verdict = j["verdict"]
+            if verdict in ("entity", "not_entity"):  # a text judgement (core/fusion/marks.py): its text and kind
+                said = json.loads(j["a"])[-1], (json.loads(j["b"]) or [self.tr("any kind")])[0]
+                verdict = f"{verdict} “{_shown(said[0], 80)}” ({said[1]})"
+            text = self.tr("#%1 %2 by %3 at %4: %5").replace("%1", str(j["id"])).replace("%2", verdict).replace(
                 "%3", j["by"]).replace("%4", j["at"][:16]).replace("%5", _shown(j["why"] or "-", 300))
             if j["revoked_by"]:
                 text += self.tr(" (revoked by %1)").replace("%1", j["revoked_by"])
