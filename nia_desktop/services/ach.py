@@ -22,7 +22,7 @@ from nia_desktop.core.briefing.ach_annex import build as build_annex
 from nia_desktop.core.classification import Level
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput, PermissionRefused
-from nia_desktop.core.markings import Marking, combine
+from nia_desktop.core.markings import CaveatKind, Marking, combine
 from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.store import ach as store
 from nia_desktop.core.store import assessments as assessment_store
@@ -241,6 +241,19 @@ def _own_marking(session: Session, case: str, action: str, level: Level, caveats
         session.audit(action, f"ach {case}", "refused", {**details, "reason": "compartment not held"})
         raise BadInput(f"you may not mark a hypothesis with {', '.join(missing)}: you do not hold it")
     return marking
+
+
+def suggested_marking(session: Session, case: str) -> Marking:
+    """The marking an author is offered for a new hypothesis: their own clearance, with every compartment and
+    control carried by a report of the case they may read (never a release list). That is the highest they may
+    have drawn on; the case's highest report level would be lower whenever they know more than the case holds,
+    so it is not the safe default. Reads markings only, no content, so it is not audited."""
+    case_id = _case(session, case)
+    reader = session.access()
+    ids = [int(r[0]) for r in cases.reports(session.db, case_id, session.readable("r"))]
+    carried = {c for m in clearances.report_markings(session.db, ids).values() if reader.may_read(m)
+               for c in m.caveats if c.kind is not CaveatKind.RELEASE}
+    return Marking.of(reader.level, carried)
 
 
 def add_hypothesis(session: Session, case: str, text: str, level: Level,

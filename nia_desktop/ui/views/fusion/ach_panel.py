@@ -5,6 +5,12 @@ the header), the last column each item's diagnosticity. Arrow keys move; C sets 
 not applicable, Shift+C and Shift+I the strong forms (CC, II). Every read and change runs on a worker
 (services/ach.py), the matrix is read again after each change, and the cursor stays on its cell. Below it,
 sensitivity: the items whose absence would change a ranking.
+
+Each hypothesis carries its author's portion mark, shown before its words ("(S) H3"). A new one is marked with
+the level and caveats chosen beside its field: offered as the author's clearance with every compartment and
+control of the case's reports they may read (services/ach.suggested_marking: the highest they may have drawn
+on), never higher than they may read. Ctrl+Shift+M re-marks the current column's hypothesis with them, after
+asking why. A hypothesis the user may not read is not shown at all (the service leaves it out).
 """
 
 from __future__ import annotations
@@ -12,12 +18,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,10 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from nia_desktop.core.ach import Rating
+from nia_desktop.core.classification import Level
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.services import ach
 
 if TYPE_CHECKING:
+    from nia_desktop.core.markings import Marking
     from nia_desktop.services.ach import Matrix, Sensitivity
     from nia_desktop.ui.views.fusion.view import FusionView
 
@@ -75,13 +84,29 @@ class AchPanel(QWidget):
         super().__init__()
         self.view = view
         self.found: Matrix | None = None
+        self.offered_for = ""  # the case whose suggested marking the level and caveats fields were set to
         self.hint = QLabel(self.tr("Choose a case above to weigh hypotheses against its evidence."))
         self.hint.setWordWrap(True)
         self.hypothesis = QLineEdit(placeholderText=self.tr("A hypothesis, e.g. the courier works for ZORIN"))
         self.hypothesis.setAccessibleName(self.tr("New hypothesis"))
         self.add_hypothesis_button = QPushButton(self.tr("Add hypothesis"))
-        self.add_hypothesis_button.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.add_hypothesis_button.setToolTip(self.tr("Add the hypothesis to this case (Ctrl+Shift+H)"))
+        self.level = QComboBox()
+        self.level.setAccessibleName(self.tr("Classification of the hypothesis"))
+        self.level.setToolTip(self.tr(
+            "The hypothesis' classification. Offered as your clearance, the highest you may have drawn on: the "
+            "case's highest report level would be lower whenever you know more than the case holds, and a "
+            "reader cleared below what you drew on must not read it. Lower it only when its words rest on "
+            "nothing above the level you choose. Never above your clearance."))
+        self.caveats = QLineEdit(placeholderText=self.tr("Caveats, e.g. ORCON//REL TO USA"))
+        self.caveats.setAccessibleName(self.tr("Caveats of the hypothesis"))
+        self.caveats.setToolTip(self.tr(
+            "Its caveats, separated by //. Offered as every compartment and control of the case's reports you "
+            "may read; a compartment only if you hold it."))
+        self.remark_button = QPushButton(self.tr("Re-mark"))
+        self.remark_button.setToolTip(self.tr(
+            "Give the current column's hypothesis the classification and caveats chosen here, after saying why "
+            "(Ctrl+Shift+M; its author or an officer)"))
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Report"), "report")
         self.kind.addItem(self.tr("Assessment"), "assessment")
@@ -89,7 +114,6 @@ class AchPanel(QWidget):
         self.source = QLineEdit(placeholderText=self.tr("Its number, e.g. 12"))
         self.source.setAccessibleName(self.tr("Number of the report or assessment"))
         self.add_evidence_button = QPushButton(self.tr("Add evidence"))
-        self.add_evidence_button.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.add_evidence_button.setToolTip(self.tr("Add the report or assessment as evidence (Ctrl+Shift+E)"))
         self.table = MatrixTable(0, 0)
         self.table.setAccessibleName(self.tr("ACH matrix: evidence by hypothesis; C, I, N rate the cell"))
@@ -108,7 +132,10 @@ class AchPanel(QWidget):
         self.sensitivity.setMaximumHeight(110)
         adding = QHBoxLayout()
         adding.addWidget(self.hypothesis, 2)
+        adding.addWidget(self.level)
+        adding.addWidget(self.caveats, 1)
         adding.addWidget(self.add_hypothesis_button)
+        adding.addWidget(self.remark_button)
         adding.addWidget(self.kind)
         adding.addWidget(self.source, 1)
         adding.addWidget(self.add_evidence_button)
@@ -121,12 +148,20 @@ class AchPanel(QWidget):
         column.addWidget(QLabel(self.tr("Sensitivity (drop one item):")))
         column.addWidget(self.sensitivity)
         self.setTabOrder(self.table, self.hypothesis)
-        self.setTabOrder(self.hypothesis, self.add_hypothesis_button)
-        self.setTabOrder(self.add_hypothesis_button, self.kind)
+        self.setTabOrder(self.hypothesis, self.level)
+        self.setTabOrder(self.level, self.caveats)
+        self.setTabOrder(self.caveats, self.add_hypothesis_button)
+        self.setTabOrder(self.add_hypothesis_button, self.remark_button)
+        self.setTabOrder(self.remark_button, self.kind)
         self.setTabOrder(self.kind, self.source)
         self.setTabOrder(self.source, self.add_evidence_button)
         self.add_hypothesis_button.clicked.connect(self.add_hypothesis)
         self.hypothesis.returnPressed.connect(self.add_hypothesis)
+        self.remark_button.clicked.connect(self.remark_current)
+        # QShortcuts, live while the tab is shown (a button's own shortcut did not reach this tab's buttons).
+        QShortcut(QKeySequence("Ctrl+Shift+H"), self, self.add_hypothesis)
+        QShortcut(QKeySequence("Ctrl+Shift+E"), self, self.add_evidence)
+        QShortcut(QKeySequence("Ctrl+Shift+M"), self, self.remark_current)
         self.add_evidence_button.clicked.connect(self.add_evidence)
         self.source.returnPressed.connect(self.add_evidence)
         self.table.rated.connect(self.rate)
@@ -135,19 +170,41 @@ class AchPanel(QWidget):
 
     def _enable(self, on: bool) -> None:
         self.hint.setVisible(not on)
-        for widget in (self.add_hypothesis_button, self.add_evidence_button, self.hypothesis, self.source):
+        for widget in (self.add_hypothesis_button, self.add_evidence_button, self.hypothesis, self.source,
+                       self.level, self.caveats, self.remark_button):
             widget.setEnabled(on)
+
+    def offer(self, scope: str, suggested: Marking | None) -> None:
+        """Fill the level list up to the user's clearance, and choose the suggested marking once per case (what
+        the analyst chose afterwards is kept while the matrix is read again)."""
+        if suggested is None or scope == self.offered_for:
+            return
+        self.offered_for = scope
+        self.level.clear()
+        for level in Level:
+            if level <= suggested.level:
+                self.level.addItem(level.banner_text, level)
+        self.level.setCurrentIndex(self.level.count() - 1)
+        self.caveats.setText("//".join(suggested.names))
+
+    def chosen_marking(self) -> tuple[Level | None, list[str]]:
+        level = self.level.currentData()
+        return (level if isinstance(level, Level) else None,
+                [c.strip() for c in self.caveats.text().split("//") if c.strip()])
 
     # -- reading ---------------------------------------------------------------------------
     def load(self, scope: str) -> None:
         session = self.view.session
 
-        def work(signals: Any, cancel: Any) -> tuple[Matrix, list[Sensitivity]] | None:
-            return (ach.matrix(session, scope), ach.sensitivity(session, scope)) if scope else None
+        def work(signals: Any, cancel: Any) -> tuple[Matrix, list[Sensitivity], Marking | None] | None:
+            if not scope:
+                return None
+            offered = ach.suggested_marking(session, scope) if scope != self.offered_for else None
+            return ach.matrix(session, scope), ach.sensitivity(session, scope), offered
 
-        self.view.run(work, on_success=self.show_matrix)
+        self.view.run(work, on_success=lambda found: self.show_matrix(found, scope))
 
-    def show_matrix(self, found: tuple[Matrix, list[Sensitivity]] | None) -> None:
+    def show_matrix(self, found: tuple[Matrix, list[Sensitivity], Marking | None] | None, scope: str = "") -> None:
         row, col = max(self.table.currentRow(), 0), max(self.table.currentColumn(), 0)
         self.table.clear()
         self.sensitivity.clear()
@@ -158,13 +215,15 @@ class AchPanel(QWidget):
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
             return
-        matrix, changes = found
+        matrix, changes, offered = found
+        self.offer(scope, offered)
         self.table.setRowCount(len(matrix.evidence))
         self.table.setColumnCount(len(matrix.hypotheses) + 1)
         for c, h in enumerate(matrix.hypotheses):
-            head = QTableWidgetItem(self.tr("H%1\nscore %2 · rank %3").replace("%1", str(h.id))
-                                    .replace("%2", str(h.score)).replace("%3", str(h.rank)))
-            head.setToolTip(escape_untrusted(h.text, 500))
+            head = QTableWidgetItem(self.tr("%4 H%1\nscore %2 · rank %3").replace("%1", str(h.id))
+                                    .replace("%2", str(h.score)).replace("%3", str(h.rank))
+                                    .replace("%4", h.marking.portion_mark()))
+            head.setToolTip(f"{h.marking.portion_mark()} {escape_untrusted(h.text, 500)}")
             self.table.setHorizontalHeaderItem(c, head)
         self.table.setHorizontalHeaderItem(len(matrix.hypotheses), QTableWidgetItem(self.tr("Diagnosticity")))
         kinds = {"report": self.tr("report %1"), "assessment": self.tr("assessment %1")}
@@ -188,7 +247,8 @@ class AchPanel(QWidget):
         self.summary.setText(
             self.tr("%1 Least inconsistent: %2. Scores count I as 1 and II as 2; lower is more likely.")
             .replace("%1", matrix.marking.portion_mark()).replace("%2", ", ".join(leaders) or "-")
-            + "".join(f"\nH{h.id}: {escape_untrusted(h.text, 200)}" for h in matrix.hypotheses))
+            + "".join(f"\n{h.marking.portion_mark()} H{h.id}: {escape_untrusted(h.text, 200)}"
+                      for h in matrix.hypotheses))
         for change in changes:
             moved = ", ".join(f"H{h} {a}→{b}" for h, (a, b) in sorted(change.moved.items()))
             text = (self.tr("Without E%1: %2") if moved else self.tr("Without E%1: no rank changes")).replace(
@@ -227,16 +287,39 @@ class AchPanel(QWidget):
             session, scope, hypothesis_id=target if hypothesis else None,
             evidence_id=None if hypothesis else target), on_success=lambda _: self.load(scope))
 
+    def remark_current(self) -> None:
+        """Re-mark the current column's hypothesis with the level and caveats chosen, once the user says why."""
+        matrix, scope, session = self.found, self.view.scope, self.view.session
+        column = self.table.currentColumn()
+        level, caveats = self.chosen_marking()
+        if matrix is None or level is None:
+            return
+        if not 0 <= column < len(matrix.hypotheses):
+            self.view.banner.show_message(self.tr("Choose a hypothesis' column in the matrix to re-mark it."),
+                                          "warning")
+            return
+        target = matrix.hypotheses[column]
+        shown = "//".join((level.english, *caveats))
+        why, ok = QInputDialog.getText(self, self.tr("Re-mark hypothesis"), self.tr(
+            "Re-mark H%1 from %2 to %3? Why:").replace("%1", str(target.id))
+            .replace("%2", target.marking.portion_mark()).replace("%3", shown))
+        if not ok or not why.strip():
+            return
+        self.view.run(lambda signals, cancel: ach.mark_hypothesis(session, scope, target.id, level, caveats, why),
+                      on_success=lambda _: self.load(scope))
+
     def add_hypothesis(self) -> None:
         text, scope, session = self.hypothesis.text(), self.view.scope, self.view.session
-        if not scope or not text.strip():
+        level, caveats = self.chosen_marking()
+        if not scope or not text.strip() or level is None:
             return
 
         def done(_: object) -> None:
             self.hypothesis.clear()
             self.load(scope)
 
-        self.view.run(lambda signals, cancel: ach.add_hypothesis(session, scope, text), on_success=done)
+        self.view.run(lambda signals, cancel: ach.add_hypothesis(session, scope, text, level, caveats),
+                      on_success=done)
 
     def add_evidence(self) -> None:
         scope, session, kind = self.view.scope, self.view.session, self.kind.currentData()
