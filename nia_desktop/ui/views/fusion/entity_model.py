@@ -75,9 +75,11 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 class EntityPagesModel(QAbstractTableModel):
     """Signals:
     reloaded(): a reload's first page is in.
+    counted(): ``total`` is known (a table filtered by reports counts after its first rows).
     """
 
     reloaded = Signal()
+    counted = Signal()
 
     def __init__(self, session: Session, run: Runner, columns: Callable[[Sequence[str]], list[Column]],
                  order: str = "reports", min_reports: int = 0, with_agencies: bool = False,
@@ -120,8 +122,10 @@ class EntityPagesModel(QAbstractTableModel):
         def work(signals: object, cancel: object) -> tuple[Page[EntityLine], int, tuple[str, ...]]:
             page = fusion_tables.entity_page(session, scope, order, descending, needle, 0, PAGE, least, seen=False,
                                              reports=reports)
-            total = fusion_tables.entity_count(session, scope, needle, least, reports) if page.more else len(
-                page.rows)
+            # Filtered by reports, the count reads them all again (a second at a million reports and a region
+            # of ten thousand): the rows show first and the count follows (_count_later).
+            total = fusion_tables.entity_count(session, scope, needle, least) if page.more and reports is None \
+                else len(page.rows)
             return page, total, tuple(fusion_tables.agencies(session, scope)) if agencies else ()
 
         def loaded(result: tuple[Page[EntityLine], int, tuple[str, ...]]) -> None:
@@ -136,6 +140,8 @@ class EntityPagesModel(QAbstractTableModel):
             self._sort_loaded()
             self.endResetModel()
             self._ask_seen(page.rows)
+            if page.more and reports is not None:
+                self._count_later(generation, scope, needle, least, reports)
             self.reloaded.emit()
             if on_loaded is not None:
                 on_loaded()
@@ -145,6 +151,19 @@ class EntityPagesModel(QAbstractTableModel):
                 self.loading = False
 
         self._run(work, on_success=loaded, on_finished=finished)
+
+    def _count_later(self, generation: int, scope: str, needle: str, least: int, reports: tuple[int, ...]) -> None:
+        """The filtered table's count on a worker after its first rows (``counted`` when it lands)."""
+        session = self.session
+
+        def landed(total: int) -> None:
+            if generation == self._generation:
+                self.total = total
+                self.counted.emit()
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.columns) - 1))
+
+        self._run(lambda signals, cancel: fusion_tables.entity_count(session, scope, needle, least, reports),
+                  on_success=landed)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt API)
         return not parent.isValid() and self.more
