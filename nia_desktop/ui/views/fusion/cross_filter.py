@@ -156,6 +156,7 @@ class CrossFilter(QObject):
         self.places: list[Place] = []  # every place of the fusion shown, as read for the map
         self.outlines: Sequence[QPainterPath] | None = None
         self.region: tuple[int, ...] = ()  # the entities of the places selected on the map
+        self._map_turn = self._region_turn = 0  # answers from workers for an older choice are dropped
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), view)
         self.escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.escape.setEnabled(False)
@@ -178,14 +179,23 @@ class CrossFilter(QObject):
 
     def region_selected(self, entities: list[int], reports: list[int]) -> None:
         """The map's selection: its places' reports as every place of the fusion counts them (the map may show
-        them narrowed by the range; clearing the range must not leave the region narrowed)."""
+        them narrowed by the range; clearing the range must not leave the region narrowed), gathered on a worker
+        (a region at a million reports names hundreds of thousands)."""
         self.region = tuple(entities)
+        self._region_turn += 1
         if not entities:
             self._set(MAP, None)
             return
-        wanted = set(entities)
-        every = frozenset(r for p in self.places if p.entity_id in wanted for r in p.report_ids) or frozenset(reports)
-        self._set(MAP, Narrowing(region_label(self.places or self.view.map.places, entities, len(every)), every))
+        turn, places, wanted = self._region_turn, self.places or list(self.view.map.places), set(entities)
+
+        def work(signals: Any, cancel: Any) -> frozenset[int]:
+            return frozenset(r for p in places if p.entity_id in wanted for r in p.report_ids) or frozenset(reports)
+
+        def landed(every: frozenset[int]) -> None:
+            if turn == self._region_turn:
+                self._set(MAP, Narrowing(region_label(places, entities, len(every)), every))
+
+        self.view.run(work, on_success=landed)
 
     def _set(self, source: str, narrowing: Narrowing | None) -> None:
         if self.sources.get(source) == narrowing:
@@ -218,15 +228,30 @@ class CrossFilter(QObject):
         self._show_map()
 
     def _show_map(self) -> None:
-        """The places narrowed to the other filters, the region's still marked as selected (without a new
-        ``selected``: the region's filter stands for its places' every report, not only those shown)."""
-        shown = self.view.map
-        shown.show_places(narrowed_places(self.places, self.reports(excluding=MAP)), self.outlines)
-        if self.region:  # markers still to come are drawn marked by ``chosen``; those drawn already are marked here
-            kept = set(self.region)
-            shown.chosen = {i for i, p in enumerate(shown.places) if p.entity_id in kept}
-            for marker in shown.markers:
-                marker.mark(bool(shown.chosen) and set(marker.cluster.members) <= shown.chosen)
+        """The places narrowed to the other filters (on a worker: their reports at a million are millions of
+        ids), the region's still marked as selected (without a new ``selected``: the region's filter stands for
+        its places' every report, not only those shown)."""
+        self._map_turn += 1
+        turn, places, reports, kept = self._map_turn, self.places, self.reports(excluding=MAP), set(self.region)
+        if reports is None and not kept:
+            self.view.map.show_places(places, self.outlines)
+            return
+
+        def work(signals: Any, cancel: Any) -> tuple[list[Place], set[int]]:
+            shown = narrowed_places(places, reports)
+            return shown, {i for i, p in enumerate(shown) if p.entity_id in kept}
+
+        def landed(found: tuple[list[Place], set[int]]) -> None:
+            if turn != self._map_turn:
+                return
+            shown, chosen = found
+            self.view.map.show_places(shown, self.outlines)
+            if chosen:  # markers still to come are drawn marked by ``chosen``; those drawn already, here
+                self.view.map.chosen = chosen
+                for marker in self.view.map.markers:
+                    marker.mark(set(marker.cluster.members) <= chosen)
+
+        self.view.run(work, on_success=landed)
 
     def read_events(self, scope: str, offset: int = 0) -> None:
         """A page of events on a worker: of the case's reports, or of the region's while one is selected."""
@@ -266,6 +291,8 @@ class CrossFilter(QObject):
         """Another scope is shown: its reports are others, so every filter goes (its views are read again)."""
         self.sources.clear()
         self.region = ()
+        self._region_turn += 1
+        self._map_turn += 1
         self.places = []
         self.view.entity_model.reports = None
         self.view.matrix_model.reports = None
