@@ -58,8 +58,9 @@ def split(members: Members, pinned: AbstractSet[Node]) -> dict[Node, str]:
     # NAGASE Ren are both reported on by the National Police Agency): context of that kind joins no one.
     background = {root for root, items in members.items() if len({r for r, _ in items}) > _COMMON
                   or any(f.node[0] == "gaz" for _, f in items)}
-    places = {root for root, items in members.items() if _kind(items) is Kind.LOCATION}
-    for root in [r for r, items in members.items() if _kind(items) is Kind.PERSON and not _pinned(items, pinned)]:
+    kinds = {root: _kind(items) for root, items in members.items()}  # once: both uses below see these members
+    places = {root for root, kind in kinds.items() if kind is Kind.LOCATION}
+    for root in [r for r, items in members.items() if kinds[r] is Kind.PERSON and not _pinned(items, pinned)]:
         if root in why:
             continue
         context = {report_id: report_roots[report_id] - background - places - {root}
@@ -77,11 +78,16 @@ def split(members: Members, pinned: AbstractSet[Node]) -> dict[Node, str]:
 
 
 def _pinned(items: list[tuple[int, Found]], pinned: AbstractSet[Node]) -> bool:
-    return any(f.node in pinned for _, f in items)
+    return bool(pinned) and any(f.node in pinned for _, f in items)  # most fusions have no "same" judgement
 
 
 def _kind(items: list[tuple[int, Found]]) -> Kind:
-    return Counter(f.mention.kind for _, f in items).most_common(1)[0][0]
+    """The kind most of an entity's mentions have (the first seen of the most common)."""
+    first = items[0][1].mention.kind
+    for _, f in items:
+        if f.mention.kind is not first:  # mixed, which few entities are: counted
+            return Counter(f.mention.kind for _, f in items).most_common(1)[0][0]
+    return first
 
 
 def _by_birth_year(root: Node, items: list[tuple[int, Found]],
@@ -92,8 +98,8 @@ def _by_birth_year(root: Node, items: list[tuple[int, Found]],
     for report_id, f in items:
         if f.born:
             seeds[f.born].add(report_id)
-    if len(seeds) < 2 or any(len([y for y in seeds if r in seeds[y]]) > 1 for r in report_roots):
-        return None
+    if len(seeds) < 2 or sum(len(rs) for rs in seeds.values()) > len(set().union(*seeds.values())):
+        return None  # a report in two seeds states two years
     context = {y: set().union(*(report_roots[r] for r in rs)) - {root} for y, rs in seeds.items()}
     parts: dict[int, list[tuple[int, Found]]] = defaultdict(list)
     for report_id, f in items:
