@@ -43,8 +43,9 @@ Node = tuple[str, ...]
 
 
 def check_text(text: str) -> str:
-    """The surface an analyst judges, stripped; ValueError naming what is wrong with it."""
-    surface = unicodedata.normalize("NFC", text).strip()
+    """The surface an analyst judges, stripped (otherwise as written: it is matched exactly); ValueError naming
+    what is wrong with it."""
+    surface = text.strip()
     if not surface:
         raise ValueError("the text is empty (or only spaces): select the words that name the entity")
     if len(surface) > TEXT_LIMIT:
