@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 
 from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -208,12 +208,15 @@ class PlaceMap(QGraphicsView):
                                 "prefecture, Shift+drag or S selects a rectangle, 0 world, J Japan, Esc clears"))
 
     # -- drawing -------------------------------------------------------------
-    def show_places(self, places: Sequence[Place], outlines: Sequence[QPainterPath] | None = None) -> None:
+    def show_places(self, places: Sequence[Place], outlines: Sequence[QPainterPath] | None = None,
+                    keep: Collection[int] = ()) -> None:
         """Draw ``places`` (and the outlines, the first time: ``outlines`` built by boundary_paths on a worker,
-        else here): the first slice now, the rest a slice per event-loop turn; ``drawn`` when done."""
+        else here): the first slice now, the rest a slice per event-loop turn; ``drawn`` when done. ``keep``:
+        entity ids whose places stay selected, without a new ``selected`` (another view narrowed the places)."""
         self.places = list(places)
         self._points = [(*geo.project(p.lat, p.lon), p.reports) for p in self.places]
-        self.chosen = set()
+        self.chosen = {i for i, p in enumerate(self.places) if p.entity_id in keep} if keep else set()
+        self.region = self.region if self.chosen else ""  # a clicked region's name goes with its places
         if not self._outlines:
             self._outlines = True
             self._steps = self._fill_outlines(boundary_paths() if outlines is None else outlines)
