@@ -11,8 +11,8 @@ transaction, when the vault does not exist yet. Then, in the same run:
 - the baseline: SudachiPy tokenising every report's text, read from the vault 5,000 at a time (one core);
 - services.fusion.fuse_kept over every report (above core/fusion/segments.SEGMENT reports, a segment at a time):
   wall time (every report extracted again unless ``--warm``), its ratio to the baseline, cores used (CPU time
-  of this process and its workers over wall time), peak RSS of this process and of its largest worker, and the
-  RSS after each segment, so growth with the corpus shows.
+  of this process and its workers over wall time) and that CPU time, peak RSS of this process and of its largest
+  worker, and the RSS after each segment, so growth with the corpus shows.
 """
 
 from __future__ import annotations
@@ -125,7 +125,9 @@ def run(vault: Path, cold: bool = True) -> None:
           f"{counts.duplicate_groups} near-duplicate groups)")
     print(f"  baseline: SudachiPy tokenising the same {count} texts {base:.1f} s (one core); ratio {took / base:.2f}x "
           f"(target: <= 4x at 100,000)")
-    print(f"  cores used: {cpu / took:.2f} of {os.cpu_count()}")
+    print(f"  cores used: {cpu / took:.2f} of {os.cpu_count()}; CPU {cpu:.1f} s (this process and its workers: on a "
+          f"shared machine a steadier comparison of two versions than the wall time; load average "
+          f"{os.getloadavg()[0]:.2f} at the end)")
     print(f"  peak RSS: this process {after_self.ru_maxrss / 1e3:.0f} MB, largest worker "
           f"{after_children.ru_maxrss / 1e3:.0f} MB (target: <= 2 GB, not growing with the corpus)")
     for stage, _, at, rss in marks:
