@@ -125,3 +125,55 @@ def test_a_pan_or_a_marker_click_is_not_a_region_click(qtbot) -> None:  # type: 
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          view.mapFromScene(marker.pos()))
     assert signal.args[0] == [13] and view.region == ""  # the marker's place, not Osaka prefecture's
+
+
+def test_1000_places_over_japans_prefectures_redraw_without_a_long_turn(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Zoomed into Japan with the borders and names shown, the 1,000 places' markers redraw a slice per turn
+    and a zoom step (names placed again) stalls the window under 100 ms, as at world zoom (test_place_map)."""
+    import gc
+    import random
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from nia_desktop.ui.views.fusion.map import boundary_paths
+
+    rng = random.Random(3)
+    places = [Place(i + 1, f"P{i + 1}", f"jp:{rng.randint(1, 47):02d}", rng.uniform(31, 43), rng.uniform(130, 145),
+                    tuple(sorted(rng.sample(range(1, 5000), rng.randint(1, 30))))) for i in range(1000)]
+    view = PlaceMap()
+    qtbot.addWidget(view)
+    view.resize(900, 560)
+    view.show()
+    view.show_places([], boundary_paths())
+    view.finish()
+    view.frame_japan()
+    view.zoom(1.25 ** 2)
+    qtbot.wait(20)
+    assert view.borders is not None and view.borders.isVisible() and _shown_names(view)
+    gc.collect()
+    gc.freeze()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    probe = QTimer()
+    probe.setInterval(10)
+    probe.timeout.connect(tick)
+    probe.start()
+    try:
+        with qtbot.waitSignal(view.drawn, timeout=20000):
+            view.show_places(places)
+            assert not view.complete
+        view.zoom(1.25)
+        qtbot.waitUntil(lambda: view.complete, timeout=20000)
+        last[0] = time.perf_counter()
+        qtbot.wait(50)
+    finally:
+        probe.stop()
+        gc.unfreeze()
+    assert len(gaps) > 3 and max(gaps) < 0.1, max(gaps)
