@@ -14,6 +14,7 @@ from nia_desktop.services import entity_marks, fusion, importing, reports
 from nia_desktop.services.session import Session, unlock
 from nia_desktop.ui.views.reports.entity_judgement import EntityJudgementDialog
 from nia_desktop.ui.views.reports.view import ReportsView
+from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
 from tests.conftest import ANALYST, ANALYST_PASS
 
 TEXT = "UNCLASSIFIED\n\nViktor SOROKIN met staff at blue shed in Kitakyushu.\n"
@@ -90,6 +91,11 @@ def test_mark_selected_text_fuse_again_and_undo(qtbot, analyst: Session) -> None
     qtbot.keyClick(reader.text, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     dialog = reader.dialog
     assert isinstance(dialog, EntityJudgementDialog) and dialog.isVisible() and dialog.text == "blue shed"
+    banners = dialog.findChildren(ClassificationBanner)  # it shows the report's words: its marking, top and bottom
+    assert len(banners) == 2 and all("UNCLASSIFIED" in b.text() for b in banners)
+    layout = dialog.layout()
+    assert layout.itemAt(0).widget() in banners
+    assert layout.itemAt(layout.count() - 1).widget() in banners
     dialog.kind.setCurrentIndex(dialog.kind.findData("location"))
     dialog.why.setText("a container yard")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()

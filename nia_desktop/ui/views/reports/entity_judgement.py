@@ -13,12 +13,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.fusion.marks import MARKABLE, check_text
+from nia_desktop.core.store.reports import ReportSummary
 from nia_desktop.ui.dialogs import FormDialog
+from nia_desktop.ui.views.reports.caveats import banner_text
+from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
 
 if TYPE_CHECKING:
     from nia_desktop.services.entity_marks import Judged
@@ -32,11 +35,18 @@ class EntityJudgementDialog(FormDialog):
     """Asks the kind (for "not an entity": a kind or any) and why, for text the analyst selected."""
 
     def __init__(self, verdict: str, text: str, kind: str, kind_names: dict[str, str],
-                 parent: QWidget | None = None) -> None:
+                 summary: ReportSummary | None = None, parent: QWidget | None = None) -> None:
         title = self.tr("This is an entity") if verdict == ENTITY else self.tr("Not an entity")
         super().__init__(title, parent)
         self.verdict = verdict
         self.text = text
+        layout = self.layout()
+        if summary is not None and isinstance(layout, QVBoxLayout):
+            for at in (0, -1):  # it shows the report's words: the report's marking above and below
+                bar = ClassificationBanner(self)
+                bar.set_level(summary.classification)
+                bar.setText(banner_text(summary.classification, summary.caveats))
+                layout.insertWidget(at, bar)
         shown = QLabel(escape_untrusted(text, 200))
         shown.setWordWrap(True)
         shown.setAccessibleName(self.tr("Selected text"))

@@ -514,7 +514,8 @@ class ReaderPane(QWidget):
         names = {kind: self.kind_name(kind) for kind in MARK_STYLES} | {
             kind: self.kind_name(kind) for kind in ("domain", "ip", "email", "phone", "url", "social_handle",
                                                     "telegram_channel", "crypto_address")}
-        dialog = EntityJudgementDialog(verdict, text, mark.kind if mark else "person", names, self)
+        dialog = EntityJudgementDialog(verdict, text, mark.kind if mark else "person", names, self.report.summary,
+                                       self)
         self.dialog = dialog
         dialog.accepted.connect(lambda: self.judgement_requested.emit(
             verdict, dialog.text, dialog.chosen_kind, dialog.reason))
