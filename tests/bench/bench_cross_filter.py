@@ -41,25 +41,29 @@ def main() -> None:
     parser.add_argument("--user", default=ANALYST)
     parser.add_argument("--passphrase", default=ANALYST_PASS)
     parser.add_argument("--hide-one", action="store_true",
-                        help="first add a TOP SECRET report (outside the fusion): every query then joins the "
-                             "analyst's readable clause, as for a reader the vault hides anything from")
+                        help="first add a report under a compartment the analyst lacks (outside the fusion): every "
+                             "query then joins the analyst's readable clause, as for a reader the vault hides "
+                             "anything from")
     args = parser.parse_args()
     from nia_desktop.services import fusion_tables
     from nia_desktop.services.session import unlock
 
     with unlock(args.vault, args.user, args.passphrase) as session:
-        if args.hide_one and not session.db.query("SELECT 1 FROM reports WHERE classification = 3 LIMIT 1"):
+        if args.hide_one and not session.db.query("SELECT 1 FROM caveats WHERE name = 'BENCH-HIDDEN'"):
             with session.db.transaction():
-                session.db.execute(
-                    "INSERT INTO reports (sha256, title, agency, classification, classification_stated, reliability, "
-                    "credibility, language, report_date, detected_type, encoding, original_name, path, inner_path, "
-                    "size, volume_label, volume_path, imported_by, imported_at, import_id, parent_id, fields, "
-                    "structured) SELECT 'ts' || sha256, title, agency, 3, 1, reliability, credibility, language, "
-                    "report_date, detected_type, encoding, original_name, path, inner_path, size, volume_label, "
-                    "volume_path, imported_by, imported_at, import_id, parent_id, fields, structured FROM reports "
-                    "ORDER BY id LIMIT 1")
+                session.db.execute("INSERT INTO caveats (name, kind, added_by, added_at) VALUES "
+                                   "('BENCH-HIDDEN', 'compartment', 'bench', '')")
+                columns = ("title, agency, classification, classification_stated, reliability, credibility, "
+                           "language, report_date, detected_type, encoding, original_name, path, inner_path, size, "
+                           "volume_label, volume_path, imported_by, imported_at, import_id, parent_id, fields, "
+                           "structured")
+                session.db.execute(f"INSERT INTO reports (sha256, {columns}) SELECT 'hidden' || sha256, {columns} "  # noqa: S608
+                                   "FROM reports ORDER BY id LIMIT 1")
+                session.db.execute("INSERT INTO report_caveats (report_id, caveat) SELECT max(id), 'BENCH-HIDDEN' "
+                                   "FROM reports")
         print("readable clause joined" if fusion_tables.readable_scope(session).readable else "nothing hidden")  # type: ignore[union-attr]
-        ids = [int(r) for (r,) in session.db.query("SELECT id FROM reports WHERE classification < 3 ORDER BY id")]
+        ids = [int(r) for (r,) in session.db.query(
+            "SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM report_caveats) ORDER BY id")]
         print(f"{len(ids):,} reports; analyst's fusion: {fusion_tables.entity_count(session):,} entities")
         rng = random.Random(16)
         for size in (None, 37, 1_000, 10_000, 50_000):
