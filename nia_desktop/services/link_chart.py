@@ -5,7 +5,9 @@ Everything rests on services/entity_network.py's reader's network: the user's ow
 from reports they may read now (and the case's). A node's size is its count of such reports, a link's strength
 its count of shared ones; an entity none of whose reports is readable is no node, a link whose every report is
 hidden does not exist. The optional filter (agencies, a date range) narrows the evidence further, never widens
-it. A saved chart is the analyst's own (keyed by case and user); on opening, a saved entity that is no longer a
+it. A link's shared reports are counted up to chart_counts.CAP (``more``: at least that many), so a chart of
+entities named in most of a million reports is read in seconds; its evidence counts them all. A saved chart is
+the analyst's own (keyed by case and user); on opening, a saved entity that is no longer a
 node for them (re-fused away, or its reports now hidden) is dropped, names and all.
 
 Audited: the reports behind an edge (entity.edge, as a search names what it returned), saving a chart
@@ -18,7 +20,6 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from nia_desktop.core.clock import iso_utc
 from nia_desktop.core.errors import BadInput
@@ -26,25 +27,18 @@ from nia_desktop.core.markings import Marking, combine
 from nia_desktop.core.roles import Action
 from nia_desktop.core.store import cases, clearances
 from nia_desktop.core.store import link_charts as store
+from nia_desktop.services import chart_counts as counting
 from nia_desktop.services import entity_network as net
+from nia_desktop.services.chart_counts import ChartFilter
 from nia_desktop.services.session import Session
+
+__all__ = ["ChartFilter", "ChartLink", "ChartNode", "Evidence", "Piece", "Placed", "SavedChart", "SavedNode"]
 
 TOP = 60  # entities a new chart starts from
 NEIGHBOURS = 40  # neighbours an expand adds at most, most shared reports first
 CANDIDATES = 4  # the top entities are chosen among this many times TOP by their fused report count
 MAX_NODES = 2000  # a saved chart holds at most this many entities
 _BATCH = 400
-
-
-@dataclass(frozen=True)
-class ChartFilter:
-    """Evidence narrowed to reports of these agencies (none: any) dated within [since, until] (ISO dates, empty:
-    open)."""
-
-    agencies: tuple[str, ...] = ()
-    since: str = ""
-    until: str = ""
-    reports: tuple[int, ...] | None = None  # only these reports (the Fusion view's cross-filter); None: any
 
 
 @dataclass(frozen=True)
@@ -59,7 +53,8 @@ class ChartNode:
 class ChartLink:
     a: int  # a < b
     b: int
-    shared: int
+    shared: int  # readable reports naming both, counted up to chart_counts.CAP
+    more: bool = False  # ``shared`` reached the cap: at least that many (the evidence counts them all)
 
 
 @dataclass(frozen=True)
@@ -107,41 +102,8 @@ class Evidence:
     reports: list[tuple[int, str]] = field(default_factory=list)  # (id, title), the first ``limit``
 
 
-def _where(found: net._Scope, column: str, chosen: ChartFilter | None) -> tuple[str, list[Any]]:
-    sql, params = net._evidence_filter(found, column)
-    if chosen is None:
-        return sql, params
-    clauses, values = [], list[Any]()
-    if chosen.agencies:
-        clauses.append(f"q.agency IN ({','.join('?' * len(chosen.agencies))})")
-        values += list(chosen.agencies)
-    if chosen.since:
-        clauses.append("q.report_date >= ?")
-        values.append(chosen.since)
-    if chosen.until:
-        clauses.append("q.report_date <= ?")
-        values.append(chosen.until + "\uffff")  # a date-time on the last day is within it
-    if clauses:
-        sql += f" AND EXISTS (SELECT 1 FROM reports q WHERE q.id = {column} AND {' AND '.join(clauses)})"  # noqa: S608
-        params += values
-    if chosen.reports is not None:
-        sql += f" AND {column} IN (SELECT value FROM json_each(?))"  # noqa: S608 - a column name
-        params.append(json.dumps([int(r) for r in chosen.reports]))
-    return sql, params
-
-
 def _counts(session: Session, found: net._Scope, ids: Iterable[int], chosen: ChartFilter | None) -> dict[int, int]:
-    """Each entity's readable reports (within the filter); entities with none are left out."""
-    where, params = _where(found, "fr.report_id", chosen)
-    unique, counts = sorted(set(ids)), dict[int, int]()
-    for start in range(0, len(unique), _BATCH):
-        batch = unique[start:start + _BATCH]
-        for entity_id, count in session.db.query(
-                f"SELECT fr.entity_id, count(*) FROM fusion_entity_reports fr WHERE fr.scope_id = ? AND "  # noqa: S608
-                f"fr.entity_id IN ({','.join('?' * len(batch))}){where} GROUP BY fr.entity_id",
-                (found.id, *batch, *params)):
-            counts[int(entity_id)] = int(count)
-    return counts
+    return counting.counts(session, found, ids, chosen)
 
 
 def _nodes(session: Session, found: net._Scope, counts: dict[int, int]) -> list[ChartNode]:
@@ -149,30 +111,13 @@ def _nodes(session: Session, found: net._Scope, counts: dict[int, int]) -> list[
     return [ChartNode(e, refs[e].name, refs[e].kind, counts[e]) for e in counts if e in refs]
 
 
-def _links(session: Session, found: net._Scope, ids: Collection[int], chosen: ChartFilter | None,
-           among: Collection[int] | None = None) -> list[ChartLink]:
-    """The links between ``ids`` and ``among`` (default: ``ids`` themselves), each with its shared readable
-    reports; an entity pair is listed once, smaller id first."""
-    targets = sorted(set(among if among is not None else ids) | set(ids))
-    if not ids or len(targets) < 2:
-        return []
-    where, params = _where(found, "x.report_id", chosen)
-    found_links: dict[tuple[int, int], int] = {}
-    # Both ends named in the statement: the other end left open, a hub's pairs with every entity it shares a
-    # report with came back (tens of millions of rows at a million reports: 52 s, and a collection of them
-    # stalled the UI thread 1.3 s) to be thrown away here.
-    others = ",".join("?" * len(targets))
-    for start in range(0, len(sorted(ids)), _BATCH):
-        batch = sorted(ids)[start:start + _BATCH]
-        for a, b, shared in session.db.query(
-                "SELECT x.entity_id, y.entity_id, count(*) FROM fusion_entity_reports x JOIN fusion_entity_reports y "  # noqa: S608
-                "ON y.scope_id = x.scope_id AND y.report_id = x.report_id AND y.entity_id != x.entity_id "
-                f"AND y.entity_id IN ({others}) "
-                f"WHERE x.scope_id = ? AND x.entity_id IN ({','.join('?' * len(batch))}){where} "
-                "GROUP BY x.entity_id, y.entity_id", (*targets, found.id, *batch, *params)):
-            key = (min(int(a), int(b)), max(int(a), int(b)))
-            found_links[key] = int(shared)
-    return [ChartLink(a, b, n) for (a, b), n in sorted(found_links.items())]
+def _links(session: Session, found: net._Scope, sizes: dict[int, int], ids: Collection[int],
+           chosen: ChartFilter | None, among: Collection[int] | None = None) -> list[ChartLink]:
+    """The links between ``ids`` and ``among`` (default: ``ids`` themselves), each with its shared readable reports
+    counted to the cap; a pair is listed once, smaller id first. ``sizes``: each entity's readable reports, or a
+    bound of them (an entity without is in no link)."""
+    found_links = counting.links(session, found, sizes, ids, among if among is not None else ids, chosen)
+    return [ChartLink(a, b, s.count, s.more) for (a, b), s in sorted(found_links.items())]
 
 
 def agencies(session: Session, case: str = "") -> list[str]:
@@ -188,54 +133,50 @@ def top(session: Session, case: str = "", limit: int = TOP, chosen: ChartFilter 
     starts. Candidates are the CANDIDATES * ``limit`` entities the fusion counted most reports for (an index's
     first rows), so a million-report vault is never read whole; a filter may then leave fewer."""
     found = net._scope(session, case)
-    pool = [int(e) for (e,) in session.db.query(
-        "SELECT id FROM fusion_entities WHERE scope_id = ? ORDER BY report_count DESC, id LIMIT ?",
-        (found.id, max(1, limit) * CANDIDATES))]
-    counts = _counts(session, found, pool, chosen)
-    chosen_ids = sorted(counts, key=lambda e: (-counts[e], e))[:max(0, limit)]
-    nodes = _nodes(session, found, {e: counts[e] for e in chosen_ids})
-    return Piece(nodes, _links(session, found, [n.id for n in nodes], chosen))
+    counts = counting.top(session, found, max(0, limit), max(1, limit) * CANDIDATES, chosen)
+    nodes = _nodes(session, found, counts)
+    return Piece(nodes, _links(session, found, counts, [n.id for n in nodes], chosen))
 
 
 def expand(session: Session, entity_id: int, shown: Collection[int], case: str = "", limit: int = NEIGHBOURS,
            chosen: ChartFilter | None = None) -> Piece:
-    """``entity_id``'s neighbours (most shared reports first, the first ``limit`` not already ``shown``) and
-    every link between them and the nodes shown. Unknown or unreadable entity: BadInput."""
+    """``entity_id``'s neighbours (most shared reports first, counted to the cap, then most fused reports; the
+    first ``limit`` not already ``shown``) and every link between them and the nodes shown. Unknown or
+    unreadable entity: BadInput."""
     found = net._scope(session, case)
     net._node(session, found, entity_id)
-    where, params = _where(found, "a.report_id", chosen)
-    rows = session.db.query(
-        "SELECT b.entity_id, count(*) FROM fusion_entity_reports a JOIN fusion_entity_reports b "  # noqa: S608
-        "ON b.scope_id = a.scope_id AND b.report_id = a.report_id AND b.entity_id != a.entity_id "
-        f"WHERE a.scope_id = ? AND a.entity_id = ?{where} GROUP BY b.entity_id", (found.id, entity_id, *params))
-    shared = {int(e): int(n) for e, n in rows if int(e) not in shown}
-    new = sorted(shared, key=lambda e: (-shared[e], e))[:max(0, limit)]
+    new = [e for e, _ in counting.neighbours(session, found, entity_id, set(shown), max(0, limit), chosen)]
     nodes = _nodes(session, found, _counts(session, found, new, chosen))
     added = [n.id for n in nodes]
-    return Piece(nodes, _links(session, found, added, chosen, among=set(shown) | {entity_id} | set(added)))
+    # The shown entities' fused counts bound their readable ones: enough to choose how a link is counted (a
+    # chart of hubs is not counted again at each expansion).
+    sizes = counting.fused(session, found, set(shown) | {entity_id}) | {n.id: n.reports for n in nodes}
+    return Piece(nodes, _links(session, found, sizes, added, chosen, among=set(shown) | {entity_id} | set(added)))
 
 
 def links(session: Session, ids: Collection[int], case: str = "", chosen: ChartFilter | None = None) -> Piece:
     """The shown entities again, counted under a (new) filter, and the links among them: a filter changed."""
     found = net._scope(session, case)
-    nodes = _nodes(session, found, _counts(session, found, ids, chosen))
-    return Piece(nodes, _links(session, found, [n.id for n in nodes], chosen))
+    sizes = _counts(session, found, ids, chosen)
+    nodes = _nodes(session, found, sizes)
+    return Piece(nodes, _links(session, found, sizes, [n.id for n in nodes], chosen))
 
 
 def evidence(session: Session, a: int, b: int, case: str = "", limit: int = net.EVIDENCE) -> Evidence:
-    """The readable reports naming both entities, with titles (the first ``limit``, all counted). Audited."""
+    """The readable reports naming both entities, with titles (the first ``limit``, all counted: a link the chart
+    counted to the cap gets its full count here). Audited."""
     found = net._scope(session, case)
     net._node(session, found, a)
     net._node(session, found, b)
-    link = net._edge(session, found, a, b, limit)
+    shared, reports = counting.edge(session, found, a, b, limit)
     titles: dict[int, str] = {}
-    if link.reports:
-        marks = ",".join("?" * len(link.reports))
+    if reports:
+        marks = ",".join("?" * len(reports))
         titles = {int(i): str(t) for i, t in session.db.query(
-            f"SELECT id, title FROM reports WHERE id IN ({marks})", tuple(link.reports))}  # noqa: S608
-    session.audit("entity.edge", f"entity {a} and {b}", details={"case": case, "shared": link.shared,
-                                                                  "reports": link.reports[:net.AUDIT_IDS]})
-    return Evidence(a, b, link.shared, [(r, titles.get(r, "")) for r in link.reports])
+            f"SELECT id, title FROM reports WHERE id IN ({marks})", tuple(reports))}  # noqa: S608
+    session.audit("entity.edge", f"entity {a} and {b}", details={"case": case, "shared": shared,
+                                                                  "reports": reports[:net.AUDIT_IDS]})
+    return Evidence(a, b, shared, [(r, titles.get(r, "")) for r in reports])
 
 
 def _case_key(session: Session, case: str) -> int:
@@ -286,7 +227,7 @@ def load(session: Session, case: str = "") -> SavedChart | None:
             nodes.append(SavedNode(by_id[current], x, y, pinned))
     hidden = sorted({e for e in (ids.get(i) for i, _, _ in hidden_saved) if e is not None and e in by_id})
     kept = [n.node.id for n in nodes]
-    result = SavedChart(nodes, hidden, _links(session, found, kept, None), row[1],
+    result = SavedChart(nodes, hidden, _links(session, found, counts, kept, None), row[1],
                         len(saved) + len(hidden_saved) - len(nodes) - len(hidden))
     session.audit("chart.open", f"chart {case or 'all reports'}", details={
         "case": case, "entities": kept[:net.AUDIT_IDS], "dropped": result.dropped})
@@ -314,7 +255,7 @@ def marking(session: Session, entities: Collection[int], case: str = "") -> Mark
     combined (core/markings.combine), since each name and link shown comes from those. Reports the reader may
     not read name no node and count for nothing."""
     found = net._scope(session, case)
-    where, params = _where(found, "fr.report_id", None)
+    where, params = counting.where(found, "fr.report_id", None)
     reports: set[int] = set()
     ids = sorted(set(entities))
     for start in range(0, len(ids), _BATCH):

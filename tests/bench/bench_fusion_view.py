@@ -13,8 +13,10 @@ entity, and three pending items. ``--fuse`` runs the real fusion (services/fusio
 
 ``probe`` opens the main window, unlocks as the analyst and shows the Fusion view with the probe running;
 it prints the time to the first rows shown, then the worst stall of each step: open, scroll to the end five
-times (each fetches a page), sort by name, by reports, by mentions (loaded rows only), filter, and the graph
-(until it is drawn in full), timeline and near-duplicate tabs.
+times (each fetches a page), sort by name, by reports, by mentions (loaded rows only), filter, and each tab
+(the link chart until it is drawn in full). ``--tabs "Link chart"`` probes only the tabs named (no scrolling).
+Every stall over 100 ms is reported with where the UI thread was (sampled every 10 ms by a thread of the probe),
+so a stall is found without a profiler.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ import math
 import os
 import random
 import sys
+import threading
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -149,7 +153,58 @@ def fuse(vault: Path) -> None:
     print(f"fused: {len(result.entities):,} entities in {time.perf_counter() - start:.0f} s")
 
 
-def probe(vault: Path) -> None:
+class StallStacks:
+    """Where the UI thread is while it does not tick: a thread samples its stack every 10 ms, and a stall over
+    ``floor`` seconds keeps the samples taken during it (counted by their innermost frames)."""
+
+    def __init__(self, floor: float = 0.1) -> None:
+        self.floor, self.ui = floor, threading.get_ident()
+        self.last = time.perf_counter()
+        self.samples: list[str] = []
+        self.stalls: list[tuple[float, dict[str, int]]] = []
+        self.held: list[tuple[float, dict[int, str]]] = []  # the sampler kept from running: every thread after
+        self.running = True
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+        self.thread.start()
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        if now - self.last > self.floor and self.samples:
+            counted: dict[str, int] = {}
+            for sample in self.samples:
+                counted[sample] = counted.get(sample, 0) + 1
+            self.stalls.append(((now - self.last) * 1000, counted))
+        self.last, self.samples = now, []
+
+    def _watch(self) -> None:
+        while self.running:
+            slept = time.perf_counter()
+            time.sleep(0.01)
+            if time.perf_counter() - slept > self.floor:  # no thread could run Python: one held the GIL in C
+                self.held.append(((time.perf_counter() - slept) * 1000, {
+                    thread: " <- ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                                        for f in reversed(traceback.extract_stack(frame)[-6:]))
+                    for thread, frame in sys._current_frames().items() if thread != threading.get_ident()}))
+            if time.perf_counter() - self.last > 0.02:
+                frame = sys._current_frames().get(self.ui)
+                if frame is not None:
+                    self.samples.append(" <- ".join(
+                        f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                        for f in reversed(traceback.extract_stack(frame)[-6:])))
+
+    def report(self) -> None:
+        self.running = False
+        for took, counted in self.stalls:
+            print(f"  stall {took:.0f} ms, the UI thread at:")
+            for where, n in sorted(counted.items(), key=lambda kv: -kv[1])[:3]:
+                print(f"    {n * 10} ms  {where}")
+        for took, threads in self.held:
+            print(f"  the probe's sampler kept from running {took:.0f} ms (the GIL held in C); then:")
+            for thread, where in threads.items():
+                print(f"    {'UI' if thread == self.ui else thread}: {where}")
+
+
+def probe(vault: Path, tabs: tuple[str, ...] = ()) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -183,7 +238,10 @@ def probe(vault: Path) -> None:
 
     last, worst = [time.perf_counter()], [0.0]
 
+    stacks = StallStacks()
+
     def tick() -> None:
+        stacks.tick()
         now = time.perf_counter()
         worst[0] = max(worst[0], now - last[0])
         last[0] = now
@@ -220,7 +278,7 @@ def probe(vault: Path) -> None:
     print(f"first rows shown after {(first[0] - opened) * 1000:.0f} ms; everything read after {took * 1000:.0f} ms "
           f"({fusion.status.text()})")
     model = fusion.entity_model
-    for n in range(5):
+    for n in range(0 if tabs else 5):
         rows, grown = model.rowCount(), []
 
         def filled(r: int = rows, at: list[float] = grown) -> bool:
@@ -236,15 +294,20 @@ def probe(vault: Path) -> None:
     for name, column, order in (("sort by name", 1, 0), ("sort by reports", 2, 1), ("sort by mentions (loaded)", 3, 1)):
         from PySide6.QtCore import Qt
 
+        if tabs:
+            break
         took = measure(name, lambda c=column, o=order: fusion.entities.sortByColumn(
             c, Qt.SortOrder.DescendingOrder if o else Qt.SortOrder.AscendingOrder),
             lambda: not model.loading and not fusion.busy)
         print(f"  {name}: {took * 1000:.0f} ms")
-    took = measure("filter", lambda: fusion.entity_filter.setText("name12"),
-                   lambda: model.text == "name12" and not model.loading and not fusion.busy)
-    print(f"  filter 'name12': {model.rowCount()} rows of {model.total} after {took * 1000:.0f} ms (300 ms pause "
-          "included)")
+    if not tabs:
+        took = measure("filter", lambda: fusion.entity_filter.setText("name12"),
+                       lambda: model.text == "name12" and not model.loading and not fusion.busy)
+        print(f"  filter 'name12': {model.rowCount()} rows of {model.total} after {took * 1000:.0f} ms (300 ms "
+              "pause included)")
     for index in range(fusion.tabs.count()):
+        if tabs and fusion.tabs.tabText(index) not in tabs:
+            continue
         # The graph is drawn a slice per event-loop turn after its task ends: the step lasts until it is whole.
         took = measure(f"tab {fusion.tabs.tabText(index)}", lambda i=index: fusion.tabs.setCurrentIndex(i),
                        lambda: not fusion.busy and fusion.graph.complete)
@@ -252,6 +315,7 @@ def probe(vault: Path) -> None:
     gc.unfreeze()
     print("worst stall per step (ms):", json.dumps({k: round(v) for k, v in stalls.items()}))
     print(f"worst of all: {max(stalls.values()):.0f} ms")
+    stacks.report()
     window.close()
 
 
@@ -261,6 +325,7 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=1_000_000, help="bare: how many reports")
     parser.add_argument("--vault", type=Path, required=True)
     parser.add_argument("--fuse", action="store_true", help="state: run the real fusion instead")
+    parser.add_argument("--tabs", nargs="*", default=[], help="probe: only these tabs (by their English text)")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.what == "bare":
@@ -268,7 +333,7 @@ def main() -> None:
     elif args.what == "state":
         fuse(args.vault) if args.fuse else state(args.vault)
     else:
-        probe(args.vault)
+        probe(args.vault, tuple(args.tabs))
 
 
 if __name__ == "__main__":
