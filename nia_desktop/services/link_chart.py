@@ -38,6 +38,7 @@ TOP = 60  # entities a new chart starts from
 NEIGHBOURS = 40  # neighbours an expand adds at most, most shared reports first
 CANDIDATES = 4  # the top entities are chosen among this many times TOP by their fused report count
 MAX_NODES = 2000  # a saved chart holds at most this many entities
+CAP = counting.CAP  # a link's shared reports counted up to this (the chart's strength filter goes no higher)
 _BATCH = 400
 
 

@@ -190,9 +190,14 @@ class LinkItem(QGraphicsLineItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(1)
         self.restyle()
-        self.setToolTip(QCoreApplication.translate(
-            "LinkChart", "{0} shared readable reports: select to list them, double-click to open the first").format(
-            link.shared))
+        if link.more:  # counted up to the cap (services/chart_counts): the evidence counts them all
+            self.setToolTip(QCoreApplication.translate(
+                "LinkChart", "{0}+ shared readable reports (counted up to {0}): select to count and list them, "
+                "double-click to open the first").format(link.shared))
+        else:
+            self.setToolTip(QCoreApplication.translate(
+                "LinkChart", "{0} shared readable reports: select to list them, double-click to open the first").format(
+                link.shared))
         self.follow()
 
     def restyle(self) -> None:
@@ -328,7 +333,7 @@ class LinkChart(QWidget):
             edit.setDate(edit.minimumDate())
             edit.setAccessibleName(name)
         self.strength_box = QSpinBox()
-        self.strength_box.setRange(1, 1000)
+        self.strength_box.setRange(1, link_chart.CAP)  # links are counted to the cap: exact at any strength asked
         self.strength_box.setPrefix(self.tr("links ≥ "))
         self.strength_box.setAccessibleName(self.tr("Hide links under this many shared reports"))
         self.strength_box.setToolTip(self.tr("Hide links under this many shared reports"))
