@@ -39,7 +39,9 @@ def main() -> None:
         os.environ["NIA_CONFIG_DIR"] = str(Path(tmp) / "config")
         root = create_demo_vault(Path(tmp) / "vault")
         session = unlock(root, "analyst", "demo-analyst-pass")
-        hypotheses = [ach.add_hypothesis(session, CASE, text, Level.SECRET) for text in HYPOTHESES]
+        levels = (Level.SECRET, Level.CONFIDENTIAL, Level.SECRET)  # each hypothesis' portion mark
+        hypotheses = [ach.add_hypothesis(session, CASE, text, level)
+                      for text, level in zip(HYPOTHESES, levels, strict=True)]
         for report, ratings in RATINGS.items():
             item = ach.add_evidence(session, CASE, report_id=report)
             for h, rating in zip(hypotheses, ratings, strict=True):

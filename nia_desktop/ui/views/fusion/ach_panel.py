@@ -92,6 +92,7 @@ class AchPanel(QWidget):
         self.add_hypothesis_button = QPushButton(self.tr("Add hypothesis"))
         self.add_hypothesis_button.setToolTip(self.tr("Add the hypothesis to this case (Ctrl+Shift+H)"))
         self.level = QComboBox()
+        self.level.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "TOP SECRET / 極秘" whole
         self.level.setAccessibleName(self.tr("Classification of the hypothesis"))
         self.level.setToolTip(self.tr(
             "The hypothesis' classification. Offered as your clearance, the highest you may have drawn on: the "
