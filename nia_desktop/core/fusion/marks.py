@@ -47,7 +47,7 @@ def check_text(text: str) -> str:
     what is wrong with it."""
     surface = text.strip()
     if not surface:
-        raise ValueError("the text is empty (or only spaces): select the words that name the entity")
+        raise ValueError("the text is empty (or only spaces): give the words that name the entity")
     if len(surface) > TEXT_LIMIT:
         raise ValueError(f"the text is {len(surface)} characters long; a name is at most {TEXT_LIMIT}")
     if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in surface):
