@@ -455,14 +455,15 @@ class FusionView(View):
         self.classification_changed.emit(self.classification())
 
     def show_pending(self, count: int, unfused: int = 0) -> None:
-        """What imports could not fuse in by themselves (a definition joining two older entities...), and
+        """What imports could not fuse in by themselves (a definition joining two older entities...) and entity
+        judgements made since (services/entity_marks.py), and
         readable reports this fusion does not cover (imported by others since): both call for F5."""
         lines = []
         if count:
-            lines.append(self.tr("Re-fuse recommended: %1 pending. Imports since the last full fusion found "
-                                 "changes they could not make by themselves (such as two older entities now known "
-                                 "to be one); what is shown is still right for each report.").replace(
-                "%1", str(count)))
+            lines.append(self.tr("Re-fuse recommended: %1 pending: changes only a full fusion makes, found by "
+                                 "imports since the last one (such as two older entities now known to be one) or "
+                                 "asked for by entity judgements made since (text that is, or is not, an "
+                                 "entity).").replace("%1", str(count)))
         if unfused:
             lines.append(self.tr("%1 reports you may read are not in this fusion yet (imported by others since "
                                  "it ran).").replace("%1", str(unfused)))
