@@ -253,9 +253,9 @@ class EntityPagesModel(QAbstractTableModel):
         seen.changed.connect(self._seen_landed)
 
     def set_reports(self, reports: Sequence[int] | None) -> None:
-        """Only the entities named in ``reports`` (None: every entity), asked again from the first page: the
-        service keeps only those of the reports the user may read in the scope."""
-        wanted = None if reports is None else tuple(sorted(set(reports)))
+        """Only the entities named in ``reports`` (sorted, distinct; None: every entity), asked again from the
+        first page: the service keeps only those of the reports the user may read in the scope."""
+        wanted = None if reports is None else tuple(reports)
         if wanted != self.reports:
             self.reports = wanted
             if self.case is not None:
