@@ -35,6 +35,91 @@ def _median_ms(fn: Callable[[], Any], runs: int = 5) -> tuple[float, Any]:
     return statistics.median(times), result
 
 
+def probe(vault: Path, user: str, passphrase: str) -> None:
+    """The Fusion view with a 10 ms timer ticking: each filter sent as the Events tab sends a range, until the
+    table's first rows and its count are in; then cleared. Prints when the rows showed and the worst tick gap."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from nia_desktop.services.session import unlock
+    from nia_desktop.ui.main_window import MainWindow
+    from nia_desktop.ui.preferences import Preferences
+    from nia_desktop.ui.views.fusion.view import FusionView
+
+    with unlock(vault, user, passphrase) as session:  # the ids to send, read before the window opens
+        ids = [int(r) for (r,) in session.db.query(
+            "SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM report_caveats) ORDER BY id")]
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(vault, Preferences(Path(os.environ.get("TMPDIR", "/tmp")) / f"xf-probe-{os.getpid()}"))
+    window.show()
+
+    def wait(until: Callable[[], bool], timeout: float = 600.0) -> None:
+        end = time.perf_counter() + timeout
+        while not until():
+            if time.perf_counter() > end:
+                raise TimeoutError("the step did not finish")
+            app.processEvents()
+            time.sleep(0.001)
+
+    window.unlock_view.user.setText(user)
+    window.unlock_view.passphrase.setText(passphrase)
+    window.unlock_view.unlock_button.click()
+    wait(lambda: window.workspace is not None)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.show_view("fusion")
+    view = workspace.views["fusion"]
+    assert isinstance(view, FusionView)
+    model = view.entity_model
+    wait(lambda: view.workspace is not None and not view.busy and not model.loading)
+    last, worst = [time.perf_counter()], [0.0]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        worst[0] = max(worst[0], now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    def step(chosen: list[int] | None) -> str:
+        """Send ``chosen`` (None: clear) and wait for the first rows, then the count."""
+        counted, first = [False], list[float]()
+        wanted = None if chosen is None else tuple(chosen)
+
+        def mark_counted() -> None:
+            counted[0] = True
+
+        def done() -> bool:
+            if not model.loading and model.reports == wanted and not first:
+                first.append(time.perf_counter())
+            return bool(first) and not view.busy and (counted[0] or not model.more or wanted is None)
+
+        model.counted.connect(mark_counted)
+        last[0], worst[0] = time.perf_counter(), 0.0
+        timer.start()
+        began = time.perf_counter()
+        if chosen is None:
+            view.cross.range_selected("", "", [])
+        else:
+            view.cross.range_selected("2026-01-01", "2026-12-31", chosen)
+        wait(done)
+        took = time.perf_counter() - began
+        timer.stop()
+        model.counted.disconnect(mark_counted)
+        return (f"first rows {(first[0] - began) * 1000:7.0f} ms, counted {took * 1000:7.0f} ms "
+                f"({model.total:,} entities), worst tick gap {worst[0] * 1000:5.0f} ms")
+
+    rng = random.Random(16)
+    for size in (37, 1_000, 10_000, 50_000):
+        print(f"{size:>8,} reports: " + step(sorted(rng.sample(ids, min(size, len(ids))))))
+    print(f"{'cleared':>16}: " + step(None))
+    window.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--vault", type=Path, required=True)
@@ -44,7 +129,11 @@ def main() -> None:
                         help="first add a report under a compartment the analyst lacks (outside the fusion): every "
                              "query then joins the analyst's readable clause, as for a reader the vault hides "
                              "anything from")
+    parser.add_argument("--probe", action="store_true", help="the Fusion view under a 10 ms timer instead")
     args = parser.parse_args()
+    if args.probe:
+        probe(args.vault, args.user, args.passphrase)
+        return
     from nia_desktop.services import fusion_tables
     from nia_desktop.services.session import unlock
 
