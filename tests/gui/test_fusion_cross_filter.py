@@ -118,6 +118,8 @@ def test_a_range_and_a_region_narrow_the_other_views(qtbot, three_reports: Path,
     assert any("Sato" in n for n in tokyo) and not any("Tang" in n for n in tokyo)
     assert view.cross.bar.chips["map"][0].text().startswith("Map: Tokyo") and "1 report" in \
         view.cross.bar.chips["map"][0].text()
+    view.map.choose([index], "JP-13")  # the same place as a click on the prefecture selects it: named so
+    qtbot.waitUntil(lambda: view.cross.bar.chips["map"][0].text() == "Map: Tokyo, 1 report", timeout=10000)
     view.tabs.setCurrentWidget(timeline)  # read again for the region when shown
     qtbot.waitUntil(lambda: bool(timeline.events) and {e.report_id for e in timeline.events} == {tokyo_report}
                     and not view.busy, timeout=20000)

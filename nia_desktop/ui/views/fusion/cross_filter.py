@@ -26,9 +26,11 @@ from PySide6.QtGui import QKeySequence, QPainterPath, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from nia_desktop.core.display import escape_untrusted
+from nia_desktop.core.fusion import geo
 from nia_desktop.services import events
 from nia_desktop.services.places import Place
 from nia_desktop.services.region_events import region_events
+from nia_desktop.ui.views.fusion.map import ui_language
 
 if TYPE_CHECKING:
     from nia_desktop.ui.views.fusion.view import FusionView
@@ -75,14 +77,25 @@ def narrowed_places(places: Sequence[Place], reports: frozenset[int] | None) -> 
     return kept
 
 
-def region_label(places: Sequence[Place], entities: Sequence[int], reports: int) -> str:
-    """'Map: Tokyo, Osaka and 3 more places, 12 reports'."""
+def region_name(code: str, language: str) -> str:
+    """The name of the country (ISO 3166-1) or prefecture (JP-13) a click on the map selected, '' for none; the
+    shipped outlines' names (a prefecture's in the UI language, a country's in English)."""
+    if not code:
+        return ""
+    prefecture = geo.prefecture(code)
+    if prefecture is not None:
+        return prefecture.name(language)
+    return next((c.name for c in geo.countries() if c.iso == code), code)
+
+
+def region_label(places: Sequence[Place], entities: Sequence[int], reports: int, region: str = "") -> str:
+    """'Map: Tokyo, 12 reports' for a clicked region, else its places: 'Map: Osaka, Kobe and 3 more, 12 reports'."""
     wanted = set(entities)
     names = [escape_untrusted(p.name, 40) for p in places if p.entity_id in wanted]
     shown = ", ".join(names[:NAMED])
     if len(names) > NAMED:
         shown = _tr("%1 and %2 more").replace("%1", shown).replace("%2", str(len(names) - NAMED))
-    return _tr("Map: %1, %2").replace("%1", shown or _tr("no place")).replace("%2", _reports(reports))
+    return _tr("Map: %1, %2").replace("%1", region or shown or _tr("no place")).replace("%2", _reports(reports))
 
 
 class FilterBar(QWidget):
@@ -187,13 +200,16 @@ class CrossFilter(QObject):
             self._set(MAP, None)
             return
         turn, places, wanted = self._region_turn, self.places or list(self.view.map.places), set(entities)
+        code, language = self.view.map.region, ui_language()
 
-        def work(signals: Any, cancel: Any) -> frozenset[int]:
-            return frozenset(r for p in places if p.entity_id in wanted for r in p.report_ids) or frozenset(reports)
+        def work(signals: Any, cancel: Any) -> tuple[frozenset[int], str]:
+            every = frozenset(r for p in places if p.entity_id in wanted for r in p.report_ids) or frozenset(reports)
+            return every, region_name(code, language)  # the outlines are parsed once, maybe here
 
-        def landed(every: frozenset[int]) -> None:
+        def landed(found: tuple[frozenset[int], str]) -> None:
+            every, name = found
             if turn == self._region_turn:
-                self._set(MAP, Narrowing(region_label(places, entities, len(every)), every))
+                self._set(MAP, Narrowing(region_label(places, entities, len(every), name), every))
 
         self.view.run(work, on_success=landed)
 
@@ -238,21 +254,11 @@ class CrossFilter(QObject):
             self.view.map.show_places(places, self.outlines)
             return
 
-        def work(signals: Any, cancel: Any) -> tuple[list[Place], set[int]]:
-            shown = narrowed_places(places, reports)
-            return shown, {i for i, p in enumerate(shown) if p.entity_id in kept}
+        def landed(shown: list[Place]) -> None:
+            if turn == self._map_turn:
+                self.view.map.show_places(shown, self.outlines, keep=kept)
 
-        def landed(found: tuple[list[Place], set[int]]) -> None:
-            if turn != self._map_turn:
-                return
-            shown, chosen = found
-            self.view.map.show_places(shown, self.outlines)
-            if chosen:  # markers still to come are drawn marked by ``chosen``; those drawn already, here
-                self.view.map.chosen = chosen
-                for marker in self.view.map.markers:
-                    marker.mark(set(marker.cluster.members) <= chosen)
-
-        self.view.run(work, on_success=landed)
+        self.view.run(lambda signals, cancel: narrowed_places(places, reports), on_success=landed)
 
     def read_events(self, scope: str, offset: int = 0) -> None:
         """A page of events on a worker: of the case's reports, or of the region's while one is selected."""
