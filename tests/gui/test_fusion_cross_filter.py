@@ -100,8 +100,10 @@ def test_a_range_and_a_region_narrow_the_other_views(qtbot, three_reports: Path,
 
     # The chip's clear button lifts the range: the table and the map come back in full.
     button = view.cross.bar.chips["events"][1]
-    button.setFocus()
-    qtbot.keyClick(button, Qt.Key.Key_Space)  # keyboard reachable
+    _focus(qtbot, window, view.run_button)
+    qtbot.keyClick(view.run_button, Qt.Key.Key_Tab)  # the bar's buttons come right after Fuse, before the tabs
+    qtbot.waitUntil(button.hasFocus, timeout=5000)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: _settled(view) and _names(view) == everything, timeout=20000)
     assert {p.name.split()[0] for p in view.map.places} >= {"Osaka", "Vladivostok", "Tokyo"}
     assert not view.cross.bar.isVisible() and timeline.canvas.chosen is None
@@ -127,7 +129,7 @@ def test_a_range_and_a_region_narrow_the_other_views(qtbot, three_reports: Path,
 
     # Both apply: the range over March and Tokyo's report have no report in common.
     timeline.canvas.choose(_day("2026-03-01"), _day("2026-05-31"))  # within the region's events: C's alone
-    qtbot.waitUntil(lambda: _settled(view) and "events" in view.cross.bar.chips, timeout=20000)
+    qtbot.waitUntil(lambda: _settled(view) and "events" in view.cross.sources, timeout=20000)
     assert _names(view) == tokyo  # the intersection: C
     assert "1 report in common" in view.cross.bar.common.text()
 

@@ -110,41 +110,42 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_tr("Filters applied"))
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 0)
-        self.chips: dict[str, tuple[QLabel, QPushButton]] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(_tr("Filtered by:")))
+        self.chips: dict[str, tuple[QLabel, QPushButton]] = {}  # each filter's text and clear button, in order
+        for source, name in ((EVENTS, _tr("Clear the events filter")), (MAP, _tr("Clear the map filter"))):
+            label = QLabel()
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            button = QPushButton("×")
+            button.setAccessibleName(name)
+            button.setToolTip(name + _tr(" (Esc on its tab)"))
+            button.setMaximumWidth(28)
+            button.clicked.connect(lambda _=False, s=source: self.clear.emit(s))
+            row.addWidget(label)
+            row.addWidget(button)
+            self.chips[source] = (label, button)
+        row.addStretch(1)
         self.common = QLabel()
         self.common.setAccessibleName(_tr("Reports every filter allows"))
         self.clear_all = QPushButton(_tr("Clear filters"))
         self.clear_all.setToolTip(_tr("Show every entity, place and event again (Esc)"))
         self.clear_all.clicked.connect(lambda: self.clear.emit(""))
-        self.row.addWidget(QLabel(_tr("Filtered by:")))
-        self.row.addStretch(1)
-        self.row.addWidget(self.common)
-        self.row.addWidget(self.clear_all)
-        self.hide()
+        row.addWidget(self.common)
+        row.addWidget(self.clear_all)
+        self.show_filters({})
+
+    def buttons(self) -> list[QPushButton]:
+        """The bar's buttons in their Tab order (hidden ones are skipped by Tab)."""
+        return [*(button for _, button in self.chips.values()), self.clear_all]
 
     def show_filters(self, sources: dict[str, Narrowing]) -> None:
-        """One chip per filter, in a stable order (the range, then the region); hidden when none applies."""
-        for source in list(self.chips):
-            if source not in sources:
-                label, button = self.chips.pop(source)
-                label.deleteLater()
-                button.deleteLater()
-        for at, source in enumerate(s for s in (EVENTS, MAP) if s in sources):
-            if source not in self.chips:
-                label = QLabel()
-                label.setTextFormat(Qt.TextFormat.PlainText)
-                button = QPushButton("×")
-                button.setAccessibleName(_tr("Clear the events filter") if source == EVENTS else
-                                         _tr("Clear the map filter"))
-                button.setToolTip(button.accessibleName() + _tr(" (Esc on its tab)"))
-                button.setMaximumWidth(28)
-                button.clicked.connect(lambda _=False, s=source: self.clear.emit(s))
-                self.row.insertWidget(1 + 2 * at, label)
-                self.row.insertWidget(2 + 2 * at, button)
-                self.chips[source] = (label, button)
-            self.chips[source][0].setText(sources[source].label)
+        """Each filter's chip, shown while it applies; the bar hidden when none does."""
+        for source, (label, button) in self.chips.items():
+            narrowing = sources.get(source)
+            label.setText("" if narrowing is None else narrowing.label)
+            label.setVisible(narrowing is not None)
+            button.setVisible(narrowing is not None)
         every = combined(sources.values())
         self.common.setText(_tr("%1 in common").replace("%1", _reports(len(every)))
                             if len(sources) > 1 and every is not None else "")

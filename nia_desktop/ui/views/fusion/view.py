@@ -165,6 +165,9 @@ class FusionView(View):
         # The Events tab's range and the Map tab's region narrow the tables, the chart and each other
         self.cross = CrossFilter(self)
         self.layout_.addWidget(self.cross.bar)
+        for before, after in zip([self.run_button, *self.cross.bar.buttons()], [*self.cross.bar.buttons(), self.tabs],
+                                 strict=True):
+            self.setTabOrder(before, after)  # the filter bar's buttons come before the tabs
         self.layout_.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _: self.draw_current_tab())
         self.run_button.clicked.connect(lambda: self.fuse())
