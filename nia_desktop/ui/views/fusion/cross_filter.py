@@ -36,16 +36,15 @@ if TYPE_CHECKING:
     from nia_desktop.ui.views.fusion.view import FusionView
 
 EVENTS, MAP = "events", "map"
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls, as written
 NAMED = 2  # places named on the map's chip; the rest counted
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CrossFilter", text)
 
 
 def _reports(count: int) -> str:
     """'1 report', '37 reports' (English has no translation file to pick the plural from a %n)."""
-    return _tr("1 report") if count == 1 else _tr("%1 reports").replace("%1", f"{count:,}")
+    if count == 1:
+        return translate("CrossFilter", "1 report")
+    return translate("CrossFilter", "%1 reports").replace("%1", f"{count:,}")
 
 
 @dataclass(frozen=True)
@@ -94,8 +93,9 @@ def region_label(places: Sequence[Place], entities: Sequence[int], reports: int,
     names = [escape_untrusted(p.name, 40) for p in places if p.entity_id in wanted]
     shown = ", ".join(names[:NAMED])
     if len(names) > NAMED:
-        shown = _tr("%1 and %2 more").replace("%1", shown).replace("%2", str(len(names) - NAMED))
-    return _tr("Map: %1, %2").replace("%1", region or shown or _tr("no place")).replace("%2", _reports(reports))
+        shown = translate("CrossFilter", "%1 and %2 more").replace("%1", shown).replace("%2", str(len(names) - NAMED))
+    shown = region or shown or translate("CrossFilter", "no place")
+    return translate("CrossFilter", "Map: %1, %2").replace("%1", shown).replace("%2", _reports(reports))
 
 
 class FilterBar(QWidget):
@@ -109,17 +109,18 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(_tr("Filters applied"))
+        self.setAccessibleName(translate("CrossFilter", "Filters applied"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(_tr("Filtered by:")))
+        row.addWidget(QLabel(translate("CrossFilter", "Filtered by:")))
         self.chips: dict[str, tuple[QLabel, QPushButton]] = {}  # each filter's text and clear button, in order
-        for source, name in ((EVENTS, _tr("Clear the events filter")), (MAP, _tr("Clear the map filter"))):
+        for source, name in ((EVENTS, translate("CrossFilter", "Clear the events filter")),
+                             (MAP, translate("CrossFilter", "Clear the map filter"))):
             label = QLabel()
             label.setTextFormat(Qt.TextFormat.PlainText)
             button = QPushButton("×")
             button.setAccessibleName(name)
-            button.setToolTip(name + _tr(" (Esc on its tab)"))
+            button.setToolTip(name + translate("CrossFilter", " (Esc on its tab)"))
             button.setMaximumWidth(28)
             button.clicked.connect(lambda _=False, s=source: self.clear.emit(s))
             row.addWidget(label)
@@ -127,9 +128,9 @@ class FilterBar(QWidget):
             self.chips[source] = (label, button)
         row.addStretch(1)
         self.common = QLabel()
-        self.common.setAccessibleName(_tr("Reports every filter allows"))
-        self.clear_all = QPushButton(_tr("Clear filters"))
-        self.clear_all.setToolTip(_tr("Show every entity, place and event again (Esc)"))
+        self.common.setAccessibleName(translate("CrossFilter", "Reports every filter allows"))
+        self.clear_all = QPushButton(translate("CrossFilter", "Clear filters"))
+        self.clear_all.setToolTip(translate("CrossFilter", "Show every entity, place and event again (Esc)"))
         self.clear_all.clicked.connect(lambda: self.clear.emit(""))
         row.addWidget(self.common)
         row.addWidget(self.clear_all)
@@ -147,7 +148,7 @@ class FilterBar(QWidget):
             label.setVisible(narrowing is not None)
             button.setVisible(narrowing is not None)
         every = combined(sources.values())
-        self.common.setText(_tr("%1 in common").replace("%1", _reports(len(every)))
+        self.common.setText(translate("CrossFilter", "%1 in common").replace("%1", _reports(len(every)))
                             if len(sources) > 1 and every is not None else "")
         self.setVisible(bool(sources))
 
@@ -187,7 +188,7 @@ class CrossFilter(QObject):
         if not since and not until:
             self._set(EVENTS, None)
             return
-        label = _tr("Events %1 – %2, %3").replace("%1", since).replace("%2", until).replace(
+        label = translate("CrossFilter", "Events %1 – %2, %3").replace("%1", since).replace("%2", until).replace(
             "%3", _reports(len(set(reports))))
         self._set(EVENTS, Narrowing(label, frozenset(reports)))
 
