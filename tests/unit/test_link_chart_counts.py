@@ -51,6 +51,7 @@ SETTINGS = {  # chart_counts' limits, each forcing another way of counting on th
     "capped, sets and probes": {"CAP": 3, "SMALL": 4},
     "capped, walks": {"CAP": 3, "SMALL": 4, "SETS": 0},
     "capped, neighbours walked after one visit": {"CAP": 2, "SMALL": 0, "VISITS": 1},
+    "capped, neighbours walked once probes read more than a walk would": {"CAP": 2, "SMALL": 0, "WALK": 0},
 }
 
 
