@@ -133,11 +133,26 @@ def test_a_range_and_a_region_narrow_the_other_views(qtbot, three_reports: Path,
     assert _names(view) == tokyo  # the intersection: C
     assert "1 report in common" in view.cross.bar.common.text()
 
-    # Esc on the Events tab clears the range only; then Esc anywhere clears the region: everything again.
+    # Clearing the region restores the range over the case's events: March to May holds all three reports.
+    view.tabs.setCurrentIndex(0)
+    view.cross.bar.chips["map"][1].click()
+    qtbot.waitUntil(lambda: "map" not in view.cross.sources and _settled(view) and _names(view) == everything,
+                    timeout=20000)
+    assert view.cross.bar.chips["events"][0].text() == "Events 2026-03-01 – 2026-05-31, 3 reports"
+    assert len({e.report_id for e in timeline.events}) == 3 and timeline.canvas.chosen is not None
+
+    # Esc on the Events tab clears the range there; then, with a region again, Esc anywhere clears everything.
+    view.tabs.setCurrentWidget(timeline)
     _focus(qtbot, window, timeline.canvas)
     qtbot.keyClick(timeline.canvas, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: "events" not in view.cross.sources and _settled(view), timeout=10000)
-    assert "map" in view.cross.sources and _names(view) == tokyo
+    qtbot.waitUntil(lambda: not view.cross.sources and _settled(view), timeout=10000)
+    assert timeline.canvas.chosen is None
+    view.map.choose([index])  # Tokyo: the timeline reads C's events alone; March holds none of them
+    qtbot.waitUntil(lambda: {e.report_id for e in timeline.events} == {tokyo_report} and not view.busy,
+                    timeout=20000)
+    timeline.canvas.choose(_day("2026-03-01"), _day("2026-03-31"))
+    qtbot.waitUntil(lambda: len(view.cross.sources) == 2 and _settled(view) and not _names(view), timeout=20000)
+    assert view.cross.bar.common.text() == "0 reports in common"
     view.tabs.setCurrentIndex(0)
     _focus(qtbot, window, view.entities)
     qtbot.keyClick(view.entities, Qt.Key.Key_Escape)

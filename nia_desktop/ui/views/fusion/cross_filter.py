@@ -172,6 +172,7 @@ class CrossFilter(QObject):
         self.outlines: Sequence[QPainterPath] | None = None
         self.region: tuple[int, ...] = ()  # the entities of the places selected on the map
         self._map_turn = self._region_turn = 0  # answers from workers for an older choice are dropped
+        self._events_scope = ""  # the scope the timeline's events were last read for
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), view)
         self.escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.escape.setEnabled(False)
@@ -234,9 +235,11 @@ class CrossFilter(QObject):
         if changed != MAP and view.map in view.drawn_tabs:
             self._show_map()
         if changed != EVENTS and view.event_timeline in view.drawn_tabs:
-            view.drawn_tabs.discard(view.event_timeline)  # read again for the region when next shown
-            if view.tabs.currentWidget() is view.event_timeline:
-                view.draw_current_tab()
+            if view.tabs.currentWidget() is view.event_timeline or EVENTS in self.sources:
+                # Now: shown, or a range stands whose reports are those of the events the timeline holds
+                self.read_events(self._events_scope)
+            else:
+                view.drawn_tabs.discard(view.event_timeline)  # read again for the region when next shown
         self.bar.show_filters(self.sources)
         self.escape.setEnabled(bool(self.sources))
         self.changed.emit()
@@ -257,14 +260,15 @@ class CrossFilter(QObject):
             return
 
         def landed(shown: list[Place]) -> None:
-            if turn == self._map_turn:
-                self.view.map.show_places(shown, self.outlines, keep=kept)
+            if turn == self._map_turn:  # the region as it is now (cleared meanwhile: nothing stays selected)
+                self.view.map.show_places(shown, self.outlines, keep=set(self.region))
 
         self.view.run(lambda signals, cancel: narrowed_places(places, reports), on_success=landed)
 
     def read_events(self, scope: str, offset: int = 0) -> None:
         """A page of events on a worker: of the case's reports, or of the region's while one is selected."""
         session, region = self.view.session, self.sources.get(MAP)
+        self._events_scope = scope
         if region is None:
             def work(signals: Any, cancel: Any) -> events.EventPage:
                 return events.case_events(session, scope, offset)
@@ -278,6 +282,14 @@ class CrossFilter(QObject):
     def keeps_range(self) -> bool:
         """Whether the timeline's range stays marked as its events are read again (for the region)."""
         return EVENTS in self.sources
+
+    def events_read(self) -> None:
+        """The timeline holds other events (the region's, the case's again, or a further page): a range that
+        stands now stands for the reports of the events it holds in that range (the range chosen within a region
+        covers the case's reports again once the region is cleared)."""
+        canvas = self.view.event_timeline.canvas
+        if EVENTS in self.sources and canvas.chosen is not None:
+            canvas.choose(*canvas.chosen)  # emits the range with its reports among the events now held
 
     # -- clearing --------------------------------------------------------------
     def clear(self, source: str = "") -> None:

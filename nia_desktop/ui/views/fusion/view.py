@@ -503,6 +503,7 @@ class FusionView(View):
             self.event_timeline.show_events(page.events, page.reports, page.more, self.cross.keeps_range())
         else:
             self.event_timeline.add_events(page.events, page.reports, page.more)
+        self.cross.events_read()
 
     def _more_events(self) -> None:
         """Read the events of the next page of reports (an audited read of their text, on a worker)."""
