@@ -312,11 +312,35 @@ def probe(vault: Path, tabs: tuple[str, ...] = ()) -> None:
         took = measure(f"tab {fusion.tabs.tabText(index)}", lambda i=index: fusion.tabs.setCurrentIndex(i),
                        lambda: not fusion.busy and fusion.graph.complete)
         print(f"  tab {fusion.tabs.tabText(index)}: {took * 1000:.0f} ms")
+    if not tabs or "Link chart" in tabs:
+        chart_steps(fusion.graph, measure)
     gc.unfreeze()
     print("worst stall per step (ms):", json.dumps({k: round(v) for k, v in stalls.items()}))
     print(f"worst of all: {max(stalls.values()):.0f} ms")
     stacks.report()
     window.close()
+
+
+def chart_steps(chart: Any, measure: Callable[[str, Callable[[], Any], Callable[[], bool]], float]) -> None:
+    """The link chart once shown: expand the entity in most reports, then one in fewest, then select the link
+    between the two in most reports (its reports counted in full) and read its evidence."""
+    nodes = sorted(chart.nodes.values(), key=lambda n: (-n.node.reports, n.node.id))
+    if len(nodes) < 2:
+        return
+    done = lambda: chart.busy == 0 and chart.complete  # noqa: E731
+    for name, node in (("chart expand (most reports)", nodes[0]), ("chart expand (fewest reports)", nodes[-1])):
+        shown = len(chart.nodes)
+        took = measure(name, lambda n=node: chart.expand([n.node.id]), lambda s=shown: len(chart.nodes) > s and done())
+        print(f"  {name}: {node.node.name} ({node.node.reports:,} reports), {len(chart.nodes) - shown} entities and "
+              f"{len(chart.links):,} links shown after {took * 1000:.0f} ms")
+    link = chart.links.get((min(nodes[0].node.id, nodes[1].node.id), max(nodes[0].node.id, nodes[1].node.id)))
+    if link is None:
+        return
+    chart.scene_.clearSelection()
+    took = measure("chart link evidence", lambda: link.setSelected(True),
+                   lambda: chart.evidence.count() > 0 and chart.busy == 0)
+    print(f"  a link's evidence: {chart.evidence_title.text()} (shown as {link.link.shared}"
+          f"{'+' if link.link.more else ''}) after {took * 1000:.0f} ms")
 
 
 def main() -> None:

@@ -83,3 +83,37 @@ def test_a_capped_link_says_so_and_its_evidence_counts_all(qtbot, sam: Session, 
     over.setSelected(True)
     qtbot.waitUntil(lambda: chart.evidence.count() == 3 and chart.busy == 0, timeout=20000)
     assert ": 3 shared reports" in chart.evidence_title.text()  # counted in full when selected
+
+
+def test_many_links_are_drawn_plain_and_painted_once_filled(qtbot, sam: Session,  # type: ignore[no-untyped-def]
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past PLAIN_LINKS links the chart drops antialiasing for its lines, and a fill bringing that many is painted
+    when its links are all in; the view paints again afterwards (a fill must never leave it frozen)."""
+    from PySide6.QtGui import QPainter
+
+    from nia_desktop.ui.views.fusion import chart as chart_module
+
+    chart = LinkChart(sam)
+    qtbot.addWidget(chart)
+    chart.resize(900, 600)
+    chart.show()
+    with qtbot.waitSignal(chart.settled, timeout=20000):
+        chart.open_chart("")
+    qtbot.waitUntil(lambda: chart.busy == 0, timeout=20000)
+    assert chart.view.renderHints() & QPainter.RenderHint.Antialiasing  # three links: antialiased
+    monkeypatch.setattr(chart_module, "PLAIN_LINKS", 1)
+    held: list[bool] = []
+
+    class Watched(LinkItem):  # a real link that notes whether the view was painting when it was added
+        def __init__(self, *args: object) -> None:
+            held.append(not chart.view.viewport().updatesEnabled())
+            super().__init__(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(chart_module, "LinkItem", Watched)
+    with qtbot.waitSignal(chart.settled, timeout=20000):
+        chart.start()
+    qtbot.waitUntil(lambda: chart.busy == 0, timeout=20000)
+    assert len(chart.links) == 3
+    assert not chart.view.renderHints() & QPainter.RenderHint.Antialiasing
+    assert chart.view.viewport().updatesEnabled()
+    assert held == [True, True, True]  # each link added while the view was not painting
