@@ -4,149 +4,199 @@
 <context>
     <name>AchPanel</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="78"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="88"/>
         <source>Choose a case above to weigh hypotheses against its evidence.</source>
         <translation>上で事案を選ぶと、その証拠に照らして仮説を比較できます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="80"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="90"/>
         <source>A hypothesis, e.g. the courier works for ZORIN</source>
         <translation>仮説（例：運び屋は ZORIN のために動いている）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="81"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="91"/>
         <source>New hypothesis</source>
         <translation>新しい仮説</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="82"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="92"/>
         <source>Add hypothesis</source>
         <translation>仮説を追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="84"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="93"/>
         <source>Add the hypothesis to this case (Ctrl+Shift+H)</source>
         <translation>この事案に仮説を追加します（Ctrl+Shift+H）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="86"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="96"/>
+        <source>Classification of the hypothesis</source>
+        <translation>仮説の区分</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="98"/>
+        <source>The hypothesis&apos; classification. Offered as your clearance, the highest you may have drawn on: the case&apos;s highest report level would be lower whenever you know more than the case holds, and a reader cleared below what you drew on must not read it. Lower it only when its words rest on nothing above the level you choose. Never above your clearance.</source>
+        <translation>仮説の区分。あなたが依拠し得た最も高い区分として、あなたの資格区分を初期値にしています。事案の報告の最高区分では、あなたが事案以上の情報を知っている場合に低すぎ、依拠した情報より低い資格の閲覧者が読めてしまいます。下げるのは、その文言が選んだ区分より上の情報に一切依拠していない場合だけにしてください。資格区分より上にはできません。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="102"/>
+        <source>Caveats, e.g. ORCON//REL TO USA</source>
+        <translation>付記（例：ORCON//REL TO USA）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="103"/>
+        <source>Caveats of the hypothesis</source>
+        <translation>仮説の付記</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="105"/>
+        <source>Its caveats, separated by //. Offered as every compartment and control of the case&apos;s reports you may read; a compartment only if you hold it.</source>
+        <translation>付記を // で区切って入力します。初期値は、あなたが閲覧できる事案の報告に付いたすべてのコンパートメントと配布統制です。コンパートメントは保持しているものに限ります。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="107"/>
+        <source>Re-mark</source>
+        <translation>表示変更</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="109"/>
+        <source>Give the current column&apos;s hypothesis the classification and caveats chosen here, after saying why (Ctrl+Shift+M; its author or an officer)</source>
+        <translation>現在の列の仮説に、ここで選んだ区分と付記を理由を添えて付け直します（Ctrl+Shift+M。作成者または保全担当官のみ）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="112"/>
         <source>Report</source>
         <translation>報告</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="87"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="113"/>
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="88"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="114"/>
         <source>Kind of evidence</source>
         <translation>証拠の種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="89"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="115"/>
         <source>Its number, e.g. 12</source>
         <translation>番号（例：12）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="90"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="116"/>
         <source>Number of the report or assessment</source>
         <translation>報告または評価の番号</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="91"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="117"/>
         <source>Add evidence</source>
         <translation>証拠を追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="93"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="118"/>
         <source>Add the report or assessment as evidence (Ctrl+Shift+E)</source>
         <translation>報告または評価を証拠として追加します（Ctrl+Shift+E）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="95"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="120"/>
         <source>ACH matrix: evidence by hypothesis; C, I, N rate the cell</source>
         <translation>ACH マトリクス：証拠×仮説。C、I、N でセルを評定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="96"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="121"/>
         <source>Arrow keys move. C consistent, Shift+C very consistent, I inconsistent, Shift+I very inconsistent, N not applicable. Delete withdraws the row&apos;s item, Shift+Delete the column&apos;s hypothesis.</source>
         <translation>矢印キーで移動。C 整合、Shift+C 強く整合、I 不整合、Shift+I 強く不整合、N 該当なし。Delete で行の項目を、Shift+Delete で列の仮説を取り下げます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="104"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="129"/>
         <source>Scores</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="107"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="132"/>
         <source>Sensitivity: what each item&apos;s absence changes</source>
         <translation>感度分析：各項目を除くと何が変わるか</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="121"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="149"/>
         <source>Sensitivity (drop one item):</source>
         <translation>感度分析（1 項目を除く）：</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="165"/>
-        <source>H%1
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="224"/>
+        <source>%4 H%1
 score %2 · rank %3</source>
-        <translation>H%1
-スコア %2・順位 %3</translation>
+        <translation>%4 H%1
+スコア %2 · 順位 %3</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="169"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="229"/>
         <source>Diagnosticity</source>
         <translation>診断力</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="170"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="230"/>
         <source>report %1</source>
         <translation>報告 %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="170"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="230"/>
         <source>assessment %1</source>
         <translation>評価 %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="183"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="243"/>
         <source>0: rated alike against every hypothesis, so it tells them apart not at all</source>
         <translation>0：どの仮説にも同じ評定のため、仮説を区別できません</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="189"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="249"/>
         <source>%1 Least inconsistent: %2. Scores count I as 1 and II as 2; lower is more likely.</source>
         <translation>%1 最も不整合が少ない仮説：%2。スコアは I を 1、II を 2 と数え、低いほど可能性が高い。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="194"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="255"/>
         <source>Without E%1: %2</source>
         <translation>E%1 を除くと：%2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="194"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="255"/>
         <source>Without E%1: no rank changes</source>
         <translation>E%1 を除いても順位は変わりません</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="215"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="276"/>
         <source>Withdraw hypothesis H%1 and its ratings from the matrix?</source>
         <translation>仮説 H%1 とその評定をマトリクスから取り下げますか？</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="218"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="279"/>
         <source>Withdraw item E%1 and its ratings from the matrix?</source>
         <translation>項目 E%1 とその評定をマトリクスから取り下げますか？</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="221"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="282"/>
         <source>Withdraw</source>
         <translation>取り下げ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="247"/>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="299"/>
+        <source>Choose a hypothesis&apos; column in the matrix to re-mark it.</source>
+        <translation>表示を変更する仮説の列をマトリクスで選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="304"/>
+        <source>Re-mark hypothesis</source>
+        <translation>仮説の表示変更</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="305"/>
+        <source>Re-mark H%1 from %2 to %3? Why:</source>
+        <translation>H%1 の表示を %2 から %3 に変更しますか？ 理由：</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/ach_panel.py" line="331"/>
         <source>Give the report&apos;s or assessment&apos;s number, e.g. 12.</source>
         <translation>報告または評価の番号を入力してください（例：12）。</translation>
     </message>
@@ -733,7 +783,7 @@ score %2 · rank %3</source>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="90"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="161"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="166"/>
         <source>Case</source>
         <translation>事案</translation>
     </message>
@@ -750,7 +800,7 @@ score %2 · rank %3</source>
     <message>
         <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="95"/>
         <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="133"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="165"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="170"/>
         <source>Summary</source>
         <translation>要旨</translation>
     </message>
@@ -782,7 +832,7 @@ score %2 · rank %3</source>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="108"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="402"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="410"/>
         <source>Tearline version</source>
         <translation>ティアライン版</translation>
     </message>
@@ -837,154 +887,164 @@ score %2 · rank %3</source>
         <translation>競合仮説分析（融合ビューの「仮説」タブ）を付録として添付します。項目は収録した報告に基づくものだけで、ティアライン版には含めません（Alt+A）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="141"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="138"/>
+        <source>Annex the case&apos;s lin&amp;k chart</source>
+        <translation>事案のリンクチャートを別添にする(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="139"/>
+        <source>The link chart (Fusion view, as you saved it with the case; laid out when none is saved) as an annex: only the entities, links and weights the included reports support. A tearline version&apos;s is laid out from the reports under its line (Alt+K)</source>
+        <translation>リンクチャート（統合分析ビューで事案と共に保存したもの。保存がなければ自動配置）を別添にします。含める報告が裏付けるエンティティ、リンク、重みだけを描きます。ティアライン版では、ライン以下の報告から配置し直します（Alt+K）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="146"/>
         <source>Marking of the product</source>
         <translation>成果物の表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="144"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="149"/>
         <source>optional: age1… recipients, comma separated</source>
         <translation>任意: age1… の受信者(カンマ区切り)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="145"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="150"/>
         <source>Encrypt to recipients</source>
         <translation>受信者向けに暗号化</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="146"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="151"/>
         <source>The bundle is encrypted with age to these recipients, named inside the signed manifest; any other workstation refuses it.</source>
         <translation>バンドルはこれらの受信者向けに age で暗号化され、受信者は署名付きマニフェストに記載されます。他の端末は受け付けません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="148"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="153"/>
         <source>Preview PDF</source>
         <translation>PDF をプレビュー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="149"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="337"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="154"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="345"/>
         <source>Export to file…</source>
         <translation>ファイルに書き出す…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="150"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="155"/>
         <source>Sign the briefing into a bundle file (Ctrl+E)</source>
         <translation>ブリーフィングに署名してバンドルファイルにする (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="151"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="156"/>
         <source>Queue for courier</source>
         <translation>運搬担当に回す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="152"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="157"/>
         <source>Keep the signed bundle in the vault until a courier writes it to media</source>
         <translation>運搬担当が媒体に書き出すまで、署名済みバンドルを保管庫に置く</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="153"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="158"/>
         <source>Release to consumers…</source>
         <translation>配布先へ配布…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="154"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="159"/>
         <source>Release the case to registered consumers, each getting the product it may hold (Ctrl+Shift+R)</source>
         <translation>登録済みの配布先に事案を配布します。各配布先は保有できる成果物を受け取ります (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="176"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="182"/>
         <source>This briefing will be marked</source>
         <translation>このブリーフィングの表示</translation>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="132"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="164"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="169"/>
         <source>Title</source>
         <translation>表題</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="245"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="252"/>
         <source>No cases yet: create one in Fusion, then compose its briefing here.</source>
         <translation>事案がまだありません。融合で事案を作成してから、ここでブリーフィングを作成してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="270"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="277"/>
         <source>Any release list (REL TO …)</source>
         <translation>すべての提供先リスト（REL TO …）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="274"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="281"/>
         <source>A key judgement cites this report</source>
         <translation>主要な判断がこの報告を根拠としています</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="284"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="291"/>
         <source>No assessments on this case yet: record them in Fusion.</source>
         <translation>この事案にはまだ評価がありません。融合で記録してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="318"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="326"/>
         <source>Two-person rule: an officer reviews and approves this briefing before it can be exported. Exporting now queues the review; export again once approved.</source>
         <translation>二人制: 書き出しの前に保安責任者がこのブリーフィングを審査・承認します。今書き出すと審査が依頼されます。承認後にもう一度書き出してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="322"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="330"/>
         <source>No release review needed at this classification.</source>
         <translation>この区分では公開審査は不要です。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="324"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="332"/>
         <source>This tearline version is a product of its own: its own review and approval.</source>
         <translation>このティアライン版は独立した成果物です。審査と承認も個別に行います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="338"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="346"/>
         <source>Request release review</source>
         <translation>公開審査を依頼</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="338"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="346"/>
         <source>Waiting for review…</source>
         <translation>審査待ち…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="342"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="350"/>
         <source>Rejected by %1: %2. Change the briefing, then request a review again.</source>
         <translation>%1 が差し戻しました: %2。ブリーフィングを変更してから、もう一度審査を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="355"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="363"/>
         <source>Write the tearline version&apos;s summary to preview it.</source>
         <translation>プレビューするには、ティアライン版の要約を書いてください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="384"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="392"/>
         <source>Export briefing bundle</source>
         <translation>ブリーフィングバンドルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="385"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="393"/>
         <source>NIA bundle (*.nia)</source>
         <translation>NIA バンドル (*.nia)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="404"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="412"/>
         <source>the courier&apos;s outbound queue</source>
         <translation>運搬担当の送出待ち</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="405"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="413"/>
         <source>Signed briefing bundle written to %1.</source>
         <translation>署名済みブリーフィングバンドルを %1 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="408"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="416"/>
         <source>Release review %1 requested: an officer must approve this briefing. Nothing was written.</source>
         <translation>公開審査 %1 を依頼しました。保安責任者の承認が必要です。何も書き出していません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="412"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="420"/>
         <source>Release review %1 is still waiting for an officer.</source>
         <translation>公開審査 %1 はまだ保安責任者の審査待ちです。</translation>
     </message>
@@ -1365,6 +1425,84 @@ score %2 · rank %3</source>
     </message>
 </context>
 <context>
+    <name>CrossFilter</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="46"/>
+        <source>1 report</source>
+        <translation>報告 1 件</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="47"/>
+        <source>%1 reports</source>
+        <translation>報告 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="96"/>
+        <source>%1 and %2 more</source>
+        <translation>%1 ほか %2 件</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="97"/>
+        <source>no place</source>
+        <translation>場所なし</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="98"/>
+        <source>Map: %1, %2</source>
+        <translation>地図：%1、%2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="112"/>
+        <source>Filters applied</source>
+        <translation>適用中の絞り込み</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="115"/>
+        <source>Filtered by:</source>
+        <translation>絞り込み：</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="117"/>
+        <source>Clear the events filter</source>
+        <translation>出来事の絞り込みを解除</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="118"/>
+        <source>Clear the map filter</source>
+        <translation>地図の絞り込みを解除</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="123"/>
+        <source> (Esc on its tab)</source>
+        <translation>（そのタブで Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="131"/>
+        <source>Reports every filter allows</source>
+        <translation>すべての絞り込みに該当する報告</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="132"/>
+        <source>Clear filters</source>
+        <translation>絞り込みをすべて解除</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="133"/>
+        <source>Show every entity, place and event again (Esc)</source>
+        <translation>すべてのエンティティ、場所、出来事を再び表示します（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="151"/>
+        <source>%1 in common</source>
+        <translation>共通 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="192"/>
+        <source>Events %1 – %2, %3</source>
+        <translation>出来事 %1 – %2、%3</translation>
+    </message>
+</context>
+<context>
     <name>DefineDialog</name>
     <message>
         <location filename="../../nia_desktop/ui/views/compartments.py" line="166"/>
@@ -1494,14 +1632,125 @@ score %2 · rank %3</source>
     </message>
 </context>
 <context>
+    <name>EntityJudgementDialog</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="39"/>
+        <source>This is an entity</source>
+        <translation>これはエンティティである</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="39"/>
+        <source>Not an entity</source>
+        <translation>エンティティではない</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="52"/>
+        <source>Selected text</source>
+        <translation>選択したテキスト</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="54"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="56"/>
+        <source>any kind</source>
+        <translation>すべての種類</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="62"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="63"/>
+        <source>Why (kept in the judgement log)</source>
+        <translation>理由（判断記録に残ります）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="65"/>
+        <source>Every place this exact text is written, in every report, becomes a mention of this kind.</source>
+        <translation>すべての報告で、このテキストとまったく同じ記述がこの種類の言及になります。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="67"/>
+        <source>Mentions written exactly like this are dropped from fusion, in every report.</source>
+        <translation>すべての報告で、これとまったく同じ記述の言及を統合分析から除外します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="69"/>
+        <source>Text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="70"/>
+        <source>&amp;Kind</source>
+        <translation>種類(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="71"/>
+        <source>&amp;Why</source>
+        <translation>理由(&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>EntityJudging</name>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="120"/>
+        <source>Recorded: “%1” is an entity (judgement %2).</source>
+        <translation>記録しました：「%1」はエンティティです（判断 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="121"/>
+        <source>Recorded: “%1” is not an entity (judgement %2).</source>
+        <translation>記録しました：「%1」はエンティティではありません（判断 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="127"/>
+        <source>No entity judgement made here to undo; the Fusion view&apos;s Judgements tab undoes any.</source>
+        <translation>ここで行った取り消せるエンティティ判断はありません。統合分析ビューの「判断」タブでどの判断も取り消せます。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="137"/>
+        <source>Undone: judgement %1 is revoked (it stays in the log).</source>
+        <translation>取り消しました：判断 %1 を撤回しました（記録には残ります）。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="144"/>
+        <source>Not fused yet: re-fuse recommended (pending on %1 kept fusion(s)); this report shows it in italics. Press F5 to fuse again now. Ctrl+Z undoes.</source>
+        <translation>まだ統合分析に反映されていません：再統合を推奨します（保存済みの統合分析 %1 件で保留中）。この報告では斜体で表示します。F5 で今すぐ統合をやり直します。Ctrl+Z で取り消します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="148"/>
+        <source>No fusion is kept yet: the first one applies it. Ctrl+Z undoes.</source>
+        <translation>保存済みの統合分析はまだありません。最初の統合分析で反映されます。Ctrl+Z で取り消します。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="162"/>
+        <source>Fusing again to apply your judgements…</source>
+        <translation>判断を反映するため統合をやり直しています…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="168"/>
+        <source>Fusing again: %1 of %2</source>
+        <translation>統合をやり直しています：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/entity_judgement.py" line="178"/>
+        <source>Fused again: your judgements are applied and the marks follow.</source>
+        <translation>統合をやり直しました。判断が反映され、マークも更新されました。</translation>
+    </message>
+</context>
+<context>
     <name>EntityPagesModel</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/entity_model.py" line="284"/>
+        <location filename="../../nia_desktop/ui/views/fusion/entity_model.py" line="317"/>
         <source>Sorting by this column orders the %1 rows loaded so far, not all %2: the other columns sort the whole list</source>
         <translation>この列での並べ替えは、全 %2 行ではなく、これまでに読み込んだ %1 行だけを並べ替えます。ほかの列は一覧全体を並べ替えます</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/entity_model.py" line="288"/>
+        <location filename="../../nia_desktop/ui/views/fusion/entity_model.py" line="321"/>
         <source>Sorts the whole list</source>
         <translation>一覧全体を並べ替えます</translation>
     </message>
@@ -1564,34 +1813,34 @@ score %2 · rank %3</source>
         <translation>出来事の文</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="481"/>
+        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="483"/>
         <source>Other entities</source>
         <translation>その他のエンティティ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="487"/>
+        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="489"/>
         <source>No dated events in the %n report(s) read.</source>
         <translation>
             <numerusform>読み取った %n 件の報告に日付のある出来事はありません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="489"/>
+        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="491"/>
         <source>%1 events in %2 reports read</source>
         <translation>読み取った %2 件の報告に %1 件の出来事</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="490"/>
+        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="492"/>
         <source>; more to read</source>
         <translation>（未読の報告あり）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="498"/>
+        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="500"/>
         <source>%1 (%2) in report #%3 of %4 (%5)</source>
         <translation>%1（%2）報告 #%3、%4（%5）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="503"/>
+        <location filename="../../nia_desktop/ui/views/fusion/timeline.py" line="505"/>
         <source>Named: %1</source>
         <translation>登場：%1</translation>
     </message>
@@ -1599,487 +1848,492 @@ score %2 · rank %3</source>
 <context>
     <name>FusionView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="107"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="110"/>
         <source>Fusion</source>
         <translation>統合分析</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="110"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="158"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="113"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="159"/>
         <source>Case</source>
         <translation>事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="111"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="114"/>
         <source>Fuse every report, or one case&apos;s</source>
         <translation>すべてのレポート、または一つの事案を統合します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="112"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="115"/>
         <source>Fuse</source>
         <translation>統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="114"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="117"/>
         <source>Run fusion again (F5)</source>
         <translation>統合をやり直す (F5)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="119"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="122"/>
         <source>Not fused yet in this session.</source>
         <translation>このセッションではまだ統合していません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="120"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="123"/>
         <source>Fusion status</source>
         <translation>統合の状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="122"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="125"/>
         <source>Case:</source>
         <translation>事案:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="129"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="132"/>
         <source>Pending fusion work</source>
         <translation>保留中の融合作業</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="135"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="190"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="138"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="197"/>
         <source>Entities</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="136"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="139"/>
         <source>Corroboration</source>
         <translation>裏付け</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="156"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="157"/>
         <source>Near-duplicates</source>
         <translation>重複候補</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="160"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="161"/>
         <source>Assessments</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="163"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="164"/>
         <source>Judgements</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="208"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="215"/>
         <source>Confirm as resolved…</source>
         <translation>この解決を確定…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="221"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="228"/>
         <source>Select entities and right-click to merge, split, confirm or mark them as different (Ctrl+M merges). Your judgements are kept and beat the automatic rules.</source>
         <translation>エンティティを選び右クリックで統合・分離・確定・別物の記録ができます (Ctrl+M で統合)。分析官の判断は保存され、自動規則より優先されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="405"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="416"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="418"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="429"/>
         <source>Kind</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="406"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="419"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="407"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="420"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="409"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="422"/>
         <source>Agencies</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="410"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="423"/>
         <source>Sources</source>
         <translation>情報源数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="401"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="414"/>
         <source>single source</source>
         <translation>単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="411"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="424"/>
         <source>Aliases</source>
         <translation>別名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="115"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="118"/>
         <source>Stop</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="116"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="119"/>
         <source>Stop this fusion: the fusion kept before it stays as it was</source>
         <translation>この融合を中止します。それまでに保存された融合はそのまま残ります</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="141"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="144"/>
         <source>Link chart</source>
         <translation>リンクチャート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="143"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="146"/>
         <source>Timeline</source>
         <translation>時系列</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="151"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="152"/>
         <source>Events</source>
         <translation>出来事</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="154"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="155"/>
         <source>Map</source>
         <translation>地図</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="162"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="163"/>
         <source>Hypotheses (ACH)</source>
         <translation>仮説（ACH）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="194"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="201"/>
         <source>Filter: name or alias…</source>
         <translation>絞り込み: 名前または別名…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="195"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="202"/>
         <source>Filter entities</source>
         <translation>エンティティを絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="201"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="208"/>
         <source>Merge selected…</source>
         <translation>選択したものを統合…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="204"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="211"/>
         <source>Mark as different…</source>
         <translation>別物として記録…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="206"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="213"/>
         <source>Split off reports…</source>
         <translation>レポートを分離…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="212"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="219"/>
         <source>Entity details</source>
         <translation>エンティティの詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="213"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="220"/>
         <source>Select an entity to see its aliases, reports, the agencies that report it and why its names were merged.</source>
         <translation>エンティティを選ぶと、別名、レポート、報告した機関、名前を統合した理由を表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="236"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="243"/>
         <source>Corroboration matrix: entities by agencies</source>
         <translation>裏付け表: エンティティ × 機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="240"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="247"/>
         <source>How many reports from each agency mention each entity. Entities one agency alone reports are marked single source.</source>
         <translation>各エンティティに言及した各機関のレポート数です。一つの機関だけが報告しているものは単一情報源と表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="248"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="255"/>
         <source>Judgement log</source>
         <translation>判断の記録</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="249"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="256"/>
         <source>Undo selected judgement</source>
         <translation>選択した判断を取り消す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="250"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="257"/>
         <source>Revoke it: it stays in the log, marked as revoked, and fusion runs again</source>
         <translation>取り消します。記録には取り消し済みとして残り、統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="255"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="262"/>
         <source>Every merge, split and &apos;different&apos; made by an analyst: who, when, why.</source>
         <translation>分析官が行った統合・分離・別物の判断すべて: 誰が、いつ、なぜ。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="265"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="274"/>
+        <source>any kind</source>
+        <translation>すべての種類</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="276"/>
         <source>#%1 %2 by %3 at %4: %5</source>
         <translation>#%1 %2（%3、%4）: %5</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="268"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="279"/>
         <source> (revoked by %1)</source>
         <translation>（%1 が取り消し）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="277"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="288"/>
         <source>Select a judgement that is still in force.</source>
         <translation>有効な判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="280"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="291"/>
         <source>Judgement revoked.</source>
         <translation>判断を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="292"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="303"/>
         <source>Added %1 reports to the case.</source>
         <translation>%1 件のレポートを事案に追加しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="300"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="311"/>
         <source>All reports</source>
         <translation>すべてのレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="320"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="331"/>
         <source>%1 reports imported since this fusion: press F5 to fuse again</source>
         <translation>この統合の後に %1 件のレポートを取り込みました。F5 で統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="329"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="341"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="340"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="352"/>
         <source>Reading the fusion…</source>
         <translation>融合結果を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="341"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="352"/>
         <source>Fusing…</source>
         <translation>統合中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="362"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="373"/>
         <source>Linking reports… %1 of %2</source>
         <translation>レポートを関連付けています… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="363"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="374"/>
         <source>Fusing… part %1 of %2</source>
         <translation>融合しています… 第 %1 部 / 全 %2 部</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="370"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="381"/>
         <source>Stopping…</source>
         <translation>中止しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="379"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="390"/>
         <source>Stopped: the fusion kept before is shown.</source>
         <translation>中止しました。それまでに保存された融合を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="408"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="421"/>
         <source>Mentions</source>
         <translation>言及数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="415"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="428"/>
         <source>Entity</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="419"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="432"/>
         <source>Independent agencies</source>
         <translation>独立した機関の数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="420"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="433"/>
         <source>Gradings</source>
         <translation>評価区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="421"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="434"/>
         <source>First seen</source>
         <translation>初出</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="422"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="435"/>
         <source>Last seen</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="433"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="446"/>
         <source>Not fused yet for your access: press F5 to fuse.</source>
         <translation>あなたの閲覧範囲ではまだ融合されていません。F5 キーで融合します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="435"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="448"/>
         <source>%1 entities, %2 linked report pairs, %3 near-duplicate groups</source>
         <translation>エンティティ %1 件、関連するレポートの組 %2 件、重複候補 %3 グループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="438"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="451"/>
         <source> (with %1 reports imported since, fused as they arrived; F5 fuses all again)</source>
         <translation>（その後に取り込んだ %1 件を取り込み時に統合済み。F5 で全体を統合し直します）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="452"/>
-        <source>Re-fuse recommended: %1 pending. Imports since the last full fusion found changes they could not make by themselves (such as two older entities now known to be one); what is shown is still right for each report.</source>
-        <translation>再融合を推奨します: 保留 %1 件。前回の全体融合以降の取り込みで、取り込みだけでは反映できない変更が見つかりました(以前の二つのエンティティが同一と判明した場合など)。表示中の内容は各レポートについて引き続き正しいものです。</translation>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="466"/>
+        <source>Re-fuse recommended: %1 pending: changes only a full fusion makes, found by imports since the last one (such as two older entities now known to be one) or asked for by entity judgements made since (text that is, or is not, an entity).</source>
+        <translation>再統合を推奨します：保留 %1 件。全体の統合分析でしか反映できない変更です。前回以降の取り込みで見つかったもの（以前の二つのエンティティが同一と判明した場合など）や、その後のエンティティ判断（あるテキストがエンティティである、またはないという判断）によるものです。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="457"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="471"/>
         <source>%1 reports you may read are not in this fusion yet (imported by others since it ran).</source>
         <translation>閲覧可能なレポートのうち %1 件は、まだこの融合に含まれていません(融合の実行後にほかの利用者が取り込んだもの)。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="460"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="474"/>
         <source>Press F5 to fuse again.</source>
         <translation>F5 キーで再度融合します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="585"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="599"/>
         <source>This entity is no longer in the fusion: press F5 to fuse again.</source>
         <translation>このエンティティは融合結果にもう含まれていません。F5 キーで再度融合してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="589"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="603"/>
         <source>Aliases: %1</source>
         <translation>別名: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="590"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="604"/>
         <source>Agencies: %1</source>
         <translation>機関: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="591"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="605"/>
         <source> — single source</source>
         <translation> — 単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="592"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="606"/>
         <source>Gradings: %1</source>
         <translation>評価区分: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="593"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="607"/>
         <source>First seen %1, last seen %2</source>
         <translation>初出 %1、最新 %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="594"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="608"/>
         <source>Reports:</source>
         <translation>レポート:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="597"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="611"/>
         <source>  … and %1 more</source>
         <translation>  … ほか %1 件</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="599"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="613"/>
         <source>Mentions (report: as written, at characters):</source>
         <translation>言及（レポート: 表記、文字位置）:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="603"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="617"/>
         <source>Why these were merged:</source>
         <translation>統合した理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="625"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="639"/>
         <source>Select two or more entities to merge.</source>
         <translation>統合するエンティティを 2 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="628"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="642"/>
         <source>Merge entities</source>
         <translation>エンティティを統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="628"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="642"/>
         <source>Merge %1 into one entity? Why:</source>
         <translation>%1 を一つのエンティティに統合しますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="633"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="647"/>
         <source>Merged. The Judgements tab can undo it.</source>
         <translation>統合しました。「判断」タブで取り消せます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="638"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="652"/>
         <source>Select exactly two entities.</source>
         <translation>エンティティをちょうど 2 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="640"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="654"/>
         <source>Different entities</source>
         <translation>別のエンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="640"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="654"/>
         <source>Never merge %1 and %2? Why:</source>
         <translation>%1 と %2 を今後統合しないようにしますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="646"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="660"/>
         <source>Recorded: they will be kept apart.</source>
         <translation>記録しました: 今後は別々に扱います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="651"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="665"/>
         <source>Select one entity to split.</source>
         <translation>分離するエンティティを 1 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="654"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="665"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="668"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="679"/>
         <source>Split entity</source>
         <translation>エンティティを分離</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="655"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="669"/>
         <source>Which of its reports are about someone or something else? Report numbers (%1):</source>
         <translation>別の人物・対象について述べているレポートはどれですか？ レポート番号 (%1):</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="663"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="677"/>
         <source>Report numbers are whole numbers, separated by commas.</source>
         <translation>レポート番号は整数をカンマで区切って入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="665"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="679"/>
         <source>Why are they different?</source>
         <translation>なぜ別物なのですか？</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="670"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="684"/>
         <source>Split recorded.</source>
         <translation>分離を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="675"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="689"/>
         <source>Select one entity to confirm.</source>
         <translation>確定するエンティティを一つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="677"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="691"/>
         <source>Confirm entity</source>
         <translation>エンティティを確定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="678"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="692"/>
         <source>Its names stay one entity through every re-fusion. Why is it right? (optional)</source>
         <translation>その名前は今後の統合でも一つのエンティティのまま保たれます。正しいと判断した理由は?（任意）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="683"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="697"/>
         <source>Confirmation recorded.</source>
         <translation>確定を記録しました。</translation>
     </message>
@@ -3184,420 +3438,426 @@ score %2 · rank %3</source>
 <context>
     <name>LinkChart</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="128"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="129"/>
         <source>{0} readable reports</source>
         <translation>閲覧可能な報告 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="130"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="131"/>
         <source>rank {0}</source>
         <translation>順位 {0}</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="132"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="133"/>
         <source>broker: the one link between groups</source>
         <translation>仲介者：グループ間の唯一のつながり</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="134"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="135"/>
         <source>pinned (P to unpin)</source>
         <translation>固定中（P で解除）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="135"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="136"/>
         <source>E expand, C collapse, P pin, H hide</source>
         <translation>E 展開、C 折りたたみ、P 固定、H 非表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="193"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="196"/>
+        <source>{0}+ shared readable reports (counted up to {0}): select to count and list them, double-click to open the first</source>
+        <translation>共通する閲覧可能な報告 {0} 件以上（{0} 件まで数えています）：選択で数えて一覧、ダブルクリックで最初の報告を開く</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="200"/>
         <source>{0} shared readable reports: select to list them, double-click to open the first</source>
         <translation>共通する閲覧可能な報告 {0} 件：選択で一覧、ダブルクリックで最初の報告を開く</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="304"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="313"/>
         <source>Link chart of entities; links are the reports naming both</source>
         <translation>エンティティのリンクチャート（リンクは両者を記載する報告）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="307"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="316"/>
         <source>Choose a case and show the chart.</source>
         <translation>事案を選んでチャートを表示してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="308"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="317"/>
         <source>Link chart status</source>
         <translation>リンクチャートの状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="311"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="320"/>
         <source>Reports on the selected link</source>
         <translation>選択したリンクの報告</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="314"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="323"/>
         <source>Select a link to list the reports it rests on.</source>
         <translation>リンクを選ぶと、その根拠となる報告を一覧表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="318"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="327"/>
         <source>Agency filter</source>
         <translation>機関で絞り込み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="319"/>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="487"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="328"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="496"/>
         <source>Any agency</source>
         <translation>すべての機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="321"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="330"/>
         <source>From date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="321"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="330"/>
         <source>To date</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="324"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="333"/>
         <source>any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="330"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="339"/>
         <source>links ≥ </source>
         <translation>リンク ≥ </translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="331"/>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="332"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="340"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="341"/>
         <source>Hide links under this many shared reports</source>
         <translation>共通する報告がこの件数未満のリンクを隠す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="335"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="344"/>
         <source>Rank by degree</source>
         <translation>次数で順位付け</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="336"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="345"/>
         <source>Rank by betweenness</source>
         <translation>媒介中心性で順位付け</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="337"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="346"/>
         <source>Ranking</source>
         <translation>順位付け</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="342"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="351"/>
         <source>Top entities</source>
         <translation>上位エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="342"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="351"/>
         <source>Start again from the top entities by reports</source>
         <translation>報告数の上位エンティティからやり直す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="344"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="353"/>
         <source>Expand</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="344"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="353"/>
         <source>Add the selected entities&apos; neighbours</source>
         <translation>選択したエンティティの隣接エンティティを追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="345"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="354"/>
         <source>Collapse</source>
         <translation>折りたたみ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="345"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="354"/>
         <source>Remove what expanding the selected entities added</source>
         <translation>選択したエンティティの展開で追加したものを除く</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="347"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="356"/>
         <source>Pin / unpin</source>
         <translation>固定／解除</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="347"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="356"/>
         <source>A pinned entity never moves in a layout</source>
         <translation>固定したエンティティは配置し直しても動きません</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="348"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="357"/>
         <source>Hide</source>
         <translation>隠す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="348"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="357"/>
         <source>Hide the selected entities (Delete too)</source>
         <translation>選択したエンティティを隠す（Delete でも可）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="350"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="359"/>
         <source>Show hidden</source>
         <translation>隠したものを表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="350"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="359"/>
         <source>Show every hidden entity again</source>
         <translation>隠したエンティティをすべて再表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="351"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="360"/>
         <source>Show in table</source>
         <translation>表で表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="351"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="360"/>
         <source>Show the selected entity in the entities table</source>
         <translation>選択したエンティティをエンティティ表に表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="354"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="363"/>
         <source>Find paths</source>
         <translation>経路を探す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="354"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="363"/>
         <source>Shortest paths between the two selected entities</source>
         <translation>選択した 2 つのエンティティ間の最短経路</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="356"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="365"/>
         <source>Rank</source>
         <translation>順位付け</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="356"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="365"/>
         <source>Number the top entities and mark brokers</source>
         <translation>上位エンティティに番号を付け、仲介者に印を付ける</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="357"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="366"/>
         <source>Apply filter</source>
         <translation>絞り込みを適用</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="357"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="366"/>
         <source>Count links again within the agency and dates chosen</source>
         <translation>選んだ機関と期間でリンクを数え直す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="360"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="369"/>
         <source>Lay out again</source>
         <translation>配置し直す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="360"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="369"/>
         <source>Move every unpinned entity to a new layout</source>
         <translation>固定していないエンティティをすべて新しい配置に移す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="362"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="371"/>
         <source>Fit</source>
         <translation>全体表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="362"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="371"/>
         <source>Show the whole chart</source>
         <translation>チャート全体を表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="363"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="372"/>
         <source>Save with case</source>
         <translation>事案に保存</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="363"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="372"/>
         <source>Keep positions, pins and hidden entities with the case</source>
         <translation>位置、固定、非表示を事案とともに保存</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="365"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="374"/>
         <source>Export picture…</source>
         <translation>画像を書き出す…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="365"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="374"/>
         <source>Save the chart as PNG or SVG</source>
         <translation>チャートを PNG または SVG で保存</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="368"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="377"/>
         <source>Kinds</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="369"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="378"/>
         <source>Kinds shown</source>
         <translation>表示する種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="440"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="449"/>
         <source>Could not finish: {0}</source>
         <translation>完了できませんでした：{0}</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="480"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="489"/>
         <source>Reading the chart…</source>
         <translation>チャートを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="498"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="507"/>
         <source>Reading the top entities…</source>
         <translation>上位エンティティを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="502"/>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="755"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="511"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="777"/>
         <source>Laying out…</source>
         <translation>配置しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="518"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="527"/>
         <source>{0} selected: {1}</source>
         <translation>{0} 件選択：{1}</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="527"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="536"/>
         <source>Select an entity to expand (E).</source>
         <translation>展開するエンティティを選んでください（E）。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="544"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="553"/>
         <source>Expanding…</source>
         <translation>展開しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="573"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="582"/>
         <source>{0} entities, {1} links shown; {2} hidden.</source>
         <translation>エンティティ {0} 件、リンク {1} 件を表示。{2} 件を非表示。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="770"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="792"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="827"/>
         <source>Filtering…</source>
         <translation>絞り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="785"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="833"/>
         <source>Select exactly two entities to find the paths between them (Ctrl+P).</source>
         <translation>経路を探すには、エンティティをちょうど 2 つ選んでください（Ctrl+P）。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="796"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="844"/>
         <source>Finding paths…</source>
         <translation>経路を探しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="821"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="869"/>
         <source>No path between them in the reports you may read.</source>
         <translation>閲覧可能な報告の中では、両者をつなぐ経路はありません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="823"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="871"/>
         <source>{0} shortest paths of {1} links; {2} highlighted.</source>
         <translation>リンク {1} 本の最短経路 {0} 件。{2} 件を強調表示。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="832"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="880"/>
         <source>Ranking (on the whole network: may take a while)…</source>
         <translation>順位付けしています（ネットワーク全体が対象のため時間がかかることがあります）…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="845"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="893"/>
         <source>Ranked by {0}: {1} of the top {2} shown, {3} brokers in the network{4}.</source>
         <translation>{0}で順位付け：上位 {2} 件のうち {1} 件を表示、ネットワーク内の仲介者 {3} 件{4}。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="846"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="894"/>
         <source>degree</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="846"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="894"/>
         <source>betweenness</source>
         <translation>媒介中心性</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="848"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="896"/>
         <source> (sampled)</source>
         <translation>（標本推定）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="861"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="909"/>
         <source>Reading the link&apos;s reports…</source>
         <translation>リンクの報告を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="872"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="920"/>
         <source>{0} and {1}: {2} shared reports, the first {3} listed</source>
         <translation>{0} と {1}：共通する報告 {2} 件、先頭 {3} 件を表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="878"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="926"/>
         <source>Return or double-click opens a report.</source>
         <translation>Return またはダブルクリックで報告を開きます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="887"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="935"/>
         <source>Opening the link&apos;s first report…</source>
         <translation>リンクの最初の報告を開いています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="901"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="949"/>
         <source>Chart saved with {0}.</source>
         <translation>チャートを {0} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="902"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="950"/>
         <source>every report</source>
         <translation>すべての報告</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="902"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="950"/>
         <source>Saving…</source>
         <translation>保存しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="905"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="953"/>
         <source>Export the chart</source>
         <translation>チャートを書き出す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="906"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="954"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 画像 (*.png);;SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="918"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="966"/>
         <source>Reading the chart&apos;s marking…</source>
         <translation>チャートの区分表示を確認しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="929"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="977"/>
         <source>Link chart</source>
         <translation>リンクチャート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="945"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="993"/>
         <source>Could not write {0}.</source>
         <translation>{0} に書き込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="949"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="997"/>
         <source>Chart exported to {0} ({1}).</source>
         <translation>チャートを {0} に書き出しました（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="950"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="998"/>
         <source>Exporting…</source>
         <translation>書き出しています…</translation>
     </message>
@@ -3605,13 +3865,13 @@ score %2 · rank %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="297"/>
         <source>Swap could write decrypted report text to disk: %1. Ask the system administrator to encrypt swap or turn it off.</source>
         <translation>スワップにより復号済みの報告本文がディスクに書き込まれるおそれがあります: %1。システム管理者にスワップの暗号化または無効化を依頼してください。</translation>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="74"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="263"/>
         <source>NIA Desktop</source>
         <translation>NIA Desktop</translation>
     </message>
@@ -3622,7 +3882,7 @@ score %2 · rank %3</source>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="110"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="278"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
@@ -3638,7 +3898,7 @@ score %2 · rank %3</source>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/main_window.py" line="120"/>
-        <location filename="../../nia_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="206"/>
         <source>Locked.</source>
         <translation>ロックしました。</translation>
     </message>
@@ -3706,8 +3966,12 @@ Ctrl+F  search reports (Reports)
 Ctrl+I  import (Reports)
 Ctrl+Shift+M  re-mark the open report: level, caveats, reason (Reports)
 Ctrl+Shift+H  who holds anything derived from the selected report (Reports)
+Ctrl+E  the selected text is an entity; Ctrl+Shift+D  it is not one (Reports reader)
+F5  fuse again to apply them; Ctrl+Z  undo the latest (Reports reader)
 F5  fuse again (Fusion)
 Ctrl+M  merge selected entities (Fusion)
+Esc  clear the events or map filter of the tab shown (Fusion)
+Ctrl+Shift+H  add a hypothesis; Ctrl+Shift+E  add evidence; Ctrl+Shift+M  re-mark the current hypothesis (Fusion, ACH tab)
 Ctrl+E  export the briefing (Briefings)
 Ctrl+Shift+R  release to consumers (Briefings)
 F5  ask again (Ledger, Insider watch)
@@ -3729,8 +3993,12 @@ Ctrl+F  レポートを検索（レポート）
 Ctrl+I  取り込み（レポート）
 Ctrl+Shift+M  開いているレポートの表示変更: 区分・付記・理由（レポート）
 Ctrl+Shift+H  選択したレポートから派生したものの保有先（レポート）
+Ctrl+E  選択したテキストはエンティティである、Ctrl+Shift+D  エンティティではない（レポートの閲覧欄）
+F5  統合をやり直して判断を反映、Ctrl+Z  最新の判断を取り消す（レポートの閲覧欄）
 F5  統合をやり直す（統合分析）
 Ctrl+M  選択したエンティティを統合（統合分析）
+Esc  表示中のタブの出来事または地図の絞り込みを解除（統合分析）
+Ctrl+Shift+H  仮説を追加、Ctrl+Shift+E  証拠を追加、Ctrl+Shift+M  現在の仮説の表示変更（統合分析、ACH タブ）
 Ctrl+E  ブリーフィングを書き出す（ブリーフィング）
 Ctrl+Shift+R  配布先へ配布（ブリーフィング）
 F5  再照会（配布台帳、内部脅威監視）
@@ -3748,44 +4016,44 @@ F1  この一覧
 ステータス行に、あなたの資格区分と本日保持しているコンパートメントが表示されます。資格区分より上のレポートや、保持していないコンパートメントを付したレポートは、どの一覧にも現れません。開こうとすると拒否され、記録されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="182"/>
         <source>About NIA Desktop</source>
         <translation>NIA Desktop について</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="183"/>
         <source>NIA Desktop %1
 Intelligence-fusion workstation for air-gapped machines.</source>
         <translation>NIA Desktop %1
 エアギャップ環境のための情報融合ワークステーション。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="200"/>
         <source>NIA Desktop: %1</source>
         <translation>NIA Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="202"/>
         <source>Unlocked as %1</source>
         <translation>%1 としてロック解除しました</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="251"/>
         <source>Locking when the current task finishes…</source>
         <translation>現在の処理が終わり次第ロックします…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="262"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="267"/>
         <source>Locking…</source>
         <translation>ロック処理中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="334"/>
         <source>Creating the vault and calibrating key derivation…</source>
         <translation>保管庫を作成し、鍵導出を調整しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../nia_desktop/ui/main_window.py" line="344"/>
         <source>Vault created. Unlock it as %1.</source>
         <translation>保管庫を作成しました。%1 としてロック解除してください。</translation>
     </message>
@@ -4611,17 +4879,17 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>PlaceMap</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/map.py" line="164"/>
+        <location filename="../../nia_desktop/ui/views/fusion/map.py" line="206"/>
         <source>Map of the places in the fusion</source>
         <translation>融合結果の地名の地図</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/map.py" line="165"/>
-        <source>Wheel or +/- zoom, drag or arrows pan, Shift+drag or S selects a region, 0 world, J Japan, Esc clears</source>
-        <translation>ホイールまたは +/- で拡大縮小、ドラッグまたは矢印で移動、Shift+ドラッグまたは S で範囲選択、0 で世界、J で日本、Esc で解除</translation>
+        <location filename="../../nia_desktop/ui/views/fusion/map.py" line="207"/>
+        <source>Wheel or +/- zoom, drag or arrows pan, click the land or R selects a country or prefecture, Shift+drag or S selects a rectangle, 0 world, J Japan, Esc clears</source>
+        <translation>ホイールまたは +/- で拡大縮小、ドラッグまたは矢印で移動、陸地のクリックまたは R で国・都道府県を選択、Shift+ドラッグまたは S で矩形選択、0 で世界、J で日本、Esc で解除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nia_desktop/ui/views/fusion/map.py" line="221"/>
+        <location filename="../../nia_desktop/ui/views/fusion/map.py" line="312"/>
         <source>%n report(s)</source>
         <translation>
             <numerusform>%n 件の報告</numerusform>
@@ -4835,236 +5103,291 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="109"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="119"/>
         <source>Report text</source>
         <translation>レポート本文</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="113"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="123"/>
         <source>Entity marks</source>
         <translation>エンティティの印</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="114"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="124"/>
         <source>Mark the entities your fusion found in this report: a colour and underline per kind (Ctrl+Shift+E)</source>
         <translation>融合でこの報告に見つかったエンティティに印を付けます。種類ごとに色と下線を変えます（Ctrl+Shift+E）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="118"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="128"/>
         <source>Next mention</source>
         <translation>次の言及</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="119"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="129"/>
         <source>Select the next entity mention in the text, from the top after the last (F3)</source>
         <translation>本文の次のエンティティ言及を選択します。最後の次は先頭に戻ります（F3）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="121"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="131"/>
         <source>Previous mention</source>
         <translation>前の言及</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="122"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="132"/>
         <source>Select the previous entity mention in the text, from the end before the first (Shift+F3)</source>
         <translation>本文の前のエンティティ言及を選択します。先頭の前は末尾に戻ります（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="124"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="134"/>
         <source>Go to entity</source>
         <translation>エンティティへ移動</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="125"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="135"/>
         <source>Show the entity of the mention at the cursor in the Fusion view (Ctrl+Return; or click its mark)</source>
         <translation>カーソル位置の言及のエンティティを融合ビューに表示します（Ctrl+Return、または印をクリック）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="168"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="137"/>
+        <source>This is an entity…</source>
+        <translation>これはエンティティ…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="138"/>
+        <source>Tell fusion the selected text is an entity of a kind you choose, wherever it is written (Ctrl+E)</source>
+        <translation>選択したテキストは、どこに書かれていても選んだ種類のエンティティであると統合分析に伝えます（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="140"/>
+        <source>Not an entity…</source>
+        <translation>エンティティではない…</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="141"/>
+        <source>Tell fusion the selected text, or the marked mention at the cursor, is not an entity (Ctrl+Shift+D)</source>
+        <translation>選択したテキスト、またはカーソル位置のマーク付き言及はエンティティではないと統合分析に伝えます（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="143"/>
+        <source>Undo entity judgement</source>
+        <translation>エンティティ判断を取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="144"/>
+        <source>Revoke the latest entity judgement made here; it stays in the judgement log (Ctrl+Z)</source>
+        <translation>ここで行った最新のエンティティ判断を撤回します。判断記録には残ります（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="146"/>
+        <source>Fuse again</source>
+        <translation>統合をやり直す</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="147"/>
+        <source>Fuse again now, on a worker, to apply your entity judgements; the marks follow (F5)</source>
+        <translation>エンティティ判断を反映するため、今すぐバックグラウンドで統合をやり直します。マークも更新されます（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="197"/>
         <source>Select a report to read it. Opening a report is recorded in the audit log.</source>
         <translation>レポートを選ぶと本文を表示します。レポートを開いたことは監査ログに記録されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="188"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="217"/>
         <source>Marking: %1</source>
         <translation>表示：%1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="201"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="230"/>
         <source>as marked</source>
         <translation>表示どおり</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="202"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="231"/>
         <source>default: no marking found</source>
         <translation>既定値: 区分表示なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="213"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="242"/>
         <source>Looking for entity mentions…</source>
         <translation>エンティティの言及を探しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="216"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="245"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="217"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="246"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="217"/>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="219"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="246"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="248"/>
         <source>not stated</source>
         <translation>記載なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="218"/>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="239"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="247"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="268"/>
         <source>Marking</source>
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="219"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="248"/>
         <source>Grading</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="220"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="249"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="221"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="250"/>
         <source>Type</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="222"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="251"/>
         <source>Source</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="223"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="252"/>
         <source>Volume</source>
         <translation>ボリューム</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="224"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="253"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="226"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="255"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="227"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="256"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="230"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="259"/>
         <source>Attached to</source>
         <translation>添付元</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="230"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="259"/>
         <source>report %1</source>
         <translation>レポート %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="232"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="261"/>
         <source>Attachments</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="304"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="334"/>
+        <source>%1 entity mentions, %2 of them from your judgements not fused yet (italic; F5 fuses again)</source>
+        <translation>エンティティの言及 %1 件、うち %2 件は未反映のあなたの判断によるもの（斜体。F5 で統合をやり直します）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="338"/>
         <source>%1 entity mentions</source>
         <translation>エンティティの言及 %1 件</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="306"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="340"/>
         <source>No entity mentions: none found, or no fusion covers this report</source>
         <translation>エンティティの言及はありません（見つからないか、この報告を含む融合がありません）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="357"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="393"/>
         <source>person</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="357"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="393"/>
         <source>organization</source>
         <translation>組織</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="357"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="393"/>
         <source>place</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="358"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="394"/>
         <source>operation</source>
         <translation>作戦</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="358"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="394"/>
         <source>date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="358"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="394"/>
         <source>domain</source>
         <translation>ドメイン</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="359"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="395"/>
         <source>IP address</source>
         <translation>IP アドレス</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="359"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="395"/>
         <source>e-mail address</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="359"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="395"/>
         <source>phone number</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="360"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="396"/>
         <source>web address</source>
         <translation>ウェブアドレス</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="360"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="396"/>
         <source>social media account</source>
         <translation>SNS アカウント</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="361"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="397"/>
         <source>Telegram channel</source>
         <translation>Telegram チャンネル</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="361"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="397"/>
         <source>cryptocurrency address</source>
         <translation>暗号資産アドレス</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="368"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="405"/>
+        <source>%1 (%2) · your judgement, applied by the next fusion (F5)</source>
+        <translation>%1（%2）· あなたの判断。次の統合分析で反映されます（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="407"/>
         <source>%1 (%2) · in %3 of your reports · click or Ctrl+Return to show it</source>
         <translation>%1（%2）・閲覧可能な報告 %3 件に登場・クリックまたは Ctrl+Return で表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="420"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="459"/>
         <source>Mention %1 of %2: %3</source>
         <translation>言及 %1/%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="512"/>
+        <source>Select the words first (or put the cursor on a marked mention).</source>
+        <translation>先に語句を選択してください（またはマーク付きの言及にカーソルを置いてください）。</translation>
     </message>
 </context>
 <context>
@@ -5538,175 +5861,175 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="64"/>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="128"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="65"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="129"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="65"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="66"/>
         <source>Search reports: words, &quot;phrases&quot;, prefix*, AND OR NOT</source>
         <translation>レポートを検索: 語、&quot;語句&quot;、前方一致*、AND OR NOT</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="66"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="67"/>
         <source>Search reports</source>
         <translation>レポートを検索</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="70"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="71"/>
         <source>Agency filter</source>
         <translation>機関で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="72"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="73"/>
         <source>Classification filter</source>
         <translation>区分で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="73"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="74"/>
         <source>Any classification</source>
         <translation>すべての区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="75"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="76"/>
         <source>%1 and above</source>
         <translation>%1 以上</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="77"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="78"/>
         <source>From date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="77"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="78"/>
         <source>To date</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="81"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="82"/>
         <source>any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="84"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="85"/>
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="87"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="88"/>
         <source>Import reports from removable media, a folder or files (Ctrl+I)</source>
         <translation>リムーバブルメディア、フォルダー、ファイルからレポートを取り込みます (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="88"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="89"/>
         <source>Import history…</source>
         <translation>取り込み履歴…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="89"/>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="282"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="90"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="284"/>
         <source>Add to case…</source>
         <translation>事案に追加…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="91"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="92"/>
         <source>Add the selected reports to a case, or a new one (Ctrl+K)</source>
         <translation>選択したレポートを事案（または新しい事案）に追加します (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="93"/>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="278"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="94"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="280"/>
         <source>Re-mark…</source>
         <translation>表示変更…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="95"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="96"/>
         <source>Change the open report&apos;s level and caveats, with a reason that is audited (Ctrl+Shift+M)</source>
         <translation>開いている報告の区分と付記を変更します。理由は監査されます（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="111"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="112"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="114"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="115"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="116"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="117"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="182"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="184"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="215"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="217"/>
         <source>counting reports…</source>
         <translation>レポートを数えています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="217"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="219"/>
         <source>%1 matches</source>
         <translation>%1 件一致</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="219"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="221"/>
         <source>%1 reports</source>
         <translation>%1 件のレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="276"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="278"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="286"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="288"/>
         <source>Who has this?</source>
         <translation>保有先を確認</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="288"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="290"/>
         <source>Every consumer holding a product derived from this report (Ledger)</source>
         <translation>このレポートから派生した成果物を保有するすべての配布先（配布台帳）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="335"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="337"/>
         <source>Re-marked report %1 as %2. Your clearance does not cover that marking, so it is hidden from you now.</source>
         <translation>報告 %1 の表示を %2 に変更しました。その表示はあなたの資格区分の範囲外のため、今後は表示されません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="339"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="341"/>
         <source>Re-marked report %1 as %2.</source>
         <translation>報告 %1 の表示を %2 に変更しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="367"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="369"/>
         <source>Add to case</source>
         <translation>事案に追加</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="368"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="370"/>
         <source>Add %1 reports to the case (type a new name to create one):</source>
         <translation>%1 件のレポートを追加する事案（新しい名前を入力すると作成します）:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="374"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="376"/>
         <source>New case</source>
         <translation>新しい事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="374"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="376"/>
         <source>Create the case &quot;%1&quot;?</source>
         <translation>事案「%1」を作成しますか?</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/view.py" line="385"/>
+        <location filename="../../nia_desktop/ui/views/reports/view.py" line="387"/>
         <source>Added %1 reports to the case %2.</source>
         <translation>%1 件のレポートを事案 %2 に追加しました。</translation>
     </message>
