@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QRect, Qt
 
 from nia_desktop.core.classification import Level
 from nia_desktop.core.store.reports import Report, ReportSummary
@@ -41,3 +42,25 @@ def test_a_long_mention_line_never_widens_the_reader(qtbot: Any) -> None:
     pane.marks_status.setText("Mention 3 of 7: " + "Defense Intelligence Headquarters of a ministry " * 4)
     qtbot.wait(20)
     assert pane.minimumSizeHint().width() <= max(before, 400), (before, pane.minimumSizeHint().width())
+
+
+def test_the_mention_line_is_read_whole_in_a_narrow_reader(qtbot: Any) -> None:
+    """Beside the mention buttons the line was cut at the pane's edge: "2 entity m" (seen in a screenshot), and
+    the italics' explanation ("... from your judgements not fused yet (italic; F5 fuses again)") never showed.
+    It wraps on its own row, and the pane still does not widen for it."""
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    pane.resize(480, 600)
+    pane.show()
+    pane.show_report(_report("Met staff in Kobe."), [])
+    qtbot.wait(20)
+    before = pane.minimumSizeHint().width()
+    text = ("4 entity mentions, 1 of them from your judgements not fused yet (italic; F5 fuses again) "
+            "· Defense Intelligence Headquarters of a ministry")
+    pane.marks_status.setText(text)
+    qtbot.waitUntil(lambda: pane.marks_status.height() > pane.marks_status.fontMetrics().height() * 1.5)
+    label = pane.marks_status
+    needed = label.fontMetrics().boundingRect(QRect(0, 0, label.width(), 10_000),
+                                              int(Qt.TextFlag.TextWordWrap), text)
+    assert label.width() <= pane.width() and needed.height() <= label.height(), (label.size(), needed)
+    assert pane.minimumSizeHint().width() <= max(before, 400)

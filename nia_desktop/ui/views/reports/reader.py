@@ -152,8 +152,10 @@ class ReaderPane(QWidget):
         self.mention_actions = [self.marks_action, self.previous_action, self.next_action, self.entity_action,
                                 *self.judgement_actions]
         self.marks_status = QLabel()
-        # A mention's line can be long (an entity's name, kind, report count): it is cut at the pane's edge,
-        # never a reason for the pane to widen and squeeze the reports table beside it.
+        # A mention's line can be long (an entity's name, kind, report count; what the italic marks mean): on
+        # its own row under the buttons, wrapped at the pane's edge, never a reason for the pane to widen and
+        # squeeze the reports table beside it (beside the buttons it was cut to "2 entity m").
+        self.marks_status.setWordWrap(True)
         self.marks_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -161,9 +163,14 @@ class ReaderPane(QWidget):
             button = QToolButton()
             button.setDefaultAction(action)
             bar.addWidget(button)
-        bar.addWidget(self.marks_status, 1)
+        bar.addStretch(1)
+        rows = QVBoxLayout()
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(2)
+        rows.addLayout(bar)
+        rows.addWidget(self.marks_status)
         self.mention_bar = QWidget()
-        self.mention_bar.setLayout(bar)
+        self.mention_bar.setLayout(rows)
         self.marks: list[tuple[int, int, MarkedMention]] = []  # (document start, end, mention), in text order
         self._hits: list[QTextEdit.ExtraSelection] = []
         self._pressed: QPoint | None = None
