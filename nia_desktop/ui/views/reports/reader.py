@@ -173,6 +173,7 @@ class ReaderPane(QWidget):
         self.mention_bar.setLayout(rows)
         self.marks: list[tuple[int, int, MarkedMention]] = []  # (document start, end, mention), in text order
         self._hits: list[QTextEdit.ExtraSelection] = []
+        self._italic: list[tuple[int, int]] = []  # the document ranges set in italics (pending judgements)
         self._pressed: QPoint | None = None
         self.menu: QMenu | None = None
         self.meta = QWidget()
@@ -203,6 +204,7 @@ class ReaderPane(QWidget):
         self.banner.hide()
         self.title.setText(self.tr("Select a report to read it. Opening a report is recorded in the audit log."))
         self.text.clear()
+        self._italic = []
         self._hits = []
         self.clear_mentions()
         self._clear_form()
@@ -244,6 +246,7 @@ class ReaderPane(QWidget):
         self.show_marking(s)
         self.title.setText(escape_untrusted(s.title, 300))
         self.text.setPlainText(report.body)
+        self._italic = []  # new text, no formats
         self.marks = []
         self._highlight(report.body, terms)
         self.marks_status.setText(self.tr("Looking for entity mentions…"))
@@ -390,10 +393,32 @@ class ReaderPane(QWidget):
                     formats[mention.kind] = self.mark_format(mention.kind)
                 selection.format = QTextCharFormat(formats[mention.kind])
                 selection.format.setToolTip(self.describe(mention))
-                if mention.pending:  # a judgement not fused yet: italic, beside the fused marks
-                    selection.format.setFontItalic(True)
                 selections.append(selection)
+        self._italicise([(s, e) for s, e, m in self.marks if m.pending] if self.marks_visible else [])
         self.text.setExtraSelections(selections + self._hits)
+
+    def _italicise(self, ranges: list[tuple[int, int]]) -> None:
+        """A judgement not fused yet in italics, beside the fused marks: in the document's own formats (Qt draws
+        only an extra selection's colours, never its font), those of the previous marks undone first."""
+        if ranges == self._italic:
+            return
+        document = self.text.document()
+        undo = document.isUndoRedoEnabled()
+        document.setUndoRedoEnabled(False)
+        last = document.characterCount() - 1
+        for (start, end), italic in [*((r, False) for r in self._italic), *((r, True) for r in ranges)]:
+            if 0 <= start < end <= last:
+                cursor = QTextCursor(document)
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                fmt = QTextCharFormat()  # plain text has no format of its own: undone, it is as before
+                if italic:
+                    fmt.setFontItalic(True)
+                    cursor.mergeCharFormat(fmt)
+                else:
+                    cursor.setCharFormat(fmt)
+        document.setUndoRedoEnabled(undo)
+        self._italic = ranges
 
     def kind_name(self, kind: str) -> str:
         names = {
