@@ -777,274 +777,274 @@ score %2 · rank %3</source>
 <context>
     <name>BriefingsView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="82"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="83"/>
         <source>Briefings</source>
         <translation>ブリーフィング</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="90"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="166"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="91"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="167"/>
         <source>Case</source>
         <translation>事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="92"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="93"/>
         <source>Briefing title</source>
         <translation>ブリーフィングの表題</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="94"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="95"/>
         <source>Two or three sentences for the Prime Minister&apos;s Office</source>
         <translation>総理大臣官邸向けに二、三文で</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="95"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="133"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="170"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="96"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="134"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="171"/>
         <source>Summary</source>
         <translation>要旨</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="98"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="99"/>
         <source>Reports to include</source>
         <translation>含める報告</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="100"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="101"/>
         <source>Entities to name</source>
         <translation>記載するエンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="102"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="107"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="103"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="108"/>
         <source>Key judgements</source>
         <translation>主要な判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="105"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="106"/>
         <source>Reports</source>
         <translation>報告</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="106"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="107"/>
         <source>Entities</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="108"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="410"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="109"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="411"/>
         <source>Tearline version</source>
         <translation>ティアライン版</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="111"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="112"/>
         <source>A version for a lower level or without some caveats: it is built only from what the line allows, with its own title and summary, and is reviewed and approved on its own.</source>
         <translation>より低い区分向け、または一部の付記を除いた版です。ラインが許す内容だけから作られ、独自の表題と要約を持ち、単独で審査・承認されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="115"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="116"/>
         <source>Highest level of the tearline version</source>
         <translation>ティアライン版の最高区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="120"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="121"/>
         <source>Caveats to leave out</source>
         <translation>除外する付記</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="123"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="124"/>
         <source>Tearline title</source>
         <translation>ティアライン版の表題</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="125"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="126"/>
         <source>Tearline summary</source>
         <translation>ティアライン版の要約</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="126"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="127"/>
         <source>The summary for this version: only what its line allows (the full summary is not carried below the line)</source>
         <translation>この版の要約：ラインが許す内容のみ（完全版の要約はラインの下に持ち込まれません）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="130"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="131"/>
         <source>Up to</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="131"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="132"/>
         <source>Leave out</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="134"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="135"/>
         <source>Annex the case&apos;s &amp;ACH matrix</source>
         <translation>事案の ACH マトリクスを付録に(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="135"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="136"/>
         <source>The analysis of competing hypotheses (Fusion view, Hypotheses tab) as an annex, its items on the included reports alone; never in a tearline version (Alt+A)</source>
         <translation>競合仮説分析（融合ビューの「仮説」タブ）を付録として添付します。項目は収録した報告に基づくものだけで、ティアライン版には含めません（Alt+A）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="138"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="139"/>
         <source>Annex the case&apos;s lin&amp;k chart</source>
         <translation>事案のリンクチャートを別添にする(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="139"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="140"/>
         <source>The link chart (Fusion view, as you saved it with the case; laid out when none is saved) as an annex: only the entities, links and weights the included reports support. A tearline version&apos;s is laid out from the reports under its line (Alt+K)</source>
         <translation>リンクチャート（統合分析ビューで事案と共に保存したもの。保存がなければ自動配置）を別添にします。含める報告が裏付けるエンティティ、リンク、重みだけを描きます。ティアライン版では、ライン以下の報告から配置し直します（Alt+K）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="146"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="147"/>
         <source>Marking of the product</source>
         <translation>成果物の表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="149"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="150"/>
         <source>optional: age1… recipients, comma separated</source>
         <translation>任意: age1… の受信者(カンマ区切り)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="150"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="151"/>
         <source>Encrypt to recipients</source>
         <translation>受信者向けに暗号化</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="151"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="152"/>
         <source>The bundle is encrypted with age to these recipients, named inside the signed manifest; any other workstation refuses it.</source>
         <translation>バンドルはこれらの受信者向けに age で暗号化され、受信者は署名付きマニフェストに記載されます。他の端末は受け付けません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="153"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="154"/>
         <source>Preview PDF</source>
         <translation>PDF をプレビュー</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="154"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="345"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="155"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="346"/>
         <source>Export to file…</source>
         <translation>ファイルに書き出す…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="155"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="156"/>
         <source>Sign the briefing into a bundle file (Ctrl+E)</source>
         <translation>ブリーフィングに署名してバンドルファイルにする (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="156"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="157"/>
         <source>Queue for courier</source>
         <translation>運搬担当に回す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="157"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="158"/>
         <source>Keep the signed bundle in the vault until a courier writes it to media</source>
         <translation>運搬担当が媒体に書き出すまで、署名済みバンドルを保管庫に置く</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="158"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="159"/>
         <source>Release to consumers…</source>
         <translation>配布先へ配布…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="159"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="160"/>
         <source>Release the case to registered consumers, each getting the product it may hold (Ctrl+Shift+R)</source>
         <translation>登録済みの配布先に事案を配布します。各配布先は保有できる成果物を受け取ります (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="182"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="183"/>
         <source>This briefing will be marked</source>
         <translation>このブリーフィングの表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="132"/>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="169"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="133"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="170"/>
         <source>Title</source>
         <translation>表題</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="252"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="253"/>
         <source>No cases yet: create one in Fusion, then compose its briefing here.</source>
         <translation>事案がまだありません。融合で事案を作成してから、ここでブリーフィングを作成してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="277"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="278"/>
         <source>Any release list (REL TO …)</source>
         <translation>すべての提供先リスト（REL TO …）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="281"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="282"/>
         <source>A key judgement cites this report</source>
         <translation>主要な判断がこの報告を根拠としています</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="291"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="292"/>
         <source>No assessments on this case yet: record them in Fusion.</source>
         <translation>この事案にはまだ評価がありません。融合で記録してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="326"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="327"/>
         <source>Two-person rule: an officer reviews and approves this briefing before it can be exported. Exporting now queues the review; export again once approved.</source>
         <translation>二人制: 書き出しの前に保安責任者がこのブリーフィングを審査・承認します。今書き出すと審査が依頼されます。承認後にもう一度書き出してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="330"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="331"/>
         <source>No release review needed at this classification.</source>
         <translation>この区分では公開審査は不要です。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="332"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="333"/>
         <source>This tearline version is a product of its own: its own review and approval.</source>
         <translation>このティアライン版は独立した成果物です。審査と承認も個別に行います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="346"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="347"/>
         <source>Request release review</source>
         <translation>公開審査を依頼</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="346"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="347"/>
         <source>Waiting for review…</source>
         <translation>審査待ち…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="350"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="351"/>
         <source>Rejected by %1: %2. Change the briefing, then request a review again.</source>
         <translation>%1 が差し戻しました: %2。ブリーフィングを変更してから、もう一度審査を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="363"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="364"/>
         <source>Write the tearline version&apos;s summary to preview it.</source>
         <translation>プレビューするには、ティアライン版の要約を書いてください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="392"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="393"/>
         <source>Export briefing bundle</source>
         <translation>ブリーフィングバンドルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="393"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="394"/>
         <source>NIA bundle (*.nia)</source>
         <translation>NIA バンドル (*.nia)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="412"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="413"/>
         <source>the courier&apos;s outbound queue</source>
         <translation>運搬担当の送出待ち</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="413"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="414"/>
         <source>Signed briefing bundle written to %1.</source>
         <translation>署名済みブリーフィングバンドルを %1 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="416"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="417"/>
         <source>Release review %1 requested: an officer must approve this briefing. Nothing was written.</source>
         <translation>公開審査 %1 を依頼しました。保安責任者の承認が必要です。何も書き出していません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="420"/>
+        <location filename="../../nia_desktop/ui/views/briefings/composer.py" line="421"/>
         <source>Release review %1 is still waiting for an officer.</source>
         <translation>公開審査 %1 はまだ保安責任者の審査待ちです。</translation>
     </message>
@@ -1743,6 +1743,74 @@ score %2 · rank %3</source>
     </message>
 </context>
 <context>
+    <name>EntityKinds</name>
+    <message>
+        <location filename="../../nia_desktop/ui/entity_kinds.py" line="13"/>
+        <source>person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/entity_kinds.py" line="14"/>
+        <source>organization</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/entity_kinds.py" line="15"/>
+        <source>place</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/entity_kinds.py" line="16"/>
+        <source>operation</source>
+        <translation>作戦</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/entity_kinds.py" line="17"/>
+        <source>date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/entity_kinds.py" line="18"/>
+        <source>domain</source>
+        <translation>ドメイン</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/entity_kinds.py" line="19"/>
+        <source>IP address</source>
+        <translation>IP アドレス</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/entity_kinds.py" line="20"/>
+        <source>e-mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/entity_kinds.py" line="21"/>
+        <source>phone number</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/entity_kinds.py" line="22"/>
+        <source>web address</source>
+        <translation>ウェブアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/entity_kinds.py" line="23"/>
+        <source>social media account</source>
+        <translation>SNS アカウント</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/entity_kinds.py" line="24"/>
+        <source>Telegram channel</source>
+        <translation>Telegram チャンネル</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/entity_kinds.py" line="25"/>
+        <source>cryptocurrency address</source>
+        <translation>暗号資産アドレス</translation>
+    </message>
+</context>
+<context>
     <name>EntityPagesModel</name>
     <message>
         <location filename="../../nia_desktop/ui/views/fusion/entity_model.py" line="317"/>
@@ -1848,492 +1916,492 @@ score %2 · rank %3</source>
 <context>
     <name>FusionView</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="110"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="111"/>
         <source>Fusion</source>
         <translation>統合分析</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="113"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="159"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="114"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="160"/>
         <source>Case</source>
         <translation>事案</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="114"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="115"/>
         <source>Fuse every report, or one case&apos;s</source>
         <translation>すべてのレポート、または一つの事案を統合します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="115"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="116"/>
         <source>Fuse</source>
         <translation>統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="117"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="118"/>
         <source>Run fusion again (F5)</source>
         <translation>統合をやり直す (F5)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="122"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="123"/>
         <source>Not fused yet in this session.</source>
         <translation>このセッションではまだ統合していません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="123"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="124"/>
         <source>Fusion status</source>
         <translation>統合の状態</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="125"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="126"/>
         <source>Case:</source>
         <translation>事案:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="132"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="133"/>
         <source>Pending fusion work</source>
         <translation>保留中の融合作業</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="138"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="197"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="139"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="198"/>
         <source>Entities</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="139"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="140"/>
         <source>Corroboration</source>
         <translation>裏付け</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="157"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="158"/>
         <source>Near-duplicates</source>
         <translation>重複候補</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="161"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="162"/>
         <source>Assessments</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="164"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="165"/>
         <source>Judgements</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="215"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="216"/>
         <source>Confirm as resolved…</source>
         <translation>この解決を確定…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="228"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="229"/>
         <source>Select entities and right-click to merge, split, confirm or mark them as different (Ctrl+M merges). Your judgements are kept and beat the automatic rules.</source>
         <translation>エンティティを選び右クリックで統合・分離・確定・別物の記録ができます (Ctrl+M で統合)。分析官の判断は保存され、自動規則より優先されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="418"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="429"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="419"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="430"/>
         <source>Kind</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="419"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="420"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="420"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="421"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="422"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="423"/>
         <source>Agencies</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="423"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="424"/>
         <source>Sources</source>
         <translation>情報源数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="414"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="415"/>
         <source>single source</source>
         <translation>単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="424"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="425"/>
         <source>Aliases</source>
         <translation>別名</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="118"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="119"/>
         <source>Stop</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="119"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="120"/>
         <source>Stop this fusion: the fusion kept before it stays as it was</source>
         <translation>この融合を中止します。それまでに保存された融合はそのまま残ります</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="144"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="145"/>
         <source>Link chart</source>
         <translation>リンクチャート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="146"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="147"/>
         <source>Timeline</source>
         <translation>時系列</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="152"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="153"/>
         <source>Events</source>
         <translation>出来事</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="155"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="156"/>
         <source>Map</source>
         <translation>地図</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="163"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="164"/>
         <source>Hypotheses (ACH)</source>
         <translation>仮説（ACH）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="201"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="202"/>
         <source>Filter: name or alias…</source>
         <translation>絞り込み: 名前または別名…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="202"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="203"/>
         <source>Filter entities</source>
         <translation>エンティティを絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="208"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="209"/>
         <source>Merge selected…</source>
         <translation>選択したものを統合…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="211"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="212"/>
         <source>Mark as different…</source>
         <translation>別物として記録…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="213"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="214"/>
         <source>Split off reports…</source>
         <translation>レポートを分離…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="219"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="220"/>
         <source>Entity details</source>
         <translation>エンティティの詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="220"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="221"/>
         <source>Select an entity to see its aliases, reports, the agencies that report it and why its names were merged.</source>
         <translation>エンティティを選ぶと、別名、レポート、報告した機関、名前を統合した理由を表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="243"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="244"/>
         <source>Corroboration matrix: entities by agencies</source>
         <translation>裏付け表: エンティティ × 機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="247"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="248"/>
         <source>How many reports from each agency mention each entity. Entities one agency alone reports are marked single source.</source>
         <translation>各エンティティに言及した各機関のレポート数です。一つの機関だけが報告しているものは単一情報源と表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="255"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="256"/>
         <source>Judgement log</source>
         <translation>判断の記録</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="256"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="257"/>
         <source>Undo selected judgement</source>
         <translation>選択した判断を取り消す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="257"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="258"/>
         <source>Revoke it: it stays in the log, marked as revoked, and fusion runs again</source>
         <translation>取り消します。記録には取り消し済みとして残り、統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="262"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="263"/>
         <source>Every merge, split and &apos;different&apos; made by an analyst: who, when, why.</source>
         <translation>分析官が行った統合・分離・別物の判断すべて: 誰が、いつ、なぜ。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="274"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="275"/>
         <source>any kind</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="276"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="277"/>
         <source>#%1 %2 by %3 at %4: %5</source>
         <translation>#%1 %2（%3、%4）: %5</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="279"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="280"/>
         <source> (revoked by %1)</source>
         <translation>（%1 が取り消し）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="288"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="289"/>
         <source>Select a judgement that is still in force.</source>
         <translation>有効な判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="291"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="292"/>
         <source>Judgement revoked.</source>
         <translation>判断を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="303"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="304"/>
         <source>Added %1 reports to the case.</source>
         <translation>%1 件のレポートを事案に追加しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="311"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="312"/>
         <source>All reports</source>
         <translation>すべてのレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="331"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="332"/>
         <source>%1 reports imported since this fusion: press F5 to fuse again</source>
         <translation>この統合の後に %1 件のレポートを取り込みました。F5 で統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="340"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="352"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="341"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="353"/>
         <source>Reading the fusion…</source>
         <translation>融合結果を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="352"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="353"/>
         <source>Fusing…</source>
         <translation>統合中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="373"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="374"/>
         <source>Linking reports… %1 of %2</source>
         <translation>レポートを関連付けています… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="374"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="375"/>
         <source>Fusing… part %1 of %2</source>
         <translation>融合しています… 第 %1 部 / 全 %2 部</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="381"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="382"/>
         <source>Stopping…</source>
         <translation>中止しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="390"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="391"/>
         <source>Stopped: the fusion kept before is shown.</source>
         <translation>中止しました。それまでに保存された融合を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="421"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="422"/>
         <source>Mentions</source>
         <translation>言及数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="428"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="429"/>
         <source>Entity</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="432"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="433"/>
         <source>Independent agencies</source>
         <translation>独立した機関の数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="433"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="434"/>
         <source>Gradings</source>
         <translation>評価区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="434"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="435"/>
         <source>First seen</source>
         <translation>初出</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="435"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="436"/>
         <source>Last seen</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="446"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="447"/>
         <source>Not fused yet for your access: press F5 to fuse.</source>
         <translation>あなたの閲覧範囲ではまだ融合されていません。F5 キーで融合します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="448"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="449"/>
         <source>%1 entities, %2 linked report pairs, %3 near-duplicate groups</source>
         <translation>エンティティ %1 件、関連するレポートの組 %2 件、重複候補 %3 グループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="451"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="452"/>
         <source> (with %1 reports imported since, fused as they arrived; F5 fuses all again)</source>
         <translation>（その後に取り込んだ %1 件を取り込み時に統合済み。F5 で全体を統合し直します）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="466"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="467"/>
         <source>Re-fuse recommended: %1 pending: changes only a full fusion makes, found by imports since the last one (such as two older entities now known to be one) or asked for by entity judgements made since (text that is, or is not, an entity).</source>
         <translation>再統合を推奨します：保留 %1 件。全体の統合分析でしか反映できない変更です。前回以降の取り込みで見つかったもの（以前の二つのエンティティが同一と判明した場合など）や、その後のエンティティ判断（あるテキストがエンティティである、またはないという判断）によるものです。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="471"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="472"/>
         <source>%1 reports you may read are not in this fusion yet (imported by others since it ran).</source>
         <translation>閲覧可能なレポートのうち %1 件は、まだこの融合に含まれていません(融合の実行後にほかの利用者が取り込んだもの)。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="474"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="475"/>
         <source>Press F5 to fuse again.</source>
         <translation>F5 キーで再度融合します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="599"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="600"/>
         <source>This entity is no longer in the fusion: press F5 to fuse again.</source>
         <translation>このエンティティは融合結果にもう含まれていません。F5 キーで再度融合してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="603"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="604"/>
         <source>Aliases: %1</source>
         <translation>別名: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="604"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="605"/>
         <source>Agencies: %1</source>
         <translation>機関: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="605"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="606"/>
         <source> — single source</source>
         <translation> — 単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="606"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="607"/>
         <source>Gradings: %1</source>
         <translation>評価区分: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="607"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="608"/>
         <source>First seen %1, last seen %2</source>
         <translation>初出 %1、最新 %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="608"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="609"/>
         <source>Reports:</source>
         <translation>レポート:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="611"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="612"/>
         <source>  … and %1 more</source>
         <translation>  … ほか %1 件</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="613"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="614"/>
         <source>Mentions (report: as written, at characters):</source>
         <translation>言及（レポート: 表記、文字位置）:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="617"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="618"/>
         <source>Why these were merged:</source>
         <translation>統合した理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="639"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="640"/>
         <source>Select two or more entities to merge.</source>
         <translation>統合するエンティティを 2 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="642"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="643"/>
         <source>Merge entities</source>
         <translation>エンティティを統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="642"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="643"/>
         <source>Merge %1 into one entity? Why:</source>
         <translation>%1 を一つのエンティティに統合しますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="647"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="648"/>
         <source>Merged. The Judgements tab can undo it.</source>
         <translation>統合しました。「判断」タブで取り消せます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="652"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="653"/>
         <source>Select exactly two entities.</source>
         <translation>エンティティをちょうど 2 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="654"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="655"/>
         <source>Different entities</source>
         <translation>別のエンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="654"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="655"/>
         <source>Never merge %1 and %2? Why:</source>
         <translation>%1 と %2 を今後統合しないようにしますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="660"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="661"/>
         <source>Recorded: they will be kept apart.</source>
         <translation>記録しました: 今後は別々に扱います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="665"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="666"/>
         <source>Select one entity to split.</source>
         <translation>分離するエンティティを 1 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="668"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="679"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="669"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="680"/>
         <source>Split entity</source>
         <translation>エンティティを分離</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="669"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="670"/>
         <source>Which of its reports are about someone or something else? Report numbers (%1):</source>
         <translation>別の人物・対象について述べているレポートはどれですか？ レポート番号 (%1):</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="677"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="678"/>
         <source>Report numbers are whole numbers, separated by commas.</source>
         <translation>レポート番号は整数をカンマで区切って入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="679"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="680"/>
         <source>Why are they different?</source>
         <translation>なぜ別物なのですか？</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="684"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="685"/>
         <source>Split recorded.</source>
         <translation>分離を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="689"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="690"/>
         <source>Select one entity to confirm.</source>
         <translation>確定するエンティティを一つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="691"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="692"/>
         <source>Confirm entity</source>
         <translation>エンティティを確定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="692"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="693"/>
         <source>Its names stay one entity through every re-fusion. Why is it right? (optional)</source>
         <translation>その名前は今後の統合でも一つのエンティティのまま保たれます。正しいと判断した理由は?（任意）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="697"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="698"/>
         <source>Confirmation recorded.</source>
         <translation>確定を記録しました。</translation>
     </message>
@@ -5103,289 +5171,224 @@ Intelligence-fusion workstation for air-gapped machines.</source>
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="119"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="120"/>
         <source>Report text</source>
         <translation>レポート本文</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="123"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="124"/>
         <source>Entity marks</source>
         <translation>エンティティの印</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="124"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="125"/>
         <source>Mark the entities your fusion found in this report: a colour and underline per kind (Ctrl+Shift+E)</source>
         <translation>融合でこの報告に見つかったエンティティに印を付けます。種類ごとに色と下線を変えます（Ctrl+Shift+E）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="128"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="129"/>
         <source>Next mention</source>
         <translation>次の言及</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="129"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="130"/>
         <source>Select the next entity mention in the text, from the top after the last (F3)</source>
         <translation>本文の次のエンティティ言及を選択します。最後の次は先頭に戻ります（F3）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="131"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="132"/>
         <source>Previous mention</source>
         <translation>前の言及</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="132"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="133"/>
         <source>Select the previous entity mention in the text, from the end before the first (Shift+F3)</source>
         <translation>本文の前のエンティティ言及を選択します。先頭の前は末尾に戻ります（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="134"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="135"/>
         <source>Go to entity</source>
         <translation>エンティティへ移動</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="135"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="136"/>
         <source>Show the entity of the mention at the cursor in the Fusion view (Ctrl+Return; or click its mark)</source>
         <translation>カーソル位置の言及のエンティティを融合ビューに表示します（Ctrl+Return、または印をクリック）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="137"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="138"/>
         <source>This is an entity…</source>
         <translation>これはエンティティ…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="138"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="139"/>
         <source>Tell fusion the selected text is an entity of a kind you choose, wherever it is written (Ctrl+E)</source>
         <translation>選択したテキストは、どこに書かれていても選んだ種類のエンティティであると統合分析に伝えます（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="140"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="141"/>
         <source>Not an entity…</source>
         <translation>エンティティではない…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="141"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="142"/>
         <source>Tell fusion the selected text, or the marked mention at the cursor, is not an entity (Ctrl+Shift+D)</source>
         <translation>選択したテキスト、またはカーソル位置のマーク付き言及はエンティティではないと統合分析に伝えます（Ctrl+Shift+D）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="143"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="144"/>
         <source>Undo entity judgement</source>
         <translation>エンティティ判断を取り消す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="144"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="145"/>
         <source>Revoke the latest entity judgement made here; it stays in the judgement log (Ctrl+Z)</source>
         <translation>ここで行った最新のエンティティ判断を撤回します。判断記録には残ります（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="146"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="147"/>
         <source>Fuse again</source>
         <translation>統合をやり直す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="147"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="148"/>
         <source>Fuse again now, on a worker, to apply your entity judgements; the marks follow (F5)</source>
         <translation>エンティティ判断を反映するため、今すぐバックグラウンドで統合をやり直します。マークも更新されます（F5）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="197"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="206"/>
         <source>Select a report to read it. Opening a report is recorded in the audit log.</source>
         <translation>レポートを選ぶと本文を表示します。レポートを開いたことは監査ログに記録されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="217"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="227"/>
         <source>Marking: %1</source>
         <translation>表示：%1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="230"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="240"/>
         <source>as marked</source>
         <translation>表示どおり</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="231"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="241"/>
         <source>default: no marking found</source>
         <translation>既定値: 区分表示なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="242"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="253"/>
         <source>Looking for entity mentions…</source>
         <translation>エンティティの言及を探しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="245"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="256"/>
         <source>Agency</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="246"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="257"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="246"/>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="248"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="257"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="259"/>
         <source>not stated</source>
         <translation>記載なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="247"/>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="268"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="258"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="279"/>
         <source>Marking</source>
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="248"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="259"/>
         <source>Grading</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="249"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="260"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="250"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="261"/>
         <source>Type</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="251"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="262"/>
         <source>Source</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="252"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="263"/>
         <source>Volume</source>
         <translation>ボリューム</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="253"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="264"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="255"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="266"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="256"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="267"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="259"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="270"/>
         <source>Attached to</source>
         <translation>添付元</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="259"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="270"/>
         <source>report %1</source>
         <translation>レポート %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="261"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="272"/>
         <source>Attachments</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="334"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="345"/>
         <source>%1 entity mentions, %2 of them from your judgements not fused yet (italic; F5 fuses again)</source>
         <translation>エンティティの言及 %1 件、うち %2 件は未反映のあなたの判断によるもの（斜体。F5 で統合をやり直します）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="338"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="349"/>
         <source>%1 entity mentions</source>
         <translation>エンティティの言及 %1 件</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="340"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="351"/>
         <source>No entity mentions: none found, or no fusion covers this report</source>
         <translation>エンティティの言及はありません（見つからないか、この報告を含む融合がありません）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="393"/>
-        <source>person</source>
-        <translation>人物</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="393"/>
-        <source>organization</source>
-        <translation>組織</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="393"/>
-        <source>place</source>
-        <translation>場所</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="394"/>
-        <source>operation</source>
-        <translation>作戦</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="394"/>
-        <source>date</source>
-        <translation>日付</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="394"/>
-        <source>domain</source>
-        <translation>ドメイン</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="395"/>
-        <source>IP address</source>
-        <translation>IP アドレス</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="395"/>
-        <source>e-mail address</source>
-        <translation>メールアドレス</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="395"/>
-        <source>phone number</source>
-        <translation>電話番号</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="396"/>
-        <source>web address</source>
-        <translation>ウェブアドレス</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="396"/>
-        <source>social media account</source>
-        <translation>SNS アカウント</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="397"/>
-        <source>Telegram channel</source>
-        <translation>Telegram チャンネル</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="397"/>
-        <source>cryptocurrency address</source>
-        <translation>暗号資産アドレス</translation>
-    </message>
-    <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="405"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="431"/>
         <source>%1 (%2) · your judgement, applied by the next fusion (F5)</source>
         <translation>%1（%2）· あなたの判断。次の統合分析で反映されます（F5）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="407"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="433"/>
         <source>%1 (%2) · in %3 of your reports · click or Ctrl+Return to show it</source>
         <translation>%1（%2）・閲覧可能な報告 %3 件に登場・クリックまたは Ctrl+Return で表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="459"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="485"/>
         <source>Mention %1 of %2: %3</source>
         <translation>言及 %1/%2：%3</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="512"/>
+        <location filename="../../nia_desktop/ui/views/reports/reader.py" line="538"/>
         <source>Select the words first (or put the cursor on a marked mention).</source>
         <translation>先に語句を選択してください（またはマーク付きの言及にカーソルを置いてください）。</translation>
     </message>

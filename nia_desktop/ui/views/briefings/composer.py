@@ -47,6 +47,7 @@ from nia_desktop.services import briefings
 from nia_desktop.services import fusion as fusion_service
 from nia_desktop.services.briefings import BriefOutcome
 from nia_desktop.services.session import Session
+from nia_desktop.ui.entity_kinds import kind_name
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.briefings.release_to import ReleaseToDialog
@@ -282,8 +283,8 @@ class BriefingsView(View):
                                            if s.report_id in locked else ""))
         for n, e in enumerate(candidates.entities):
             agencies = ", ".join(e.agencies)
-            self.entities.addItem(checkable(f"{escape_untrusted(e.name, 80)}  ({e.kind}; {agencies})", e.name,
-                                            n < DEFAULT_ENTITIES))
+            shown = f"{escape_untrusted(e.name, 80)}  ({kind_name(e.kind)}; {agencies})"
+            self.entities.addItem(checkable(shown, e.name, n < DEFAULT_ENTITIES))
         for j in candidates.judgements:
             self.judgements.addItem(f"{escape_untrusted(j.text, 400)}\n{j.likelihood}; {j.confidence} confidence; "
                                     f"reports {', '.join(f'#{r}' for r in j.reports)}")

@@ -44,6 +44,7 @@ from nia_desktop.core.store.fusion_pages import EntityDetail, EntityLine, Timeli
 from nia_desktop.services import events, fusion, fusion_tables, places
 from nia_desktop.services.fusion_tables import Status
 from nia_desktop.services.session import Session
+from nia_desktop.ui.entity_kinds import kind_name
 from nia_desktop.ui.theme import named
 from nia_desktop.ui.views.base import View
 from nia_desktop.ui.views.fusion.ach_panel import AchPanel
@@ -415,7 +416,7 @@ class FusionView(View):
         # Reports and sources are the fusion's counts (a scope drawing on a report the reader may no longer read
         # is not shown at all, so they count readable reports): they show with the row, before who reports it.
         return [
-            Column(self.tr("Kind"), lambda e: e.kind),
+            Column(self.tr("Kind"), lambda e: kind_name(e.kind)),
             Column(self.tr("Name"), lambda e: _shown(e.name), "name"),
             Column(self.tr("Reports"), lambda e: e.report_count, "reports"),
             Column(self.tr("Mentions"), lambda e: e.mentions),
@@ -426,7 +427,7 @@ class FusionView(View):
 
     def _matrix_columns(self, agencies: Sequence[str]) -> list[Column]:
         columns = [Column(self.tr("Entity"), lambda e: _shown(e.name), "name"),
-                   Column(self.tr("Kind"), lambda e: e.kind)]
+                   Column(self.tr("Kind"), lambda e: kind_name(e.kind))]
         for agency in agencies:
             columns.append(Column(agency, functools.partial(_reports_from, agency), needs_seen=True))
         columns.append(Column(self.tr("Independent agencies"), lambda e: e.agency_count, "agencies"))
@@ -599,7 +600,7 @@ class FusionView(View):
             self.details.setPlainText(self.tr("This entity is no longer in the fusion: press F5 to fuse again."))
             return
         e, seen = detail.line, detail.line.seen
-        lines = [f"{_shown(e.name)} ({e.kind})", "",
+        lines = [f"{_shown(e.name)} ({kind_name(e.kind)})", "",
                  self.tr("Aliases: %1").replace("%1", _shown(", ".join(e.aliases), 1000)),
                  self.tr("Agencies: %1").replace("%1", ", ".join(f"{a} ({n})" for a, n in seen.agencies.items())
                                                   + (self.tr(" — single source") if seen.single_source else "")),

@@ -55,6 +55,7 @@ from nia_desktop.core.display import escape_untrusted
 from nia_desktop.core.search import highlight_spans
 from nia_desktop.core.store.reports import Report, ReportSummary
 from nia_desktop.services.report_mentions import MarkedMention
+from nia_desktop.ui.entity_kinds import kind_name
 from nia_desktop.ui.views.reports.caveats import banner_text
 from nia_desktop.ui.widgets.classification_banner import ClassificationBanner
 
@@ -421,14 +422,7 @@ class ReaderPane(QWidget):
         self._italic = ranges
 
     def kind_name(self, kind: str) -> str:
-        names = {
-            "person": self.tr("person"), "organization": self.tr("organization"), "location": self.tr("place"),
-            "operation": self.tr("operation"), "date": self.tr("date"), "domain": self.tr("domain"),
-            "ip": self.tr("IP address"), "email": self.tr("e-mail address"), "phone": self.tr("phone number"),
-            "url": self.tr("web address"), "social_handle": self.tr("social media account"),
-            "telegram_channel": self.tr("Telegram channel"), "crypto_address": self.tr("cryptocurrency address"),
-        }
-        return names.get(kind, kind)
+        return kind_name(kind)
 
     def describe(self, mention: MarkedMention) -> str:
         """A mark's tooltip: the entity's name and kind, and its reports (readable ones: the fusion shown draws
