@@ -94,24 +94,58 @@ def collisions(labels: list[Label]) -> list[tuple[int, int]]:
 
 
 def _candidates(text: str, x: float, y: float, r: float) -> list[Label]:
+    """Below, above, right and left of the symbol; then its four corners; then the first four again one line
+    further out: in a dense middle the nearest places are all taken, and the most reported entity sits there."""
     s = LABEL_SIZE
-    return [Label(x, y + r + s + 1, text, s), Label(x, y - r - 2.5, text, s),
+    near = [Label(x, y + r + s + 1, text, s), Label(x, y - r - 2.5, text, s),
             Label(x + r + 3, y + s * 0.35, text, s, "start"), Label(x - r - 3, y + s * 0.35, text, s, "end")]
+    corners = [Label(x + r, y + r + s, text, s, "start"), Label(x - r, y + r + s, text, s, "end"),
+               Label(x + r, y - r - 1.5, text, s, "start"), Label(x - r, y - r - 1.5, text, s, "end")]
+    far = [Label(x, y + r + 2 * s + 2, text, s), Label(x, y - r - s - 3.5, text, s),
+           Label(x + r + 3, y + s * 1.45, text, s, "start"), Label(x - r - 3, y - s * 0.75, text, s, "end")]
+    return near + corners + far
 
 
-def _place(texts: list[tuple[str, str]], where: list[tuple[float, float, float]], frame: Box) -> list[Label]:
+def _leadered(text: str, x: float, y: float, r: float) -> list[tuple[Label, Line]]:
+    """Places further out, in eight directions, each with a thin line back to the symbol: for the few most
+    reported entities, whose names matter most and which sit where the chart is densest."""
+    s = LABEL_SIZE
+    found = []
+    for step in (2.5, 4.0, 5.5, 7.0):
+        out = r + step * s
+        for dx, dy in ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1)):
+            lx, ly = x + dx * out, y + dy * out
+            anchor = "start" if dx > 0 else "end" if dx < 0 else "middle"
+            text_y = ly + s * 0.35 if dy == 0 else ly + (s if dy > 0 else 0)
+            end_y = ly if dy == 0 else ly - (0 if dy > 0 else -0.5)
+            length = (dx * dx + dy * dy) ** 0.5
+            leader = Line(x + dx / length * r, y + dy / length * r, lx, end_y, 0.4, "#777777")
+            found.append((Label(lx + dx * 1.5, text_y, text, s, anchor), leader))
+    return found
+
+
+LEADERED = 5  # how many of the most reported entities may have their name set out with a leader line
+
+
+def _place(texts: list[tuple[str, str]], where: list[tuple[float, float, float]], frame: Box) -> list[Shape]:
     """Labels, most reported node first (``texts`` in that order: its name, then its number), none overlapping
-    a symbol, another label or the frame's edge."""
+    a symbol, another label or the frame's edge; the first few names may stand further out on a leader line."""
     taken: list[Box] = [(x - r - 1, y - r * 1.2 - 1, x + r + 1, y + r * 1.2 + 1) for x, y, r in where]
-    placed: list[Label] = []
-    for (name, number), (x, y, r) in zip(texts, where, strict=True):
-        for text in (name, number):
-            found = next((c for c in _candidates(text, x, y, r)
-                          if _inside(box := _label_box(c), frame) and not any(_meets(box, t) for t in taken)), None)
-            if found is not None:
-                placed.append(found)
-                taken.append(_label_box(found))
-                break
+    placed: list[Shape] = []
+
+    def free(label: Label) -> bool:
+        return _inside(box := _label_box(label), frame) and not any(_meets(box, t) for t in taken)
+
+    for n, ((name, number), (x, y, r)) in enumerate(zip(texts, where, strict=True)):
+        found = next((c for c in _candidates(name, x, y, r) if free(c)), None)
+        leader = None
+        if found is None and n < LEADERED:
+            found, leader = next(((c, line) for c, line in _leadered(name, x, y, r) if free(c)), (None, None))
+        if found is None:
+            found = next((c for c in _candidates(number, x, y, r) if free(c)), None)
+        if found is not None:
+            placed += [leader, found] if leader is not None else [found]
+            taken.append(_label_box(found))
     return placed
 
 
@@ -163,7 +197,11 @@ def _legend(kinds: list[str], width: float, top: float) -> list[Shape]:
     """A symbol and name per kind drawn, wrapping to a second row, then what a line's width means."""
     shapes: list[Shape] = [Line(8, top + 2, width - 8, top + 2, 0.5, "#cccccc")]
     x, y = 14.0, top + 14
-    entries = [(kind, kind.replace("_", " ")) for kind in kinds]
+    # Every selector kind (domain, e-mail, phone...) has the one symbol: one entry names them all.
+    selectors = [kind.replace("_", " ") for kind in kinds if kind not in KIND_COLOURS]
+    entries = [(kind, kind.replace("_", " ")) for kind in kinds if kind in KIND_COLOURS]
+    if selectors:
+        entries.append((selectors[0], f"selector ({', '.join(selectors)})" if len(selectors) > 1 else selectors[0]))
     for kind, text in entries:
         room = 14 + text_width(text, LABEL_SIZE) + 12
         if x + room > width - 8:

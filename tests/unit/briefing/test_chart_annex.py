@@ -152,3 +152,27 @@ def test_no_two_labels_overlap_in_the_pdf_as_drawn() -> None:
         touching = [(a, b) for n, a in enumerate(boxes) for b in boxes[n + 1:]
                     if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
         assert touching == [], spacing
+
+
+def test_selector_kinds_share_one_legend_entry_as_they_share_one_symbol() -> None:
+    lines = [EntityLine(f"x{i}", kind, [], [], [1, 2]) for i, kind in
+             enumerate(["person", "email", "domain", "phone", "social_handle"])]
+    labels = {s.text for s in chart_figure.figure(chart_annex.build(lines, IN)).shapes if isinstance(s, Label)}
+    assert "selector (domain, email, phone, social handle)" in labels and "person" in labels
+    assert not {"email", "domain", "phone", "social handle"} & labels
+    one = {s.text for s in chart_figure.figure(chart_annex.build(lines[:2], IN)).shapes if isinstance(s, Label)}
+    assert "email" in one  # a single selector kind is named as itself
+
+
+def test_the_most_reported_entity_is_named_in_the_middle_of_a_crowd() -> None:
+    """Its nearest places are taken by the symbols around it: a corner or a place one line further out is tried
+    before it falls back to its number."""
+    crowd = [EntityLine("Kestrel Bay Trading Co.", "organization", [], [], [1, 2])] + [
+        EntityLine(f"E{i}", "person", [], [], [1]) for i in range(8)]
+    around = [(0.0, 0.0)] + [(dx * 11.0, dy * 11.0) for dx, dy in
+                             ((-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1))]
+    saved = [chart_annex.SavedPlace(e.kind, e.name, x, y) for e, (x, y) in zip(crowd, around, strict=True)]
+    drawn = chart_figure.figure(chart_annex.build(crowd, IN, saved))
+    labels = [s for s in drawn.shapes if isinstance(s, Label)]
+    assert chart_figure.collisions(labels) == []
+    assert any(label.text == "Kestrel Bay Trading Co." for label in labels)
