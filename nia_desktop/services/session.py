@@ -314,6 +314,9 @@ def _authenticate_slot(db: VaultConnection, record: UserRecord, opened: OpenedSl
 
 def _open_with_any_key(paths: VaultPaths, opened: OpenedSlot) -> tuple[VaultConnection, int]:
     """Newest epoch first: during a key rotation the slot holds two keys."""
+    why_not = page_macs.not_a_database(paths.database)
+    if why_not:  # a file shorter than a page opens as an empty database: the schema would be built anew in it
+        raise VaultDamaged(paths.root, why_not)
     for epoch in sorted(opened.db_keys, reverse=True):
         try:
             return open_database(paths.database, opened.db_keys[epoch]), epoch

@@ -22,7 +22,7 @@ from nia_desktop.core import audit as chain
 from nia_desktop.core.errors import AuditBroken, AuthFailed, PermissionRefused
 from nia_desktop.core.roles import Action, Role
 from nia_desktop.core.signing import SigningContext, public_from_raw
-from nia_desktop.core.vault import folder, integrity
+from nia_desktop.core.vault import folder, integrity, page_macs
 from nia_desktop.core.vault.integrity import DatabaseReport
 from nia_desktop.core.vault.keyslots import SlotFile
 from nia_desktop.core.vault.layout import VaultMeta
@@ -177,7 +177,8 @@ def check_unopened(root: Path, user: str, passphrase: str, progress: Progress = 
     slot_file = SlotFile.load(paths.keyslots)
     opened, _legacy = _open_slot(slot_file, meta, user, passphrase)
     keys = [opened.db_keys[e] for e in sorted(opened.db_keys, reverse=True)]
-    key = next((k for k in keys if integrity.opens(paths.database, k)), None)
+    key = None if page_macs.not_a_database(paths.database) else next(
+        (k for k in keys if integrity.opens(paths.database, k)), None)  # a file under a page "opens" as empty
     if key is None:  # page 1 or a schema page is damaged, or the file is not this vault's: the pages tell which
         progress(1, 5, "Checking every page's authentication code")
         return CheckReport(str(paths.root), integrity.unopened_report(paths.database, keys), unlocked=False)

@@ -231,6 +231,9 @@ NOT_THIS_KEY = ("vault.db does not open with the key your passphrase unlocks, an
 def unopened_report(path: Path, raw_keys: list[bytes], stop: Stop | None = None) -> DatabaseReport:
     """A file none of these keys opens, its pages authenticated one by one (core/vault/page_macs.py): a key
     under which some pages verify is the file's own, so the pages that fail are damage, named by number."""
+    why_not = page_macs.not_a_database(path)
+    if why_not:
+        return DatabaseReport(pages=(1,), unopenable=why_not)
     for raw_key in raw_keys:
         scanned = page_macs.scan(path, raw_key, stop=stop)
         if scanned.key_fits:
@@ -238,16 +241,18 @@ def unopened_report(path: Path, raw_keys: list[bytes], stop: Stop | None = None)
     else:
         return DatabaseReport(pages=(1,), unopenable=NOT_THIS_KEY)
     bad = scanned.bad
-    listed = ", ".join(map(str, bad))
+    more = scanned.failures - len(bad)
+    listed = ", ".join(map(str, bad)) + (f" and {more} more" if more > 0 else "")
+    plural = "s" if scanned.failures > 1 else ""
     if not bad:
         why = ("vault.db does not open although every page authenticates: SQLite cannot read its schema "
                "(sqlite_master), which was damaged before it was encrypted")
     elif 1 in bad:
-        why = (f"vault.db does not open: its first page is damaged (page{'s' if len(bad) > 1 else ''} {listed} "
+        why = (f"vault.db does not open: its first page is damaged (page{plural} {listed} "
                f"of {scanned.page_count} fail their authentication code, HMAC, under this vault's key)")
     else:
         why = (f"vault.db does not open: the schema (sqlite_master) lies on a damaged page (page"
-               f"{'s' if len(bad) > 1 else ''} {listed} of {scanned.page_count} fail their authentication code, "
+               f"{plural} {listed} of {scanned.page_count} fail their authentication code, "
                "HMAC, under this vault's key)")
     return DatabaseReport(pages=bad, unopenable=why, tables=(SCHEMA_TABLE,), page_count=scanned.page_count,
                           page_size=page_macs.PAGE_SIZE)
