@@ -70,9 +70,23 @@ def unmark_entity(session: Session, text: str, kind: str | None = None, why: str
             judged_kind = marks.check_kind(kind)
         except ValueError as exc:
             raise BadInput(str(exc)) from None
+    _not_watched(session, surface, judged_kind)
     judgement = marks.not_entity_judgement(surface, judged_kind, session.name, iso_utc(session.clock.now()),
                                            why.strip(), reports)
     return _record(session, judgement, "unmark")
+
+
+def _not_watched(session: Session, surface: str, kind: Kind | None) -> None:
+    """Refuse "not an entity" of a name the watchlist finds (its name or an alias, of the kind judged): the
+    watchlist beats text judgements (core/fusion/marks.py), so it would silently do nothing; the entry is changed
+    on the watchlist, where every analyst sees it."""
+    from nia_desktop.core.fusion.watchlist import Matcher
+    from nia_desktop.core.store import fusion as store
+
+    for mention, entry_id in Matcher(store.watchlist(session.db)).find(surface):
+        if mention.start == 0 and mention.end == len(surface) and (kind is None or mention.kind is kind):
+            raise BadInput(f"that text is on the watchlist (entry {entry_id}), which beats a judgement: change or "
+                           "remove the watchlist entry instead (nia watchlist list)")
 
 
 def _checked(session: Session, text: str, report: int | None) -> tuple[str, tuple[int, ...]]:

@@ -14,6 +14,9 @@ keeps what extraction found, never what a judgement made of it):
   same name (engine.natural_node), so a marked name meets its other spellings.
 - ``not_entity``: mentions whose surface is exactly the text (of the kind
   judged, or of any kind) are dropped everywhere.
+Neither touches what the watchlist finds: a watch hit is kept, and a mark
+overlapping one gives way to it (services/entity_marks refuses a "not an
+entity" of a watched name, so the analyst is told).
 The later of two judgements on one surface wins (a mark after "not one"
 brings it back, and the reverse). A judgement's ``a`` is ``("text", surface)``
 and its ``b`` is ``(kind,)``, or ``()`` for "not an entity of any kind".
@@ -162,8 +165,15 @@ class Marks:
         engine joins them, so the mark meets what the rules made of the same name elsewhere."""
         if self.empty:
             return found
-        kept = [f for f in found if not self.dropped(f.mention)] if self.drops else list(found)
+        # The watchlist beats a text judgement: a watch hit is never dropped, nor replaced by a mark overlapping
+        # it (a mark of "Lane Holdings" would otherwise take "Heron Lane Holdings" off the watchlist silently);
+        # changing what the watchlist finds is done on the watchlist, where it shows.
+        kept = [f for f in found if f.node[0] == "watch" or not self.dropped(f.mention)] if self.drops \
+            else list(found)
         added = self.occurrences(full, header)
+        watched = sorted((f.mention.start, f.mention.end) for f in kept if f.node[0] == "watch")
+        if watched:
+            added = [f for f in added if not _overlaps(watched, f.mention.start, f.mention.end)]
         if not added:
             return kept
         spans = sorted((f.mention.start, f.mention.end) for f in added)

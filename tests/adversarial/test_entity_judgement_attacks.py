@@ -1,0 +1,86 @@
+"""Attacks on analysts' text judgements ("this is an entity" / "not an entity", core/fusion/marks.py):
+the watchlist must not be defeated silently by one (a "not an entity" of a watched name, a mark of another kind
+on it, or a mark of a piece of it), and a judgement resting on a TOP SECRET report must not reach a reader
+cleared lower in any form (log, reader's list, preview, fusion)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nia_desktop.core.classification import Level
+from nia_desktop.core.errors import BadInput
+from nia_desktop.core.fusion.engine import fuse
+from nia_desktop.core.fusion.marks import entity_judgement, not_entity_judgement
+from nia_desktop.core.fusion.model import Kind
+from nia_desktop.core.fusion.nodes import ReportText
+from nia_desktop.core.fusion.watchlist import WatchEntry
+from nia_desktop.services import clearances, entity_marks, fusion, importing, report_mentions, reports, watchlist
+from nia_desktop.services.session import unlock
+from tests.conftest import ANALYST, ANALYST_PASS, OFFICER, OFFICER_PASS
+
+TEXTS = [ReportText(1, "A", "Subject: A\n\nThe parts went to Heron Lane Holdings on Monday."),
+         ReportText(2, "B", "Subject: B\n\nHeron Lane Holdings paid again; heron lane holdings signed.")]
+WATCH = WatchEntry(1, Kind.ORGANIZATION, "Heron Lane Holdings", ("HLH",))
+
+
+def _watched(judgements: list) -> list[tuple[str, list[int]]]:  # type: ignore[type-arg]
+    result = fuse(TEXTS, judgements, [WATCH])
+    return [(e.kind.value, e.reports) for e in result.entities if ("watch", "1") in e.nodes]
+
+
+@pytest.mark.parametrize("judgement", [
+    not_entity_judgement("Heron Lane Holdings", None, "mallory", "t", "", ()),
+    not_entity_judgement("Heron Lane Holdings", Kind.ORGANIZATION, "mallory", "t", "", ()),
+    entity_judgement("Heron Lane Holdings", Kind.LOCATION, "mallory", "t", "", ()),  # retyped: no threat flag
+    entity_judgement("Lane Holdings", Kind.PERSON, "mallory", "t", "", ()),  # a piece of it takes its place
+    entity_judgement("Holdings", Kind.OPERATION, "mallory", "t", "", ()),
+], ids=["not-entity", "not-entity-of-its-kind", "mark-other-kind", "mark-a-piece", "mark-one-word"])
+def test_a_text_judgement_never_takes_a_watch_hit_away(judgement) -> None:  # type: ignore[no-untyped-def]
+    assert _watched([]) == [("organization", [1, 2])]
+    assert _watched([judgement]) == [("organization", [1, 2])]
+
+
+def test_not_an_entity_of_a_watched_name_is_refused_and_nothing_written(vault_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Subject: A\n\nThe parts went to Heron Lane Holdings on Monday.\n")
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
+        importing.import_paths(anna, [tmp_path / "a.txt"], pool_size=1)
+        entry = watchlist.add_watch(anna, "Heron Lane Holdings", "organization", ["HLH"])
+        for text, kind in (("Heron Lane Holdings", None), ("HLH", "organization"), ("heron lane holdings", None)):
+            with pytest.raises(BadInput, match=f"on the watchlist \\(entry {entry}\\)"):
+                entity_marks.unmark_entity(anna, text, kind)
+        assert entity_marks.text_judgements(anna) == []
+        # Another kind than the watch entry's, or a longer text, is not the watched name: allowed.
+        entity_marks.unmark_entity(anna, "HLH", "person")
+        entity_marks.unmark_entity(anna, "Heron Lane Holdings Ltd", None)
+
+
+TS_FILE = "TOP SECRET\nCIRO CIRO-26-0009\nSubject: Quay\n\nThe drop is at Bluefin Yard, says CANARY-SRC.\n"
+S_FILE = "SECRET\nDIH DIH-2026-0010\nSubject: Pier\n\nCrates went through Bluefin Yard on Monday.\n"
+
+
+def test_a_mark_resting_on_a_top_secret_report_reaches_no_secret_reader(vault_dir: Path, tmp_path: Path) -> None:
+    media = tmp_path / "media"
+    media.mkdir()
+    (media / "ts.txt").write_text(TS_FILE)
+    (media / "s.txt").write_text(S_FILE)
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
+        importing.import_paths(anna, [media], pool_size=1)
+        ids = {r.path.rsplit("/", 1)[-1]: r.id for r in reports.list_reports(anna)}
+        fusion.fuse_kept(anna)
+        made = entity_marks.mark_entity(anna, "Bluefin Yard", "location", "CANARY-WHY from the quay",
+                                        report=ids["ts.txt"])
+        assert any(m.surface == "Bluefin Yard" and m.pending
+                   for m in report_mentions.report_mentions(anna, ids["s.txt"]))
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as olive:
+        clearances.set_clearance(olive, ANALYST, Level.SECRET)
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
+        seen = str(fusion.judgement_log(anna)) + str(entity_marks.text_judgements(anna, include_revoked=True))
+        assert "CANARY-WHY" not in seen and str(made.judgement) not in [str(j["id"]) for j in
+                                                                       fusion.judgement_log(anna)]
+        fusion.fuse_kept(anna)  # the reader's own fusion: the TS judgement does not apply in it
+        shown = report_mentions.report_mentions(anna, ids["s.txt"])
+        assert not any(m.surface == "Bluefin Yard" and (m.pending or m.kind == "location") for m in shown)
+        audit = anna.db.query("SELECT details FROM audit WHERE action LIKE 'entity.%'")
+        assert all("Bluefin" not in str(d) and "CANARY" not in str(d) for (d,) in audit)
