@@ -266,6 +266,8 @@ def add_hypothesis(session: Session, case: str, text: str, level: Level,
         raise BadInput("a hypothesis needs its words")
     if len(text) > MAX_HYPOTHESIS:
         raise BadInput(f"a hypothesis is at most {MAX_HYPOTHESIS} characters")
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):  # bytes that were not UTF-8 (a terminal's)
+        raise BadInput("the hypothesis is not valid UTF-8 (undecodable bytes): type it again")
     case_id = _case(session, case)
     marking = _own_marking(session, case, "ach.hypothesis.add", level, caveats, {})
     with session.db.transaction():
@@ -285,6 +287,8 @@ def mark_hypothesis(session: Session, case: str, hypothesis_id: int, level: Leve
         raise BadInput("say why the hypothesis is re-marked (--why)")
     if len(why) > MAX_WHY:
         raise BadInput(f"a reason is at most {MAX_WHY} characters")
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in why):
+        raise BadInput("the reason is not valid UTF-8 (undecodable bytes): type it again")
     case_id, found, _, _ = _parts(session, case)
     _hidden_hypothesis(session, case, case_id, hypothesis_id, "ach.hypothesis.mark", found)
     before = next(h for h in found if h.id == hypothesis_id)

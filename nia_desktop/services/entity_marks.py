@@ -49,7 +49,7 @@ class Judged:
 def mark_entity(session: Session, text: str, kind: str, why: str = "", report: int | None = None) -> Judged:
     """``text`` is an entity of ``kind`` wherever it is written (selected in ``report``, when given)."""
     session.require(Action.CASE_EDIT, "mark an entity")
-    surface, reports = _checked(session, text, report)
+    surface, reports = _checked(session, text, report, why)
     try:
         judged_kind = marks.check_kind(kind)
     except ValueError as exc:
@@ -63,7 +63,7 @@ def unmark_entity(session: Session, text: str, kind: str | None = None, why: str
                   report: int | None = None) -> Judged:
     """``text`` is not an entity (of ``kind``, or of any kind): its mentions are dropped everywhere."""
     session.require(Action.CASE_EDIT, "mark not an entity")
-    surface, reports = _checked(session, text, report)
+    surface, reports = _checked(session, text, report, why)
     judged_kind: Kind | None = None
     if kind:
         try:
@@ -89,13 +89,15 @@ def _not_watched(session: Session, surface: str, kind: Kind | None) -> None:
                            "remove the watchlist entry instead (nia watchlist list)")
 
 
-def _checked(session: Session, text: str, report: int | None) -> tuple[str, tuple[int, ...]]:
+def _checked(session: Session, text: str, report: int | None, why: str = "") -> tuple[str, tuple[int, ...]]:
     """The surface, checked, and the reports the judgement rests on: the one it was selected in, which must be
     readable and hold the text."""
     try:
         surface = marks.check_text(text)
     except ValueError as exc:
         raise BadInput(str(exc)) from None
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in why):
+        raise BadInput("the reason is not valid UTF-8 (undecodable bytes): type it again")
     if report is None:
         return surface, ()
     session.require_readable([report], f"report {report}")

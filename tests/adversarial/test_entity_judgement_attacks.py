@@ -19,6 +19,7 @@ from nia_desktop.core.fusion.watchlist import WatchEntry
 from nia_desktop.services import clearances, entity_marks, fusion, importing, report_mentions, reports, watchlist
 from nia_desktop.services.session import unlock
 from tests.conftest import ANALYST, ANALYST_PASS, OFFICER, OFFICER_PASS
+from tests.e2e.conftest import Nia
 
 TEXTS = [ReportText(1, "A", "Subject: A\n\nThe parts went to Heron Lane Holdings on Monday."),
          ReportText(2, "B", "Subject: B\n\nHeron Lane Holdings paid again; heron lane holdings signed.")]
@@ -84,3 +85,17 @@ def test_a_mark_resting_on_a_top_secret_report_reaches_no_secret_reader(vault_di
         assert not any(m.surface == "Bluefin Yard" and (m.pending or m.kind == "location") for m in shown)
         audit = anna.db.query("SELECT details FROM audit WHERE action LIKE 'entity.%'")
         assert all("Bluefin" not in str(d) and "CANARY" not in str(d) for (d,) in audit)
+
+
+def test_undecodable_bytes_are_bad_input_not_an_internal_error(nia_vault: Nia) -> None:
+    """A terminal's bytes that are not UTF-8 reach argv as lone surrogates: a clear refusal, exit 1, nothing
+    written (they were an 'internal error (UnicodeEncodeError)')."""
+    anna = {"user": "anna", "passphrase": "anna-passphrase-1"}
+    assert nia_vault("case", "create", "Kestrel", **anna).code == 0
+    for args in (["entity", "mark", "ab\udcff", "--kind", "person"], ["entity", "unmark", "\udcff\udcfeab"],
+                 ["entity", "mark", "Bluefin Yard", "--kind", "location", "--why", "because \udcff"],
+                 ["ach", "add-hypothesis", "Kestrel", "The courier \udcff", "--level", "SECRET"]):
+        refused = nia_vault(*args, **anna)
+        assert refused.code == 1 and "not valid UTF-8" in refused.err and "internal error" not in refused.err, args
+    assert nia_vault("entity", "log", "--json", **anna).json() == []
+    assert nia_vault("ach", "hypotheses", "Kestrel", "--json", **anna).json() == []

@@ -53,6 +53,8 @@ def check_text(text: str) -> str:
         raise ValueError("the text is empty (or only spaces): give the words that name the entity")
     if len(surface) > TEXT_LIMIT:
         raise ValueError(f"the text is {len(surface)} characters long; a name is at most {TEXT_LIMIT}")
+    if any(unicodedata.category(c) == "Cs" for c in surface):  # bytes that were not UTF-8 (a terminal's)
+        raise ValueError("the text is not valid UTF-8 (undecodable bytes): type the name again")
     if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in surface):
         raise ValueError("the text spans lines or holds control characters: judge one name on one line")
     if len(surface) < 2 and not _CJK.search(surface):
