@@ -90,12 +90,12 @@ def test_a_mark_resting_on_a_top_secret_report_reaches_no_secret_reader(vault_di
 def test_undecodable_bytes_are_bad_input_not_an_internal_error(nia_vault: Nia) -> None:
     """A terminal's bytes that are not UTF-8 reach argv as lone surrogates: a clear refusal, exit 1, nothing
     written (they were an 'internal error (UnicodeEncodeError)')."""
-    anna = {"user": "anna", "passphrase": "anna-passphrase-1"}
-    assert nia_vault("case", "create", "Kestrel", **anna).code == 0
+    anna_user, anna_pass = "anna", "anna-passphrase-1"
+    assert nia_vault("case", "create", "Kestrel", user=anna_user, passphrase=anna_pass).code == 0
     for args in (["entity", "mark", "ab\udcff", "--kind", "person"], ["entity", "unmark", "\udcff\udcfeab"],
                  ["entity", "mark", "Bluefin Yard", "--kind", "location", "--why", "because \udcff"],
                  ["ach", "add-hypothesis", "Kestrel", "The courier \udcff", "--level", "SECRET"]):
-        refused = nia_vault(*args, **anna)
+        refused = nia_vault(*args, user=anna_user, passphrase=anna_pass)
         assert refused.code == 1 and "not valid UTF-8" in refused.err and "internal error" not in refused.err, args
-    assert nia_vault("entity", "log", "--json", **anna).json() == []
-    assert nia_vault("ach", "hypotheses", "Kestrel", "--json", **anna).json() == []
+    assert nia_vault("entity", "log", "--json", user=anna_user, passphrase=anna_pass).json() == []
+    assert nia_vault("ach", "hypotheses", "Kestrel", "--json", user=anna_user, passphrase=anna_pass).json() == []
