@@ -186,6 +186,9 @@ def _paragraph(pdf: FPDF, text: str, size: float = 10, grey: bool = False) -> No
     pdf.ln(1)
 
 
+CELL_LIMIT = 300  # characters a table cell shows at most (fpdf refuses a row taller than a page)
+
+
 def _table(pdf: FPDF, header: list[str], rows: list[list[str]], widths: tuple[int, ...]) -> None:
     if not rows:
         _paragraph(pdf, "None.")
@@ -198,8 +201,8 @@ def _table(pdf: FPDF, header: list[str], rows: list[list[str]], widths: tuple[in
     with pdf.table(**options) as table:
         for values in [header, *rows]:
             row = table.row()
-            for value in values:
-                row.cell(value)
+            for value in values:  # a hostile report's 5,000-character URL or name made a row taller than a page
+                row.cell(value if len(value) <= CELL_LIMIT else value[:CELL_LIMIT - 1] + "…")
 
 
 def _figure(pdf: FPDF, figure: Figure, width: float) -> None:
