@@ -472,6 +472,7 @@ class LinkChart(QWidget):
     def open_chart(self, case: str) -> None:
         """Show ``case``'s chart (empty: every report): the one saved, else the top entities."""
         self.case = case
+        self._unfiltered = {}  # a new fusion's (or scope's) chart: the positions kept before name its old ids
         session, chosen = self.session, self._chosen()
 
         def read() -> tuple[_Update, list[str]]:
