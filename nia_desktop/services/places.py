@@ -22,6 +22,7 @@ from typing import Any
 from nia_desktop.core.errors import BadInput
 from nia_desktop.core.fusion import geo
 from nia_desktop.core.fusion.judgements import node_from_text
+from nia_desktop.core.roles import Action
 from nia_desktop.core.store import cases
 from nia_desktop.core.store import fusion_pages as pages
 from nia_desktop.services.fusion_tables import _scope
@@ -86,6 +87,7 @@ def place_page(session: Session, case: str = "", limit: int = 100, offset: int =
     (in_region), audited (entity.places) with the entities listed. An unknown case is bad input, not an empty
     listing."""
     check_window(limit, offset)
+    session.require(Action.FUSE, case or "all reports")  # first: a role refused learns no case's name, audited
     if case and cases.find(session.db, case) is None:
         raise BadInput(f"there is no case named {case!r}")
     found = places(session, case)

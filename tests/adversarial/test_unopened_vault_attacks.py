@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+
 from tests.e2e.conftest import Nia
 
 OFFICER = {"user": "olive", "passphrase": "olive-passphrase-1"}
