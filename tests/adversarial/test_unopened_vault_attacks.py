@@ -25,6 +25,12 @@ def test_vault_db_replaced_by_a_directory_is_damage_not_a_crash(nia_vault: Nia) 
     check = nia_vault("vault", "check", "--json", **OFFICER)
     _no_crash(check)
     assert check.code == 1
+    db.rmdir()
+    os.mkfifo(db)  # a named pipe: opening it to read would wait for a writer forever
+    for args in (("vault", "check", "--json"), ("reports",)):
+        done = nia_vault(*args, **OFFICER)
+        _no_crash(done)
+        assert done.code == 1 and "not a regular file" in done.out + done.err
 
 
 def test_a_vault_db_shorter_than_a_page_is_damage_and_is_never_rebuilt(nia_vault: Nia) -> None:
