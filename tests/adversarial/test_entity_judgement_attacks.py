@@ -99,3 +99,27 @@ def test_undecodable_bytes_are_bad_input_not_an_internal_error(nia_vault: Nia) -
         assert refused.code == 1 and "not valid UTF-8" in refused.err and "internal error" not in refused.err, args
     assert nia_vault("entity", "log", "--json", user=anna_user, passphrase=anna_pass).json() == []
     assert nia_vault("ach", "hypotheses", "Kestrel", "--json", user=anna_user, passphrase=anna_pass).json() == []
+
+
+def test_a_marked_entity_reaches_a_tearline_only_when_its_report_is_within_the_line(vault_dir: Path,
+                                                                                      tmp_path: Path) -> None:
+    from nia_desktop.core.markings import Tearline
+    from nia_desktop.services import briefings
+
+    media = tmp_path / "media"
+    media.mkdir()
+    (media / "ts.txt").write_text(TS_FILE.replace("Bluefin Yard", "Bluefin Yard and Marlin Dock"))
+    (media / "s.txt").write_text(S_FILE.replace("Bluefin Yard", "Bluefin Yard and Marlin Dock"))
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
+        importing.import_paths(anna, [media], pool_size=1)
+        ids = {r.path.rsplit("/", 1)[-1]: r.id for r in reports.list_reports(anna)}
+        fusion.create_case(anna, "Quay")
+        fusion.add_to_case(anna, "Quay", list(ids.values()))
+        entity_marks.mark_entity(anna, "Bluefin Yard", "operation", "", report=ids["ts.txt"])
+        entity_marks.mark_entity(anna, "Marlin Dock", "operation", "", report=ids["s.txt"])
+        full = briefings.compose(anna, "Quay")
+        assert {e.name for e in full.entities if e.kind == "operation"} >= {"Bluefin Yard", "Marlin Dock"}
+        cut = briefings.compose(anna, "Quay", tearline=Tearline(Level.SECRET), tearline_summary="-")
+        operations = {e.name for e in cut.entities if e.kind == "operation"}
+        assert "Marlin Dock" in operations  # resting on the SECRET report: within the line
+        assert "Bluefin Yard" not in operations  # judged on the TOP SECRET report: above it
