@@ -153,7 +153,11 @@ def entity_page(session: Session, case: str = "", order: str = "reports", descen
     else:
         page = pages.entities(session.db, found.id, order, descending, text, offset, limit, found.readable,
                               min_reports)
-    return Page(pages.with_seen(session.db, found.id, page.rows, found.readable) if seen else page.rows, page.more)
+    if not seen:
+        return page
+    rows = pages.with_seen(session.db, found.id, page.rows, found.readable)
+    return Page([FilteredLine(**vars(r), within=f.within) if isinstance(f, FilteredLine) else r
+                 for r, f in zip(rows, page.rows, strict=True)], page.more)
 
 
 def corroboration(session: Session, entity_ids: list[int], case: str = "") -> dict[int, Seen]:
@@ -181,11 +185,20 @@ def entity_count(session: Session, case: str = "", text: str = "", min_reports: 
 # an id the UI sends of a report outside the case, hidden or unknown names nothing. SQLite keeps the table in
 # memory (the vault's temp_store), and CROSS JOIN walks it first: a range of 37 reports reads their few hundred
 # entities, not the scope's hundreds of thousands in index order.
+# Each chosen entity carries ``n``, how many of those reports name it: the row's count within the filters.
 def _chosen(found: Scope) -> str:
     clause = "1" if found.readable is None else found.readable[0]
-    return ("WITH chosen(id) AS MATERIALIZED (SELECT DISTINCT fr.entity_id FROM json_each(?) j "  # noqa: S608
+    return ("WITH chosen(id, n) AS MATERIALIZED (SELECT fr.entity_id, count(*) FROM json_each(?) j "  # noqa: S608
             "CROSS JOIN fusion_entity_reports fr ON fr.scope_id = ? AND fr.report_id = j.value "
-            f"JOIN reports r ON r.id = fr.report_id WHERE {clause})")
+            f"JOIN reports r ON r.id = fr.report_id WHERE {clause} GROUP BY fr.entity_id)")
+
+
+@dataclass(frozen=True)
+class FilteredLine(EntityLine):
+    """A row while a filter applies: ``within`` of its ``report_count`` reports are among the filter's (readable
+    ones of the scope), what the Reports column shows and sorts by then."""
+
+    within: int = 0
 
 
 def _ids_json(reports: Collection[int]) -> str:
@@ -203,16 +216,19 @@ def _filtered_where(found: Scope, reports: Collection[int], text: str, min_repor
 def _entities_in(session: Session, found: Scope, reports: Collection[int], order: str, descending: bool, text: str,
                  offset: int, limit: int, min_reports: int) -> Page[EntityLine]:
     """A page of the entities named in ``reports`` (readable ones of the scope), in ``order`` as the unfiltered
-    pages: the chosen entities are sorted in memory, which a range's or a region's few thousand allow."""
+    pages, except that "reports" sorts by how many of ``reports`` name each (then by all its reports): the chosen
+    entities are sorted in memory, which a range's or a region's few thousand allow."""
     expression, same = pages.ORDERS[order]
     direction = "DESC" if descending else "ASC"
     tie = direction if same else ("ASC" if descending else "DESC")
+    if order == "reports":
+        expression = f"c.n {direction}, {expression}"
     where, params = _filtered_where(found, reports, text, min_reports)
-    rows = session.db.query(f"{_chosen(found)} SELECT {pages._LINE} FROM chosen c CROSS JOIN fusion_entities e "  # noqa: S608
-                            f"ON e.scope_id = ? AND e.id = c.id WHERE {where} "
+    rows = session.db.query(f"{_chosen(found)} SELECT {pages._LINE}, c.n FROM chosen c CROSS JOIN "  # noqa: S608
+                            f"fusion_entities e ON e.scope_id = ? AND e.id = c.id WHERE {where} "
                             f"ORDER BY {expression} {direction}, e.id {tie} LIMIT ? OFFSET ?",
                             (*params, limit + 1, offset))
-    return Page([pages._line(r) for r in rows[:limit]], len(rows) > limit)
+    return Page([FilteredLine(**vars(pages._line(r)), within=int(r[7])) for r in rows[:limit]], len(rows) > limit)
 
 
 def readable_reports(session: Session, reports: Collection[int], case: str = "") -> list[int]:
@@ -228,9 +244,51 @@ def readable_reports(session: Session, reports: Collection[int], case: str = "")
         (_ids_json(reports), found.id, *values))]
 
 
-def entity_detail(session: Session, entity_id: int, case: str = "") -> EntityDetail | None:
+@dataclass(frozen=True)
+class FilteredDetail(EntityDetail):
+    """An entity's detail while a filter applies: ``reports``, ``report_total`` and ``mentions`` are of its
+    reports within the filter (readable ones of the scope); ``every`` counts all its readable reports."""
+
+    every: int = 0
+
+
+def entity_detail(session: Session, entity_id: int, case: str = "", reports: Collection[int] | None = None,
+                  limit: int = 500) -> EntityDetail | None:
+    """The entity's detail; with ``reports`` (the cross-filter's, as entity_page's) its evidence is the reports
+    among those that name it: the analyst narrowing to a range or a region reads what lies within it."""
     found = _scope(session, case)
-    return None if found is None else pages.entity(session.db, found.id, entity_id, found.readable)
+    if found is None:
+        return None
+    detail = pages.entity(session.db, found.id, entity_id, found.readable, limit=limit)
+    if detail is None or reports is None:
+        return detail
+    clause, values = ("1", []) if found.readable is None else found.readable
+    within = (f"FROM json_each(?) j CROSS JOIN fusion_entity_reports fr ON fr.scope_id = ? AND "
+              f"fr.report_id = j.value AND fr.entity_id = ? JOIN reports r ON r.id = fr.report_id WHERE {clause}")
+    bound = (_ids_json(reports), found.id, entity_id, *values)
+    total = int(session.db.query(f"SELECT count(*) {within}", bound)[0][0])
+    rows = session.db.query(f"SELECT r.id, {pages.DAY}, r.agency, r.title {within} ORDER BY fr.report_id LIMIT ?",
+                            (*bound, limit))
+    listed = [pages.EntityReport(int(r[0]), str(r[1] or ""), str(r[2]), str(r[3])) for r in rows]
+    return FilteredDetail(detail.line, listed, total, _mentions(session, found.id, entity_id, listed[:30]),
+                          detail.merges, every=detail.report_total)
+
+
+def _mentions(session: Session, sid: int, entity_id: int,
+              listed: list[pages.EntityReport]) -> dict[int, list[tuple[str, int, int]]]:
+    """The entity's mentions as written in these reports (at most eight each), as pages.entity reads them."""
+    found: dict[int, list[tuple[str, int, int]]] = {}
+    if not listed:
+        return found
+    marks = ",".join("?" * len(listed))
+    for report_id, surface, start, end in session.db.query(
+            "SELECT report_id, surface, start_offset, end_offset FROM fusion_mentions WHERE scope_id = ? AND "  # noqa: S608
+            f"entity_id = ? AND report_id IN ({marks}) ORDER BY report_id, start_offset",
+            (sid, entity_id, *(r.id for r in listed))):
+        held = found.setdefault(int(report_id), [])
+        if len(held) < 8:
+            held.append((str(surface), int(start), int(end)))
+    return found
 
 
 @dataclass(frozen=True)

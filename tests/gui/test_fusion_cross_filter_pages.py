@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from nia_desktop.core.store.fusion import run_scope
 from nia_desktop.services.session import Session, unlock
@@ -52,10 +53,63 @@ def test_a_range_narrows_the_paged_tables_and_clearing_restores_them(qtbot, fuse
     model.fetchMore()
     qtbot.waitUntil(lambda: not model.canFetchMore() and not view.busy, timeout=WAIT)
     assert {r.id for r in model.rows} == wanted and model.rowCount() == len(wanted)
-    counts = [r.report_count for r in model.rows]
-    assert counts == sorted(counts, reverse=True)  # the order of the unfiltered pages
+    counts = [(r.within, r.report_count) for r in model.rows]  # type: ignore[attr-defined]
+    assert counts == sorted(counts, reverse=True)  # by the reports within the range, then by all
     assert matrix.total == len([i for i in wanted if len(spec(i, ids).reports) >= 2])
     assert view.cross.bar.chips["events"][0].text() == "Events 2026-01-01 – 2026-01-15, 15 reports"
     view.cross.range_selected("", "", [])  # cleared
     qtbot.waitUntil(lambda: model.total == ENTITIES and not view.busy and not model.loading, timeout=WAIT)
     assert model.rowCount() == 200 and not view.cross.sources and view.cross.bar.isHidden()
+
+
+def _listed(text: str) -> set[int]:
+    """The reports a detail lists ("  #12 2026-01-03 CIRO: title"; not its mentions, "  #12: ...")."""
+    return {int(w[1:]) for w in (line.split()[0] for line in text.splitlines() if line.startswith("  #"))
+            if not w.endswith(":")}
+
+
+def test_counts_and_the_detail_are_within_the_filter(qtbot, fused) -> None:  # type: ignore[no-untyped-def]
+    """While a range applies, the Reports column says how many of each entity's reports are within it ("2 of 5"),
+    sorts by that, and the selected entity's detail lists those reports alone, saying how many of all."""
+    session, ids = fused
+    view = FusionView(session)
+    qtbot.addWidget(view)
+    view._read("")
+    model = view.entity_model
+    qtbot.waitUntil(lambda: view.workspace is not None and not view.busy and model.total == ENTITIES, timeout=WAIT)
+    column = next(i for i, c in enumerate(model.columns) if c.order == "reports")
+    view.entities.selectRow(0)  # an entity shown before the filter: its detail follows the filter too
+    first = model.rows[0]
+    qtbot.waitUntil(lambda: "Reports:" in view.details.toPlainText(), timeout=WAIT)
+    chosen = ids[2:4]
+    view.cross.range_selected("2026-01-01", "2026-01-15", chosen)
+    qtbot.waitUntil(lambda: not view.busy and not model.loading and "within the filters" in
+                    view.details.toPlainText(), timeout=WAIT)
+    mine = set(spec(first.id, ids).reports)
+    text = view.details.toPlainText()
+    assert f"{len(mine & set(chosen))} of its {len(mine)} reports are within the filters (Esc clears them)." in text
+    listed = _listed(text)
+    assert listed == mine & set(chosen)
+
+    wanted = {i for i in range(1, ENTITIES + 1) if set(spec(i, ids).reports) & set(chosen)}
+    assert model.rowCount() == len(wanted)
+    within = {i: len(set(spec(i, ids).reports) & set(chosen)) for i in wanted}
+    shown = [model.data(model.index(r, column)) for r in range(model.rowCount())]
+    assert shown == [f"{within[r.id]} of {len(spec(r.id, ids).reports)}" for r in model.rows]
+    assert [within[r.id] for r in model.rows] == sorted(within.values(), reverse=True)
+    assert any(within[r.id] < len(spec(r.id, ids).reports) for r in model.rows)
+    top = model.rows[0]
+    view.entities.selectRow(0)
+    qtbot.waitUntil(lambda: not view.busy and f"{within[top.id]} of its {len(spec(top.id, ids).reports)} reports"
+                    in view.details.toPlainText(), timeout=WAIT)
+    listed = _listed(view.details.toPlainText())
+    assert listed == set(spec(top.id, ids).reports) & set(chosen)
+
+    model.sort(column, Qt.SortOrder.AscendingOrder)  # the whole list, by the count within the range
+    qtbot.waitUntil(lambda: not view.busy and not model.loading, timeout=WAIT)
+    assert [within[r.id] for r in model.rows] == sorted(within.values())
+
+    view.cross.range_selected("", "", [])  # cleared: the counts and the detail are every report's again
+    qtbot.waitUntil(lambda: not view.busy and not model.loading and model.total == ENTITIES, timeout=WAIT)
+    assert model.data(model.index(0, column)) == str(model.rows[0].report_count)
+    qtbot.waitUntil(lambda: "within the filters" not in view.details.toPlainText() and not view.busy, timeout=WAIT)

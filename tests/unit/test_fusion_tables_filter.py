@@ -62,7 +62,8 @@ def test_the_filter_agrees_with_a_hand_count_in_every_order(analyst: tuple[Sessi
     chosen = {ids[1], ids[9]}
     wanted = named_in(ids, chosen)
     by_id = {e.id: e for e in specs(ids)}
-    for order, key in (("reports", lambda i: len(by_id[i].reports)), ("name", lambda i: by_id[i].name.lower()),
+    for order, key in (("reports", lambda i: (len(chosen & set(by_id[i].reports)), len(by_id[i].reports))),
+                       ("name", lambda i: by_id[i].name.lower()),
                        ("mentions", lambda i: by_id[i].mentions)):
         for descending in (True, False):
             rows = every_page(session, limit=4, order=order, descending=descending, reports=chosen)
@@ -111,3 +112,48 @@ def test_ids_are_bound_as_integers(analyst: tuple[Session, list[int]]) -> None:
     session, _ = analyst
     with pytest.raises((TypeError, ValueError)):
         fusion_tables.entity_count(session, reports=["1) OR (1=1"])  # type: ignore[list-item]
+
+
+def test_rows_and_detail_count_the_reports_within_the_filter(analyst: tuple[Session, list[int]]) -> None:
+    """While a filter applies each row says how many of its reports are within it, the rows sort by that, and the
+    detail lists only those reports and counts them beside all of the entity's."""
+    session, ids = analyst
+    by_id = {e.id: e for e in specs(ids)}
+    chosen = {ids[4], ids[5], ids[9]}
+    rows = fusion_tables.entity_page(session, reports=sorted(chosen), limit=100).rows
+    assert rows and all(isinstance(r, fusion_tables.FilteredLine) for r in rows)
+    for row in rows:
+        assert row.within == len(chosen & set(by_id[row.id].reports)), row.id
+        assert row.report_count == len(by_id[row.id].reports)
+    assert [r.within for r in rows] == sorted((r.within for r in rows), reverse=True)
+    assert rows[0].within < rows[0].report_count  # in-filter first, not all-reports first
+    entity = next(r for r in rows if 0 < r.within < r.report_count)
+    detail = fusion_tables.entity_detail(session, entity.id, reports=sorted(chosen))
+    assert isinstance(detail, fusion_tables.FilteredDetail)
+    assert [r.id for r in detail.reports] == sorted(chosen & set(by_id[entity.id].reports))
+    assert (detail.report_total, detail.every) == (entity.within, entity.report_count)
+    assert set(detail.mentions) <= chosen
+    whole = fusion_tables.entity_detail(session, entity.id)
+    assert whole is not None and not isinstance(whole, fusion_tables.FilteredDetail)
+    assert whole.report_total == entity.report_count
+    # A report id of nothing this entity names, or none at all: no evidence, the total still said.
+    empty = fusion_tables.entity_detail(session, entity.id, reports=[999_999])
+    assert isinstance(empty, fusion_tables.FilteredDetail) and empty.reports == [] and empty.report_total == 0
+
+
+def test_the_in_filter_counts_leave_out_unreadable_reports(vault_dir: Path) -> None:
+    with unlock(vault_dir, OFFICER, OFFICER_PASS) as officer:
+        add_user(officer, SAM, Role.ANALYST, SAM_PASS, clearance=Level.SECRET)
+    with unlock(vault_dir, SAM, SAM_PASS) as sam:
+        with sam.db.transaction():
+            ids = add_reports(sam.db, 12, SAM)
+            secret = add_reports(sam.db, 1, SAM, Level.TOP_SECRET, first=50)[0]
+            sid = fill_scope(sam.db, run_scope("", sam.access().key()), specs(ids), ids, user=SAM)
+            sam.db.execute("INSERT INTO fusion_entity_reports (scope_id, entity_id, report_id) VALUES (?, 1, ?)",
+                           (sid, secret))
+        one = next(e for e in specs(ids) if e.id == 1)
+        rows = fusion_tables.entity_page(sam, reports=[secret, *one.reports], limit=100).rows
+        assert next(r for r in rows if r.id == 1).within == len(one.reports)
+        detail = fusion_tables.entity_detail(sam, 1, reports=[secret, *one.reports])
+        assert detail is not None and secret not in [r.id for r in detail.reports]
+        assert detail.report_total == len(one.reports)

@@ -68,6 +68,15 @@ class SeenCache(QObject):
         self.asked: set[int] = set()
 
 
+def report_cell(line: EntityLine) -> int | str:
+    """The Reports column: the entity's reports, or while a filter applies those within it of them all ("4 of
+    11"; the rows then sort by the first number)."""
+    if isinstance(line, fusion_tables.FilteredLine):
+        return QCoreApplication.translate("EntityPagesModel", "%1 of %2").replace("%1", f"{line.within:,}").replace(
+            "%2", f"{line.report_count:,}")
+    return line.report_count
+
+
 def _sort_key(value: Any) -> tuple[int, Any]:
     return (0, value) if isinstance(value, int | float) else (1, "" if value is None else str(value).lower())
 

@@ -53,7 +53,7 @@ from nia_desktop.ui.views.fusion.case_panel import CasePanel
 from nia_desktop.ui.views.fusion.chart import LinkChart
 from nia_desktop.ui.views.fusion.cross_filter import CrossFilter
 from nia_desktop.ui.views.fusion.duplicates_panel import DuplicatesPanel
-from nia_desktop.ui.views.fusion.entity_model import Column, EntityPagesModel, SeenCache
+from nia_desktop.ui.views.fusion.entity_model import Column, EntityPagesModel, SeenCache, report_cell
 from nia_desktop.ui.views.fusion.map import PlaceMap, boundary_paths
 from nia_desktop.ui.views.fusion.timeline import EventTimeline, Timeline
 from nia_desktop.ui.widgets.table_view import style_table
@@ -165,6 +165,7 @@ class FusionView(View):
         self.tabs.addTab(self._judgements_tab(), self.tr("Judgements"))
         # The Events tab's range and the Map tab's region narrow the tables, the chart and each other
         self.cross = CrossFilter(self)
+        self.cross.changed.connect(self._refilter_detail)
         self.layout_.addWidget(self.cross.bar)
         for before, after in zip([self.run_button, *self.cross.bar.buttons()], [*self.cross.bar.buttons(), self.tabs],
                                  strict=True):
@@ -418,7 +419,7 @@ class FusionView(View):
         return [
             Column(self.tr("Kind"), lambda e: kind_name(e.kind)),
             Column(self.tr("Name"), lambda e: _shown(e.name), "name"),
-            Column(self.tr("Reports"), lambda e: e.report_count, "reports"),
+            Column(self.tr("Reports"), report_cell, "reports"),
             Column(self.tr("Mentions"), lambda e: e.mentions),
             Column(self.tr("Agencies"), lambda e: ", ".join(e.seen.agencies), needs_seen=True),
             Column(self.tr("Sources"), lambda e: single if e.agency_count <= 1 else e.agency_count, "agencies"),
@@ -585,11 +586,16 @@ class FusionView(View):
             return
         self._load_detail(chosen[0].id)
 
+    def _refilter_detail(self) -> None:
+        """The filters changed: the entity shown is read again, its reports within them."""
+        if self._detail_wanted is not None and self.detail is not None:
+            self._load_detail(self._detail_wanted)
+
     def _load_detail(self, entity_id: int) -> None:
         """The entity's detail by id, on a worker; a later selection wins."""
         self._detail_wanted = entity_id
-        session, scope = self.session, self._shown_scope or ""
-        self.run(lambda signals, cancel: fusion_tables.entity_detail(session, entity_id, scope),
+        session, scope, within = self.session, self._shown_scope or "", self.entity_model.reports
+        self.run(lambda signals, cancel: fusion_tables.entity_detail(session, entity_id, scope, within),
                  on_success=lambda detail: self._show_detail(entity_id, detail))
 
     def _show_detail(self, entity_id: int, detail: EntityDetail | None) -> None:
@@ -607,6 +613,9 @@ class FusionView(View):
                  self.tr("Gradings: %1").replace("%1", ", ".join(seen.gradings) or "-"),
                  self.tr("First seen %1, last seen %2").replace("%1", seen.first_seen or "-").replace(
                      "%2", seen.last_seen or "-"), "", self.tr("Reports:")]
+        if isinstance(detail, fusion_tables.FilteredDetail):  # the cross-filter's reports only (Esc lifts it)
+            lines.insert(-1, self.tr("%1 of its %2 reports are within the filters (Esc clears them).").replace(
+                "%1", f"{detail.report_total:,}").replace("%2", f"{detail.every:,}"))
         lines += [f"  #{r.id} {r.day} {r.agency}: {_shown(r.title, 120)}" for r in detail.reports]
         if detail.report_total > len(detail.reports):
             lines.append(self.tr("  … and %1 more").replace("%1", str(detail.report_total - len(detail.reports))))
