@@ -123,3 +123,13 @@ def test_a_marked_entity_reaches_a_tearline_only_when_its_report_is_within_the_l
         operations = {e.name for e in cut.entities if e.kind == "operation"}
         assert "Marlin Dock" in operations  # resting on the SECRET report: within the line
         assert "Bluefin Yard" not in operations  # judged on the TOP SECRET report: above it
+
+
+@pytest.mark.parametrize("text", ["の", "ン", "ｿ", "--", "..", "😀😀", "\u0301\u0301"])
+def test_a_mark_of_a_particle_or_of_no_letter_at_all_is_refused(vault_dir: Path, text: str) -> None:
+    """A mark applies wherever the text is written: "の" would be a mention at nearly every Japanese sentence of
+    every report (one per occurrence in the fused tables), punctuation likewise. Refused, nothing written."""
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
+        with pytest.raises(BadInput, match=r"one kana|no letter or digit"):
+            entity_marks.mark_entity(anna, text, "person")
+        assert entity_marks.text_judgements(anna) == []

@@ -41,6 +41,7 @@ TEXT_VERDICTS = ("entity", "not_entity")
 TEXT_LIMIT = 200  # characters: a name, a selector or a phrase, never a paragraph
 MARKABLE = tuple(k for k in Kind if k is not Kind.DATE)  # dates are found by the date rules, not judged
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
 
 Node = tuple[str, ...]
 
@@ -59,6 +60,10 @@ def check_text(text: str) -> str:
         raise ValueError("the text spans lines or holds control characters: judge one name on one line")
     if len(surface) < 2 and not _CJK.search(surface):
         raise ValueError("the text is one character: a Latin name or selector is at least two")
+    if len(surface) < 2 and _KANA.fullmatch(surface):  # の, ン: in nearly every Japanese sentence, never a name
+        raise ValueError("the text is one kana: a particle or a piece of a word, not a name")
+    if not any(c.isalnum() for c in surface):
+        raise ValueError("the text holds no letter or digit: judge a name, not punctuation or symbols")
     return surface
 
 
