@@ -79,6 +79,8 @@ def with_pending(session: Session, applied: Sequence[int], title: str, body: str
     from nia_desktop.core.fusion.content import header_spans
     from nia_desktop.core.fusion.marks import TEXT_VERDICTS, Marks
     from nia_desktop.core.fusion.model import Kind, Mention
+    from nia_desktop.core.fusion.watchlist import Matcher
+    from nia_desktop.core.store import fusion as fusion_store
     from nia_desktop.services.fusion import judgements_in_force
 
     done = set(applied)
@@ -86,13 +88,20 @@ def with_pending(session: Session, applied: Sequence[int], title: str, body: str
     if waiting.empty:
         return marks
     kinds = {k.value: k for k in Kind}
-    kept = [m for m in marks if m.kind not in kinds or not waiting.dropped(
-        Mention(kinds[m.kind], m.surface, m.surface, m.start, m.end))]
     full = f"{title}\n{body}"
     shift = len(title) + 1
+    # The watchlist beats a text judgement (core/fusion/marks.py): its hits are neither dropped nor overlaid.
+    watched = [(m.start - shift, m.end - shift) for m, _ in Matcher(fusion_store.watchlist(session.db)).find(full)]
+
+    def on_watch(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in watched)
+
+    kept = [m for m in marks if m.kind not in kinds or (m.start, m.end) in watched or not waiting.dropped(
+        Mention(kinds[m.kind], m.surface, m.surface, m.start, m.end))]
     added = [MarkedMention(f.mention.start - shift, f.mention.end - shift, f.mention.surface, 0, f.mention.surface,
                            f.mention.kind.value, 0, pending=True)
-             for f in waiting.occurrences(full, header_spans(full)) if f.mention.start >= shift]
+             for f in waiting.occurrences(full, header_spans(full))
+             if f.mention.start >= shift and not on_watch(f.mention.start - shift, f.mention.end - shift)]
     if not added:
         return kept
     kept = [m for m in kept if not any(a.start < m.end and m.start < a.end for a in added)]

@@ -133,3 +133,22 @@ def test_a_mark_of_a_particle_or_of_no_letter_at_all_is_refused(vault_dir: Path,
         with pytest.raises(BadInput, match=r"one kana|no letter or digit"):
             entity_marks.mark_entity(anna, text, "person")
         assert entity_marks.text_judgements(anna) == []
+
+
+def test_the_readers_preview_shows_no_pending_mark_over_a_watch_hit(vault_dir: Path, tmp_path: Path) -> None:
+    """What the reader shows as pending is what the next fusion does: a mark of a piece of a watched name gives way
+    to the watch hit there, so it is not drawn over it (it is where the name stands alone)."""
+    body = "Subject: A\n\nHeron Lane Holdings paid; Lane Holdings is its shell.\n"
+    (tmp_path / "a.txt").write_text(body)
+    alone = body.index("; Lane") + 2
+    with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
+        report = importing.import_paths(anna, [tmp_path / "a.txt"], pool_size=1).imported[0]["id"]
+        watchlist.add_watch(anna, "Heron Lane Holdings", "organization", [])
+        fusion.fuse_kept(anna)
+        entity_marks.mark_entity(anna, "Lane Holdings", "person", report=report)
+        pending = [(m.start, m.surface) for m in report_mentions.report_mentions(anna, report) if m.pending]
+        assert pending == [(alone, "Lane Holdings")]
+        fusion.fuse_kept(anna)  # and the fusion agrees
+        fused = [(m.start, m.surface, m.kind) for m in report_mentions.report_mentions(anna, report)]
+        assert (body.index("Heron"), "Heron Lane Holdings", "organization") in fused
+        assert (alone, "Lane Holdings", "person") in fused
