@@ -241,8 +241,9 @@ def compose(session: Session, case: str, title: str | None = None, summary: str 
     (services/ach.annex); a tearline version carries none (its hypotheses' words may draw on what is above it).
 
     ``chart_annex``: the case's link chart as an annex (core/briefing/chart_annex.py): the product's own entities,
-    links and weights, placed as the analyst saved the chart (its entities the product names) or, with none
-    saved and always in a tearline version, laid out from the product's links alone.
+    links and weights, placed as the analyst saved the chart (its entities the product names) when the product
+    holds every report of the case they may read, else (none saved, some reports left out, a tearline version)
+    laid out from the product's links alone.
     """
     session.require(Action.BRIEF_COMPOSE, case)
     if ach_annex and not tearline.is_full:
@@ -275,7 +276,9 @@ def compose(session: Session, case: str, title: str | None = None, summary: str 
     product = replace(made, entities=[replace(e, aliases=e.aliases[:5]) for e in entities], links=links,
                       ach=ach.annex(session, case, {s.report_id for s in made.sources},
                                     combine(s.portion for s in made.sources)) if ach_annex else None,
-                      chart=_chart_annex(session, case, entities, made.sources, tearline) if chart_annex else None)
+                      chart=_chart_annex(session, case, entities, made.sources,
+                                         tearline.is_full and set(basis.case_ids) <= set(ids))
+                      if chart_annex else None)
     if not tearline.allows(product.marking):
         raise BadInput(f"this tearline version would be marked {product.marking.banner()}, which the line does "
                        "not allow (the reports' release lists share no partner): leave some out")
@@ -283,13 +286,14 @@ def compose(session: Session, case: str, title: str | None = None, summary: str 
 
 
 def _chart_annex(session: Session, case: str, entities: list[EntityLine], sources: list[Source],
-                 line: Tearline) -> charts.ChartAnnex:
-    """The link chart annex of a product with these entities and sources. The full product keeps the analyst's
-    saved chart (opening it is audited as chart.open by services/link_chart.load); a tearline version never
-    reads it: which entities it shows and where were chosen with what is above the line in view."""
+                 keep_saved: bool) -> charts.ChartAnnex:
+    """The link chart annex of a product with these entities and sources. Only a product of every report of the
+    case the analyst may read keeps their saved chart (opening it is audited as chart.open by
+    services/link_chart.load): which entities it shows and where were chosen with all of them in view, so a
+    tearline version, or a product of some of the reports, is laid out from its own links alone."""
     saved = None
     case_id = case_store.find(session.db, case)
-    if line.is_full and case_id is not None and chart_store.load(session.db, case_id, session.name) is not None:
+    if keep_saved and case_id is not None and chart_store.load(session.db, case_id, session.name) is not None:
         found = link_chart.load(session, case)
         if found is not None:
             saved = [charts.SavedPlace(n.node.kind, n.node.name, n.x, n.y) for n in found.nodes]

@@ -76,18 +76,25 @@ def test_a_saved_chart_is_kept_for_the_full_product_and_never_below_a_tearline(v
         entity = {e["name"]: (int(e["id"]), str(e["kind"])) for e in run["entities"]}
         link_chart.save(anna, CASE, [link_chart.Placed(entity[n][0], entity[n][1], n, x, y)
                                      for n, x, y in ((A, 5.0, 6.0), (HIDDEN, 0.0, 0.0), (C, 90.0, -30.0))], [])
-        product = _product(anna, ids, chart_annex=True)
+        # A product of some of the case's reports: the saved places were chosen with the TOP SECRET report's
+        # A-C link in view, which this SECRET product leaves out, so it is laid out from its own links.
+        some = _product(anna, ids, chart_annex=True).chart
+        assert some is not None and not some.saved and {n.name for n in some.nodes} == {A, B, C}
+        assert (5.0, 6.0) not in {(n.x, n.y) for n in some.nodes}
+        assert some.marking == combine([S_REL, C_REL])
+        # Every report of the case: the saved chart's entities and places, marked with every included report.
+        product = briefings.compose(anna, CASE, chart_annex=True)
         chart = product.chart
         assert chart is not None and chart.saved
-        assert {n.name: (n.x, n.y) for n in chart.nodes} == {A: (5.0, 6.0), C: (90.0, -30.0)}  # no HIDDEN, no B
-        assert chart.links == []  # no report of the product names both A and C
-        assert chart.marking == combine([S_REL, C_REL])  # the arrangement: every included report's
+        assert {n.name: (n.x, n.y) for n in chart.nodes} == {A: (5.0, 6.0), HIDDEN: (0.0, 0.0),
+                                                              C: (90.0, -30.0)}  # no B: not on the saved chart
+        assert chart.marking.level is Level.TOP_SECRET == product.marking.level
         opened = [e for e in audit_log.latest(anna.db, 30) if e.action == "chart.open"]
         assert opened and opened[-1].details["case"] == CASE
         outcome = briefings.brief(anna, product, None)
-        assert outcome.status == "queued"  # SECRET: the two-person rule
+        assert outcome.status == "queued"  # TOP SECRET: the two-person rule
         request = [e for e in audit_log.latest(anna.db, 30) if e.action == "release.request"][-1]
-        assert request.details["chart_annex"] == {"entities": 2, "links": 0, "saved": True}
+        assert request.details["chart_annex"] == {"entities": 3, "links": 3, "saved": True}
         assert "ach_annex" not in request.details  # only the annexes a product carries are named
         # The CONFIDENTIAL tearline version: laid out from c1 alone, whatever the saved chart holds.
         cut = briefings.compose(anna, CASE, tearline=Tearline(Level.CONFIDENTIAL), tearline_summary="below",
