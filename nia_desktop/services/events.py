@@ -117,6 +117,23 @@ def case_events(session: Session, case: str = "", offset: int = 0, limit: int = 
     return _page(session, ids[:limit], scope, offset, len(ids) > limit, None, f"case {case}" if case else "")
 
 
+def range_reports(session: Session, case: str, since: str, until: str, reports: int = PAGE) -> list[int]:
+    """The reports among the first ``reports`` readable ones of ``case`` (id order, as case_events pages them)
+    with an event from ``since`` to ``until`` (ISO days, inclusive), sorted: what the case's own timeline holds in
+    that range once it has read that many reports, whatever another filter narrows the timeline to (the Fusion
+    view's cross-filter counts a range over the case, not over the map's region). Each page read is audited as
+    case_events audits it."""
+    found: set[int] = set()
+    offset = 0
+    while offset < reports:
+        page = case_events(session, case, offset, min(MOST_PAGE, reports - offset))
+        found.update(e.report_id for e in page.events if since <= e.day <= until)
+        if not page.more:
+            break
+        offset = page.next_offset
+    return sorted(found)
+
+
 def entity_events(session: Session, entity_id: int, case: str = "", offset: int = 0,
                   limit: int = PAGE) -> EventPage:
     """The events whose sentence names ``entity_id`` in the reader's kept fusion of ``case``, read from its

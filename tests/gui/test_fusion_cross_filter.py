@@ -132,6 +132,8 @@ def test_a_range_and_a_region_narrow_the_other_views(qtbot, three_reports: Path,
     qtbot.waitUntil(lambda: _settled(view) and "events" in view.cross.sources, timeout=20000)
     assert _names(view) == tokyo  # the intersection: C
     assert "1 report in common" in view.cross.bar.common.text()
+    # The range's chip counts the range over the case (A, B and C), not over the region's events the timeline shows.
+    assert view.cross.bar.chips["events"][0].text() == "Events 2026-03-01 – 2026-05-31, 3 reports"
 
     # Clearing the region restores the range over the case's events: March to May holds all three reports.
     view.tabs.setCurrentIndex(0)
@@ -161,3 +163,18 @@ def test_a_range_and_a_region_narrow_the_other_views(qtbot, three_reports: Path,
     assert not view.map.chosen and not view.cross.bar.isVisible()
     view.tabs.setCurrentWidget(timeline)  # the case's events again
     qtbot.waitUntil(lambda: len({e.report_id for e in timeline.events}) == 3 and not view.busy, timeout=20000)
+
+    # A range first, then a region: as the timeline reads the region's events the range keeps its own count (each
+    # chip its own filter's reports over the case) and the bar counts the reports they have in common.
+    timeline.canvas.choose(_day("2026-03-01"), _day("2026-05-31"))
+    qtbot.waitUntil(lambda: "events" in view.cross.sources and _settled(view), timeout=20000)
+    assert view.cross.bar.chips["events"][0].text() == "Events 2026-03-01 – 2026-05-31, 3 reports"
+    qtbot.waitUntil(lambda: view.map.complete and not view.busy, timeout=20000)
+    index = next(i for i, p in enumerate(view.map.places) if p.name.startswith("Tokyo"))
+    view.map.choose([index])
+    qtbot.waitUntil(lambda: len(view.cross.sources) == 2 and _settled(view) and {
+        e.report_id for e in timeline.events} == {tokyo_report}, timeout=20000)
+    assert view.cross.bar.chips["events"][0].text() == "Events 2026-03-01 – 2026-05-31, 3 reports"
+    region = view.cross.bar.chips["map"][0].text()
+    assert region.startswith("Map: Tokyo") and region.endswith(", 1 report")
+    assert view.cross.bar.common.text() == "1 report in common" and _names(view) == tokyo

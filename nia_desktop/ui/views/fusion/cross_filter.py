@@ -1,9 +1,12 @@
 """The Fusion view's cross-filter: a time range on the Events tab and a region on the Map tab narrow the other views.
 
-Each filter stands for a set of reports: the range, the reports whose events (dates named inside them) fall in
-it; the region, the reports naming the places selected. Filters combine by intersection: the entity tables and
-the link chart show what every filter allows; the map follows the range and the event timeline the region (a
-view is never narrowed by its own selection). Clearing one leaves the others as they were.
+Each filter stands for a set of reports over the whole scope, whatever the other filters narrow: the range, the
+case's reports whose events (dates named inside them) fall in it, as the case's own timeline holds them (not the
+region's events the timeline may show meanwhile: range_selected); the region, the reports naming the places
+selected. Each chip counts its own filter's reports; filters combine by intersection ("N in common"): the entity
+tables (their counts and the entity's detail too) and the link chart show what every filter allows; the map
+follows the range and the event timeline the region (a view is never narrowed by its own selection). Clearing one
+leaves the others as they were.
 
 The ids are the UI's and nothing trusts them: every service they reach keeps only the reports the user may read
 in their own fusion's scope (services/fusion_tables.readable_reports and the pages' joins), so an id list is
@@ -173,6 +176,10 @@ class CrossFilter(QObject):
         self.region: tuple[int, ...] = ()  # the entities of the places selected on the map
         self._map_turn = self._region_turn = 0  # answers from workers for an older choice are dropped
         self._events_scope = ""  # the scope the timeline's events were last read for
+        self._of_region = False  # the timeline holds the region's events (else the case's)
+        self._case_read = 0  # how many of the case's reports its own (unfiltered) timeline has read
+        self._range: tuple[str, str] = ("", "")  # the range the events filter stands for
+        self._range_turn = 0
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), view)
         self.escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.escape.setEnabled(False)
@@ -186,12 +193,35 @@ class CrossFilter(QObject):
 
     # -- the sources -----------------------------------------------------------
     def range_selected(self, since: str, until: str, reports: list[int]) -> None:
+        """The timeline's range. It stands for the reports of the case's events in it, as the case's own timeline
+        holds them: taken from the timeline while it holds the case's events; while it holds the region's, those
+        are the region's only (the chip would count the common reports), so the same range is kept as it stood,
+        and a new one is read over the case's reports on a worker (services/events.range_reports)."""
+        self._range_turn += 1
         if not since and not until:
+            self._range = ("", "")
             self._set(EVENTS, None)
             return
+        if not self._of_region:
+            self._set_range(since, until, frozenset(reports))
+            return
+        if EVENTS in self.sources and self._range == (since, until):
+            return  # the region's events read again, or more of them: the range still stands for the case's
+        turn, session, scope, depth = self._range_turn, self.view.session, self._events_scope, max(
+            self._case_read, events.PAGE)
+
+        def landed(found: list[int]) -> None:
+            if turn == self._range_turn:
+                self._set_range(since, until, frozenset(found))
+
+        self.view.run(lambda signals, cancel: events.range_reports(session, scope, since, until, depth),
+                      on_success=landed)
+
+    def _set_range(self, since: str, until: str, reports: frozenset[int]) -> None:
+        self._range = (since, until)
         label = translate("CrossFilter", "Events %1 – %2, %3").replace("%1", since).replace("%2", until).replace(
-            "%3", _reports(len(set(reports))))
-        self._set(EVENTS, Narrowing(label, frozenset(reports)))
+            "%3", _reports(len(reports)))
+        self._set(EVENTS, Narrowing(label, reports))
 
     def region_selected(self, entities: list[int], reports: list[int]) -> None:
         """The map's selection: its places' reports as every place of the fusion counts them (the map may show
@@ -277,16 +307,23 @@ class CrossFilter(QObject):
 
             def work(signals: Any, cancel: Any) -> events.EventPage:
                 return region_events(session, chosen, scope, offset)
-        self.view.run(work, on_success=lambda page: self.view.show_events_page(scope, page))
+
+        def landed(page: events.EventPage) -> None:
+            self._of_region = region is not None
+            if region is None:
+                self._case_read = max(self._case_read, page.next_offset)
+            self.view.show_events_page(scope, page)
+
+        self.view.run(work, on_success=landed)
 
     def keeps_range(self) -> bool:
         """Whether the timeline's range stays marked as its events are read again (for the region)."""
         return EVENTS in self.sources
 
     def events_read(self) -> None:
-        """The timeline holds other events (the region's, the case's again, or a further page): a range that
-        stands now stands for the reports of the events it holds in that range (the range chosen within a region
-        covers the case's reports again once the region is cleared)."""
+        """The timeline holds other events (the region's, the case's again, or a further page): the range that
+        stands is sent again (range_selected takes its reports from the case's events, or keeps them while the
+        timeline holds the region's)."""
         canvas = self.view.event_timeline.canvas
         if EVENTS in self.sources and canvas.chosen is not None:
             canvas.choose(*canvas.chosen)  # emits the range with its reports among the events now held
@@ -312,6 +349,8 @@ class CrossFilter(QObject):
         """Another scope is shown: its reports are others, so every filter goes (its views are read again)."""
         self.sources.clear()
         self.region = ()
+        self._of_region, self._case_read, self._range = False, 0, ("", "")
+        self._range_turn += 1
         self._region_turn += 1
         self._map_turn += 1
         self.places = []
