@@ -16,6 +16,7 @@ entity listings are (entity.places, with the entities listed), since it leaves t
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,13 +71,14 @@ class Place:
 
 def in_region(found: list[Place], region: str) -> list[Place]:
     """The places in ``region``: a country's ISO 3166-1 alpha-2 code (FR, JP) or a prefecture's ISO 3166-2 code
-    (JP-13), case-insensitive; a place in Japan counts in Japan and in its prefecture."""
-    code = region.strip().upper()
+    (JP-13), case-insensitive, typed in half or full width (a Japanese input method gives ＪＰ－１３); a place in
+    Japan counts in Japan and in its prefecture."""
+    code = unicodedata.normalize("NFKC", region).strip().upper()
     if code.startswith("JP-"):
         if geo.prefecture(code) is None:
             raise BadInput(f"{region!r} is not a Japanese prefecture's code (JP-01 to JP-47)")
         return [p for p in found if p.prefecture == code]
-    if len(code) != 2 or not code.isalpha():
+    if len(code) != 2 or not (code.isascii() and code.isalpha()):
         raise BadInput(f"{region!r} is not a country's two-letter code (JP, FR) or a prefecture's (JP-13)")
     return [p for p in found if p.country == code]
 

@@ -67,3 +67,17 @@ def test_a_reader_cleared_lower_never_sees_a_hidden_place(vault: Path) -> None:
         assert places.place_page(cora, region="RU").items == []
         osaka = next(p for p in found if p.name.startswith("Osaka"))
         assert osaka.reports == 2
+
+
+def test_a_region_typed_in_full_width_is_the_same_region() -> None:
+    """A Japanese input method types ＪＰ and ＪＰ－１３; other scripts' letters are no country code."""
+    from nia_desktop.core.errors import BadInput
+    from nia_desktop.services.places import Place, in_region
+
+    tokyo = Place(1, "Chiyoda", "jp:13101", 35.69, 139.75, (1, 2))
+    paris = Place(2, "France", "country:FR", 46.0, 2.0, (3,))
+    assert in_region([tokyo, paris], "ＪＰ") == [tokyo] == in_region([tokyo, paris], "ｊｐ－１３")
+    assert in_region([tokyo, paris], " fr ") == [paris]
+    for bad in ("ЈР", "日本", "JP-48"):  # Cyrillic look-alikes, a name, no such prefecture
+        with pytest.raises(BadInput):
+            in_region([tokyo, paris], bad)
