@@ -174,7 +174,8 @@ def entity_count(session: Session, case: str = "", text: str = "", min_reports: 
         return 0
     if reports is not None:
         where, params = _filtered_where(found, reports, text, min_reports)
-        return int(session.db.query(f"{_chosen(found)} SELECT count(*) FROM chosen c CROSS JOIN fusion_entities e "  # noqa: S608
+        chosen = _chosen(found, counted=False)
+        return int(session.db.query(f"{chosen} SELECT count(*) FROM chosen c CROSS JOIN fusion_entities e "  # noqa: S608
                                     f"ON e.scope_id = ? AND e.id = c.id WHERE {where}", params)[0][0])
     return pages.entity_count(session.db, found.id, text, found.readable, min_reports)
 
@@ -185,12 +186,14 @@ def entity_count(session: Session, case: str = "", text: str = "", min_reports: 
 # an id the UI sends of a report outside the case, hidden or unknown names nothing. SQLite keeps the table in
 # memory (the vault's temp_store), and CROSS JOIN walks it first: a range of 37 reports reads their few hundred
 # entities, not the scope's hundreds of thousands in index order.
-# Each chosen entity carries ``n``, how many of those reports name it: the row's count within the filters.
-def _chosen(found: Scope) -> str:
+# For a page each chosen entity carries ``n``, how many of those reports name it: the row's count within the
+# filters (the count of rows needs only which entities: DISTINCT, a little cheaper).
+def _chosen(found: Scope, counted: bool = True) -> str:
     clause = "1" if found.readable is None else found.readable[0]
-    return ("WITH chosen(id, n) AS MATERIALIZED (SELECT fr.entity_id, count(*) FROM json_each(?) j "  # noqa: S608
+    pick = "fr.entity_id, count(*)" if counted else "DISTINCT fr.entity_id, 0"
+    return (f"WITH chosen(id, n) AS MATERIALIZED (SELECT {pick} FROM json_each(?) j "  # noqa: S608
             "CROSS JOIN fusion_entity_reports fr ON fr.scope_id = ? AND fr.report_id = j.value "
-            f"JOIN reports r ON r.id = fr.report_id WHERE {clause} GROUP BY fr.entity_id)")
+            f"JOIN reports r ON r.id = fr.report_id WHERE {clause}{' GROUP BY fr.entity_id' if counted else ''})")
 
 
 @dataclass(frozen=True)
