@@ -55,14 +55,18 @@ def register(commands: SubParsers, common: argparse.ArgumentParser) -> None:
     mark.add_argument("text", help="the words exactly as written (whole words in Latin script)")
     mark.add_argument("--kind", required=True, help=f"one of: {kinds}")
     mark.add_argument("--why", default="", help="the reason, kept in the judgement log")
-    mark.add_argument("--report", type=row_id, help="the report the text was read in (the judgement rests on it)")
+    mark.add_argument("--report", type=row_id, required=True,
+                      help="the report the text was read in: the judgement rests on it, and only readers of that "
+                           "report see its words")
     mark.set_defaults(handler=_entity_mark)
     unmark = entity.add_parser("unmark", parents=[common], help="this text is not an entity (of this kind, or of "
                                "any): its mentions are dropped everywhere")
     unmark.add_argument("text", help="the words exactly as written")
     unmark.add_argument("--kind", default="", help=f"only mentions of this kind (default: any); one of: {kinds}")
     unmark.add_argument("--why", default="", help="the reason, kept in the judgement log")
-    unmark.add_argument("--report", type=row_id, help="the report the text was read in (the judgement rests on it)")
+    unmark.add_argument("--report", type=row_id, required=True,
+                        help="the report the text was read in: the judgement rests on it, and only readers of that "
+                             "report see its words")
     unmark.set_defaults(handler=_entity_unmark)
     undo = entity.add_parser("undo", parents=[common], help="revoke a judgement (it stays in the log)")
     undo.add_argument("judgement", type=row_id, metavar="JUDGEMENT_ID")

@@ -9,7 +9,7 @@ Applied where fusion runs: every full fusion, fusion in parts and import from no
 kept are not rewritten in place: a text judgement can add or drop mentions in any report of a scope, and
 changing a kept fusion's entities, counts and links for that exactly as a full fusion would is a full fusion.
 So a new judgement (or its undo) is queued as pending work on every kept fusion it bears on (those covering
-the report it rests on; every one for a judgement resting on none): "re-fuse recommended: N pending", cleared
+the report it rests on, which every text judgement names): "re-fuse recommended: N pending", cleared
 by the next full fusion of that scope. The pending line names the judgement by number, never its text.
 """
 
@@ -47,7 +47,7 @@ class Judged:
 
 
 def mark_entity(session: Session, text: str, kind: str, why: str = "", report: int | None = None) -> Judged:
-    """``text`` is an entity of ``kind`` wherever it is written (selected in ``report``, when given)."""
+    """``text`` is an entity of ``kind`` wherever it is written (selected in ``report``, which must hold it)."""
     session.require(Action.CASE_EDIT, "mark an entity")
     surface, reports = _checked(session, text, report, why)
     try:
@@ -99,7 +99,9 @@ def _checked(session: Session, text: str, report: int | None, why: str = "") -> 
     if any(0xD800 <= ord(c) <= 0xDFFF for c in why):
         raise BadInput("the reason is not valid UTF-8 (undecodable bytes): type it again")
     if report is None:
-        return surface, ()
+        # The judgement's words are shown to whoever may read the report it rests on: resting on none, they
+        # would reach every analyst whatever they were drawn from (found by the outside review).
+        raise BadInput("a text judgement rests on the report the text was read in: name it (--report ID)")
     session.require_readable([report], f"report {report}")
     rows = session.db.query("SELECT r.title, t.body FROM reports r JOIN report_texts t ON t.report_id = r.id "
                             "WHERE r.id = ?", (report,))

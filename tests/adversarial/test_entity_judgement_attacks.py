@@ -44,17 +44,18 @@ def test_a_text_judgement_never_takes_a_watch_hit_away(judgement) -> None:  # ty
 
 
 def test_not_an_entity_of_a_watched_name_is_refused_and_nothing_written(vault_dir: Path, tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("Subject: A\n\nThe parts went to Heron Lane Holdings on Monday.\n")
+    (tmp_path / "a.txt").write_text("Subject: A\n\nThe parts went to Heron Lane Holdings on Monday; HLH paid. A "
+                                    "note said heron lane holdings. Heron Lane Holdings Ltd signed.\n")
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as anna:
-        importing.import_paths(anna, [tmp_path / "a.txt"], pool_size=1)
+        report = importing.import_paths(anna, [tmp_path / "a.txt"], pool_size=1).imported[0]["id"]
         entry = watchlist.add_watch(anna, "Heron Lane Holdings", "organization", ["HLH"])
         for text, kind in (("Heron Lane Holdings", None), ("HLH", "organization"), ("heron lane holdings", None)):
             with pytest.raises(BadInput, match=f"on the watchlist \\(entry {entry}\\)"):
-                entity_marks.unmark_entity(anna, text, kind)
+                entity_marks.unmark_entity(anna, text, kind, report=report)
         assert entity_marks.text_judgements(anna) == []
         # Another kind than the watch entry's, or a longer text, is not the watched name: allowed.
-        entity_marks.unmark_entity(anna, "HLH", "person")
-        entity_marks.unmark_entity(anna, "Heron Lane Holdings Ltd", None)
+        entity_marks.unmark_entity(anna, "HLH", "person", report=report)
+        entity_marks.unmark_entity(anna, "Heron Lane Holdings Ltd", None, report=report)
 
 
 TS_FILE = "TOP SECRET\nCIRO CIRO-26-0009\nSubject: Quay\n\nThe drop is at Bluefin Yard, says CANARY-SRC.\n"
@@ -92,8 +93,9 @@ def test_undecodable_bytes_are_bad_input_not_an_internal_error(nia_vault: Nia) -
     written (they were an 'internal error (UnicodeEncodeError)')."""
     anna_user, anna_pass = "anna", "anna-passphrase-1"
     assert nia_vault("case", "create", "Kestrel", user=anna_user, passphrase=anna_pass).code == 0
-    for args in (["entity", "mark", "ab\udcff", "--kind", "person"], ["entity", "unmark", "\udcff\udcfeab"],
-                 ["entity", "mark", "Bluefin Yard", "--kind", "location", "--why", "because \udcff"],
+    for args in (["entity", "mark", "ab\udcff", "--kind", "person", "--report", "1"],
+                 ["entity", "unmark", "\udcff\udcfeab", "--report", "1"],
+                 ["entity", "mark", "Bluefin Yard", "--kind", "location", "--why", "because \udcff", "--report", "1"],
                  ["ach", "add-hypothesis", "Kestrel", "The courier \udcff", "--level", "SECRET"]):
         refused = nia_vault(*args, user=anna_user, passphrase=anna_pass)
         assert refused.code == 1 and "not valid UTF-8" in refused.err and "internal error" not in refused.err, args

@@ -23,21 +23,25 @@ def test_mark_unmark_and_undo_through_the_cli(nia_vault: Nia) -> None:
     before = nia_vault("fuse", "--json", **ANNA).json()
     assert not _named(before, "青海埠頭")
 
-    for bad in (["mark", "", "--kind", "location"], ["mark", "   ", "--kind", "location"],
-                ["mark", "x" * 201, "--kind", "location"], ["mark", "青海埠頭", "--kind", "planet"],
-                ["unmark", "Ren Nagase", "--kind", "planet"],
-                ["mark", "Sapporo", "--kind", "location", "--report", str(first["a.txt"])]):
+    a, b = str(first["a.txt"]), str(first["b.txt"])
+    for bad in (["mark", "", "--kind", "location", "--report", b], ["mark", "   ", "--kind", "location", "--report", b],
+                ["mark", "x" * 201, "--kind", "location", "--report", b],
+                ["mark", "青海埠頭", "--kind", "planet", "--report", b],
+                ["unmark", "Ren Nagase", "--kind", "planet", "--report", a],
+                ["mark", "Sapporo", "--kind", "location", "--report", a]):
         refused = nia_vault("entity", *bad, **ANNA)
         assert refused.code == 1 and refused.err.strip(), bad
+    # Without the report it was read in, a judgement's words would reach every analyst: a usage error.
+    assert nia_vault("entity", "mark", "青海埠頭", "--kind", "location", **ANNA).code == 2
     assert nia_vault("entity", "log", "--json", **ANNA).json() == []  # nothing written
-    officer = nia_vault("entity", "mark", "青海埠頭", "--kind", "location", **OLIVE)
+    officer = nia_vault("entity", "mark", "青海埠頭", "--kind", "location", "--report", b, **OLIVE)
     assert officer.code == 1  # analysts only
 
     marked = nia_vault("entity", "mark", "青海埠頭", "--kind", "location", "--why", "a pier",
                        "--report", str(first["b.txt"]), "--json", **ANNA)
     assert marked.code == 0, marked.err
     assert marked.json()["status"] == "queued" and marked.json()["queued"] == 1
-    unmarked = nia_vault("entity", "unmark", "Ren Nagase", "--why", "a cover name", **ANNA)
+    unmarked = nia_vault("entity", "unmark", "Ren Nagase", "--why", "a cover name", "--report", a, **ANNA)
     assert unmarked.code == 0 and "re-fuse recommended" in unmarked.out
     pending = nia_vault("fuse", **ANNA)  # the full fusion applies both and clears the queue
     assert pending.code == 0 and "re-fuse recommended" not in pending.out

@@ -150,7 +150,8 @@ def test_judgements_persist_through_full_fusion_parts_import_and_undo(
         assert _entity(_kept(session), "青海埠頭") is None
         made = entity_marks.mark_entity(session, "青海埠頭", "location", "a pier", report=ids["b.txt"])
         assert made.queued == 1 and made.to_json()["status"] == "queued"
-        dropped = entity_marks.unmark_entity(session, "Ren Nagase", None, "a cover name, not a person")
+        dropped = entity_marks.unmark_entity(session, "Ren Nagase", None, "a cover name, not a person",
+                                             report=ids["a.txt"])
         assert fusion.pending_work(session)[0] == 2  # re-fuse recommended: both wait for a full fusion
         assert _entity(_kept(session), "青海埠頭") is None  # the kept fusion is not rewritten in place
         shown = report_mentions.report_mentions(session, ids["b.txt"])  # the reader shows them as they will be
@@ -208,6 +209,8 @@ def test_bad_input_and_other_roles_write_nothing(vault_dir: Path, media: Path) -
             entity_marks.mark_entity(session, "Sapporo", "location", report=report)
         with pytest.raises(BadInput):
             entity_marks.unmark_entity(session, "Ren Nagase", "planet")
+        with pytest.raises(BadInput, match="rests on the report"):  # its words are shown to that report's readers
+            entity_marks.mark_entity(session, "Bluefin Yard", "location")
         assert session.db.query("SELECT count(*) FROM fusion_judgements")[0][0] == 0
     for user, passphrase in ((COURIER, COURIER_PASS), (OFFICER, OFFICER_PASS)):
         with unlock(vault_dir, user, passphrase) as other, pytest.raises(PermissionRefused):
@@ -228,12 +231,13 @@ def test_overlapping_marks_take_the_leftmost_longest_and_skip_the_header() -> No
 def test_a_judgement_made_while_a_fusion_runs_waits_for_the_next(
         vault_dir: Path, media: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with unlock(vault_dir, ANALYST, ANALYST_PASS) as session:
-        importing.import_paths(session, [media])
+        imported = importing.import_paths(session, [media]).imported
+        pier = next(r["id"] for r in imported if r["path"].endswith("b.txt"))
         fusion.fuse_kept(session)
         real = fusion.fuse
 
         def meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
-            entity_marks.mark_entity(session, "青海埠頭", "location", "made during the fusion")
+            entity_marks.mark_entity(session, "青海埠頭", "location", "made during the fusion", report=pier)
             return real(*args, **kwargs)
 
         monkeypatch.setattr(fusion, "fuse", meanwhile)
