@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from nia_desktop.core.store.fusion import run_scope
+from nia_desktop.services.places import Place
 from nia_desktop.services.session import Session, unlock
 from nia_desktop.ui.views.fusion.view import FusionView
 from tests.conftest import ANALYST, ANALYST_PASS
@@ -113,3 +114,27 @@ def test_counts_and_the_detail_are_within_the_filter(qtbot, fused) -> None:  # t
     qtbot.waitUntil(lambda: not view.busy and not model.loading and model.total == ENTITIES, timeout=WAIT)
     assert model.data(model.index(0, column)) == str(model.rows[0].report_count)
     qtbot.waitUntil(lambda: "within the filters" not in view.details.toPlainText() and not view.busy, timeout=WAIT)
+
+
+def test_a_refusion_finds_the_regions_places_again(qtbot, fused) -> None:  # type: ignore[no-untyped-def]
+    """The same scope fused again numbers its entities anew: the region's reports stand, and its places are found
+    again by their gazetteer entry among the places the map reads next (not kept by the old fusion's ids)."""
+    session, ids = fused
+    view = FusionView(session)
+    qtbot.addWidget(view)
+    view._read("")
+    qtbot.waitUntil(lambda: view.workspace is not None and not view.busy, timeout=WAIT)
+    old = [Place(7, "Osaka", "jp-osaka", 34.69, 135.50, (ids[0], ids[1])),
+           Place(8, "Kobe", "jp-kobe", 34.69, 135.19, (ids[2],))]
+    view.cross.show_map(old, None)
+    view.cross.region_selected([7], [ids[0], ids[1]])
+    qtbot.waitUntil(lambda: "map" in view.cross.sources and not view.busy, timeout=WAIT)
+    view._read("")  # as after F5: the same scope read again
+    qtbot.waitUntil(lambda: not view.busy, timeout=WAIT)
+    assert view.cross.sources["map"].reports == {ids[0], ids[1]}  # the filter stands
+    new = [Place(80, "Kobe", "jp-kobe", 34.69, 135.19, (ids[2],)),
+           Place(70, "Osaka", "jp-osaka", 34.69, 135.50, (ids[0], ids[1]))]
+    view.cross.show_map(new, None)
+    assert view.cross.region == (70,)
+    qtbot.waitUntil(lambda: not view.busy, timeout=WAIT)
+    assert {view.map.places[i].entity_id for i in view.map.chosen} == {70}

@@ -174,6 +174,7 @@ class CrossFilter(QObject):
         self.places: list[Place] = []  # every place of the fusion shown, as read for the map
         self.outlines: Sequence[QPainterPath] | None = None
         self.region: tuple[int, ...] = ()  # the entities of the places selected on the map
+        self._region_entries: set[str] = set()  # after a re-fusion: the region's places, found again by entry
         self._map_turn = self._region_turn = 0  # answers from workers for an older choice are dropped
         self._events_scope = ""  # the scope the timeline's events were last read for
         self._of_region = False  # the timeline holds the region's events (else the case's)
@@ -277,7 +278,19 @@ class CrossFilter(QObject):
     def show_map(self, places: Sequence[Place], outlines: Sequence[QPainterPath] | None) -> None:
         """The fusion's places as read for the map: shown narrowed to the range, the region kept selected."""
         self.places, self.outlines = list(places), outlines
+        if self._region_entries:  # the same places in the new fusion's numbering
+            self.region = tuple(p.entity_id for p in self.places if (p.entry_id or p.name) in self._region_entries)
+            self._region_entries = set()
         self._show_map()
+
+    def refused(self) -> None:
+        """The same scope fused again: the filters' reports stand, but its entities are numbered anew, so the
+        region's places are found again by their gazetteer entry in the places read next, and the places kept for
+        the map (old ids) go; the chart drops its own (LinkChart.open_chart)."""
+        wanted = set(self.region)
+        self._region_entries = {p.entry_id or p.name for p in self.places if p.entity_id in wanted}
+        self.places = []
+        self._map_turn += 1
 
     def _show_map(self) -> None:
         """The places narrowed to the other filters (on a worker: their reports at a million are millions of
@@ -349,6 +362,7 @@ class CrossFilter(QObject):
         """Another scope is shown: its reports are others, so every filter goes (its views are read again)."""
         self.sources.clear()
         self.region = ()
+        self._region_entries = set()
         self._of_region, self._case_read, self._range = False, 0, ("", "")
         self._range_turn += 1
         self._region_turn += 1

@@ -399,6 +399,8 @@ class FusionView(View):
             return  # another case was chosen meanwhile: its fusion reads its own
         if scope != self._shown_scope:
             self.cross.reset()  # another scope's reports: the filters go (one scope's fusion again keeps them)
+        else:
+            self.cross.refused()  # its reports stand; the entity ids it kept are the old fusion's
         self._shown_scope = scope
         seen = SeenCache()  # who reports each entity, read once for both tables (freed with its last reference)
         self.entity_model.forget(seen)
