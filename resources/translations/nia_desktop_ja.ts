@@ -1427,77 +1427,77 @@ score %2 · rank %3</source>
 <context>
     <name>CrossFilter</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="46"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="49"/>
         <source>1 report</source>
         <translation>報告 1 件</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="47"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="50"/>
         <source>%1 reports</source>
         <translation>報告 %1 件</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="96"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="99"/>
         <source>%1 and %2 more</source>
         <translation>%1 ほか %2 件</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="97"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="100"/>
         <source>no place</source>
         <translation>場所なし</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="98"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="101"/>
         <source>Map: %1, %2</source>
         <translation>地図：%1、%2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="112"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="115"/>
         <source>Filters applied</source>
         <translation>適用中の絞り込み</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="115"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="118"/>
         <source>Filtered by:</source>
         <translation>絞り込み：</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="117"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="120"/>
         <source>Clear the events filter</source>
         <translation>出来事の絞り込みを解除</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="118"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="121"/>
         <source>Clear the map filter</source>
         <translation>地図の絞り込みを解除</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="123"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="126"/>
         <source> (Esc on its tab)</source>
         <translation>（そのタブで Esc）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="131"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="134"/>
         <source>Reports every filter allows</source>
         <translation>すべての絞り込みに該当する報告</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="132"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="135"/>
         <source>Clear filters</source>
         <translation>絞り込みをすべて解除</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="133"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="136"/>
         <source>Show every entity, place and event again (Esc)</source>
         <translation>すべてのエンティティ、場所、出来事を再び表示します（Esc）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="151"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="154"/>
         <source>%1 in common</source>
         <translation>共通 %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="192"/>
+        <location filename="../../nia_desktop/ui/views/fusion/cross_filter.py" line="223"/>
         <source>Events %1 – %2, %3</source>
         <translation>出来事 %1 – %2、%3</translation>
     </message>
@@ -1813,12 +1813,17 @@ score %2 · rank %3</source>
 <context>
     <name>EntityPagesModel</name>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/entity_model.py" line="317"/>
+        <location filename="../../nia_desktop/ui/views/fusion/entity_model.py" line="75"/>
+        <source>%1 of %2</source>
+        <translation>%2 件中 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/entity_model.py" line="326"/>
         <source>Sorting by this column orders the %1 rows loaded so far, not all %2: the other columns sort the whole list</source>
         <translation>この列での並べ替えは、全 %2 行ではなく、これまでに読み込んだ %1 行だけを並べ替えます。ほかの列は一覧全体を並べ替えます</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/entity_model.py" line="321"/>
+        <location filename="../../nia_desktop/ui/views/fusion/entity_model.py" line="330"/>
         <source>Sorts the whole list</source>
         <translation>一覧全体を並べ替えます</translation>
     </message>
@@ -1963,7 +1968,7 @@ score %2 · rank %3</source>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/fusion/view.py" line="139"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="198"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="199"/>
         <source>Entities</source>
         <translation>エンティティ</translation>
     </message>
@@ -1988,48 +1993,48 @@ score %2 · rank %3</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="216"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="217"/>
         <source>Confirm as resolved…</source>
         <translation>この解決を確定…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="229"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="230"/>
         <source>Select entities and right-click to merge, split, confirm or mark them as different (Ctrl+M merges). Your judgements are kept and beat the automatic rules.</source>
         <translation>エンティティを選び右クリックで統合・分離・確定・別物の記録ができます (Ctrl+M で統合)。分析官の判断は保存され、自動規則より優先されます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="419"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="430"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="422"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="433"/>
         <source>Kind</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="420"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="423"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="421"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="424"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="423"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="426"/>
         <source>Agencies</source>
         <translation>機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="424"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="427"/>
         <source>Sources</source>
         <translation>情報源数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="415"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="418"/>
         <source>single source</source>
         <translation>単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="425"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="428"/>
         <source>Aliases</source>
         <translation>別名</translation>
     </message>
@@ -2069,339 +2074,344 @@ score %2 · rank %3</source>
         <translation>仮説（ACH）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="202"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="203"/>
         <source>Filter: name or alias…</source>
         <translation>絞り込み: 名前または別名…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="203"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="204"/>
         <source>Filter entities</source>
         <translation>エンティティを絞り込む</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="209"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="210"/>
         <source>Merge selected…</source>
         <translation>選択したものを統合…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="212"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="213"/>
         <source>Mark as different…</source>
         <translation>別物として記録…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="214"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="215"/>
         <source>Split off reports…</source>
         <translation>レポートを分離…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="220"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="221"/>
         <source>Entity details</source>
         <translation>エンティティの詳細</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="221"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="222"/>
         <source>Select an entity to see its aliases, reports, the agencies that report it and why its names were merged.</source>
         <translation>エンティティを選ぶと、別名、レポート、報告した機関、名前を統合した理由を表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="244"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="245"/>
         <source>Corroboration matrix: entities by agencies</source>
         <translation>裏付け表: エンティティ × 機関</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="248"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="249"/>
         <source>How many reports from each agency mention each entity. Entities one agency alone reports are marked single source.</source>
         <translation>各エンティティに言及した各機関のレポート数です。一つの機関だけが報告しているものは単一情報源と表示します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="256"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="257"/>
         <source>Judgement log</source>
         <translation>判断の記録</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="257"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="258"/>
         <source>Undo selected judgement</source>
         <translation>選択した判断を取り消す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="258"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="259"/>
         <source>Revoke it: it stays in the log, marked as revoked, and fusion runs again</source>
         <translation>取り消します。記録には取り消し済みとして残り、統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="263"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="264"/>
         <source>Every merge, split and &apos;different&apos; made by an analyst: who, when, why.</source>
         <translation>分析官が行った統合・分離・別物の判断すべて: 誰が、いつ、なぜ。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="275"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="276"/>
         <source>any kind</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="277"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="278"/>
         <source>#%1 %2 by %3 at %4: %5</source>
         <translation>#%1 %2（%3、%4）: %5</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="280"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="281"/>
         <source> (revoked by %1)</source>
         <translation>（%1 が取り消し）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="289"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="290"/>
         <source>Select a judgement that is still in force.</source>
         <translation>有効な判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="292"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="293"/>
         <source>Judgement revoked.</source>
         <translation>判断を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="304"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="305"/>
         <source>Added %1 reports to the case.</source>
         <translation>%1 件のレポートを事案に追加しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="312"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="313"/>
         <source>All reports</source>
         <translation>すべてのレポート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="332"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="333"/>
         <source>%1 reports imported since this fusion: press F5 to fuse again</source>
         <translation>この統合の後に %1 件のレポートを取り込みました。F5 で統合をやり直します</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="341"/>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="353"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="342"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="354"/>
         <source>Reading the fusion…</source>
         <translation>融合結果を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="353"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="354"/>
         <source>Fusing…</source>
         <translation>統合中…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="374"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="375"/>
         <source>Linking reports… %1 of %2</source>
         <translation>レポートを関連付けています… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="375"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="376"/>
         <source>Fusing… part %1 of %2</source>
         <translation>融合しています… 第 %1 部 / 全 %2 部</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="382"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="383"/>
         <source>Stopping…</source>
         <translation>中止しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="391"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="392"/>
         <source>Stopped: the fusion kept before is shown.</source>
         <translation>中止しました。それまでに保存された融合を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="422"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="425"/>
         <source>Mentions</source>
         <translation>言及数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="429"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="432"/>
         <source>Entity</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="433"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="436"/>
         <source>Independent agencies</source>
         <translation>独立した機関の数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="434"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="437"/>
         <source>Gradings</source>
         <translation>評価区分</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="435"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="438"/>
         <source>First seen</source>
         <translation>初出</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="436"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="439"/>
         <source>Last seen</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="447"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="450"/>
         <source>Not fused yet for your access: press F5 to fuse.</source>
         <translation>あなたの閲覧範囲ではまだ融合されていません。F5 キーで融合します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="449"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="452"/>
         <source>%1 entities, %2 linked report pairs, %3 near-duplicate groups</source>
         <translation>エンティティ %1 件、関連するレポートの組 %2 件、重複候補 %3 グループ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="452"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="455"/>
         <source> (with %1 reports imported since, fused as they arrived; F5 fuses all again)</source>
         <translation>（その後に取り込んだ %1 件を取り込み時に統合済み。F5 で全体を統合し直します）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="467"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="470"/>
         <source>Re-fuse recommended: %1 pending: changes only a full fusion makes, found by imports since the last one (such as two older entities now known to be one) or asked for by entity judgements made since (text that is, or is not, an entity).</source>
         <translation>再統合を推奨します：保留 %1 件。全体の統合分析でしか反映できない変更です。前回以降の取り込みで見つかったもの（以前の二つのエンティティが同一と判明した場合など）や、その後のエンティティ判断（あるテキストがエンティティである、またはないという判断）によるものです。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="472"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="475"/>
         <source>%1 reports you may read are not in this fusion yet (imported by others since it ran).</source>
         <translation>閲覧可能なレポートのうち %1 件は、まだこの融合に含まれていません(融合の実行後にほかの利用者が取り込んだもの)。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="475"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="478"/>
         <source>Press F5 to fuse again.</source>
         <translation>F5 キーで再度融合します。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="600"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="608"/>
         <source>This entity is no longer in the fusion: press F5 to fuse again.</source>
         <translation>このエンティティは融合結果にもう含まれていません。F5 キーで再度融合してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="604"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="612"/>
         <source>Aliases: %1</source>
         <translation>別名: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="605"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="613"/>
         <source>Agencies: %1</source>
         <translation>機関: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="606"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="614"/>
         <source> — single source</source>
         <translation> — 単一情報源</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="607"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="615"/>
         <source>Gradings: %1</source>
         <translation>評価区分: %1</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="608"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="616"/>
         <source>First seen %1, last seen %2</source>
         <translation>初出 %1、最新 %2</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="609"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="617"/>
         <source>Reports:</source>
         <translation>レポート:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="612"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="619"/>
+        <source>%1 of its %2 reports are within the filters (Esc clears them).</source>
+        <translation>このエンティティの報告 %2 件のうち %1 件が絞り込みの範囲内です（Esc で解除）。</translation>
+    </message>
+    <message>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="623"/>
         <source>  … and %1 more</source>
         <translation>  … ほか %1 件</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="614"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="625"/>
         <source>Mentions (report: as written, at characters):</source>
         <translation>言及（レポート: 表記、文字位置）:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="618"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="629"/>
         <source>Why these were merged:</source>
         <translation>統合した理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="640"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="651"/>
         <source>Select two or more entities to merge.</source>
         <translation>統合するエンティティを 2 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="643"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="654"/>
         <source>Merge entities</source>
         <translation>エンティティを統合</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="643"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="654"/>
         <source>Merge %1 into one entity? Why:</source>
         <translation>%1 を一つのエンティティに統合しますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="648"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="659"/>
         <source>Merged. The Judgements tab can undo it.</source>
         <translation>統合しました。「判断」タブで取り消せます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="653"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="664"/>
         <source>Select exactly two entities.</source>
         <translation>エンティティをちょうど 2 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="655"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="666"/>
         <source>Different entities</source>
         <translation>別のエンティティ</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="655"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="666"/>
         <source>Never merge %1 and %2? Why:</source>
         <translation>%1 と %2 を今後統合しないようにしますか？ 理由:</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="661"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="672"/>
         <source>Recorded: they will be kept apart.</source>
         <translation>記録しました: 今後は別々に扱います。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="666"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="677"/>
         <source>Select one entity to split.</source>
         <translation>分離するエンティティを 1 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="669"/>
         <location filename="../../nia_desktop/ui/views/fusion/view.py" line="680"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="691"/>
         <source>Split entity</source>
         <translation>エンティティを分離</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="670"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="681"/>
         <source>Which of its reports are about someone or something else? Report numbers (%1):</source>
         <translation>別の人物・対象について述べているレポートはどれですか？ レポート番号 (%1):</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="678"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="689"/>
         <source>Report numbers are whole numbers, separated by commas.</source>
         <translation>レポート番号は整数をカンマで区切って入力してください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="680"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="691"/>
         <source>Why are they different?</source>
         <translation>なぜ別物なのですか？</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="685"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="696"/>
         <source>Split recorded.</source>
         <translation>分離を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="690"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="701"/>
         <source>Select one entity to confirm.</source>
         <translation>確定するエンティティを一つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="692"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="703"/>
         <source>Confirm entity</source>
         <translation>エンティティを確定</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="693"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="704"/>
         <source>Its names stay one entity through every re-fusion. Why is it right? (optional)</source>
         <translation>その名前は今後の統合でも一つのエンティティのまま保たれます。正しいと判断した理由は?（任意）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="698"/>
+        <location filename="../../nia_desktop/ui/views/fusion/view.py" line="709"/>
         <source>Confirmation recorded.</source>
         <translation>確定を記録しました。</translation>
     </message>
@@ -3572,7 +3582,7 @@ score %2 · rank %3</source>
     </message>
     <message>
         <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="328"/>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="496"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="497"/>
         <source>Any agency</source>
         <translation>すべての機関</translation>
     </message>
@@ -3773,159 +3783,159 @@ score %2 · rank %3</source>
         <translation>完了できませんでした：{0}</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="489"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="490"/>
         <source>Reading the chart…</source>
         <translation>チャートを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="507"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="508"/>
         <source>Reading the top entities…</source>
         <translation>上位エンティティを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="511"/>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="777"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="512"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="778"/>
         <source>Laying out…</source>
         <translation>配置しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="527"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="528"/>
         <source>{0} selected: {1}</source>
         <translation>{0} 件選択：{1}</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="536"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="537"/>
         <source>Select an entity to expand (E).</source>
         <translation>展開するエンティティを選んでください（E）。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="553"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="554"/>
         <source>Expanding…</source>
         <translation>展開しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="582"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="583"/>
         <source>{0} entities, {1} links shown; {2} hidden.</source>
         <translation>エンティティ {0} 件、リンク {1} 件を表示。{2} 件を非表示。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="792"/>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="827"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="793"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="828"/>
         <source>Filtering…</source>
         <translation>絞り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="833"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="834"/>
         <source>Select exactly two entities to find the paths between them (Ctrl+P).</source>
         <translation>経路を探すには、エンティティをちょうど 2 つ選んでください（Ctrl+P）。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="844"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="845"/>
         <source>Finding paths…</source>
         <translation>経路を探しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="869"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="870"/>
         <source>No path between them in the reports you may read.</source>
         <translation>閲覧可能な報告の中では、両者をつなぐ経路はありません。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="871"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="872"/>
         <source>{0} shortest paths of {1} links; {2} highlighted.</source>
         <translation>リンク {1} 本の最短経路 {0} 件。{2} 件を強調表示。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="880"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="881"/>
         <source>Ranking (on the whole network: may take a while)…</source>
         <translation>順位付けしています（ネットワーク全体が対象のため時間がかかることがあります）…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="893"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="894"/>
         <source>Ranked by {0}: {1} of the top {2} shown, {3} brokers in the network{4}.</source>
         <translation>{0}で順位付け：上位 {2} 件のうち {1} 件を表示、ネットワーク内の仲介者 {3} 件{4}。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="894"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="895"/>
         <source>degree</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="894"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="895"/>
         <source>betweenness</source>
         <translation>媒介中心性</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="896"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="897"/>
         <source> (sampled)</source>
         <translation>（標本推定）</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="909"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="910"/>
         <source>Reading the link&apos;s reports…</source>
         <translation>リンクの報告を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="920"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="921"/>
         <source>{0} and {1}: {2} shared reports, the first {3} listed</source>
         <translation>{0} と {1}：共通する報告 {2} 件、先頭 {3} 件を表示</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="926"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="927"/>
         <source>Return or double-click opens a report.</source>
         <translation>Return またはダブルクリックで報告を開きます。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="935"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="936"/>
         <source>Opening the link&apos;s first report…</source>
         <translation>リンクの最初の報告を開いています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="949"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="950"/>
         <source>Chart saved with {0}.</source>
         <translation>チャートを {0} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="950"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="951"/>
         <source>every report</source>
         <translation>すべての報告</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="950"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="951"/>
         <source>Saving…</source>
         <translation>保存しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="953"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="954"/>
         <source>Export the chart</source>
         <translation>チャートを書き出す</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="954"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="955"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 画像 (*.png);;SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="966"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="967"/>
         <source>Reading the chart&apos;s marking…</source>
         <translation>チャートの区分表示を確認しています…</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="977"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="978"/>
         <source>Link chart</source>
         <translation>リンクチャート</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="993"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="994"/>
         <source>Could not write {0}.</source>
         <translation>{0} に書き込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="997"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="998"/>
         <source>Chart exported to {0} ({1}).</source>
         <translation>チャートを {0} に書き出しました（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="998"/>
+        <location filename="../../nia_desktop/ui/views/fusion/chart.py" line="999"/>
         <source>Exporting…</source>
         <translation>書き出しています…</translation>
     </message>
